@@ -1,0 +1,245 @@
+"""CLI subcommands for reports, dossiers, portability exports and retention (wired in app.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.core.enums import CaseStatus, RequestType
+from app.core.errors import UserError
+
+
+def _date(value: str) -> date:
+    from app.cli import _date as parse
+
+    return parse(value)
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    """A Progress that prints a percentage on stderr when it is a terminal."""
+    from app.connectors.base import Progress
+
+    if not sys.stderr.isatty():
+        return Progress()
+
+    def show(fraction: float, message: str) -> None:
+        print(f"\r{fraction * 100:5.1f}%  {message:<30}", end="", file=sys.stderr, flush=True)
+
+    return Progress(on_progress=show)
+
+
+def _done_line() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def cmd_report_register(args: argparse.Namespace) -> int:
+    from app.cli import current_actor
+    from app.data.database import open_database
+    from app.services.reports import export_register
+
+    db = open_database(args.db)
+    count = export_register(
+        db,
+        path=Path(args.out),
+        received_from=args.received_from,
+        received_to=args.received_to,
+        fmt=args.format,
+        statuses=tuple(args.status or ()),
+        request_type=args.type or "",
+        with_personal_data=args.with_personal_data,
+        lang=args.lang,
+        actor=current_actor(args),
+        progress=_progress(args),
+    )
+    _done_line()
+    print(f"{count} case(s) written to {args.out}")
+    return 0
+
+
+def cmd_report_yearly(args: argparse.Namespace) -> int:
+    from app.data.database import open_database
+    from app.services.reports import yearly_report
+
+    if not str(args.out).lower().endswith(".pdf"):
+        raise UserError("The yearly report is a PDF: give an output file ending in .pdf.")
+    db = open_database(args.db)
+    yearly_report(db, year=args.year, lang=args.lang, path=Path(args.out), progress=_progress(args))
+    _done_line()
+    print(f"Report {args.year} written to {args.out}")
+    return 0
+
+
+def cmd_case_dossier(args: argparse.Namespace) -> int:
+    from app.cli import current_actor
+    from app.data.database import open_database
+    from app.services.reports import case_dossier
+
+    db = open_database(args.db)
+    manifest = case_dossier(
+        db,
+        reference=args.reference,
+        path=Path(args.out),
+        actor=current_actor(args),
+        progress=_progress(args),
+        lang=args.lang,
+    )
+    _done_line()
+    print(f"Dossier with {len(manifest['files'])} file(s) written to {args.out}")
+    return 0
+
+
+def cmd_case_portability(args: argparse.Namespace) -> int:
+    from app.cli import current_actor
+    from app.data.database import open_database
+    from app.services.reports import portability_export
+
+    db = open_database(args.db)
+    count = portability_export(
+        db,
+        reference=args.reference,
+        path=Path(args.out),
+        actor=current_actor(args),
+        progress=_progress(args),
+    )
+    _done_line()
+    print(f"{count} confirmed record(s) written to {args.out}")
+    return 0
+
+
+def _print_expired(rows: list[Any]) -> None:
+    print(f"{'reference':<15} {'closed':<10} {'outcome':<15} {'months':>6} {'ends':<10}  reason")
+    for r in rows:
+        print(
+            f"{r.reference:<15} {r.closed_on.isoformat():<10} {r.outcome or '-':<15} "
+            f"{r.months:>6} {r.retention_end.isoformat():<10}  {r.reason}"
+        )
+    print(f"{len(rows)} case(s) past their retention period")
+
+
+def cmd_retention_list(args: argparse.Namespace) -> int:
+    from app.data.database import open_database
+    from app.services.retention import list_expired
+
+    rows = list_expired(open_database(args.db))
+    if args.format == "json":
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        _print_expired(rows)
+    return 0
+
+
+def cmd_retention_apply(args: argparse.Namespace) -> int:
+    from app.cli import current_actor
+    from app.data.database import open_database
+    from app.services.retention import apply_retention, list_expired
+
+    db = open_database(args.db)
+    rows = list_expired(db)
+    if not rows:
+        print("No case is past its retention period.")
+        return 0
+    _print_expired(rows)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError(
+                "Confirmation needed: run again with --yes to "
+                f"{args.mode} these {len(rows)} case(s)."
+            )
+        answer = input(f"{args.mode.capitalize()} these {len(rows)} case(s)? Type yes: ")
+        if answer.strip().lower() != "yes":
+            print("Nothing changed.")
+            return 1
+    result = apply_retention(
+        db,
+        actor=current_actor(args),
+        references=[r.reference for r in rows],
+        mode=args.mode,
+        progress=_progress(args),
+    )
+    _done_line()
+    verb = "anonymised" if result.mode == "anonymise" else "deleted"
+    print(f"{len(result.references)} case(s) {verb}")
+    if not result.compacted:
+        print(
+            "note: the database file could not be compacted because another program uses it; "
+            "removed data may linger in free space until `retention apply` runs again with "
+            "Privacy Desk closed elsewhere.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def add_report_commands(case_sub: Any, sub: Any) -> None:
+    """Add `report register|yearly`, `case dossier|portability` and `retention list|apply`."""
+    report = sub.add_parser("report", help="register exports and the yearly report")
+    report_sub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+
+    reg = report_sub.add_parser("register", help="export the register of requests (CSV or XLSX)")
+    reg.add_argument(
+        "--from",
+        dest="received_from",
+        type=_date,
+        required=True,
+        help="first date of receipt, YYYY-MM-DD",
+    )
+    reg.add_argument(
+        "--to",
+        dest="received_to",
+        type=_date,
+        required=True,
+        help="last date of receipt, YYYY-MM-DD",
+    )
+    reg.add_argument("--format", default="xlsx", choices=["csv", "xlsx"])
+    reg.add_argument("--out", required=True, metavar="FILE")
+    reg.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in CaseStatus],
+        help="only cases with this status (repeatable)",
+    )
+    reg.add_argument("--type", choices=[t.value for t in RequestType])
+    reg.add_argument(
+        "--with-personal-data",
+        action="store_true",
+        help="add name, postcode and city (off by default)",
+    )
+    reg.add_argument("--lang", default="nl", choices=["nl", "en"], help="column headers")
+    reg.set_defaults(handler=cmd_report_register)
+
+    yearly = report_sub.add_parser("yearly", help="yearly report as PDF (no personal data)")
+    yearly.add_argument("--year", type=int, required=True)
+    yearly.add_argument("--lang", default="nl", choices=["nl", "en"])
+    yearly.add_argument("--out", required=True, metavar="FILE.pdf")
+    yearly.set_defaults(handler=cmd_report_yearly)
+
+    dossier = case_sub.add_parser("dossier", help="export the case dossier (PDF + documents, ZIP)")
+    dossier.add_argument("reference")
+    dossier.add_argument("--out", required=True, metavar="FILE.zip")
+    dossier.add_argument(
+        "--lang",
+        choices=["nl", "en"],
+        help="language of the dossier PDF (default: the case's answer language)",
+    )
+    dossier.set_defaults(handler=cmd_case_dossier)
+
+    port = case_sub.add_parser("portability", help="Art. 20 export of the confirmed findings (ZIP)")
+    port.add_argument("reference")
+    port.add_argument("--out", required=True, metavar="FILE.zip")
+    port.set_defaults(handler=cmd_case_portability)
+
+    retention = sub.add_parser("retention", help="case files past their retention period")
+    retention_sub = retention.add_subparsers(
+        dest="retention_command", metavar="ACTION", required=True
+    )
+    lst = retention_sub.add_parser("list", help="list closed cases whose retention has passed")
+    lst.add_argument("--format", default="table", choices=["table", "json"])
+    lst.set_defaults(handler=cmd_retention_list)
+    apply = retention_sub.add_parser("apply", help="anonymise or delete those cases")
+    apply.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    apply.add_argument("--mode", default="anonymise", choices=["anonymise", "delete"])
+    apply.set_defaults(handler=cmd_retention_apply)

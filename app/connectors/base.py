@@ -1,0 +1,199 @@
+"""The connector protocol and the value objects that cross it (no Qt, no app database)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, Protocol, runtime_checkable
+
+from app.core.enums import IdentifierKind
+from app.core.errors import Cancelled, ConnectorError
+
+
+class MatchStrength(StrEnum):
+    STRONG = "strong"  # unique identifier: e-mail, customer number, user id
+    WEAK = "weak"  # name only, shared IP, phone: officer must review
+    NOT_ATTRIBUTABLE = "not_attributable"  # e.g. an IP truncated by two octets
+
+
+class Capability(StrEnum):
+    SEARCH = "search"
+    ERASE = "erase"
+    RECTIFY = "rectify"
+    EXPORT = "export"
+
+
+class Outcome(StrEnum):
+    REMOVED = "removed"
+    CHANGED = "changed"
+    KEPT = "kept"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting of a connector kind, for the settings form and validation."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text | path | url | int | bool | secret | choice
+    required: bool = True
+    default: Any = None
+    help: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConnectorDescription:
+    kind: str
+    label: str
+    settings: tuple[SettingSpec, ...]
+    capabilities: frozenset[Capability]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Identifier:
+    kind: IdentifierKind
+    value: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Everything we know to search for one data subject. Empty fields are not searched."""
+
+    case_reference: str
+    first_name: str = ""
+    last_name: str = ""  # including particles, e.g. "van der Berg"
+    birth_date: date | None = None
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    customer_numbers: tuple[str, ...] = ()
+    postcode: str = ""  # normalised "1234 AB"
+    house_number: str = ""
+    ip_addresses: tuple[str, ...] = ()
+    user_ids: tuple[str, ...] = ()
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One record in one system that (probably) concerns the subject."""
+
+    system: str  # connector instance name, e.g. "Self Service Portal"
+    record_id: str  # stable key within that system: "customers:42", "file.csv#row7", "msg-id"
+    fields: Mapping[str, str]  # the personal data found, as display strings
+    categories: tuple[str, ...]  # data categories, e.g. ("contact details", "support history")
+    matched: Identifier  # the identifier that matched
+    strength: MatchStrength
+    location: str = ""  # table / file / folder, for the officer
+    note: str = ""  # e.g. retention note for logs: "expires 90 days after 2026-11-20"
+    # The category of each field where the system knows it (Art. 15(1)(b) per datum).
+    field_categories: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One intended change to one record, shown to the officer before execution."""
+
+    record_id: str
+    action: str  # delete_row | set_null | mask | keep | update
+    fields: tuple[str, ...] = ()
+    reason: str = ""  # for keep: the retention reason / Art. 17(3) ground
+    old_values: Mapping[str, str] = field(default_factory=dict)
+    new_values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChangePlan:
+    system: str
+    operation: str  # "erasure" | "rectification"
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    record_id: str
+    outcome: Outcome
+    detail: str = ""  # kept: the reason; failed: the error; changed: old -> new summary
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A rectification: which field (logical name) gets which new value."""
+
+    field_name: str
+    new_value: str
+
+
+class Progress:
+    """Passed to long operations: reports progress, carries cancel and time-out.
+
+    Thread-safe; a plain object so connector code never sees a widget (Orange3-style worker state).
+    """
+
+    def __init__(
+        self,
+        on_progress: Callable[[float, str], None] | None = None,
+        timeout_s: float | None = None,
+    ) -> None:
+        self._on_progress = on_progress
+        self._cancel = threading.Event()
+        self._deadline = None if timeout_s is None else time.monotonic() + timeout_s
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def remaining(self) -> float | None:
+        """Seconds left before the time-out, for socket time-outs; None when unlimited."""
+        if self._deadline is None:
+            return None
+        return max(0.0, self._deadline - time.monotonic())
+
+    def check(self) -> None:
+        """Raise Cancelled or ConnectorError(time-out); call it often inside loops."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise ConnectorError("The system did not answer in time (time-out). Try again later.")
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self.check()
+        if self._on_progress is not None:
+            self._on_progress(min(1.0, max(0.0, fraction)), message)
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """A configured source system. Constructed with (name, settings, secrets)."""
+
+    name: str
+
+    @classmethod
+    def describe(cls) -> ConnectorDescription: ...
+
+    def test_connection(self) -> str:
+        """Return a short OK message or raise ConnectorError with what to do."""
+        ...
+
+    def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]: ...
+
+    # Optional, when Capability.ERASE / RECTIFY is in describe().capabilities:
+    # def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan
+    # def erase(self, plan: ChangePlan, progress: Progress) -> Sequence[RecordResult]
+    # def plan_rectification(self, findings, corrections: Sequence[Correction]) -> ChangePlan
+    # def rectify(self, plan: ChangePlan, progress: Progress) -> Sequence[RecordResult]
+
+
+ConnectorFactory = Callable[[str, Mapping[str, Any], Mapping[str, str]], Connector]

@@ -1,0 +1,627 @@
+"""Connector for any SQL database SQLAlchemy can reach, driven by a TOML mapping file."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, RowMapping
+from sqlalchemy.exc import ArgumentError, NoSuchTableError, SQLAlchemyError
+
+from app.connectors.base import (
+    Capability,
+    ChangePlan,
+    ConnectorDescription,
+    Correction,
+    Finding,
+    Outcome,
+    PlanItem,
+    Progress,
+    RecordResult,
+    SettingSpec,
+    Subject,
+)
+from app.connectors.identifier_match import (
+    IdentifierRole,
+    RowMatch,
+    display,
+    match_row,
+    normalise_postcode,
+    phone_digits,
+    stronger,
+)
+from app.connectors.sql_mapping import (
+    ColumnErasure,
+    SqlMapping,
+    TableErasure,
+    TableMapping,
+    load_mapping,
+)
+from app.core.errors import Cancelled, ConnectorError, ValidationError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_S = 15.0
+_IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
+_PHONE_SEPARATORS = " -().+/"
+_CHANGED_MESSAGE = "The record changed after the plan was made; search again and make a new plan."
+
+Tables = dict[str, sa.Table]
+_Hits = dict[str, tuple[RowMapping, RowMatch]]
+
+
+def _python_type(column: sa.ColumnElement[Any]) -> type | None:
+    try:
+        return column.type.python_type
+    except NotImplementedError:
+        return None
+
+
+def coerce(column: sa.ColumnElement[Any], text: str) -> Any:
+    """Convert a display string to the column's Python type; ValueError says what was expected."""
+    kind = _python_type(column)
+    value = text.strip()
+    if kind is bool:
+        if value.lower() in {"1", "true", "yes", "ja"}:
+            return True
+        if value.lower() in {"0", "false", "no", "nee"}:
+            return False
+        raise ValueError("expects yes or no")
+    try:
+        if kind is int:
+            return int(value)
+        if kind is float:
+            return float(value)
+        if kind is Decimal:
+            return Decimal(value)
+        if kind is datetime:
+            return datetime.fromisoformat(value)
+        if kind is date:
+            return date.fromisoformat(value)
+    except (ValueError, InvalidOperation):
+        names: dict[type | None, str] = {
+            int: "a whole number",
+            float: "a number",
+            Decimal: "a number",
+        }
+        wanted = names.get(kind, "a date (YYYY-MM-DD)" if kind is date else "a date and time")
+        raise ValueError(f"expects {wanted}") from None
+    return text
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's own message without SQL text or parameters (which may hold personal data)."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0].strip() if lines else type(orig).__name__
+
+
+def _record_key(record_id: str) -> tuple[str, str]:
+    table, sep, pk = record_id.rpartition(":")
+    if not sep or not table:
+        raise ConnectorError(f"{record_id!r} is not a record of an SQL database connector.")
+    return table, pk
+
+
+class SqlDatabaseConnector:
+    """Searches, erases and rectifies personal data in the tables a mapping file declares."""
+
+    KIND = "sql"
+
+    def __init__(self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]) -> None:
+        self.name = name
+        errors: dict[str, str] = {}
+        raw_url = str(settings.get("url") or "").strip()
+        mapping_file = str(settings.get("mapping_file") or "").strip()
+        if not raw_url:
+            errors["url"] = "enter the database URL, e.g. postgresql+psycopg://user@host/db"
+        if not mapping_file:
+            errors["mapping_file"] = "choose the TOML mapping file"
+        if errors:
+            raise ValidationError(errors)
+        try:
+            url = sa.make_url(raw_url)
+        except ArgumentError:
+            raise ValidationError(
+                {"url": "not a database URL; use e.g. postgresql+psycopg://user@host:5432/db"}
+            ) from None
+        password = secrets.get("password")
+        self._url = url.set(password=password) if password else url
+        self._mapping_path = Path(mapping_file).expanduser()
+        self._mapping: SqlMapping | None = None
+
+    @classmethod
+    def describe(cls) -> ConnectorDescription:
+        return ConnectorDescription(
+            kind=cls.KIND,
+            label="SQL database",
+            settings=(
+                SettingSpec(
+                    "url",
+                    "Database URL",
+                    kind="url",
+                    help="SQLAlchemy URL without the password, e.g. "
+                    "postgresql+psycopg://privacy@db.example.nl:5432/portal, "
+                    "mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db",
+                ),
+                SettingSpec(
+                    "mapping_file",
+                    "Mapping file",
+                    kind="path",
+                    help="TOML file that lists the tables and columns with personal data",
+                ),
+                SettingSpec("password", "Password", kind="secret", required=False),
+            ),
+            capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
+            help="Finds a person through the identifiers and joins declared in the mapping file.",
+        )
+
+    @property
+    def mapping(self) -> SqlMapping:
+        if self._mapping is None:
+            self._mapping = load_mapping(self._mapping_path)
+        return self._mapping
+
+    # -- connection -------------------------------------------------------------------------
+
+    def needed_secrets(self) -> tuple[str, ...]:
+        """A password is needed for a server login without one (never for SQLite)."""
+        url = self._url
+        if url.get_backend_name() == "sqlite" or not url.username or url.password:
+            return ()
+        return ("password",)
+
+    def _safe_url(self) -> str:
+        return self._url.render_as_string(hide_password=True)
+
+    def _connect_args(self, timeout: float) -> dict[str, Any]:
+        driver = self._url.get_driver_name()
+        whole = max(1, math.ceil(timeout))
+        if self._url.get_backend_name() == "sqlite":
+            return {"timeout": timeout}  # waiting for a lock held by another writer
+        if driver in {"psycopg", "psycopg2"}:
+            return {"connect_timeout": whole, "options": f"-c statement_timeout={whole * 1000}"}
+        if driver in {"pymysql", "mysqldb"}:
+            return {"connect_timeout": whole, "read_timeout": whole, "write_timeout": whole}
+        if driver == "pyodbc":
+            return {"timeout": whole}
+        return {}
+
+    def _engine(self, progress: Progress) -> Engine:
+        url = self._url
+        if url.get_backend_name() == "sqlite":
+            database = url.database or ""
+            # SQLite would silently create an empty database for a mistyped path.
+            if database and database != ":memory:" and not database.startswith("file:"):
+                if not Path(database).is_file():
+                    raise ConnectorError(
+                        f"The SQLite database file {database} does not exist. "
+                        "Check the 'url' setting."
+                    )
+        remaining = progress.remaining()
+        timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
+        try:
+            engine = sa.create_engine(
+                url, connect_args=self._connect_args(timeout), hide_parameters=True
+            )
+        except (ArgumentError, ImportError) as exc:
+            raise ConnectorError(
+                f"Cannot use the database URL {self._safe_url()}: {_first_line(exc)}."
+            ) from exc
+        if url.get_backend_name() == "sqlite":
+            # Enforce the database's own foreign keys, as the real application does.
+            sa.event.listen(
+                engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA foreign_keys=ON")
+            )
+        return engine
+
+    def _reflect(self, conn: Connection) -> Tables:
+        """Load every mapped table; ConnectorError lists every table/column the database lacks."""
+        problems: list[str] = []
+        tables: Tables = {}
+        for tm in self.mapping.tables:
+            try:
+                table = sa.Table(tm.name, sa.MetaData(), schema=tm.schema, autoload_with=conn)
+            except NoSuchTableError:
+                where = f" in schema {tm.schema!r}" if tm.schema else ""
+                problems.append(f"table {tm.name!r} does not exist{where}")
+                continue
+            tables[tm.key] = table
+            wanted = {tm.primary_key, *(c.column for c in tm.columns)}
+            if tm.join is not None:
+                wanted.add(tm.join.column)
+            for column in sorted(wanted - set(table.c.keys())):
+                problems.append(
+                    f"table {tm.key!r} has no column {column!r} "
+                    f"(it has: {', '.join(table.c.keys())})"
+                )
+        for tm in self.mapping.tables:
+            if tm.join and tm.join.parent in tables:
+                if tm.join.parent_column not in tables[tm.join.parent].c:
+                    problems.append(
+                        f"table {tm.join.parent!r} has no column {tm.join.parent_column!r}"
+                    )
+        if problems:
+            raise ConnectorError(
+                f"The database {self._safe_url()} does not match the mapping file "
+                f"{self._mapping_path.name}:\n- " + "\n- ".join(problems)
+            )
+        return tables
+
+    @contextmanager
+    def _connected(self, progress: Progress) -> Iterator[tuple[Engine, Tables]]:
+        mapping = self.mapping  # a bad mapping file is reported before any connection attempt
+        engine = self._engine(progress)
+        try:
+            try:
+                with engine.connect() as conn:
+                    tables = self._reflect(conn)
+            except SQLAlchemyError as exc:
+                raise ConnectorError(
+                    f"Cannot connect to {self._safe_url()}: {_first_line(exc)}. Check that the "
+                    "server is running and that host, port, database name, user and password "
+                    "are right."
+                ) from exc
+            log.debug("connector %s: %d tables reflected", self.name, len(mapping.tables))
+            yield engine, tables
+        finally:
+            engine.dispose()
+
+    def test_connection(self) -> str:
+        progress = Progress(timeout_s=DEFAULT_TIMEOUT_S)
+        with self._connected(progress) as (engine, tables):
+            problems: list[str] = []
+            for tm in self.mapping.tables:
+                table = tables[tm.key]
+                for cm in tm.columns:
+                    column = table.c[cm.column]
+                    if cm.erasure is ColumnErasure.SET_NULL and not column.nullable:
+                        problems.append(
+                            f"{tm.key}.{cm.column} cannot be emptied (NOT NULL): use "
+                            "erasure = 'mask' with a fixed value"
+                        )
+                    if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
+                        try:
+                            coerce(column, cm.mask)
+                        except ValueError as exc:
+                            problems.append(f"{tm.key}.{cm.column}: the mask value {exc}")
+            if problems:
+                raise ConnectorError(
+                    f"The mapping file {self._mapping_path.name} does not fit the database:\n- "
+                    + "\n- ".join(problems)
+                )
+            version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
+            server = f"{engine.dialect.name} {version}".strip()
+            columns = sum(len(tm.columns) for tm in self.mapping.tables)
+            mapped = f"{len(tables)} tables and {columns} columns mapped, all present"
+            return f"Connected to {server}: {mapped}."
+
+    # -- search -----------------------------------------------------------------------------
+
+    def _conditions(
+        self, tm: TableMapping, table: sa.Table, subject: Subject
+    ) -> list[sa.ColumnElement[bool]]:
+        """A loose SQL pre-filter with bound parameters only; match_row decides afterwards."""
+
+        def cols(role: IdentifierRole) -> list[sa.ColumnElement[Any]]:
+            return [table.c[name] for name in tm.identifiers.get(role, ())]
+
+        def as_text(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+            return col if _python_type(col) is str else sa.cast(col, sa.String)
+
+        def lowered(value: str) -> sa.ColumnElement[Any]:
+            return sa.func.lower(sa.literal(value.strip(), sa.String))
+
+        conds: list[sa.ColumnElement[bool]] = []
+        for col in cols(IdentifierRole.EMAIL):
+            conds += [sa.func.lower(sa.func.trim(col)) == lowered(e) for e in subject.emails]
+        for role, values in (
+            (IdentifierRole.CUSTOMER_NUMBER, subject.customer_numbers),
+            (IdentifierRole.USER_ID, subject.user_ids),
+            (IdentifierRole.IP_ADDRESS, subject.ip_addresses),
+        ):
+            for col in cols(role):
+                for value in (v.strip() for v in values if v.strip()):
+                    if _python_type(col) is int:
+                        if value.isdigit():
+                            conds.append(col == int(value))
+                    else:
+                        conds.append(as_text(col) == sa.literal(value, sa.String))
+        for col in cols(IdentifierRole.PHONE):
+            for phone in subject.phones:
+                digits = phone_digits(phone)
+                if len(digits) >= 6:
+                    expr = as_text(col)
+                    for sep in _PHONE_SEPARATORS:
+                        expr = sa.func.replace(expr, sep, "")
+                    conds.append(expr.like(sa.literal("%" + digits[-9:], sa.String)))
+        if subject.postcode and subject.house_number:
+            for col in cols(IdentifierRole.POSTCODE):
+                pc = normalise_postcode(subject.postcode)
+                conds.append(sa.func.upper(sa.func.replace(col, " ", "")) == sa.literal(pc))
+        if subject.first_name and subject.last_name:
+            for col in cols(IdentifierRole.FULL_NAME):
+                conds.append(sa.func.lower(sa.func.trim(col)) == lowered(subject.full_name))
+            for first, last in zip(
+                cols(IdentifierRole.FIRST_NAME), cols(IdentifierRole.LAST_NAME), strict=False
+            ):
+                conds.append(
+                    sa.and_(
+                        sa.func.lower(sa.func.trim(last)) == lowered(subject.last_name),
+                        sa.func.lower(sa.func.trim(first)) == lowered(subject.first_name),
+                    )
+                )
+        return conds
+
+    def _search_table(
+        self,
+        conn: Connection,
+        tm: TableMapping,
+        tables: Tables,
+        subject: Subject,
+        found: dict[str, _Hits],
+        progress: Progress,
+    ) -> _Hits:
+        table = tables[tm.key]
+        pk = tm.primary_key
+        hits: _Hits = {}
+        conditions = self._conditions(tm, table, subject)
+        if conditions:
+            for row in conn.execute(sa.select(table).where(sa.or_(*conditions))).mappings():
+                progress.check()
+                roles = {role: [row[c] for c in names] for role, names in tm.identifiers.items()}
+                match = match_row(roles, subject)
+                if match is not None:
+                    hits[display(row[pk])] = (row, match)
+        if tm.join is not None:
+            # A child row is the subject's only through its own parent row's match.
+            parent_table = self.mapping.table(tm.join.parent)
+            by_value: dict[str, tuple[Any, RowMatch, str]] = {}
+            for parent_pk, (parent_row, parent_match) in found[tm.join.parent].items():
+                value = parent_row[tm.join.parent_column]
+                if value is not None:
+                    parent_id = f"{parent_table.key}:{parent_pk}"
+                    by_value[display(value)] = (value, parent_match, parent_id)
+            raw = [v[0] for v in by_value.values()]
+            join_col = table.c[tm.join.column]
+            for start in range(0, len(raw), _IN_CHUNK):
+                stmt = sa.select(table).where(join_col.in_(raw[start : start + _IN_CHUNK]))
+                for row in conn.execute(stmt).mappings():
+                    progress.check()
+                    _, parent_match, parent_id = by_value[display(row[tm.join.column])]
+                    note = " ".join(p for p in (f"Belongs to {parent_id}.", parent_match.note) if p)
+                    inherited = RowMatch(parent_match.strength, parent_match.matched, note)
+                    key = display(row[pk])
+                    hits[key] = (
+                        row,
+                        stronger(hits[key][1], inherited) if key in hits else inherited,
+                    )
+        return hits
+
+    def _finding(self, tm: TableMapping, row: RowMapping, match: RowMatch) -> Finding:
+        notes = [match.note]
+        if tm.erasure is TableErasure.KEEP and tm.retention is not None:
+            notes.append(f"Kept on erasure: {tm.retention.describe()}.")
+        return Finding(
+            system=self.name,
+            record_id=f"{tm.key}:{display(row[tm.primary_key])}",
+            fields={c.field: display(row[c.column]) for c in tm.columns},
+            categories=tm.categories,
+            matched=match.matched,
+            strength=match.strength,
+            location=tm.label,
+            note=" ".join(n for n in notes if n),
+            field_categories={c.field: c.category for c in tm.columns if c.category},
+        )
+
+    def search(self, subject: Subject, progress: Progress) -> list[Finding]:
+        findings: list[Finding] = []
+        with self._connected(progress) as (engine, tables), engine.connect() as conn:
+            found: dict[str, _Hits] = {}
+            count = len(self.mapping.tables)
+            for index, tm in enumerate(self.mapping.tables):
+                progress.report(index / count, f"Searching {tm.label}")
+                found[tm.key] = self._search_table(conn, tm, tables, subject, found, progress)
+                findings += [self._finding(tm, row, m) for row, m in found[tm.key].values()]
+        progress.report(1.0, "Search finished")
+        log.info("connector %s: search found %d records", self.name, len(findings))
+        return findings
+
+    # -- planning ---------------------------------------------------------------------------
+
+    def _own(self, findings: Sequence[Finding]) -> list[tuple[TableMapping, Finding]]:
+        """This system's findings with their table, children before parents (foreign keys)."""
+        result: dict[str, tuple[TableMapping, Finding]] = {}
+        for finding in findings:
+            if finding.system != self.name:
+                raise ValueError(f"finding {finding.record_id!r} belongs to another system")
+            key, _ = _record_key(finding.record_id)
+            result[finding.record_id] = (self.mapping.table(key), finding)
+        return sorted(result.values(), key=lambda tf: -self.mapping.depth(tf[0].key))
+
+    def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan:
+        items: list[PlanItem] = []
+        for tm, finding in self._own(findings):
+            rid, old = finding.record_id, dict(finding.fields)
+            if tm.erasure is TableErasure.DELETE_ROW:
+                items.append(PlanItem(rid, "delete_row", tuple(old), old_values=old))
+                continue
+            if tm.erasure is TableErasure.KEEP and tm.retention is not None:
+                reason = tm.retention.describe()
+                items.append(PlanItem(rid, "keep", tuple(old), reason, old_values=old))
+                continue
+            for action in (ColumnErasure.SET_NULL, ColumnErasure.MASK):
+                cols = [c for c in tm.columns if c.erasure is action]
+                if cols:
+                    new = {
+                        c.field: "" if action is ColumnErasure.SET_NULL else display(c.mask)
+                        for c in cols
+                    }
+                    olds = {c.field: old.get(c.field, "") for c in cols}
+                    items.append(PlanItem(rid, action.value, tuple(new), "", olds, new))
+            reasons: dict[str, list[str]] = {}
+            for c in tm.columns:
+                if c.erasure is ColumnErasure.KEEP and c.retention is not None:
+                    reasons.setdefault(c.retention.describe(), []).append(c.field)
+            for reason, fields in reasons.items():
+                olds = {f: old.get(f, "") for f in fields}
+                items.append(PlanItem(rid, "keep", tuple(fields), reason, old_values=olds))
+        return ChangePlan(self.name, "erasure", tuple(items))
+
+    def plan_rectification(
+        self, findings: Sequence[Finding], corrections: Sequence[Correction]
+    ) -> ChangePlan:
+        items: list[PlanItem] = []
+        for tm, finding in self._own(findings):
+            for correction in corrections:
+                for cm in tm.columns_for_field(correction.field_name):
+                    old = {cm.field: finding.fields.get(cm.field, "")}
+                    if cm.rectifiable:
+                        new = {cm.field: correction.new_value}
+                        items.append(
+                            PlanItem(finding.record_id, "update", (cm.field,), "", old, new)
+                        )
+                    else:
+                        reason = (
+                            f"'{cm.field}' cannot be corrected in this system (not rectifiable)"
+                        )
+                        items.append(PlanItem(finding.record_id, "keep", (cm.field,), reason, old))
+        return ChangePlan(self.name, "rectification", tuple(items))
+
+    # -- execution --------------------------------------------------------------------------
+
+    def _groups(self, plan: ChangePlan, operation: str) -> list[tuple[str, list[PlanItem]]]:
+        if plan.system != self.name or plan.operation != operation:
+            raise ValueError(f"not an {operation} plan for {self.name!r}")
+        groups: dict[str, list[PlanItem]] = {}
+        for item in plan.items:
+            groups.setdefault(item.record_id, []).append(item)
+
+        def depth(record_id: str) -> int:
+            key, _ = _record_key(record_id)
+            return self.mapping.depth(key) if key in {t.key for t in self.mapping.tables} else 0
+
+        return sorted(groups.items(), key=lambda g: -depth(g[0]))
+
+    def _execute(self, plan: ChangePlan, operation: str, progress: Progress) -> list[RecordResult]:
+        groups = self._groups(plan, operation)
+        results: list[RecordResult] = []
+        with self._connected(progress) as (engine, tables):
+            for index, (record_id, items) in enumerate(groups):
+                try:
+                    progress.report(index / max(1, len(groups)), f"{operation}: record {index + 1}")
+                except (Cancelled, ConnectorError) as exc:
+                    # Report what was done and what was not; a new run finishes the rest.
+                    why = "Cancelled" if isinstance(exc, Cancelled) else str(exc)
+                    for rid, rest in groups[index:]:
+                        results += [
+                            RecordResult(rid, Outcome.FAILED, f"{why} before this record.")
+                            for _ in rest
+                        ]
+                    break
+                results += self._record(engine, tables, record_id, items)
+        done = sum(r.outcome is not Outcome.FAILED for r in results)
+        log.info("connector %s: %s %d of %d items done", self.name, operation, done, len(results))
+        return results
+
+    def erase(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
+        return self._execute(plan, "erasure", progress)
+
+    def rectify(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
+        return self._execute(plan, "rectification", progress)
+
+    def _record(
+        self, engine: Engine, tables: Tables, record_id: str, items: list[PlanItem]
+    ) -> list[RecordResult]:
+        """Carry out one record's items in one transaction, after checking it is still the same."""
+        kept = {
+            id(i): RecordResult(record_id, Outcome.KEPT, i.reason)
+            for i in items
+            if i.action == "keep"
+        }
+        changes = [i for i in items if i.action != "keep"]
+        if not changes:
+            return [kept[id(i)] for i in items]
+        try:
+            key, pk_text = _record_key(record_id)
+            tm = self.mapping.table(key)
+            table = tables[tm.key]
+            pk_col = table.c[tm.primary_key]
+            pk_value = coerce(pk_col, pk_text)
+        except (ConnectorError, ValueError, KeyError) as exc:
+            return [
+                RecordResult(record_id, Outcome.FAILED, f"Unknown record: {exc}") for _ in items
+            ]
+        try:
+            with engine.begin() as conn:
+                stmt = sa.select(table).where(pk_col == pk_value).with_for_update()
+                row = conn.execute(stmt).mappings().first()
+                done = self._apply(conn, tm, table, pk_col == pk_value, row, changes)
+        except SQLAlchemyError as exc:
+            error = f"The database refused the change: {_first_line(exc)}"
+            done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}
+        except ValueError as exc:
+            done = {id(i): RecordResult(record_id, Outcome.FAILED, str(exc)) for i in changes}
+        return [kept.get(id(i)) or done[id(i)] for i in items]
+
+    def _apply(
+        self,
+        conn: Connection,
+        tm: TableMapping,
+        table: sa.Table,
+        where: sa.ColumnElement[bool],
+        row: RowMapping | None,
+        changes: list[PlanItem],
+    ) -> dict[int, RecordResult]:
+        rid = changes[0].record_id
+        if row is None:
+            gone = "Already gone: the record no longer exists."
+            outcome = Outcome.REMOVED if changes[0].action != "update" else Outcome.FAILED
+            return {id(i): RecordResult(rid, outcome, gone) for i in changes}
+        current = {c.field: display(row[c.column]) for c in tm.columns}
+        targets = {f: v for i in changes for f, v in i.new_values.items()}
+        guard = {f: v for i in changes for f, v in i.old_values.items()}
+        if any(current.get(f, v) not in {v, targets.get(f, v)} for f, v in guard.items()):
+            return {id(i): RecordResult(rid, Outcome.FAILED, _CHANGED_MESSAGE) for i in changes}
+        if any(i.action == "delete_row" for i in changes):
+            conn.execute(sa.delete(table).where(where))
+            return {id(i): RecordResult(rid, Outcome.REMOVED, "Row deleted.") for i in changes}
+        values: dict[str, Any] = {}
+        results: dict[int, RecordResult] = {}
+        for item in changes:
+            pending = [f for f, v in item.new_values.items() if current.get(f) != v]
+            for field in pending:
+                for cm in tm.columns_for_field(field):
+                    column = table.c[cm.column]
+                    if item.action == "set_null":
+                        values[cm.column] = None
+                    elif item.action == "mask":
+                        mask = cm.mask
+                        values[cm.column] = coerce(column, mask) if isinstance(mask, str) else mask
+                    else:
+                        try:
+                            values[cm.column] = coerce(column, item.new_values[field])
+                        except ValueError as exc:
+                            raise ValueError(f"'{field}' {exc}") from None
+            if not pending:
+                results[id(item)] = RecordResult(rid, Outcome.CHANGED, "Already done earlier.")
+            elif item.action == "update":
+                summary = "; ".join(
+                    f"{f}: {item.old_values.get(f, '')} -> {item.new_values[f]}" for f in pending
+                )
+                results[id(item)] = RecordResult(rid, Outcome.CHANGED, summary)
+            else:
+                verb = "emptied" if item.action == "set_null" else "masked"
+                results[id(item)] = RecordResult(
+                    rid, Outcome.CHANGED, f"{verb}: {', '.join(pending)}"
+                )
+        if values:
+            conn.execute(sa.update(table).where(where).values(values))
+        return results

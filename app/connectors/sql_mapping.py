@@ -1,0 +1,409 @@
+"""The SQL connector's mapping file: which tables and columns hold personal data, how to erase."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from app.connectors.identifier_match import IdentifierRole, parse_role
+from app.core.errors import ConnectorError
+
+
+class MappingError(ConnectorError):
+    """The mapping file is missing or wrong; the message names the file and the problem."""
+
+
+class TableErasure(StrEnum):
+    DELETE_ROW = "delete_row"
+    UPDATE_COLUMNS = "update_columns"  # each column says set_null / mask / keep
+    KEEP = "keep"
+
+
+class ColumnErasure(StrEnum):
+    SET_NULL = "set_null"
+    MASK = "mask"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class Retention:
+    """Why data is kept despite an erasure request (Art. 17(3) AVG) and under which statute."""
+
+    reason: str
+    statute: str
+    period: str = ""
+
+    def describe(self) -> str:
+        extra = f", {self.period}" if self.period else ""
+        return f"{self.reason} ({self.statute}{extra})"
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    column: str
+    field: str  # logical field name shown to the officer and used for corrections
+    category: str
+    erasure: ColumnErasure | None = None  # only for tables with erasure = update_columns
+    mask: str | int | float | bool | None = None
+    retention: Retention | None = None
+    rectifiable: bool = False
+
+
+@dataclass(frozen=True)
+class JoinMapping:
+    """`column` of this table refers to `parent_column` of the mapped table `parent` (its key)."""
+
+    column: str
+    parent: str
+    parent_column: str
+
+
+@dataclass(frozen=True)
+class TableMapping:
+    name: str
+    schema: str | None
+    primary_key: str
+    label: str
+    columns: tuple[ColumnMapping, ...]
+    identifiers: Mapping[IdentifierRole, tuple[str, ...]]
+    join: JoinMapping | None
+    erasure: TableErasure
+    retention: Retention | None = None  # for erasure = keep
+
+    @property
+    def key(self) -> str:
+        """The table's name in record ids and joins: `schema.name` or `name`."""
+        return f"{self.schema}.{self.name}" if self.schema else self.name
+
+    def column(self, name: str) -> ColumnMapping:
+        return next(c for c in self.columns if c.column == name)
+
+    def columns_for_field(self, field_name: str) -> list[ColumnMapping]:
+        wanted = field_name.strip().casefold()
+        return [c for c in self.columns if c.field.casefold() == wanted]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.category for c in self.columns))
+
+
+@dataclass(frozen=True)
+class SqlMapping:
+    source: Path
+    tables: tuple[TableMapping, ...]  # parents before children
+
+    def table(self, key: str) -> TableMapping:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise MappingError(f"Table {key!r} is not in the mapping file {self.source.name}.")
+
+    def depth(self, key: str) -> int:
+        """0 for a table found by its own identifiers, 1 for its children, and so on."""
+        table = self.table(key)
+        return 0 if table.join is None else 1 + self.depth(table.join.parent)
+
+
+_TOP_KEYS = {"version", "schema", "tables"}
+_TABLE_KEYS = {
+    "name",
+    "schema",
+    "primary_key",
+    "label",
+    "category",
+    "erasure",
+    "reason",
+    "statute",
+    "period",
+    "identifiers",
+    "join",
+    "columns",
+}
+_COLUMN_KEYS = {
+    "field",
+    "category",
+    "erasure",
+    "mask",
+    "reason",
+    "statute",
+    "period",
+    "rectifiable",
+}
+_SINGLE_COLUMN_ROLES = {IdentifierRole.EMAIL, IdentifierRole.PHONE, IdentifierRole.IP_ADDRESS}
+_JOIN_RE = re.compile(r"^\s*([^\s>-]+)\s*->\s*(\S+)\.([^.\s]+)\s*$")
+
+
+class _Problems:
+    """Collects every problem so the user can fix the whole file in one go."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.items: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+    def unknown_keys(self, where: str, data: Mapping[str, Any], allowed: set[str]) -> None:
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.add(where, f"unknown key {key!r}{hint}")
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            shown = "\n- ".join(self.items[:12])
+            more = f"\n(and {len(self.items) - 12} more)" if len(self.items) > 12 else ""
+            raise MappingError(f"The mapping file {self.source} has problems:\n- {shown}{more}")
+
+
+def _text(problems: _Problems, where: str, data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if value is None:
+        problems.add(where, f"{key!r} is missing")
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        problems.add(where, f"{key!r} must be a non-empty text")
+        return ""
+    return value.strip()
+
+
+def _retention(problems: _Problems, where: str, data: Mapping[str, Any]) -> Retention:
+    period = data.get("period", "")
+    return Retention(
+        reason=_text(problems, where, data, "reason"),
+        statute=_text(problems, where, data, "statute"),
+        period=period.strip() if isinstance(period, str) else str(period),
+    )
+
+
+def _column(
+    problems: _Problems, where: str, name: str, data: Any, table: Mapping[str, Any]
+) -> ColumnMapping | None:
+    if not isinstance(data, dict):
+        problems.add(where, 'must be a table like { field = "...", category = "..." }')
+        return None
+    problems.unknown_keys(where, data, _COLUMN_KEYS)
+    category = data.get("category", table.get("category"))
+    if not isinstance(category, str) or not category.strip():
+        problems.add(where, "no data category: set 'category' on the column or on the table")
+        category = ""
+    rectifiable = data.get("rectifiable", False)
+    if not isinstance(rectifiable, bool):
+        problems.add(where, "'rectifiable' must be true or false")
+        rectifiable = False
+    field = data.get("field", name)
+    if not isinstance(field, str) or not field.strip():
+        problems.add(where, "'field' must be a non-empty text")
+        field = name
+    erasure: ColumnErasure | None = None
+    mask: str | int | float | bool | None = None
+    retention: Retention | None = None
+    raw = data.get("erasure")
+    if table.get("erasure") == TableErasure.UPDATE_COLUMNS.value:
+        choices = ", ".join(e.value for e in ColumnErasure)
+        if raw is None:
+            problems.add(where, f"no erasure strategy; add erasure = one of {choices}")
+        elif raw not in {e.value for e in ColumnErasure}:
+            problems.add(where, f"unknown erasure {raw!r}; use one of {choices}")
+        else:
+            erasure = ColumnErasure(raw)
+        if erasure is ColumnErasure.MASK:
+            mask = data.get("mask")
+            if not isinstance(mask, str | int | float | bool):
+                problems.add(where, "erasure = 'mask' needs a fixed value: mask = \"...\"")
+        if erasure is ColumnErasure.KEEP:
+            retention = _retention(problems, where, data)
+    elif raw is not None:
+        problems.add(
+            where, "a column erasure is only used when the table has erasure = 'update_columns'"
+        )
+    return ColumnMapping(
+        column=name,
+        field=field.strip(),
+        category=category.strip(),
+        erasure=erasure,
+        mask=mask,
+        retention=retention,
+        rectifiable=rectifiable,
+    )
+
+
+def _identifiers(
+    problems: _Problems, where: str, data: Any, columns: set[str]
+) -> dict[IdentifierRole, tuple[str, ...]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.add(where, 'must be a table like { email = "email_column" }')
+        return {}
+    result: dict[IdentifierRole, tuple[str, ...]] = {}
+    for key, value in data.items():
+        try:
+            role = parse_role(key)
+        except ValueError as exc:
+            problems.add(where, str(exc))
+            continue
+        names = (value,) if isinstance(value, str) else value
+        if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+            problems.add(where, f"{key!r} must name a column (or a list of columns)")
+            continue
+        if len(names) != 1 and role not in _SINGLE_COLUMN_ROLES:
+            problems.add(where, f"{key!r} must name exactly one column")
+            continue
+        for name in names:
+            if name not in columns:
+                problems.add(where, f"{key!r} uses column {name!r}, which is not under columns")
+        result[role] = tuple(names)
+    roles = set(result)
+    if IdentifierRole.FIRST_NAME in roles and IdentifierRole.LAST_NAME not in roles:
+        problems.add(where, "'first_name' needs 'last_name' too")
+    if (IdentifierRole.POSTCODE in roles) != (IdentifierRole.HOUSE_NUMBER in roles):
+        problems.add(where, "'postcode' and 'house_number' only work as a pair")
+    return result
+
+
+def _table(
+    problems: _Problems, index: int, data: Any, default_schema: str | None
+) -> TableMapping | None:
+    where = f"tables[{index}]"
+    if not isinstance(data, dict):
+        problems.add(where, "must be a [[tables]] section")
+        return None
+    name = _text(problems, where, data, "name")
+    where = f"tables[{index}] ({name!r})" if name else where
+    problems.unknown_keys(where, data, _TABLE_KEYS)
+    schema = data.get("schema", default_schema)
+    if schema is not None and (not isinstance(schema, str) or not schema.strip()):
+        problems.add(where, "'schema' must be a non-empty text")
+        schema = None
+    primary_key = _text(problems, where, data, "primary_key")
+    label = data.get("label", name)
+    raw_erasure = data.get("erasure")
+    choices = ", ".join(e.value for e in TableErasure)
+    erasure = TableErasure.KEEP
+    if raw_erasure not in {e.value for e in TableErasure}:
+        problems.add(where, f"'erasure' must be one of {choices} (found {raw_erasure!r})")
+    else:
+        erasure = TableErasure(raw_erasure)
+    retention = _retention(problems, where, data) if erasure is TableErasure.KEEP else None
+    raw_columns = data.get("columns")
+    columns: list[ColumnMapping] = []
+    if not isinstance(raw_columns, dict) or not raw_columns:
+        problems.add(where, "no columns: add [tables.columns.<column>] sections")
+        raw_columns = {}
+    for column_name, column_data in raw_columns.items():
+        column = _column(
+            problems, f"{where} column {column_name!r}", column_name, column_data, data
+        )
+        if column is not None:
+            columns.append(column)
+    fields = [c.field.casefold() for c in columns]
+    for field in sorted({f for f in fields if fields.count(f) > 1}):
+        problems.add(where, f"field name {field!r} is used for more than one column")
+    identifiers = _identifiers(
+        problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
+    )
+    join: JoinMapping | None = None
+    raw_join = data.get("join")
+    if raw_join is not None:
+        match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
+        if match is None:
+            problems.add(where, "'join' must look like \"customer_id -> customers.id\"")
+        else:
+            join = JoinMapping(match[1], match[2], match[3])
+    if not identifiers and join is None:
+        problems.add(where, "no identifiers and no join: the table could never be searched")
+    return TableMapping(
+        name=name,
+        schema=schema.strip() if isinstance(schema, str) else None,
+        primary_key=primary_key,
+        label=label if isinstance(label, str) and label.strip() else name,
+        columns=tuple(columns),
+        identifiers=identifiers,
+        join=join,
+        erasure=erasure,
+        retention=retention,
+    )
+
+
+def _resolve_joins(problems: _Problems, tables: list[TableMapping]) -> tuple[TableMapping, ...]:
+    """Point joins at table keys, order tables parents-first, reject unknown parents and loops."""
+    by_key = {t.key: t for t in tables}
+    by_name: dict[str, list[TableMapping]] = {}
+    for t in tables:
+        by_name.setdefault(t.name, []).append(t)
+    resolved: dict[str, TableMapping] = {}
+    for t in tables:
+        if t.join is None:
+            resolved[t.key] = t
+            continue
+        parent = by_key.get(t.join.parent)
+        if parent is None and len(by_name.get(t.join.parent, [])) == 1:
+            parent = by_name[t.join.parent][0]
+        if parent is None:
+            problems.add(f"table {t.key!r}", f"joins to {t.join.parent!r}, which is not mapped")
+            continue
+        join = JoinMapping(t.join.column, parent.key, t.join.parent_column)
+        resolved[t.key] = dataclasses.replace(t, join=join)
+    ordered: list[TableMapping] = []
+    placed: set[str] = set()
+    while len(placed) < len(resolved):
+        ready = [
+            t
+            for k, t in resolved.items()
+            if k not in placed and (t.join is None or t.join.parent in placed)
+        ]
+        if not ready:
+            loop = ", ".join(sorted(k for k in resolved if k not in placed))
+            problems.add("joins", f"the joins of {loop} form a loop or use an unmapped table")
+            break
+        ordered.extend(ready)
+        placed.update(t.key for t in ready)
+    return tuple(ordered)
+
+
+def parse_mapping(text: str, source: Path) -> SqlMapping:
+    """Parse and validate mapping TOML; MappingError lists every problem found."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError(f"The mapping file {source} is not valid TOML: {exc}.") from exc
+    problems = _Problems(source)
+    problems.unknown_keys("top level", data, _TOP_KEYS)
+    default_schema = data.get("schema")
+    if default_schema is not None and not isinstance(default_schema, str):
+        problems.add("top level", "'schema' must be a text")
+        default_schema = None
+    raw_tables = data.get("tables")
+    if not isinstance(raw_tables, list) or not raw_tables:
+        problems.add("top level", "no tables: add at least one [[tables]] section")
+        raw_tables = []
+    tables = [t for i, d in enumerate(raw_tables) if (t := _table(problems, i, d, default_schema))]
+    keys = [t.key for t in tables]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.add(f"table {key!r}", "is mapped more than once")
+    problems.raise_if_any()
+    ordered = _resolve_joins(problems, tables)
+    problems.raise_if_any()
+    return SqlMapping(source=source, tables=ordered)
+
+
+def load_mapping(path: Path) -> SqlMapping:
+    """Read a mapping file (UTF-8 TOML); MappingError says what to fix."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MappingError(
+            f"The mapping file {path} does not exist. Check the 'mapping_file' setting."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MappingError(f"The mapping file {path} cannot be read: {exc}.") from exc
+    return parse_mapping(text, path)

@@ -1,0 +1,552 @@
+"""Connector for a CSV or XLSX list (newsletter, export): search rows, erase or correct them."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from app.connectors.base import (
+    Capability,
+    ChangePlan,
+    ConnectorDescription,
+    Correction,
+    Finding,
+    Outcome,
+    PlanItem,
+    Progress,
+    RecordResult,
+    SettingSpec,
+    Subject,
+)
+from app.connectors.identifier_match import IdentifierRole, display, match_row, parse_role
+from app.core.errors import ConnectorError, ValidationError
+
+log = logging.getLogger(__name__)
+
+CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_RECORD_RE = re.compile(r"#row(\d+)@([0-9a-f]{16})$")
+
+
+def fingerprint(values: Sequence[Any]) -> str:
+    """Short content hash of a row: finds the planned row again even after rows moved."""
+    text = json.dumps([display(v) for v in values], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Row:
+    number: int  # spreadsheet row number; the header is row 1
+    values: list[Any]
+    raw: str = ""  # CSV only: the record's exact text, line ending included
+
+
+@dataclass
+class _Sheet:
+    header: list[str]
+    rows: list[_Row]
+    stat: tuple[int, int]  # (mtime_ns, size) when read: refuse to overwrite a file changed since
+    bom: bool = False
+    delimiter: str = ","
+    header_raw: str = ""
+    workbook: Workbook | None = field(default=None, repr=False)
+
+    def column(self, name: str) -> int | None:
+        wanted = name.strip().casefold()
+        return next((i for i, h in enumerate(self.header) if h.strip().casefold() == wanted), None)
+
+
+class _LineFeed:
+    """Feeds csv.reader line by line and remembers the text each record consumed."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = io.StringIO(text, newline="")
+        self.consumed: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._lines.readline()
+        if not line:
+            raise StopIteration
+        self.consumed.append(line)
+        return line
+
+
+def _parse_mapping_setting(value: Any, setting: str) -> dict[str, str]:
+    """A mapping given as a dict or as text 'column=value, column=value'."""
+    if isinstance(value, Mapping):
+        return {str(k).strip(): str(v).strip() for k, v in value.items()}
+    if isinstance(value, str):
+        result: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", value))):
+            column, sep, kind = part.partition("=")
+            if not sep:
+                raise ValidationError({setting: f"write 'column=kind', not {part!r}"})
+            result[column.strip()] = kind.strip()
+        return result
+    raise ValidationError({setting: "give a list of 'column=kind' pairs"})
+
+
+class TabularFileConnector:
+    """One CSV or XLSX file (one sheet) with one person per row."""
+
+    KIND = "tabular_file"
+
+    def __init__(self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]) -> None:
+        self.name = name
+        path_text = str(settings.get("path") or "").strip()
+        if not path_text:
+            raise ValidationError({"path": "choose the CSV or XLSX file"})
+        self.path = Path(path_text).expanduser()
+        suffix = self.path.suffix.lower()
+        if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
+            raise ValidationError(
+                {"path": f"{self.path.name}: use a .csv or .xlsx file (old .xls: save as .xlsx)"}
+            )
+        self.is_xlsx = suffix in XLSX_SUFFIXES
+        raw = _parse_mapping_setting(settings.get("identifier_columns") or {}, "identifier_columns")
+        if not raw:
+            raise ValidationError({"identifier_columns": "name at least one column, e.g. email"})
+        try:
+            self.identifier_columns = {column: parse_role(kind) for column, kind in raw.items()}
+        except ValueError as exc:
+            raise ValidationError({"identifier_columns": str(exc)}) from None
+        categories = settings.get("categories") or ()
+        if isinstance(categories, str):
+            categories = [c.strip() for c in categories.split(",")]
+        elif isinstance(categories, Mapping):
+            categories = list(categories.values())
+        self.categories = tuple(dict.fromkeys(str(c) for c in categories if str(c).strip()))
+        self.categories = self.categories or ("personal data",)
+        self.delimiter = str(settings.get("delimiter") or "")
+        if len(self.delimiter) > 1 and self.delimiter != "\\t":
+            raise ValidationError({"delimiter": "one character, e.g. , or ;"})
+        self.delimiter = "\t" if self.delimiter == "\\t" else self.delimiter
+        self.encoding = str(settings.get("encoding") or "utf-8-sig")
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ValidationError({"encoding": f"unknown encoding {self.encoding!r}"}) from None
+        self.sheet = str(settings.get("sheet") or "").strip()
+
+    @classmethod
+    def describe(cls) -> ConnectorDescription:
+        return ConnectorDescription(
+            kind=cls.KIND,
+            label="CSV or Excel file",
+            settings=(
+                SettingSpec("path", "File", kind="path", help=".csv or .xlsx"),
+                SettingSpec(
+                    "identifier_columns",
+                    "Identifier columns",
+                    help="column=kind pairs, e.g. 'email=email, klantnr=customer_number'; "
+                    "kinds: email, customer_number, user_id, phone, ip_address, name, "
+                    "first_name, last_name, postcode, house_number, birth_date",
+                ),
+                SettingSpec("categories", "Data categories", required=False, default=""),
+                SettingSpec("delimiter", "Delimiter (CSV)", required=False, help="empty: detect"),
+                SettingSpec("encoding", "Encoding (CSV)", required=False, default="utf-8-sig"),
+                SettingSpec("sheet", "Sheet (XLSX)", required=False, help="empty: first sheet"),
+            ),
+            capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
+            help="Every change keeps a backup copy <file>.<time>.bak next to the file.",
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _stat(self) -> tuple[int, int]:
+        st = self.path.stat()
+        return st.st_mtime_ns, st.st_size
+
+    def _load(self) -> _Sheet:
+        try:
+            stat = self._stat()
+            sheet = self._load_xlsx(stat) if self.is_xlsx else self._load_csv(stat)
+        except FileNotFoundError:
+            raise ConnectorError(
+                f"The file {self.path} does not exist. Check the 'path' setting."
+            ) from None
+        except PermissionError as exc:
+            raise ConnectorError(f"No permission to read {self.path}: {exc.strerror}.") from exc
+        missing = [c for c in self.identifier_columns if sheet.column(c) is None]
+        if missing:
+            raise ConnectorError(
+                f"{self.path.name} has no column {', '.join(map(repr, missing))}; its columns "
+                f"are: {', '.join(h for h in sheet.header if h)}. Check 'identifier_columns'."
+            )
+        return sheet
+
+    def _load_csv(self, stat: tuple[int, int]) -> _Sheet:
+        data = self.path.read_bytes()
+        try:
+            text = data.decode(self.encoding)
+        except UnicodeDecodeError:
+            raise ConnectorError(
+                f"{self.path.name} cannot be read as {self.encoding}. Set the 'encoding' "
+                "setting to the file's encoding (e.g. cp1252 for older Excel exports)."
+            ) from None
+        if "\x00" in text:
+            raise ConnectorError(f"{self.path.name} is not a text (CSV) file.")
+        delimiter = self.delimiter
+        if not delimiter:
+            try:
+                delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
+            except csv.Error:
+                delimiter = ","  # a single column has no delimiter to detect
+        feed = _LineFeed(text)
+        records: list[tuple[list[str], str]] = []
+        try:
+            for values in csv.reader(feed, delimiter=delimiter, strict=True):
+                records.append((values, "".join(feed.consumed)))
+                feed.consumed.clear()
+        except csv.Error as exc:
+            raise ConnectorError(
+                f"{self.path.name} is not a valid CSV file (record {len(records) + 1}): {exc}."
+            ) from exc
+        if not records:
+            raise ConnectorError(f"{self.path.name} is empty: it needs a header row.")
+        rows = [_Row(n, v, raw) for n, (v, raw) in enumerate(records[1:], start=2)]
+        return _Sheet(
+            header=[h.strip() for h in records[0][0]],
+            rows=rows,
+            stat=stat,
+            bom=self.encoding.lower().replace("_", "-") == "utf-8-sig"
+            and data.startswith(codecs.BOM_UTF8),
+            delimiter=delimiter,
+            header_raw=records[0][1],
+        )
+
+    def _load_xlsx(self, stat: tuple[int, int]) -> _Sheet:
+        try:
+            # Macros in an .xlsm must survive the rewrite.
+            workbook = openpyxl.load_workbook(
+                self.path, keep_vba=self.path.suffix.lower() == ".xlsm"
+            )
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+            if isinstance(exc, FileNotFoundError | PermissionError):
+                raise
+            raise ConnectorError(
+                f"{self.path.name} is not a valid Excel workbook (.xlsx): {exc}."
+            ) from exc
+        if self.sheet and self.sheet not in workbook.sheetnames:
+            raise ConnectorError(
+                f"{self.path.name} has no sheet {self.sheet!r}; its sheets are: "
+                f"{', '.join(workbook.sheetnames)}. Check the 'sheet' setting."
+            )
+        ws = workbook[self.sheet] if self.sheet else workbook.worksheets[0]
+        rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
+        if not rows:
+            raise ConnectorError(f"The sheet {ws.title!r} in {self.path.name} is empty.")
+        return _Sheet(
+            header=[display(h).strip() for h in rows[0]],
+            rows=[_Row(n, v) for n, v in enumerate(rows[1:], start=2) if any(map(display, v))],
+            stat=stat,
+            workbook=workbook,
+        )
+
+    def test_connection(self) -> str:
+        sheet = self._load()
+        return f"Read {self.path.name}: {len(sheet.rows)} rows, {len(sheet.header)} columns."
+
+    # -- search -----------------------------------------------------------------------------
+
+    def _record_id(self, row: _Row) -> str:
+        return f"{self.path.name}#row{row.number}@{fingerprint(row.values)}"
+
+    def search(self, subject: Subject, progress: Progress) -> list[Finding]:
+        progress.report(0.0, f"Reading {self.path.name}")
+        sheet = self._load()
+        columns = {sheet.column(c): role for c, role in self.identifier_columns.items()}
+        findings: list[Finding] = []
+        location = f"{self.path.name} / {self.sheet}" if self.sheet else self.path.name
+        for index, row in enumerate(sheet.rows):
+            if index % 500 == 0:
+                progress.report(index / max(1, len(sheet.rows)), "Searching")
+            roles: dict[IdentifierRole, list[Any]] = {}
+            for col, role in columns.items():
+                if col is not None and col < len(row.values):
+                    roles.setdefault(role, []).append(row.values[col])
+            match = match_row(roles, subject)
+            if match is None:
+                continue
+            findings.append(
+                Finding(
+                    system=self.name,
+                    record_id=self._record_id(row),
+                    fields=_fields(sheet.header, row.values),
+                    categories=self.categories,
+                    matched=match.matched,
+                    strength=match.strength,
+                    location=location,
+                    note=match.note,
+                )
+            )
+        progress.report(1.0, "Search finished")
+        log.info("connector %s: search found %d rows", self.name, len(findings))
+        return findings
+
+    # -- planning ---------------------------------------------------------------------------
+
+    def _own(self, findings: Sequence[Finding]) -> list[Finding]:
+        for finding in findings:
+            if finding.system != self.name:
+                raise ValueError(f"finding {finding.record_id!r} belongs to another system")
+        return list({f.record_id: f for f in findings}.values())
+
+    def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan:
+        items = [
+            PlanItem(f.record_id, "delete_row", tuple(f.fields), old_values=dict(f.fields))
+            for f in self._own(findings)
+        ]
+        return ChangePlan(self.name, "erasure", tuple(items))
+
+    def plan_rectification(
+        self, findings: Sequence[Finding], corrections: Sequence[Correction]
+    ) -> ChangePlan:
+        items: list[PlanItem] = []
+        for finding in self._own(findings):
+            by_fold = {name.casefold(): name for name in finding.fields}
+            for correction in corrections:
+                column = by_fold.get(correction.field_name.strip().casefold())
+                if column is not None:
+                    old = {column: finding.fields[column]}
+                    new = {column: correction.new_value}
+                    items.append(PlanItem(finding.record_id, "update", (column,), "", old, new))
+        return ChangePlan(self.name, "rectification", tuple(items))
+
+    # -- execution --------------------------------------------------------------------------
+
+    @staticmethod
+    def _locate(
+        record_id: str, sheet: _Sheet, taken: set[int], alt: Callable[[_Row], str]
+    ) -> _Row | None:
+        """The row a record id means: its own number if unchanged, else the nearest same row."""
+        match = _RECORD_RE.search(record_id)
+        if match is None:
+            raise ValueError(f"{record_id!r} is not a row of this file")
+        number, wanted = int(match[1]), match[2]
+        candidates = [r for r in sheet.rows if r.number not in taken and alt(r) == wanted]
+        candidates.sort(key=lambda r: abs(r.number - number))
+        return candidates[0] if candidates else None
+
+    def erase(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
+        self._check_plan(plan, "erasure")
+        sheet = self._load()
+        taken: set[int] = set()
+        results: list[tuple[PlanItem, _Row | None]] = []
+        for index, item in enumerate(plan.items):
+            progress.report(index / max(1, len(plan.items)), "Finding the rows")
+            row = self._locate(item.record_id, sheet, taken, lambda r: fingerprint(r.values))
+            if row is not None:
+                taken.add(row.number)
+            results.append((item, row))
+        if not taken:
+            gone = "Already gone: the row is no longer in the file."
+            return [RecordResult(i.record_id, Outcome.REMOVED, gone) for i, _ in results]
+        keep = [r for r in sheet.rows if r.number not in taken]
+        progress.check()  # last chance to cancel: after this the file is replaced
+        try:
+            backup = self._rewrite(sheet, keep, removed=sorted(taken))
+        except (OSError, ConnectorError) as exc:
+            error = str(exc) if isinstance(exc, ConnectorError) else f"Cannot write: {exc}"
+            return [
+                RecordResult(i.record_id, Outcome.FAILED if r else Outcome.REMOVED, error)
+                for i, r in results
+            ]
+        log.info("connector %s: removed %d rows", self.name, len(taken))
+        done = f"Removed; the previous file is kept as {backup.name} until you delete it."
+        gone = "Already gone: the row is no longer in the file."
+        return [RecordResult(i.record_id, Outcome.REMOVED, done if r else gone) for i, r in results]
+
+    def rectify(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
+        self._check_plan(plan, "rectification")
+        sheet = self._load()
+        groups: dict[str, list[PlanItem]] = {}
+        for item in plan.items:
+            groups.setdefault(item.record_id, []).append(item)
+        results: dict[int, RecordResult] = {}
+        changed: list[_Row] = []
+        pending: set[int] = set()
+        taken: set[int] = set()
+        for record_id, items in groups.items():
+            progress.check()
+            new = {k: v for i in items for k, v in i.new_values.items()}
+            old = {k: v for i in items for k, v in i.old_values.items()}
+            cols = {name: sheet.column(name) for name in new}
+            missing = [name for name, col in cols.items() if col is None]
+            if missing:
+                error = f"{self.path.name} has no column {', '.join(missing)} any more."
+                results.update(
+                    {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in items}
+                )
+                continue
+
+            def undone(
+                row: _Row, cols: Mapping[str, int | None] = cols, new: Any = new, old: Any = old
+            ) -> str:
+                """The row's fingerprint before this correction, if the correction is in it."""
+                values = list(row.values) + [None] * len(cols)
+                for name, col in cols.items():
+                    assert col is not None
+                    if display(values[col]) != display(_typed(values[col], new[name])):
+                        return ""
+                    values[col] = old.get(name, "")
+                return fingerprint(values[: len(row.values)])
+
+            row = self._locate(record_id, sheet, taken, lambda r: fingerprint(r.values))
+            if row is None:
+                row = self._locate(record_id, sheet, taken, undone)
+                detail, outcome = "Already up to date.", Outcome.CHANGED
+                if row is None:
+                    detail, outcome = "The row changed or is gone; search again.", Outcome.FAILED
+                else:
+                    taken.add(row.number)
+                results.update({id(i): RecordResult(record_id, outcome, detail) for i in items})
+                continue
+            taken.add(row.number)
+            for name, value in new.items():
+                col = cols[name]
+                assert col is not None
+                row.values += [None] * (col + 1 - len(row.values))
+                row.values[col] = _typed(row.values[col], value)
+            for item in items:
+                summary = "; ".join(
+                    f"{k}: {item.old_values.get(k, '')} -> {v}" for k, v in item.new_values.items()
+                )
+                results[id(item)] = RecordResult(record_id, Outcome.CHANGED, summary)
+                pending.add(id(item))
+            changed.append(row)
+        if changed:
+            progress.check()  # last chance to cancel: after this the file is replaced
+            try:
+                self._rewrite(sheet, sheet.rows, updated=changed)
+            except (OSError, ConnectorError) as exc:
+                error = str(exc) if isinstance(exc, ConnectorError) else f"Cannot write: {exc}"
+                for i in plan.items:
+                    if id(i) in pending:
+                        results[id(i)] = RecordResult(i.record_id, Outcome.FAILED, error)
+        return [results[id(i)] for i in plan.items]
+
+    def _check_plan(self, plan: ChangePlan, operation: str) -> None:
+        if plan.system != self.name or plan.operation != operation:
+            raise ValueError(f"not an {operation} plan for {self.name!r}")
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _rewrite(
+        self,
+        sheet: _Sheet,
+        rows: Sequence[_Row],
+        removed: Sequence[int] = (),
+        updated: Sequence[_Row] = (),
+    ) -> Path:
+        """Write the new content to a temp file, back up the old file, then swap atomically."""
+        if self._stat() != sheet.stat:
+            raise ConnectorError(
+                f"{self.path.name} was changed by someone else meanwhile; nothing was written. "
+                "Search again."
+            )
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        tmp = Path(tmp_name)
+        try:
+            if sheet.workbook is None:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(self._csv_bytes(sheet, rows, {r.number for r in updated}))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            else:
+                os.close(fd)
+                ws = sheet.workbook[self.sheet] if self.sheet else sheet.workbook.worksheets[0]
+                for row in updated:
+                    for col, value in enumerate(row.values, start=1):
+                        ws.cell(row=row.number, column=col).value = value
+                for number in sorted(removed, reverse=True):
+                    ws.delete_rows(number)
+                sheet.workbook.save(tmp)
+                with tmp.open("rb+") as handle:
+                    os.fsync(handle.fileno())
+            shutil.copymode(self.path, tmp)
+            backup = self._backup()
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
+            dir_fd = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        return backup
+
+    def _backup(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.{stamp}.bak")
+        counter = 1
+        while backup.exists():
+            counter += 1
+            backup = self.path.with_name(f"{self.path.name}.{stamp}-{counter}.bak")
+        shutil.copy2(self.path, backup)
+        return backup
+
+    def _csv_bytes(self, sheet: _Sheet, rows: Sequence[_Row], updated: set[int]) -> bytes:
+        """The untouched records byte for byte; only updated records are written anew."""
+        parts = [sheet.header_raw]
+        for row in rows:
+            if row.number in updated:
+                ending = re.search(r"(\r\n|\r|\n)?$", row.raw)
+                buffer = io.StringIO()
+                csv.writer(
+                    buffer, delimiter=sheet.delimiter, lineterminator=ending[0] if ending else ""
+                ).writerow([display(v) for v in row.values])
+                parts.append(buffer.getvalue())
+            else:
+                parts.append(row.raw)
+        encoding = (
+            "utf-8" if self.encoding.lower().replace("_", "-") == "utf-8-sig" else self.encoding
+        )
+        body = "".join(parts).encode(encoding)
+        return (codecs.BOM_UTF8 if sheet.bom else b"") + body
+
+
+def _fields(header: Sequence[str], values: Sequence[Any]) -> dict[str, str]:
+    """Column name -> display value; short rows count as empty cells."""
+    return {h: display(values[i]) if i < len(values) else "" for i, h in enumerate(header) if h}
+
+
+def _typed(old: Any, text: str) -> Any:
+    """Keep a spreadsheet cell's type when the new text allows it (CSV cells stay text)."""
+    if isinstance(old, bool) or old is None or isinstance(old, str):
+        return text
+    try:
+        if isinstance(old, int):
+            return int(text)
+        if isinstance(old, float):
+            return float(text)
+        if isinstance(old, datetime):
+            return datetime.fromisoformat(text)
+        if isinstance(old, date):
+            return date.fromisoformat(text)
+    except ValueError:
+        return text
+    return text

@@ -1,0 +1,412 @@
+"""Web server access logs (Apache/nginx common and combined format, plain or gzip), read-only."""
+
+from __future__ import annotations
+
+import gzip
+import ipaddress
+import logging
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_plus
+
+from app.connectors.base import (
+    Capability,
+    ConnectorDescription,
+    Finding,
+    Identifier,
+    MatchStrength,
+    Progress,
+    SettingSpec,
+    Subject,
+)
+from app.core.enums import IdentifierKind
+from app.core.errors import ConnectorError, ValidationError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_GLOB = "access.log*"
+DEFAULT_RETENTION_DAYS = 90
+MAX_SAMPLES = 5
+_CHECK_EVERY = 2000  # lines between cancel/time-out checks
+_REPORT_EVERY = 20000  # lines between progress reports
+
+# host ident user [time] "request" status size ["referer" "user agent"]
+_LINE = re.compile(
+    r'^(?P<host>\S+) \S+ (?P<user>\S+) \[(?P<time>[^\]]+)\] "(?P<request>(?:[^"\\]|\\.)*)"'
+    r" (?P<status>\d{3}|-) (?P<size>\d+|-)"
+    r'(?: "(?P<referer>(?:[^"\\]|\\.)*)" "(?P<agent>(?:[^"\\]|\\.)*)")?'
+)
+_TIME_FORMAT = "%d/%b/%Y:%H:%M:%S %z"
+
+
+@dataclass(frozen=True)
+class _Target:
+    """One identifier to look for, with the cheap byte test that selects candidate lines."""
+
+    identifier: Identifier
+    strength: MatchStrength
+    prefilter: bytes  # lower-case bytes that a matching line must contain
+    where: str  # "host" | "user" | "url"
+    pattern: re.Pattern[str] | None = None  # for "url"
+    value: str = ""  # for "host" / "user": the exact (normalised) value
+
+
+@dataclass
+class _Aggregate:
+    """All lines of one file that matched one identifier."""
+
+    file: str
+    target: _Target
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    requests: int = 0
+    samples: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+
+    def add(self, when: datetime | None, request: str, host: str, agent: str) -> None:
+        self.requests += 1
+        if when is not None:
+            if self.first_seen is None or when < self.first_seen:
+                self.first_seen = when
+            if self.last_seen is None or when > self.last_seen:
+                self.last_seen = when
+        for bucket, value in ((self.samples, request), (self.hosts, host), (self.agents, agent)):
+            if value and value not in bucket and len(bucket) < MAX_SAMPLES:
+                bucket.append(value[:200])
+
+
+def _truncated_ipv4(ip: str) -> str | None:
+    """The address with its last two octets zeroed, as the statistics tool stores it."""
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return None
+    if not isinstance(addr, ipaddress.IPv4Address):
+        return None
+    a, b, _, _ = str(addr).split(".")
+    return f"{a}.{b}.0.0"
+
+
+def _url_pattern(value: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.+%-])" + re.escape(value.lower()) + r"(?![\w-]|\.[a-z0-9])", re.IGNORECASE
+    )
+
+
+def _targets(subject: Subject) -> list[_Target]:
+    targets: list[_Target] = []
+    for raw_ip in subject.ip_addresses:
+        try:
+            ip = str(ipaddress.ip_address(raw_ip.strip()))
+        except ValueError:
+            continue
+        ident = Identifier(IdentifierKind.IP_ADDRESS, ip)
+        # Shared and dynamic addresses: an exact match is never proof on its own.
+        targets.append(_Target(ident, MatchStrength.WEAK, ip.encode(), "host", value=ip))
+        truncated = _truncated_ipv4(ip)
+        if truncated is not None and truncated != ip:
+            targets.append(
+                _Target(
+                    Identifier(IdentifierKind.IP_ADDRESS, truncated),
+                    MatchStrength.NOT_ATTRIBUTABLE,
+                    truncated.encode(),
+                    "host",
+                    value=truncated,
+                )
+            )
+    for user_id in subject.user_ids:
+        if user_id.strip():
+            value = user_id.strip()
+            targets.append(
+                _Target(
+                    Identifier(IdentifierKind.USER_ID, value),
+                    MatchStrength.STRONG,
+                    value.lower().encode(),
+                    "user",
+                    value=value.lower(),
+                )
+            )
+    for email in subject.emails:
+        if email.strip():
+            value = email.strip()
+            # The local part survives URL encoding ("%40" for "@") in nearly every case.
+            local = re.split(r"[^A-Za-z0-9._-]", value, maxsplit=1)[0] or value
+            targets.append(
+                _Target(
+                    Identifier(IdentifierKind.EMAIL, value),
+                    MatchStrength.STRONG,
+                    local.lower().encode(),
+                    "url",
+                    pattern=_url_pattern(value),
+                )
+            )
+    for number in subject.customer_numbers:
+        if number.strip():
+            value = number.strip()
+            targets.append(
+                _Target(
+                    Identifier(IdentifierKind.CUSTOMER_NUMBER, value),
+                    MatchStrength.STRONG,
+                    value.lower().encode(),
+                    "url",
+                    pattern=re.compile(
+                        r"(?<![0-9A-Za-z])" + re.escape(value) + r"(?![0-9A-Za-z])", re.IGNORECASE
+                    ),
+                )
+            )
+    return targets
+
+
+def _unescape(field_value: str) -> str:
+    return field_value.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def _request_path(request: str) -> str:
+    parts = request.split(" ")
+    return parts[1] if len(parts) >= 2 else request
+
+
+class WebLogConnector:
+    """Search access logs by IP address, user id and e-mail or customer number in URLs."""
+
+    kind = "web_logs"
+
+    def __init__(self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]) -> None:
+        self.name = name
+        path = str(settings.get("path") or "").strip()
+        if not path:
+            raise ValidationError({"path": "Choose the log file or the folder with the logs."})
+        self._path = Path(path).expanduser()
+        self._glob = str(settings.get("glob") or DEFAULT_GLOB)
+        try:
+            self._retention_days = int(settings.get("retention_days") or DEFAULT_RETENTION_DAYS)
+        except (TypeError, ValueError) as exc:
+            raise ValidationError({"retention_days": "Enter a whole number of days."}) from exc
+        if self._retention_days < 0:
+            raise ValidationError({"retention_days": "Enter zero or more days."})
+
+    @classmethod
+    def describe(cls) -> ConnectorDescription:
+        return ConnectorDescription(
+            kind=cls.kind,
+            label="Web server access logs",
+            settings=(
+                SettingSpec("path", "Log file or folder", kind="path"),
+                SettingSpec(
+                    "glob",
+                    "File name pattern",
+                    required=False,
+                    default=DEFAULT_GLOB,
+                    help="Which files in the folder are logs, e.g. access.log* (includes .gz).",
+                ),
+                SettingSpec(
+                    "retention_days",
+                    "Retention (days)",
+                    kind="int",
+                    required=False,
+                    default=DEFAULT_RETENTION_DAYS,
+                    help="How long the raw logs are kept before they are deleted automatically.",
+                ),
+            ),
+            capabilities=frozenset({Capability.SEARCH}),
+            help=(
+                "Reads Apache/nginx access logs (common or combined format, plain or .gz). "
+                "Log lines cannot be erased one by one; they expire after the retention period."
+            ),
+        )
+
+    def _files(self) -> list[Path]:
+        if self._path.is_file():
+            return [self._path]
+        if self._path.is_dir():
+            return sorted(p for p in self._path.glob(self._glob) if p.is_file())
+        raise ConnectorError(
+            f"The log location {self._path} does not exist or cannot be read. "
+            "Check the path in the connector settings."
+        )
+
+    def test_connection(self) -> str:
+        files = self._files()
+        if not files:
+            raise ConnectorError(
+                f"No log files matching '{self._glob}' in {self._path}. "
+                "Check the folder and the file name pattern."
+            )
+        with _open_lines(files[0]) as (lines, _):
+            for raw in lines:
+                if _LINE.match(raw.decode("utf-8", "replace")) is None:
+                    raise ConnectorError(
+                        f"{files[0].name} is not in Apache/nginx common or combined log format."
+                    )
+                break
+        return f"{len(files)} log file(s) found."
+
+    def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
+        targets = _targets(subject)
+        files = self._files()
+        if not targets or not files:
+            return []
+        sizes = [p.stat().st_size for p in files]  # once: logrotate may move files meanwhile
+        total = sum(sizes) or 1
+        done = 0
+        findings: list[Finding] = []
+        for number, path in enumerate(files, start=1):
+            progress.report(done / total, f"Log file {number} of {len(files)}")
+            aggregates = self._scan_file(path, targets, progress, done, total)
+            done += sizes[number - 1]
+            findings.extend(self._finding(agg) for agg in aggregates)
+        progress.report(1.0, "Logs searched")
+        return findings
+
+    def _scan_file(
+        self, path: Path, targets: list[_Target], progress: Progress, done: int, total: int
+    ) -> list[_Aggregate]:
+        aggregates: dict[int, _Aggregate] = {}
+        prefilters = [(i, t.prefilter) for i, t in enumerate(targets)]
+        unparsed = 0
+        with _open_lines(path) as (lines, position):
+            for count, raw in enumerate(lines, start=1):
+                if count % _CHECK_EVERY == 0:
+                    if count % _REPORT_EVERY == 0:
+                        progress.report((done + position()) / total, f"Reading {path.name}")
+                    else:
+                        progress.check()
+                lowered = raw.lower()
+                hits = [i for i, needle in prefilters if needle in lowered]
+                if not hits:
+                    continue
+                parsed = _LINE.match(raw.decode("utf-8", "replace"))
+                if parsed is None:
+                    unparsed += 1
+                    continue
+                self._match_line(parsed, [targets[i] for i in hits], hits, aggregates, path)
+        if unparsed:
+            log.info("%s: %d candidate lines not in a known log format", path.name, unparsed)
+        return list(aggregates.values())
+
+    def _match_line(
+        self,
+        parsed: re.Match[str],
+        candidates: list[_Target],
+        indexes: list[int],
+        aggregates: dict[int, _Aggregate],
+        path: Path,
+    ) -> None:
+        host = parsed["host"]
+        user = parsed["user"]
+        request = _unescape(parsed["request"])
+        decoded: str | None = None
+        when: datetime | None = None
+        parsed_time = False
+        for index, target in zip(indexes, candidates, strict=True):
+            if target.where == "host":
+                hit = _same_ip(host, target.value)
+            elif target.where == "user":
+                hit = user != "-" and unquote_plus(user).lower() == target.value
+            else:
+                if decoded is None:
+                    referer = _unescape(parsed["referer"] or "")
+                    decoded = unquote_plus(request) + "\n" + unquote_plus(referer)
+                assert target.pattern is not None
+                hit = target.pattern.search(decoded) is not None
+            if not hit:
+                continue
+            if not parsed_time:
+                when = _parse_time(parsed["time"])
+                parsed_time = True
+            agg = aggregates.get(index)
+            if agg is None:
+                agg = aggregates[index] = _Aggregate(path.name, target)
+            agg.add(
+                when, unquote_plus(_request_path(request)), host, _unescape(parsed["agent"] or "")
+            )
+
+    def _finding(self, agg: _Aggregate) -> Finding:
+        target = agg.target
+        fields: dict[str, str] = {
+            "requests": str(agg.requests),
+            "first seen": agg.first_seen.isoformat(sep=" ") if agg.first_seen else "unknown",
+            "last seen": agg.last_seen.isoformat(sep=" ") if agg.last_seen else "unknown",
+            "sample requests": "\n".join(agg.samples),
+            "IP addresses": ", ".join(agg.hosts),
+        }
+        if agg.agents:
+            fields["user agents"] = "\n".join(agg.agents)
+        if agg.last_seen is not None:
+            expires = (agg.last_seen + timedelta(days=self._retention_days)).date()
+            note = (
+                f"Log lines cannot be erased one by one; they expire on {expires.isoformat()} "
+                f"({self._retention_days} days after the last request, kept for security only)."
+            )
+        else:
+            note = (
+                f"Log lines cannot be erased one by one; they expire {self._retention_days} days "
+                "after they were written."
+            )
+        if target.strength is MatchStrength.NOT_ATTRIBUTABLE:
+            note += " The address is truncated and cannot be attributed to one person."
+        elif target.strength is MatchStrength.WEAK:
+            note += " IP addresses are shared and change: check before attributing."
+        return Finding(
+            system=self.name,
+            record_id=f"{agg.file}|{target.identifier.kind.value}={target.identifier.value}",
+            fields=fields,
+            categories=("online identifiers", "website usage"),
+            matched=target.identifier,
+            strength=target.strength,
+            location=str(self._path / agg.file) if self._path.is_dir() else str(self._path),
+            note=note,
+        )
+
+
+def _same_ip(host: str, wanted: str) -> bool:
+    if host == wanted:
+        return True
+    try:
+        return str(ipaddress.ip_address(host)) == wanted
+    except ValueError:
+        return False
+
+
+def _parse_time(value: str) -> datetime | None:
+    try:
+        return datetime.strptime(value, _TIME_FORMAT)
+    except ValueError:
+        return None
+
+
+@contextmanager
+def _open_lines(path: Path) -> Iterator[tuple[Iterator[bytes], Callable[[], int]]]:
+    """Binary lines of a plain or gzip file plus a function giving the bytes read so far.
+
+    The position is that of the file on disk (compressed for .gz), so progress matches sizes.
+    """
+    try:
+        raw = open(path, "rb")  # closed by the with-block below
+    except OSError as exc:
+        raise ConnectorError(f"Cannot open the log file {path}: {exc.strerror}.") from exc
+    with raw:
+        if raw.read(2) == b"\x1f\x8b":
+            raw.seek(0)
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+                yield _guard_gzip(unpacked, path), raw.tell
+        else:
+            raw.seek(0)
+            yield iter(raw), raw.tell
+
+
+def _guard_gzip(stream: gzip.GzipFile, path: Path) -> Iterator[bytes]:
+    """Lines of a gzip file; a truncated or corrupt archive becomes a clear ConnectorError."""
+    try:
+        yield from stream
+    except (OSError, EOFError) as exc:
+        raise ConnectorError(
+            f"The compressed log {path.name} is damaged ({exc}). "
+            "Repair or remove the file and search again."
+        ) from exc

@@ -1,0 +1,1 @@
+"""Pure-Python domain core: enums, value objects, deadline arithmetic, rules, errors."""

@@ -1,0 +1,125 @@
+"""Enumerations of the domain; values are stable codes stored in the database."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RequestType(StrEnum):
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    RESTRICTION = "restriction"
+    PORTABILITY = "portability"
+    OBJECTION = "objection"
+
+
+REQUEST_TYPE_ARTICLE: dict[RequestType, int] = {
+    RequestType.ACCESS: 15,
+    RequestType.RECTIFICATION: 16,
+    RequestType.ERASURE: 17,
+    RequestType.RESTRICTION: 18,
+    RequestType.PORTABILITY: 20,
+    RequestType.OBJECTION: 21,
+}
+
+REQUEST_TYPE_LABEL: dict[str, dict[RequestType, str]] = {
+    "nl": {
+        RequestType.ACCESS: "inzage",
+        RequestType.RECTIFICATION: "rectificatie",
+        RequestType.ERASURE: "verwijdering",
+        RequestType.RESTRICTION: "beperking",
+        RequestType.PORTABILITY: "overdraagbaarheid",
+        RequestType.OBJECTION: "bezwaar",
+    },
+    "en": {
+        RequestType.ACCESS: "access",
+        RequestType.RECTIFICATION: "rectification",
+        RequestType.ERASURE: "erasure",
+        RequestType.RESTRICTION: "restriction",
+        RequestType.PORTABILITY: "portability",
+        RequestType.OBJECTION: "objection",
+    },
+}
+
+
+class CaseStatus(StrEnum):
+    REGISTERED = "registered"
+    IDENTITY_CHECK = "identity_check"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    REFUSED = "refused"
+
+
+CASE_STATUS_LABEL: dict[str, dict[CaseStatus, str]] = {
+    "nl": {
+        CaseStatus.REGISTERED: "geregistreerd",
+        CaseStatus.IDENTITY_CHECK: "identiteitscontrole",
+        CaseStatus.IN_PROGRESS: "in behandeling",
+        CaseStatus.ON_HOLD: "wacht op betrokkene",
+        CaseStatus.ANSWERED: "beantwoord",
+        CaseStatus.CLOSED: "gesloten",
+        CaseStatus.WITHDRAWN: "ingetrokken",
+        CaseStatus.REFUSED: "geweigerd",
+    },
+    "en": {
+        CaseStatus.REGISTERED: "registered",
+        CaseStatus.IDENTITY_CHECK: "identity check",
+        CaseStatus.IN_PROGRESS: "in progress",
+        CaseStatus.ON_HOLD: "on hold",
+        CaseStatus.ANSWERED: "answered",
+        CaseStatus.CLOSED: "closed",
+        CaseStatus.WITHDRAWN: "withdrawn",
+        CaseStatus.REFUSED: "refused",
+    },
+}
+
+
+class Channel(StrEnum):
+    POST = "post"
+    EMAIL = "email"
+    WEB_FORM = "web_form"
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+
+
+class Language(StrEnum):
+    NL = "nl"
+    EN = "en"
+
+
+class IdentityMethod(StrEnum):
+    MATCHED_KNOWN_DATA = "matched_known_data"
+    EXTRA_INFO_REQUESTED = "extra_info_requested"
+    ID_DOCUMENT_SEEN = "id_document_seen"
+    REPRESENTATIVE_AUTHORISATION = "representative_authorisation"
+
+
+class IdentityOutcome(StrEnum):
+    VERIFIED = "verified"
+    DOUBT = "doubt"
+    FAILED = "failed"
+
+
+class DocumentKind(StrEnum):
+    SCAN = "scan"
+    LETTER = "letter"
+    AUTHORISATION = "authorisation"
+    ID_COPY = "id_copy"
+    ATTACHMENT = "attachment"
+    EXPORT = "export"
+
+
+class IdentifierKind(StrEnum):
+    EMAIL = "email"
+    CUSTOMER_NUMBER = "customer_number"
+    PHONE = "phone"
+    POSTCODE_HOUSE_NUMBER = "postcode_house_number"
+    NAME_BIRTH_DATE = "name_birth_date"
+    IP_ADDRESS = "ip_address"
+    NAME = "name"
+    USER_ID = "user_id"
+    OTHER = "other"

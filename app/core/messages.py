@@ -1,0 +1,634 @@
+"""Dutch wording of the user messages that core and services raise in English.
+
+The raising code keeps one plain English text (logs, CLI, tests); the Dutch UI shows the Dutch
+version from this catalogue. Each entry is a pattern over the English text with named parts,
+and a Dutch template that reuses them; English dates inside are turned into Dutch dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_NL_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+_EN_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_EN_MONTHS) + r") (\d{4})\b")
+
+CATALOGUE: tuple[tuple[str, str], ...] = (
+    # ---- intake and validation ----
+    (r"'(?P<v>.*)' is not a Dutch postcode\. Type four digits and two letters, e\.g\. 5253 RE\. "
+     r"For an address abroad, choose the country first\.",
+     "'{v}' is geen Nederlandse postcode. Typ vier cijfers en twee letters, bijvoorbeeld "
+     "5253 RE. Kies voor een adres in het buitenland eerst het land."),
+    (r"Postcodes ending in (?P<l>\w\w) do not exist in the Netherlands \(PostNL never issues SA, "
+     r"SD or SS\)\. Check the letter for a typing error\.",
+     "Postcodes die eindigen op {l} bestaan niet in Nederland (PostNL geeft SA, SD en SS nooit "
+     "uit). Kijk in de brief of er een tikfout is gemaakt."),
+    (r"Enter the postcode as written on the letter\.",
+     "Vul de postcode in zoals die in de brief staat."),
+    (r"'(?P<v>.*)' is not an e-mail address\. Use the form name@example\.nl, or leave it empty\.",
+     "'{v}' is geen e-mailadres. Gebruik de vorm naam@voorbeeld.nl, of laat het veld leeg."),
+    (r"Enter the date the letter reached the mailbox\.",
+     "Vul de datum in waarop de brief binnenkwam."),
+    (r"The date of receipt cannot be in the future\. Check the date stamp\.",
+     "De ontvangstdatum kan niet in de toekomst liggen. Controleer de datumstempel."),
+    (r"The date of receipt cannot be before 25 May 2018 \(the GDPR start\)\.",
+     "De ontvangstdatum kan niet vóór 25 mei 2018 liggen (de start van de AVG)."),
+    (r"Choose at least one request type \(e\.g\. access or erasure\)\.",
+     "Kies ten minste één soort verzoek (bijvoorbeeld inzage of verwijdering)."),
+    (r"Enter the person's \(last\) name as written on the letter\.",
+     "Vul de (achter)naam van de betrokkene in zoals die in de brief staat."),
+    (r"Use a two-letter country code, e\.g\. NL, BE or DE\.",
+     "Gebruik een landcode van twee letters, bijvoorbeeld NL, BE of DE."),
+    (r"Enter the street and house number\.", "Vul de straat en het huisnummer in."),
+    (r"Enter the town or city\.", "Vul de woonplaats in."),
+    (r"Enter a postal address \(or at least an e-mail address\) to answer to\.",
+     "Vul een postadres in (of ten minste een e-mailadres) om het antwoord naartoe te sturen."),
+    (r"The date of their letter cannot be in the future\.",
+     "De datum van hun brief kan niet in de toekomst liggen."),
+    (r"Check the date of birth\.", "Controleer de geboortedatum."),
+    (r"Enter the representative's name, or remove the representative\.",
+     "Vul de naam van de vertegenwoordiger in, of verwijder de vertegenwoordiger."),
+    (r"The file (?P<f>.+) is empty\. Scan the letter again\.",
+     "Het bestand {f} is leeg. Scan de brief opnieuw."),
+    (r"The file (?P<f>.+) is (?P<n>\d+) MB; the limit is (?P<m>\d+) MB\. Scan in grey at 200-300 "
+     r"dpi or split the file, then attach it again\.",
+     "Het bestand {f} is {n} MB; de grens is {m} MB. Scan in grijstinten op 200-300 dpi of "
+     "splits het bestand, en voeg het daarna opnieuw toe."),
+    (r"(?P<f>.+) is not a PDF, PNG, JPEG or TIFF file\. Save the scan in one of those formats and "
+     r"attach it again\.",
+     "{f} is geen PDF-, PNG-, JPEG- of TIFF-bestand. Sla de scan in een van die formaten op en "
+     "voeg hem opnieuw toe."),
+    (r"The file (?P<f>.+) does not exist or is a folder\.",
+     "Het bestand {f} bestaat niet of is een map."),
+    (r"An ID copy may only be kept masked: black out the BSN and the photo, then confirm that it "
+     r"is masked\.",
+     "Een kopie van een identiteitsbewijs mag alleen afgeschermd worden bewaard: maak het BSN en "
+     "de foto onleesbaar en bevestig daarna dat dit is gebeurd."),
+    # ---- cases, status, concurrency, database ----
+    (r"There is no case (?P<r>\S+)\. Check the reference \(e\.g\. AVG-2026-0001\)\.",
+     "Er is geen zaak {r}. Controleer het kenmerk (bijvoorbeeld AVG-2026-0001)."),
+    (r"Case (?P<r>\S+) was changed by (?P<a>.+) while you were editing\. Your changes were not "
+     r"saved: reload the case and make them again\.",
+     "Zaak {r} is door {a} gewijzigd terwijl u aan het bewerken was. Uw wijzigingen zijn niet "
+     "opgeslagen: laad de zaak opnieuw en breng ze nogmaals aan."),
+    (r"Case (?P<r>\S+) was changed meanwhile\. (?:Nothing was saved: )?[Rr]eload (?:it|the case) "
+     r"and try again\.",
+     "Zaak {r} is intussen gewijzigd. Er is niets opgeslagen: laad de zaak opnieuw en probeer "
+     "het nog eens."),
+    (r"Someone else saved this record at the same moment\. Nothing was saved: reload it and make "
+     r"your change again\.",
+     "Iemand anders heeft dit gegeven op hetzelfde moment opgeslagen. Er is niets opgeslagen: "
+     "laad het opnieuw en breng uw wijziging nogmaals aan."),
+    (r"A case that is '(?P<o>\w+)' cannot become '(?P<n>\w+)'\. Allowed next statuses: "
+     r"(?P<a>.+)\.",
+     "Een zaak met status '{o}' kan niet naar '{n}'. Toegestane volgende statussen: {a}."),
+    (r"The case is already '(?P<s>\w+)'\.", "De zaak heeft de status '{s}' al."),
+    (r"Unknown decision '(?P<v>.*)'\. Use one of: (?P<a>.+)\.",
+     "Onbekende beslissing '{v}'. Gebruik een van: {a}."),
+    (r"The case has no '(?P<t>\w+)' request\.", "De zaak bevat geen verzoek '{t}'."),
+    (r"The database is busy \(locked by another program or officer\)\. Nothing was saved; wait a "
+     r"moment and try again\.",
+     "De database is bezet (in gebruik door een ander programma of een collega). Er is niets "
+     "opgeslagen; wacht even en probeer het opnieuw."),
+    # ---- deadlines ----
+    (r"An extension can no longer be granted: the first month ended on (?P<d>.+?) "
+     r"\(Art\. 12\(3\) AVG\)\. Only a refusal or the answer itself can follow now\.",
+     "Verlengen kan niet meer: de eerste maand eindigde op {d} (art. 12 lid 3 AVG). Nu kan "
+     "alleen nog een weigering of het antwoord zelf volgen."),
+    (r"An extension cannot be recorded while the request is paused \(waiting for an answer since "
+     r"(?P<d>.+?)\)\. Record the answer first; the first month then continues and the extension "
+     r"can still be sent before it ends\.",
+     "Een verlenging kan niet worden vastgelegd terwijl de termijn stilstaat (wacht op antwoord "
+     "sinds {d}). Leg eerst het antwoord vast; de eerste maand loopt dan verder en de verlenging "
+     "kan nog vóór het einde ervan worden verstuurd."),
+    (r"This request was already extended on (?P<d>.+?)\. The AVG allows one extension of two "
+     r"months \(Art\. 12\(3\) AVG\)\.",
+     "Dit verzoek is al verlengd op {d}. De AVG staat één verlenging van twee maanden toe "
+     "(art. 12 lid 3 AVG)."),
+    (r"The extension notice date \((?P<n>.+?)\) is before the date of receipt \((?P<r>.+?)\)\. "
+     r"Check the date of the notice\.",
+     "De datum van de verlengingsbrief ({n}) ligt vóór de ontvangstdatum ({r}). Controleer de "
+     "datum van de brief."),
+    (r"Case (?P<r>\S+) is already paused\. End that pause first\.",
+     "Zaak {r} staat al stil. Beëindig eerst die pauze."),
+    (r"Case (?P<r>\S+) is not paused\.", "Zaak {r} staat niet stil."),
+    (r"Say why the clock stops \(which question was sent\)\.",
+     "Geef aan waarom de termijn stilstaat (welke vraag is verstuurd)."),
+    (r"Give the reason for the extension \(complexity or number of requests\)\.",
+     "Geef de reden voor de verlenging (complexiteit of aantal verzoeken)."),
+    # ---- letters and systems ----
+    (r"The letter needs '(?P<f>\w+)', but it is empty(?: \(letter text '(?P<t>\w+)'\))?\. Fill "
+     r"it in on the case or in the organisation profile, then compose the letter again\.",
+     "De brief heeft '{f}' nodig, maar dat veld is leeg. Vul het in bij de zaak of in het "
+     "organisatieprofiel en stel de brief daarna opnieuw op."),
+    (r"This letter is final and was sent; it cannot be changed\. Make a new letter as a "
+     r"correction\.",
+     "Deze brief is definitief en verstuurd; hij kan niet meer worden gewijzigd. Maak een nieuwe "
+     "brief als correctie."),
+    (r"No letters were finalised today; there is nothing to print\.",
+     "Er zijn vandaag geen brieven definitief gemaakt; er is niets af te drukken."),
+    (r"No systems are set up to search\. Add one under Settings > Systems\.",
+     "Er zijn geen systemen ingesteld om te doorzoeken. Voeg er een toe via Instellingen > "
+     "Systemen."),
+    (r"There are no confirmed findings\. Search the systems and review first\.",
+     "Er zijn geen bevestigde vondsten. Doorzoek eerst de systemen en beoordeel de vondsten."),
+    (r"The plan has not been approved yet\. Review and approve it first\.",
+     "Het plan is nog niet goedgekeurd. Controleer het en keur het eerst goed."),
+    (r"Nothing is left to execute\.", "Er is niets meer uit te voeren."),
+    (r"The system did not answer in time \(time-out\)\. Try again later\.",
+     "Het systeem antwoordde niet op tijd (time-out). Probeer het later opnieuw."),
+    # ---- reading a letter's text, representatives ----
+    (r"(?P<f>.+) has no text layer \(it is an image of the letter\)\. Paste the text from OCR or "
+     r"from the e-mail instead\.",
+     "{f} heeft geen tekstlaag (het is een afbeelding van de brief). Plak in plaats daarvan de "
+     "tekst uit de OCR of uit de e-mail."),
+    (r"(?P<f>.+) could not be read as a PDF \(it may be damaged\)\. Open it in a PDF viewer to "
+     r"check it, or paste the text instead\.",
+     "{f} kon niet als PDF worden gelezen (het bestand is mogelijk beschadigd). Open het in een "
+     "PDF-viewer om het te controleren, of plak de tekst."),
+    (r"(?P<f>.+) is protected with a password\. Remove the password or paste the text instead\.",
+     "{f} is met een wachtwoord beveiligd. Verwijder het wachtwoord of plak de tekst."),
+    (r"(?P<f>.+) is an image without a text layer\. Paste the text from OCR or from the e-mail "
+     r"instead\.",
+     "{f} is een afbeelding zonder tekstlaag. Plak in plaats daarvan de tekst uit de OCR of uit "
+     "de e-mail."),
+    (r"(?P<f>.+) is not a text file or a PDF\. Save the letter as text \(\.txt\) or PDF\.",
+     "{f} is geen tekstbestand en geen PDF. Sla de brief op als tekst (.txt) of als PDF."),
+    (r"The file (?P<f>.+) is (?P<n>\d+) MB; a letter to read is at most (?P<m>\d+) MB\. Check "
+     r"that you chose the right file\.",
+     "Het bestand {f} is {n} MB; een brief om te lezen is hoogstens {m} MB. Controleer of u het "
+     "juiste bestand hebt gekozen."),
+    (r"Choose the representative's role: lawyer, parent, guardian or other\.",
+     "Kies de rol van de vertegenwoordiger: advocaat, ouder, voogd of anders."),
+    # ---- systems (connectors): settings and service ----
+    (r"'(?P<l>[^']+)' is required\.", "'{l}' is verplicht."),
+    (r"Give the system a name, e\.g\. 'Self Service Portal'\.",
+     "Geef het systeem een naam, bijvoorbeeld 'Self Service Portal'."),
+    (r"The time-out must be 5 to 3600 seconds\.",
+     "De time-out moet tussen 5 en 3600 seconden liggen."),
+    (r"No secret store is available to keep the password\.",
+     "Er is geen beveiligde opslag beschikbaar om het wachtwoord te bewaren."),
+    (r"There is no connector '(?P<n>.+)'\.", "Er is geen systeem '{n}'."),
+    (r"There is no connector '(?P<n>.+)'\. See `privacy-desk connectors list`\.",
+     "Er is geen systeem '{n}'. Zie `privacy-desk connectors list`."),
+    (r"Unknown connector kind '(?P<k>.*)'\. Known kinds: (?P<a>.+)\.",
+     "Onbekende soort systeem '{k}'. Bekende soorten: {a}."),
+    (r"Unexpected error in this system \((?P<e>.+)\)",
+     "Onverwachte fout in dit systeem ({e})"),
+    (r"The system did not answer in time \(time-out\) and was left behind\. Check that it is "
+     r"reachable, or raise its time-out in the settings\.",
+     "Het systeem antwoordde niet op tijd (time-out) en is overgeslagen. Controleer of het "
+     "bereikbaar is, of verhoog de time-out in de instellingen."),
+    # ---- systems: identifiers and matching ----
+    (r"unknown identifier (?P<v>.+); use one of: (?P<a>.+)",
+     "onbekend soort identificatiegegeven {v}; gebruik een van: {a}"),
+    (r"Matched on weak identifiers only: check that this is the same person\.",
+     "Alleen gevonden op zwakke identificatiegegevens: controleer of dit dezelfde persoon is."),
+    (r"The record holds a different customer number: check the person\.",
+     "Het record bevat een ander klantnummer: controleer of het om dezelfde persoon gaat."),
+    (r"The record holds a different user id: check the person\.",
+     "Het record bevat een andere gebruikers-ID: controleer of het om dezelfde persoon gaat."),
+    (r"The record holds a different birth date: check the person\.",
+     "Het record bevat een andere geboortedatum: controleer of het om dezelfde persoon gaat."),
+    (r"The record holds a different customer number and user id: check the person\.",
+     "Het record bevat een ander klantnummer en een andere gebruikers-ID: controleer of het om "
+     "dezelfde persoon gaat."),
+    (r"The record holds a different customer number and birth date: check the person\.",
+     "Het record bevat een ander klantnummer en een andere geboortedatum: controleer of het om "
+     "dezelfde persoon gaat."),
+    (r"The record holds a different user id and birth date: check the person\.",
+     "Het record bevat een andere gebruikers-ID en een andere geboortedatum: controleer of het "
+     "om dezelfde persoon gaat."),
+    (r"The record holds a different customer number and user id and birth date: check the "
+     r"person\.",
+     "Het record bevat een ander klantnummer, een andere gebruikers-ID en een andere "
+     "geboortedatum: controleer of het om dezelfde persoon gaat."),
+    (r"Only the name matched: check it is this person\.",
+     "Alleen de naam kwam overeen: controleer of het om deze persoon gaat."),
+    # ---- systems: progress and connection tests ----
+    (r"Searching", "Zoeken"),
+    (r"Search finished", "Zoeken klaar"),
+    (r"Finding the rows", "Rijen opzoeken"),
+    (r"erasure: record (?P<n>\d+)", "verwijdering: record {n}"),
+    (r"rectification: record (?P<n>\d+)", "rectificatie: record {n}"),
+    (r"Log file (?P<n>\d+) of (?P<m>\d+)", "Logbestand {n} van {m}"),
+    (r"Logs searched", "Logbestanden doorzocht"),
+    (r"Matomo site (?P<n>\d+)", "Matomo-site {n}"),
+    (r"Matomo searched", "Matomo doorzocht"),
+    (r"Deleting visits in Matomo", "Bezoeken verwijderen in Matomo"),
+    (r"Mailbox searched", "Postvak doorzocht"),
+    (r"Reading mail files", "E-mailbestanden lezen"),
+    (r"Reading mbox", "mbox lezen"),
+    (r"Reading IMAP messages", "IMAP-berichten lezen"),
+    (r"Document (?P<n>\d+) of (?P<m>\d+)", "Document {n} van {m}"),
+    (r"Documents searched", "Documenten doorzocht"),
+    # After the fixed progress texts above, which start the same way.
+    (r"Searching (?P<t>.+)", "Zoeken in {t}"),
+    (r"Reading (?P<f>.+)", "{f} lezen"),
+    (r"Read (?P<f>.+): (?P<n>\d+) rows, (?P<c>\d+) columns\.",
+     "{f} gelezen: {n} rijen, {c} kolommen."),
+    (r"Connected to (?P<s>.+): (?P<n>\d+) tables and (?P<c>\d+) columns mapped, all present\.",
+     "Verbonden met {s}: {n} tabellen en {c} kolommen in de mapping, allemaal aanwezig."),
+    (r"(?P<n>\d+) log file\(s\) found\.", "{n} logbestand(en) gevonden."),
+    (r"Connected to Matomo (?P<v>.+); (?P<n>\d+) site\(s\) accessible\.",
+     "Verbonden met Matomo {v}; {n} site(s) toegankelijk."),
+    (r"(?P<n>\d+) \.eml file\(s\) found\.", "{n} .eml-bestand(en) gevonden."),
+    (r"mbox with (?P<n>\d+) message\(s\)\.", "mbox met {n} bericht(en)."),
+    (r"Connected; (?P<n>\d+) message\(s\) in (?P<f>.+)\.",
+     "Verbonden; {n} bericht(en) in {f}."),
+    (r"(?P<n>\d+) document\(s\) found\.", "{n} document(en) gevonden."),
+    (r"No instructions yet: add what the person doing the check must look up\.",
+     "Nog geen instructies: vul in wat degene die de controle doet moet opzoeken."),
+    (r"Manual check: nothing to connect to\.",
+     "Handmatige controle: er is niets om verbinding mee te maken."),
+    (r"Look up the person by hand\.", "Zoek de betrokkene met de hand op."),
+    # ---- systems: CSV or Excel file ----
+    (r"choose the CSV or XLSX file", "kies het CSV- of XLSX-bestand"),
+    (r"(?P<f>.+): use a \.csv or \.xlsx file \(old \.xls: save as \.xlsx\)",
+     "{f}: gebruik een .csv- of .xlsx-bestand (een oud .xls-bestand: sla het op als .xlsx)"),
+    (r"name at least one column, e\.g\. email",
+     "noem ten minste één kolom, bijvoorbeeld email"),
+    (r"write 'column=kind', not (?P<p>.+)", "schrijf 'kolom=soort', niet {p}"),
+    (r"give a list of 'column=kind' pairs", "geef een lijst van paren 'kolom=soort'"),
+    (r"one character, e\.g\. , or ;", "één teken, bijvoorbeeld , of ;"),
+    (r"unknown encoding (?P<e>.+)", "onbekende tekencodering {e}"),
+    (r"The file (?P<p>.+) does not exist\. Check the 'path' setting\.",
+     "Het bestand {p} bestaat niet. Controleer de instelling 'Bestand'."),
+    (r"No permission to read (?P<p>.+): (?P<e>.+)\.",
+     "Geen toestemming om {p} te lezen: {e}."),
+    (r"(?P<f>.+) has no column (?P<c>.+); its columns are: (?P<a>.*)\. Check "
+     r"'identifier_columns'\.",
+     "{f} heeft geen kolom {c}; de kolommen zijn: {a}. Controleer de instelling "
+     "'Kolommen met identificatiegegevens'."),
+    (r"(?P<f>.+) cannot be read as (?P<e>\S+)\. Set the 'encoding' setting to the file's "
+     r"encoding \(e\.g\. cp1252 for older Excel exports\)\.",
+     "{f} kan niet als {e} worden gelezen. Kies bij 'Tekencodering (CSV)' de codering van het "
+     "bestand (bijvoorbeeld cp1252 voor oudere exports uit Excel)."),
+    (r"(?P<f>.+) is not a text \(CSV\) file\.", "{f} is geen tekstbestand (CSV)."),
+    (r"(?P<f>.+) is not a valid CSV file \(record (?P<n>\d+)\): (?P<e>.+)\.",
+     "{f} is geen geldig CSV-bestand (record {n}): {e}."),
+    (r"(?P<f>.+) is empty: it needs a header row\.",
+     "{f} is leeg: het bestand moet een kopregel hebben."),
+    (r"(?P<f>.+) is not a valid Excel workbook \(\.xlsx\): (?P<e>.+)\.",
+     "{f} is geen geldige Excel-werkmap (.xlsx): {e}."),
+    (r"(?P<f>.+) has no sheet (?P<s>.+); its sheets are: (?P<a>.*)\. Check the 'sheet' "
+     r"setting\.",
+     "{f} heeft geen werkblad {s}; de werkbladen zijn: {a}. Controleer de instelling "
+     "'Werkblad (XLSX)'."),
+    (r"The sheet (?P<s>.+) in (?P<f>.+) is empty\.", "Het werkblad {s} in {f} is leeg."),
+    (r"Already gone: the row is no longer in the file\.",
+     "Al verdwenen: de rij staat niet meer in het bestand."),
+    (r"Cannot write: (?P<e>.+)", "Kan niet wegschrijven: {e}"),
+    (r"Removed; the previous file is kept as (?P<b>.+) until you delete it\.",
+     "Verwijderd; het vorige bestand blijft bewaard als {b} totdat u het verwijdert."),
+    (r"(?P<f>.+) has no column (?P<c>.+) any more\.", "{f} heeft geen kolom {c} meer."),
+    (r"Already up to date\.", "Al bijgewerkt."),
+    (r"The row changed or is gone; search again\.",
+     "De rij is gewijzigd of verdwenen; zoek opnieuw."),
+    (r"(?P<f>.+) was changed by someone else meanwhile; nothing was written\. Search again\.",
+     "{f} is intussen door iemand anders gewijzigd; er is niets weggeschreven. Zoek opnieuw."),
+    # ---- systems: SQL database ----
+    (r"enter the database URL, e\.g\. postgresql\+psycopg://user@host/db",
+     "vul de database-URL in, bijvoorbeeld postgresql+psycopg://gebruiker@server/db"),
+    (r"choose the TOML mapping file", "kies het mappingbestand (TOML)"),
+    (r"not a database URL; use e\.g\. postgresql\+psycopg://user@host:5432/db",
+     "geen database-URL; gebruik bijvoorbeeld postgresql+psycopg://gebruiker@server:5432/db"),
+    (r"(?P<r>.+) is not a record of an SQL database connector\.",
+     "{r} is geen record van een SQL-database."),
+    (r"The SQLite database file (?P<p>.+) does not exist\. Check the 'url' setting\.",
+     "Het SQLite-databasebestand {p} bestaat niet. Controleer de instelling 'Database-URL'."),
+    (r"Cannot use the database URL (?P<u>\S+): (?P<e>.+)\.",
+     "De database-URL {u} is niet bruikbaar: {e}."),
+    (r"The database (?P<u>\S+) does not match the mapping file (?P<f>.+):",
+     "De database {u} past niet bij het mappingbestand {f}:"),
+    (r"table (?P<t>'.*') does not exist in schema (?P<s>'.*')",
+     "tabel {t} bestaat niet in schema {s}"),
+    (r"table (?P<t>'.*') does not exist", "tabel {t} bestaat niet"),
+    (r"table (?P<t>'.*') has no column (?P<c>'.*') \(it has: (?P<a>.*)\)",
+     "tabel {t} heeft geen kolom {c} (wel: {a})"),
+    (r"table (?P<t>'.*') has no column (?P<c>'.*')", "tabel {t} heeft geen kolom {c}"),
+    (r"Cannot connect to (?P<u>\S+): (?P<e>.+)\. Check that the server is running and that "
+     r"host, port, database name, user and password are right\.",
+     "Kan geen verbinding maken met {u}: {e}. Controleer of de server draait en of server, "
+     "poort, databasenaam, gebruiker en wachtwoord kloppen."),
+    (r"The mapping file (?P<f>.+) does not fit the database:",
+     "Het mappingbestand {f} past niet bij de database:"),
+    (r"(?P<c>\S+) cannot be emptied \(NOT NULL\): use erasure = 'mask' with a fixed value",
+     "{c} kan niet worden leeggemaakt (NOT NULL): gebruik erasure = 'mask' met een vaste "
+     "waarde"),
+    (r"(?P<c>\S+): the mask value (?P<t_w>expects .+)", "{c}: de maskeerwaarde {t_w}"),
+    (r"expects yes or no", "verwacht ja of nee"),
+    (r"expects a whole number", "verwacht een geheel getal"),
+    (r"expects a number", "verwacht een getal"),
+    (r"expects a date \(YYYY-MM-DD\)", "verwacht een datum (JJJJ-MM-DD)"),
+    (r"expects a date and time", "verwacht een datum en tijd"),
+    (r"'(?P<f>[^']+)' (?P<t_w>expects .+)", "'{f}' {t_w}"),
+    (r"Belongs to (?P<r>\S+)\.", "Hoort bij {r}."),
+    (r"Kept on erasure: (?P<r>.+)\.", "Blijft bewaard bij verwijdering: {r}."),
+    (r"'(?P<f>[^']+)' cannot be corrected in this system \(not rectifiable\)",
+     "'{f}' kan in dit systeem niet worden gecorrigeerd (niet te rectificeren)"),
+    (r"Cancelled before this record\.", "Geannuleerd vóór dit record."),
+    (r"(?P<t_w>.+) before this record\.", "Gestopt vóór dit record: {t_w}"),
+    (r"Unknown record: (?P<t_e>.+)", "Onbekend record: {t_e}"),
+    (r"The database refused the change: (?P<e>.+)",
+     "De database weigerde de wijziging: {e}"),
+    (r"Already gone: the record no longer exists\.",
+     "Al verdwenen: het record bestaat niet meer."),
+    (r"The record changed after the plan was made; search again and make a new plan\.",
+     "Het record is gewijzigd nadat het plan is gemaakt; zoek opnieuw en maak een nieuw plan."),
+    (r"Row deleted\.", "Rij verwijderd."),
+    (r"Already done earlier\.", "Al eerder uitgevoerd."),
+    (r"emptied: (?P<f>.+)", "leeggemaakt: {f}"),
+    (r"masked: (?P<f>.+)", "afgeschermd: {f}"),
+    # ---- systems: the SQL mapping file ----
+    (r"Table (?P<t>'.*') is not in the mapping file (?P<f>.+)\.",
+     "Tabel {t} staat niet in het mappingbestand {f}."),
+    (r"The mapping file (?P<f>.+) has problems:", "Het mappingbestand {f} bevat fouten:"),
+    (r"\(and (?P<n>\d+) more\)", "(en nog {n})"),
+    (r"The mapping file (?P<f>.+) is not valid TOML: (?P<e>.+)\.",
+     "Het mappingbestand {f} is geen geldige TOML: {e}."),
+    (r"The mapping file (?P<f>.+) does not exist\. Check the 'mapping_file' setting\.",
+     "Het mappingbestand {f} bestaat niet. Controleer de instelling 'Mappingbestand'."),
+    (r"The mapping file (?P<f>.+) cannot be read: (?P<e>.+)\.",
+     "Het mappingbestand {f} kan niet worden gelezen: {e}."),
+    (r"unknown key (?P<k>'.*') \(did you mean (?P<c>'.*')\?\)",
+     "onbekende sleutel {k} (bedoelt u {c}?)"),
+    (r"unknown key (?P<k>'.*')", "onbekende sleutel {k}"),
+    (r"(?P<k>'.*') is missing", "{k} ontbreekt"),
+    (r"(?P<k>'.*') must be a non-empty text", "{k} moet een tekst zijn en mag niet leeg zijn"),
+    (r"(?P<k>'.*') must be a text", "{k} moet een tekst zijn"),
+    (r"must be a table like (?P<x>\{.*\})", "moet een tabel zijn zoals {x}"),
+    (r"must be a \[\[tables\]\] section", "moet een [[tables]]-sectie zijn"),
+    (r"no data category: set 'category' on the column or on the table",
+     "geen gegevenscategorie: zet 'category' bij de kolom of bij de tabel"),
+    (r"'rectifiable' must be true or false", "'rectifiable' moet true of false zijn"),
+    (r"no erasure strategy; add erasure = one of (?P<c>.+)",
+     "geen manier van verwijderen; voeg erasure toe met een van {c}"),
+    (r"unknown erasure (?P<r>.+); use one of (?P<c>.+)",
+     "onbekende erasure {r}; gebruik een van {c}"),
+    (r"erasure = 'mask' needs a fixed value: mask = \"\.\.\.\"",
+     "erasure = 'mask' heeft een vaste waarde nodig: mask = \"...\""),
+    (r"a column erasure is only used when the table has erasure = 'update_columns'",
+     "erasure per kolom werkt alleen als de tabel erasure = 'update_columns' heeft"),
+    (r"(?P<k>'.*') must name a column \(or a list of columns\)",
+     "{k} moet een kolom noemen (of een lijst van kolommen)"),
+    (r"(?P<k>'.*') must name exactly one column", "{k} moet precies één kolom noemen"),
+    (r"(?P<k>'.*') uses column (?P<c>'.*'), which is not under columns",
+     "{k} gebruikt kolom {c}, die niet onder columns staat"),
+    (r"'first_name' needs 'last_name' too", "'first_name' heeft ook 'last_name' nodig"),
+    (r"'postcode' and 'house_number' only work as a pair",
+     "'postcode' en 'house_number' werken alleen samen"),
+    (r"'erasure' must be one of (?P<c>.+) \(found (?P<f>.*)\)",
+     "'erasure' moet een van {c} zijn (gevonden: {f})"),
+    (r"no columns: add \[tables\.columns\.<column>\] sections",
+     "geen kolommen: voeg [tables.columns.<kolom>]-secties toe"),
+    (r"field name (?P<f>'.*') is used for more than one column",
+     "veldnaam {f} wordt voor meer dan één kolom gebruikt"),
+    (r"'join' must look like \"customer_id -> customers\.id\"",
+     "'join' moet eruitzien als \"customer_id -> customers.id\""),
+    (r"no identifiers and no join: the table could never be searched",
+     "geen identifiers en geen join: de tabel kan nooit worden doorzocht"),
+    (r"joins to (?P<p>'.*'), which is not mapped",
+     "verwijst met join naar {p}, die niet in de mapping staat"),
+    (r"the joins of (?P<l>.+) form a loop or use an unmapped table",
+     "de joins van {l} vormen een kringverwijzing of gebruiken een tabel die niet in de "
+     "mapping staat"),
+    (r"no tables: add at least one \[\[tables\]\] section",
+     "geen tabellen: voeg ten minste één [[tables]]-sectie toe"),
+    (r"is mapped more than once", "staat meer dan eens in de mapping"),
+    # ---- systems: web server logs ----
+    (r"Choose the log file or the folder with the logs\.",
+     "Kies het logbestand of de map met de logbestanden."),
+    (r"Enter a whole number of days\.", "Vul een geheel aantal dagen in."),
+    (r"Enter zero or more days\.", "Vul nul of meer dagen in."),
+    (r"The log location (?P<p>.+) does not exist or cannot be read\. Check the path in the "
+     r"connector settings\.",
+     "De loglocatie {p} bestaat niet of kan niet worden gelezen. Controleer het pad in de "
+     "instellingen van het systeem."),
+    (r"No log files matching '(?P<g>.*)' in (?P<p>.+)\. Check the folder and the file name "
+     r"pattern\.",
+     "Geen logbestanden die passen bij '{g}' in {p}. Controleer de map en het "
+     "bestandsnaampatroon."),
+    (r"(?P<f>.+) is not in Apache/nginx common or combined log format\.",
+     "{f} heeft niet het logformaat van Apache/nginx (common of combined)."),
+    (r"Cannot open the log file (?P<p>.+): (?P<e>.+)\.",
+     "Het logbestand {p} kan niet worden geopend: {e}."),
+    (r"The compressed log (?P<f>.+) is damaged \((?P<e>.*)\)\. Repair or remove the file and "
+     r"search again\.",
+     "Het gecomprimeerde logbestand {f} is beschadigd ({e}). Herstel of verwijder het bestand "
+     "en zoek opnieuw."),
+    (r"Log lines cannot be erased one by one; they expire on (?P<d>\S+) \((?P<n>\d+) days after "
+     r"the last request, kept for security only\)\.",
+     "Logregels kunnen niet één voor één worden verwijderd; ze verlopen op {d} ({n} dagen na "
+     "het laatste verzoek, alleen bewaard voor de beveiliging)."),
+    (r"Log lines cannot be erased one by one; they expire (?P<n>\d+) days after they were "
+     r"written\.",
+     "Logregels kunnen niet één voor één worden verwijderd; ze verlopen {n} dagen nadat ze "
+     "zijn geschreven."),
+    (r"The address is truncated and cannot be attributed to one person\.",
+     "Het adres is ingekort en kan niet aan één persoon worden toegeschreven."),
+    (r"IP addresses are shared and change: check before attributing\.",
+     "IP-adressen worden gedeeld en veranderen: controleer dit voordat u ze aan iemand "
+     "toeschrijft."),
+    # ---- systems: Matomo ----
+    (r"Enter site ids as numbers, e\.g\. 1, 3\.",
+     "Vul de site-id's in als getallen, bijvoorbeeld 1, 3."),
+    (r"Enter at least one site id \(a number above 0\)\.",
+     "Vul ten minste één site-id in (een getal groter dan 0)."),
+    (r"Enter the Matomo address, e\.g\. https://stats\.example\.nl/",
+     "Vul het adres van Matomo in, bijvoorbeeld https://stats.example.nl/"),
+    (r"The template must contain \{user_id\}\.", "Het segment moet {{user_id}} bevatten."),
+    (r"Enter the time-out in seconds\.", "Vul de time-out in seconden in."),
+    (r"No Matomo API token is stored for this connector\. Enter it in the settings\.",
+     "Voor dit systeem is geen API-token van Matomo opgeslagen. Vul het in bij de "
+     "instellingen."),
+    (r"Cannot reach Matomo at (?P<u>\S+) \((?P<r>.*)\)\. Check the address and that the server "
+     r"is running\.",
+     "Matomo op {u} is niet bereikbaar ({r}). Controleer het adres en of de server draait."),
+    (r"The connection to Matomo at (?P<u>\S+) failed \((?P<e>.*)\)\. Try again later\.",
+     "De verbinding met Matomo op {u} is mislukt ({e}). Probeer het later opnieuw."),
+    (r"Matomo sent an unexpectedly large answer\. Check the address in the settings\.",
+     "Matomo stuurde een onverwacht groot antwoord. Controleer het adres in de instellingen."),
+    (r"Matomo at (?P<u>\S+) did not answer in time \(time-out\)\. Try again later or raise the "
+     r"time-out in the connector settings\.",
+     "Matomo op {u} antwoordde niet op tijd (time-out). Probeer het later opnieuw of verhoog "
+     "de time-out in de instellingen van het systeem."),
+    (r"Matomo refused access \(HTTP (?P<c>\d+)\)\. Check the API token and that its user has "
+     r"admin access to the sites\.",
+     "Matomo weigerde de toegang (HTTP {c}). Controleer het API-token en of de gebruiker ervan "
+     "beheerdersrechten heeft op de sites."),
+    (r"No Matomo found at (?P<u>\S+) \(HTTP 404\)\. Check the address\.",
+     "Geen Matomo gevonden op {u} (HTTP 404). Controleer het adres."),
+    (r"Matomo at (?P<u>\S+) answered with a server error \(HTTP (?P<c>\d+)\)\. Try again later "
+     r"or ask the Matomo administrator to check the server log\.",
+     "Matomo op {u} antwoordde met een serverfout (HTTP {c}). Probeer het later opnieuw of "
+     "vraag de beheerder van Matomo het logboek van de server te controleren."),
+    (r"Matomo at (?P<u>\S+) answered (?P<m>\S+) with a web page \(HTML\) instead of data\. "
+     r"Check the address \(it must point to the Matomo installation\) and that the "
+     r"PrivacyManager plugin is active\.",
+     "Matomo op {u} gaf op {m} een webpagina (HTML) terug in plaats van gegevens. Controleer "
+     "het adres (het moet naar de installatie van Matomo wijzen) en of de plug-in "
+     "PrivacyManager actief is."),
+    (r"Matomo at (?P<u>\S+) answered (?P<m>\S+) with something that is not JSON instead of "
+     r"data\. Check the address \(it must point to the Matomo installation\) and that the "
+     r"PrivacyManager plugin is active\.",
+     "Matomo op {u} gaf op {m} iets anders dan JSON terug in plaats van gegevens. Controleer "
+     "het adres (het moet naar de installatie van Matomo wijzen) en of de plug-in "
+     "PrivacyManager actief is."),
+    (r"Matomo refused (?P<m>\S+): (?P<e>.*)", "Matomo weigerde {m}: {e}"),
+    (r"Matomo answered (?P<m>\S+) in an unexpected shape\. Check the Matomo version\.",
+     "Matomo gaf op {m} een antwoord in een onverwachte vorm. Controleer de versie van Matomo."),
+    (r"Matomo answered (?P<m>\S+) in an unexpected shape\.",
+     "Matomo gaf op {m} een antwoord in een onverwachte vorm."),
+    (r"Matomo returned a visit without a valid idVisit\. Check the Matomo version\.",
+     "Matomo gaf een bezoek terug zonder geldige idVisit. Controleer de versie van Matomo."),
+    (r"Matomo stores this address truncated by two octets; not attributable\.",
+     "Matomo bewaart dit adres ingekort met twee octetten; niet toe te schrijven aan één "
+     "persoon."),
+    (r"Matched on a full IP address only; shared addresses: check before use\.",
+     "Alleen gevonden op een volledig IP-adres; adressen worden gedeeld: controleer dit vóór "
+     "gebruik."),
+    (r"Not attributable to the person \(IP address truncated\)\.",
+     "Niet toe te schrijven aan de betrokkene (IP-adres ingekort)."),
+    (r"Not done: cancelled\.", "Niet uitgevoerd: geannuleerd."),
+    (r"Not a Matomo visit reference\.", "Geen verwijzing naar een bezoek in Matomo."),
+    (r"The visit was no longer present in Matomo\.", "Het bezoek stond al niet meer in Matomo."),
+    # ---- systems: mailbox ----
+    (r"Choose a folder of \.eml files, an mbox or IMAP\.",
+     "Kies een map met .eml-bestanden, een mbox-bestand of IMAP."),
+    (r"Choose the mail folder or mbox file\.", "Kies de e-mailmap of het mbox-bestand."),
+    (r"Enter the port and time-out as numbers\.", "Vul de poort en de time-out in als getallen."),
+    (r"Enter the IMAP server and user name\.", "Vul de IMAP-server en de gebruikersnaam in."),
+    (r"This message could not be read: check it by hand\.",
+     "Dit bericht kon niet worden gelezen: controleer het met de hand."),
+    (r"E-mail cannot be erased from Privacy Desk: delete the message by hand in the mail client "
+     r"\(also copies in Sent, Archive and Trash\) if erasure is granted\.",
+     "E-mail kan niet vanuit Privacy Desk worden verwijderd: verwijder het bericht met de hand "
+     "in het e-mailprogramma (ook de kopieën in Verzonden, Archief en Prullenbak) als het "
+     "verzoek om verwijdering wordt toegewezen."),
+    (r"The mail folder (?P<p>.+) does not exist\. Check the path in the settings\.",
+     "De e-mailmap {p} bestaat niet. Controleer het pad in de instellingen."),
+    (r"Cannot read (?P<p>.+): (?P<e>.+)\.", "{p} kan niet worden gelezen: {e}."),
+    (r"The mbox file (?P<p>.+) does not exist\. Check the path in the settings\.",
+     "Het mbox-bestand {p} bestaat niet. Controleer het pad in de instellingen."),
+    (r"The IMAP server refused a command: (?P<e>.*)", "De IMAP-server weigerde een opdracht: {e}"),
+    (r"The IMAP server did not answer in time \(time-out\)\.",
+     "De IMAP-server antwoordde niet op tijd (time-out)."),
+    (r"The IMAP connection failed \((?P<e>.*)\)\. Try again\.",
+     "De verbinding met de IMAP-server is mislukt ({e}). Probeer het opnieuw."),
+    (r"The IMAP server (?P<w>\S+) did not answer in time\.",
+     "De IMAP-server {w} antwoordde niet op tijd."),
+    (r"Cannot reach the IMAP server (?P<w>\S+) \((?P<e>.*)\)\. Check server, port and SSL\.",
+     "De IMAP-server {w} is niet bereikbaar ({e}). Controleer server, poort en SSL."),
+    (r"The IMAP server refused the login\. Check the user name and password\.",
+     "De IMAP-server weigerde de aanmelding. Controleer de gebruikersnaam en het wachtwoord."),
+    (r"The IMAP folder '(?P<f>.*)' does not exist\.", "De IMAP-map '{f}' bestaat niet."),
+    (r"The IMAP login at (?P<w>\S+) failed \((?P<e>.*)\)\.",
+     "Aanmelden bij de IMAP-server {w} is mislukt ({e})."),
+    # ---- systems: document folder ----
+    (r"Choose the folder with the documents\.", "Kies de map met de documenten."),
+    (r"Enter the maximum size in MB\.", "Vul de maximale grootte in MB in."),
+    (r"The folder (?P<p>.+) does not exist or cannot be read\. Check the path in the connector "
+     r"settings\.",
+     "De map {p} bestaat niet of kan niet worden gelezen. Controleer het pad in de "
+     "instellingen van het systeem."),
+    (r"Files are not erased from here: remove or redact the file by hand if erasure is "
+     r"granted\.",
+     "Bestanden worden niet vanuit hier verwijderd: verwijder het bestand of maak de gegevens "
+     "erin onleesbaar als het verzoek om verwijdering wordt toegewezen."),
+    (r"File too large to read: check this file by hand\.",
+     "Bestand te groot om te lezen: controleer dit bestand met de hand."),
+    (r"No text layer \(a scan\): check this file by hand\.",
+     "Geen tekstlaag (een scan): controleer dit bestand met de hand."),
+    (r"Could not be opened \((?P<e>.*)\): check this file by hand\.",
+     "Kon niet worden geopend ({e}): controleer dit bestand met de hand."),
+    (r"Damaged or unreadable file: check this file by hand\.",
+     "Beschadigd of onleesbaar bestand: controleer dit bestand met de hand."),
+)  # fmt: skip
+
+_COMPILED = tuple((re.compile(rf"^{pattern}$", re.S), nl) for pattern, nl in CATALOGUE)
+
+# Field messages of a ValidationError ("path: choose ...; url: ...") and mapping-file problems
+# ("tables[0] ('klant') column 'mail': unknown key 'x'"): the place, a colon, the message.
+_FIELD_PARTS = re.compile(r"; (?=[a-z_]+: )")
+_FIELD_MESSAGE = re.compile(r"^(?P<where>[^:\n]{1,120}?): (?P<message>.+)$", re.S)
+_WHERE_WORDS = (
+    (re.compile(r"^top level$"), "bovenaan het bestand"),
+    (re.compile(r"^table\b"), "tabel"),
+    (re.compile(r"\bcolumn\b"), "kolom"),
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?]) +")
+
+
+def dutch_dates(text: str) -> str:
+    """'7 April 2026' -> '7 april 2026' (English month names to Dutch)."""
+
+    def repl(match: re.Match[str]) -> str:
+        month = _NL_MONTHS[_EN_MONTHS.index(match.group(2))]
+        return f"{int(match.group(1))} {month} {match.group(3)}"
+
+    return _EN_DATE.sub(repl, text)
+
+
+def _whole(text: str) -> str | None:
+    """The Dutch of one complete catalogue message, or None when no entry matches it.
+
+    A named part whose name starts with ``t_`` is itself a message and is translated first.
+    """
+    for pattern, template in _COMPILED:
+        match = pattern.match(text)
+        if match:
+            parts = {
+                k: (_compose(v) if k.startswith("t_") and v else (v or ""))
+                for k, v in match.groupdict().items()
+            }
+            return template.format(**parts)
+    return None
+
+
+def _compose(text: str) -> str:
+    """Dutch for a message, also when connectors joined several messages into one text.
+
+    Tried in turn: the whole text; line by line (a heading with '- ' items below it); sentence
+    by sentence (a finding note followed by a retention note); field messages as
+    ValidationError joins them ('path: ...; url: ...'). Parts without an entry stay English.
+    """
+    whole = _whole(text)
+    if whole is not None:
+        return whole
+    if "\n" in text:
+        lines = text.split("\n")
+        return "\n".join(
+            "- " + _compose(line[2:]) if line.startswith("- ") else _compose(line) for line in lines
+        )
+    for boundary in _SENTENCE_END.finditer(text):
+        head = _whole(text[: boundary.start()])
+        if head is not None:
+            return head + " " + _compose(text[boundary.end() :])
+    fields = _FIELD_PARTS.split(text)
+    if all(_FIELD_MESSAGE.match(part) for part in fields):
+        out, changed = [], False
+        for part in fields:
+            match = _FIELD_MESSAGE.match(part)
+            assert match is not None
+            where, message = match.group("where"), match.group("message")
+            dutch = _compose(message)
+            if dutch != message:
+                changed = True
+                for english, nl in _WHERE_WORDS:
+                    where = english.sub(nl, where)
+            out.append(f"{where}: {dutch}")
+        if changed:
+            return "; ".join(out)
+    return text
+
+
+def localise(text: str, lang: str) -> str:
+    """The message in ``lang``; unknown messages stay as they are (English)."""
+    if lang != "nl":
+        return text
+    return dutch_dates(_compose(text.strip()))

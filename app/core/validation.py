@@ -1,0 +1,321 @@
+"""Input rules for a new or edited case: postcode, e-mail, dates, names, attachments."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from app.core.enums import Channel, IdentifierKind, Language, RequestType
+from app.core.errors import ValidationError
+
+GDPR_START = date(2018, 5, 25)
+DEFAULT_MAX_ATTACHMENT_MB = 50
+
+# PostNL: four digits (no leading zero), space, two capitals; SA, SD and SS are never issued.
+_NL_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
+_FORBIDDEN_LETTERS = {"SA", "SD", "SS"}
+# Deliberately simple: one @, a dot in the domain, no spaces. Full RFC 5322 accepts typos.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_HOUSE_NUMBER = re.compile(r"\s(\d+(?:\s*-?\s*(?:[A-Za-z]{1,3}|\d{1,4}))?)\s*$")
+
+NAME_PARTICLES = (
+    "van der", "van den", "van de", "van het", "van 't", "in 't", "in het", "op de",
+    "op den", "uit de", "uit den", "de la", "van", "de", "der", "den", "het", "te", "ten",
+    "ter", "in",
+    "op", "'t", "von", "zu", "le", "la", "du", "da", "di", "dos",
+)  # fmt: skip
+
+COUNTRIES: dict[str, tuple[str, str]] = {
+    "NL": ("Nederland", "Netherlands"),
+    "BE": ("België", "Belgium"),
+    "DE": ("Duitsland", "Germany"),
+    "FR": ("Frankrijk", "France"),
+    "LU": ("Luxemburg", "Luxembourg"),
+    "GB": ("Verenigd Koninkrijk", "United Kingdom"),
+    "IE": ("Ierland", "Ireland"),
+    "ES": ("Spanje", "Spain"),
+    "IT": ("Italië", "Italy"),
+    "PL": ("Polen", "Poland"),
+    "AT": ("Oostenrijk", "Austria"),
+    "CH": ("Zwitserland", "Switzerland"),
+    "DK": ("Denemarken", "Denmark"),
+    "SE": ("Zweden", "Sweden"),
+    "PT": ("Portugal", "Portugal"),
+    "TR": ("Turkije", "Turkey"),
+    "US": ("Verenigde Staten", "United States"),
+    "SR": ("Suriname", "Suriname"),
+    "CW": ("Curaçao", "Curaçao"),
+}
+
+
+def country_name(code: str, lang: str = "nl") -> str:
+    names = COUNTRIES.get(code.upper())
+    if names is None:
+        return code.upper()
+    return names[0] if lang == "nl" else names[1]
+
+
+def normalise_postcode(value: str, country: str = "NL") -> str:
+    """'1234ab' -> '1234 AB'. Raises ValueError with a message that says what to type."""
+    if country.upper() != "NL":
+        cleaned = " ".join(value.split())
+        if not cleaned:
+            raise ValueError("Enter the postcode as written on the letter.")
+        return cleaned.upper()
+    match = _NL_POSTCODE.match(value)
+    if not match:
+        raise ValueError(
+            f"'{value.strip()}' is not a Dutch postcode. Type four digits and two letters, "
+            "e.g. 5253 RE. For an address abroad, choose the country first."
+        )
+    letters = match.group(2).upper()
+    if letters in _FORBIDDEN_LETTERS:
+        raise ValueError(
+            f"Postcodes ending in {letters} do not exist in the Netherlands (PostNL never issues "
+            "SA, SD or SS). Check the letter for a typing error."
+        )
+    return f"{match.group(1)} {letters}"
+
+
+def normalise_email(value: str) -> str:
+    cleaned = value.strip()
+    if cleaned and not _EMAIL.match(cleaned):
+        raise ValueError(
+            f"'{cleaned}' is not an e-mail address. Use the form name@example.nl, "
+            "or leave it empty."
+        )
+    return cleaned
+
+
+def house_number_of(street: str) -> str:
+    """The house number part of 'Hopbrouwer 18' or 'Dorpsstraat 12-A' ('' when none)."""
+    match = _HOUSE_NUMBER.search(street.strip())
+    if not match:
+        return ""
+    return match.group(1).replace(" ", "").upper()
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """'Jan van der Berg' -> ('Jan', 'van der', 'Berg'). Keeps spelling and diacritics exactly."""
+    words = full_name.split()
+    if not words:
+        return "", "", ""
+    if len(words) == 1:
+        return "", "", words[0]
+    lowered = [w.lower() for w in words]
+    for start in range(1, len(words) - 1):
+        for particle in NAME_PARTICLES:
+            size = len(particle.split())
+            if start + size < len(words) and " ".join(lowered[start : start + size]) == particle:
+                return (
+                    " ".join(words[:start]),
+                    " ".join(words[start : start + size]),
+                    " ".join(words[start + size :]),
+                )
+    return " ".join(words[:-1]), "", words[-1]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching: 'Zoë IJsselstein' -> 'zoe ijsselstein'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+REPRESENTATIVE_ROLES = ("lawyer", "parent", "guardian", "other")
+
+
+@dataclass(frozen=True)
+class RepresentativeInput:
+    """A lawyer, parent or guardian acting for the person, with the authorisation (machtiging)
+    as a file to keep with the case (DOMAIN.md section 4); without it the answer must wait."""
+
+    name: str
+    role: str = "other"  # lawyer | parent | guardian | other
+    organisation: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"
+    email: str = ""
+    authorisation: Path | None = None
+
+    def validated(self) -> RepresentativeInput:
+        """A normalised copy, or ValidationError with every bad field as ``representative_*``.
+
+        The address is optional (letters go to the person then), but when any part of it is
+        given it must be complete, checked like the person's own address.
+        """
+        errors: dict[str, str] = {}
+        updates: dict[str, object] = {}
+        if not self.name.strip():
+            errors["representative"] = (
+                "Enter the representative's name, or remove the representative."
+            )
+        if self.role not in REPRESENTATIVE_ROLES:
+            errors["representative_role"] = (
+                "Choose the representative's role: lawyer, parent, guardian or other."
+            )
+        country = (self.country or "NL").strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            errors["representative_country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+        updates["country"] = country
+        if any(x.strip() for x in (self.street, self.postcode, self.city)):
+            if not self.street.strip():
+                errors["representative_street"] = "Enter the street and house number."
+            if not self.city.strip():
+                errors["representative_city"] = "Enter the town or city."
+            if "representative_country" not in errors:
+                try:
+                    updates["postcode"] = normalise_postcode(self.postcode, country)
+                except ValueError as exc:
+                    errors["representative_postcode"] = str(exc)
+        try:
+            updates["email"] = normalise_email(self.email)
+        except ValueError as exc:
+            errors["representative_email"] = str(exc)
+        if errors:
+            raise ValidationError(errors)
+        for name in ("name", "organisation", "street", "city"):
+            updates[name] = " ".join(str(getattr(self, name)).split())
+        return replace(self, **updates)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    """Everything the intake form or `case add` collects for a new letter."""
+
+    request_types: tuple[RequestType, ...]
+    received_on: date | None
+    last_name: str
+    first_name: str = ""
+    name_prefix: str = ""
+    initials: str = ""
+    salutation: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"
+    email: str = ""
+    phone: str = ""
+    birth_date: date | None = None
+    their_reference: str = ""
+    their_letter_date: date | None = None
+    channel: Channel = Channel.POST
+    language: Language = Language.NL
+    assigned_to: str = ""
+    summary: str = ""
+    identifiers: tuple[tuple[IdentifierKind, str], ...] = ()
+    representative: RepresentativeInput | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def validate_received(received: date | None, today: date) -> date:
+    if received is None:
+        raise ValueError("Enter the date the letter reached the mailbox.")
+    if received > today:
+        raise ValueError("The date of receipt cannot be in the future. Check the date stamp.")
+    if received < GDPR_START:
+        raise ValueError("The date of receipt cannot be before 25 May 2018 (the GDPR start).")
+    return received
+
+
+def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
+    """Return a normalised copy, or raise ValidationError naming every bad field at once."""
+    errors: dict[str, str] = {}
+    updates: dict[str, object] = {}
+    if not inp.request_types:
+        errors["request_types"] = "Choose at least one request type (e.g. access or erasure)."
+    try:
+        validate_received(inp.received_on, today)
+    except ValueError as exc:
+        errors["received_on"] = str(exc)
+    if not inp.last_name.strip():
+        errors["last_name"] = "Enter the person's (last) name as written on the letter."
+    country = (inp.country or "NL").strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        errors["country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+    else:
+        updates["country"] = country
+    has_address = any(x.strip() for x in (inp.street, inp.postcode, inp.city))
+    if has_address:
+        if not inp.street.strip():
+            errors["street"] = "Enter the street and house number."
+        if not inp.city.strip():
+            errors["city"] = "Enter the town or city."
+        if "country" not in errors:
+            try:
+                updates["postcode"] = normalise_postcode(inp.postcode, country)
+            except ValueError as exc:
+                errors["postcode"] = str(exc)
+    elif not inp.email.strip():
+        errors["street"] = "Enter a postal address (or at least an e-mail address) to answer to."
+    try:
+        updates["email"] = normalise_email(inp.email)
+    except ValueError as exc:
+        errors["email"] = str(exc)
+    if inp.their_letter_date is not None and inp.their_letter_date > today:
+        errors["their_letter_date"] = "The date of their letter cannot be in the future."
+    if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
+        errors["birth_date"] = "Check the date of birth."
+    for kind, value in inp.identifiers:
+        if not value.strip():
+            errors[f"identifier_{kind.value}"] = "An identifier cannot be empty."
+    if inp.representative is not None and not inp.representative.name.strip():
+        errors["representative"] = "Enter the representative's name, or remove the representative."
+    if errors:
+        raise ValidationError(errors)
+    for name in ("first_name", "name_prefix", "last_name", "initials", "street", "city", "phone"):
+        updates[name] = " ".join(str(getattr(inp, name)).split())
+    updates["request_types"] = tuple(dict.fromkeys(inp.request_types))  # keep order, no doubles
+    return replace(inp, **updates)  # type: ignore[arg-type]
+
+
+# Magic numbers of the accepted scan formats; the extension alone proves nothing.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+
+
+def sniff_media_type(head: bytes) -> str | None:
+    for signature, media_type in _SIGNATURES:
+        if head.startswith(signature):
+            return media_type
+    return None
+
+
+def check_attachment(path: Path, *, max_mb: int = DEFAULT_MAX_ATTACHMENT_MB) -> str:
+    """Check size and type WITHOUT reading a huge file; returns the media type."""
+    if not path.is_file():
+        raise ValidationError(
+            {"attachment": f"The file {path.name} does not exist or is a folder."}
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError(
+            {"attachment": f"The file {path.name} is empty. Scan the letter again."}
+        )
+    if size > max_mb * 1024 * 1024:
+        raise ValidationError(
+            {
+                "attachment": f"The file {path.name} is {size / 1024 / 1024:.0f} MB; the limit is "
+                f"{max_mb} MB. Scan in grey at 200-300 dpi or split the file, then attach it again."
+            }
+        )
+    with path.open("rb") as handle:
+        media_type = sniff_media_type(handle.read(16))
+    if media_type is None:
+        raise ValidationError(
+            {
+                "attachment": f"{path.name} is not a PDF, PNG, JPEG or TIFF file. Save the scan in "
+                "one of those formats and attach it again."
+            }
+        )
+    return media_type

@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy models, database opening, migrations on start."""

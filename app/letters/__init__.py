@@ -1,0 +1,66 @@
+"""Letters: compose the editable text from templates and render it to a window-envelope PDF."""
+
+from app.letters.compose import compose_text, letter_values
+from app.letters.context import (
+    AccessPayload,
+    Art17Ground,
+    Change,
+    ClarificationPayload,
+    DataRow,
+    ErasedItem,
+    ErasurePayload,
+    ExtensionPayload,
+    FeeOrRefuse,
+    KeptItem,
+    LetterContext,
+    LetterType,
+    ObjectionPayload,
+    Organisation,
+    Payload,
+    PostalAddress,
+    ProcessingInfo,
+    RecipientAction,
+    RecipientNoticePayload,
+    RectificationPayload,
+    RefusalPayload,
+    SystemData,
+)
+from app.letters.formatting import AddressError, format_address
+from app.letters.layout import LetterLayout
+from app.letters.renderer import merge_pdfs, render_letter
+from app.letters.templates import ComposedLetter, MissingFieldError, TemplateError
+
+__all__ = [
+    "AccessPayload",
+    "AddressError",
+    "Art17Ground",
+    "Change",
+    "ClarificationPayload",
+    "ComposedLetter",
+    "DataRow",
+    "ErasedItem",
+    "ErasurePayload",
+    "ExtensionPayload",
+    "FeeOrRefuse",
+    "KeptItem",
+    "LetterContext",
+    "LetterLayout",
+    "LetterType",
+    "MissingFieldError",
+    "ObjectionPayload",
+    "Organisation",
+    "Payload",
+    "PostalAddress",
+    "ProcessingInfo",
+    "RecipientAction",
+    "RecipientNoticePayload",
+    "RectificationPayload",
+    "RefusalPayload",
+    "SystemData",
+    "TemplateError",
+    "compose_text",
+    "format_address",
+    "letter_values",
+    "merge_pdfs",
+    "render_letter",
+]

@@ -1,0 +1,121 @@
+"""Small text formatters for letters: addresses per PostNL rules, lists, money, request types."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.core.dates import format_date
+from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
+from app.core.errors import UserError
+from app.core.validation import country_name, normalise_postcode
+from app.letters.context import PostalAddress
+
+__all__ = [
+    "AddressError",
+    "format_address",
+    "format_date",
+    "format_eur",
+    "is_domestic",
+    "join_words",
+    "request_types_long",
+    "request_types_short",
+]
+
+MIN_ADDRESS_LINES = 3
+MAX_ADDRESS_LINES = 6
+_DOMESTIC = {"", "NL", "NLD", "NEDERLAND", "THE NETHERLANDS", "NETHERLANDS", "HOLLAND"}
+_AND = {"nl": "en", "en": "and"}
+
+
+class AddressError(UserError):
+    """The address cannot be printed in the envelope window as PostNL requires."""
+
+
+def is_domestic(country: str) -> bool:
+    return country.strip().upper() in _DOMESTIC
+
+
+def _country_line(country: str, lang: str) -> str:
+    text = country.strip()
+    if len(text) == 2 and text.isalpha():
+        text = country_name(text, lang)
+    return text.upper()
+
+
+def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
+    """The window lines: name, extra lines, street, "1234 AB  TOWN" and, abroad, the COUNTRY.
+
+    Raises AddressError when a line is missing, the Dutch postcode is invalid or the result
+    does not have 3 to 6 lines.
+    """
+    name = " ".join(address.name_line.split())
+    street = " ".join(address.street_line.split())
+    city = " ".join(address.city.split())
+    if not name:
+        raise AddressError("The address has no name line. Enter the addressee's name.")
+    if not street:
+        raise AddressError("The address has no street line. Enter street and house number.")
+    if not city:
+        raise AddressError("The address has no town. Enter the town or city.")
+    lines = [name]
+    lines.extend(" ".join(extra.split()) for extra in address.extra_lines if extra.strip())
+    lines.append(street)
+    if is_domestic(address.country):
+        try:
+            postcode = normalise_postcode(address.postcode, "NL")
+        except ValueError as exc:
+            raise AddressError(str(exc)) from None
+        # PostNL: two spaces between postcode and town, town in capitals.
+        lines.append(f"{postcode}  {city.upper()}")
+    else:
+        postcode = " ".join(address.postcode.split()).upper()
+        lines.append(f"{postcode} {city.upper()}" if postcode else city.upper())
+        lines.append(_country_line(address.country, lang))
+    if len(lines) > MAX_ADDRESS_LINES:
+        raise AddressError(
+            f"The address has {len(lines)} lines; PostNL allows at most {MAX_ADDRESS_LINES}. "
+            "Shorten it, e.g. combine the 't.a.v.' line with the name."
+        )
+    if len(lines) < MIN_ADDRESS_LINES:
+        raise AddressError(
+            f"The address has {len(lines)} lines; a postal address needs at least "
+            f"{MIN_ADDRESS_LINES}. Complete the address."
+        )
+    return tuple(lines)
+
+
+def join_words(items: Sequence[str], lang: str) -> str:
+    """["a", "b", "c"] -> "a, b en c" (nl) / "a, b and c" (en)."""
+    words = [item for item in items if item]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {_AND[lang]} {words[-1]}"
+
+
+def request_types_short(codes: Sequence[str], lang: str) -> str:
+    """("access", "erasure") -> "inzage en verwijdering"."""
+    labels = REQUEST_TYPE_LABEL[lang]
+    return join_words([labels[RequestType(code)] for code in codes], lang)
+
+
+def request_types_long(codes: Sequence[str], lang: str) -> str:
+    """("access",) -> "inzage (artikel 15 AVG)" / "access (Article 15 GDPR)"."""
+    labels = REQUEST_TYPE_LABEL[lang]
+    parts = []
+    for code in codes:
+        kind = RequestType(code)
+        article = REQUEST_TYPE_ARTICLE[kind]
+        suffix = f"artikel {article} AVG" if lang == "nl" else f"Article {article} GDPR"
+        parts.append(f"{labels[kind]} ({suffix})")
+    return join_words(parts, lang)
+
+
+def format_eur(amount: Decimal, lang: str) -> str:
+    """Decimal("25") -> "€ 25,00" (nl) / "€25.00" (en)."""
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole, frac = f"{cents:.2f}".split(".")
+    if lang == "nl":
+        grouped = f"{int(whole):,}".replace(",", ".")
+        return f"€ {grouped},{frac}"
+    return f"€{int(whole):,}.{frac}"

@@ -1,0 +1,1 @@
+"""Reports and exports: registers, yearly figures, dossiers, calendar files."""

@@ -1,0 +1,581 @@
+"""The yearly (period) report as a PDF in Dutch or English: board summary, then the detail."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from app.core.dates import format_date
+from app.core.enums import (
+    CASE_STATUS_LABEL,
+    REQUEST_TYPE_ARTICLE,
+    REQUEST_TYPE_LABEL,
+    CaseStatus,
+    RequestType,
+)
+from app.core.statistics import format_days, format_share, share
+from app.reports.pdf_common import (
+    ACCENT,
+    ACCENT_LIGHT,
+    BOLD,
+    FRAME_WIDTH,
+    HEADER_BG,
+    INK,
+    MUTED,
+    REGULAR,
+    RULE,
+    Styles,
+    build_pdf,
+    data_table,
+    make_styles,
+    para,
+)
+from app.reports.yearly_figures import YearlyFigures
+
+_MONTH_ABBR: Final = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+T: Final[dict[str, dict[str, str]]] = {
+    "nl": {
+        "title_year": "Verzoeken van betrokkenen (AVG): jaaroverzicht {year}",
+        "title_period": "Verzoeken van betrokkenen (AVG): overzicht {start} – {end}",
+        "subtitle": "{org} · verzoeken ontvangen {start} – {end} · stand per {today}",
+        "total": "verzoeken ontvangen",
+        "answered": "beantwoord",
+        "within_promise": "binnen de toezegging ({weeks} weken)",
+        "within_legal": "binnen de wettelijke termijn",
+        "median": "dagen mediane behandelduur",
+        "p90": "dagen: 90% binnen deze tijd beantwoord",
+        "overdue": "nu over de termijn",
+        "open": "nu nog open",
+        "extensions": "termijn verlengd (art. 12 lid 3)",
+        "paused": "klok stilgezet (vraag aan betrokkene)",
+        "refusals": "geheel of gedeeltelijk geweigerd",
+        "withdrawn": "ingetrokken",
+        "in_brief": "In het kort",
+        "brief": "Van {start} tot en met {end} ontving {org} {total} verzoeken. Daarvan zijn er "
+        "{answered} beantwoord: {promise} binnen de eigen toezegging van {weeks} weken en "
+        "{legal} binnen de wettelijke termijn. De helft was binnen {median} dagen beantwoord, "
+        "90% binnen {p90} dagen. Op {today} zijn {open} verzoeken nog open, waarvan {overdue} "
+        "over de termijn.",
+        "none": "Er zijn in deze periode geen verzoeken ontvangen.",
+        "no_personal": "Dit overzicht bevat geen persoonsgegevens en geen kenmerken van zaken.",
+        "per_type": "Verzoeken per soort",
+        "type": "Soort",
+        "article": "Artikel",
+        "requests": "Verzoeken",
+        "share_promise": "Binnen toezegging",
+        "share_legal": "Binnen wettelijke termijn",
+        "per_month": "Verzoeken per maand van ontvangst",
+        "month": "Maand",
+        "days": "Behandelduur (dagen van ontvangst tot antwoord)",
+        "days_col": "Dagen",
+        "count": "Aantal",
+        "share": "Aandeel",
+        "outcomes": "Uitkomsten en weigeringen",
+        "outcome": "Uitkomst",
+        "outcome_none": "(nog geen)",
+        "refusal_note": "Geheel of gedeeltelijk geweigerd: {n} zaken. Gronden (aantal "
+        "verzoeksoorten): {grounds}.",
+        "no_refusals": "Er is in deze periode niets geweigerd.",
+        "systems": "Doorzochte systemen",
+        "system": "Systeem",
+        "searches": "Zoekopdrachten",
+        "failed": "Mislukt",
+        "findings": "Vindplaatsen",
+        "no_systems": "Er is voor deze verzoeken niet automatisch in systemen gezocht.",
+        "changes": "Uitgevoerde verwijderingen en correcties",
+        "operation": "Handeling",
+        "erasure": "verwijdering",
+        "rectification": "correctie",
+        "no_changes": "Er zijn voor deze verzoeken geen verwijderingen of correcties uitgevoerd.",
+        "status": "Stand per status",
+        "definitions": "Toelichting",
+        "def_text": "Meegeteld zijn de verzoeken die in de periode zijn ontvangen. Een verzoek "
+        "geldt als beantwoord zodra een antwoorddatum is vastgelegd; een weigering is ook een "
+        "antwoord. De wettelijke termijn is één maand na ontvangst (art. 12 lid 3 AVG), of de "
+        "verlengde termijn als verlenging tijdig is gemeld; stilgezette dagen schuiven de "
+        "termijnen op. Behandelduur is het aantal kalenderdagen van ontvangst tot antwoord. "
+        "Het 90e percentiel is de kleinste duur waarbinnen ten minste 90% is beantwoord.",
+        "footer": "{org} · AVG-verzoeken {start} – {end}",
+    },
+    "en": {
+        "title_year": "Data subject requests (GDPR): annual report {year}",
+        "title_period": "Data subject requests (GDPR): report {start} – {end}",
+        "subtitle": "{org} · requests received {start} – {end} · as of {today}",
+        "total": "requests received",
+        "answered": "answered",
+        "within_promise": "within our promise ({weeks} weeks)",
+        "within_legal": "within the legal term",
+        "median": "days median handling time",
+        "p90": "days: 90% answered within this time",
+        "overdue": "overdue now",
+        "open": "still open now",
+        "extensions": "term extended (Art. 12(3))",
+        "paused": "clock paused (question to the person)",
+        "refusals": "refused in whole or in part",
+        "withdrawn": "withdrawn",
+        "in_brief": "In brief",
+        "brief": "From {start} to {end} {org} received {total} requests. {answered} were "
+        "answered: {promise} within our own promise of {weeks} weeks and {legal} within the "
+        "legal term. Half were answered within {median} days, 90% within {p90} days. On {today} "
+        "{open} requests are still open, {overdue} of them overdue.",
+        "none": "No requests were received in this period.",
+        "no_personal": "This report contains no personal data and no case references.",
+        "per_type": "Requests per type",
+        "type": "Type",
+        "article": "Article",
+        "requests": "Requests",
+        "share_promise": "Within promise",
+        "share_legal": "Within legal term",
+        "per_month": "Requests per month of receipt",
+        "month": "Month",
+        "days": "Handling time (days from receipt to answer)",
+        "days_col": "Days",
+        "count": "Count",
+        "share": "Share",
+        "outcomes": "Outcomes and refusals",
+        "outcome": "Outcome",
+        "outcome_none": "(none yet)",
+        "refusal_note": "Refused in whole or in part: {n} cases. Grounds (number of request "
+        "types): {grounds}.",
+        "no_refusals": "Nothing was refused in this period.",
+        "systems": "Systems searched",
+        "system": "System",
+        "searches": "Searches",
+        "failed": "Failed",
+        "findings": "Findings",
+        "no_systems": "No source systems were searched automatically for these requests.",
+        "changes": "Erasures and rectifications executed",
+        "operation": "Operation",
+        "erasure": "erasure",
+        "rectification": "rectification",
+        "no_changes": "No erasures or rectifications were executed for these requests.",
+        "status": "Status now",
+        "definitions": "Definitions",
+        "def_text": "Counted are the requests received in the period. A request counts as "
+        "answered once an answer date is recorded; a refusal is an answer too. The legal term "
+        "is one month after receipt (Art. 12(3) GDPR), or the extended term when the extension "
+        "was notified in time; paused days move the terms. Handling time is the number of "
+        "calendar days from receipt to answer. The 90th percentile is the shortest time within "
+        "which at least 90% were answered.",
+        "footer": "{org} · GDPR requests {start} – {end}",
+    },
+}
+
+
+OUTCOME_LABEL: Final[dict[str, dict[str, str]]] = {
+    "nl": {
+        "": "nog geen",
+        "granted": "toegewezen",
+        "partly_refused": "deels geweigerd",
+        "refused": "geweigerd",
+        "withdrawn": "ingetrokken",
+        "no_data": "geen gegevens",
+        "manifestly_unfounded": "kennelijk ongegrond",
+        "excessive": "buitensporig",
+    },
+    "en": {
+        "": "none yet",
+        "granted": "granted",
+        "partly_refused": "partly refused",
+        "refused": "refused",
+        "withdrawn": "withdrawn",
+        "no_data": "no data",
+        "manifestly_unfounded": "manifestly unfounded",
+        "excessive": "excessive",
+    },
+}
+_OUTCOME_ORDER: Final = tuple(OUTCOME_LABEL["en"])
+
+
+def _outcome_order(code: str) -> tuple[int, str]:
+    known = list(_OUTCOME_ORDER)
+    return (known.index(code), code) if code in known else (len(known), code)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    organisation: str
+    promise_weeks: int
+    lang: str
+
+
+def _type_label(code: str, lang: str) -> str:
+    try:
+        return REQUEST_TYPE_LABEL[lang][RequestType(code)]
+    except ValueError:
+        return code
+
+
+def _status_label(code: str, lang: str) -> str:
+    try:
+        return CASE_STATUS_LABEL[lang][CaseStatus(code)]
+    except ValueError:
+        return code
+
+
+def _article(code: str) -> str:
+    try:
+        return str(REQUEST_TYPE_ARTICLE[RequestType(code)])
+    except ValueError:
+        return ""
+
+
+def _int(value: int, lang: str) -> str:
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def _tiles(f: YearlyFigures, ctx: ReportContext, s: Styles) -> Table:
+    """Key figures as tiles, three per row; every tile of a row has the same height."""
+    t, lang, weeks = T[ctx.lang], ctx.lang, ctx.promise_weeks
+    items = [
+        (_int(f.total, lang), t["total"]),
+        (format_share(f.within_promise_pct, lang), t["within_promise"].format(weeks=weeks)),
+        (format_share(f.within_legal_pct, lang), t["within_legal"]),
+        (format_days(f.median_days, lang), t["median"]),
+        (format_days(f.p90_days, lang), t["p90"]),
+        (_int(f.overdue_now, lang), t["overdue"]),
+        (_int(f.answered, lang), t["answered"]),
+        (_int(f.open_now, lang), t["open"]),
+        (_int(f.extensions, lang), t["extensions"]),
+        (_int(f.paused_cases, lang), t["paused"]),
+        (_int(f.refusals, lang), t["refusals"]),
+        (_int(f.withdrawn, lang), t["withdrawn"]),
+    ]
+    per_row, gap = 3, 4 * mm
+    width = (FRAME_WIDTH - gap * (per_row - 1)) / per_row
+    grid: list[list[Any]] = []
+    heights: list[float | None] = []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ]
+    for i in range(0, len(items), per_row):
+        if grid:
+            grid.append([""] * (2 * per_row - 1))  # the gap between two rows of tiles
+            heights.append(gap)
+        row: list[Any] = []
+        for value, label in items[i : i + per_row]:
+            if row:
+                row.append("")
+            row.append([para(value, s.figure), para(label, s.figure_label)])
+        for col in range(0, 2 * per_row - 1, 2):
+            commands.append(("BACKGROUND", (col, len(grid)), (col, len(grid)), HEADER_BG))
+        grid.append(row)
+        heights.append(None)
+    widths = [width if c % 2 == 0 else gap for c in range(2 * per_row - 1)]
+    table = Table(grid, colWidths=widths, rowHeights=heights, spaceBefore=5 * mm, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _fmt_date(d: date, lang: str) -> str:
+    return format_date(d, lang)
+
+
+def _is_full_year(f: YearlyFigures) -> bool:
+    return (f.period_start, f.period_end) == (
+        date(f.period_start.year, 1, 1),
+        date(f.period_start.year, 12, 31),
+    )
+
+
+def _month_label(key: str, lang: str, with_year: bool) -> str:
+    year, month = key.split("-")
+    label = _MONTH_ABBR[lang][int(month) - 1]
+    return f"{label} {year[2:]}" if with_year else label
+
+
+def _bar_chart(labels: Sequence[str], values: Sequence[int], height: float = 52 * mm) -> Drawing:
+    """Vertical bars with the count above each bar; fonts are the embedded report fonts."""
+    drawing = Drawing(FRAME_WIDTH, height, initialFontName=REGULAR)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 9 * mm
+    chart.width, chart.height = FRAME_WIDTH - 16 * mm, height - 15 * mm
+    chart.data = [list(values) or [0]]
+    chart.categoryAxis.categoryNames = list(labels) or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    top = max(values) if values else 0
+    chart.valueAxis.valueMax = max(1, int(top * 1.15) + 1)
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.fillColor = INK
+    chart.barLabels.nudge = 5
+    drawing.add(chart)
+    return drawing
+
+
+def _hbar_chart(labels: Sequence[str], values: Sequence[int]) -> Drawing:
+    height = max(22 * mm, 7 * mm * len(labels) + 8 * mm)
+    drawing = Drawing(FRAME_WIDTH, height, initialFontName=REGULAR)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 34 * mm, 4 * mm
+    chart.width, chart.height = FRAME_WIDTH - 48 * mm, height - 8 * mm
+    chart.data = [list(reversed(values)) or [0]]
+    chart.categoryAxis.categoryNames = list(reversed(labels)) or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.strokeColor = RULE
+    chart.valueAxis.visible = False
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(1, max(values) if values else 1)
+    chart.bars[0].fillColor = ACCENT_LIGHT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = BOLD
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _summary(f: YearlyFigures, ctx: ReportContext, s: Styles) -> list[Flowable]:
+    t, lang = T[ctx.lang], ctx.lang
+    start, end = _fmt_date(f.period_start, lang), _fmt_date(f.period_end, lang)
+    title = (
+        t["title_year"].format(year=f.period_start.year)
+        if _is_full_year(f)
+        else t["title_period"].format(start=start, end=end)
+    )
+    story: list[Flowable] = [
+        para(title, s.title),
+        Spacer(0, 1.5 * mm),
+        para(
+            t["subtitle"].format(
+                org=ctx.organisation, start=start, end=end, today=_fmt_date(f.today, lang)
+            ),
+            s.subtitle,
+        ),
+        _tiles(f, ctx, s),
+        para(t["in_brief"], s.h1),
+    ]
+    if f.total == 0:
+        story.append(para(t["none"], s.body))
+    else:
+        brief = t["brief"].format(
+            start=start,
+            end=end,
+            org=ctx.organisation,
+            total=_int(f.total, lang),
+            answered=_int(f.answered, lang),
+            promise=format_share(f.within_promise_pct, lang),
+            weeks=ctx.promise_weeks,
+            legal=format_share(f.within_legal_pct, lang),
+            median=format_days(f.median_days, lang),
+            p90=format_days(f.p90_days, lang),
+            today=_fmt_date(f.today, lang),
+            open=_int(f.open_now, lang),
+            overdue=_int(f.overdue_now, lang),
+        )
+        story.append(para(brief, s.body))
+    labels = [_type_label(x.code, lang) for x in f.per_type]
+    if labels:
+        story += [para(t["per_type"], s.h1), _hbar_chart(labels, [x.requests for x in f.per_type])]
+    story += [Spacer(0, 4 * mm), para(t["no_personal"], s.small)]
+    return story
+
+
+def _pct(part: int, whole: int, lang: str) -> str:
+    return format_share(share(part, whole), lang)
+
+
+def _detail(f: YearlyFigures, ctx: ReportContext, s: Styles) -> list[Flowable]:
+    t, lang = T[ctx.lang], ctx.lang
+    story: list[Flowable] = [para(t["per_type"], s.h1)]
+    type_rows = [
+        [
+            _type_label(x.code, lang),
+            _article(x.code),
+            _int(x.requests, lang),
+            _int(x.answered, lang),
+            _pct(x.within_promise, x.answered, lang),
+            _pct(x.within_legal, x.answered, lang),
+        ]
+        for x in f.per_type
+    ]
+    widths = [44 * mm, 18 * mm, 22 * mm, 24 * mm, 33 * mm, FRAME_WIDTH - 141 * mm]
+    header = [
+        t["type"],
+        t["article"],
+        t["requests"],
+        t["answered"].capitalize(),
+        t["share_promise"],
+        t["share_legal"],
+    ]
+    story.append(data_table(header, type_rows, s, widths, right_align_from=1))
+
+    with_year = f.period_start.year != f.period_end.year
+    months = [_month_label(k, lang, with_year) for k, _ in f.per_month]
+    story.append(
+        KeepTogether([para(t["per_month"], s.h1), _bar_chart(months, [n for _, n in f.per_month])])
+    )
+
+    answered_total = sum(n for _, n in f.day_buckets)
+    bucket_rows = [
+        [label, _int(n, lang), _pct(n, answered_total, lang)] for label, n in f.day_buckets
+    ]
+    story.append(
+        KeepTogether(
+            [
+                para(t["days"], s.h1),
+                _bar_chart(
+                    [label for label, _ in f.day_buckets],
+                    [n for _, n in f.day_buckets],
+                    height=44 * mm,
+                ),
+                data_table(
+                    [t["days_col"], t["count"], t["share"]],
+                    bucket_rows,
+                    s,
+                    [40 * mm, 30 * mm, 30 * mm],
+                    right_align_from=1,
+                ),
+            ]
+        )
+    )
+
+    story += _outcomes(f, ctx, s)
+
+    story.append(para(t["systems"], s.h1))
+    if f.systems:
+        system_rows = [
+            [x.system, _int(x.searches, lang), _int(x.failed, lang), _int(x.findings, lang)]
+            for x in f.systems
+        ]
+        story.append(
+            data_table(
+                [t["system"], t["searches"], t["failed"], t["findings"]],
+                system_rows,
+                s,
+                [70 * mm, 30 * mm, 30 * mm, 30 * mm],
+                right_align_from=1,
+            )
+        )
+    else:
+        story.append(para(t["no_systems"], s.body))
+
+    story.append(para(t["changes"], s.h1))
+    if f.changes:
+        story.append(_changes_table(f, ctx, s))
+    else:
+        story.append(para(t["no_changes"], s.body))
+
+    status_rows = [[_status_label(status, lang), _int(n, lang)] for status, n in f.per_status]
+    story.append(
+        KeepTogether(
+            [
+                para(t["status"], s.h1),
+                data_table(
+                    ["Status", t["count"]], status_rows, s, [50 * mm, 30 * mm], right_align_from=1
+                ),
+            ]
+        )
+    )
+    story += [para(t["definitions"], s.h1), para(t["def_text"], s.body)]
+    return story
+
+
+def _outcome_label(code: str, lang: str) -> str:
+    return OUTCOME_LABEL[lang].get(code, code)
+
+
+def _outcomes(f: YearlyFigures, ctx: ReportContext, s: Styles) -> list[Flowable]:
+    """Outcomes per type as a pivot (type x outcome), then the refusals and their grounds."""
+    t, lang = T[ctx.lang], ctx.lang
+    codes = sorted({o for _, o, _ in f.outcomes}, key=_outcome_order)
+    grid: dict[str, dict[str, int]] = defaultdict(dict)
+    for code, outcome, n in f.outcomes:
+        grid[code][outcome] = n
+    rows = [
+        [_type_label(code, lang), *(_int(counts.get(o, 0), lang) for o in codes)]
+        for code, counts in grid.items()
+    ]
+    rest = (FRAME_WIDTH - 40 * mm) / max(1, len(codes))
+    header = [t["type"], *(_outcome_label(o, lang) for o in codes)]
+    story: list[Flowable] = [
+        KeepTogether(
+            [
+                para(t["outcomes"], s.h1),
+                data_table(header, rows, s, [40 * mm, *([rest] * len(codes))], right_align_from=1),
+            ]
+        )
+    ]
+    grounds: dict[str, int] = defaultdict(int)
+    for _, outcome, n in f.refusal_outcomes:
+        grounds[outcome] += n
+    if grounds:
+        listed = ", ".join(
+            f"{_outcome_label(o, lang)}: {_int(n, lang)}"
+            for o, n in sorted(grounds.items(), key=lambda i: _outcome_order(i[0]))
+        )
+        note = t["refusal_note"].format(n=_int(f.refusals, lang), grounds=listed)
+        story += [Spacer(0, 2 * mm), para(note, s.body)]
+    else:
+        story.append(para(t["no_refusals"], s.body))
+    return story
+
+
+def _changes_table(f: YearlyFigures, ctx: ReportContext, s: Styles) -> Table:
+    t, lang = T[ctx.lang], ctx.lang
+    outcomes = sorted({o for _, _, o, _ in f.changes})
+    grouped: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for op, system, outcome, n in f.changes:
+        grouped[(op, system)][outcome] = n
+    rows = [
+        [t.get(op, op), system, *(_int(counts.get(o, 0), lang) for o in outcomes)]
+        for (op, system), counts in sorted(grouped.items())
+    ]
+    rest = (FRAME_WIDTH - 80 * mm) / max(1, len(outcomes))
+    return data_table(
+        [t["operation"], t["system"], *outcomes],
+        rows,
+        s,
+        [30 * mm, 50 * mm, *([rest] * len(outcomes))],
+        right_align_from=2,
+    )
+
+
+def render_yearly_pdf(
+    figures: YearlyFigures, *, organisation: str, promise_weeks: int, lang: str
+) -> bytes:
+    """The report as PDF bytes: page 1 is the summary for the board, the detail follows."""
+    if lang not in T:
+        raise ValueError(f"unsupported report language {lang!r}")
+    ctx = ReportContext(organisation, promise_weeks, lang)
+    s = make_styles()
+    story = [*_summary(figures, ctx, s), PageBreak(), *_detail(figures, ctx, s)]
+    start, end = _fmt_date(figures.period_start, lang), _fmt_date(figures.period_end, lang)
+    title = T[lang]["footer"].format(org=organisation, start=start, end=end)
+    return build_pdf(story, title=title, footer_left=title, lang=lang)
+
+
+__all__ = ["ReportContext", "render_yearly_pdf"]

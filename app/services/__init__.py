@@ -1,0 +1,1 @@
+"""Use cases over the data layer; each public function owns its transaction."""

@@ -1,0 +1,193 @@
+"""Case documents and identity checks: stored with SHA-256; ID copies deleted after the check."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
+from app.core.errors import NotFoundError, ValidationError
+from app.core.validation import check_attachment
+from app.data.database import Database
+from app.data.models import Case, Document, IdentityCheck
+from app.services import audit
+from app.services.lookup import case_by_reference
+from app.services.settings import read_setting
+
+
+def read_checked_file(path: Path, *, max_mb: int) -> tuple[bytes, str]:
+    media_type = check_attachment(path, max_mb=max_mb)
+    return path.read_bytes(), media_type
+
+
+def new_document(
+    *,
+    content: bytes,
+    filename: str,
+    media_type: str,
+    kind: DocumentKind,
+    actor: str,
+    masked: bool = False,
+    final: bool = True,
+) -> Document:
+    return Document(
+        kind=kind.value,
+        filename=filename,
+        media_type=media_type,
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+        content=content,
+        masked=masked,
+        final=final,
+        delete_after_check=kind == DocumentKind.ID_COPY,
+        created_by=actor,
+    )
+
+
+def add_document(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    path: Path,
+    kind: DocumentKind = DocumentKind.SCAN,
+    masked: bool = False,
+) -> int:
+    """Attach a file (checked for size and type before it is read). Returns the document id."""
+    if kind == DocumentKind.ID_COPY and not masked:
+        raise ValidationError(
+            {
+                "masked": "An ID copy may only be kept masked: black out the BSN and the photo, "
+                "then confirm that it is masked."
+            }
+        )
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        max_mb = int(read_setting(session, "attachments").get("max_mb", 50))
+        content, media_type = read_checked_file(path, max_mb=max_mb)
+        doc = store_document(
+            session,
+            case=case,
+            actor=actor,
+            content=content,
+            filename=path.name,
+            media_type=media_type,
+            kind=kind,
+            masked=masked,
+        )
+        rep = case.representative
+        if kind == DocumentKind.AUTHORISATION and rep is not None:
+            if rep.authorisation_document_id is None:
+                rep.authorisation_document_id = doc.id
+                audit.record(
+                    session,
+                    case=case,
+                    actor=actor,
+                    action="authorisation_received",
+                    summary="Authorisation (machtiging) of the representative received",
+                    after={"document_id": doc.id, "sha256": doc.sha256},
+                )
+        return doc.id
+
+
+def store_document(
+    session: Session,
+    *,
+    case: Case,
+    actor: str,
+    content: bytes,
+    filename: str,
+    media_type: str,
+    kind: DocumentKind,
+    masked: bool = False,
+) -> Document:
+    """Store bytes as a final document with its SHA-256 and audit it (caller's transaction)."""
+    doc = new_document(
+        content=content,
+        filename=filename,
+        media_type=media_type,
+        kind=kind,
+        actor=actor,
+        masked=masked,
+    )
+    case.documents.append(doc)
+    session.flush()
+    audit.record(
+        session,
+        case=case,
+        actor=actor,
+        action="document_added",
+        summary=f"{kind.value} '{filename}' stored ({doc.size} bytes)",
+        after={"document_id": doc.id, "sha256": doc.sha256, "kind": kind.value},
+    )
+    return doc
+
+
+def document_content(db: Database, *, document_id: int) -> tuple[str, str, bytes]:
+    """(filename, media type, bytes) of a stored document."""
+    with db.session() as session:
+        doc = session.get(Document, document_id)
+        if doc is None or doc.content is None:
+            raise NotFoundError("That document no longer exists (it may have been deleted).")
+        return doc.filename, doc.media_type, doc.content
+
+
+def record_identity_check(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    method: IdentityMethod,
+    outcome: IdentityOutcome,
+    checked_on: date,
+    document_type: str = "",
+    note: str = "",
+    today: date | None = None,
+) -> int:
+    """Record how identity was checked; deletes any ID copy of the case (DOMAIN.md §4).
+
+    Returns the number of ID copies deleted.
+    """
+    today = today or date.today()
+    if checked_on > today:
+        raise ValidationError({"checked_on": "The check cannot be in the future."})
+    if method == IdentityMethod.ID_DOCUMENT_SEEN and not document_type.strip():
+        raise ValidationError({"document_type": "Say which document was seen (e.g. passport)."})
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        case.identity_checks.append(
+            IdentityCheck(
+                method=method.value,
+                outcome=outcome.value,
+                checked_on=checked_on,
+                checked_by=actor,
+                document_type=document_type.strip(),
+                note=note.strip(),
+            )
+        )
+        deleted = 0
+        for doc in case.documents:
+            if doc.delete_after_check and doc.deleted_at is None:
+                doc.content = None
+                doc.deleted_at = datetime.now(UTC)
+                doc.deleted_reason = "ID copy deleted after the identity check"
+                deleted += 1
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="identity_checked",
+            summary=f"Identity {outcome.value} by {method.value}"
+            + (f"; {deleted} ID copy deleted" if deleted else ""),
+            after={
+                "method": method.value,
+                "outcome": outcome.value,
+                "checked_on": checked_on,
+                "document_type": document_type.strip(),
+                "id_copies_deleted": deleted,
+            },
+        )
+        return deleted

@@ -1,0 +1,604 @@
+"""Case use cases: register a letter, edit it, change status, notes, links, identifiers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.enums import CaseStatus, Channel, DocumentKind, IdentifierKind, Language, RequestType
+from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.outcomes import OUTCOMES, case_outcome
+from app.core.status import check_transition
+from app.core.validation import (
+    CaseInput,
+    RepresentativeInput,
+    fold,
+    house_number_of,
+    normalise_postcode,
+    validate_case_input,
+)
+from app.data.database import Database
+from app.data.models import (
+    AuditEvent,
+    Case,
+    CaseLink,
+    CaseRequestType,
+    Note,
+    ReferenceCounter,
+    Representative,
+    Requester,
+    RequesterIdentifier,
+)
+from app.services import audit
+from app.services.case_documents import (
+    add_document,
+    document_content,
+    read_checked_file,
+    record_identity_check,
+    store_document,
+)
+from app.services.case_queries import (
+    count_cases,
+    deadline_groups,
+    get_case,
+    list_cases,
+    open_cases_for_overview,
+)
+from app.services.deadlines import refresh
+from app.services.lookup import case_by_reference
+from app.services.settings import read_setting
+
+REFERENCE_PREFIX = "AVG"
+
+
+def format_reference(year: int, seq: int) -> str:
+    return f"{REFERENCE_PREFIX}-{year}-{seq:04d}"
+
+
+def next_reference(session: Session, year: int) -> tuple[str, int]:
+    """Issue the next reference of a year, safely when several officers register at once.
+
+    The counter is incremented by one UPDATE before it is read: on PostgreSQL that locks the
+    row until commit, on SQLite it takes the write lock (pysqlite only opens the transaction at
+    the first write, so a read-then-write would let two officers read the same number).
+    """
+    for _ in range(3):
+        bumped = session.execute(
+            update(ReferenceCounter)
+            .where(ReferenceCounter.year == year)
+            .values(last_seq=ReferenceCounter.last_seq + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(bumped, "rowcount", 0) == 1:
+            seq = session.scalar(
+                select(ReferenceCounter.last_seq).where(ReferenceCounter.year == year)
+            )
+            assert seq is not None
+            return format_reference(year, seq), seq
+        try:  # the first case of a year: create the counter; a concurrent creator may win
+            with session.begin_nested():
+                session.add(ReferenceCounter(year=year, last_seq=0))
+        except IntegrityError:
+            continue
+    raise UserError("No case reference could be issued; try again in a moment.")
+
+
+def search_text_of(reference: str, requester: Requester) -> str:
+    postcode = requester.postcode
+    parts = [reference, requester.full_name, postcode, postcode.replace(" ", ""), requester.email]
+    parts += [requester.city]
+    return fold(" | ".join(p for p in parts if p))
+
+
+def _type_codes(codes: Sequence[str]) -> str:
+    return "," + ",".join(codes) + ","
+
+
+def _requester_from_input(inp: CaseInput) -> Requester:
+    requester = Requester(
+        salutation=inp.salutation,
+        initials=inp.initials,
+        first_name=inp.first_name,
+        name_prefix=inp.name_prefix,
+        last_name=inp.last_name,
+        street=inp.street,
+        house_number=house_number_of(inp.street),
+        postcode=inp.postcode,
+        city=inp.city,
+        country=inp.country,
+        email=inp.email,
+        phone=inp.phone,
+        birth_date=inp.birth_date,
+    )
+    for kind, value in inp.identifiers:
+        requester.identifiers.append(RequesterIdentifier(kind=kind.value, value=value.strip()))
+    return requester
+
+
+def _representative(rep: RepresentativeInput) -> Representative:
+    postcode = rep.postcode
+    if postcode:
+        try:
+            postcode = normalise_postcode(postcode, rep.country)
+        except ValueError as exc:
+            raise ValidationError({"representative_postcode": str(exc)}) from exc
+    return Representative(
+        name=rep.name.strip(),
+        role=rep.role,
+        organisation=rep.organisation,
+        street=rep.street,
+        postcode=postcode,
+        city=rep.city,
+        country=rep.country,
+        email=rep.email,
+    )
+
+
+def register_case(
+    db: Database,
+    *,
+    actor: str,
+    data: CaseInput,
+    attachment: Path | None = None,
+    today: date | None = None,
+) -> str:
+    """Register an incoming letter as a case; returns the new reference.
+
+    Everything is validated before anything is written, so bad input changes nothing.
+    """
+    today = today or date.today()
+    data = _validated(data, today)
+    assert data.received_on is not None
+    rep_input = data.representative
+    with db.session() as session:
+        max_mb = int(read_setting(session, "attachments").get("max_mb", 50))
+        scan = None if attachment is None else read_checked_file(attachment, max_mb=max_mb)
+        authorisation = None
+        if rep_input is not None and rep_input.authorisation is not None:
+            try:
+                authorisation = read_checked_file(rep_input.authorisation, max_mb=max_mb)
+            except ValidationError as exc:  # same checks as the scan, shown at its own field
+                message = " ".join(exc.errors.values())
+                raise ValidationError({"representative_authorisation": message}) from exc
+        reference, seq = next_reference(session, data.received_on.year)
+        requester = _requester_from_input(data)
+        session.add(requester)
+        codes = [t.value for t in data.request_types]
+        case = Case(
+            reference=reference,
+            year=data.received_on.year,
+            seq=seq,
+            received_on=data.received_on,
+            registered_on=today,
+            their_reference=data.their_reference.strip(),
+            their_letter_date=data.their_letter_date,
+            channel=data.channel.value,
+            language=data.language.value,
+            status=CaseStatus.REGISTERED.value,
+            assigned_to=data.assigned_to or actor,
+            summary=data.summary,
+            requester=requester,
+            search_text=search_text_of(reference, requester),
+            type_codes=_type_codes(codes),
+        )
+        for code in codes:
+            case.request_types.append(CaseRequestType(code=code))
+        if rep_input is not None:
+            case.representative = _representative(rep_input)
+        session.add(case)
+        session.flush()
+        refresh(session, case)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="case_registered",
+            summary=f"Letter received {data.received_on.isoformat()} registered as {reference}",
+            after={
+                "types": codes,
+                "received_on": data.received_on,
+                "channel": data.channel.value,
+                "status": case.status,
+            },
+        )
+        if scan is not None and attachment is not None:
+            content, media_type = scan
+            store_document(
+                session,
+                case=case,
+                actor=actor,
+                content=content,
+                filename=attachment.name,
+                media_type=media_type,
+                kind=DocumentKind.SCAN,
+            )
+        if case.representative is not None and rep_input is not None:
+            _record_authorisation(
+                session, case, case.representative, rep_input, authorisation, actor
+            )
+        return reference
+
+
+def _validated(data: CaseInput, today: date) -> CaseInput:
+    """The case and its representative validated together, so every bad field shows at once."""
+    errors: dict[str, str] = {}
+    try:
+        data = validate_case_input(data, today=today)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    representative = data.representative
+    if representative is not None:
+        try:
+            representative = representative.validated()
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+    return replace(data, representative=representative)
+
+
+AUTHORISATION_MISSING = (
+    "Representative without an authorisation (machtiging): send the answer only after the "
+    "authorisation is received, and attach it to this case."
+)
+
+
+def _record_authorisation(
+    session: Session,
+    case: Case,
+    rep: Representative,
+    rep_input: RepresentativeInput,
+    authorisation: tuple[bytes, str] | None,
+    actor: str,
+) -> None:
+    """Keep the authorisation with the case, or flag that it is missing (note + audit event)."""
+    if authorisation is None or rep_input.authorisation is None:
+        case.notes.append(Note(author=actor, text=AUTHORISATION_MISSING))
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="authorisation_missing",
+            summary=AUTHORISATION_MISSING,
+            after={"representative_role": rep.role},
+        )
+        return
+    content, media_type = authorisation
+    doc = store_document(
+        session,
+        case=case,
+        actor=actor,
+        content=content,
+        filename=rep_input.authorisation.name,
+        media_type=media_type,
+        kind=DocumentKind.AUTHORISATION,
+    )
+    rep.authorisation_document_id = doc.id
+    audit.record(
+        session,
+        case=case,
+        actor=actor,
+        action="authorisation_received",
+        summary=f"Authorisation (machtiging) of the {rep.role} kept as document {doc.id}",
+        after={"document_id": doc.id, "sha256": doc.sha256, "representative_role": rep.role},
+    )
+    session.flush()
+
+
+EDITABLE_CASE_FIELDS = {
+    "received_on", "their_reference", "their_letter_date", "channel", "language", "assigned_to",
+    "summary", "request_types",
+}  # fmt: skip
+EDITABLE_REQUESTER_FIELDS = {
+    "salutation", "initials", "first_name", "name_prefix", "last_name", "street", "postcode",
+    "city", "country", "email", "phone", "birth_date",
+}  # fmt: skip
+
+
+def _input_of(case: Case) -> CaseInput:
+    r = case.requester
+    return CaseInput(
+        request_types=tuple(RequestType(t.code) for t in case.request_types),
+        received_on=case.received_on,
+        last_name=r.last_name,
+        first_name=r.first_name,
+        name_prefix=r.name_prefix,
+        initials=r.initials,
+        salutation=r.salutation,
+        street=r.street,
+        postcode=r.postcode,
+        city=r.city,
+        country=r.country,
+        email=r.email,
+        phone=r.phone,
+        birth_date=r.birth_date,
+        their_reference=case.their_reference,
+        their_letter_date=case.their_letter_date,
+        channel=Channel(case.channel),
+        language=Language(case.language),
+        assigned_to=case.assigned_to,
+        summary=case.summary,
+    )
+
+
+def edit_case(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    expected_version: int,
+    changes: dict[str, Any],
+    today: date | None = None,
+) -> int:
+    """Apply changes unless someone saved since ``expected_version``; returns the new version."""
+    today = today or date.today()
+    unknown = set(changes) - EDITABLE_CASE_FIELDS - EDITABLE_REQUESTER_FIELDS
+    if unknown:
+        raise ValidationError({name: "This field cannot be edited." for name in sorted(unknown)})
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        if case.version != expected_version:
+            raise StaleDataError(
+                f"Case {case.reference} was changed by {_last_actor(session, case)} while you "
+                "were editing. Your changes were not saved: reload the case and make them again."
+            )
+        if case.anonymised_at is not None:
+            raise UserError(f"Case {case.reference} is anonymised and cannot be edited.")
+        current = _input_of(case)
+        converted = dict(changes)
+        if "request_types" in converted:
+            converted["request_types"] = tuple(RequestType(t) for t in converted["request_types"])
+        if "channel" in converted:
+            converted["channel"] = Channel(converted["channel"])
+        if "language" in converted:
+            converted["language"] = Language(converted["language"])
+        new = validate_case_input(replace(current, **converted), today=today)
+        before_all = asdict(current)
+        after_all = asdict(new)
+        before, after = audit.diff(
+            {k: before_all[k] for k in changes}, {k: after_all[k] for k in changes}
+        )
+        if not after:
+            return case.version
+        for name in EDITABLE_CASE_FIELDS & set(after):
+            if name == "request_types":
+                continue
+            value = getattr(new, name)
+            setattr(case, name, value.value if hasattr(value, "value") else value)
+        if "request_types" in after:
+            codes = [t.value for t in new.request_types]
+            keep = {t.code: t for t in case.request_types}
+            case.request_types = [keep.get(c) or CaseRequestType(code=c) for c in codes]
+            case.type_codes = _type_codes(codes)
+        requester = case.requester
+        for name in EDITABLE_REQUESTER_FIELDS & set(after):
+            setattr(requester, name, getattr(new, name))
+        requester.house_number = house_number_of(requester.street)
+        case.search_text = search_text_of(case.reference, requester)
+        if "received_on" in after:
+            refresh(session, case)
+        case.updated_at = datetime.now(UTC)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="case_edited",
+            summary="Changed: " + ", ".join(sorted(after)),
+            before=before,
+            after=after,
+        )
+        session.flush()
+        return case.version
+
+
+def _last_actor(session: Session, case: Case) -> str:
+    actor = session.scalar(
+        select(AuditEvent.actor)
+        .where(AuditEvent.case_id == case.id)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return actor or "someone else"
+
+
+def change_status(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    new_status: CaseStatus,
+    expected_version: int | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> int:
+    today = today or date.today()
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        if expected_version is not None and case.version != expected_version:
+            raise StaleDataError(
+                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+            )
+        old = CaseStatus(case.status)
+        check_transition(old, new_status)
+        case.status = new_status.value
+        if new_status == CaseStatus.ANSWERED and case.answered_on is None:
+            case.answered_on = today
+        if new_status == CaseStatus.CLOSED:
+            case.closed_on = today
+            decided = case_outcome({t.code: t.outcome for t in case.request_types})
+            if decided:
+                case.outcome = decided
+            elif not case.outcome:
+                case.outcome = _default_outcome(old)
+        if new_status in (CaseStatus.REFUSED, CaseStatus.WITHDRAWN):
+            case.outcome = new_status.value
+            if new_status == CaseStatus.REFUSED and case.answered_on is None:
+                case.answered_on = today
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="status_changed",
+            summary=f"Status {old.value} -> {new_status.value}" + (f": {note}" if note else ""),
+            before={"status": old.value},
+            after={"status": new_status.value},
+        )
+        session.flush()
+        return case.version
+
+
+def set_outcomes(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    outcomes: dict[str, str],
+    expected_version: int | None = None,
+) -> int:
+    """Record the decision per request type (e.g. access granted, erasure partly refused)."""
+    errors = {
+        f"outcome_{code}": f"Unknown decision '{value}'. Use one of: {', '.join(OUTCOMES)}."
+        for code, value in outcomes.items()
+        if value not in OUTCOMES
+    }
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        if expected_version is not None and case.version != expected_version:
+            raise StaleDataError(
+                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+            )
+        by_code = {t.code: t for t in case.request_types}
+        unknown = sorted(set(outcomes) - set(by_code))
+        if unknown:
+            raise ValidationError(
+                {f"outcome_{c}": f"The case has no '{c}' request." for c in unknown}
+            )
+        before = {code: by_code[code].outcome for code in outcomes}
+        changed = {code: value for code, value in outcomes.items() if before[code] != value}
+        if not changed:
+            return case.version
+        for code, value in changed.items():
+            by_code[code].outcome = value
+        case.updated_at = datetime.now(UTC)  # a decision is a change of the case: new version
+        if case.status == CaseStatus.CLOSED.value:
+            case.outcome = case_outcome({t.code: t.outcome for t in case.request_types})
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="decision_recorded",
+            summary=", ".join(f"{c}: {v}" for c, v in sorted(changed.items())),
+            before={c: before[c] for c in changed},
+            after=changed,
+        )
+        session.flush()
+        return case.version
+
+
+def _default_outcome(previous: CaseStatus) -> str:
+    if previous == CaseStatus.REFUSED:
+        return "refused"
+    if previous == CaseStatus.WITHDRAWN:
+        return "withdrawn"
+    return "granted"
+
+
+def add_note(db: Database, *, actor: str, reference: str, text: str) -> None:
+    if not text.strip():
+        raise ValidationError({"note": "The note is empty."})
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        case.notes.append(Note(author=actor, text=text.strip()))
+        audit.record(
+            session, case=case, actor=actor, action="note_added", summary=text.strip()[:200]
+        )
+
+
+LINK_RELATIONS = ("reminder_of", "related")
+
+
+def link_cases(
+    db: Database, *, actor: str, reference: str, other_reference: str, relation: str = "related"
+) -> None:
+    """Link e.g. a reminder (herinnering) to the earlier request it refers to."""
+    if relation not in LINK_RELATIONS:
+        raise ValidationError({"relation": "Choose 'reminder_of' or 'related'."})
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        other = case_by_reference(session, other_reference)
+        if case.id == other.id:
+            raise ValidationError({"other_reference": "A case cannot be linked to itself."})
+        exists = session.scalar(
+            select(CaseLink.id).where(
+                ((CaseLink.case_id == case.id) & (CaseLink.other_case_id == other.id))
+                | ((CaseLink.case_id == other.id) & (CaseLink.other_case_id == case.id))
+            )
+        )
+        if exists is not None:
+            raise UserError(f"{case.reference} and {other.reference} are already linked.")
+        session.add(CaseLink(case_id=case.id, other_case_id=other.id, relation=relation))
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="case_linked",
+            summary=f"Linked to {other.reference} ({relation})",
+            after={"other": other.reference, "relation": relation},
+        )
+        audit.record(
+            session,
+            case=other,
+            actor=actor,
+            action="case_linked",
+            summary=f"{case.reference} linked to this case ({relation})",
+            after={"other": case.reference, "relation": relation},
+        )
+
+
+def set_identifiers(
+    db: Database, *, actor: str, reference: str, identifiers: Sequence[tuple[IdentifierKind, str]]
+) -> None:
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        before = [(i.kind, i.value) for i in case.requester.identifiers]
+        case.requester.identifiers = [
+            RequesterIdentifier(kind=k.value, value=v.strip()) for k, v in identifiers if v.strip()
+        ]
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="identifiers_changed",
+            summary="Identifiers changed",
+            before={"identifiers": [k for k, _ in before]},
+            after={"identifiers": [k.value for k, _ in identifiers]},
+        )
+
+
+__all__ = [
+    "add_document",
+    "add_note",
+    "change_status",
+    "count_cases",
+    "deadline_groups",
+    "document_content",
+    "edit_case",
+    "get_case",
+    "link_cases",
+    "list_cases",
+    "open_cases_for_overview",
+    "record_identity_check",
+    "register_case",
+    "set_identifiers",
+    "set_outcomes",
+    "store_document",
+]

@@ -1,0 +1,330 @@
+"""Erasure and rectification: plan per system, officer approves, execute; results per record."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app.connectors import registry
+from app.connectors.base import (
+    Capability,
+    ChangePlan,
+    Correction,
+    Outcome,
+    PlanItem,
+    Progress,
+    RecordResult,
+)
+from app.core.errors import Cancelled, UserError, ValidationError
+from app.data.database import Database
+from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
+from app.services import audit
+from app.services.connectors import instantiate
+from app.services.lookup import case_by_reference
+from app.services.searches import to_found_record
+from app.services.secrets import SecretStore
+
+DONE = {Outcome.REMOVED.value, Outcome.CHANGED.value, Outcome.KEPT.value}
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    id: int
+    system: str
+    operation: str
+    record_id: str
+    action: str
+    fields: tuple[str, ...]
+    reason: str
+    old_values: dict[str, Any]
+    new_values: dict[str, Any]
+    approved: bool
+    outcome: str
+    detail: str
+
+
+def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
+    for item in plan.items:
+        session.add(
+            ChangeAction(
+                case_id=case_id,
+                system=plan.system,
+                operation=plan.operation,
+                record_id=item.record_id,
+                action=item.action,
+                fields=list(item.fields),
+                reason=item.reason,
+                old_values=dict(item.old_values),
+                new_values=dict(item.new_values),
+            )
+        )
+
+
+def _open_actions(session: Any, case_id: int, operation: str) -> list[ChangeAction]:
+    """Planned or failed actions: what an approval or an execution still has to deal with."""
+    return list(
+        session.scalars(
+            select(ChangeAction).where(
+                ChangeAction.case_id == case_id,
+                ChangeAction.operation == operation,
+                ChangeAction.outcome.in_(["planned", "failed"]),
+            )
+        )
+    )
+
+
+def plan_changes(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    operation: str,
+    corrections: Sequence[Correction] = (),
+    secrets: SecretStore | None = None,
+) -> list[ActionInfo]:
+    """Make (or remake) the plan for every system with confirmed findings; nothing changes yet."""
+    if operation not in ("erasure", "rectification"):
+        raise ValidationError({"operation": "Choose erasure or rectification."})
+    if operation == "rectification" and not corrections:
+        raise ValidationError({"corrections": "Say which field gets which new value."})
+    capability = Capability.ERASE if operation == "erasure" else Capability.RECTIFY
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        confirmed = session.scalars(
+            select(Finding).where(Finding.case_id == case.id, Finding.review == "confirmed")
+        ).all()
+        if not confirmed:
+            raise UserError("There are no confirmed findings. Search the systems and review first.")
+        # Only not-yet-executed actions are replaced; what already succeeded stays on record.
+        for old in _open_actions(session, case.id, operation):
+            session.delete(old)
+        done = {
+            (a.system, a.record_id)
+            for a in session.scalars(
+                select(ChangeAction).where(
+                    ChangeAction.case_id == case.id,
+                    ChangeAction.operation == operation,
+                    ChangeAction.outcome.in_(DONE),
+                )
+            )
+        }
+        configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}
+        by_system: dict[str, list[Finding]] = defaultdict(list)
+        for f in confirmed:
+            if (f.system, f.record_id) not in done:
+                by_system[f.system].append(f)
+        for system, rows in by_system.items():
+            config = configs.get(system)
+            if config is None or not registry.can(config.kind, capability):
+                reason = (
+                    "This system offers no automatic change: do it by hand and record it."
+                    if config is None or config.kind == "manual"
+                    else "Not changed automatically: "
+                    + (rows[0].note or "this kind of system is handled by its own retention.")
+                )
+                plan = ChangePlan(
+                    system,
+                    operation,
+                    tuple(PlanItem(r.record_id, "keep", reason=reason) for r in rows),
+                )
+            else:
+                connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
+                found = [to_found_record(r) for r in rows]
+                if operation == "erasure":
+                    plan = connector.plan_erasure(found)
+                else:
+                    plan = connector.plan_rectification(found, list(corrections))
+            _store_plan(session, case.id, plan)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{operation}_planned",
+            summary=f"{operation.capitalize()} planned for {len(by_system)} system(s)",
+            after={"systems": sorted(by_system)},
+        )
+    return actions_of(db, reference=reference, operation=operation)
+
+
+def approve_plan(db: Database, *, actor: str, reference: str, operation: str) -> int:
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        rows = _open_actions(session, case.id, operation)
+        if not rows:
+            raise UserError("There is nothing planned to approve. Make the plan first.")
+        for row in rows:
+            row.approved_by = actor
+            row.approved_at = datetime.now(UTC)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{operation}_approved",
+            summary=f"{len(rows)} planned change(s) approved",
+        )
+        return len(rows)
+
+
+def execute_plan(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    operation: str,
+    secrets: SecretStore | None = None,
+    progress: Progress | None = None,
+) -> list[ActionInfo]:
+    """Execute approved, not yet successful actions; re-running finishes what failed before."""
+    progress = progress or Progress()
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        pending = _open_actions(session, case.id, operation)
+        if not pending:
+            raise UserError("Nothing is left to execute.")
+        if any(a.approved_at is None for a in pending):
+            raise UserError("The plan has not been approved yet. Review and approve it first.")
+        configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}
+        case_id = case.id
+        work: dict[str, list[tuple[int, PlanItem]]] = defaultdict(list)
+        for a in pending:
+            item = PlanItem(
+                a.record_id,
+                a.action,
+                tuple(a.fields),
+                a.reason,
+                dict(a.old_values),
+                dict(a.new_values),
+            )
+            work[a.system].append((a.id, item))
+    outcomes: dict[int, RecordResult] = {}
+    errors: dict[str, str] = {}
+    for index, (system, items) in enumerate(sorted(work.items())):
+        progress.report(index / max(1, len(work)), system)
+        keeps = [(i, it) for i, it in items if it.action == "keep"]
+        for action_id, item in keeps:
+            outcomes[action_id] = RecordResult(item.record_id, Outcome.KEPT, item.reason)
+        active = [(i, it) for i, it in items if it.action != "keep"]
+        if not active:
+            continue
+        config = configs.get(system)
+        try:
+            if config is None:
+                raise UserError(f"The system '{system}' is no longer configured.")
+            connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
+            plan = ChangePlan(system, operation, tuple(it for _, it in active))
+            run = connector.erase if operation == "erasure" else connector.rectify
+            results = {r.record_id: r for r in run(plan, progress)}
+        except Cancelled:
+            raise
+        except Exception as exc:  # one failing system is reported, the others go on
+            errors[system] = str(exc) if isinstance(exc, UserError) else repr(exc)
+            results = {}
+        for action_id, item in active:
+            outcomes[action_id] = results.get(
+                item.record_id,
+                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, "no result")),
+            )
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        now = datetime.now(UTC)
+        for action_id, result in outcomes.items():
+            row = session.get(ChangeAction, action_id)
+            if row is None:
+                continue
+            row.outcome = result.outcome.value
+            row.detail = result.detail
+            row.executed_at = now
+        for system in work:
+            mine = [outcomes[i] for i, _ in work[system] if i in outcomes]
+            failed = sum(1 for r in mine if r.outcome == Outcome.FAILED)
+            session.add(
+                ConnectorRun(
+                    case_id=case_id,
+                    system=system,
+                    operation=operation,
+                    status="failed" if failed else "ok",
+                    error=errors.get(system, ""),
+                    findings_count=len(mine),
+                    finished_at=now,
+                    actor=actor,
+                )
+            )
+        counts: dict[str, int] = defaultdict(int)
+        for r in outcomes.values():
+            counts[r.outcome.value] += 1
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{operation}_executed",
+            summary=", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+            after=dict(counts),
+        )
+    progress.report(1.0, "done")
+    return actions_of(db, reference=reference, operation=operation)
+
+
+def actions_of(db: Database, *, reference: str, operation: str | None = None) -> list[ActionInfo]:
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        query = select(ChangeAction).where(ChangeAction.case_id == case.id)
+        if operation:
+            query = query.where(ChangeAction.operation == operation)
+        return [
+            ActionInfo(
+                a.id,
+                a.system,
+                a.operation,
+                a.record_id,
+                a.action,
+                tuple(a.fields),
+                a.reason,
+                dict(a.old_values),
+                dict(a.new_values),
+                a.approved_at is not None,
+                a.outcome,
+                a.detail,
+            )
+            for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
+        ]
+
+
+def suppress(db: Database, *, actor: str, reference: str, email: str, today: date) -> bool:
+    """Direct-marketing objection: put the address on the suppression list. False if already."""
+    clean = email.strip().lower()
+    if not clean:
+        raise ValidationError({"email": "The case has no e-mail address to suppress."})
+    digest = hashlib.sha256(clean.encode()).hexdigest()
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        exists = session.scalar(
+            select(SuppressionEntry).where(SuppressionEntry.email_sha256 == digest)
+        )
+        if exists is not None:
+            return False
+        session.add(
+            SuppressionEntry(
+                email_sha256=digest, email=clean, added_on=today, case_reference=case.reference
+            )
+        )
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="suppression_listed",
+            summary="E-mail address added to the direct-marketing suppression list",
+        )
+        return True
+
+
+def suppression_list(db: Database) -> list[tuple[str, str, date]]:
+    """(e-mail or '' when anonymised, sha256, added on), for the newsletter system."""
+    with db.session() as session:
+        rows = session.scalars(select(SuppressionEntry).order_by(SuppressionEntry.added_on))
+        return [(r.email, r.email_sha256, r.added_on) for r in rows]

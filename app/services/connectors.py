@@ -1,0 +1,185 @@
+"""Connector configuration use cases: add, change, enable, test; secrets go to the SecretStore."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from app.connectors import registry
+from app.connectors.base import Connector
+from app.core.errors import ConnectorError, NotFoundError, UserError, ValidationError
+from app.data.database import Database
+from app.data.models import ConnectorConfig
+from app.services import audit
+from app.services.secrets import SecretStore
+
+
+@dataclass(frozen=True)
+class ConnectorInfo:
+    id: int
+    name: str
+    kind: str
+    label: str
+    settings: dict[str, Any]
+    enabled: bool
+    timeout_s: int
+    capabilities: tuple[str, ...]
+    missing_secrets: tuple[str, ...]
+
+
+def _secret_fields(kind: str) -> list[str]:
+    return [s.name for s in registry.describe(kind).settings if s.kind == "secret"]
+
+
+def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    desc = registry.describe(kind)
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for spec in desc.settings:
+        if spec.kind == "secret":
+            continue
+        value = settings.get(spec.name, spec.default)
+        if spec.required and (value is None or value == ""):
+            errors[spec.name] = f"'{spec.label}' is required."
+            continue
+        if value is not None:
+            clean[spec.name] = value
+    unknown = set(settings) - {s.name for s in desc.settings}
+    for name in sorted(unknown):
+        clean[name] = settings[name]  # kind-specific extras (e.g. column maps) pass through
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _missing_secrets(
+    kind: str, name: str, settings: dict[str, Any], secrets: SecretStore | None
+) -> tuple[str, ...]:
+    """Secrets this system needs with its current settings that the store does not have."""
+    if secrets is None:
+        return ()
+    try:
+        connector: Any = instantiate(kind, name, settings, secrets)
+    except UserError:  # settings incomplete: the connection test will say what is wrong
+        return ()
+    if hasattr(connector, "needed_secrets"):
+        needed = tuple(connector.needed_secrets())
+    else:
+        needed = tuple(s.name for s in registry.describe(kind).settings
+                       if s.kind == "secret" and s.required)  # fmt: skip
+    return tuple(f for f in needed if not secrets.get(name, f))
+
+
+def list_connectors(db: Database, *, secrets: SecretStore | None = None) -> list[ConnectorInfo]:
+    with db.session() as session:
+        rows = session.scalars(select(ConnectorConfig).order_by(ConnectorConfig.name)).all()
+        result = []
+        for row in rows:
+            desc = registry.describe(row.kind)
+            missing = _missing_secrets(row.kind, row.name, dict(row.settings), secrets)
+            result.append(
+                ConnectorInfo(
+                    id=row.id,
+                    name=row.name,
+                    kind=row.kind,
+                    label=desc.label,
+                    settings=dict(row.settings),
+                    enabled=row.enabled,
+                    timeout_s=row.timeout_s,
+                    capabilities=tuple(sorted(c.value for c in desc.capabilities)),
+                    missing_secrets=missing,
+                )
+            )
+        return result
+
+
+def save_connector(
+    db: Database,
+    *,
+    actor: str,
+    name: str,
+    kind: str,
+    settings: Mapping[str, Any],
+    enabled: bool = True,
+    timeout_s: int = 120,
+    secrets: SecretStore | None = None,
+    secret_values: Mapping[str, str] | None = None,
+) -> int:
+    """Create or update a connector by name; secrets go to the store, never to the database."""
+    if not name.strip():
+        raise ValidationError({"name": "Give the system a name, e.g. 'Self Service Portal'."})
+    if not 5 <= timeout_s <= 3600:
+        raise ValidationError({"timeout_s": "The time-out must be 5 to 3600 seconds."})
+    clean = _validate(kind, settings)
+    if secret_values:
+        if secrets is None:
+            raise UserError("No secret store is available to keep the password.")
+        for field, value in secret_values.items():
+            if value:
+                secrets.set(name.strip(), field, value)
+    with db.session() as session:
+        row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name.strip()))
+        before = None if row is None else {"settings": row.settings, "enabled": row.enabled}
+        if row is None:
+            row = ConnectorConfig(name=name.strip(), kind=kind, settings=clean)
+            session.add(row)
+        else:
+            row.kind = kind
+            row.settings = clean
+        row.enabled = enabled
+        row.timeout_s = timeout_s
+        session.flush()
+        audit.record(
+            session,
+            case=None,
+            actor=actor,
+            action="connector_saved",
+            summary=f"Connector '{row.name}' ({kind}) saved",
+            before=before,
+            after={"settings": clean, "enabled": enabled},
+        )
+        return row.id
+
+
+def delete_connector(db: Database, *, actor: str, name: str) -> None:
+    with db.session() as session:
+        row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
+        if row is None:
+            raise NotFoundError(f"There is no connector '{name}'.")
+        session.delete(row)
+        audit.record(session, case=None, actor=actor, action="connector_deleted", summary=name)
+
+
+def instantiate(
+    row_kind: str, name: str, settings: Mapping[str, Any], secrets: SecretStore | None
+) -> Connector:
+    values: dict[str, str] = {}
+    for field in _secret_fields(row_kind):
+        value = None if secrets is None else secrets.get(name, field)
+        if value:
+            values[field] = value
+    return registry.create(row_kind, name, settings, values)
+
+
+def load_connector(db: Database, *, name: str, secrets: SecretStore | None = None) -> Connector:
+    with db.session() as session:
+        row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
+        if row is None:
+            raise NotFoundError(
+                f"There is no connector '{name}'. See `privacy-desk connectors list`."
+            )
+        return instantiate(row.kind, row.name, dict(row.settings), secrets)
+
+
+def test_connector(db: Database, *, name: str, secrets: SecretStore | None = None) -> str:
+    """Returns the connector's OK message or raises ConnectorError with what to do."""
+    connector = load_connector(db, name=name, secrets=secrets)
+    try:
+        return connector.test_connection()
+    except UserError:
+        raise
+    except Exception as exc:  # a connector bug or driver error: report it per system, clearly
+        raise ConnectorError(f"{name}: {exc.__class__.__name__}: {exc}") from exc

@@ -1,0 +1,212 @@
+"""Plain read models handed to the GUI and CLI (no Session, no lazy loading outside services)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    request_type: str = ""
+    received_from: date | None = None
+    received_to: date | None = None
+    open_only: bool = False
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    reference: str
+    received_on: date
+    requester_name: str
+    postcode: str
+    city: str
+    types: tuple[str, ...]
+    status: str
+    promise_on: date | None
+    post_by_on: date | None
+    legal_due_on: date | None
+    extended_due_on: date | None
+    effective_due_on: date | None
+    paused: bool
+    assigned_to: str
+    version: int
+
+    def days_left(self, today: date) -> int | None:
+        if self.paused or self.effective_due_on is None:
+            return None
+        return (self.effective_due_on - today).days
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    kind: str
+    filename: str
+    media_type: str
+    sha256: str
+    size: int
+    created_at: datetime
+    created_by: str
+    final: bool
+    masked: bool
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class AuditInfo:
+    at: datetime
+    actor: str
+    action: str
+    summary: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class PauseInfo:
+    id: int
+    start_on: date
+    end_on: date | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class IdentityCheckInfo:
+    method: str
+    outcome: str
+    checked_on: date
+    checked_by: str
+    document_type: str
+    note: str
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    author: str
+    created_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class RequesterInfo:
+    salutation: str
+    initials: str
+    first_name: str
+    name_prefix: str
+    last_name: str
+    full_name: str
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    country: str
+    email: str
+    phone: str
+    birth_date: date | None
+    identifiers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class RepresentativeInfo:
+    name: str
+    role: str
+    organisation: str
+    street: str
+    postcode: str
+    city: str
+    country: str
+    email: str
+    authorisation_document_id: int | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    reference: str
+    received_on: date
+    registered_on: date
+    their_reference: str
+    their_letter_date: date | None
+    channel: str
+    language: str
+    status: str
+    allowed_next: tuple[str, ...]
+    assigned_to: str
+    summary: str
+    types: tuple[str, ...]
+    outcomes: dict[str, str]
+    requester: RequesterInfo
+    representative: RepresentativeInfo | None
+    promise_on: date | None
+    post_by_on: date | None
+    legal_due_on: date | None
+    extended_due_on: date | None
+    refusal_due_on: date | None
+    effective_due_on: date | None
+    paused: bool
+    extension_notice_on: date | None
+    extension_reason: str
+    acknowledged_on: date | None
+    answered_on: date | None
+    closed_on: date | None
+    outcome: str
+    version: int
+    anonymised: bool
+    linked: tuple[tuple[str, str], ...] = ()
+    pauses: tuple[PauseInfo, ...] = ()
+    notes: tuple[NoteInfo, ...] = ()
+    documents: tuple[DocumentInfo, ...] = ()
+    identity_checks: tuple[IdentityCheckInfo, ...] = ()
+    audit: tuple[AuditInfo, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape of `case show --format json`."""
+
+        def iso(d: date | None) -> str | None:
+            return None if d is None else d.isoformat()
+
+        return {
+            "reference": self.reference,
+            "received": self.received_on.isoformat(),
+            "registered": self.registered_on.isoformat(),
+            "types": list(self.types),
+            "status": self.status,
+            "version": self.version,
+            "their_reference": self.their_reference or None,
+            "their_letter_date": iso(self.their_letter_date),
+            "channel": self.channel,
+            "language": self.language,
+            "assigned_to": self.assigned_to,
+            "requester": {
+                "name": self.requester.full_name,
+                "street": self.requester.street,
+                "postcode": self.requester.postcode,
+                "city": self.requester.city,
+                "country": self.requester.country,
+                "email": self.requester.email or None,
+            },
+            "promise": iso(self.promise_on),
+            "post_by": iso(self.post_by_on),
+            "legal": iso(self.legal_due_on),
+            "extended": iso(self.extended_due_on),
+            "refusal": iso(self.refusal_due_on),
+            "effective": iso(self.effective_due_on),
+            "paused": self.paused,
+            "acknowledged_on": iso(self.acknowledged_on),
+            "answered_on": iso(self.answered_on),
+            "closed_on": iso(self.closed_on),
+            "documents": [
+                {"id": d.id, "kind": d.kind, "filename": d.filename, "sha256": d.sha256}
+                for d in self.documents
+                if not d.deleted
+            ],
+            "audit": [
+                {"at": a.at.isoformat(), "actor": a.actor, "action": a.action, "summary": a.summary}
+                for a in self.audit
+            ],
+        }

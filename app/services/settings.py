@@ -1,0 +1,226 @@
+"""Business settings and the organisation profile (stored in the database, audited)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.errors import NotFoundError, StaleDataError, ValidationError
+from app.core.validation import normalise_email, normalise_postcode
+from app.data.database import Database
+from app.data.models import Organisation, Setting
+from app.data.seed import DEFAULT_SETTINGS
+from app.services import audit
+
+ORGANISATION_FIELDS = (
+    "name", "department_line", "street", "postcode", "city", "country", "visiting_address",
+    "phone", "email", "website", "kvk_number", "return_line", "signatory_name",
+    "signatory_function", "default_language", "promise_weeks", "logo_path",
+)  # fmt: skip
+
+
+def active_organisation(session: Session) -> Organisation:
+    org = session.scalar(select(Organisation).where(Organisation.active.is_(True)).limit(1))
+    if org is None:
+        raise NotFoundError("No organisation profile is set up. Open Settings > Organisation.")
+    return org
+
+
+def read_setting(session: Session, key: str) -> dict[str, Any]:
+    row = session.get(Setting, key)
+    if row is None:
+        return dict(DEFAULT_SETTINGS.get(key, {}))
+    return dict(row.value)
+
+
+def extra_holidays(session: Session) -> frozenset[date]:
+    dates = read_setting(session, "extra_holidays").get("dates", [])
+    return frozenset(date.fromisoformat(d) for d in dates)
+
+
+def get_setting(db: Database, *, key: str) -> dict[str, Any]:
+    with db.session() as session:
+        return read_setting(session, key)
+
+
+LAYOUT_LIMITS = {
+    "address_left_mm": (10.0, 60.0),
+    "address_width_mm": (60.0, 100.0),
+    "address_shift_down_mm": (-15.0, 15.0),
+    "reference_row_shift_down_mm": (-15.0, 15.0),
+}
+
+
+def normalised_layout(values: dict[str, Any]) -> dict[str, Any]:
+    """The letter_layout setting with today's keys (older databases stored absolute positions)."""
+    down = values.get("address_shift_down_mm")
+    if down is None:
+        down = float(values.get("address_centre_from_top_mm", 63.5)) - 63.5
+    ref = values.get("reference_row_shift_down_mm")
+    if ref is None:
+        ref = float(values.get("reference_row_from_top_mm", 98.0)) - 98.0
+    return {
+        "address_left_mm": float(values.get("address_left_mm", 35.0)),
+        "address_width_mm": float(values.get("address_width_mm", 70.0)),
+        "address_shift_down_mm": float(down),
+        "reference_row_shift_down_mm": float(ref),
+        "fold_marks": bool(values.get("fold_marks", True)),
+    }
+
+
+def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
+    """Check a business setting before it is stored; ValidationError names the bad part."""
+    errors: dict[str, str] = {}
+    if key == "letter_layout":
+        clean: dict[str, Any] = {}
+        for name, (low, high) in LAYOUT_LIMITS.items():
+            try:
+                number = float(value.get(name, 0.0 if "shift" in name else low))
+            except (TypeError, ValueError):
+                errors[name] = "Enter a number of millimetres."
+                continue
+            if not low <= number <= high:
+                errors[name] = f"Use {low:g} to {high:g} mm."
+            clean[name] = number
+        clean["fold_marks"] = bool(value.get("fold_marks", True))
+        value = clean
+    elif key == "retention":
+        from app.core.retention import parse_rules
+
+        parse_rules(value)  # raises ValidationError("retention.<outcome>": ...)
+    elif key == "attachments":
+        try:
+            max_mb = int(value.get("max_mb", 50))
+        except (TypeError, ValueError):
+            max_mb = 0
+        if not 1 <= max_mb <= 500:
+            errors["max_mb"] = "The attachment limit must be 1 to 500 MB."
+        value = {"max_mb": max_mb}
+    elif key == "extra_holidays":
+        for text in value.get("dates", []):
+            try:
+                date.fromisoformat(str(text))
+            except ValueError:
+                errors["dates"] = f"'{text}' is not a date (YYYY-MM-DD)."
+    if errors:
+        raise ValidationError(errors)
+    return value
+
+
+def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) -> None:
+    value = validate_setting(key, value)
+    with db.session() as session:
+        row = session.get(Setting, key)
+        before = None if row is None else dict(row.value)
+        if row is None:
+            session.add(Setting(key=key, value=value, updated_by=actor))
+        else:
+            row.value = value
+            row.updated_by = actor
+        audit.record(
+            session,
+            case=None,
+            actor=actor,
+            action="setting_changed",
+            summary=f"Setting '{key}' changed",
+            before=before,
+            after=value,
+        )
+    if key == "extra_holidays":
+        from app.services.deadlines import recompute_all
+
+        recompute_all(db)
+
+
+def get_organisation(db: Database) -> dict[str, Any]:
+    with db.session() as session:
+        org = active_organisation(session)
+        data = {name: getattr(org, name) for name in ORGANISATION_FIELDS}
+        data["version"] = org.version
+        return data
+
+
+def update_organisation(
+    db: Database, *, actor: str, expected_version: int, changes: dict[str, Any]
+) -> int:
+    """Save profile changes; refuses a stale save. Returns the new version."""
+    unknown = set(changes) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise ValidationError({name: "Unknown field." for name in sorted(unknown)})
+    errors: dict[str, str] = {}
+    if "postcode" in changes:
+        try:
+            changes["postcode"] = normalise_postcode(
+                str(changes["postcode"]), str(changes.get("country", "NL"))
+            )
+        except ValueError as exc:
+            errors["postcode"] = str(exc)
+    if "email" in changes:
+        try:
+            changes["email"] = normalise_email(str(changes["email"]))
+        except ValueError as exc:
+            errors["email"] = str(exc)
+    if "promise_weeks" in changes:
+        weeks = int(changes["promise_weeks"])
+        if not 1 <= weeks <= 4:
+            errors["promise_weeks"] = "The promise must be 1 to 4 weeks (the law allows one month)."
+    if "name" in changes and not str(changes["name"]).strip():
+        errors["name"] = "The organisation needs a name."
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        org = active_organisation(session)
+        if org.version != expected_version:
+            raise StaleDataError(
+                "Someone else changed the organisation profile meanwhile. Reload it and make "
+                "your change again."
+            )
+        before = {k: getattr(org, k) for k in changes}
+        for name, value in changes.items():
+            setattr(org, name, value)
+        before_d, after_d = audit.diff(before, changes)
+        audit.record(
+            session,
+            case=None,
+            actor=actor,
+            action="organisation_changed",
+            summary="Organisation profile changed",
+            before=before_d,
+            after=after_d,
+        )
+        session.flush()
+        new_version = org.version
+    if "promise_weeks" in changes:
+        from app.services.deadlines import recompute_all
+
+        recompute_all(db)
+    return new_version
+
+
+def officer_name_in(session: Session, login: str) -> str:
+    """The name letters show as 'handled by' for a login; the login itself when none is set."""
+    names = read_setting(session, "officers").get("names", {})
+    return str(names.get(login) or login)
+
+
+def get_officer_name(db: Database, *, login: str) -> str:
+    with db.session() as session:
+        return officer_name_in(session, login)
+
+
+def set_officer_name(db: Database, *, actor: str, login: str, name: str) -> None:
+    """Set how an officer is named in letters (e.g. 'M. de Vries' for login 'mdevries')."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValidationError({"officer_name": "Enter your name as it should appear in letters."})
+    with db.session() as session:
+        value = read_setting(session, "officers")
+        names = dict(value.get("names", {}))
+        if names.get(login) == clean:
+            return
+        names[login] = clean
+        value["names"] = names
+    set_setting(db, actor=actor, key="officers", value=value)

@@ -1,0 +1,172 @@
+"""Start the GUI: application, language, database (or a demo), error hook and main window."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import PRODUCT_NAME
+from app.core.errors import UserError
+from app.core.redaction import install as install_redaction
+from app.data.database import Database, data_dir, open_database
+from app.services.demo_setup import fill_demo
+from app.ui.compat import guard_none_refcount
+from app.ui.context import UiContext
+from app.ui.errors import ErrorDialog, ErrorReporter, user_message
+from app.ui.main_window import MainWindow
+from app.ui.settings_dialog import LANGUAGE_KEY
+from app.ui.style import STYLE_SHEET, icon
+from app.ui.tasks import TaskRunner
+from app.ui.translation import DEFAULT_LANGUAGE, LANGUAGES, install_translators
+
+log = logging.getLogger(__name__)
+
+DEMO_CASES = 300
+
+
+def log_file() -> Path:
+    return data_dir() / "privacy-desk.log"
+
+
+def _ensure_logging(path: Path) -> None:
+    root = logging.getLogger()
+    if not root.handlers:  # the CLI configures logging; a direct call does it here
+        logging.basicConfig(
+            filename=path,
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    for handler in root.handlers:
+        install_redaction(handler)
+
+
+def create_application() -> QApplication:
+    guard_none_refcount()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(PRODUCT_NAME)
+    app.setOrganizationName("PrivacyDesk")
+    app.setApplicationDisplayName(PRODUCT_NAME)
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(icon("privacy-desk"))
+    return app
+
+
+def chosen_language(lang: str | None, settings: QSettings) -> str:
+    """The --lang argument wins, then the stored choice, then Dutch."""
+    stored = settings.value(LANGUAGE_KEY)
+    for candidate in (lang, stored):
+        if isinstance(candidate, str) and candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+class GuiController:
+    """Owns the main window; rebuilds it when the language changes (live switch)."""
+
+    def __init__(self, app: QApplication, ctx: UiContext, translators: list[QTranslator]) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.translators = translators
+        self.window: MainWindow | None = None
+
+    def show_window(self) -> MainWindow:
+        window = MainWindow(self.ctx)
+        window.language_changed.connect(self.switch_language)
+        self.window = window
+        window.show()
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        old = self.window
+        if old is not None:
+            old.save_state()
+        self.translators = install_translators(self.app, lang, self.translators)
+        self.ctx.lang = lang
+        self.show_window()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    def fill_demo(self, db: Database) -> None:
+        window = self.window
+
+        def work(progress):
+            progress.report(0.05)
+            return fill_demo(db, cases=DEMO_CASES)
+
+        def done(message: str) -> None:
+            log.info("demo data ready")
+            self.ctx.events.cases_changed.emit("")
+            if window is not None:
+                window.show_deadline_banner(window.overview.counts)
+                window.statusBar().showMessage(message, 8000)
+
+        self.ctx.tasks.run(
+            work,
+            title=QCoreApplication.translate("GuiController", "Creating demo cases…"),
+            parent=window,
+            on_done=done,
+        )
+
+
+def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
+    """Start the desktop application; returns the process exit code."""
+    app = create_application()
+    settings = QSettings()
+    language = chosen_language(lang, settings)
+    translators = install_translators(app, language, [])
+    path = log_file()
+    _ensure_logging(path)
+    controller: GuiController | None = None
+    reporter = ErrorReporter(path, lambda: controller.window if controller else None)
+    reporter.install()
+
+    demo_dir: Path | None = None
+    try:
+        if demo:
+            demo_dir = Path(tempfile.mkdtemp(prefix="privacy-desk-demo-"))
+            db = open_database(f"sqlite:///{demo_dir / 'demo.sqlite3'}")
+        else:
+            db = open_database(db_url)
+    except UserError as exc:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("GuiController", "The database cannot be opened"),
+            user_message(exc),
+        )
+        return 2
+    except Exception as exc:  # a bug or an unexpected server answer: details for support
+        log.exception("opening the database failed")
+        details = f"{type(exc).__name__}: {exc}"
+        ErrorDialog(None, details, path).exec()
+        return 1
+
+    ctx = UiContext(
+        db=db,
+        actor=actor,
+        lang=language,
+        settings=settings,
+        reporter=reporter,
+        tasks=TaskRunner(reporter),
+    )
+    controller = GuiController(app, ctx, translators)
+    controller.show_window()
+    if demo:
+        controller.fill_demo(db)
+    try:
+        code = app.exec()
+    finally:
+        ctx.tasks.cancel_all()
+        ctx.tasks.wait()
+        db.dispose()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+    return int(code)

@@ -1,0 +1,257 @@
+"""The main window: deadline overview first, the case list, case tabs, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import PRODUCT_NAME, __version__
+from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
+from app.ui.case_detail import CaseDetailView
+from app.ui.case_list import CaseListView
+from app.ui.context import UiContext
+from app.ui.errors import show_message
+from app.ui.feature_hooks import install_case_tabs, install_main_actions
+from app.ui.intake_dialog import IntakeDialog
+from app.ui.overview import DeadlineOverview
+from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
+from app.ui.style import icon
+from app.ui.widgets import Banner
+
+GEOMETRY_KEY = "mainWindow/geometry"
+STATE_KEY = "mainWindow/state"
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tray: QSystemTrayIcon | None = None
+        self.intake: IntakeDialog | None = None
+        self.message: QWidget | None = None
+        self.setWindowTitle(PRODUCT_NAME)
+        self.setWindowIcon(icon("privacy-desk"))
+        self.setObjectName("mainWindow")
+
+        self.banner = Banner()
+        self.banner.icon.setPixmap(icon("urgency-overdue").pixmap(20, 20))
+        self.overview = DeadlineOverview(ctx)
+        self.cases = CaseListView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.tabs.addTab(self.overview, icon("urgency-due-soon"), self.tr("Deadline overview"))
+        self.tabs.addTab(self.cases, icon("cases"), self.tr("Cases"))
+        for fixed in (0, 1):  # the two pages stay; only case tabs can be closed
+            self.tabs.tabBar().setTabButton(
+                fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.overview.case_opened.connect(self.open_case)
+        self.cases.case_opened.connect(self.open_case)
+        self.overview.export_finished.connect(self._show_status)
+        self._build_menus()
+        self._build_status_bar()
+        self._restore()
+        self.show_deadline_banner(self.overview.counts)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    # ---- menus ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = QAction(icon("new-letter"), self.tr("&New letter…"), self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setStatusTip(self.tr("Register an incoming letter as a new case"))
+        self.new_action.triggered.connect(self.new_letter)
+        export = QAction(self.tr("&Export deadlines to calendar…"), self)
+        export.triggered.connect(self.overview.choose_export_file)
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for item in (self.new_action, export, None, settings, None, quit_action):
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
+
+        view = bar.addMenu(self.tr("&View"))
+        show_overview = QAction(self.tr("&Deadline overview"), self)
+        show_overview.setShortcut(QKeySequence("Ctrl+1"))
+        show_overview.triggered.connect(lambda: self.tabs.setCurrentWidget(self.overview))
+        show_cases = QAction(self.tr("&Cases"), self)
+        show_cases.setShortcut(QKeySequence("Ctrl+2"))
+        show_cases.triggered.connect(lambda: self.tabs.setCurrentWidget(self.cases))
+        find = QAction(self.tr("&Find case…"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.find_case)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: self.ctx.events.cases_changed.emit(""))
+        for action in (show_overview, show_cases, find, refresh):
+            view.addAction(action)
+        view.addSeparator()
+        language = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("nl", "Nederlands"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.ctx.lang)
+            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language.addAction(action)
+
+        install_main_actions(self, self.ctx, bar)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Privacy Desk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
+        self.db_label.setToolTip(self.ctx.db.display_url)
+        self.actor_label = QLabel(self.tr("Signed in as %1").replace("%1", self.ctx.actor))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.actor_label)
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def new_letter(self) -> IntakeDialog:
+        dialog = IntakeDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_registered.connect(self.case_registered)
+        self.intake = dialog
+        dialog.open()
+        return dialog
+
+    def case_registered(self, reference: str) -> None:
+        text = self.tr("The letter is registered as %1. Write this reference on the letter.")
+        self.statusBar().showMessage(self.tr("Registered %1").replace("%1", reference), 10000)
+        self.message = show_message(
+            self, self.tr("Case registered"), text.replace("%1", reference),
+            icon=QMessageBox.Icon.Information,
+        )  # fmt: skip
+
+    def open_case(self, reference: str) -> CaseDetailView:
+        for index in range(2, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, CaseDetailView) and widget.reference == reference:
+                self.tabs.setCurrentIndex(index)
+                return widget
+        detail = CaseDetailView(self.ctx, reference)
+        install_case_tabs(detail, self.ctx)
+        index = self.tabs.addTab(detail, reference)
+        self.tabs.setCurrentIndex(index)
+        return detail
+
+    def close_tab(self, index: int) -> None:
+        if index < 2:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if widget is not None:
+            widget.deleteLater()
+
+    def find_case(self) -> None:
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.focus_search()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.language_chosen.connect(self.choose_language)
+        dialog.open()
+        return dialog
+
+    def choose_language(self, lang: str) -> None:
+        self.ctx.settings.setValue(LANGUAGE_KEY, lang)
+        if lang != self.ctx.lang:
+            self.language_changed.emit(lang)
+
+    def about(self) -> None:
+        text = self.tr(
+            "<b>%1</b> %2<br><br>Registers GDPR requests that arrive by post, watches their "
+            "deadlines and keeps the case file.<br><br>Database: %3"
+        )
+        text = text.replace("%1", PRODUCT_NAME).replace("%2", __version__)
+        text = text.replace("%3", self.ctx.db.display_url)
+        self.message = show_message(
+            self, self.tr("About Privacy Desk"), text, icon=QMessageBox.Icon.Information
+        )
+
+    # ---- start-up notice ------------------------------------------------------------------
+
+    def deadline_notice(self, counts: dict[str, int]) -> str:
+        overdue, soon = counts.get(URGENCY_OVERDUE, 0), counts.get(URGENCY_DUE_SOON, 0)
+        parts = []
+        if overdue:
+            parts.append(self.tr("%n case(s) overdue", "", overdue))
+        if soon:
+            parts.append(self.tr("%n due this week", "", soon))
+        return ", ".join(parts)
+
+    def show_deadline_banner(self, counts: dict[str, int]) -> None:
+        text = self.deadline_notice(counts)
+        if not text:
+            return
+        self.banner.show_message(text)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon("privacy-desk"), self)
+            self.tray.setToolTip(PRODUCT_NAME)
+            self.tray.show()
+            self.tray.showMessage(PRODUCT_NAME, text, QSystemTrayIcon.MessageIcon.Warning, 8000)
+
+    # ---- state ----------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.ctx.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.ctx.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ctx.settings.setValue(STATE_KEY, self.saveState())
+        self.cases.save_state()
+        self.overview.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""Benchmark: register export (XLSX, CSV) and yearly report over 10,000 demo cases.
+
+Prints figures; never fails on a slow machine. Run with
+`PRIVACY_DESK_BENCH=1 .venv/bin/python -m pytest -s tests/benchmarks/test_export_speed.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.data.database import open_database
+from app.services.demo import create_demo_cases
+from app.services.reports import compute_yearly_figures, export_register, yearly_report
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("PRIVACY_DESK_BENCH") != "1",
+    reason="benchmark: builds 10,000 cases and takes about 15 s; set PRIVACY_DESK_BENCH=1",
+)
+
+TODAY = date(2026, 11, 20)
+CASES = 10_000
+RUNS = 3
+
+
+def _median_seconds(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def test_export_speed(tmp_path: Path) -> None:
+    db = open_database("sqlite:///" + str(tmp_path / "bench.sqlite3"))
+    start = time.perf_counter()
+    create_demo_cases(db, count=CASES, today=TODAY)
+    print(f"\n{CASES} demo cases created in {time.perf_counter() - start:.1f} s")
+    period = {"received_from": date(2020, 1, 1), "received_to": TODAY, "today": TODAY}
+
+    def xlsx() -> int:
+        return export_register(db, path=tmp_path / "r.xlsx", fmt="xlsx", **period)
+
+    def csv() -> int:
+        return export_register(db, path=tmp_path / "r.csv", fmt="csv", **period)
+
+    assert xlsx() == CASES
+    results = {
+        "register XLSX": _median_seconds(xlsx),
+        "register CSV": _median_seconds(csv),
+        "yearly figures 2026": _median_seconds(
+            lambda: compute_yearly_figures(db, 2026, today=TODAY)
+        ),
+        "yearly report PDF 2026": _median_seconds(
+            lambda: yearly_report(db, year=2026, lang="nl", path=tmp_path / "y.pdf", today=TODAY)
+        ),
+    }
+    for name, seconds in results.items():
+        print(f"{name:<24} median of {RUNS}: {seconds * 1000:8.0f} ms")
+    tracemalloc.start()
+    xlsx()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"register XLSX peak Python memory: {peak / 1024 / 1024:.1f} MB for {CASES} rows")
+    print(f"XLSX size {(tmp_path / 'r.xlsx').stat().st_size / 1024:.0f} KB, "
+          f"CSV size {(tmp_path / 'r.csv').stat().st_size / 1024:.0f} KB")  # fmt: skip

@@ -1,0 +1,8 @@
+"""Test configuration: offscreen Qt before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PRIVACY_DESK_KEYRING", "memory")

@@ -1,0 +1,90 @@
+"""The case list: lazy pages, SQL sorting and filtering, opening a case, Dutch dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.core.enums import CaseStatus, RequestType
+from app.services.cases import change_status
+from app.services.demo import create_demo_cases
+from app.ui.case_list import CaseListView
+from app.ui.case_table_model import PAGE_SIZE, CaseTableModel
+from app.ui.main_window import MainWindow
+
+from .helpers import new_case
+
+
+def test_rows_load_lazily_in_pages(qtbot, ctx) -> None:
+    create_demo_cases(ctx.db, count=450)
+    model = CaseTableModel(ctx.db, lang="en")
+    model.reload()
+    assert model.total == 450
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450
+    assert not model.canFetchMore(QModelIndex())
+    assert len({model.row_at(i).reference for i in range(450)}) == 450
+
+
+def test_sorting_runs_in_sql_over_all_rows(qtbot, ctx) -> None:
+    create_demo_cases(ctx.db, count=300)
+    view = CaseListView(ctx)
+    qtbot.addWidget(view)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = view.model.row_at(0).reference
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    last = view.model.row_at(0).reference
+    assert first < last
+    # The newest reference comes first even though it was never in the first loaded page.
+    assert last.endswith("0300") or last > first
+
+
+def test_filters_status_type_open_only_and_search(qtbot, ctx) -> None:
+    today = date.today()
+    a = new_case(ctx.db, received=today, last_name="Bakker")
+    b = new_case(ctx.db, received=today, last_name="Visser", types=(RequestType.ERASURE,))
+    change_status(ctx.db, actor="t", reference=b, new_status=CaseStatus.WITHDRAWN)
+    view = CaseListView(ctx)
+    qtbot.addWidget(view)
+    assert view.model.total == 2
+    view.type.setCurrentIndex(view.type.findData("erasure"))
+    assert [view.model.row_at(0).reference] == [b] and view.model.total == 1
+    view.type.setCurrentIndex(0)
+    view.open_only.setChecked(True)
+    assert view.model.total == 1 and view.model.row_at(0).reference == a
+    view.open_only.setChecked(False)
+    view.status.setCurrentIndex(view.status.findData("withdrawn"))
+    assert view.model.total == 1 and view.model.row_at(0).reference == b
+    view.status.setCurrentIndex(0)
+    qtbot.keyClicks(view.search, "5253re")
+    qtbot.waitUntil(lambda: view.model.case_filter.text == "5253re", timeout=2000)
+    assert view.model.total == 2
+    assert "2 cases found" in view.count.text()
+
+
+def test_enter_opens_the_case_detail(qtbot, ctx) -> None:
+    ref = new_case(ctx.db, received=date.today())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.cases)
+    table = window.cases.table
+    table.setFocus()
+    table.setCurrentIndex(window.cases.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget().reference == ref
+    window.open_case(ref)  # opening again focuses the existing tab
+    assert window.tabs.count() == 3
+
+
+def test_dates_read_as_words(qtbot, ctx) -> None:
+    new_case(ctx.db, received=date(2026, 3, 5))
+    model = CaseTableModel(ctx.db, lang="en", today=lambda: date(2026, 3, 10))
+    model.reload()
+    assert model.index(0, 1).data() == "5 March 2026"
+    assert model.index(0, 5).data() == "7 April 2026"  # Easter: 5 and 6 April are not working days
+    assert model.index(0, 6).data() == "28 days left"

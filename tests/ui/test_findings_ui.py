@@ -1,0 +1,184 @@
+"""Systems tab: search all demo systems with live rows, review findings, hand checks, erasure."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.services.case_queries import list_cases
+from app.services.changes import actions_of
+from app.services.connectors import list_connectors
+from app.services.demo_setup import demo_systems_folder, fill_demo
+from app.services.searches import findings_of, manual_tasks_of, search_case
+from app.services.secrets import SecretStore
+from app.ui.changes_dialog import ChangesDialog
+from app.ui.findings_tab import FINDING_ROLE, FindingsTab
+
+
+@pytest.fixture
+def demo(ctx) -> str:
+    """A demo database with sample systems; returns the reference of an erasure case."""
+    fill_demo(ctx.db, cases=20)
+    rows = list_cases(ctx.db)
+    return next(r.reference for r in rows if "erasure" in r.types)
+
+
+def _tab(qtbot, ctx, reference: str) -> FindingsTab:
+    tab = FindingsTab(ctx, reference, SecretStore(use_keyring=False))
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def _search(qtbot, tab: FindingsTab) -> None:
+    assert tab.search()
+    assert not tab.search_button.isEnabled() and tab.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not tab.searching, timeout=30000)
+
+
+def test_search_all_systems_shows_a_row_per_system_and_fills_the_findings(qtbot, ctx, demo) -> None:
+    tab = _tab(qtbot, ctx, demo)
+    assert "No findings yet" in tab.tree.topLevelItem(0).text(0)
+    _search(qtbot, tab)
+    systems = {c.name for c in list_connectors(ctx.db) if c.enabled}
+    rows = {tab.progress_tree.topLevelItem(i).text(0): tab.progress_tree.topLevelItem(i)
+            for i in range(tab.progress_tree.topLevelItemCount())}  # fmt: skip
+    assert set(rows) == systems
+    assert rows["Papieren archief"].text(2) == "manual check"
+    assert rows["Self Service Portal"].text(2) == "ok"
+    assert int(rows["Self Service Portal"].text(3)) > 0
+    assert all(tab.bars[name].value() == 1000 for name in systems)
+    stored = findings_of(ctx.db, reference=demo)
+    shown = [
+        tab.tree.topLevelItem(i).child(j).data(0, FINDING_ROLE).id
+        for i in range(tab.tree.topLevelItemCount())
+        for j in range(tab.tree.topLevelItem(i).childCount())
+    ]
+    assert sorted(shown) == sorted(f.id for f in stored)
+    assert tab.search_state.text().startswith(f"{len(systems)} systems searched")
+    assert tab.pages.tabText(1) == "Manual checks (1)"
+    assert tab.runs.topLevelItemCount() == len(systems)
+
+
+def test_confirming_a_weak_finding_changes_its_review_in_the_database(qtbot, ctx, demo) -> None:
+    tab = _tab(qtbot, ctx, demo)
+    _search(qtbot, tab)
+    tab.only_pending.setChecked(True)
+    weak = next(f for f in findings_of(ctx.db, reference=demo) if f.review == "pending")
+    assert weak.strength == "weak"
+    target = None
+    for i in range(tab.tree.topLevelItemCount()):
+        parent = tab.tree.topLevelItem(i)
+        for j in range(parent.childCount()):
+            child = parent.child(j)
+            assert child.data(0, FINDING_ROLE).review == "pending"  # the filter works
+            if child.data(0, FINDING_ROLE).id == weak.id:
+                target = child
+    assert target is not None
+    assert target.text(1) == "weak match – review" and target.text(2) == "to review"
+    tab.tree.setCurrentItem(target)
+    assert tab.fields.topLevelItemCount() == len(weak.fields)
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
+    after = {f.id: f for f in findings_of(ctx.db, reference=demo)}
+    assert after[weak.id].review == "confirmed"
+    assert after[weak.id].reviewed_by == ctx.actor
+    shown_ids = {
+        tab.tree.topLevelItem(i).child(j).data(0, FINDING_ROLE).id
+        for i in range(tab.tree.topLevelItemCount())
+        for j in range(tab.tree.topLevelItem(i).childCount())
+    }
+    assert weak.id not in shown_ids  # no longer "to review"
+
+
+def test_manual_check_needs_a_note_when_found(qtbot, ctx, demo) -> None:
+    tab = _tab(qtbot, ctx, demo)
+    _search(qtbot, tab)
+    tab.pages.setCurrentIndex(1)
+    assert tab.task_button.isEnabled()
+    tab.task_result.setCurrentIndex(tab.task_result.findData("found"))
+    assert not tab.complete_task()
+    assert "Describe what was found" in tab.task_errors.message("note")
+    qtbot.keyClicks(tab.task_note, "Ordner 2019, klantdossier")
+    assert tab.complete_task()
+    task = manual_tasks_of(ctx.db, reference=demo)[0]
+    assert task.result == "found" and task.done_by == ctx.actor
+    assert any(f.record_id == f"manual:{task.id}" for f in findings_of(ctx.db, reference=demo))
+    assert not tab.task_button.isEnabled()
+
+
+def test_erasure_plan_approve_execute_removes_the_portal_rows(qtbot, ctx, demo) -> None:
+    search_case(ctx.db, actor="t", reference=demo)
+    dialog = ChangesDialog(ctx, demo, "erasure", SecretStore(use_keyring=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary.text() == "No plan yet."
+    assert not dialog.approve_button.isEnabled() and not dialog.execute_button.isEnabled()
+    assert dialog.make_plan()
+    planned = actions_of(ctx.db, reference=demo, operation="erasure")
+    deletes = [a for a in planned if a.system == "Self Service Portal" and a.action == "delete_row"]
+    assert deletes, "the demo case has portal rows to delete"
+    assert "not approved yet" in dialog.summary.text()
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert dialog.execute_button.isEnabled()
+    box = dialog.ask_execute()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+    outcomes = {a.id: a.outcome for a in actions_of(ctx.db, reference=demo, operation="erasure")}
+    assert all(outcomes[a.id] == "removed" for a in deletes)
+    shown = {}
+    for i in range(dialog.tree.topLevelItemCount()):
+        parent = dialog.tree.topLevelItem(i)
+        for j in range(parent.childCount()):
+            child = parent.child(j)
+            shown[child.data(0, Qt.ItemDataRole.UserRole).id] = child.text(4)
+    assert all(shown[a.id] == "removed" for a in deletes)
+    assert any(text == "kept" for text in shown.values())  # e.g. logs, with their reason
+    portal = demo_systems_folder(ctx.db) / "self_service_portal.sqlite"
+    with sqlite3.connect(Path(portal)) as conn:
+        for action in deletes:
+            table, key = action.record_id.split(":")
+            count = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE id = ?", (int(key),))
+            assert count.fetchone()[0] == 0, action.record_id
+    assert not dialog.execute_button.isEnabled()  # nothing left to do
+
+
+def test_rectification_plans_the_typed_correction(qtbot, ctx, demo) -> None:
+    search_case(ctx.db, actor="t", reference=demo)
+    dialog = ChangesDialog(ctx, demo, "rectification", SecretStore(use_keyring=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.make_plan()  # no value typed yet
+    assert dialog.error.isVisible()
+    assert "city" in dialog.field_names
+    dialog.corrections.cellWidget(0, 0).setCurrentText("city")
+    qtbot.keyClicks(dialog.corrections.cellWidget(0, 1), "Utrecht")
+    assert dialog.make_plan()
+    updates = [a for a in dialog.plan_actions if a.action == "update"]
+    assert updates and all(a.new_values.get("city") == "Utrecht" for a in updates)
+
+
+def test_a_missing_token_is_asked_for_once_and_kept_in_memory(qtbot, ctx, demo) -> None:
+    from app.services.connectors import save_connector
+    from tests.fakes.matomo_server import FakeMatomo
+
+    fake = FakeMatomo(token="t0ken", sites={1: "www.example.nl"}).start()
+    try:
+        save_connector(ctx.db, actor="o", name="Statistieken", kind="matomo",
+                       settings={"base_url": fake.base_url, "site_ids": "1"})  # fmt: skip
+        tab = _tab(qtbot, ctx, demo)
+        asked: list[tuple[str, str]] = []
+        tab.ask_secret = lambda system, field: asked.append((system, field)) or "t0ken"
+        _search(qtbot, tab)
+        assert len(asked) == 1 and asked[0][0] == "Statistieken" and "token" in asked[0][1].lower()
+        rows = {tab.progress_tree.topLevelItem(i).text(0): tab.progress_tree.topLevelItem(i)
+                for i in range(tab.progress_tree.topLevelItemCount())}  # fmt: skip
+        assert rows["Statistieken"].text(2) == "ok"
+        assert tab.secrets.get("Statistieken", "token_auth") == "t0ken"
+        _search(qtbot, tab)  # known now: not asked again
+        assert len(asked) == 1
+    finally:
+        fake.stop()

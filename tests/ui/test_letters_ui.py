@@ -1,0 +1,151 @@
+"""Letters: draft from the tab, edit and save, finalise (read-only afterwards), preview, print."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+
+from app.services.cases import get_case
+from app.services.letters import draft_letter, finalise_letter, letters_of, preview_letter
+from app.ui.letters_tab import LettersTab
+from app.ui.pdf_preview import PdfDialog, PdfPreview, print_pdf, render_pages
+
+from .helpers import new_case
+
+
+def _case(ctx) -> str:
+    return new_case(ctx.db, received=date.today() - timedelta(days=3))
+
+
+def _tab(qtbot, ctx, reference: str) -> LettersTab:
+    tab = LettersTab(ctx, reference)
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_acknowledgement_is_drafted_edited_saved_and_finalised(qtbot, ctx) -> None:
+    ref = _case(ctx)
+    tab = _tab(qtbot, ctx, ref)
+    dialog = tab.new_letter()
+    assert dialog is not None
+    assert dialog.letter_type == "acknowledgement"
+    assert dialog.no_options.isVisible()
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    editor = tab.editor
+    assert editor is not None and editor.isVisible()
+    assert tab.tree.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: editor.preview.page_count() >= 1, timeout=10000)
+
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    for _ in range(2):  # a blank line starts a new paragraph
+        qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body, "Wij danken u voor uw geduld.")
+    assert editor.dirty and editor.state.text() == "Unsaved changes"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    stored = letters_of(ctx.db, reference=ref)[0]
+    assert stored.body.endswith("Wij danken u voor uw geduld.")
+    assert stored.status == "draft"
+
+    box = editor.ask_finalise()
+    assert box is not None and "cannot be changed" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    final = letters_of(ctx.db, reference=ref)[0]
+    assert final.status == "final" and final.document_id is not None
+    assert len(final.sha256) == 64
+    detail = get_case(ctx.db, reference=ref, today=date.today())
+    letter_docs = [d for d in detail.documents if d.kind == "letter"]
+    assert [d.id for d in letter_docs] == [final.document_id]
+    assert editor.body.isReadOnly() and editor.subject.isReadOnly()
+    assert not editor.save_button.isEnabled() and not editor.finalise_button.isEnabled()
+    assert "make a new letter as a correction" in editor.banner.text.text()
+    assert final.sha256[:12] in editor.banner.text.text()
+    tab.reload()
+    assert tab.tree.topLevelItem(0).text(2) == "final"
+    qtbot.waitUntil(lambda: editor.render_task is None, timeout=10000)
+
+
+def test_a_final_letter_opens_read_only(qtbot, ctx) -> None:
+    ref = _case(ctx)
+    info = draft_letter(ctx.db, actor="t", reference=ref, letter_type="acknowledgement")
+    finalise_letter(ctx.db, actor="t", letter_id=info.id)
+    tab = _tab(qtbot, ctx, ref)
+    editor = tab.open_letter(tab.letters()[0])
+    assert editor.is_final and editor.body.isReadOnly()
+    assert not editor.refresh_button.isEnabled()
+    assert editor.banner.isVisible()
+    qtbot.waitUntil(lambda: editor.preview.page_count() >= 1, timeout=10000)
+
+
+def test_a_missing_option_is_shown_at_its_field_and_nothing_is_lost(qtbot, ctx) -> None:
+    ref = _case(ctx)
+    tab = _tab(qtbot, ctx, ref)
+    dialog = tab.new_letter()
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("refusal"))
+    reasons = dialog.inputs["reasons"]
+    reasons.setPlainText("")
+    dialog.make_draft()
+    assert dialog.created is None
+    assert dialog.errors.message("reasons") or dialog.error.isVisible()
+    assert letters_of(ctx.db, reference=ref) == []
+    reasons.setPlainText("Wij verwerken geen gegevens van u.")
+    dialog.make_draft()
+    assert dialog.created is not None and dialog.created.letter_type == "refusal"
+
+
+def test_preview_widget_loads_the_pdf(qtbot, ctx) -> None:
+    ref = _case(ctx)
+    info = draft_letter(ctx.db, actor="t", reference=ref, letter_type="acknowledgement")
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    assert preview.show_pdf(preview_letter(ctx.db, letter_id=info.id))
+    assert preview.document.pageCount() >= 1
+    assert not preview.show_pdf(b"%PDF-1.4 broken")
+    assert preview.page_count() == 0
+
+
+def test_pages_render_as_a4_images_and_print_to_a_pdf_printer(qtbot, ctx, tmp_path: Path) -> None:
+    ref = _case(ctx)
+    info = draft_letter(ctx.db, actor="t", reference=ref, letter_type="acknowledgement")
+    pdf = preview_letter(ctx.db, letter_id=info.id)
+    images = render_pages(pdf, dpi=72)
+    assert len(images) == len(PdfReader(__import__("io").BytesIO(pdf)).pages)
+    assert abs(images[0].width() - 595) <= 2 and abs(images[0].height() - 842) <= 2
+    assert images[0].pixelColor(5, 5).name() == "#ffffff"  # the page margin is white
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    assert print_pdf(printer, pdf) == len(images)
+    assert len(PdfReader(target).pages) == len(images)
+
+
+def test_todays_letters_dialog_shows_the_merged_pdf(qtbot, ctx) -> None:
+    empty = PdfDialog(None, title="t", suggested_name="x.pdf", fetch=lambda _d: _today(ctx))
+    qtbot.addWidget(empty)
+    assert not empty.print_button.isEnabled()
+    assert "nothing to print" in empty.preview.placeholder.text()
+    for _ in range(2):
+        info = draft_letter(ctx.db, actor="t", reference=_case(ctx), letter_type="acknowledgement")
+        finalise_letter(ctx.db, actor="t", letter_id=info.id)
+    dialog = PdfDialog(None, title="t", suggested_name="x.pdf", fetch=lambda d: _today(ctx, d))
+    qtbot.addWidget(dialog)
+    single = dialog.preview.page_count()
+    assert single >= 2 and dialog.print_button.isEnabled()
+    dialog.duplex.setChecked(True)
+    assert dialog.preview.page_count() >= single
+
+
+def _today(ctx, duplex: bool = False) -> bytes:
+    from app.services.letters import todays_letters_pdf
+
+    return todays_letters_pdf(ctx.db, duplex=duplex)

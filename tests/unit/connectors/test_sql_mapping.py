@@ -1,0 +1,149 @@
+"""The SQL mapping file: the shipped example loads; every kind of mistake is named clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.connectors.identifier_match import IdentifierRole
+from app.connectors.sample_systems import MAPPING_RESOURCE, ssp_mapping_text
+from app.connectors.sql_mapping import (
+    ColumnErasure,
+    MappingError,
+    TableErasure,
+    load_mapping,
+    parse_mapping,
+)
+
+SRC = Path("mapping.toml")
+
+MINIMAL = """
+[[tables]]
+name = "customers"
+primary_key = "id"
+category = "contact details"
+erasure = "delete_row"
+[tables.identifiers]
+email = "email"
+[tables.columns.email]
+field = "e-mail"
+"""
+
+
+def problems(text: str) -> str:
+    with pytest.raises(MappingError) as info:
+        parse_mapping(text, SRC)
+    return str(info.value)
+
+
+def test_shipped_example_loads_with_joins_resolved_parents_first() -> None:
+    mapping = load_mapping(MAPPING_RESOURCE)
+    keys = [t.key for t in mapping.tables]
+    assert keys.index("customers") < keys.index("tickets") < keys.index("remote_sessions")
+    assert mapping.depth("remote_sessions") == 2
+    tickets = mapping.table("tickets")
+    assert tickets.join is not None and tickets.join.parent == "customers"
+    assert tickets.erasure is TableErasure.DELETE_ROW
+    customers = mapping.table("customers")
+    assert customers.identifiers[IdentifierRole.EMAIL] == ("email",)
+    kept = customers.column("customer_number")
+    assert kept.erasure is ColumnErasure.KEEP and kept.retention is not None
+    assert "fiscal" in kept.retention.describe()
+    assert customers.column("first_name").mask == "[verwijderd]"
+    assert [c.field for c in customers.columns_for_field("E-MAIL ADDRESS")] == ["e-mail address"]
+
+
+def test_default_schema_is_applied_to_every_table_and_join() -> None:
+    mapping = parse_mapping(ssp_mapping_text("crm"), SRC)
+    assert {t.key for t in mapping.tables} == {
+        "crm.customers", "crm.tickets", "crm.remote_sessions", "crm.portal_logins",
+    }  # fmt: skip
+    assert mapping.table("crm.tickets").join.parent == "crm.customers"  # type: ignore[union-attr]
+
+
+def test_minimal_mapping_parses() -> None:
+    table = parse_mapping(MINIMAL, SRC).tables[0]
+    assert (table.key, table.primary_key, table.label) == ("customers", "id", "customers")
+    assert table.categories == ("contact details",)
+
+
+def test_invalid_toml_names_file_and_position() -> None:
+    message = problems("[[tables]\nname = 1")
+    assert "mapping.toml is not valid TOML" in message and "line 1" in message
+
+
+def test_missing_file_says_which_setting_to_check(tmp_path: Path) -> None:
+    with pytest.raises(MappingError, match=r"does not exist\. Check the 'mapping_file' setting"):
+        load_mapping(tmp_path / "nope.toml")
+
+
+def test_no_tables() -> None:
+    assert "no tables" in problems("version = 1")
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    message = problems(MINIMAL.replace('primary_key = "id"', 'primary_key = "id"\nprimry = 1'))
+    assert "unknown key 'primry' (did you mean 'primary_key'?)" in message
+
+
+def test_unknown_erasure_strategy_lists_the_choices() -> None:
+    message = problems(MINIMAL.replace('"delete_row"', '"drop"'))
+    assert "tables[0] ('customers')" in message
+    assert "must be one of delete_row, update_columns, keep (found 'drop')" in message
+
+
+def test_keep_needs_reason_and_statute() -> None:
+    message = problems(MINIMAL.replace('"delete_row"', '"keep"'))
+    assert "'reason' is missing" in message and "'statute' is missing" in message
+
+
+def test_update_columns_needs_a_strategy_per_column_and_a_mask_value() -> None:
+    text = MINIMAL.replace('"delete_row"', '"update_columns"')
+    assert "column 'email'" in problems(text) and "no erasure strategy" in problems(text)
+    message = problems(text + 'erasure = "mask"\n')
+    assert "needs a fixed value" in message
+
+
+def test_column_erasure_only_with_update_columns() -> None:
+    assert "only used when the table has" in problems(MINIMAL + 'erasure = "set_null"\n')
+
+
+def test_unknown_identifier_and_unmapped_identifier_column() -> None:
+    message = problems(MINIMAL.replace('email = "email"', 'mail = "email"\nphone = "tel"'))
+    assert "unknown identifier 'mail'" in message
+    assert "'phone' uses column 'tel', which is not under columns" in message
+
+
+def test_postcode_needs_house_number() -> None:
+    text = MINIMAL.replace('email = "email"', 'postcode = "email"')
+    assert "'postcode' and 'house_number' only work as a pair" in problems(text)
+
+
+def test_unsearchable_table_is_refused() -> None:
+    text = MINIMAL.replace('[tables.identifiers]\nemail = "email"\n', "")
+    assert "no identifiers and no join" in problems(text)
+
+
+def test_bad_and_unknown_joins_and_loops() -> None:
+    child = MINIMAL.replace("customers", "tickets").replace(
+        '[tables.identifiers]\nemail = "email"\n', 'join = "customer_id => customers"\n'
+    )
+    assert "'join' must look like" in problems(MINIMAL + child)
+    orphan = child.replace("customer_id => customers", "customer_id -> accounts.id")
+    assert "joins to 'accounts', which is not mapped" in problems(MINIMAL + orphan)
+    a = child.replace("tickets", "a").replace("customer_id => customers", "b_id -> b.id")
+    b = child.replace("tickets", "b").replace("customer_id => customers", "a_id -> a.id")
+    assert "form a loop" in problems(MINIMAL + a + b)
+
+
+def test_duplicate_table_and_field() -> None:
+    assert "'customers': is mapped more than once" in problems(MINIMAL + MINIMAL)
+    twice = MINIMAL + '[tables.columns.email2]\nfield = "E-mail"\n'
+    assert "field name 'e-mail' is used for more than one column" in problems(twice)
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = MINIMAL.replace('"delete_row"', '"drop"').replace('email = "email"', 'mail = "x"')
+    message = problems(text)
+    assert "erasure" in message and "unknown identifier 'mail'" in message
