@@ -115,7 +115,7 @@ def _mail(
     body: str,
     when: datetime,
     charset: str = "utf-8",
-) -> EmailMessage:
+) -> mailbox.mboxMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
@@ -127,7 +127,11 @@ def _mail(
     except UnicodeEncodeError:  # e.g. 'Yılmaz' in a latin-1 mail client: it would send UTF-8
         charset = "utf-8"
     msg.set_content(body, charset=charset)
-    return msg
+    # The mbox "From " separator line carries the mail's own time, not the clock's: the same
+    # seed must give the same bytes (a run that crosses a second boundary would differ).
+    stored = mailbox.mboxMessage(msg)
+    stored.set_from("MAILER-DAEMON", when.astimezone(UTC).timetuple())
+    return stored
 
 
 def _write_mbox(
