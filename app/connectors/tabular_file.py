@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import glob
 import hashlib
 import io
 import json
@@ -15,7 +16,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,10 @@ log = logging.getLogger(__name__)
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 _RECORD_RE = re.compile(r"#row(\d+)@([0-9a-f]{16})$")
+# A backup still holds what was erased: it is kept for a short, configurable time only.
+DEFAULT_BACKUP_DAYS = 7
+MAX_BACKUP_DAYS = 365
+_STAMP_FORMAT = "%Y%m%dT%H%M%S"
 
 
 def fingerprint(values: Sequence[Any]) -> str:
@@ -148,6 +153,12 @@ class TabularFileConnector:
         except LookupError:
             raise ValidationError({"encoding": f"unknown encoding {self.encoding!r}"}) from None
         self.sheet = str(settings.get("sheet") or "").strip()
+        days = str(settings.get("backup_days", "") or "").strip() or str(DEFAULT_BACKUP_DAYS)
+        if not days.isdigit() or int(days) > MAX_BACKUP_DAYS:
+            raise ValidationError(
+                {"backup_days": f"a whole number of days from 0 to {MAX_BACKUP_DAYS}, e.g. 7"}
+            )
+        self.backup_days = int(days)
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -167,9 +178,17 @@ class TabularFileConnector:
                 SettingSpec("delimiter", "Delimiter (CSV)", required=False, help="empty: detect"),
                 SettingSpec("encoding", "Encoding (CSV)", required=False, default="utf-8-sig"),
                 SettingSpec("sheet", "Sheet (XLSX)", required=False, help="empty: first sheet"),
+                SettingSpec(
+                    "backup_days",
+                    "Keep backups (days)",
+                    required=False,
+                    default=str(DEFAULT_BACKUP_DAYS),
+                    help="a backup holds the erased rows; 0 keeps no backup",
+                ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
-            help="Every change keeps a backup copy <file>.<time>.bak next to the file.",
+            help="Every change keeps a backup copy <file>.<time>.bak next to the file for the "
+            "number of days set; older backups are deleted whenever the file is used.",
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -179,6 +198,7 @@ class TabularFileConnector:
         return st.st_mtime_ns, st.st_size
 
     def _load(self) -> _Sheet:
+        self.prune_backups()
         try:
             stat = self._stat()
             sheet = self._load_xlsx(stat) if self.is_xlsx else self._load_csv(stat)
@@ -374,7 +394,7 @@ class TabularFileConnector:
                 for i, r in results
             ]
         log.info("connector %s: removed %d rows", self.name, len(taken))
-        done = f"Removed; the previous file is kept as {backup.name} until you delete it."
+        done = f"Removed; {self._backup_note(backup)}"
         gone = "Already gone: the row is no longer in the file."
         return [RecordResult(i.record_id, Outcome.REMOVED, done if r else gone) for i, r in results]
 
@@ -459,7 +479,7 @@ class TabularFileConnector:
         rows: Sequence[_Row],
         removed: Sequence[int] = (),
         updated: Sequence[_Row] = (),
-    ) -> Path:
+    ) -> Path | None:
         """Write the new content to a temp file, back up the old file, then swap atomically."""
         if self._stat() != sheet.stat:
             raise ConnectorError(
@@ -467,6 +487,7 @@ class TabularFileConnector:
                 "Search again."
             )
         fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        backup: Path | None = None
         tmp = Path(tmp_name)
         try:
             if sheet.workbook is None:
@@ -486,7 +507,8 @@ class TabularFileConnector:
                 with tmp.open("rb+") as handle:
                     os.fsync(handle.fileno())
             shutil.copymode(self.path, tmp)
-            backup = self._backup()
+            if self.backup_days > 0:
+                backup = self._backup()
             os.replace(tmp, self.path)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -499,8 +521,46 @@ class TabularFileConnector:
                 os.close(dir_fd)
         return backup
 
+    def _backup_note(self, backup: Path | None) -> str:
+        if backup is None:
+            return "no backup was kept ('Keep backups' is 0 days)."
+        return (
+            f"the previous file is kept as {backup.name} for {self.backup_days} days "
+            "(it still holds the old data), then deleted."
+        )
+
+    def backups(self) -> list[tuple[Path, datetime]]:
+        """This file's backups made by Privacy Desk, with the moment each was made."""
+        pattern = re.compile(rf"{re.escape(self.path.name)}\.(\d{{8}}T\d{{6}})(?:-\d+)?\.bak")
+        found: list[tuple[Path, datetime]] = []
+        try:
+            candidates = list(self.path.parent.glob(f"{glob.escape(self.path.name)}.*.bak"))
+        except OSError:
+            return found
+        for candidate in candidates:
+            match = pattern.fullmatch(candidate.name)
+            if match is not None:
+                found.append((candidate, datetime.strptime(match[1], _STAMP_FORMAT)))
+        return sorted(found, key=lambda item: item[1])
+
+    def prune_backups(self, now: datetime | None = None) -> list[Path]:
+        """Delete backups older than the setting allows; a failure is logged, never raised."""
+        limit = (now or datetime.now()) - timedelta(days=self.backup_days)
+        removed: list[Path] = []
+        for backup, made in self.backups():
+            if made <= limit:
+                try:
+                    backup.unlink()
+                except OSError as exc:
+                    log.warning("connector %s: cannot delete old backup: %s", self.name, exc)
+                else:
+                    removed.append(backup)
+        if removed:
+            log.info("connector %s: deleted %d old backup(s)", self.name, len(removed))
+        return removed
+
     def _backup(self) -> Path:
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now().strftime(_STAMP_FORMAT)
         backup = self.path.with_name(f"{self.path.name}.{stamp}.bak")
         counter = 1
         while backup.exists():

@@ -283,8 +283,14 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"Already gone: the row is no longer in the file\.",
      "Al verdwenen: de rij staat niet meer in het bestand."),
     (r"Cannot write: (?P<e>.+)", "Kan niet wegschrijven: {e}"),
-    (r"Removed; the previous file is kept as (?P<b>.+) until you delete it\.",
-     "Verwijderd; het vorige bestand blijft bewaard als {b} totdat u het verwijdert."),
+    (r"Removed; the previous file is kept as (?P<b>.+) for (?P<n>\d+) days \(it still holds "
+     r"the old data\), then deleted\.",
+     "Verwijderd; het vorige bestand blijft {n} dagen bewaard als {b} (daarin staan de oude "
+     "gegevens nog) en wordt daarna verwijderd."),
+    (r"Removed; no backup was kept \('Keep backups' is 0 days\)\.",
+     "Verwijderd; er is geen reservekopie bewaard ('Reservekopieën bewaren' staat op 0 dagen)."),
+    (r"a whole number of days from 0 to (?P<m>\d+), e\.g\. 7",
+     "een geheel aantal dagen van 0 tot en met {m}, bijvoorbeeld 7"),
     (r"(?P<f>.+) has no column (?P<c>.+) any more\.", "{f} heeft geen kolom {c} meer."),
     (r"Already up to date\.", "Al bijgewerkt."),
     (r"The row changed or is gone; search again\.",

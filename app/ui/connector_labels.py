@@ -25,7 +25,8 @@ def _kinds() -> dict[str, tuple[str, str]]:
             QCoreApplication.translate("ConnectorLabels", "CSV or Excel file"),
             QCoreApplication.translate(
                 "ConnectorLabels",
-                "Every change keeps a backup copy <file>.<time>.bak next to the file.",
+                "Every change keeps a backup copy <file>.<time>.bak next to the file for the "
+                "number of days set; older backups are deleted whenever the file is used.",
             ),
         ),
         "web_logs": (
@@ -115,6 +116,13 @@ def _settings() -> dict[tuple[str, str], tuple[str, str]]:
         ("tabular_file", "sheet"): (
             QCoreApplication.translate("ConnectorLabels", "Sheet (XLSX)"),
             QCoreApplication.translate("ConnectorLabels", "empty: first sheet"),
+        ),
+        ("tabular_file", "backup_days"): (
+            QCoreApplication.translate("ConnectorLabels", "Keep backups (days)"),
+            QCoreApplication.translate(
+                "ConnectorLabels",
+                "a backup holds the erased rows; 0 keeps no backup",
+            ),
         ),
         ("web_logs", "path"): (
             QCoreApplication.translate("ConnectorLabels", "Log file or folder"),

@@ -76,12 +76,60 @@ def test_erasure_is_atomic_keeps_a_backup_and_leaves_other_rows_byte_identical(
     assert path.read_bytes() == expected  # BOM, CRLF, quoting, multi-line record untouched
     [backup] = backups(path)
     assert backup.read_bytes() == original and backup.name in results[0].detail
+    assert "for 7 days" in results[0].detail  # the officer is told it expires
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
     again = c.erase(plan, Progress())
     assert [r.outcome for r in again] == [Outcome.REMOVED, Outcome.REMOVED]
     assert all(r.detail.startswith("Already gone") for r in again)
     assert path.read_bytes() == expected and len(backups(path)) == 1
+
+
+def test_backups_hold_erased_rows_so_they_expire(tmp_path: Path) -> None:
+    path = tmp_path / "newsletter.csv"
+    write_csv(path, ROWS)
+    c = connector(path, backup_days="7")
+    old = tmp_path / "newsletter.csv.20260101T090000.bak"
+    old_second = tmp_path / "newsletter.csv.20260101T090000-2.bak"
+    fresh = tmp_path / "newsletter.csv.20261120T090000.bak"
+    other = tmp_path / "other.csv.20200101T090000.bak"  # another file's backup
+    hand_made = tmp_path / "newsletter.csv.old.bak"  # not ours: never touched
+    for p in (old, old_second, fresh, other, hand_made):
+        p.write_bytes(b"old rows")
+
+    removed = c.prune_backups(now=datetime(2026, 11, 25, 12, 0))
+
+    assert sorted(removed) == sorted([old, old_second])
+    assert fresh.exists() and other.exists() and hand_made.exists()
+    assert [b for b, _ in c.backups()] == [fresh]
+    # Eight days later the fresh one goes too, on any use of the file (here: a search).
+    assert c.prune_backups(now=datetime(2026, 11, 28, 9, 0)) == [fresh]
+
+
+def test_search_deletes_expired_backups(tmp_path: Path) -> None:
+    path = tmp_path / "newsletter.csv"
+    write_csv(path, ROWS)
+    expired = tmp_path / "newsletter.csv.20200101T000000.bak"
+    expired.write_bytes(b"rows erased long ago")
+    connector(path).search(JAN, Progress())  # default: 7 days
+    assert not expired.exists()
+
+
+def test_no_backup_when_zero_days(tmp_path: Path) -> None:
+    path = tmp_path / "newsletter.csv"
+    write_csv(path, ROWS)
+    c = connector(path, backup_days="0")
+    results = c.erase(c.plan_erasure(c.search(JAN, Progress())), Progress())
+    assert [r.outcome for r in results] == [Outcome.REMOVED]
+    assert "no backup was kept" in results[0].detail
+    assert backups(path) == [] and b"JAN.DEVRIES" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("days", ["-1", "seven", "366", "1.5"])
+def test_bad_backup_days_are_refused(tmp_path: Path, days: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        connector(tmp_path / "x.csv", backup_days=days)
+    assert "backup_days" in info.value.errors
 
 
 def test_erasure_finds_the_row_after_rows_moved_and_never_a_lookalike(tmp_path: Path) -> None:
