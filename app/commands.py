@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import UserError
+from app.core.errors import UserError, ValidationError
 
 
 def _db(args: argparse.Namespace) -> Any:
@@ -290,7 +290,15 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
                 raise UserError(f"Unknown identifier kind '{kind}'. Use one of: {known}.") from None
             if not sep:
                 raise UserError(f"'{item}' is not KIND=VALUE, e.g. ip_address=84.91.43.157.")
-        set_identifiers(db, actor=_actor(args), reference=args.reference, identifiers=pairs)
+        try:
+            set_identifiers(db, actor=_actor(args), reference=args.reference, identifiers=pairs)
+        except ValidationError as exc:  # name the KIND=VALUE argument, not a field position
+            raise UserError(
+                "; ".join(
+                    f"{args.identifier[int(key.rpartition('_')[2])]}: {message}"
+                    for key, message in exc.errors.items()
+                )
+            ) from None
     for kind, value in get_case(db, reference=args.reference).requester.identifiers:
         print(f"{kind:<16} {value}")
     return 0

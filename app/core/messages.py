@@ -283,6 +283,12 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"Already gone: the row is no longer in the file\.",
      "Al verdwenen: de rij staat niet meer in het bestand."),
     (r"Cannot write: (?P<e>.+)", "Kan niet wegschrijven: {e}"),
+    (r"Enter a value, or remove this line\.", "Vul een waarde in, of verwijder deze regel."),
+    (r"At most (?P<n>\d+) characters\.", "Ten hoogste {n} tekens."),
+    (r"'(?P<v>.*)' is not an IP address\. Use the form 192\.0\.2\.10 or 2001:db8::10\.",
+     "'{v}' is geen IP-adres. Gebruik de vorm 192.0.2.10 of 2001:db8::10."),
+    (r"A phone number has at least 6 digits, e\.g\. 073 123 45 67\.",
+     "Een telefoonnummer heeft ten minste 6 cijfers, bijvoorbeeld 073 123 45 67."),
     (r"Removed; the previous file is kept as (?P<b>.+) for (?P<n>\d+) days \(it still holds "
      r"the old data\), then deleted\.",
      "Verwijderd; het vorige bestand blijft {n} dagen bewaard als {b} (daarin staan de oude "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -88,6 +89,46 @@ def normalise_email(value: str) -> str:
             "or leave it empty."
         )
     return cleaned
+
+
+MAX_IDENTIFIER_LENGTH = 200
+
+
+def normalise_identifier(kind: IdentifierKind, value: str) -> str:
+    """One identifier as the systems will be searched for it; ValueError says what is wrong."""
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise ValueError("Enter a value, or remove this line.")
+    if len(cleaned) > MAX_IDENTIFIER_LENGTH:
+        raise ValueError(f"At most {MAX_IDENTIFIER_LENGTH} characters.")
+    if kind is IdentifierKind.EMAIL:
+        return normalise_email(cleaned)
+    if kind is IdentifierKind.IP_ADDRESS:
+        try:
+            return str(ipaddress.ip_address(cleaned))
+        except ValueError:
+            raise ValueError(
+                f"'{cleaned}' is not an IP address. Use the form 192.0.2.10 or 2001:db8::10."
+            ) from None
+    if kind is IdentifierKind.PHONE and sum(c.isdigit() for c in cleaned) < 6:
+        raise ValueError("A phone number has at least 6 digits, e.g. 073 123 45 67.")
+    return cleaned
+
+
+def normalise_identifiers(
+    identifiers: tuple[tuple[IdentifierKind, str], ...] | list[tuple[IdentifierKind, str]],
+) -> tuple[tuple[IdentifierKind, str], ...]:
+    """All identifiers checked at once (errors keyed ``identifier_<position>``), doubles dropped."""
+    errors: dict[str, str] = {}
+    kept: dict[tuple[IdentifierKind, str], None] = {}
+    for position, (kind, value) in enumerate(identifiers):
+        try:
+            kept[(kind, normalise_identifier(kind, value))] = None
+        except ValueError as exc:
+            errors[f"identifier_{position}"] = str(exc)
+    if errors:
+        raise ValidationError(errors)
+    return tuple(kept)
 
 
 def house_number_of(street: str) -> str:
@@ -261,9 +302,13 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
         errors["their_letter_date"] = "The date of their letter cannot be in the future."
     if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
         errors["birth_date"] = "Check the date of birth."
+    identifiers: dict[tuple[IdentifierKind, str], None] = {}
     for kind, value in inp.identifiers:
-        if not value.strip():
-            errors[f"identifier_{kind.value}"] = "An identifier cannot be empty."
+        try:
+            identifiers[(kind, normalise_identifier(kind, value))] = None
+        except ValueError as exc:
+            errors[f"identifier_{kind.value}"] = str(exc)
+    updates["identifiers"] = tuple(identifiers)
     if inp.representative is not None and not inp.representative.name.strip():
         errors["representative"] = "Enter the representative's name, or remove the representative."
     if errors:

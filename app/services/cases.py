@@ -21,6 +21,7 @@ from app.core.validation import (
     RepresentativeInput,
     fold,
     house_number_of,
+    normalise_identifiers,
     normalise_postcode,
     validate_case_input,
 )
@@ -565,14 +566,31 @@ def link_cases(
 
 
 def set_identifiers(
-    db: Database, *, actor: str, reference: str, identifiers: Sequence[tuple[IdentifierKind, str]]
-) -> None:
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    identifiers: Sequence[tuple[IdentifierKind, str]],
+    expected_version: int | None = None,
+) -> int:
+    """Replace the identifiers the systems are searched by; returns the case's version.
+
+    All values are checked at once (errors keyed ``identifier_<position>``); doubles are
+    dropped. The audit names the kinds, not the values: the trail outlives the person's data.
+    """
+    cleaned = normalise_identifiers(list(identifiers))
     with db.session() as session:
         case = case_by_reference(session, reference)
+        if expected_version is not None and case.version != expected_version:
+            raise StaleDataError(
+                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+            )
         before = [(i.kind, i.value) for i in case.requester.identifiers]
-        case.requester.identifiers = [
-            RequesterIdentifier(kind=k.value, value=v.strip()) for k, v in identifiers if v.strip()
-        ]
+        after = [(k.value, v) for k, v in cleaned]
+        if before == after:
+            return case.version
+        case.requester.identifiers = [RequesterIdentifier(kind=k, value=v) for k, v in after]
+        case.updated_at = datetime.now(UTC)  # the search input changed: a new version
         audit.record(
             session,
             case=case,
@@ -580,8 +598,10 @@ def set_identifiers(
             action="identifiers_changed",
             summary="Identifiers changed",
             before={"identifiers": [k for k, _ in before]},
-            after={"identifiers": [k.value for k, _ in identifiers]},
+            after={"identifiers": [k for k, _ in after]},
         )
+        session.flush()
+        return case.version
 
 
 __all__ = [

@@ -32,6 +32,7 @@ from app.ui.case_dialogs import (
     DecisionsDialog,
     EditCaseDialog,
     ExtensionDialog,
+    IdentifiersDialog,
     IdentityCheckDialog,
     LinkCaseDialog,
     PauseDialog,
@@ -106,6 +107,11 @@ class CaseDetailView(QWidget):
         self.decisions_button = QPushButton(self.tr("Deci&sions…"))
         self.decisions_button.setToolTip(self.tr("The decision on each request type"))
         self.decisions_button.clicked.connect(lambda: self._open_dialog(DecisionsDialog))
+        self.identifiers_button = QPushButton(self.tr("Identi&fiers…"))
+        self.identifiers_button.setToolTip(
+            self.tr("Customer numbers, IP addresses and other identifiers to search the systems by")
+        )
+        self.identifiers_button.clicked.connect(self.open_identifiers)
         self.reload_button = QPushButton(self.tr("Reloa&d"))
         self.reload_button.clicked.connect(self.reload)
         self.status_bar = QHBoxLayout()
@@ -118,6 +124,7 @@ class CaseDetailView(QWidget):
         heading.addWidget(self.reload_button)
         heading.addWidget(self.decisions_button)
         heading.addWidget(self.link_button)
+        heading.addWidget(self.identifiers_button)
         heading.addWidget(self.edit_button)
         actions = QHBoxLayout()
         self.next_label = QLabel(self.tr("Next step:"))
@@ -250,9 +257,10 @@ class CaseDetailView(QWidget):
             person.append((self.tr("Phone"), r.phone))
         if r.birth_date:
             person.append((self.tr("Date of birth"), labels.date_text(r.birth_date, lang)))
+        kinds = labels.identifier_labels()
         for kind, value in r.identifiers:
-            if kind == "customer_number":
-                person.append((self.tr("Customer number"), value))
+            text = labels.label(kinds, kind)
+            person.append((text[:1].upper() + text[1:], value))
         if d.representative is not None:
             rep = d.representative
             role = labels.label(labels.role_labels(), rep.role)
@@ -388,6 +396,11 @@ class CaseDetailView(QWidget):
 
     def open_edit(self) -> None:
         dialog = self._open_dialog(EditCaseDialog)
+        if dialog is not None:
+            dialog.stale.connect(self.offer_reload)
+
+    def open_identifiers(self) -> None:
+        dialog = self._open_dialog(IdentifiersDialog)
         if dialog is not None:
             dialog.stale.connect(self.offer_reload)
 

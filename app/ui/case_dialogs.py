@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
+from app.core.enums import DocumentKind, IdentifierKind, IdentityMethod, IdentityOutcome
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.services.cases import (
     add_document,
     edit_case,
     link_cases,
     record_identity_check,
+    set_identifiers,
     set_outcomes,
 )
 from app.services.deadlines import end_pause, grant_extension, start_pause
@@ -394,5 +395,103 @@ class DecisionsDialog(ActionDialog):
             actor=self.ctx.actor,
             reference=self.detail.reference,
             outcomes={code: value for code, value in chosen.items() if value},
+            expected_version=self.detail.version,
+        )
+
+
+# Kinds an officer adds by hand; the case's name, address, e-mail and phone are searched anyway.
+EDITABLE_IDENTIFIER_KINDS = ("customer_number", "email", "phone", "ip_address", "user_id", "other")
+
+
+class _IdentifierRow(QWidget):
+    def __init__(self, kind: str, value: str, remove: Callable[[_IdentifierRow], None]) -> None:
+        super().__init__()
+        names = labels.identifier_labels()
+        self.kind = QComboBox()
+        for code in dict.fromkeys([*EDITABLE_IDENTIFIER_KINDS, kind]):
+            self.kind.addItem(labels.label(names, code), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.kind.setAccessibleName(self.tr("Kind of identifier"))
+        self.value = QLineEdit(value)
+        self.value.setAccessibleName(self.tr("Identifier"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove this identifier"))
+        self.remove_button.clicked.connect(lambda: remove(self))
+        self.error = error_label()
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.kind)
+        line.addWidget(self.value, 1)
+        line.addWidget(self.remove_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addLayout(line)
+        outer.addWidget(self.error)
+        self.setFocusProxy(self.value)
+
+
+class IdentifiersDialog(ActionDialog):
+    """The identifiers the systems are searched by, e.g. an IP address from the letter."""
+
+    def __init__(self, ctx: UiContext, detail: CaseDetail, parent: QWidget) -> None:
+        super().__init__(ctx, detail, parent, self.tr("Identifiers"))
+        self.set_intro(
+            self.tr(
+                "The systems are searched by the case's name, address, e-mail and phone, and by "
+                "these identifiers. Add what the letter or the identity check gave: a customer "
+                "number, another e-mail address, the IP address or user id the person used. "
+                "Search the systems again after a change."
+            )
+        )
+        self.rows: list[_IdentifierRow] = []
+        self.rows_layout = QVBoxLayout()
+        self.rows_layout.setSpacing(4)
+        self.body.insertLayout(2, self.rows_layout)
+        self.add_button = QPushButton(self.tr("&Add identifier"))
+        self.add_button.clicked.connect(lambda: self.add_row("customer_number", "", focus=True))
+        self.body.insertWidget(3, self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for kind, value in detail.requester.identifiers:
+            self.add_row(kind, value)
+        if not self.rows:
+            self.add_row("customer_number", "")
+        self.ok_button.setText(self.tr("&Save identifiers"))
+        self.setMinimumWidth(640)
+
+    def add_row(self, kind: str, value: str, focus: bool = False) -> _IdentifierRow:
+        row = _IdentifierRow(kind, value, self.remove_row)
+        self.rows.append(row)
+        self.rows_layout.addWidget(row)
+        if focus:
+            row.value.setFocus()
+        self.adjustSize()  # grow with the lines, so none is squeezed
+        return row
+
+    def remove_row(self, row: _IdentifierRow) -> None:
+        self.rows.remove(row)
+        self.rows_layout.removeWidget(row)
+        row.deleteLater()
+        self.errors = FieldErrors()  # the old one points at the removed row's widgets
+        self.adjustSize()
+
+    def submit(self) -> None:
+        super().submit()
+        if self.isVisible():  # refused: the messages under the lines need room
+            self.adjustSize()
+
+    def perform(self) -> None:
+        filled = [r for r in self.rows if r.value.text().strip()]  # an empty line means nothing
+        self.errors = FieldErrors()
+        for row in self.rows:
+            row.error.hide()
+        for position, row in enumerate(filled):
+            self.errors.add(f"identifier_{position}", row.value, row.error)
+        set_identifiers(
+            self.ctx.db,
+            actor=self.ctx.actor,
+            reference=self.detail.reference,
+            identifiers=[
+                (IdentifierKind(str(r.kind.currentData())), r.value.text()) for r in filled
+            ],
             expected_version=self.detail.version,
         )

@@ -83,18 +83,6 @@ def run_status_labels() -> dict[str, str]:
     }
 
 
-def identifier_labels() -> dict[str, str]:
-    return {
-        "email": QCoreApplication.translate("Findings", "e-mail"),
-        "customer_number": QCoreApplication.translate("Findings", "customer number"),
-        "user_id": QCoreApplication.translate("Findings", "user id"),
-        "phone": QCoreApplication.translate("Findings", "phone"),
-        "ip_address": QCoreApplication.translate("Findings", "IP address"),
-        "name": QCoreApplication.translate("Findings", "name"),
-        "other": QCoreApplication.translate("Findings", "other"),
-    }
-
-
 def _paint(item: QTreeWidgetItem, column: int, colour: str, bold: bool = False) -> None:
     item.setForeground(column, QBrush(QColor(colour)))
     if bold:
@@ -343,7 +331,7 @@ class FindingsTab(QWidget):
     def show_findings(self) -> None:
         selected = {f.id for f in self.selected_findings()}
         self.tree.clear()
-        strengths, reviews, idents = strength_labels(), review_labels(), identifier_labels()
+        strengths, reviews, idents = strength_labels(), review_labels(), labels.identifier_labels()
         only_pending = self.only_pending.isChecked()
         systems: dict[str, QTreeWidgetItem] = {}
         pending = confirmed = 0

@@ -153,6 +153,21 @@ def action_labels() -> dict[str, str]:
     }
 
 
+def identifier_labels() -> dict[str, str]:
+    """The kinds of identifier a person can be searched by (lower case: used inside sentences)."""
+    return {
+        "email": QCoreApplication.translate("Labels", "e-mail"),
+        "customer_number": QCoreApplication.translate("Labels", "customer number"),
+        "user_id": QCoreApplication.translate("Labels", "user id"),
+        "phone": QCoreApplication.translate("Labels", "phone"),
+        "ip_address": QCoreApplication.translate("Labels", "IP address"),
+        "name": QCoreApplication.translate("Labels", "name"),
+        "postcode_house_number": QCoreApplication.translate("Labels", "postcode + house number"),
+        "name_birth_date": QCoreApplication.translate("Labels", "name + date of birth"),
+        "other": QCoreApplication.translate("Labels", "other"),
+    }
+
+
 def label(table: dict[str, str], code: str) -> str:
     """The label of ``code``; an unknown code is shown as it is rather than hidden."""
     return table.get(code, code)

@@ -4,57 +4,57 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="246" />
+        <location filename="../../app/ui/case_dialogs.py" line="247" />
         <source>Add document</source>
         <translation>Document toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="256" />
+        <location filename="../../app/ui/case_dialogs.py" line="257" />
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="258" />
+        <location filename="../../app/ui/case_dialogs.py" line="259" />
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="263" />
+        <location filename="../../app/ui/case_dialogs.py" line="264" />
         <source>I confirm the BSN and the photo are blacked out</source>
         <translation>Ik bevestig dat het BSN en de foto zijn afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="265" />
+        <location filename="../../app/ui/case_dialogs.py" line="266" />
         <source>An ID copy is kept only masked and is deleted after the identity check.</source>
         <translation>Een kopie van een identiteitsbewijs wordt alleen afgeschermd bewaard en na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="269" />
+        <location filename="../../app/ui/case_dialogs.py" line="270" />
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="270" />
+        <location filename="../../app/ui/case_dialogs.py" line="271" />
         <source>&amp;File:</source>
         <translation>&amp;Bestand:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="275" />
+        <location filename="../../app/ui/case_dialogs.py" line="276" />
         <source>&amp;Add document</source>
         <translation>Document &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="285" />
+        <location filename="../../app/ui/case_dialogs.py" line="286" />
         <source>Choose a document</source>
         <translation>Kies een document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="287" />
+        <location filename="../../app/ui/case_dialogs.py" line="288" />
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Documenten (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="298" />
+        <location filename="../../app/ui/case_dialogs.py" line="299" />
         <source>Choose the file to add.</source>
         <translation>Kies het bestand dat u wilt toevoegen.</translation>
     </message>
@@ -71,252 +71,257 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="99" />
+        <location filename="../../app/ui/case_detail.py" line="100" />
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="101" />
+        <location filename="../../app/ui/case_detail.py" line="102" />
         <source>&amp;Link case…</source>
         <translation>Zaak &amp;koppelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="103" />
+        <location filename="../../app/ui/case_detail.py" line="104" />
         <source>Link a reminder to the earlier request, or a related case</source>
         <translation>Koppel een herinnering aan het eerdere verzoek, of aan een verwante zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="106" />
+        <location filename="../../app/ui/case_detail.py" line="107" />
         <source>Deci&amp;sions…</source>
         <translation>Be&amp;slissingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="107" />
+        <location filename="../../app/ui/case_detail.py" line="108" />
         <source>The decision on each request type</source>
         <translation>De beslissing per soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="109" />
+        <location filename="../../app/ui/case_detail.py" line="110" />
+        <source>Identi&amp;fiers…</source>
+        <translation>Identi&amp;ficatiegegevens…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="112" />
+        <source>Customer numbers, IP addresses and other identifiers to search the systems by</source>
+        <translation>Klantnummers, IP-adressen en andere gegevens waarop de systemen worden doorzocht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="115" />
         <source>Reloa&amp;d</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="123" />
+        <location filename="../../app/ui/case_detail.py" line="130" />
         <source>Next step:</source>
         <translation>Volgende stap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="141" />
+        <location filename="../../app/ui/case_detail.py" line="148" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="142" />
+        <location filename="../../app/ui/case_detail.py" line="149" />
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="143" />
+        <location filename="../../app/ui/case_detail.py" line="150" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="144" />
+        <location filename="../../app/ui/case_detail.py" line="151" />
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="171" />
+        <location filename="../../app/ui/case_detail.py" line="178" />
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="172" />
+        <location filename="../../app/ui/case_detail.py" line="179" />
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="173" />
+        <location filename="../../app/ui/case_detail.py" line="180" />
         <source>Deadlines</source>
         <translation>Termijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="174" />
+        <location filename="../../app/ui/case_detail.py" line="181" />
         <source>&amp;Pause clock…</source>
         <translation>Termijn &amp;opschorten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="175" />
+        <location filename="../../app/ui/case_detail.py" line="182" />
         <source>Res&amp;ume clock…</source>
         <translation>Termijn &amp;hervatten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="176" />
+        <location filename="../../app/ui/case_detail.py" line="183" />
         <source>&amp;Grant extension…</source>
         <translation>&amp;Verlengen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="230" />
+        <location filename="../../app/ui/case_detail.py" line="237" />
         <source>%1 · received %2 · handled by %3</source>
         <translation>%1 · ontvangen %2 · behandeld door %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="246" />
+        <location filename="../../app/ui/case_detail.py" line="253" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="246" />
+        <location filename="../../app/ui/case_detail.py" line="253" />
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="248" />
+        <location filename="../../app/ui/case_detail.py" line="255" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="250" />
+        <location filename="../../app/ui/case_detail.py" line="257" />
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="252" />
+        <location filename="../../app/ui/case_detail.py" line="259" />
         <source>Date of birth</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="255" />
-        <source>Customer number</source>
-        <translation>Klantnummer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="259" />
+        <location filename="../../app/ui/case_detail.py" line="267" />
         <source>Representative</source>
         <translation>Vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="262" />
+        <location filename="../../app/ui/case_detail.py" line="270" />
         <source>Authorisation</source>
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="263" />
+        <location filename="../../app/ui/case_detail.py" line="271" />
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="265" />
+        <location filename="../../app/ui/case_detail.py" line="273" />
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="274" />
+        <location filename="../../app/ui/case_detail.py" line="282" />
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="274" />
+        <location filename="../../app/ui/case_detail.py" line="282" />
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="278" />
+        <location filename="../../app/ui/case_detail.py" line="286" />
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="279" />
+        <location filename="../../app/ui/case_detail.py" line="287" />
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="280" />
+        <location filename="../../app/ui/case_detail.py" line="288" />
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="281" />
+        <location filename="../../app/ui/case_detail.py" line="289" />
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="282" />
+        <location filename="../../app/ui/case_detail.py" line="290" />
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="283" />
+        <location filename="../../app/ui/case_detail.py" line="291" />
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="289" />
+        <location filename="../../app/ui/case_detail.py" line="297" />
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="291" />
+        <location filename="../../app/ui/case_detail.py" line="299" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="294" />
+        <location filename="../../app/ui/case_detail.py" line="302" />
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="312" />
+        <location filename="../../app/ui/case_detail.py" line="320" />
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="314" />
+        <location filename="../../app/ui/case_detail.py" line="322" />
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="317" />
+        <location filename="../../app/ui/case_detail.py" line="325" />
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="322" />
+        <location filename="../../app/ui/case_detail.py" line="330" />
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="325" />
+        <location filename="../../app/ui/case_detail.py" line="333" />
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="326" />
+        <location filename="../../app/ui/case_detail.py" line="334" />
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="329" />
+        <location filename="../../app/ui/case_detail.py" line="337" />
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="332" />
+        <location filename="../../app/ui/case_detail.py" line="340" />
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="334" />
+        <location filename="../../app/ui/case_detail.py" line="342" />
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="338" />
+        <location filename="../../app/ui/case_detail.py" line="346" />
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="338" />
+        <location filename="../../app/ui/case_detail.py" line="346" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -324,17 +329,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="341" />
+        <location filename="../../app/ui/case_detail.py" line="349" />
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="379" />
+        <location filename="../../app/ui/case_detail.py" line="387" />
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="382" />
+        <location filename="../../app/ui/case_detail.py" line="390" />
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -1022,282 +1027,292 @@
     </message>
     <message>
         <location filename="../../app/ui/connector_labels.py" line="26" />
-        <source>Every change keeps a backup copy &lt;file&gt;.&lt;time&gt;.bak next to the file.</source>
-        <translation>Bij elke wijziging blijft een reservekopie &lt;bestand&gt;.&lt;tijd&gt;.bak naast het bestand staan.</translation>
+        <source>Every change keeps a backup copy &lt;file&gt;.&lt;time&gt;.bak next to the file for the number of days set; older backups are deleted whenever the file is used.</source>
+        <translation>Bij elke wijziging blijft een reservekopie &lt;bestand&gt;.&lt;tijd&gt;.bak naast het bestand staan, zo veel dagen als ingesteld; oudere reservekopieën worden verwijderd zodra het bestand weer wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="32" />
+        <location filename="../../app/ui/connector_labels.py" line="33" />
         <source>Web server access logs</source>
         <translation>Toegangslogboeken van de webserver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="33" />
+        <location filename="../../app/ui/connector_labels.py" line="34" />
         <source>Reads Apache/nginx access logs (common or combined format, plain or .gz). Log lines cannot be erased one by one; they expire after the retention period.</source>
         <translation>Leest toegangslogboeken van Apache/nginx (common- of combined-formaat, gewoon of .gz). Logregels kunnen niet één voor één worden verwijderd; ze verlopen na de bewaartermijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="40" />
+        <location filename="../../app/ui/connector_labels.py" line="41" />
         <source>Matomo (Piwik) web statistics</source>
         <translation>Webstatistieken in Matomo (Piwik)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="41" />
+        <location filename="../../app/ui/connector_labels.py" line="42" />
         <source>Uses the PrivacyManager plugin (GDPR tools) of Matomo 3.6 or later.</source>
         <translation>Gebruikt de plug-in PrivacyManager (AVG-hulpmiddelen) van Matomo 3.6 of later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="47" />
+        <location filename="../../app/ui/connector_labels.py" line="48" />
         <source>Mailbox (.eml folder, mbox or IMAP)</source>
         <translation>Postvak (map met .eml-bestanden, mbox of IMAP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="48" />
+        <location filename="../../app/ui/connector_labels.py" line="49" />
         <source>Messages are only read, never marked as read or changed; delete by hand.</source>
         <translation>Berichten worden alleen gelezen, nooit als gelezen gemarkeerd of gewijzigd; verwijderen gaat met de hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="54" />
+        <location filename="../../app/ui/connector_labels.py" line="55" />
         <source>Document folder</source>
         <translation>Documentenmap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="55" />
+        <location filename="../../app/ui/connector_labels.py" line="56" />
         <source>Reads text in documents, including subfolders. Scans without text are listed.</source>
         <translation>Leest de tekst in documenten, ook in submappen. Scans zonder tekst worden apart vermeld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="61" />
+        <location filename="../../app/ui/connector_labels.py" line="62" />
         <source>Manual check (no automation)</source>
         <translation>Handmatige controle (niet geautomatiseerd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="62" />
+        <location filename="../../app/ui/connector_labels.py" line="63" />
         <source>Creates a task on the case; it counts as searched once someone completes it.</source>
         <translation>Maakt een taak bij de zaak aan; het systeem telt als doorzocht zodra iemand de taak afrondt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="72" />
+        <location filename="../../app/ui/connector_labels.py" line="73" />
         <source>Time-out (seconds)</source>
         <translation>Time-out (seconden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="75" />
+        <location filename="../../app/ui/connector_labels.py" line="76" />
         <source>Database URL</source>
         <translation>Database-URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="76" />
+        <location filename="../../app/ui/connector_labels.py" line="77" />
         <source>SQLAlchemy URL without the password, e.g. postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db</source>
         <translation>SQLAlchemy-URL zonder het wachtwoord, bijvoorbeeld postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal of sqlite:///C:/data/portal.db</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="84" />
+        <location filename="../../app/ui/connector_labels.py" line="85" />
         <source>Mapping file</source>
         <translation>Mappingbestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="85" />
+        <location filename="../../app/ui/connector_labels.py" line="86" />
         <source>TOML file that lists the tables and columns with personal data</source>
         <translation>TOML-bestand met de tabellen en kolommen die persoonsgegevens bevatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="89" />
+        <location filename="../../app/ui/connector_labels.py" line="90" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="91" />
+        <location filename="../../app/ui/connector_labels.py" line="92" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="92" />
+        <location filename="../../app/ui/connector_labels.py" line="93" />
         <source>.csv or .xlsx</source>
         <translation>.csv of .xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="95" />
+        <location filename="../../app/ui/connector_labels.py" line="96" />
         <source>Identifier columns</source>
         <translation>Kolommen met identificatiegegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="96" />
+        <location filename="../../app/ui/connector_labels.py" line="97" />
         <source>column=kind pairs, e.g. 'email=email, klantnr=customer_number'; kinds: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</source>
         <translation>paren kolom=soort, bijvoorbeeld 'email=email, klantnr=customer_number'; soorten: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="104" />
+        <location filename="../../app/ui/connector_labels.py" line="105" />
         <source>Data categories</source>
         <translation>Categorieën persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="108" />
+        <location filename="../../app/ui/connector_labels.py" line="109" />
         <source>Delimiter (CSV)</source>
         <translation>Scheidingsteken (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="109" />
+        <location filename="../../app/ui/connector_labels.py" line="110" />
         <source>empty: detect</source>
         <translation>leeg: automatisch herkennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="112" />
+        <location filename="../../app/ui/connector_labels.py" line="113" />
         <source>Encoding (CSV)</source>
         <translation>Tekencodering (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="116" />
+        <location filename="../../app/ui/connector_labels.py" line="117" />
         <source>Sheet (XLSX)</source>
         <translation>Werkblad (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="117" />
+        <location filename="../../app/ui/connector_labels.py" line="118" />
         <source>empty: first sheet</source>
         <translation>leeg: eerste werkblad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="120" />
+        <location filename="../../app/ui/connector_labels.py" line="121" />
+        <source>Keep backups (days)</source>
+        <translation>Reservekopieën bewaren (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connector_labels.py" line="122" />
+        <source>a backup holds the erased rows; 0 keeps no backup</source>
+        <translation>een reservekopie bevat de gewiste rijen; 0 bewaart geen reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connector_labels.py" line="128" />
         <source>Log file or folder</source>
         <translation>Logbestand of map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="124" />
+        <location filename="../../app/ui/connector_labels.py" line="132" />
         <source>File name pattern</source>
         <translation>Bestandsnaampatroon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="125" />
+        <location filename="../../app/ui/connector_labels.py" line="133" />
         <source>Which files in the folder are logs, e.g. access.log* (includes .gz).</source>
         <translation>Welke bestanden in de map logbestanden zijn, bijvoorbeeld access.log* (ook .gz).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="131" />
+        <location filename="../../app/ui/connector_labels.py" line="139" />
         <source>Retention (days)</source>
         <translation>Bewaartermijn (dagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="132" />
+        <location filename="../../app/ui/connector_labels.py" line="140" />
         <source>How long the raw logs are kept before they are deleted automatically.</source>
         <translation>Hoe lang de ruwe logbestanden worden bewaard voordat ze automatisch worden verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="138" />
+        <location filename="../../app/ui/connector_labels.py" line="146" />
         <source>Matomo address</source>
         <translation>Adres van Matomo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="142" />
+        <location filename="../../app/ui/connector_labels.py" line="150" />
         <source>Site ids</source>
         <translation>Site-id's</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="143" />
+        <location filename="../../app/ui/connector_labels.py" line="151" />
         <source>Comma separated, e.g. 1, 3</source>
         <translation>Gescheiden door komma's, bijvoorbeeld 1, 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="146" />
+        <location filename="../../app/ui/connector_labels.py" line="154" />
         <source>Segment for a user id</source>
         <translation>Segment voor een gebruikers-ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="147" />
+        <location filename="../../app/ui/connector_labels.py" line="155" />
         <source>Matomo segment; {user_id} is replaced by each user id, e-mail address and customer number. IP addresses are searched as well.</source>
         <translation>Segment in Matomo; {user_id} wordt vervangen door elke gebruikers-ID, elk e-mailadres en elk klantnummer. Ook IP-adressen worden gezocht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="155" />
+        <location filename="../../app/ui/connector_labels.py" line="163" />
         <source>API token</source>
         <translation>API-token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="156" />
+        <location filename="../../app/ui/connector_labels.py" line="164" />
         <source>Personal security &gt; Auth tokens, of a user with admin access.</source>
         <translation>Personal security &gt; Auth tokens, van een gebruiker met beheerdersrechten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="160" />
+        <location filename="../../app/ui/connector_labels.py" line="168" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="162" />
+        <location filename="../../app/ui/connector_labels.py" line="170" />
         <source>Folder or mbox file</source>
         <translation>Map of mbox-bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="166" />
-        <location filename="../../app/ui/connector_labels.py" line="210" />
+        <location filename="../../app/ui/connector_labels.py" line="174" />
+        <location filename="../../app/ui/connector_labels.py" line="218" />
         <source>IMAP server</source>
         <translation>IMAP-server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="169" />
+        <location filename="../../app/ui/connector_labels.py" line="177" />
         <source>IMAP port</source>
         <translation>IMAP-poort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="170" />
+        <location filename="../../app/ui/connector_labels.py" line="178" />
         <source>IMAP user</source>
         <translation>IMAP-gebruiker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="172" />
+        <location filename="../../app/ui/connector_labels.py" line="180" />
         <source>IMAP folder</source>
         <translation>IMAP-map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="175" />
+        <location filename="../../app/ui/connector_labels.py" line="183" />
         <source>Use SSL/TLS</source>
         <translation>SSL/TLS gebruiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="177" />
+        <location filename="../../app/ui/connector_labels.py" line="185" />
         <source>IMAP password</source>
         <translation>IMAP-wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="181" />
+        <location filename="../../app/ui/connector_labels.py" line="189" />
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="183" />
+        <location filename="../../app/ui/connector_labels.py" line="191" />
         <source>File types</source>
         <translation>Bestandstypen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="184" />
+        <location filename="../../app/ui/connector_labels.py" line="192" />
         <source>Separated by spaces, e.g. .txt .csv .pdf .docx .odt</source>
         <translation>Gescheiden door spaties, bijvoorbeeld .txt .csv .pdf .docx .odt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="189" />
+        <location filename="../../app/ui/connector_labels.py" line="197" />
         <source>Largest file (MB)</source>
         <translation>Grootste bestand (MB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="190" />
+        <location filename="../../app/ui/connector_labels.py" line="198" />
         <source>Larger files are listed for a check by hand instead of being read.</source>
         <translation>Grotere bestanden worden niet gelezen maar vermeld voor een controle met de hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="196" />
+        <location filename="../../app/ui/connector_labels.py" line="204" />
         <source>What to look up, where and how</source>
         <translation>Wat moet worden opgezocht, waar en hoe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="197" />
+        <location filename="../../app/ui/connector_labels.py" line="205" />
         <source>e.g. 'Look in the paper archive, cabinet 3, under the customer number'</source>
         <translation>bijvoorbeeld 'Kijk in het papieren archief, kast 3, onder het klantnummer'</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="208" />
+        <location filename="../../app/ui/connector_labels.py" line="216" />
         <source>Folder of .eml files</source>
         <translation>Map met .eml-bestanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="209" />
+        <location filename="../../app/ui/connector_labels.py" line="217" />
         <source>mbox file</source>
         <translation>mbox-bestand</translation>
     </message>
@@ -1554,17 +1569,17 @@
 <context>
     <name>DecisionsDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="372" />
+        <location filename="../../app/ui/case_dialogs.py" line="373" />
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="375" />
+        <location filename="../../app/ui/case_dialogs.py" line="376" />
         <source>Record what was decided on each request. Sending an answer letter fills this in; the register export, the yearly report and the retention period use it.</source>
         <translation>Leg per verzoek vast wat er is besloten. Een verstuurde antwoordbrief vult dit in; de registerexport, het jaarverslag en de bewaartermijn gebruiken het.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="388" />
+        <location filename="../../app/ui/case_dialogs.py" line="389" />
         <source>&amp;Save decisions</source>
         <translation>Beslissingen &amp;opslaan</translation>
     </message>
@@ -1630,12 +1645,12 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="314" />
+        <location filename="../../app/ui/case_dialogs.py" line="315" />
         <source>Edit case</source>
         <translation>Zaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="319" />
+        <location filename="../../app/ui/case_dialogs.py" line="320" />
         <source>&amp;Save changes</source>
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
@@ -1708,27 +1723,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="171" />
+        <location filename="../../app/ui/case_dialogs.py" line="172" />
         <source>Grant extension</source>
         <translation>Termijn verlengen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="174" />
+        <location filename="../../app/ui/case_dialogs.py" line="175" />
         <source>Extend the deadline by two months (Art. 12(3) GDPR) because of the complexity or number of requests. Only possible when the data subject is told, with the reasons, within the first month.</source>
         <translation>Verleng de termijn met twee maanden (art. 12 lid 3 AVG) vanwege de complexiteit of het aantal verzoeken. Dit kan alleen als de betrokkene binnen de eerste maand is geïnformeerd, met de redenen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="184" />
+        <location filename="../../app/ui/case_dialogs.py" line="185" />
         <source>&amp;Notice sent on:</source>
         <translation>&amp;Bericht verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="185" />
+        <location filename="../../app/ui/case_dialogs.py" line="186" />
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="186" />
+        <location filename="../../app/ui/case_dialogs.py" line="187" />
         <source>&amp;Grant extension</source>
         <translation>Termijn &amp;verlengen</translation>
     </message>
@@ -1838,243 +1853,208 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <source>cancelled</source>
         <translation>afgebroken</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="88" />
-        <source>e-mail</source>
-        <translation>e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="89" />
-        <source>customer number</source>
-        <translation>klantnummer</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="90" />
-        <source>user id</source>
-        <translation>gebruikers-id</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="91" />
-        <source>phone</source>
-        <translation>telefoon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="92" />
-        <source>IP address</source>
-        <translation>IP-adres</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="93" />
-        <source>name</source>
-        <translation>naam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/findings_tab.py" line="94" />
-        <source>other</source>
-        <translation>overig</translation>
-    </message>
 </context>
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="154" />
+        <location filename="../../app/ui/findings_tab.py" line="142" />
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="156" />
+        <location filename="../../app/ui/findings_tab.py" line="144" />
         <source>Cancel search</source>
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161" />
+        <location filename="../../app/ui/findings_tab.py" line="149" />
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="163" />
+        <location filename="../../app/ui/findings_tab.py" line="151" />
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="174" />
+        <location filename="../../app/ui/findings_tab.py" line="162" />
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="176" />
-        <location filename="../../app/ui/findings_tab.py" line="269" />
-        <location filename="../../app/ui/findings_tab.py" line="305" />
+        <location filename="../../app/ui/findings_tab.py" line="164" />
+        <location filename="../../app/ui/findings_tab.py" line="257" />
+        <location filename="../../app/ui/findings_tab.py" line="293" />
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="176" />
+        <location filename="../../app/ui/findings_tab.py" line="164" />
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="176" />
-        <location filename="../../app/ui/findings_tab.py" line="305" />
+        <location filename="../../app/ui/findings_tab.py" line="164" />
+        <location filename="../../app/ui/findings_tab.py" line="293" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="176" />
+        <location filename="../../app/ui/findings_tab.py" line="164" />
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="177" />
+        <location filename="../../app/ui/findings_tab.py" line="165" />
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="189" />
-        <location filename="../../app/ui/findings_tab.py" line="217" />
+        <location filename="../../app/ui/findings_tab.py" line="177" />
+        <location filename="../../app/ui/findings_tab.py" line="205" />
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="190" />
-        <location filename="../../app/ui/findings_tab.py" line="267" />
-        <location filename="../../app/ui/findings_tab.py" line="440" />
+        <location filename="../../app/ui/findings_tab.py" line="178" />
+        <location filename="../../app/ui/findings_tab.py" line="255" />
+        <location filename="../../app/ui/findings_tab.py" line="428" />
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="191" />
-        <location filename="../../app/ui/findings_tab.py" line="303" />
+        <location filename="../../app/ui/findings_tab.py" line="179" />
+        <location filename="../../app/ui/findings_tab.py" line="291" />
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="206" />
+        <location filename="../../app/ui/findings_tab.py" line="194" />
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="213" />
+        <location filename="../../app/ui/findings_tab.py" line="201" />
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="220" />
+        <location filename="../../app/ui/findings_tab.py" line="208" />
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="221" />
+        <location filename="../../app/ui/findings_tab.py" line="209" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="221" />
+        <location filename="../../app/ui/findings_tab.py" line="209" />
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="220" />
+        <location filename="../../app/ui/findings_tab.py" line="208" />
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="220" />
+        <location filename="../../app/ui/findings_tab.py" line="208" />
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="229" />
+        <location filename="../../app/ui/findings_tab.py" line="217" />
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="230" />
+        <location filename="../../app/ui/findings_tab.py" line="218" />
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="230" />
+        <location filename="../../app/ui/findings_tab.py" line="218" />
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="247" />
+        <location filename="../../app/ui/findings_tab.py" line="235" />
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="249" />
+        <location filename="../../app/ui/findings_tab.py" line="237" />
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="269" />
+        <location filename="../../app/ui/findings_tab.py" line="257" />
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="269" />
+        <location filename="../../app/ui/findings_tab.py" line="257" />
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="269" />
+        <location filename="../../app/ui/findings_tab.py" line="257" />
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="275" />
+        <location filename="../../app/ui/findings_tab.py" line="263" />
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="276" />
+        <location filename="../../app/ui/findings_tab.py" line="264" />
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="281" />
+        <location filename="../../app/ui/findings_tab.py" line="269" />
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="287" />
+        <location filename="../../app/ui/findings_tab.py" line="275" />
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="290" />
+        <location filename="../../app/ui/findings_tab.py" line="278" />
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="291" />
+        <location filename="../../app/ui/findings_tab.py" line="279" />
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="305" />
+        <location filename="../../app/ui/findings_tab.py" line="293" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="305" />
+        <location filename="../../app/ui/findings_tab.py" line="293" />
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="306" />
+        <location filename="../../app/ui/findings_tab.py" line="294" />
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="306" />
+        <location filename="../../app/ui/findings_tab.py" line="294" />
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="382" />
+        <location filename="../../app/ui/findings_tab.py" line="370" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -2082,69 +2062,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="386" />
+        <location filename="../../app/ui/findings_tab.py" line="374" />
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="392" />
+        <location filename="../../app/ui/findings_tab.py" line="380" />
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="418" />
+        <location filename="../../app/ui/findings_tab.py" line="406" />
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="422" />
+        <location filename="../../app/ui/findings_tab.py" line="410" />
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="427" />
+        <location filename="../../app/ui/findings_tab.py" line="415" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="427" />
+        <location filename="../../app/ui/findings_tab.py" line="415" />
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="428" />
+        <location filename="../../app/ui/findings_tab.py" line="416" />
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="513" />
+        <location filename="../../app/ui/findings_tab.py" line="501" />
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="514" />
+        <location filename="../../app/ui/findings_tab.py" line="502" />
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="548" />
+        <location filename="../../app/ui/findings_tab.py" line="536" />
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="565" />
+        <location filename="../../app/ui/findings_tab.py" line="553" />
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="579" />
+        <location filename="../../app/ui/findings_tab.py" line="567" />
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="614" />
+        <location filename="../../app/ui/findings_tab.py" line="602" />
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -2152,7 +2132,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="615" />
+        <location filename="../../app/ui/findings_tab.py" line="603" />
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -2160,7 +2140,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="617" />
+        <location filename="../../app/ui/findings_tab.py" line="605" />
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -2168,12 +2148,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="619" />
+        <location filename="../../app/ui/findings_tab.py" line="607" />
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="630" />
+        <location filename="../../app/ui/findings_tab.py" line="618" />
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
@@ -2192,19 +2172,42 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
 </context>
 <context>
+    <name>IdentifiersDialog</name>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="438" />
+        <source>Identifiers</source>
+        <translation>Identificatiegegevens</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="441" />
+        <source>The systems are searched by the case's name, address, e-mail and phone, and by these identifiers. Add what the letter or the identity check gave: a customer number, another e-mail address, the IP address or user id the person used. Search the systems again after a change.</source>
+        <translation>De systemen worden doorzocht op de naam, het adres, het e-mailadres en het telefoonnummer van de zaak, en op deze gegevens. Voeg toe wat de brief of de identiteitscontrole opleverde: een klantnummer, een ander e-mailadres, het IP-adres of de gebruikersnaam die de persoon gebruikte. Doorzoek de systemen opnieuw na een wijziging.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="451" />
+        <source>&amp;Add identifier</source>
+        <translation>Gegeven &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="458" />
+        <source>&amp;Save identifiers</source>
+        <translation>Gegevens &amp;opslaan</translation>
+    </message>
+</context>
+<context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="202" />
+        <location filename="../../app/ui/case_dialogs.py" line="203" />
         <source>Record identity check</source>
         <translation>Identiteitscontrole vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="205" />
+        <location filename="../../app/ui/case_dialogs.py" line="206" />
         <source>Recording the check deletes every ID copy of this case. Only the method, the outcome, the date, who checked and the document type are kept.</source>
         <translation>Het vastleggen van de controle verwijdert elke kopie van een identiteitsbewijs in deze zaak. Alleen de methode, de uitkomst, de datum, wie controleerde en het soort document worden bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_dialogs.py" line="209" />
+        <location filename="../../app/ui/case_dialogs.py" line="210" />
         <source>This case holds %n ID copy(ies); it will be deleted.</source>
         <translation>
             <numerusform>Deze zaak bevat %n kopie van een identiteitsbewijs; die wordt verwijderd.</numerusform>
@@ -2212,37 +2215,37 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="221" />
+        <location filename="../../app/ui/case_dialogs.py" line="222" />
         <source>e.g. passport, driving licence</source>
         <translation>bijv. paspoort, rijbewijs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="223" />
+        <location filename="../../app/ui/case_dialogs.py" line="224" />
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="224" />
+        <location filename="../../app/ui/case_dialogs.py" line="225" />
         <source>&amp;Outcome:</source>
         <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="225" />
+        <location filename="../../app/ui/case_dialogs.py" line="226" />
         <source>&amp;Checked on:</source>
         <translation>&amp;Gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="226" />
+        <location filename="../../app/ui/case_dialogs.py" line="227" />
         <source>&amp;Document type:</source>
         <translation>Soort &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="227" />
+        <location filename="../../app/ui/case_dialogs.py" line="228" />
         <source>N&amp;ote:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="228" />
+        <location filename="../../app/ui/case_dialogs.py" line="229" />
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
     </message>
@@ -2531,6 +2534,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55" />
+        <location filename="../../app/ui/labels.py" line="159" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2750,12 +2754,52 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="180" />
+        <location filename="../../app/ui/labels.py" line="160" />
+        <source>customer number</source>
+        <translation>klantnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="161" />
+        <source>user id</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="162" />
+        <source>phone</source>
+        <translation>telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="163" />
+        <source>IP address</source>
+        <translation>IP-adres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="164" />
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="165" />
+        <source>postcode + house number</source>
+        <translation>postcode + huisnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="166" />
+        <source>name + date of birth</source>
+        <translation>naam + geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="167" />
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="195" />
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="182" />
+        <location filename="../../app/ui/labels.py" line="197" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2763,12 +2807,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="184" />
+        <location filename="../../app/ui/labels.py" line="199" />
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="185" />
+        <location filename="../../app/ui/labels.py" line="200" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3141,42 +3185,42 @@ Nu definitief maken?</translation>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="340" />
+        <location filename="../../app/ui/case_dialogs.py" line="341" />
         <source>Link case</source>
         <translation>Zaak koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="343" />
+        <location filename="../../app/ui/case_dialogs.py" line="344" />
         <source>A reminder or a notice of default refers to an earlier request: link it to that case, so both deadlines and letters are seen together.</source>
         <translation>Een herinnering of ingebrekestelling verwijst naar een eerder verzoek: koppel de brief aan die zaak, zodat beide termijnen en brieven samen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="350" />
+        <location filename="../../app/ui/case_dialogs.py" line="351" />
         <source>This case is a reminder about that case</source>
         <translation>Deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="351" />
+        <location filename="../../app/ui/case_dialogs.py" line="352" />
         <source>Related</source>
         <translation>Verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="352" />
+        <location filename="../../app/ui/case_dialogs.py" line="353" />
         <source>&amp;Other case:</source>
         <translation>&amp;Andere zaak:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="353" />
+        <location filename="../../app/ui/case_dialogs.py" line="354" />
         <source>&amp;Relation:</source>
         <translation>&amp;Relatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="354" />
+        <location filename="../../app/ui/case_dialogs.py" line="355" />
         <source>&amp;Link</source>
         <translation>&amp;Koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="358" />
+        <location filename="../../app/ui/case_dialogs.py" line="359" />
         <source>Enter the other case's reference.</source>
         <translation>Vul het kenmerk van de andere zaak in.</translation>
     </message>
@@ -3405,32 +3449,32 @@ Nu definitief maken?</translation>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="120" />
+        <location filename="../../app/ui/case_dialogs.py" line="121" />
         <source>Pause clock</source>
         <translation>Termijn opschorten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="123" />
+        <location filename="../../app/ui/case_dialogs.py" line="124" />
         <source>Stop the clock while you wait for the data subject to answer an identity or clarification question. The deadlines move by the days the clock stands still.</source>
         <translation>Schort de termijn op zolang u wacht op het antwoord van de betrokkene op een vraag over identiteit of verduidelijking. De termijnen schuiven op met het aantal dagen dat de termijn stilstaat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="130" />
+        <location filename="../../app/ui/case_dialogs.py" line="131" />
         <source>e.g. asked for a copy of the customer card</source>
         <translation>bijv. gevraagd om een kopie van de klantenkaart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="131" />
+        <location filename="../../app/ui/case_dialogs.py" line="132" />
         <source>&amp;Question sent on:</source>
         <translation>&amp;Vraag verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="132" />
+        <location filename="../../app/ui/case_dialogs.py" line="133" />
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="133" />
+        <location filename="../../app/ui/case_dialogs.py" line="134" />
         <source>&amp;Pause clock</source>
         <translation>Termijn &amp;opschorten</translation>
     </message>
@@ -3742,22 +3786,22 @@ Nu definitief maken?</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="149" />
+        <location filename="../../app/ui/case_dialogs.py" line="150" />
         <source>Resume clock</source>
         <translation>Termijn hervatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="150" />
+        <location filename="../../app/ui/case_dialogs.py" line="151" />
         <source>Record the day the answer of the data subject arrived.</source>
         <translation>Leg vast op welke dag het antwoord van de betrokkene binnenkwam.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="155" />
+        <location filename="../../app/ui/case_dialogs.py" line="156" />
         <source>&amp;Answer received on:</source>
         <translation>&amp;Antwoord ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="156" />
+        <location filename="../../app/ui/case_dialogs.py" line="157" />
         <source>&amp;Resume clock</source>
         <translation>Termijn &amp;hervatten</translation>
     </message>
@@ -4160,6 +4204,29 @@ Nu definitief maken?</translation>
         <location filename="../../app/ui/exports_dialog.py" line="237" />
         <source>Making the yearly report…</source>
         <translation>Jaarverslag maken…</translation>
+    </message>
+</context>
+<context>
+    <name>_IdentifierRow</name>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="414" />
+        <source>Kind of identifier</source>
+        <translation>Soort gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="416" />
+        <source>Identifier</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="417" />
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="418" />
+        <source>Remove this identifier</source>
+        <translation>Dit gegeven verwijderen</translation>
     </message>
 </context>
 </TS>

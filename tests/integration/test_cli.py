@@ -117,3 +117,9 @@ def test_case_identifiers_replace_and_show(url: str, capsys: pytest.CaptureFixtu
     assert out.count("\n") == 2
     code, _, err = run(capsys, "--db", url, "case", "identifiers", ref, "shoe_size=44")
     assert code == 2 and "Unknown identifier kind" in err
+    code, _, err = run(capsys, "--db", url, "case", "identifiers", ref, "customer_number=DB1",
+                       "ip_address=84.91.43.999")  # fmt: skip
+    assert code == 2 and err.startswith("error: ip_address=84.91.43.999: ")
+    assert "not an IP address" in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "--db", url, "case", "identifiers", ref)
+    assert "84.91.43.157" in out  # the refused change left the stored identifiers alone

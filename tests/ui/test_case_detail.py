@@ -234,3 +234,55 @@ def test_decisions_dialog_records_per_type_outcomes(qtbot, ctx) -> None:
         "erasure": "partly_refused",
         "objection": "granted",
     }
+
+
+def _person_card_texts(view: CaseDetailView) -> list[str]:
+    texts = []
+    for grid in view.findChildren(type(view.deadline_grid)):
+        for i in range(grid.count()):
+            widget = grid.itemAt(i).widget()
+            if widget is not None and hasattr(widget, "text"):
+                texts.append(widget.text())
+    return texts
+
+
+def test_identifiers_are_added_checked_and_removed_after_intake(qtbot, ctx) -> None:
+    ref = new_case(ctx.db, received=date.today())
+    view = _detail(qtbot, ctx, ref)
+    qtbot.mouseClick(view.identifiers_button, Qt.MouseButton.LeftButton)
+    dialog = view.active_dialog
+    assert dialog is not None and len(dialog.rows) == 1  # one empty line to start with
+    first = dialog.rows[0]
+    first.kind.setCurrentIndex(first.kind.findData("ip_address"))
+    qtbot.keyClicks(first.value, "84.91.43.999")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    second = dialog.rows[1]
+    assert dialog.focusWidget() is second.value  # typing goes on in the new line
+    qtbot.keyClicks(second.value, "DB-4711")  # kind: customer number (the default)
+    dialog.add_button.click()  # a third line left empty means nothing
+
+    dialog.ok_button.click()  # the IP address is impossible: refused at that line
+    assert dialog.isVisible()
+    assert "not an IP address" in first.error.text() and first.error.isVisible()
+    assert not second.error.isVisible()
+    assert get_case(ctx.db, reference=ref).requester.identifiers == ()
+
+    first.value.setText("84.91.43.157")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert get_case(ctx.db, reference=ref).requester.identifiers == (
+        ("ip_address", "84.91.43.157"), ("customer_number", "DB-4711"),
+    )  # fmt: skip
+    texts = _person_card_texts(view)
+    assert "IP address" in texts and "84.91.43.157" in texts and "DB-4711" in texts
+    assert view.timeline.tree.topLevelItem(0).text(2) == "Identifiers changed"
+
+    view.identifiers_button.click()
+    dialog = view.active_dialog
+    assert [r.value.text() for r in dialog.rows] == ["84.91.43.157", "DB-4711"]
+    dialog.rows[0].remove_button.click()
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert get_case(ctx.db, reference=ref).requester.identifiers == (
+        ("customer_number", "DB-4711"),
+    )
