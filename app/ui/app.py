@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
@@ -117,6 +118,24 @@ class GuiController:
         )
 
 
+def _quit_on_termination(app: QApplication) -> None:
+    """SIGTERM/SIGINT end the event loop, so the clean-up after it runs (demo folder, database).
+
+    Python runs signal handlers only when it gets control; a short timer gives it that while
+    Qt's event loop waits.
+    """
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d: quitting", signum)
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+
+
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
     app = create_application()
@@ -158,6 +177,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         tasks=TaskRunner(reporter),
     )
     controller = GuiController(app, ctx, translators)
+    _quit_on_termination(app)
     controller.show_window()
     if demo:
         controller.fill_demo(db)
