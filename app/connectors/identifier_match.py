@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -31,6 +32,36 @@ class IdentifierRole(StrEnum):
 
 
 ROLE_NAMES = ", ".join(r.value for r in IdentifierRole)
+
+
+# How tools keep an address after anonymising it: IPv4 with the last two bytes zeroed (Matomo's
+# setting in the privacy statement), IPv6 cut to its /64 or /48 prefix.
+_TRUNCATION_PREFIXES = {4: (16,), 6: (64, 48)}
+
+
+def truncated_forms(ip: str) -> tuple[str, ...]:
+    """The anonymised forms of ``ip`` other than itself (empty for text that is no address)."""
+    try:
+        addr = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ()
+    forms = (
+        str(ipaddress.ip_network(f"{addr}/{prefix}", strict=False).network_address)
+        for prefix in _TRUNCATION_PREFIXES[addr.version]
+    )
+    return tuple(form for form in dict.fromkeys(forms) if form != str(addr))
+
+
+def is_truncated(ip: str) -> bool:
+    """True for an address that is already in an anonymised form (its host part is zero)."""
+    try:
+        addr = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return False
+    return any(
+        addr == ipaddress.ip_network(f"{addr}/{prefix}", strict=False).network_address
+        for prefix in _TRUNCATION_PREFIXES[addr.version]
+    )
 
 
 def parse_role(value: str) -> IdentifierRole:

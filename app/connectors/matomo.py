@@ -27,6 +27,7 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
+from app.connectors.identifier_match import is_truncated, truncated_forms
 from app.connectors.text_search import strength_rank
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
@@ -47,17 +48,6 @@ class _Visit:
     row: dict[str, Any]
     matched: Identifier
     strength: MatchStrength
-
-
-def _ip_truncated(ip: str) -> str | None:
-    try:
-        addr = ipaddress.ip_address(ip)
-    except ValueError:
-        return None
-    if not isinstance(addr, ipaddress.IPv4Address):
-        return None
-    a, b, _, _ = str(addr).split(".")
-    return f"{a}.{b}.0.0"
 
 
 def _parse_site_ids(value: Any) -> tuple[int, ...]:
@@ -262,8 +252,7 @@ class MatomoConnector:
             except ValueError:
                 continue
             out.append((f"visitIp=={ip}", Identifier(IdentifierKind.IP_ADDRESS, ip)))
-            truncated = _ip_truncated(ip)
-            if truncated and truncated != ip:
+            for truncated in truncated_forms(ip):
                 ident = Identifier(IdentifierKind.IP_ADDRESS, truncated)
                 out.append((f"visitIp=={truncated}", ident))
         return out
@@ -275,7 +264,7 @@ class MatomoConnector:
         # Only an address stored in full can point at a (shared) connection; a truncated one
         # stands for thousands of people.
         stored = str(row.get("visitIp") or "")
-        full = stored == ident.value and _ip_truncated(ident.value) != ident.value
+        full = stored == ident.value and not is_truncated(ident.value)
         return MatchStrength.WEAK if full else MatchStrength.NOT_ATTRIBUTABLE
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:

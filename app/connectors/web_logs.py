@@ -24,6 +24,7 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
+from app.connectors.identifier_match import truncated_forms
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 
@@ -81,18 +82,6 @@ class _Aggregate:
                 bucket.append(value[:200])
 
 
-def _truncated_ipv4(ip: str) -> str | None:
-    """The address with its last two octets zeroed, as the statistics tool stores it."""
-    try:
-        addr = ipaddress.ip_address(ip)
-    except ValueError:
-        return None
-    if not isinstance(addr, ipaddress.IPv4Address):
-        return None
-    a, b, _, _ = str(addr).split(".")
-    return f"{a}.{b}.0.0"
-
-
 def _url_pattern(value: str) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w.+%-])" + re.escape(value.lower()) + r"(?![\w-]|\.[a-z0-9])", re.IGNORECASE
@@ -108,14 +97,13 @@ def _targets(subject: Subject) -> list[_Target]:
             continue
         ident = Identifier(IdentifierKind.IP_ADDRESS, ip)
         # Shared and dynamic addresses: an exact match is never proof on its own.
-        targets.append(_Target(ident, MatchStrength.WEAK, ip.encode(), "host", value=ip))
-        truncated = _truncated_ipv4(ip)
-        if truncated is not None and truncated != ip:
+        targets.append(_Target(ident, MatchStrength.WEAK, _ip_prefilter(ip), "host", value=ip))
+        for truncated in truncated_forms(ip):
             targets.append(
                 _Target(
                     Identifier(IdentifierKind.IP_ADDRESS, truncated),
                     MatchStrength.NOT_ATTRIBUTABLE,
-                    truncated.encode(),
+                    _ip_prefilter(truncated),
                     "host",
                     value=truncated,
                 )
@@ -363,6 +351,14 @@ class WebLogConnector:
             location=str(self._path / agg.file) if self._path.is_dir() else str(self._path),
             note=note,
         )
+
+
+def _ip_prefilter(ip: str) -> bytes:
+    """Bytes every line with this address contains. IPv6 is written compressed or in full
+    (``2001:db8::1`` / ``2001:0db8:0:0:0:0:0:1``): only the first group is the same in both."""
+    if ":" in ip:
+        return ip.split(":", 1)[0].encode() + b":"
+    return ip.encode()
 
 
 def _same_ip(host: str, wanted: str) -> bool:

@@ -186,3 +186,17 @@ def test_full_ipv6_match_is_weak(matomo: FakeMatomo) -> None:
     subject = Subject(case_reference="2026-002", ip_addresses=("2001:0db8::7",))
     findings = connector(matomo).search(subject, Progress())
     assert [(f.record_id, f.strength) for f in findings] == [("1:150", MatchStrength.WEAK)]
+
+
+def test_truncated_ipv6_visits_are_found_but_not_attributable(matomo: FakeMatomo) -> None:
+    matomo.visits += [
+        FakeVisit(1, 160, "2a02:a44:1b2c::"),  # Matomo kept the /48
+        FakeVisit(1, 161, "2a02:a44:1b2c:3d00::"),  # or the /64
+        FakeVisit(1, 162, "2a02:a44:9999::"),  # another network
+    ]
+    subject = Subject("2026-003", ip_addresses=("2a02:a44:1b2c:3d00:8a1:22ff:fe33:4455",))
+    findings = connector(matomo).search(subject, Progress())
+    assert sorted((f.record_id, f.strength) for f in findings) == [
+        ("1:160", MatchStrength.NOT_ATTRIBUTABLE),
+        ("1:161", MatchStrength.NOT_ATTRIBUTABLE),
+    ]

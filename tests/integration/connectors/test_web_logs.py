@@ -100,6 +100,33 @@ def test_search_aggregates_per_file_and_identifier(log_dir: Path) -> None:
     assert "expire" in got[("access.log.2.gz", "84.12.33.44")].note
 
 
+def test_ipv6_addresses_in_any_notation_and_their_truncated_prefixes(tmp_path: Path) -> None:
+    path = tmp_path / "access.log"
+    path.write_text(
+        "".join(
+            [
+                line("2a02:a44:1b2c:3d00:8a1:22ff:fe33:4455", "10/Nov/2026:10:00:00", "/"),
+                line("2A02:0A44:1B2C:3D00:08A1:22FF:FE33:4455", "10/Nov/2026:10:01:00", "/x"),
+                line("2a02:a44:1b2c:3d00::", "11/Nov/2026:10:00:00", "/"),  # cut to /64
+                line("2a02:a44:1b2c::", "12/Nov/2026:10:00:00", "/"),  # cut to /48
+                line("2a02:a44:1b2c:3d00:8a1:22ff:fe33:4456", "12/Nov/2026:10:00:00", "/"),
+                line("2a02:a44:9999::", "12/Nov/2026:10:00:00", "/"),  # another /48
+            ]
+        )
+    )
+    subject = Subject("2026-008", ip_addresses=("2a02:a44:1b2c:3d00:8a1:22ff:fe33:4455",))
+    got = {f.matched.value: f for f in connector(path).search(subject, Progress())}
+    assert set(got) == {
+        "2a02:a44:1b2c:3d00:8a1:22ff:fe33:4455", "2a02:a44:1b2c:3d00::", "2a02:a44:1b2c::",
+    }  # fmt: skip
+    full = got["2a02:a44:1b2c:3d00:8a1:22ff:fe33:4455"]
+    assert full.strength is MatchStrength.WEAK and full.fields["requests"] == "2"
+    for prefix in ("2a02:a44:1b2c:3d00::", "2a02:a44:1b2c::"):
+        assert got[prefix].strength is MatchStrength.NOT_ATTRIBUTABLE
+        assert got[prefix].fields["requests"] == "1"
+        assert "cannot be attributed" in got[prefix].note
+
+
 def test_retention_setting_changes_the_note(log_dir: Path) -> None:
     findings = connector(log_dir, retention_days=5).search(SUBJECT, Progress())
     gz = next(f for f in findings if f.record_id.startswith("access.log.2.gz"))

@@ -9,9 +9,11 @@ from app.connectors.identifier_match import (
     IdentifierRole as R,
 )
 from app.connectors.identifier_match import (
+    is_truncated,
     match_row,
     normalise_text,
     phone_digits,
+    truncated_forms,
 )
 from app.core.enums import IdentifierKind
 
@@ -86,3 +88,17 @@ def test_names_compare_without_accents_case_or_spacing() -> None:
 
 def test_nothing_in_common_is_no_match() -> None:
     assert match_row(ROW, Subject("c", emails=("x' OR '1'='1",), first_name="Jan")) is None
+
+
+def test_truncated_forms_of_ipv4_and_ipv6() -> None:
+    assert truncated_forms(" 84.12.33.44 ") == ("84.12.0.0",)
+    assert truncated_forms("2A02:0A44:1B2C:3D00:08A1:22FF:FE33:4455") == (
+        "2a02:a44:1b2c:3d00::",
+        "2a02:a44:1b2c::",
+    )
+    assert truncated_forms("84.12.0.0") == ()  # already truncated: nothing shorter to look for
+    assert truncated_forms("2a02:a44:1b2c::") == ()
+    assert truncated_forms("not an address") == ()
+    assert is_truncated("84.12.0.0") and is_truncated("2a02:a44:1b2c:3d00::")
+    assert not is_truncated("84.12.33.44") and not is_truncated("2a02:a44:1b2c:3d00::1")
+    assert not is_truncated("garbage")
