@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import getpass
-import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -16,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app import PRODUCT_NAME, __version__
+from app.cli_support import current_actor, date_arg, open_db, print_json
 from app.core.dates import parse_iso_date
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import AppError, Cancelled, UserError, ValidationError
@@ -24,28 +22,6 @@ from app.core.validation import REPRESENTATIVE_ROLES, CaseInput, RepresentativeI
 log = logging.getLogger(__name__)
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def current_actor(args: argparse.Namespace | None = None) -> str:
-    explicit = getattr(args, "user", None) if args is not None else None
-    return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
-
-
-def _date(value: str) -> date:
-    try:
-        return parse_iso_date(value)
-    except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
-
-
-def _open_db(args: argparse.Namespace) -> Any:
-    from app.data.database import open_database
-
-    return open_database(args.db)
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 # ---- case ----------------------------------------------------------------------------------
@@ -87,7 +63,7 @@ def cmd_case_add(args: argparse.Namespace) -> int:
         representative=_representative_of(args),
     )
     attachment = Path(args.attach) if args.attach else None
-    db = _open_db(args)
+    db = open_db(args)
     reference = register_case(db, actor=current_actor(args), data=data, attachment=attachment)
     print(reference)
     if data.representative is not None and data.representative.authorisation is None:
@@ -117,7 +93,7 @@ def cmd_case_read(args: argparse.Namespace) -> int:
 
     reading = read_letter(letter_text_of_file(Path(args.file)))
     if args.format == "json":
-        _print_json(reading.to_json())
+        print_json(reading.to_json())
     else:
         print("\n".join(reading.summary_lines()))
     return 0
@@ -158,11 +134,11 @@ def cmd_case_list(args: argparse.Namespace) -> int:
         received_to=args.received_to,
         open_only=args.open,
     )
-    db = _open_db(args)
+    db = open_db(args)
     rows = list_cases(db, flt=flt, sort=args.sort, limit=None)
     today = date.today()
     if args.format == "json":
-        _print_json([_row_json(r, today) for r in rows])
+        print_json([_row_json(r, today) for r in rows])
     elif args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(
@@ -215,11 +191,11 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 def cmd_case_show(args: argparse.Namespace) -> int:
     from app.services.cases import get_case
 
-    db = _open_db(args)
+    db = open_db(args)
     detail = get_case(db, reference=args.reference)
     data = detail.to_json()
     if args.format == "json":
-        _print_json(data)
+        print_json(data)
         return 0
     req = data["requester"]
     print(f"{detail.reference}  [{detail.status}]  {', '.join(detail.types)}")
@@ -243,7 +219,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
         new = CaseStatus(args.status)
     except ValueError as exc:
         raise UserError(f"Unknown status '{args.status}'.") from exc
-    db = _open_db(args)
+    db = open_db(args)
     change_status(
         db,
         actor=current_actor(args),
@@ -258,7 +234,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
 def cmd_case_note(args: argparse.Namespace) -> int:
     from app.services.cases import add_note
 
-    add_note(_open_db(args), actor=current_actor(args), reference=args.reference, text=args.text)
+    add_note(open_db(args), actor=current_actor(args), reference=args.reference, text=args.text)
     return 0
 
 
@@ -267,7 +243,7 @@ def cmd_case_attach(args: argparse.Namespace) -> int:
     from app.services.cases import add_document
 
     doc_id = add_document(
-        _open_db(args),
+        open_db(args),
         actor=current_actor(args),
         reference=args.reference,
         path=Path(args.file),
@@ -282,7 +258,7 @@ def cmd_case_link(args: argparse.Namespace) -> int:
     from app.services.cases import link_cases
 
     link_cases(
-        _open_db(args),
+        open_db(args),
         actor=current_actor(args),
         reference=args.reference,
         other_reference=args.other_reference,
@@ -295,7 +271,7 @@ def cmd_case_pause(args: argparse.Namespace) -> int:
     from app.services.deadlines import start_pause
 
     start_pause(
-        _open_db(args),
+        open_db(args),
         actor=current_actor(args),
         reference=args.reference,
         start_on=args.start or date.today(),
@@ -309,7 +285,7 @@ def cmd_case_resume(args: argparse.Namespace) -> int:
     from app.services.deadlines import end_pause
 
     end_pause(
-        _open_db(args),
+        open_db(args),
         actor=current_actor(args),
         reference=args.reference,
         end_on=args.end or date.today(),
@@ -323,14 +299,14 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
     from app.services.deadlines import grant_extension
 
     result = grant_extension(
-        _open_db(args),
+        open_db(args),
         actor=current_actor(args),
         reference=args.reference,
         notice_sent_on=args.notice_sent or date.today(),
         reason=args.reason,
         today=date.today(),
     )
-    _print_json(deadlines_to_json(result))
+    print_json(deadlines_to_json(result))
     return 0
 
 
@@ -375,7 +351,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     if extension_error:
         data["extension_refused"] = extension_error
     if args.format == "json":
-        _print_json(data)
+        print_json(data)
     else:
         for key, value in data.items():
             print(f"{key:<18} {'' if value is None else value}")
@@ -385,7 +361,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.services.demo_setup import fill_demo
 
-    db = _open_db(args)
+    db = open_db(args)
     summary = fill_demo(db, cases=args.cases, with_systems=not args.no_systems)
     print(summary)
     return 0
@@ -423,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[t.value for t in RequestType],
         help="request type (repeat for several)",
     )
-    add.add_argument("--received", type=_date, required=True, help="date of receipt YYYY-MM-DD")
+    add.add_argument("--received", type=date_arg, required=True, help="date of receipt YYYY-MM-DD")
     add.add_argument("--name", required=True, help='full name, e.g. "Jan van der Berg"')
     add.add_argument("--salutation", choices=["heer", "mevrouw", ""], default="")
     add.add_argument("--street", help='street and house number, e.g. "Kerkstraat 12"')
@@ -439,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="e.g. customer_number=DB100042 (repeatable)",
     )
     add.add_argument("--their-reference")
-    add.add_argument("--their-letter-date", type=_date)
+    add.add_argument("--their-letter-date", type=date_arg)
     add.add_argument("--channel", default="post", choices=[c.value for c in Channel])
     add.add_argument("--lang", default="nl", choices=["nl", "en"], help="language of the answer")
     add.add_argument("--summary")
@@ -465,8 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--status", action="append", help="filter by status (repeatable)")
     lst.add_argument("--type", choices=[t.value for t in RequestType])
     lst.add_argument("--search", help="text in reference, name, postcode or e-mail")
-    lst.add_argument("--from", dest="received_from", type=_date)
-    lst.add_argument("--to", dest="received_to", type=_date)
+    lst.add_argument("--from", dest="received_from", type=date_arg)
+    lst.add_argument("--to", dest="received_to", type=date_arg)
     lst.add_argument("--open", action="store_true", help="only open cases")
     lst.add_argument(
         "--sort",
@@ -514,18 +490,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     pause = case_sub.add_parser("pause", help="stop the clock (question sent to the person)")
     pause.add_argument("reference")
-    pause.add_argument("--start", type=_date, help="date the question was sent (default today)")
+    pause.add_argument("--start", type=date_arg, help="date the question was sent (default today)")
     pause.add_argument("--reason", required=True)
     pause.set_defaults(handler=cmd_case_pause)
 
     resume = case_sub.add_parser("resume", help="restart the clock (the person answered)")
     resume.add_argument("reference")
-    resume.add_argument("--end", type=_date, help="date the answer arrived (default today)")
+    resume.add_argument("--end", type=date_arg, help="date the answer arrived (default today)")
     resume.set_defaults(handler=cmd_case_resume)
 
     extend = case_sub.add_parser("extend", help="extend by two months (Art. 12(3) AVG)")
     extend.add_argument("reference")
-    extend.add_argument("--notice-sent", type=_date, help="date the notice was sent")
+    extend.add_argument("--notice-sent", type=date_arg, help="date the notice was sent")
     extend.add_argument("--reason", required=True)
     extend.set_defaults(handler=cmd_case_extend)
 
@@ -539,11 +515,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_selftest_command(sub)
 
     deadline = sub.add_parser("deadline", help="compute the deadlines for a date of receipt")
-    deadline.add_argument("--received", type=_date, required=True)
+    deadline.add_argument("--received", type=date_arg, required=True)
     deadline.add_argument("--pause", type=_pause_arg, action="append", metavar="START:END")
-    deadline.add_argument("--extended-on", type=_date, help="date the extension notice was sent")
+    deadline.add_argument("--extended-on", type=date_arg, help="date the extension notice was sent")
     deadline.add_argument("--weeks", type=int, default=4, help="promise in weeks (default 4)")
-    deadline.add_argument("--holiday", type=_date, action="append", help="extra decree holiday")
+    deadline.add_argument("--holiday", type=date_arg, action="append", help="extra decree holiday")
     deadline.add_argument("--format", default="json", choices=["json", "text"])
     deadline.set_defaults(handler=cmd_deadline)
 

@@ -7,23 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.cli_support import current_actor, open_db, print_json
 from app.core.errors import UserError, ValidationError
-
-
-def _db(args: argparse.Namespace) -> Any:
-    from app.data.database import open_database
-
-    return open_database(args.db)
-
-
-def _actor(args: argparse.Namespace) -> str:
-    from app.cli import current_actor
-
-    return current_actor(args)
-
-
-def _dump(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def _secrets() -> Any:
@@ -35,9 +20,9 @@ def _secrets() -> Any:
 def cmd_connectors_list(args: argparse.Namespace) -> int:
     from app.services.connectors import list_connectors
 
-    rows = list_connectors(_db(args), secrets=_secrets())
+    rows = list_connectors(open_db(args), secrets=_secrets())
     if args.format == "json":
-        _dump([r.__dict__ for r in rows])
+        print_json([r.__dict__ for r in rows])
         return 0
     for r in rows:
         state = "enabled " if r.enabled else "disabled"
@@ -58,7 +43,7 @@ def cmd_connectors_kinds(args: argparse.Namespace) -> int:
 def cmd_connectors_test(args: argparse.Namespace) -> int:
     from app.services.connectors import test_connector
 
-    print(test_connector(_db(args), name=args.name, secrets=_secrets()))
+    print(test_connector(open_db(args), name=args.name, secrets=_secrets()))
     return 0
 
 
@@ -76,8 +61,8 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
         key, _, value = item.partition("=")
         secret_values[key] = value
     save_connector(
-        _db(args),
-        actor=_actor(args),
+        open_db(args),
+        actor=current_actor(args),
         name=args.name,
         kind=args.kind,
         settings=settings,
@@ -94,10 +79,10 @@ def cmd_case_search(args: argparse.Namespace) -> int:
     from app.services.searches import search_case
 
     results = search_case(
-        _db(args), actor=_actor(args), reference=args.reference, secrets=_secrets()
+        open_db(args), actor=current_actor(args), reference=args.reference, secrets=_secrets()
     )
     if args.format == "json":
-        _dump(
+        print_json(
             [
                 {
                     "system": r.system,
@@ -130,9 +115,9 @@ def cmd_case_search(args: argparse.Namespace) -> int:
 def cmd_case_findings(args: argparse.Namespace) -> int:
     from app.services.searches import findings_of
 
-    rows = findings_of(_db(args), reference=args.reference, confirmed_only=args.confirmed)
+    rows = findings_of(open_db(args), reference=args.reference, confirmed_only=args.confirmed)
     if args.format == "json":
-        _dump([r.__dict__ for r in rows])
+        print_json([r.__dict__ for r in rows])
         return 0
     for f in rows:
         print(
@@ -145,11 +130,15 @@ def cmd_case_findings(args: argparse.Namespace) -> int:
 def cmd_case_review(args: argparse.Namespace) -> int:
     from app.services.searches import review_findings
 
-    db = _db(args)
+    db = open_db(args)
     for decision, ids in (("confirmed", args.confirm), ("rejected", args.reject)):
         if ids:
             review_findings(
-                db, actor=_actor(args), reference=args.reference, finding_ids=ids, decision=decision
+                db,
+                actor=current_actor(args),
+                reference=args.reference,
+                finding_ids=ids,
+                decision=decision,
             )
     return 0
 
@@ -158,7 +147,7 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     from app.connectors.base import Correction
     from app.services.changes import approve_plan, execute_plan, plan_changes
 
-    db = _db(args)
+    db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
     if args.step == "plan":
         corrections = []
@@ -167,26 +156,28 @@ def cmd_case_change(args: argparse.Namespace) -> int:
             corrections.append(Correction(field, value))
         actions = plan_changes(
             db,
-            actor=_actor(args),
+            actor=current_actor(args),
             reference=args.reference,
             operation=operation,
             corrections=corrections,
             secrets=_secrets(),
         )
     elif args.step == "approve":
-        count = approve_plan(db, actor=_actor(args), reference=args.reference, operation=operation)
+        count = approve_plan(
+            db, actor=current_actor(args), reference=args.reference, operation=operation
+        )
         print(f"{count} change(s) approved")
         return 0
     else:
         actions = execute_plan(
             db,
-            actor=_actor(args),
+            actor=current_actor(args),
             reference=args.reference,
             operation=operation,
             secrets=_secrets(),
         )
     if args.format == "json":
-        _dump([a.__dict__ for a in actions])
+        print_json([a.__dict__ for a in actions])
     else:
         for a in actions:
             print(f"{a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {a.detail}")
@@ -196,7 +187,7 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 def cmd_register_export(args: argparse.Namespace) -> int:
     from app.services.register import export_register
 
-    data = export_register(_db(args), fmt=args.format)
+    data = export_register(open_db(args), fmt=args.format)
     Path(args.out).write_bytes(data)
     print(args.out)
     return 0
@@ -206,7 +197,7 @@ def cmd_suppression_export(args: argparse.Namespace) -> int:
     from app.services.changes import suppression_list
 
     lines = ["email;sha256;added_on"]
-    lines += [f"{e};{h};{d.isoformat()}" for e, h, d in suppression_list(_db(args))]
+    lines += [f"{e};{h};{d.isoformat()}" for e, h, d in suppression_list(open_db(args))]
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(args.out)
     return 0
@@ -225,18 +216,18 @@ def _options(items: list[str] | None) -> dict[str, str]:
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services.letters import draft_letter, finalise_letter, render_for_case
 
-    db = _db(args)
+    db = open_db(args)
     options = _options(args.set)
     if args.final:
         draft = draft_letter(
             db,
-            actor=_actor(args),
+            actor=current_actor(args),
             reference=args.reference,
             letter_type=args.type,
             lang=args.lang,
             options=options,
         )
-        info = finalise_letter(db, actor=_actor(args), letter_id=draft.id)
+        info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
         from app.services.cases import document_content
 
         assert info.document_id is not None
@@ -248,7 +239,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             letter_type=args.type,
             lang=args.lang,
             options=options,
-            handled_by=_actor(args),
+            handled_by=current_actor(args),
         )
     Path(args.out).write_bytes(pdf)
     print(args.out)
@@ -258,7 +249,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 def cmd_letters_today(args: argparse.Namespace) -> int:
     from app.services.letters import todays_letters_pdf
 
-    Path(args.out).write_bytes(todays_letters_pdf(_db(args), duplex=args.duplex))
+    Path(args.out).write_bytes(todays_letters_pdf(open_db(args), duplex=args.duplex))
     print(args.out)
     return 0
 
@@ -266,8 +257,8 @@ def cmd_letters_today(args: argparse.Namespace) -> int:
 def cmd_officer(args: argparse.Namespace) -> int:
     from app.services.settings import get_officer_name, set_officer_name
 
-    db = _db(args)
-    login = _actor(args)
+    db = open_db(args)
+    login = current_actor(args)
     if args.name:
         set_officer_name(db, actor=login, login=login, name=args.name)
     print(get_officer_name(db, login=login))
@@ -278,7 +269,7 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
     from app.core.enums import IdentifierKind
     from app.services.cases import get_case, set_identifiers
 
-    db = _db(args)
+    db = open_db(args)
     if args.identifier:
         pairs = []
         for item in args.identifier:
@@ -291,7 +282,9 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
             if not sep:
                 raise UserError(f"'{item}' is not KIND=VALUE, e.g. ip_address=84.91.43.157.")
         try:
-            set_identifiers(db, actor=_actor(args), reference=args.reference, identifiers=pairs)
+            set_identifiers(
+                db, actor=current_actor(args), reference=args.reference, identifiers=pairs
+            )
         except ValidationError as exc:  # name the KIND=VALUE argument, not a field position
             raise UserError(
                 "; ".join(
@@ -307,8 +300,10 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
 def cmd_case_decide(args: argparse.Namespace) -> int:
     from app.services.cases import get_case, set_outcomes
 
-    db = _db(args)
-    set_outcomes(db, actor=_actor(args), reference=args.reference, outcomes=_options(args.decision))
+    db = open_db(args)
+    set_outcomes(
+        db, actor=current_actor(args), reference=args.reference, outcomes=_options(args.decision)
+    )
     for code, outcome in get_case(db, reference=args.reference).outcomes.items():
         print(f"{code:<15} {outcome or '-'}")
     return 0
@@ -320,7 +315,7 @@ EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holiday
 def cmd_settings(args: argparse.Namespace) -> int:
     from app.services.settings import get_setting, set_setting
 
-    db = _db(args)
+    db = open_db(args)
     if args.value is not None:
         try:
             value = json.loads(args.value)
@@ -328,8 +323,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
             raise UserError(f"The value is not valid JSON: {exc.msg} at {exc.pos}") from exc
         if not isinstance(value, dict):
             raise UserError("The value must be a JSON object, e.g. '{\"max_mb\": 50}'.")
-        set_setting(db, actor=_actor(args), key=args.key, value=value)
-    _dump(get_setting(db, key=args.key))
+        set_setting(db, actor=current_actor(args), key=args.key, value=value)
+    print_json(get_setting(db, key=args.key))
     return 0
 
 

@@ -5,18 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.cli_support import current_actor, date_arg, open_db
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError
-
-
-def _date(value: str) -> date:
-    from app.cli import _date as parse
-
-    return parse(value)
 
 
 def _progress(args: argparse.Namespace) -> Any:
@@ -38,11 +32,9 @@ def _done_line() -> None:
 
 
 def cmd_report_register(args: argparse.Namespace) -> int:
-    from app.cli import current_actor
-    from app.data.database import open_database
     from app.services.reports import export_register
 
-    db = open_database(args.db)
+    db = open_db(args)
     count = export_register(
         db,
         path=Path(args.out),
@@ -62,12 +54,11 @@ def cmd_report_register(args: argparse.Namespace) -> int:
 
 
 def cmd_report_yearly(args: argparse.Namespace) -> int:
-    from app.data.database import open_database
     from app.services.reports import yearly_report
 
     if not str(args.out).lower().endswith(".pdf"):
         raise UserError("The yearly report is a PDF: give an output file ending in .pdf.")
-    db = open_database(args.db)
+    db = open_db(args)
     yearly_report(db, year=args.year, lang=args.lang, path=Path(args.out), progress=_progress(args))
     _done_line()
     print(f"Report {args.year} written to {args.out}")
@@ -75,11 +66,9 @@ def cmd_report_yearly(args: argparse.Namespace) -> int:
 
 
 def cmd_case_dossier(args: argparse.Namespace) -> int:
-    from app.cli import current_actor
-    from app.data.database import open_database
     from app.services.reports import case_dossier
 
-    db = open_database(args.db)
+    db = open_db(args)
     manifest = case_dossier(
         db,
         reference=args.reference,
@@ -94,11 +83,9 @@ def cmd_case_dossier(args: argparse.Namespace) -> int:
 
 
 def cmd_case_portability(args: argparse.Namespace) -> int:
-    from app.cli import current_actor
-    from app.data.database import open_database
     from app.services.reports import portability_export
 
-    db = open_database(args.db)
+    db = open_db(args)
     count = portability_export(
         db,
         reference=args.reference,
@@ -122,10 +109,9 @@ def _print_expired(rows: list[Any]) -> None:
 
 
 def cmd_retention_list(args: argparse.Namespace) -> int:
-    from app.data.database import open_database
     from app.services.retention import list_expired
 
-    rows = list_expired(open_database(args.db))
+    rows = list_expired(open_db(args))
     if args.format == "json":
         print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
     else:
@@ -134,11 +120,9 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
 
 
 def cmd_retention_apply(args: argparse.Namespace) -> int:
-    from app.cli import current_actor
-    from app.data.database import open_database
     from app.services.retention import apply_retention, list_expired
 
-    db = open_database(args.db)
+    db = open_db(args)
     rows = list_expired(db)
     if not rows:
         print("No case is past its retention period.")
@@ -183,14 +167,14 @@ def add_report_commands(case_sub: Any, sub: Any) -> None:
     reg.add_argument(
         "--from",
         dest="received_from",
-        type=_date,
+        type=date_arg,
         required=True,
         help="first date of receipt, YYYY-MM-DD",
     )
     reg.add_argument(
         "--to",
         dest="received_to",
-        type=_date,
+        type=date_arg,
         required=True,
         help="last date of receipt, YYYY-MM-DD",
     )

@@ -1,4 +1,8 @@
-"""Case use cases: register a letter, edit it, change status, notes, links, identifiers."""
+"""Case use cases: register a letter, edit it, change status and decisions.
+
+Notes, links and identifiers live in ``case_records``, documents in ``case_documents``, reads
+in ``case_queries``; they are re-exported here so callers have one place to import from.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.core.enums import CaseStatus, Channel, DocumentKind, IdentifierKind, Language, RequestType
+from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.outcomes import OUTCOMES, case_outcome
 from app.core.status import check_transition
@@ -21,7 +25,6 @@ from app.core.validation import (
     RepresentativeInput,
     fold,
     house_number_of,
-    normalise_identifiers,
     normalise_postcode,
     validate_case_input,
 )
@@ -29,7 +32,6 @@ from app.data.database import Database
 from app.data.models import (
     AuditEvent,
     Case,
-    CaseLink,
     CaseRequestType,
     Note,
     ReferenceCounter,
@@ -52,6 +54,7 @@ from app.services.case_queries import (
     list_cases,
     open_cases_for_overview,
 )
+from app.services.case_records import add_note, link_cases, set_identifiers
 from app.services.deadlines import refresh
 from app.services.lookup import case_by_reference
 from app.services.settings import read_setting
@@ -511,97 +514,6 @@ def _default_outcome(previous: CaseStatus) -> str:
     if previous == CaseStatus.WITHDRAWN:
         return "withdrawn"
     return "granted"
-
-
-def add_note(db: Database, *, actor: str, reference: str, text: str) -> None:
-    if not text.strip():
-        raise ValidationError({"note": "The note is empty."})
-    with db.session() as session:
-        case = case_by_reference(session, reference)
-        case.notes.append(Note(author=actor, text=text.strip()))
-        audit.record(
-            session, case=case, actor=actor, action="note_added", summary=text.strip()[:200]
-        )
-
-
-LINK_RELATIONS = ("reminder_of", "related")
-
-
-def link_cases(
-    db: Database, *, actor: str, reference: str, other_reference: str, relation: str = "related"
-) -> None:
-    """Link e.g. a reminder (herinnering) to the earlier request it refers to."""
-    if relation not in LINK_RELATIONS:
-        raise ValidationError({"relation": "Choose 'reminder_of' or 'related'."})
-    with db.session() as session:
-        case = case_by_reference(session, reference)
-        other = case_by_reference(session, other_reference)
-        if case.id == other.id:
-            raise ValidationError({"other_reference": "A case cannot be linked to itself."})
-        exists = session.scalar(
-            select(CaseLink.id).where(
-                ((CaseLink.case_id == case.id) & (CaseLink.other_case_id == other.id))
-                | ((CaseLink.case_id == other.id) & (CaseLink.other_case_id == case.id))
-            )
-        )
-        if exists is not None:
-            raise UserError(f"{case.reference} and {other.reference} are already linked.")
-        session.add(CaseLink(case_id=case.id, other_case_id=other.id, relation=relation))
-        audit.record(
-            session,
-            case=case,
-            actor=actor,
-            action="case_linked",
-            summary=f"Linked to {other.reference} ({relation})",
-            after={"other": other.reference, "relation": relation},
-        )
-        audit.record(
-            session,
-            case=other,
-            actor=actor,
-            action="case_linked",
-            summary=f"{case.reference} linked to this case ({relation})",
-            after={"other": case.reference, "relation": relation},
-        )
-
-
-def set_identifiers(
-    db: Database,
-    *,
-    actor: str,
-    reference: str,
-    identifiers: Sequence[tuple[IdentifierKind, str]],
-    expected_version: int | None = None,
-) -> int:
-    """Replace the identifiers the systems are searched by; returns the case's version.
-
-    All values are checked at once (errors keyed ``identifier_<position>``); doubles are
-    dropped. The audit names the kinds, not the values: the trail outlives the person's data.
-    """
-    cleaned = normalise_identifiers(list(identifiers))
-    with db.session() as session:
-        case = case_by_reference(session, reference)
-        if expected_version is not None and case.version != expected_version:
-            raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
-            )
-        before = [(i.kind, i.value) for i in case.requester.identifiers]
-        after = [(k.value, v) for k, v in cleaned]
-        if before == after:
-            return case.version
-        case.requester.identifiers = [RequesterIdentifier(kind=k, value=v) for k, v in after]
-        case.updated_at = datetime.now(UTC)  # the search input changed: a new version
-        audit.record(
-            session,
-            case=case,
-            actor=actor,
-            action="identifiers_changed",
-            summary="Identifiers changed",
-            before={"identifiers": [k for k, _ in before]},
-            after={"identifiers": [k for k, _ in after]},
-        )
-        session.flush()
-        return case.version
 
 
 __all__ = [

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,71 +46,22 @@ from app.ui import connector_labels, labels
 from app.ui.changes_dialog import ChangesDialog
 from app.ui.context import UiContext
 from app.ui.errors import localised, user_message
+from app.ui.findings_support import (
+    AMBER,
+    FINDING_ROLE,
+    GREEN,
+    GREY,
+    REVIEW_COLOURS,
+    STATUS_COLOURS,
+    STRENGTH_COLOURS,
+    SearchJob,
+    SearchSignals,
+    paint,
+    review_labels,
+    run_status_labels,
+    strength_labels,
+)
 from app.ui.widgets import FieldErrors, error_label, with_error
-
-FINDING_ROLE = Qt.ItemDataRole.UserRole
-GREEN, AMBER, GREY, RED = "#1d5e36", "#7a4a00", "#4a5461", "#a4161a"
-STRENGTH_COLOURS = {"strong": GREEN, "weak": AMBER, "not_attributable": GREY}
-REVIEW_COLOURS = {"confirmed": GREEN, "pending": AMBER, "rejected": GREY}
-STATUS_COLOURS = {"ok": GREEN, "failed": RED, "manual_pending": AMBER, "cancelled": GREY}
-
-
-def strength_labels() -> dict[str, str]:
-    return {
-        "strong": QCoreApplication.translate("Findings", "strong match"),
-        "weak": QCoreApplication.translate("Findings", "weak match – review"),
-        "not_attributable": QCoreApplication.translate("Findings", "not attributable"),
-    }
-
-
-def review_labels() -> dict[str, str]:
-    return {
-        "confirmed": QCoreApplication.translate("Findings", "confirmed"),
-        "pending": QCoreApplication.translate("Findings", "to review"),
-        "rejected": QCoreApplication.translate("Findings", "rejected"),
-    }
-
-
-def run_status_labels() -> dict[str, str]:
-    return {
-        "waiting": QCoreApplication.translate("Findings", "waiting"),
-        "running": QCoreApplication.translate("Findings", "searching"),
-        "ok": QCoreApplication.translate("Findings", "ok"),
-        "failed": QCoreApplication.translate("Findings", "failed"),
-        "manual_pending": QCoreApplication.translate("Findings", "manual check"),
-        "cancelled": QCoreApplication.translate("Findings", "cancelled"),
-    }
-
-
-def _paint(item: QTreeWidgetItem, column: int, colour: str, bold: bool = False) -> None:
-    item.setForeground(column, QBrush(QColor(colour)))
-    if bold:
-        font = QFont(item.font(column))
-        font.setBold(True)
-        item.setFont(column, font)
-
-
-class _SearchSignals(QObject):
-    """Lives in the GUI thread: emitting from a connector thread queues the call to it."""
-
-    progressed = Signal(str, float, str)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _SearchJob(QRunnable):
-    def __init__(self, work: Callable[[], list[SystemResult]], signals: _SearchSignals) -> None:
-        super().__init__()
-        self._work = work
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            results = self._work()
-        except Exception as exc:  # handed to the GUI thread, which shows or reports it
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.finished.emit(results)
 
 
 class FindingsTab(QWidget):
@@ -134,7 +84,7 @@ class FindingsTab(QWidget):
         self.rows: dict[str, QTreeWidgetItem] = {}
         self.bars: dict[str, QProgressBar] = {}
         self.changes: ChangesDialog | None = None
-        self.signals = _SearchSignals(self)
+        self.signals = SearchSignals(self)
         self.signals.progressed.connect(self._progressed)
         self.signals.finished.connect(self._searched)
         self.signals.failed.connect(self._search_failed)
@@ -324,7 +274,7 @@ class FindingsTab(QWidget):
                 [labels.local_time_text(run.started_at, self.ctx.lang), run.system, run.operation,
                  labels.label(statuses, run.status), str(run.findings_count), error]
             )  # fmt: skip
-            _paint(item, 3, STATUS_COLOURS.get(run.status, GREY))
+            paint(item, 3, STATUS_COLOURS.get(run.status, GREY))
             item.setToolTip(5, error)
             self.runs.addTopLevelItem(item)
 
@@ -361,8 +311,8 @@ class FindingsTab(QWidget):
             for column, text in enumerate((f.record_id, "", "", matched, f.location)):
                 if text:
                     item.setToolTip(column, text)
-            _paint(item, 1, STRENGTH_COLOURS.get(f.strength, GREY))
-            _paint(item, 2, REVIEW_COLOURS.get(f.review, GREY), bold=f.review == "pending")
+            paint(item, 1, STRENGTH_COLOURS.get(f.strength, GREY))
+            paint(item, 2, REVIEW_COLOURS.get(f.review, GREY), bold=f.review == "pending")
             parent.addChild(item)
             item.setSelected(f.id in selected)
         for parent in systems.values():
@@ -422,7 +372,7 @@ class FindingsTab(QWidget):
             )
             item.setData(0, FINDING_ROLE, task)
             item.setToolTip(1, instructions)
-            _paint(item, 2, AMBER if not task.result else GREEN, bold=not task.result)
+            paint(item, 2, AMBER if not task.result else GREEN, bold=not task.result)
             self.tasks.addTopLevelItem(item)
         open_tasks = sum(1 for t in tasks if not t.result)
         title = self.tr("Manual checks")
@@ -543,7 +493,7 @@ class FindingsTab(QWidget):
                 cancel=event,
             )  # fmt: skip
 
-        QThreadPool.globalInstance().start(_SearchJob(work, self.signals))
+        QThreadPool.globalInstance().start(SearchJob(work, self.signals))
         return True
 
     def cancel(self) -> None:
@@ -575,7 +525,7 @@ class FindingsTab(QWidget):
         statuses = run_status_labels()
         if fraction >= 1.0 and message in statuses:
             item.setText(2, statuses[message])
-            _paint(item, 2, STATUS_COLOURS.get(message, GREY), bold=message != "ok")
+            paint(item, 2, STATUS_COLOURS.get(message, GREY), bold=message != "ok")
         elif message:
             item.setText(4, localised(message))
 
@@ -592,7 +542,7 @@ class FindingsTab(QWidget):
             item = self._row(result.system)
             self.bars[result.system].setValue(1000)
             item.setText(2, labels.label(statuses, result.status))
-            _paint(item, 2, STATUS_COLOURS.get(result.status, GREY), bold=result.status != "ok")
+            paint(item, 2, STATUS_COLOURS.get(result.status, GREY), bold=result.status != "ok")
             item.setText(3, str(len(result.findings)) if result.status == "ok" else "")
             error = localised(result.error) if result.error else ""
             item.setText(4, error)
