@@ -6,8 +6,6 @@ import logging
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +42,7 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
+from app.connectors.sql_values import coerce, first_line, python_type, record_key
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -55,59 +54,6 @@ _CHANGED_MESSAGE = "The record changed after the plan was made; search again and
 
 Tables = dict[str, sa.Table]
 _Hits = dict[str, tuple[RowMapping, RowMatch]]
-
-
-def _python_type(column: sa.ColumnElement[Any]) -> type | None:
-    try:
-        return column.type.python_type
-    except NotImplementedError:
-        return None
-
-
-def coerce(column: sa.ColumnElement[Any], text: str) -> Any:
-    """Convert a display string to the column's Python type; ValueError says what was expected."""
-    kind = _python_type(column)
-    value = text.strip()
-    if kind is bool:
-        if value.lower() in {"1", "true", "yes", "ja"}:
-            return True
-        if value.lower() in {"0", "false", "no", "nee"}:
-            return False
-        raise ValueError("expects yes or no")
-    try:
-        if kind is int:
-            return int(value)
-        if kind is float:
-            return float(value)
-        if kind is Decimal:
-            return Decimal(value)
-        if kind is datetime:
-            return datetime.fromisoformat(value)
-        if kind is date:
-            return date.fromisoformat(value)
-    except (ValueError, InvalidOperation):
-        names: dict[type | None, str] = {
-            int: "a whole number",
-            float: "a number",
-            Decimal: "a number",
-        }
-        wanted = names.get(kind, "a date (YYYY-MM-DD)" if kind is date else "a date and time")
-        raise ValueError(f"expects {wanted}") from None
-    return text
-
-
-def _first_line(exc: BaseException) -> str:
-    """The driver's own message without SQL text or parameters (which may hold personal data)."""
-    orig = getattr(exc, "orig", None) or exc
-    lines = str(orig).strip().splitlines()
-    return lines[0].strip() if lines else type(orig).__name__
-
-
-def _record_key(record_id: str) -> tuple[str, str]:
-    table, sep, pk = record_id.rpartition(":")
-    if not sep or not table:
-        raise ConnectorError(f"{record_id!r} is not a record of an SQL database connector.")
-    return table, pk
 
 
 class SqlDatabaseConnector:
@@ -213,7 +159,7 @@ class SqlDatabaseConnector:
             )
         except (ArgumentError, ImportError) as exc:
             raise ConnectorError(
-                f"Cannot use the database URL {self._safe_url()}: {_first_line(exc)}."
+                f"Cannot use the database URL {self._safe_url()}: {first_line(exc)}."
             ) from exc
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
@@ -265,7 +211,7 @@ class SqlDatabaseConnector:
                     tables = self._reflect(conn)
             except SQLAlchemyError as exc:
                 raise ConnectorError(
-                    f"Cannot connect to {self._safe_url()}: {_first_line(exc)}. Check that the "
+                    f"Cannot connect to {self._safe_url()}: {first_line(exc)}. Check that the "
                     "server is running and that host, port, database name, user and password "
                     "are right."
                 ) from exc
@@ -314,7 +260,7 @@ class SqlDatabaseConnector:
             return [table.c[name] for name in tm.identifiers.get(role, ())]
 
         def as_text(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-            return col if _python_type(col) is str else sa.cast(col, sa.String)
+            return col if python_type(col) is str else sa.cast(col, sa.String)
 
         def lowered(value: str) -> sa.ColumnElement[Any]:
             return sa.func.lower(sa.literal(value.strip(), sa.String))
@@ -329,7 +275,7 @@ class SqlDatabaseConnector:
         ):
             for col in cols(role):
                 for value in (v.strip() for v in values if v.strip()):
-                    if _python_type(col) is int:
+                    if python_type(col) is int:
                         if value.isdigit():
                             conds.append(col == int(value))
                     else:
@@ -442,7 +388,7 @@ class SqlDatabaseConnector:
         for finding in findings:
             if finding.system != self.name:
                 raise ValueError(f"finding {finding.record_id!r} belongs to another system")
-            key, _ = _record_key(finding.record_id)
+            key, _ = record_key(finding.record_id)
             result[finding.record_id] = (self.mapping.table(key), finding)
         return sorted(result.values(), key=lambda tf: -self.mapping.depth(tf[0].key))
 
@@ -505,7 +451,7 @@ class SqlDatabaseConnector:
             groups.setdefault(item.record_id, []).append(item)
 
         def depth(record_id: str) -> int:
-            key, _ = _record_key(record_id)
+            key, _ = record_key(record_id)
             return self.mapping.depth(key) if key in {t.key for t in self.mapping.tables} else 0
 
         return sorted(groups.items(), key=lambda g: -depth(g[0]))
@@ -550,7 +496,7 @@ class SqlDatabaseConnector:
         if not changes:
             return [kept[id(i)] for i in items]
         try:
-            key, pk_text = _record_key(record_id)
+            key, pk_text = record_key(record_id)
             tm = self.mapping.table(key)
             table = tables[tm.key]
             pk_col = table.c[tm.primary_key]
@@ -565,7 +511,7 @@ class SqlDatabaseConnector:
                 row = conn.execute(stmt).mappings().first()
                 done = self._apply(conn, tm, table, pk_col == pk_value, row, changes)
         except SQLAlchemyError as exc:
-            error = f"The database refused the change: {_first_line(exc)}"
+            error = f"The database refused the change: {first_line(exc)}"
             done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}
         except ValueError as exc:
             done = {id(i): RecordResult(record_id, Outcome.FAILED, str(exc)) for i in changes}

@@ -4,57 +4,57 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="247" />
+        <location filename="../../app/ui/case_dialogs.py" line="247"/>
         <source>Add document</source>
         <translation>Document toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="257" />
+        <location filename="../../app/ui/case_dialogs.py" line="257"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="259" />
+        <location filename="../../app/ui/case_dialogs.py" line="259"/>
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="264" />
+        <location filename="../../app/ui/case_dialogs.py" line="264"/>
         <source>I confirm the BSN and the photo are blacked out</source>
         <translation>Ik bevestig dat het BSN en de foto zijn afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="266" />
+        <location filename="../../app/ui/case_dialogs.py" line="266"/>
         <source>An ID copy is kept only masked and is deleted after the identity check.</source>
         <translation>Een kopie van een identiteitsbewijs wordt alleen afgeschermd bewaard en na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="270" />
+        <location filename="../../app/ui/case_dialogs.py" line="270"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="271" />
+        <location filename="../../app/ui/case_dialogs.py" line="271"/>
         <source>&amp;File:</source>
         <translation>&amp;Bestand:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="276" />
+        <location filename="../../app/ui/case_dialogs.py" line="276"/>
         <source>&amp;Add document</source>
         <translation>Document &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="286" />
+        <location filename="../../app/ui/case_dialogs.py" line="286"/>
         <source>Choose a document</source>
         <translation>Kies een document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="288" />
+        <location filename="../../app/ui/case_dialogs.py" line="288"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Documenten (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="299" />
+        <location filename="../../app/ui/case_dialogs.py" line="299"/>
         <source>Choose the file to add.</source>
         <translation>Kies het bestand dat u wilt toevoegen.</translation>
     </message>
@@ -62,8 +62,8 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="176" />
-        <location filename="../../app/ui/widgets.py" line="177" />
+        <location filename="../../app/ui/widgets.py" line="176"/>
+        <location filename="../../app/ui/widgets.py" line="177"/>
         <source>Hide this message</source>
         <translation>Deze melding verbergen</translation>
     </message>
@@ -71,257 +71,257 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="100" />
+        <location filename="../../app/ui/case_detail.py" line="100"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="102" />
+        <location filename="../../app/ui/case_detail.py" line="102"/>
         <source>&amp;Link case…</source>
         <translation>Zaak &amp;koppelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="104" />
+        <location filename="../../app/ui/case_detail.py" line="104"/>
         <source>Link a reminder to the earlier request, or a related case</source>
         <translation>Koppel een herinnering aan het eerdere verzoek, of aan een verwante zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="107" />
+        <location filename="../../app/ui/case_detail.py" line="107"/>
         <source>Deci&amp;sions…</source>
         <translation>Be&amp;slissingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="108" />
+        <location filename="../../app/ui/case_detail.py" line="108"/>
         <source>The decision on each request type</source>
         <translation>De beslissing per soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="110" />
+        <location filename="../../app/ui/case_detail.py" line="110"/>
         <source>Identi&amp;fiers…</source>
         <translation>Identi&amp;ficatiegegevens…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="112" />
+        <location filename="../../app/ui/case_detail.py" line="112"/>
         <source>Customer numbers, IP addresses and other identifiers to search the systems by</source>
         <translation>Klantnummers, IP-adressen en andere gegevens waarop de systemen worden doorzocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="115" />
+        <location filename="../../app/ui/case_detail.py" line="115"/>
         <source>Reloa&amp;d</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="130" />
+        <location filename="../../app/ui/case_detail.py" line="130"/>
         <source>Next step:</source>
         <translation>Volgende stap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="148" />
+        <location filename="../../app/ui/case_detail.py" line="148"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="149" />
+        <location filename="../../app/ui/case_detail.py" line="149"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="150" />
+        <location filename="../../app/ui/case_detail.py" line="150"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="151" />
+        <location filename="../../app/ui/case_detail.py" line="151"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="178" />
+        <location filename="../../app/ui/case_detail.py" line="178"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="179" />
+        <location filename="../../app/ui/case_detail.py" line="179"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="180" />
+        <location filename="../../app/ui/case_detail.py" line="180"/>
         <source>Deadlines</source>
         <translation>Termijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="181" />
+        <location filename="../../app/ui/case_detail.py" line="181"/>
         <source>&amp;Pause clock…</source>
         <translation>Termijn &amp;opschorten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="182" />
+        <location filename="../../app/ui/case_detail.py" line="182"/>
         <source>Res&amp;ume clock…</source>
         <translation>Termijn &amp;hervatten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="183" />
+        <location filename="../../app/ui/case_detail.py" line="183"/>
         <source>&amp;Grant extension…</source>
         <translation>&amp;Verlengen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="237" />
+        <location filename="../../app/ui/case_detail.py" line="237"/>
         <source>%1 · received %2 · handled by %3</source>
         <translation>%1 · ontvangen %2 · behandeld door %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="253" />
+        <location filename="../../app/ui/case_detail.py" line="253"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="253" />
+        <location filename="../../app/ui/case_detail.py" line="253"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="255" />
+        <location filename="../../app/ui/case_detail.py" line="255"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="257" />
+        <location filename="../../app/ui/case_detail.py" line="257"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="259" />
+        <location filename="../../app/ui/case_detail.py" line="259"/>
         <source>Date of birth</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="267" />
+        <location filename="../../app/ui/case_detail.py" line="267"/>
         <source>Representative</source>
         <translation>Vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="270" />
+        <location filename="../../app/ui/case_detail.py" line="270"/>
         <source>Authorisation</source>
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="271" />
+        <location filename="../../app/ui/case_detail.py" line="271"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="273" />
+        <location filename="../../app/ui/case_detail.py" line="273"/>
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="282" />
+        <location filename="../../app/ui/case_detail.py" line="282"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="282" />
+        <location filename="../../app/ui/case_detail.py" line="282"/>
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="286" />
+        <location filename="../../app/ui/case_detail.py" line="286"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="287" />
+        <location filename="../../app/ui/case_detail.py" line="287"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="288" />
+        <location filename="../../app/ui/case_detail.py" line="288"/>
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="289" />
+        <location filename="../../app/ui/case_detail.py" line="289"/>
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="290" />
+        <location filename="../../app/ui/case_detail.py" line="290"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="291" />
+        <location filename="../../app/ui/case_detail.py" line="291"/>
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="297" />
+        <location filename="../../app/ui/case_detail.py" line="297"/>
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="299" />
+        <location filename="../../app/ui/case_detail.py" line="299"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="302" />
+        <location filename="../../app/ui/case_detail.py" line="302"/>
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="320" />
+        <location filename="../../app/ui/case_detail.py" line="320"/>
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="322" />
+        <location filename="../../app/ui/case_detail.py" line="322"/>
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="325" />
+        <location filename="../../app/ui/case_detail.py" line="325"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="330" />
+        <location filename="../../app/ui/case_detail.py" line="330"/>
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="333" />
+        <location filename="../../app/ui/case_detail.py" line="333"/>
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="334" />
+        <location filename="../../app/ui/case_detail.py" line="334"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="337" />
+        <location filename="../../app/ui/case_detail.py" line="337"/>
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="340" />
+        <location filename="../../app/ui/case_detail.py" line="340"/>
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="342" />
+        <location filename="../../app/ui/case_detail.py" line="342"/>
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="346" />
+        <location filename="../../app/ui/case_detail.py" line="346"/>
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="346" />
+        <location filename="../../app/ui/case_detail.py" line="346"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -329,17 +329,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349" />
+        <location filename="../../app/ui/case_detail.py" line="349"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="387" />
+        <location filename="../../app/ui/case_detail.py" line="387"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="390" />
+        <location filename="../../app/ui/case_detail.py" line="390"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -347,42 +347,42 @@
 <context>
     <name>CaseExportDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="372" />
+        <location filename="../../app/ui/exports_dialog.py" line="372"/>
         <source>Export dossier – %1</source>
         <translation>Dossier exporteren – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="374" />
+        <location filename="../../app/ui/exports_dialog.py" line="374"/>
         <source>A ZIP with the case file as PDF, every stored document and a manifest with their SHA-256. It contains personal data: store it safely.</source>
         <translation>Een ZIP met het zaakdossier als pdf, alle opgeslagen documenten en een overzicht met hun SHA-256. Het bevat persoonsgegevens: bewaar het veilig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="378" />
+        <location filename="../../app/ui/exports_dialog.py" line="378"/>
         <source>Portability export – %1</source>
         <translation>Export voor overdraagbaarheid – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="380" />
+        <location filename="../../app/ui/exports_dialog.py" line="380"/>
         <source>A ZIP with the confirmed findings in a structured, machine-readable form (Art. 20 GDPR), for the data subject. Only confirmed findings are included.</source>
         <translation>Een ZIP met de bevestigde vondsten in een gestructureerde, machineleesbare vorm (art. 20 AVG), voor de betrokkene. Alleen bevestigde vondsten worden meegenomen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="385" />
+        <location filename="../../app/ui/exports_dialog.py" line="385"/>
         <source>Choose file and &amp;export…</source>
         <translation>Bestand kiezen en &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="387" />
+        <location filename="../../app/ui/exports_dialog.py" line="387"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="420" />
+        <location filename="../../app/ui/exports_dialog.py" line="420"/>
         <source>Saved as %1</source>
         <translation>Opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="423" />
+        <location filename="../../app/ui/exports_dialog.py" line="423"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
@@ -390,269 +390,269 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../app/ui/case_form.py" line="92" />
+        <location filename="../../app/ui/case_form.py" line="92"/>
         <source>&amp;access (Art. 15)</source>
         <translation>&amp;inzage (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="93" />
+        <location filename="../../app/ui/case_form.py" line="93"/>
         <source>r&amp;ectification (Art. 16)</source>
         <translation>re&amp;ctificatie (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="94" />
+        <location filename="../../app/ui/case_form.py" line="94"/>
         <source>erasure (Art. &amp;17)</source>
         <translation>verwijdering (art. 1&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="95" />
+        <location filename="../../app/ui/case_form.py" line="95"/>
         <source>restriction (Art. 1&amp;8)</source>
         <translation>beperking (art. 1&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="96" />
+        <location filename="../../app/ui/case_form.py" line="96"/>
         <source>portabilit&amp;y (Art. 20)</source>
         <translation>overdraag&amp;baarheid (art. 20)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="97" />
+        <location filename="../../app/ui/case_form.py" line="97"/>
         <source>ob&amp;jection (Art. 21)</source>
         <translation>be&amp;zwaar (art. 21)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="109" />
+        <location filename="../../app/ui/case_form.py" line="109"/>
         <source>dated</source>
         <translation>gedateerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="111" />
+        <location filename="../../app/ui/case_form.py" line="111"/>
         <source>Their letter is dated</source>
         <translation>De brief is gedateerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="117" />
+        <location filename="../../app/ui/case_form.py" line="117"/>
         <source>What does the person ask? (no copies of the letter)</source>
         <translation>Wat vraagt de betrokkene? (geen kopie van de brief)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="121" />
+        <location filename="../../app/ui/case_form.py" line="121"/>
         <source>The letter</source>
         <translation>De brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="123" />
+        <location filename="../../app/ui/case_form.py" line="123"/>
         <source>Request &amp;types:</source>
         <translation>Soort &amp;verzoek:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="124" />
+        <location filename="../../app/ui/case_form.py" line="124"/>
         <source>&amp;Received on:</source>
         <translation>&amp;Ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="125" />
+        <location filename="../../app/ui/case_form.py" line="125"/>
         <source>Their re&amp;ference:</source>
         <translation>&amp;Uw kenmerk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="126" />
+        <location filename="../../app/ui/case_form.py" line="126"/>
         <source>Their letter &amp;date:</source>
         <translation>Datum van de &amp;brief:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="127" />
+        <location filename="../../app/ui/case_form.py" line="127"/>
         <source>Channe&amp;l:</source>
         <translation>&amp;Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="128" />
+        <location filename="../../app/ui/case_form.py" line="128"/>
         <source>Answer lan&amp;guage:</source>
         <translation>&amp;Taal van het antwoord:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="129" />
+        <location filename="../../app/ui/case_form.py" line="129"/>
         <source>Summar&amp;y:</source>
         <translation>Samenvatti&amp;ng:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="139" />
+        <location filename="../../app/ui/case_form.py" line="139"/>
         <source>van der</source>
         <translation>van der</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="142" />
-        <location filename="../../app/ui/case_form.py" line="194" />
+        <location filename="../../app/ui/case_form.py" line="142"/>
+        <location filename="../../app/ui/case_form.py" line="194"/>
         <source>Street and house number</source>
         <translation>Straat en huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="153" />
+        <location filename="../../app/ui/case_form.py" line="153"/>
         <source>known</source>
         <translation>bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="155" />
+        <location filename="../../app/ui/case_form.py" line="155"/>
         <source>Date of birth known</source>
         <translation>Geboortedatum bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="158" />
+        <location filename="../../app/ui/case_form.py" line="158"/>
         <source>Data subject (betrokkene)</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="160" />
+        <location filename="../../app/ui/case_form.py" line="160"/>
         <source>Sal&amp;utation:</source>
         <translation>Aa&amp;nhef:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="161" />
+        <location filename="../../app/ui/case_form.py" line="161"/>
         <source>First &amp;name:</source>
         <translation>&amp;Voornaam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="168" />
+        <location filename="../../app/ui/case_form.py" line="168"/>
         <source>Initials</source>
         <translation>Voorletters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="169" />
+        <location filename="../../app/ui/case_form.py" line="169"/>
         <source>Name prefix (tussenvoegsel)</source>
         <translation>Tussenvoegsel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="170" />
+        <location filename="../../app/ui/case_form.py" line="170"/>
         <source>&amp;Initials / prefix:</source>
         <translation>Voorletters / t&amp;ussenvoegsel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="172" />
+        <location filename="../../app/ui/case_form.py" line="172"/>
         <source>&amp;Last name: *</source>
         <translation>&amp;Achternaam: *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="173" />
+        <location filename="../../app/ui/case_form.py" line="173"/>
         <source>&amp;Street and number:</source>
         <translation>&amp;Straat en huisnummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="174" />
+        <location filename="../../app/ui/case_form.py" line="174"/>
         <source>&amp;Postcode:</source>
         <translation>&amp;Postcode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="175" />
+        <location filename="../../app/ui/case_form.py" line="175"/>
         <source>&amp;Town:</source>
         <translation>Woon&amp;plaats:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="176" />
+        <location filename="../../app/ui/case_form.py" line="176"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="177" />
+        <location filename="../../app/ui/case_form.py" line="177"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="178" />
+        <location filename="../../app/ui/case_form.py" line="178"/>
         <source>P&amp;hone:</source>
         <translation>Tele&amp;foon:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="179" />
+        <location filename="../../app/ui/case_form.py" line="179"/>
         <source>Date of &amp;birth:</source>
         <translation>&amp;Geboortedatum:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="182" />
+        <location filename="../../app/ui/case_form.py" line="182"/>
         <source>Customer nu&amp;mber:</source>
         <translation>Klant&amp;nummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="187" />
+        <location filename="../../app/ui/case_form.py" line="187"/>
         <source>Sent by a &amp;representative</source>
         <translation>Verstuurd door een ve&amp;rtegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="204" />
+        <location filename="../../app/ui/case_form.py" line="204"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="205" />
+        <location filename="../../app/ui/case_form.py" line="205"/>
         <source>Role:</source>
         <translation>Rol:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="206" />
+        <location filename="../../app/ui/case_form.py" line="206"/>
         <source>Organisation:</source>
         <translation>Organisatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="207" />
+        <location filename="../../app/ui/case_form.py" line="207"/>
         <source>Street and number:</source>
         <translation>Straat en huisnummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="208" />
+        <location filename="../../app/ui/case_form.py" line="208"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="209" />
+        <location filename="../../app/ui/case_form.py" line="209"/>
         <source>Town:</source>
         <translation>Woonplaats:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="210" />
+        <location filename="../../app/ui/case_form.py" line="210"/>
         <source>Country:</source>
         <translation>Land:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="211" />
+        <location filename="../../app/ui/case_form.py" line="211"/>
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="213" />
+        <location filename="../../app/ui/case_form.py" line="213"/>
         <source>Attach &amp;authorisation (machtiging)…</source>
         <translation>&amp;Machtiging toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="215" />
+        <location filename="../../app/ui/case_form.py" line="215"/>
         <source>Remove authorisation</source>
         <translation>Machtiging verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="218" />
-        <location filename="../../app/ui/case_form.py" line="327" />
+        <location filename="../../app/ui/case_form.py" line="218"/>
+        <location filename="../../app/ui/case_form.py" line="327"/>
         <source>No authorisation attached</source>
         <translation>Geen machtiging toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="230" />
+        <location filename="../../app/ui/case_form.py" line="230"/>
         <source>Authorisation:</source>
         <translation>Machtiging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="233" />
+        <location filename="../../app/ui/case_form.py" line="233"/>
         <source>No authorisation (machtiging) attached: the case can be saved, but the answer may only be sent after the authorisation is received.</source>
         <translation>Geen machtiging toegevoegd: de zaak kan worden opgeslagen, maar het antwoord mag pas worden verstuurd als de machtiging is ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="294" />
+        <location filename="../../app/ui/case_form.py" line="294"/>
         <source>Attach the authorisation (machtiging)</source>
         <translation>De machtiging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="296" />
+        <location filename="../../app/ui/case_form.py" line="296"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="317" />
+        <location filename="../../app/ui/case_form.py" line="317"/>
         <source>Authorisation: %1 (%2 kB)</source>
         <translation>Machtiging: %1 (%2 kB)</translation>
     </message>
@@ -660,87 +660,87 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../app/ui/case_list.py" line="57" />
+        <location filename="../../app/ui/case_list.py" line="57"/>
         <source>Search by reference, name, postcode, e-mail or town</source>
         <translation>Zoek op kenmerk, naam, postcode, e-mail of woonplaats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="60" />
+        <location filename="../../app/ui/case_list.py" line="60"/>
         <source>Search cases</source>
         <translation>Zaken zoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="63" />
+        <location filename="../../app/ui/case_list.py" line="63"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="64" />
+        <location filename="../../app/ui/case_list.py" line="64"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="69" />
+        <location filename="../../app/ui/case_list.py" line="69"/>
         <source>Request type filter</source>
         <translation>Filter op soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="70" />
+        <location filename="../../app/ui/case_list.py" line="70"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="75" />
+        <location filename="../../app/ui/case_list.py" line="75"/>
         <source>Received in period</source>
         <translation>Ontvangen in periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="79" />
+        <location filename="../../app/ui/case_list.py" line="79"/>
         <source>Received: any date</source>
         <translation>Ontvangen: alle data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="80" />
+        <location filename="../../app/ui/case_list.py" line="80"/>
         <source>Received: last 7 days</source>
         <translation>Ontvangen: afgelopen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="81" />
+        <location filename="../../app/ui/case_list.py" line="81"/>
         <source>Received: last 30 days</source>
         <translation>Ontvangen: afgelopen 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="82" />
+        <location filename="../../app/ui/case_list.py" line="82"/>
         <source>Received: last 3 months</source>
         <translation>Ontvangen: afgelopen 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="83" />
+        <location filename="../../app/ui/case_list.py" line="83"/>
         <source>Received: this year</source>
         <translation>Ontvangen: dit jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="84" />
+        <location filename="../../app/ui/case_list.py" line="84"/>
         <source>Received: last year</source>
         <translation>Ontvangen: vorig jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="89" />
+        <location filename="../../app/ui/case_list.py" line="89"/>
         <source>&amp;Open cases only</source>
         <translation>Alleen &amp;open zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="109" />
+        <location filename="../../app/ui/case_list.py" line="109"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="181" />
+        <location filename="../../app/ui/case_list.py" line="181"/>
         <source>%1 cases found, first %2 loaded (scroll for more)</source>
         <translation>%1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_list.py" line="184" />
+        <location filename="../../app/ui/case_list.py" line="184"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -751,62 +751,62 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="48" />
+        <location filename="../../app/ui/case_table_model.py" line="48"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="49" />
+        <location filename="../../app/ui/case_table_model.py" line="49"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="50" />
+        <location filename="../../app/ui/case_table_model.py" line="50"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="51" />
+        <location filename="../../app/ui/case_table_model.py" line="51"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="52" />
+        <location filename="../../app/ui/case_table_model.py" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="53" />
+        <location filename="../../app/ui/case_table_model.py" line="53"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="54" />
+        <location filename="../../app/ui/case_table_model.py" line="54"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="204" />
+        <location filename="../../app/ui/case_table_model.py" line="204"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="212" />
+        <location filename="../../app/ui/case_table_model.py" line="212"/>
         <source>The clock is paused until the data subject answers.</source>
         <translation>De termijn is opgeschort tot de betrokkene antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="218" />
+        <location filename="../../app/ui/case_table_model.py" line="218"/>
         <source>Post by (own promise): %1</source>
         <translation>Versturen uiterlijk (eigen toezegging): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="224" />
+        <location filename="../../app/ui/case_table_model.py" line="224"/>
         <source>Legal deadline: %1</source>
         <translation>Wettelijke termijn: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="230" />
+        <location filename="../../app/ui/case_table_model.py" line="230"/>
         <source>Extended to: %1</source>
         <translation>Verlengd tot: %1</translation>
     </message>
@@ -814,52 +814,52 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="50" />
+        <location filename="../../app/ui/changes_dialog.py" line="50"/>
         <source>delete the record</source>
         <translation>record verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="51" />
+        <location filename="../../app/ui/changes_dialog.py" line="51"/>
         <source>empty the fields</source>
         <translation>velden leegmaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="52" />
+        <location filename="../../app/ui/changes_dialog.py" line="52"/>
         <source>mask the fields</source>
         <translation>velden maskeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="53" />
+        <location filename="../../app/ui/changes_dialog.py" line="53"/>
         <source>keep</source>
         <translation>bewaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="54" />
+        <location filename="../../app/ui/changes_dialog.py" line="54"/>
         <source>correct</source>
         <translation>corrigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="60" />
+        <location filename="../../app/ui/changes_dialog.py" line="60"/>
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="61" />
+        <location filename="../../app/ui/changes_dialog.py" line="61"/>
         <source>removed</source>
         <translation>verwijderd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="62" />
+        <location filename="../../app/ui/changes_dialog.py" line="62"/>
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="63" />
+        <location filename="../../app/ui/changes_dialog.py" line="63"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="64" />
+        <location filename="../../app/ui/changes_dialog.py" line="64"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
@@ -867,125 +867,125 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="89" />
+        <location filename="../../app/ui/changes_dialog.py" line="89"/>
         <source>Erasure – %1</source>
         <translation>Verwijdering – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="91" />
+        <location filename="../../app/ui/changes_dialog.py" line="91"/>
         <source>Plan the erasure of the confirmed findings. Nothing changes until you approve the plan and execute it. Data that must be kept is listed with its reason.</source>
         <translation>Plan de verwijdering van de bevestigde vondsten. Er verandert niets totdat u het plan goedkeurt en uitvoert. Gegevens die bewaard moeten blijven, staan vermeld met de reden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="95" />
+        <location filename="../../app/ui/changes_dialog.py" line="95"/>
         <source>Rectification – %1</source>
         <translation>Rectificatie – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="97" />
+        <location filename="../../app/ui/changes_dialog.py" line="97"/>
         <source>Enter which field gets which new value, then plan the correction in every system with a confirmed finding. Nothing changes until you approve and execute.</source>
         <translation>Geef aan welk veld welke nieuwe waarde krijgt en plan dan de correctie in elk systeem met een bevestigde vondst. Er verandert niets totdat u goedkeurt en uitvoert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="104" />
-        <location filename="../../app/ui/changes_dialog.py" line="261" />
+        <location filename="../../app/ui/changes_dialog.py" line="104"/>
+        <location filename="../../app/ui/changes_dialog.py" line="261"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="104" />
-        <location filename="../../app/ui/changes_dialog.py" line="264" />
+        <location filename="../../app/ui/changes_dialog.py" line="104"/>
+        <location filename="../../app/ui/changes_dialog.py" line="264"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="108" />
+        <location filename="../../app/ui/changes_dialog.py" line="108"/>
         <source>Add &amp;field</source>
         <translation>&amp;Veld toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="119" />
+        <location filename="../../app/ui/changes_dialog.py" line="119"/>
         <source>Planned changes</source>
         <translation>Geplande wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121" />
+        <location filename="../../app/ui/changes_dialog.py" line="121"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121" />
+        <location filename="../../app/ui/changes_dialog.py" line="121"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121" />
+        <location filename="../../app/ui/changes_dialog.py" line="121"/>
         <source>Fields</source>
         <translation>Velden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="122" />
+        <location filename="../../app/ui/changes_dialog.py" line="122"/>
         <source>Reason / detail</source>
         <translation>Reden / toelichting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="122" />
+        <location filename="../../app/ui/changes_dialog.py" line="122"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="132" />
+        <location filename="../../app/ui/changes_dialog.py" line="132"/>
         <source>Make &amp;plan</source>
         <translation>&amp;Plan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="134" />
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>&amp;Approve plan</source>
         <translation>Plan &amp;goedkeuren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="136" />
-        <location filename="../../app/ui/changes_dialog.py" line="237" />
+        <location filename="../../app/ui/changes_dialog.py" line="136"/>
+        <location filename="../../app/ui/changes_dialog.py" line="237"/>
         <source>E&amp;xecute…</source>
         <translation>&amp;Uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="138" />
+        <location filename="../../app/ui/changes_dialog.py" line="138"/>
         <source>Suppress &amp;direct marketing</source>
         <translation>&amp;Direct marketing blokkeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="140" />
+        <location filename="../../app/ui/changes_dialog.py" line="140"/>
         <source>Put the e-mail address on the suppression list (objection to marketing)</source>
         <translation>Het e-mailadres op de blokkeerlijst zetten (bezwaar tegen marketing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="143" />
+        <location filename="../../app/ui/changes_dialog.py" line="143"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="237" />
+        <location filename="../../app/ui/changes_dialog.py" line="237"/>
         <source>E&amp;xecute again…</source>
         <translation>Opnieuw &amp;uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="241" />
+        <location filename="../../app/ui/changes_dialog.py" line="241"/>
         <source>No plan yet.</source>
         <translation>Nog geen plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="243" />
+        <location filename="../../app/ui/changes_dialog.py" line="243"/>
         <source>not approved yet</source>
         <translation>nog niet goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="245" />
+        <location filename="../../app/ui/changes_dialog.py" line="245"/>
         <source>approved, ready to execute</source>
         <translation>goedgekeurd, klaar om uit te voeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/changes_dialog.py" line="317" />
+        <location filename="../../app/ui/changes_dialog.py" line="317"/>
         <source>Execute %n approved change(s) in the source systems now? Removed data cannot be brought back by Privacy Desk.</source>
         <translation>
             <numerusform>%n goedgekeurde wijziging nu uitvoeren in de bronsystemen? Verwijderde gegevens kan Privacy Desk niet terughalen.</numerusform>
@@ -993,17 +993,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="348" />
+        <location filename="../../app/ui/changes_dialog.py" line="348"/>
         <source>Executing the changes…</source>
         <translation>Wijzigingen uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="380" />
+        <location filename="../../app/ui/changes_dialog.py" line="380"/>
         <source>The address is now on the suppression list.</source>
         <translation>Het adres staat nu op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="382" />
+        <location filename="../../app/ui/changes_dialog.py" line="382"/>
         <source>The address was already on the suppression list.</source>
         <translation>Het adres stond al op de blokkeerlijst.</translation>
     </message>
@@ -1011,308 +1011,308 @@
 <context>
     <name>ConnectorLabels</name>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="18" />
+        <location filename="../../app/ui/connector_labels.py" line="18"/>
         <source>SQL database</source>
         <translation>SQL-database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="19" />
+        <location filename="../../app/ui/connector_labels.py" line="19"/>
         <source>Finds a person through the identifiers and joins declared in the mapping file.</source>
         <translation>Vindt een persoon via de identificatiegegevens en koppelingen (joins) uit het mappingbestand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="25" />
+        <location filename="../../app/ui/connector_labels.py" line="25"/>
         <source>CSV or Excel file</source>
         <translation>CSV- of Excel-bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="26" />
+        <location filename="../../app/ui/connector_labels.py" line="26"/>
         <source>Every change keeps a backup copy &lt;file&gt;.&lt;time&gt;.bak next to the file for the number of days set; older backups are deleted whenever the file is used.</source>
         <translation>Bij elke wijziging blijft een reservekopie &lt;bestand&gt;.&lt;tijd&gt;.bak naast het bestand staan, zo veel dagen als ingesteld; oudere reservekopieën worden verwijderd zodra het bestand weer wordt gebruikt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="33" />
+        <location filename="../../app/ui/connector_labels.py" line="33"/>
         <source>Web server access logs</source>
         <translation>Toegangslogboeken van de webserver</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="34" />
+        <location filename="../../app/ui/connector_labels.py" line="34"/>
         <source>Reads Apache/nginx access logs (common or combined format, plain or .gz). Log lines cannot be erased one by one; they expire after the retention period.</source>
         <translation>Leest toegangslogboeken van Apache/nginx (common- of combined-formaat, gewoon of .gz). Logregels kunnen niet één voor één worden verwijderd; ze verlopen na de bewaartermijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="41" />
+        <location filename="../../app/ui/connector_labels.py" line="41"/>
         <source>Matomo (Piwik) web statistics</source>
         <translation>Webstatistieken in Matomo (Piwik)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="42" />
+        <location filename="../../app/ui/connector_labels.py" line="42"/>
         <source>Uses the PrivacyManager plugin (GDPR tools) of Matomo 3.6 or later.</source>
         <translation>Gebruikt de plug-in PrivacyManager (AVG-hulpmiddelen) van Matomo 3.6 of later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="48" />
+        <location filename="../../app/ui/connector_labels.py" line="48"/>
         <source>Mailbox (.eml folder, mbox or IMAP)</source>
         <translation>Postvak (map met .eml-bestanden, mbox of IMAP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="49" />
+        <location filename="../../app/ui/connector_labels.py" line="49"/>
         <source>Messages are only read, never marked as read or changed; delete by hand.</source>
         <translation>Berichten worden alleen gelezen, nooit als gelezen gemarkeerd of gewijzigd; verwijderen gaat met de hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="55" />
+        <location filename="../../app/ui/connector_labels.py" line="55"/>
         <source>Document folder</source>
         <translation>Documentenmap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="56" />
+        <location filename="../../app/ui/connector_labels.py" line="56"/>
         <source>Reads text in documents, including subfolders. Scans without text are listed.</source>
         <translation>Leest de tekst in documenten, ook in submappen. Scans zonder tekst worden apart vermeld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="62" />
+        <location filename="../../app/ui/connector_labels.py" line="62"/>
         <source>Manual check (no automation)</source>
         <translation>Handmatige controle (niet geautomatiseerd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="63" />
+        <location filename="../../app/ui/connector_labels.py" line="63"/>
         <source>Creates a task on the case; it counts as searched once someone completes it.</source>
         <translation>Maakt een taak bij de zaak aan; het systeem telt als doorzocht zodra iemand de taak afrondt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="73" />
+        <location filename="../../app/ui/connector_labels.py" line="73"/>
         <source>Time-out (seconds)</source>
         <translation>Time-out (seconden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="76" />
+        <location filename="../../app/ui/connector_labels.py" line="76"/>
         <source>Database URL</source>
         <translation>Database-URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="77" />
+        <location filename="../../app/ui/connector_labels.py" line="77"/>
         <source>SQLAlchemy URL without the password, e.g. postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db</source>
         <translation>SQLAlchemy-URL zonder het wachtwoord, bijvoorbeeld postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal of sqlite:///C:/data/portal.db</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="85" />
+        <location filename="../../app/ui/connector_labels.py" line="85"/>
         <source>Mapping file</source>
         <translation>Mappingbestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="86" />
+        <location filename="../../app/ui/connector_labels.py" line="86"/>
         <source>TOML file that lists the tables and columns with personal data</source>
         <translation>TOML-bestand met de tabellen en kolommen die persoonsgegevens bevatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="90" />
+        <location filename="../../app/ui/connector_labels.py" line="90"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="92" />
+        <location filename="../../app/ui/connector_labels.py" line="92"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="93" />
+        <location filename="../../app/ui/connector_labels.py" line="93"/>
         <source>.csv or .xlsx</source>
         <translation>.csv of .xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="96" />
+        <location filename="../../app/ui/connector_labels.py" line="96"/>
         <source>Identifier columns</source>
         <translation>Kolommen met identificatiegegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="97" />
-        <source>column=kind pairs, e.g. 'email=email, klantnr=customer_number'; kinds: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</source>
-        <translation>paren kolom=soort, bijvoorbeeld 'email=email, klantnr=customer_number'; soorten: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</translation>
+        <location filename="../../app/ui/connector_labels.py" line="97"/>
+        <source>column=kind pairs, e.g. &apos;email=email, klantnr=customer_number&apos;; kinds: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</source>
+        <translation>paren kolom=soort, bijvoorbeeld &apos;email=email, klantnr=customer_number&apos;; soorten: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="105" />
+        <location filename="../../app/ui/connector_labels.py" line="105"/>
         <source>Data categories</source>
         <translation>Categorieën persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="109" />
+        <location filename="../../app/ui/connector_labels.py" line="109"/>
         <source>Delimiter (CSV)</source>
         <translation>Scheidingsteken (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="110" />
+        <location filename="../../app/ui/connector_labels.py" line="110"/>
         <source>empty: detect</source>
         <translation>leeg: automatisch herkennen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="113" />
+        <location filename="../../app/ui/connector_labels.py" line="113"/>
         <source>Encoding (CSV)</source>
         <translation>Tekencodering (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="117" />
+        <location filename="../../app/ui/connector_labels.py" line="117"/>
         <source>Sheet (XLSX)</source>
         <translation>Werkblad (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="118" />
+        <location filename="../../app/ui/connector_labels.py" line="118"/>
         <source>empty: first sheet</source>
         <translation>leeg: eerste werkblad</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="121" />
+        <location filename="../../app/ui/connector_labels.py" line="121"/>
         <source>Keep backups (days)</source>
         <translation>Reservekopieën bewaren (dagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="122" />
+        <location filename="../../app/ui/connector_labels.py" line="122"/>
         <source>a backup holds the erased rows; 0 keeps no backup</source>
         <translation>een reservekopie bevat de gewiste rijen; 0 bewaart geen reservekopie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="128" />
+        <location filename="../../app/ui/connector_labels.py" line="128"/>
         <source>Log file or folder</source>
         <translation>Logbestand of map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="132" />
+        <location filename="../../app/ui/connector_labels.py" line="132"/>
         <source>File name pattern</source>
         <translation>Bestandsnaampatroon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="133" />
+        <location filename="../../app/ui/connector_labels.py" line="133"/>
         <source>Which files in the folder are logs, e.g. access.log* (includes .gz).</source>
         <translation>Welke bestanden in de map logbestanden zijn, bijvoorbeeld access.log* (ook .gz).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="139" />
+        <location filename="../../app/ui/connector_labels.py" line="139"/>
         <source>Retention (days)</source>
         <translation>Bewaartermijn (dagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="140" />
+        <location filename="../../app/ui/connector_labels.py" line="140"/>
         <source>How long the raw logs are kept before they are deleted automatically.</source>
         <translation>Hoe lang de ruwe logbestanden worden bewaard voordat ze automatisch worden verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="146" />
+        <location filename="../../app/ui/connector_labels.py" line="146"/>
         <source>Matomo address</source>
         <translation>Adres van Matomo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="150" />
+        <location filename="../../app/ui/connector_labels.py" line="150"/>
         <source>Site ids</source>
-        <translation>Site-id's</translation>
+        <translation>Site-id&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="151" />
+        <location filename="../../app/ui/connector_labels.py" line="151"/>
         <source>Comma separated, e.g. 1, 3</source>
-        <translation>Gescheiden door komma's, bijvoorbeeld 1, 3</translation>
+        <translation>Gescheiden door komma&apos;s, bijvoorbeeld 1, 3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="154" />
+        <location filename="../../app/ui/connector_labels.py" line="154"/>
         <source>Segment for a user id</source>
         <translation>Segment voor een gebruikers-ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="155" />
+        <location filename="../../app/ui/connector_labels.py" line="155"/>
         <source>Matomo segment; {user_id} is replaced by each user id, e-mail address and customer number. IP addresses are searched as well.</source>
         <translation>Segment in Matomo; {user_id} wordt vervangen door elke gebruikers-ID, elk e-mailadres en elk klantnummer. Ook IP-adressen worden gezocht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="163" />
+        <location filename="../../app/ui/connector_labels.py" line="163"/>
         <source>API token</source>
         <translation>API-token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="164" />
+        <location filename="../../app/ui/connector_labels.py" line="164"/>
         <source>Personal security &gt; Auth tokens, of a user with admin access.</source>
         <translation>Personal security &gt; Auth tokens, van een gebruiker met beheerdersrechten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="168" />
+        <location filename="../../app/ui/connector_labels.py" line="168"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="170" />
+        <location filename="../../app/ui/connector_labels.py" line="170"/>
         <source>Folder or mbox file</source>
         <translation>Map of mbox-bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="174" />
-        <location filename="../../app/ui/connector_labels.py" line="218" />
+        <location filename="../../app/ui/connector_labels.py" line="174"/>
+        <location filename="../../app/ui/connector_labels.py" line="218"/>
         <source>IMAP server</source>
         <translation>IMAP-server</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="177" />
+        <location filename="../../app/ui/connector_labels.py" line="177"/>
         <source>IMAP port</source>
         <translation>IMAP-poort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="178" />
+        <location filename="../../app/ui/connector_labels.py" line="178"/>
         <source>IMAP user</source>
         <translation>IMAP-gebruiker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="180" />
+        <location filename="../../app/ui/connector_labels.py" line="180"/>
         <source>IMAP folder</source>
         <translation>IMAP-map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="183" />
+        <location filename="../../app/ui/connector_labels.py" line="183"/>
         <source>Use SSL/TLS</source>
         <translation>SSL/TLS gebruiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="185" />
+        <location filename="../../app/ui/connector_labels.py" line="185"/>
         <source>IMAP password</source>
         <translation>IMAP-wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="189" />
+        <location filename="../../app/ui/connector_labels.py" line="189"/>
         <source>Folder</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="191" />
+        <location filename="../../app/ui/connector_labels.py" line="191"/>
         <source>File types</source>
         <translation>Bestandstypen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="192" />
+        <location filename="../../app/ui/connector_labels.py" line="192"/>
         <source>Separated by spaces, e.g. .txt .csv .pdf .docx .odt</source>
         <translation>Gescheiden door spaties, bijvoorbeeld .txt .csv .pdf .docx .odt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="197" />
+        <location filename="../../app/ui/connector_labels.py" line="197"/>
         <source>Largest file (MB)</source>
         <translation>Grootste bestand (MB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="198" />
+        <location filename="../../app/ui/connector_labels.py" line="198"/>
         <source>Larger files are listed for a check by hand instead of being read.</source>
         <translation>Grotere bestanden worden niet gelezen maar vermeld voor een controle met de hand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="204" />
+        <location filename="../../app/ui/connector_labels.py" line="204"/>
         <source>What to look up, where and how</source>
         <translation>Wat moet worden opgezocht, waar en hoe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="205" />
-        <source>e.g. 'Look in the paper archive, cabinet 3, under the customer number'</source>
-        <translation>bijvoorbeeld 'Kijk in het papieren archief, kast 3, onder het klantnummer'</translation>
+        <location filename="../../app/ui/connector_labels.py" line="205"/>
+        <source>e.g. &apos;Look in the paper archive, cabinet 3, under the customer number&apos;</source>
+        <translation>bijvoorbeeld &apos;Kijk in het papieren archief, kast 3, onder het klantnummer&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="216" />
+        <location filename="../../app/ui/connector_labels.py" line="216"/>
         <source>Folder of .eml files</source>
         <translation>Map met .eml-bestanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connector_labels.py" line="217" />
+        <location filename="../../app/ui/connector_labels.py" line="217"/>
         <source>mbox file</source>
         <translation>mbox-bestand</translation>
     </message>
@@ -1320,248 +1320,248 @@
 <context>
     <name>ConnectorsDialog</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="203" />
-        <location filename="../../app/ui/connectors_dialog.py" line="208" />
+        <location filename="../../app/ui/connectors_dialog.py" line="203"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="208"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209" />
-        <location filename="../../app/ui/connectors_dialog.py" line="221" />
+        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="221"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209" />
+        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209" />
+        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
         <source>Enabled</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="212" />
+        <location filename="../../app/ui/connectors_dialog.py" line="212"/>
         <source>&amp;New system</source>
         <translation>&amp;Nieuw systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="226" />
+        <location filename="../../app/ui/connectors_dialog.py" line="226"/>
         <source>&amp;Search this system for every case</source>
         <translation>Dit systeem voor elke zaak &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="229" />
+        <location filename="../../app/ui/connectors_dialog.py" line="229"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="239" />
+        <location filename="../../app/ui/connectors_dialog.py" line="239"/>
         <source>N&amp;ame:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="240" />
+        <location filename="../../app/ui/connectors_dialog.py" line="240"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="243" />
+        <location filename="../../app/ui/connectors_dialog.py" line="243"/>
         <source>&amp;Time-out:</source>
         <translation>&amp;Time-out:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="254" />
+        <location filename="../../app/ui/connectors_dialog.py" line="254"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="256" />
+        <location filename="../../app/ui/connectors_dialog.py" line="256"/>
         <source>&amp;Test connection</source>
         <translation>Verbinding &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="257" />
+        <location filename="../../app/ui/connectors_dialog.py" line="257"/>
         <source>Saves the settings and tries to reach the system</source>
         <translation>Slaat de instellingen op en probeert het systeem te bereiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="259" />
+        <location filename="../../app/ui/connectors_dialog.py" line="259"/>
         <source>&amp;Delete…</source>
         <translation>Verwij&amp;deren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="287" />
-        <source>Passwords are stored in the operating system's keyring.</source>
+        <location filename="../../app/ui/connectors_dialog.py" line="287"/>
+        <source>Passwords are stored in the operating system&apos;s keyring.</source>
         <translation>Wachtwoorden worden bewaard in de sleutelbos van het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="289" />
+        <location filename="../../app/ui/connectors_dialog.py" line="289"/>
         <source>No keyring is available on this computer: passwords are kept in memory only and will be asked for again after a restart.</source>
         <translation>Op deze computer is geen sleutelbos beschikbaar: wachtwoorden blijven alleen in het geheugen en worden na een herstart opnieuw gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="302" />
+        <location filename="../../app/ui/connectors_dialog.py" line="302"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="302" />
+        <location filename="../../app/ui/connectors_dialog.py" line="302"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="306" />
+        <location filename="../../app/ui/connectors_dialog.py" line="306"/>
         <source>The password still has to be entered.</source>
         <translation>Het wachtwoord moet nog worden ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="399" />
+        <location filename="../../app/ui/connectors_dialog.py" line="399"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="410" />
-        <source>'%1' is required.</source>
-        <translation>'%1' is verplicht.</translation>
+        <location filename="../../app/ui/connectors_dialog.py" line="410"/>
+        <source>&apos;%1&apos; is required.</source>
+        <translation>&apos;%1&apos; is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="418" />
-        <location filename="../../app/ui/connectors_dialog.py" line="423" />
+        <location filename="../../app/ui/connectors_dialog.py" line="418"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="423"/>
         <source>Testing the connection…</source>
         <translation>Verbinding testen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="434" />
+        <location filename="../../app/ui/connectors_dialog.py" line="434"/>
         <source>OK: %1</source>
         <translation>OK: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="443" />
+        <location filename="../../app/ui/connectors_dialog.py" line="443"/>
         <source>Failed: %1</source>
         <translation>Mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="452" />
+        <location filename="../../app/ui/connectors_dialog.py" line="452"/>
         <source>Delete system</source>
         <translation>Systeem verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="453" />
-        <source>Delete the system '%1'? It is no longer searched; findings already stored stay with their cases.</source>
-        <translation>Het systeem '%1' verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
+        <location filename="../../app/ui/connectors_dialog.py" line="453"/>
+        <source>Delete the system &apos;%1&apos;? It is no longer searched; findings already stored stay with their cases.</source>
+        <translation>Het systeem &apos;%1&apos; verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
     </message>
 </context>
 <context>
     <name>DeadlineOverview</name>
     <message>
-        <location filename="../../app/ui/overview.py" line="55" />
+        <location filename="../../app/ui/overview.py" line="55"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="59" />
+        <location filename="../../app/ui/overview.py" line="59"/>
         <source>E&amp;xport to calendar (.ics)…</source>
         <translation>E&amp;xporteren naar agenda (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="61" />
+        <location filename="../../app/ui/overview.py" line="61"/>
         <source>Save the deadlines of all open cases as a calendar file (references only)</source>
         <translation>De termijnen van alle open zaken opslaan als agendabestand (alleen kenmerken)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="64" />
+        <location filename="../../app/ui/overview.py" line="64"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="75" />
+        <location filename="../../app/ui/overview.py" line="75"/>
         <source>Open cases by urgency</source>
         <translation>Open zaken naar urgentie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="79" />
+        <location filename="../../app/ui/overview.py" line="79"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="80" />
+        <location filename="../../app/ui/overview.py" line="80"/>
         <source>Urgency</source>
         <translation>Urgentie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="81" />
+        <location filename="../../app/ui/overview.py" line="81"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="82" />
+        <location filename="../../app/ui/overview.py" line="82"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="83" />
+        <location filename="../../app/ui/overview.py" line="83"/>
         <source>Post by (promise)</source>
         <translation>Versturen uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="84" />
+        <location filename="../../app/ui/overview.py" line="84"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="85" />
+        <location filename="../../app/ui/overview.py" line="85"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="145" />
+        <location filename="../../app/ui/overview.py" line="145"/>
         <source>… and %1 more: see the Cases page</source>
         <translation>… en nog %1: zie het tabblad Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="162" />
+        <location filename="../../app/ui/overview.py" line="162"/>
         <source>clock paused</source>
         <translation>termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="167" />
+        <location filename="../../app/ui/overview.py" line="167"/>
         <source>%1 (extended)</source>
         <translation>%1 (verlengd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="185" />
+        <location filename="../../app/ui/overview.py" line="185"/>
         <source>Counted to the legal deadline (extended when granted)</source>
         <translation>Geteld tot de wettelijke termijn (verlengd als verlenging is verleend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="191" />
+        <location filename="../../app/ui/overview.py" line="191"/>
         <source>%1 overdue · %2 due within 7 days · %3 due later · %4 paused</source>
         <translation>%1 te laat · %2 binnen 7 dagen · %3 later · %4 opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="213" />
+        <location filename="../../app/ui/overview.py" line="213"/>
         <source>Export deadlines to a calendar file</source>
         <translation>Termijnen exporteren naar een agendabestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="215" />
+        <location filename="../../app/ui/overview.py" line="215"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-bestanden (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="223" />
+        <location filename="../../app/ui/overview.py" line="223"/>
         <source>Collecting open deadlines…</source>
         <translation>Open termijnen verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="231" />
+        <location filename="../../app/ui/overview.py" line="231"/>
         <source>%1 deadlines written to %2</source>
         <translation>%1 termijnen opgeslagen in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="237" />
+        <location filename="../../app/ui/overview.py" line="237"/>
         <source>Exporting deadlines…</source>
         <translation>Termijnen exporteren…</translation>
     </message>
@@ -1569,17 +1569,17 @@
 <context>
     <name>DecisionsDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="373" />
+        <location filename="../../app/ui/case_dialogs.py" line="373"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="376" />
+        <location filename="../../app/ui/case_dialogs.py" line="376"/>
         <source>Record what was decided on each request. Sending an answer letter fills this in; the register export, the yearly report and the retention period use it.</source>
         <translation>Leg per verzoek vast wat er is besloten. Een verstuurde antwoordbrief vult dit in; de registerexport, het jaarverslag en de bewaartermijn gebruiken het.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="389" />
+        <location filename="../../app/ui/case_dialogs.py" line="389"/>
         <source>&amp;Save decisions</source>
         <translation>Beslissingen &amp;opslaan</translation>
     </message>
@@ -1587,57 +1587,57 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="53" />
+        <location filename="../../app/ui/case_panels.py" line="53"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="55" />
+        <location filename="../../app/ui/case_panels.py" line="55"/>
         <source>&amp;Add document…</source>
         <translation>Document &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="57" />
+        <location filename="../../app/ui/case_panels.py" line="57"/>
         <source>Record &amp;identity check…</source>
         <translation>&amp;Identiteitscontrole vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="59" />
+        <location filename="../../app/ui/case_panels.py" line="59"/>
         <source>Recording the identity check deletes the ID copies of the case.</source>
         <translation>Het vastleggen van de identiteitscontrole verwijdert de kopieën van identiteitsbewijzen in deze zaak.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="71" />
+        <location filename="../../app/ui/case_panels.py" line="71"/>
         <source>Select a document to see it here.</source>
         <translation>Kies een document om het hier te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="109" />
+        <location filename="../../app/ui/case_panels.py" line="109"/>
         <source>deleted after the identity check</source>
         <translation>verwijderd na de identiteitscontrole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="111" />
+        <location filename="../../app/ui/case_panels.py" line="111"/>
         <source>masked</source>
         <translation>afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="118" />
+        <location filename="../../app/ui/case_panels.py" line="118"/>
         <source>This case has no documents yet.</source>
         <translation>Deze zaak heeft nog geen documenten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="129" />
+        <location filename="../../app/ui/case_panels.py" line="129"/>
         <source>This ID copy was deleted after the identity check.</source>
         <translation>Deze kopie van het identiteitsbewijs is na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="147" />
+        <location filename="../../app/ui/case_panels.py" line="147"/>
         <source>This PDF cannot be shown (it may be damaged). It is kept unchanged.</source>
         <translation>Deze pdf kan niet worden getoond (mogelijk beschadigd). Het bestand blijft ongewijzigd bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="156" />
+        <location filename="../../app/ui/case_panels.py" line="156"/>
         <source>This image cannot be shown. It is kept unchanged.</source>
         <translation>Deze afbeelding kan niet worden getoond. Het bestand blijft ongewijzigd bewaard.</translation>
     </message>
@@ -1645,12 +1645,12 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="315" />
+        <location filename="../../app/ui/case_dialogs.py" line="315"/>
         <source>Edit case</source>
         <translation>Zaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="320" />
+        <location filename="../../app/ui/case_dialogs.py" line="320"/>
         <source>&amp;Save changes</source>
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
@@ -1658,12 +1658,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="68" />
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74" />
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Privacy Desk ran into an error it did not expect. Your last action may not have been saved; check the case before you continue.
 
 Please send the details below to your support contact. They are also written to the log file:
@@ -1674,12 +1674,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="84" />
+        <location filename="../../app/ui/errors.py" line="84"/>
         <source>Error details</source>
         <translation>Details van de fout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87" />
+        <location filename="../../app/ui/errors.py" line="87"/>
         <source>&amp;Copy details</source>
         <translation>Details &amp;kopiëren</translation>
     </message>
@@ -1687,7 +1687,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="111" />
+        <location filename="../../app/ui/errors.py" line="111"/>
         <source>Privacy Desk</source>
         <translation>Privacy Desk</translation>
     </message>
@@ -1695,27 +1695,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExportsDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="341" />
+        <location filename="../../app/ui/exports_dialog.py" line="341"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="347" />
+        <location filename="../../app/ui/exports_dialog.py" line="347"/>
         <source>Register of requests</source>
         <translation>Register van verzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="348" />
+        <location filename="../../app/ui/exports_dialog.py" line="348"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="349" />
+        <location filename="../../app/ui/exports_dialog.py" line="349"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="350" />
+        <location filename="../../app/ui/exports_dialog.py" line="350"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1723,27 +1723,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="172" />
+        <location filename="../../app/ui/case_dialogs.py" line="172"/>
         <source>Grant extension</source>
         <translation>Termijn verlengen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="175" />
+        <location filename="../../app/ui/case_dialogs.py" line="175"/>
         <source>Extend the deadline by two months (Art. 12(3) GDPR) because of the complexity or number of requests. Only possible when the data subject is told, with the reasons, within the first month.</source>
         <translation>Verleng de termijn met twee maanden (art. 12 lid 3 AVG) vanwege de complexiteit of het aantal verzoeken. Dit kan alleen als de betrokkene binnen de eerste maand is geïnformeerd, met de redenen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="185" />
+        <location filename="../../app/ui/case_dialogs.py" line="185"/>
         <source>&amp;Notice sent on:</source>
         <translation>&amp;Bericht verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="186" />
+        <location filename="../../app/ui/case_dialogs.py" line="186"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="187" />
+        <location filename="../../app/ui/case_dialogs.py" line="187"/>
         <source>&amp;Grant extension</source>
         <translation>Termijn &amp;verlengen</translation>
     </message>
@@ -1751,42 +1751,42 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FeatureHooks</name>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="34" />
+        <location filename="../../app/ui/feature_hooks.py" line="34"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="35" />
+        <location filename="../../app/ui/feature_hooks.py" line="35"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="77" />
-        <source>Today's letters</source>
+        <location filename="../../app/ui/feature_hooks.py" line="77"/>
+        <source>Today&apos;s letters</source>
         <translation>Brieven van vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="88" />
+        <location filename="../../app/ui/feature_hooks.py" line="88"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="94" />
+        <location filename="../../app/ui/feature_hooks.py" line="94"/>
         <source>&amp;Systems…</source>
         <translation>&amp;Systemen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="97" />
+        <location filename="../../app/ui/feature_hooks.py" line="97"/>
         <source>Processing &amp;register…</source>
         <translation>Verwerkings&amp;register…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="102" />
-        <source>&amp;Print today's letters…</source>
+        <location filename="../../app/ui/feature_hooks.py" line="102"/>
+        <source>&amp;Print today&apos;s letters…</source>
         <translation>Brieven van vandaag &amp;afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="105" />
+        <location filename="../../app/ui/feature_hooks.py" line="105"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
@@ -1794,62 +1794,62 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="61" />
+        <location filename="../../app/ui/findings_support.py" line="22"/>
         <source>strong match</source>
         <translation>sterke overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="62" />
+        <location filename="../../app/ui/findings_support.py" line="23"/>
         <source>weak match – review</source>
         <translation>zwakke overeenkomst – beoordelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="63" />
+        <location filename="../../app/ui/findings_support.py" line="24"/>
         <source>not attributable</source>
         <translation>niet herleidbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="69" />
+        <location filename="../../app/ui/findings_support.py" line="30"/>
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="70" />
+        <location filename="../../app/ui/findings_support.py" line="31"/>
         <source>to review</source>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="71" />
+        <location filename="../../app/ui/findings_support.py" line="32"/>
         <source>rejected</source>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="77" />
+        <location filename="../../app/ui/findings_support.py" line="38"/>
         <source>waiting</source>
         <translation>wacht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="78" />
+        <location filename="../../app/ui/findings_support.py" line="39"/>
         <source>searching</source>
         <translation>zoekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="79" />
+        <location filename="../../app/ui/findings_support.py" line="40"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="80" />
+        <location filename="../../app/ui/findings_support.py" line="41"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="81" />
+        <location filename="../../app/ui/findings_support.py" line="42"/>
         <source>manual check</source>
         <translation>handmatige controle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="82" />
+        <location filename="../../app/ui/findings_support.py" line="43"/>
         <source>cancelled</source>
         <translation>afgebroken</translation>
     </message>
@@ -1857,204 +1857,204 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="142" />
+        <location filename="../../app/ui/findings_tab.py" line="92"/>
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="144" />
+        <location filename="../../app/ui/findings_tab.py" line="94"/>
         <source>Cancel search</source>
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="149" />
+        <location filename="../../app/ui/findings_tab.py" line="99"/>
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="151" />
+        <location filename="../../app/ui/findings_tab.py" line="101"/>
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162" />
+        <location filename="../../app/ui/findings_tab.py" line="112"/>
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="164" />
-        <location filename="../../app/ui/findings_tab.py" line="257" />
-        <location filename="../../app/ui/findings_tab.py" line="293" />
+        <location filename="../../app/ui/findings_tab.py" line="114"/>
+        <location filename="../../app/ui/findings_tab.py" line="207"/>
+        <location filename="../../app/ui/findings_tab.py" line="243"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="164" />
+        <location filename="../../app/ui/findings_tab.py" line="114"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="164" />
-        <location filename="../../app/ui/findings_tab.py" line="293" />
+        <location filename="../../app/ui/findings_tab.py" line="114"/>
+        <location filename="../../app/ui/findings_tab.py" line="243"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="164" />
+        <location filename="../../app/ui/findings_tab.py" line="114"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="165" />
+        <location filename="../../app/ui/findings_tab.py" line="115"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="177" />
-        <location filename="../../app/ui/findings_tab.py" line="205" />
+        <location filename="../../app/ui/findings_tab.py" line="127"/>
+        <location filename="../../app/ui/findings_tab.py" line="155"/>
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="178" />
-        <location filename="../../app/ui/findings_tab.py" line="255" />
-        <location filename="../../app/ui/findings_tab.py" line="428" />
+        <location filename="../../app/ui/findings_tab.py" line="128"/>
+        <location filename="../../app/ui/findings_tab.py" line="205"/>
+        <location filename="../../app/ui/findings_tab.py" line="378"/>
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="179" />
-        <location filename="../../app/ui/findings_tab.py" line="291" />
+        <location filename="../../app/ui/findings_tab.py" line="129"/>
+        <location filename="../../app/ui/findings_tab.py" line="241"/>
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="194" />
+        <location filename="../../app/ui/findings_tab.py" line="144"/>
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="201" />
+        <location filename="../../app/ui/findings_tab.py" line="151"/>
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="208" />
+        <location filename="../../app/ui/findings_tab.py" line="158"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="209" />
+        <location filename="../../app/ui/findings_tab.py" line="159"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="209" />
+        <location filename="../../app/ui/findings_tab.py" line="159"/>
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="208" />
+        <location filename="../../app/ui/findings_tab.py" line="158"/>
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="208" />
+        <location filename="../../app/ui/findings_tab.py" line="158"/>
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="217" />
+        <location filename="../../app/ui/findings_tab.py" line="167"/>
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="218" />
+        <location filename="../../app/ui/findings_tab.py" line="168"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="218" />
+        <location filename="../../app/ui/findings_tab.py" line="168"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="235" />
+        <location filename="../../app/ui/findings_tab.py" line="185"/>
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="237" />
+        <location filename="../../app/ui/findings_tab.py" line="187"/>
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="257" />
+        <location filename="../../app/ui/findings_tab.py" line="207"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="257" />
+        <location filename="../../app/ui/findings_tab.py" line="207"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="257" />
+        <location filename="../../app/ui/findings_tab.py" line="207"/>
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="263" />
+        <location filename="../../app/ui/findings_tab.py" line="213"/>
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="264" />
+        <location filename="../../app/ui/findings_tab.py" line="214"/>
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="269" />
+        <location filename="../../app/ui/findings_tab.py" line="219"/>
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="275" />
+        <location filename="../../app/ui/findings_tab.py" line="225"/>
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="278" />
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="279" />
+        <location filename="../../app/ui/findings_tab.py" line="229"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="293" />
+        <location filename="../../app/ui/findings_tab.py" line="243"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="293" />
+        <location filename="../../app/ui/findings_tab.py" line="243"/>
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="294" />
+        <location filename="../../app/ui/findings_tab.py" line="244"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="294" />
+        <location filename="../../app/ui/findings_tab.py" line="244"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="370" />
+        <location filename="../../app/ui/findings_tab.py" line="320"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -2062,69 +2062,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="374" />
+        <location filename="../../app/ui/findings_tab.py" line="324"/>
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="380" />
+        <location filename="../../app/ui/findings_tab.py" line="330"/>
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="406" />
+        <location filename="../../app/ui/findings_tab.py" line="356"/>
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="410" />
+        <location filename="../../app/ui/findings_tab.py" line="360"/>
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="415" />
+        <location filename="../../app/ui/findings_tab.py" line="365"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="415" />
+        <location filename="../../app/ui/findings_tab.py" line="365"/>
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="416" />
+        <location filename="../../app/ui/findings_tab.py" line="366"/>
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="501" />
+        <location filename="../../app/ui/findings_tab.py" line="451"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="502" />
+        <location filename="../../app/ui/findings_tab.py" line="452"/>
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="536" />
+        <location filename="../../app/ui/findings_tab.py" line="486"/>
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="553" />
+        <location filename="../../app/ui/findings_tab.py" line="503"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="567" />
+        <location filename="../../app/ui/findings_tab.py" line="517"/>
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="602" />
+        <location filename="../../app/ui/findings_tab.py" line="552"/>
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -2132,7 +2132,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="603" />
+        <location filename="../../app/ui/findings_tab.py" line="553"/>
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -2140,7 +2140,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="605" />
+        <location filename="../../app/ui/findings_tab.py" line="555"/>
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -2148,12 +2148,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="607" />
+        <location filename="../../app/ui/findings_tab.py" line="557"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="618" />
+        <location filename="../../app/ui/findings_tab.py" line="568"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
@@ -2161,12 +2161,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../app/ui/app.py" line="114" />
+        <location filename="../../app/ui/app.py" line="115"/>
         <source>Creating demo cases…</source>
         <translation>Demozaken aanmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="142" />
+        <location filename="../../app/ui/app.py" line="161"/>
         <source>The database cannot be opened</source>
         <translation>De database kan niet worden geopend</translation>
     </message>
@@ -2174,22 +2174,22 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentifiersDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="438" />
+        <location filename="../../app/ui/case_dialogs.py" line="438"/>
         <source>Identifiers</source>
         <translation>Identificatiegegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="441" />
-        <source>The systems are searched by the case's name, address, e-mail and phone, and by these identifiers. Add what the letter or the identity check gave: a customer number, another e-mail address, the IP address or user id the person used. Search the systems again after a change.</source>
+        <location filename="../../app/ui/case_dialogs.py" line="441"/>
+        <source>The systems are searched by the case&apos;s name, address, e-mail and phone, and by these identifiers. Add what the letter or the identity check gave: a customer number, another e-mail address, the IP address or user id the person used. Search the systems again after a change.</source>
         <translation>De systemen worden doorzocht op de naam, het adres, het e-mailadres en het telefoonnummer van de zaak, en op deze gegevens. Voeg toe wat de brief of de identiteitscontrole opleverde: een klantnummer, een ander e-mailadres, het IP-adres of de gebruikersnaam die de persoon gebruikte. Doorzoek de systemen opnieuw na een wijziging.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="451" />
+        <location filename="../../app/ui/case_dialogs.py" line="451"/>
         <source>&amp;Add identifier</source>
         <translation>Gegeven &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="458" />
+        <location filename="../../app/ui/case_dialogs.py" line="458"/>
         <source>&amp;Save identifiers</source>
         <translation>Gegevens &amp;opslaan</translation>
     </message>
@@ -2197,17 +2197,17 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="203" />
+        <location filename="../../app/ui/case_dialogs.py" line="203"/>
         <source>Record identity check</source>
         <translation>Identiteitscontrole vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="206" />
+        <location filename="../../app/ui/case_dialogs.py" line="206"/>
         <source>Recording the check deletes every ID copy of this case. Only the method, the outcome, the date, who checked and the document type are kept.</source>
         <translation>Het vastleggen van de controle verwijdert elke kopie van een identiteitsbewijs in deze zaak. Alleen de methode, de uitkomst, de datum, wie controleerde en het soort document worden bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_dialogs.py" line="210" />
+        <location filename="../../app/ui/case_dialogs.py" line="210"/>
         <source>This case holds %n ID copy(ies); it will be deleted.</source>
         <translation>
             <numerusform>Deze zaak bevat %n kopie van een identiteitsbewijs; die wordt verwijderd.</numerusform>
@@ -2215,37 +2215,37 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="222" />
+        <location filename="../../app/ui/case_dialogs.py" line="222"/>
         <source>e.g. passport, driving licence</source>
         <translation>bijv. paspoort, rijbewijs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="224" />
+        <location filename="../../app/ui/case_dialogs.py" line="224"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="225" />
+        <location filename="../../app/ui/case_dialogs.py" line="225"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="226" />
+        <location filename="../../app/ui/case_dialogs.py" line="226"/>
         <source>&amp;Checked on:</source>
         <translation>&amp;Gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="227" />
+        <location filename="../../app/ui/case_dialogs.py" line="227"/>
         <source>&amp;Document type:</source>
         <translation>Soort &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="228" />
+        <location filename="../../app/ui/case_dialogs.py" line="228"/>
         <source>N&amp;ote:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="229" />
+        <location filename="../../app/ui/case_dialogs.py" line="229"/>
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
     </message>
@@ -2253,154 +2253,154 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="85" />
+        <location filename="../../app/ui/intake_dialog.py" line="85"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="91" />
+        <location filename="../../app/ui/intake_dialog.py" line="91"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="106" />
+        <location filename="../../app/ui/intake_dialog.py" line="106"/>
         <source>Attach &amp;scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="108" />
+        <location filename="../../app/ui/intake_dialog.py" line="108"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="111" />
+        <location filename="../../app/ui/intake_dialog.py" line="111"/>
         <source>Read letter &amp;text…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="113" />
+        <location filename="../../app/ui/intake_dialog.py" line="113"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="126" />
-        <location filename="../../app/ui/intake_dialog.py" line="210" />
+        <location filename="../../app/ui/intake_dialog.py" line="126"/>
+        <location filename="../../app/ui/intake_dialog.py" line="210"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="130" />
+        <location filename="../../app/ui/intake_dialog.py" line="130"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="144" />
+        <location filename="../../app/ui/intake_dialog.py" line="144"/>
         <source>&amp;Save case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="179" />
+        <location filename="../../app/ui/intake_dialog.py" line="179"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="181" />
+        <location filename="../../app/ui/intake_dialog.py" line="181"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="201" />
+        <location filename="../../app/ui/intake_dialog.py" line="201"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="262" />
+        <location filename="../../app/ui/intake_dialog.py" line="262"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="271" />
+        <location filename="../../app/ui/intake_dialog.py" line="271"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="273" />
+        <location filename="../../app/ui/intake_dialog.py" line="273"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="287" />
+        <location filename="../../app/ui/intake_dialog.py" line="287"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="297" />
+        <location filename="../../app/ui/intake_dialog.py" line="297"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="307" />
+        <location filename="../../app/ui/intake_dialog.py" line="307"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="314" />
+        <location filename="../../app/ui/intake_dialog.py" line="314"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="322" />
+        <location filename="../../app/ui/intake_dialog.py" line="322"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="324" />
+        <location filename="../../app/ui/intake_dialog.py" line="324"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="329" />
+        <location filename="../../app/ui/intake_dialog.py" line="329"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="337" />
+        <location filename="../../app/ui/intake_dialog.py" line="337"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="343" />
+        <location filename="../../app/ui/intake_dialog.py" line="343"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="350" />
+        <location filename="../../app/ui/intake_dialog.py" line="350"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="355" />
+        <location filename="../../app/ui/intake_dialog.py" line="355"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="361" />
+        <location filename="../../app/ui/intake_dialog.py" line="361"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="364" />
+        <location filename="../../app/ui/intake_dialog.py" line="364"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="365" />
+        <location filename="../../app/ui/intake_dialog.py" line="365"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="410" />
-        <location filename="../../app/ui/intake_dialog.py" line="413" />
+        <location filename="../../app/ui/intake_dialog.py" line="410"/>
+        <location filename="../../app/ui/intake_dialog.py" line="413"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2408,12 +2408,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="427" />
+        <location filename="../../app/ui/intake_dialog.py" line="427"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="428" />
+        <location filename="../../app/ui/intake_dialog.py" line="428"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
@@ -2421,385 +2421,385 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="17" />
+        <location filename="../../app/ui/labels.py" line="17"/>
         <source>registered</source>
         <translation>geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="18" />
+        <location filename="../../app/ui/labels.py" line="18"/>
         <source>identity check</source>
         <translation>identiteitscontrole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="19" />
+        <location filename="../../app/ui/labels.py" line="19"/>
         <source>in progress</source>
         <translation>in behandeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="20" />
+        <location filename="../../app/ui/labels.py" line="20"/>
         <source>on hold</source>
         <translation>wacht op betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21" />
+        <location filename="../../app/ui/labels.py" line="21"/>
         <source>answered</source>
         <translation>beantwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22" />
+        <location filename="../../app/ui/labels.py" line="22"/>
         <source>closed</source>
         <translation>gesloten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23" />
-        <location filename="../../app/ui/labels.py" line="70" />
+        <location filename="../../app/ui/labels.py" line="23"/>
+        <location filename="../../app/ui/labels.py" line="70"/>
         <source>withdrawn</source>
         <translation>ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24" />
-        <location filename="../../app/ui/labels.py" line="68" />
+        <location filename="../../app/ui/labels.py" line="24"/>
+        <location filename="../../app/ui/labels.py" line="68"/>
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31" />
+        <location filename="../../app/ui/labels.py" line="31"/>
         <source>Check identity</source>
         <translation>Identiteit controleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32" />
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>Start handling</source>
         <translation>In behandeling nemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33" />
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>Put on hold</source>
         <translation>In de wacht zetten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34" />
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>Mark answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35" />
+        <location filename="../../app/ui/labels.py" line="35"/>
         <source>Close case</source>
         <translation>Zaak sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36" />
+        <location filename="../../app/ui/labels.py" line="36"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37" />
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>Refuse</source>
         <translation>Weigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="43" />
+        <location filename="../../app/ui/labels.py" line="43"/>
         <source>access</source>
         <translation>inzage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="44" />
+        <location filename="../../app/ui/labels.py" line="44"/>
         <source>rectification</source>
         <translation>rectificatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45" />
+        <location filename="../../app/ui/labels.py" line="45"/>
         <source>erasure</source>
         <translation>verwijdering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46" />
+        <location filename="../../app/ui/labels.py" line="46"/>
         <source>restriction</source>
         <translation>beperking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47" />
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>portability</source>
         <translation>overdraagbaarheid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48" />
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>objection</source>
         <translation>bezwaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54" />
+        <location filename="../../app/ui/labels.py" line="54"/>
         <source>post</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55" />
-        <location filename="../../app/ui/labels.py" line="159" />
+        <location filename="../../app/ui/labels.py" line="55"/>
+        <location filename="../../app/ui/labels.py" line="159"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56" />
+        <location filename="../../app/ui/labels.py" line="56"/>
         <source>web form</source>
         <translation>webformulier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="57" />
+        <location filename="../../app/ui/labels.py" line="57"/>
         <source>in person</source>
         <translation>persoonlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="58" />
+        <location filename="../../app/ui/labels.py" line="58"/>
         <source>telephone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65" />
+        <location filename="../../app/ui/labels.py" line="65"/>
         <source>not decided yet</source>
         <translation>nog niet besloten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66" />
+        <location filename="../../app/ui/labels.py" line="66"/>
         <source>granted</source>
         <translation>toegewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="67" />
+        <location filename="../../app/ui/labels.py" line="67"/>
         <source>partly refused</source>
         <translation>gedeeltelijk afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69" />
+        <location filename="../../app/ui/labels.py" line="69"/>
         <source>no data found</source>
         <translation>geen gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77" />
+        <location filename="../../app/ui/labels.py" line="77"/>
         <source>this case is a reminder about it</source>
         <translation>deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78" />
+        <location filename="../../app/ui/labels.py" line="78"/>
         <source>a reminder about this case</source>
         <translation>herinnering bij deze zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79" />
+        <location filename="../../app/ui/labels.py" line="79"/>
         <source>related</source>
         <translation>verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85" />
+        <location filename="../../app/ui/labels.py" line="85"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86" />
+        <location filename="../../app/ui/labels.py" line="86"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93" />
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94" />
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>Mr</source>
         <translation>heer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95" />
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>Ms</source>
         <translation>mevrouw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101" />
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>lawyer</source>
         <translation>advocaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102" />
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>parent</source>
         <translation>ouder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103" />
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>guardian</source>
         <translation>voogd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104" />
+        <location filename="../../app/ui/labels.py" line="104"/>
         <source>other representative</source>
         <translation>andere vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110" />
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>scan of the letter</source>
         <translation>scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111" />
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>our letter</source>
         <translation>onze brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112" />
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>authorisation</source>
         <translation>machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113" />
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>ID copy (masked)</source>
         <translation>kopie identiteitsbewijs (afgeschermd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114" />
+        <location filename="../../app/ui/labels.py" line="114"/>
         <source>other attachment</source>
         <translation>andere bijlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115" />
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121" />
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>name and address match our records</source>
         <translation>naam en adres komen overeen met onze gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124" />
+        <location filename="../../app/ui/labels.py" line="124"/>
         <source>extra information requested</source>
         <translation>aanvullende gegevens gevraagd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125" />
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>ID document seen</source>
         <translation>identiteitsbewijs ingezien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="126" />
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>authorisation of the representative</source>
         <translation>machtiging van de vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="134" />
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>verified</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="135" />
+        <location filename="../../app/ui/labels.py" line="135"/>
         <source>reasonable doubt remains</source>
         <translation>gerede twijfel blijft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136" />
+        <location filename="../../app/ui/labels.py" line="136"/>
         <source>not verified</source>
         <translation>niet vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="142" />
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>Letter registered</source>
         <translation>Brief geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="143" />
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>Case edited</source>
         <translation>Zaak gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="144" />
+        <location filename="../../app/ui/labels.py" line="144"/>
         <source>Status changed</source>
         <translation>Status gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="145" />
+        <location filename="../../app/ui/labels.py" line="145"/>
         <source>Note added</source>
         <translation>Notitie toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="146" />
+        <location filename="../../app/ui/labels.py" line="146"/>
         <source>Document added</source>
         <translation>Document toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="147" />
+        <location filename="../../app/ui/labels.py" line="147"/>
         <source>Identity checked</source>
         <translation>Identiteit gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="148" />
+        <location filename="../../app/ui/labels.py" line="148"/>
         <source>Case linked</source>
         <translation>Zaak gekoppeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="149" />
+        <location filename="../../app/ui/labels.py" line="149"/>
         <source>Identifiers changed</source>
         <translation>Kenmerken betrokkene gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="150" />
+        <location filename="../../app/ui/labels.py" line="150"/>
         <source>Clock paused</source>
         <translation>Termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151" />
+        <location filename="../../app/ui/labels.py" line="151"/>
         <source>Clock resumed</source>
         <translation>Termijn hervat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="152" />
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>Deadline extended</source>
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="160" />
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="161" />
+        <location filename="../../app/ui/labels.py" line="161"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="162" />
+        <location filename="../../app/ui/labels.py" line="162"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="163" />
+        <location filename="../../app/ui/labels.py" line="163"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="164" />
+        <location filename="../../app/ui/labels.py" line="164"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="165" />
+        <location filename="../../app/ui/labels.py" line="165"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="166" />
+        <location filename="../../app/ui/labels.py" line="166"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="167" />
+        <location filename="../../app/ui/labels.py" line="167"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="195" />
+        <location filename="../../app/ui/labels.py" line="195"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="197" />
+        <location filename="../../app/ui/labels.py" line="197"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2807,12 +2807,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="199" />
+        <location filename="../../app/ui/labels.py" line="199"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="200" />
+        <location filename="../../app/ui/labels.py" line="200"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -2820,22 +2820,22 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/style.py" line="40" />
+        <location filename="../../app/ui/style.py" line="40"/>
         <source>Overdue</source>
         <translation>Te laat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/style.py" line="41" />
+        <location filename="../../app/ui/style.py" line="41"/>
         <source>Due within 7 days</source>
         <translation>Binnen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/style.py" line="42" />
+        <location filename="../../app/ui/style.py" line="42"/>
         <source>Due later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/style.py" line="43" />
+        <location filename="../../app/ui/style.py" line="43"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
@@ -2843,93 +2843,93 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>LetterEditorDialog</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="77" />
+        <location filename="../../app/ui/letter_editor.py" line="77"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="79" />
+        <location filename="../../app/ui/letter_editor.py" line="79"/>
         <source>Letter text</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="82" />
-        <source>Blank line = new paragraph · "- " at the start = bullet · "## " = heading</source>
-        <translation>Lege regel = nieuwe alinea · "- " aan het begin = opsommingsteken · "## " = kop</translation>
+        <location filename="../../app/ui/letter_editor.py" line="82"/>
+        <source>Blank line = new paragraph · &quot;- &quot; at the start = bullet · &quot;## &quot; = heading</source>
+        <translation>Lege regel = nieuwe alinea · &quot;- &quot; aan het begin = opsommingsteken · &quot;## &quot; = kop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="90" />
+        <location filename="../../app/ui/letter_editor.py" line="90"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="101" />
+        <location filename="../../app/ui/letter_editor.py" line="101"/>
         <source>&amp;Refresh preview</source>
         <translation>Voorbeeld &amp;vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="102" />
+        <location filename="../../app/ui/letter_editor.py" line="102"/>
         <source>Saves the draft and renders the letter again</source>
         <translation>Slaat het concept op en maakt de brief opnieuw op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="115" />
+        <location filename="../../app/ui/letter_editor.py" line="115"/>
         <source>Save &amp;draft</source>
         <translation>&amp;Concept opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="117" />
+        <location filename="../../app/ui/letter_editor.py" line="117"/>
         <source>&amp;Finalise and store…</source>
         <translation>Defi&amp;nitief maken en opslaan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="119" />
+        <location filename="../../app/ui/letter_editor.py" line="119"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="121" />
+        <location filename="../../app/ui/letter_editor.py" line="121"/>
         <source>Save as P&amp;DF…</source>
         <translation>Opslaan als p&amp;df…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="123" />
+        <location filename="../../app/ui/letter_editor.py" line="123"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="156" />
+        <location filename="../../app/ui/letter_editor.py" line="156"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="168" />
+        <location filename="../../app/ui/letter_editor.py" line="168"/>
         <source>This letter is final (dated %1, SHA-256 %2). Final letters cannot be changed; make a new letter as a correction.</source>
         <translation>Deze brief is definitief (gedateerd %1, SHA-256 %2). Een definitieve brief kan niet meer worden gewijzigd; maak een nieuwe brief als correctie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="181" />
+        <location filename="../../app/ui/letter_editor.py" line="181"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="181" />
+        <location filename="../../app/ui/letter_editor.py" line="181"/>
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="229" />
-        <location filename="../../app/ui/letter_editor.py" line="232" />
+        <location filename="../../app/ui/letter_editor.py" line="229"/>
+        <location filename="../../app/ui/letter_editor.py" line="232"/>
         <source>Rendering the letter…</source>
         <translation>Brief opmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="261" />
+        <location filename="../../app/ui/letter_editor.py" line="261"/>
         <source>Finalise letter</source>
         <translation>Brief definitief maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="263" />
+        <location filename="../../app/ui/letter_editor.py" line="263"/>
         <source>The letter is stored as PDF with its SHA-256 and recorded in the case history. After this the letter cannot be changed.
 
 Finalise it now?</source>
@@ -2938,12 +2938,12 @@ Finalise it now?</source>
 Nu definitief maken?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="270" />
+        <location filename="../../app/ui/letter_editor.py" line="270"/>
         <source>Finalise and store</source>
         <translation>Definitief maken en opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="317" />
+        <location filename="../../app/ui/letter_editor.py" line="317"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
     </message>
@@ -2951,27 +2951,27 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterTextDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="43" />
+        <location filename="../../app/ui/intake_dialog.py" line="43"/>
         <source>Read letter text</source>
         <translation>Brieftekst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="48" />
+        <location filename="../../app/ui/intake_dialog.py" line="48"/>
         <source>Paste the text of the letter (from OCR or from the e-mail). Privacy Desk suggests the request types, their reference and the date of the letter; you decide. The text itself is not stored.</source>
         <translation>Plak de tekst van de brief (uit de OCR of uit de e-mail). Privacy Desk stelt de soorten verzoek, het kenmerk van de afzender en de datum van de brief voor; u beslist. De tekst zelf wordt niet bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="57" />
+        <location filename="../../app/ui/intake_dialog.py" line="57"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="58" />
+        <location filename="../../app/ui/intake_dialog.py" line="58"/>
         <source>Geachte heer, mevrouw, …</source>
         <translation>Geachte heer, mevrouw, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="61" />
+        <location filename="../../app/ui/intake_dialog.py" line="61"/>
         <source>&amp;Read</source>
         <translation>&amp;Lezen</translation>
     </message>
@@ -2979,152 +2979,152 @@ Nu definitief maken?</translation>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="35" />
+        <location filename="../../app/ui/letter_editor.py" line="35"/>
         <source>Acknowledgement of receipt</source>
         <translation>Ontvangstbevestiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="36" />
+        <location filename="../../app/ui/letter_editor.py" line="36"/>
         <source>Request for identification or clarification</source>
         <translation>Verzoek om identificatie of verduidelijking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="39" />
+        <location filename="../../app/ui/letter_editor.py" line="39"/>
         <source>Extension notice</source>
         <translation>Verlengingsbericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="40" />
+        <location filename="../../app/ui/letter_editor.py" line="40"/>
         <source>Access answer (with data overview)</source>
         <translation>Antwoord op inzageverzoek (met overzicht persoonsgegevens)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="41" />
+        <location filename="../../app/ui/letter_editor.py" line="41"/>
         <source>Rectification done</source>
         <translation>Rectificatie uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="42" />
+        <location filename="../../app/ui/letter_editor.py" line="42"/>
         <source>Erasure done or partly refused</source>
         <translation>Gegevens gewist of deels geweigerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="43" />
+        <location filename="../../app/ui/letter_editor.py" line="43"/>
         <source>Objection upheld or refused</source>
         <translation>Bezwaar gehonoreerd of afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="44" />
+        <location filename="../../app/ui/letter_editor.py" line="44"/>
         <source>Refusal</source>
         <translation>Weigering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="45" />
+        <location filename="../../app/ui/letter_editor.py" line="45"/>
         <source>Notice to a recipient (Art. 19)</source>
         <translation>Bericht aan een ontvanger (art. 19)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="53" />
+        <location filename="../../app/ui/letter_editor.py" line="53"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="54" />
+        <location filename="../../app/ui/letter_editor.py" line="54"/>
         <source>final</source>
         <translation>definitief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="44" />
+        <location filename="../../app/ui/letters_tab.py" line="44"/>
         <source>What we need from them</source>
         <translation>Wat wij van de betrokkene nodig hebben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="45" />
+        <location filename="../../app/ui/letters_tab.py" line="45"/>
         <source>Why we need it</source>
         <translation>Waarom wij dat nodig hebben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="46" />
+        <location filename="../../app/ui/letters_tab.py" line="46"/>
         <source>A (masked) copy of an ID document is truly needed</source>
         <translation>Een (afgeschermde) kopie van een identiteitsbewijs is echt nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="49" />
+        <location filename="../../app/ui/letters_tab.py" line="49"/>
         <source>Reasons</source>
         <translation>Redenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="50" />
+        <location filename="../../app/ui/letters_tab.py" line="50"/>
         <source>The objection is against direct marketing</source>
         <translation>Het bezwaar is tegen direct marketing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="53" />
+        <location filename="../../app/ui/letters_tab.py" line="53"/>
         <source>The objection is upheld</source>
         <translation>Het bezwaar wordt gehonoreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="54" />
+        <location filename="../../app/ui/letters_tab.py" line="54"/>
         <source>Compelling grounds (when not upheld)</source>
         <translation>Dwingende gronden (als het bezwaar niet wordt gehonoreerd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="55" />
+        <location filename="../../app/ui/letters_tab.py" line="55"/>
         <source>Manifestly unfounded or excessive (Art. 12(5))</source>
         <translation>Kennelijk ongegrond of buitensporig (art. 12 lid 5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="58" />
+        <location filename="../../app/ui/letters_tab.py" line="58"/>
         <source>Recipient</source>
         <translation>Ontvanger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="59" />
+        <location filename="../../app/ui/letters_tab.py" line="59"/>
         <source>Street and number / PO box</source>
         <translation>Straat en huisnummer / postbus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="60" />
+        <location filename="../../app/ui/letters_tab.py" line="60"/>
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="61" />
+        <location filename="../../app/ui/letters_tab.py" line="61"/>
         <source>Town</source>
         <translation>Plaats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="62" />
+        <location filename="../../app/ui/letters_tab.py" line="62"/>
         <source>Country code</source>
         <translation>Landcode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="63" />
+        <location filename="../../app/ui/letters_tab.py" line="63"/>
         <source>What the recipient must do</source>
         <translation>Wat de ontvanger moet doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="64" />
+        <location filename="../../app/ui/letters_tab.py" line="64"/>
         <source>Which data</source>
         <translation>Welke gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="65" />
-        <source>Redactions (other people's data left out)</source>
+        <location filename="../../app/ui/letters_tab.py" line="65"/>
+        <source>Redactions (other people&apos;s data left out)</source>
         <translation>Weglatingen (gegevens van anderen weggelaten)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="73" />
+        <location filename="../../app/ui/letters_tab.py" line="73"/>
         <source>erase the data</source>
         <translation>de gegevens wissen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="74" />
+        <location filename="../../app/ui/letters_tab.py" line="74"/>
         <source>correct the data</source>
         <translation>de gegevens corrigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="77" />
+        <location filename="../../app/ui/letters_tab.py" line="77"/>
         <source>restrict the processing</source>
         <translation>de verwerking beperken</translation>
     </message>
@@ -3132,52 +3132,52 @@ Nu definitief maken?</translation>
 <context>
     <name>LettersTab</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="229" />
+        <location filename="../../app/ui/letters_tab.py" line="229"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231" />
+        <location filename="../../app/ui/letters_tab.py" line="231"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231" />
+        <location filename="../../app/ui/letters_tab.py" line="231"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231" />
+        <location filename="../../app/ui/letters_tab.py" line="231"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231" />
+        <location filename="../../app/ui/letters_tab.py" line="231"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="232" />
+        <location filename="../../app/ui/letters_tab.py" line="232"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="241" />
+        <location filename="../../app/ui/letters_tab.py" line="241"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="243" />
+        <location filename="../../app/ui/letters_tab.py" line="243"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="245" />
+        <location filename="../../app/ui/letters_tab.py" line="245"/>
         <source>Export &amp;dossier…</source>
         <translation>&amp;Dossier exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="247" />
+        <location filename="../../app/ui/letters_tab.py" line="247"/>
         <source>&amp;Portability export (ZIP)…</source>
         <translation>Export voor &amp;overdraagbaarheid (ZIP)…</translation>
     </message>
@@ -3185,50 +3185,50 @@ Nu definitief maken?</translation>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="341" />
+        <location filename="../../app/ui/case_dialogs.py" line="341"/>
         <source>Link case</source>
         <translation>Zaak koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="344" />
+        <location filename="../../app/ui/case_dialogs.py" line="344"/>
         <source>A reminder or a notice of default refers to an earlier request: link it to that case, so both deadlines and letters are seen together.</source>
         <translation>Een herinnering of ingebrekestelling verwijst naar een eerder verzoek: koppel de brief aan die zaak, zodat beide termijnen en brieven samen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="351" />
+        <location filename="../../app/ui/case_dialogs.py" line="351"/>
         <source>This case is a reminder about that case</source>
         <translation>Deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="352" />
+        <location filename="../../app/ui/case_dialogs.py" line="352"/>
         <source>Related</source>
         <translation>Verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="353" />
+        <location filename="../../app/ui/case_dialogs.py" line="353"/>
         <source>&amp;Other case:</source>
         <translation>&amp;Andere zaak:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="354" />
+        <location filename="../../app/ui/case_dialogs.py" line="354"/>
         <source>&amp;Relation:</source>
         <translation>&amp;Relatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="355" />
+        <location filename="../../app/ui/case_dialogs.py" line="355"/>
         <source>&amp;Link</source>
         <translation>&amp;Koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="359" />
-        <source>Enter the other case's reference.</source>
+        <location filename="../../app/ui/case_dialogs.py" line="359"/>
+        <source>Enter the other case&apos;s reference.</source>
         <translation>Vul het kenmerk van de andere zaak in.</translation>
     </message>
 </context>
 <context>
     <name>ListAndEditor</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="198" />
+        <location filename="../../app/ui/widgets.py" line="198"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -3236,127 +3236,127 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55" />
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56" />
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85" />
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88" />
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105" />
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135" />
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142" />
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="219" />
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3364,7 +3364,7 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="221" />
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
@@ -3375,32 +3375,32 @@ Nu definitief maken?</translation>
 <context>
     <name>NewLetterDialog</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="91" />
+        <location filename="../../app/ui/letters_tab.py" line="91"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="101" />
+        <location filename="../../app/ui/letters_tab.py" line="101"/>
         <source>Letter &amp;type:</source>
         <translation>Soort &amp;brief:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="102" />
+        <location filename="../../app/ui/letters_tab.py" line="102"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="109" />
+        <location filename="../../app/ui/letters_tab.py" line="109"/>
         <source>This letter needs no further information.</source>
         <translation>Voor deze brief zijn geen verdere gegevens nodig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="114" />
+        <location filename="../../app/ui/letters_tab.py" line="114"/>
         <source>Make &amp;draft</source>
         <translation>&amp;Concept maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="205" />
+        <location filename="../../app/ui/letters_tab.py" line="205"/>
         <source>Fill this in for this letter.</source>
         <translation>Vul dit in voor deze brief.</translation>
     </message>
@@ -3408,22 +3408,22 @@ Nu definitief maken?</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="184" />
+        <location filename="../../app/ui/case_panels.py" line="184"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="186" />
+        <location filename="../../app/ui/case_panels.py" line="186"/>
         <source>Write a note (visible to every officer)…</source>
         <translation>Schrijf een notitie (zichtbaar voor iedere behandelaar)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="190" />
+        <location filename="../../app/ui/case_panels.py" line="190"/>
         <source>Add &amp;note</source>
         <translation>&amp;Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="208" />
+        <location filename="../../app/ui/case_panels.py" line="208"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -3431,17 +3431,17 @@ Nu definitief maken?</translation>
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="67" />
+        <location filename="../../app/ui/connectors_dialog.py" line="67"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="77" />
+        <location filename="../../app/ui/connectors_dialog.py" line="77"/>
         <source>Choose a folder</source>
         <translation>Kies een map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="80" />
+        <location filename="../../app/ui/connectors_dialog.py" line="80"/>
         <source>Choose a file</source>
         <translation>Kies een bestand</translation>
     </message>
@@ -3449,32 +3449,32 @@ Nu definitief maken?</translation>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="121" />
+        <location filename="../../app/ui/case_dialogs.py" line="121"/>
         <source>Pause clock</source>
         <translation>Termijn opschorten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="124" />
+        <location filename="../../app/ui/case_dialogs.py" line="124"/>
         <source>Stop the clock while you wait for the data subject to answer an identity or clarification question. The deadlines move by the days the clock stands still.</source>
         <translation>Schort de termijn op zolang u wacht op het antwoord van de betrokkene op een vraag over identiteit of verduidelijking. De termijnen schuiven op met het aantal dagen dat de termijn stilstaat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="131" />
+        <location filename="../../app/ui/case_dialogs.py" line="131"/>
         <source>e.g. asked for a copy of the customer card</source>
         <translation>bijv. gevraagd om een kopie van de klantenkaart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="132" />
+        <location filename="../../app/ui/case_dialogs.py" line="132"/>
         <source>&amp;Question sent on:</source>
         <translation>&amp;Vraag verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="133" />
+        <location filename="../../app/ui/case_dialogs.py" line="133"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="134" />
+        <location filename="../../app/ui/case_dialogs.py" line="134"/>
         <source>&amp;Pause clock</source>
         <translation>Termijn &amp;opschorten</translation>
     </message>
@@ -3482,40 +3482,40 @@ Nu definitief maken?</translation>
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="227" />
+        <location filename="../../app/ui/pdf_preview.py" line="227"/>
         <source>&amp;Double-sided (a blank page after letters with an odd number of pages)</source>
-        <translation>&amp;Dubbelzijdig (een lege pagina na brieven met een oneven aantal pagina's)</translation>
+        <translation>&amp;Dubbelzijdig (een lege pagina na brieven met een oneven aantal pagina&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="231" />
+        <location filename="../../app/ui/pdf_preview.py" line="231"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="233" />
+        <location filename="../../app/ui/pdf_preview.py" line="233"/>
         <source>&amp;Save as PDF…</source>
         <translation>Op&amp;slaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="235" />
+        <location filename="../../app/ui/pdf_preview.py" line="235"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pdf_preview.py" line="269" />
+        <location filename="../../app/ui/pdf_preview.py" line="269"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
-            <numerusform>%n pagina's</numerusform>
+            <numerusform>%n pagina&apos;s</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="286" />
+        <location filename="../../app/ui/pdf_preview.py" line="286"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="289" />
+        <location filename="../../app/ui/pdf_preview.py" line="289"/>
         <source>Saved as %1</source>
         <translation>Opgeslagen als %1</translation>
     </message>
@@ -3523,32 +3523,32 @@ Nu definitief maken?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="125" />
+        <location filename="../../app/ui/pdf_preview.py" line="125"/>
         <source>Letter preview</source>
         <translation>Voorbeeld van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="127" />
+        <location filename="../../app/ui/pdf_preview.py" line="127"/>
         <source>No preview yet.</source>
         <translation>Nog geen voorbeeld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="150" />
+        <location filename="../../app/ui/pdf_preview.py" line="150"/>
         <source>This PDF cannot be shown.</source>
         <translation>Deze pdf kan niet worden getoond.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="168" />
+        <location filename="../../app/ui/pdf_preview.py" line="168"/>
         <source>Save as PDF</source>
         <translation>Opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="170" />
+        <location filename="../../app/ui/pdf_preview.py" line="170"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="192" />
+        <location filename="../../app/ui/pdf_preview.py" line="192"/>
         <source>Printing failed: %1</source>
         <translation>Afdrukken mislukt: %1</translation>
     </message>
@@ -3556,57 +3556,57 @@ Nu definitief maken?</translation>
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="45" />
+        <location filename="../../app/ui/register_dialog.py" line="45"/>
         <source>Processing activity</source>
         <translation>Verwerkingsactiviteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="46" />
+        <location filename="../../app/ui/register_dialog.py" line="46"/>
         <source>Purposes</source>
         <translation>Doeleinden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="47" />
+        <location filename="../../app/ui/register_dialog.py" line="47"/>
         <source>Legal basis</source>
         <translation>Grondslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="48" />
+        <location filename="../../app/ui/register_dialog.py" line="48"/>
         <source>Categories of personal data</source>
         <translation>Categorieën persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="49" />
+        <location filename="../../app/ui/register_dialog.py" line="49"/>
         <source>Categories of data subjects</source>
         <translation>Categorieën betrokkenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="50" />
+        <location filename="../../app/ui/register_dialog.py" line="50"/>
         <source>Recipients (by name, one per line)</source>
         <translation>Ontvangers (met naam, één per regel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="51" />
+        <location filename="../../app/ui/register_dialog.py" line="51"/>
         <source>Retention period</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="52" />
+        <location filename="../../app/ui/register_dialog.py" line="52"/>
         <source>Source of the data</source>
         <translation>Bron van de gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="53" />
+        <location filename="../../app/ui/register_dialog.py" line="53"/>
         <source>Transfers outside the EEA and safeguards</source>
         <translation>Doorgifte buiten de EER en waarborgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="56" />
+        <location filename="../../app/ui/register_dialog.py" line="56"/>
         <source>Automated decisions and their logic</source>
         <translation>Geautomatiseerde besluiten en hun logica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="59" />
+        <location filename="../../app/ui/register_dialog.py" line="59"/>
         <source>Systems holding the data (one per line)</source>
         <translation>Systemen met deze gegevens (één per regel)</translation>
     </message>
@@ -3614,77 +3614,77 @@ Nu definitief maken?</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="73" />
+        <location filename="../../app/ui/register_dialog.py" line="73"/>
         <source>Processing register</source>
         <translation>Register van verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="76" />
+        <location filename="../../app/ui/register_dialog.py" line="76"/>
         <source>Processing activities</source>
         <translation>Verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="78" />
+        <location filename="../../app/ui/register_dialog.py" line="78"/>
         <source>&amp;New activity</source>
         <translation>&amp;Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="83" />
+        <location filename="../../app/ui/register_dialog.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="123" />
+        <location filename="../../app/ui/register_dialog.py" line="123"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="125" />
+        <location filename="../../app/ui/register_dialog.py" line="125"/>
         <source>&amp;Delete…</source>
         <translation>Verwij&amp;deren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="172" />
+        <location filename="../../app/ui/register_dialog.py" line="172"/>
         <source>Version %1</source>
         <translation>Versie %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="214" />
+        <location filename="../../app/ui/register_dialog.py" line="214"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="221" />
+        <location filename="../../app/ui/register_dialog.py" line="221"/>
         <source>Changed meanwhile</source>
         <translation>Intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="224" />
+        <location filename="../../app/ui/register_dialog.py" line="224"/>
         <source>&amp;Reload (my changes are lost)</source>
         <translation>&amp;Opnieuw laden (mijn wijzigingen gaan verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="243" />
+        <location filename="../../app/ui/register_dialog.py" line="243"/>
         <source>Delete activity</source>
         <translation>Activiteit verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="244" />
-        <source>Delete '%1' from the register?</source>
-        <translation>'%1' uit het register verwijderen?</translation>
+        <location filename="../../app/ui/register_dialog.py" line="244"/>
+        <source>Delete &apos;%1&apos; from the register?</source>
+        <translation>&apos;%1&apos; uit het register verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="268" />
+        <location filename="../../app/ui/register_dialog.py" line="268"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="278" />
+        <location filename="../../app/ui/register_dialog.py" line="278"/>
         <source>The export failed: %1</source>
         <translation>Het exporteren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="281" />
+        <location filename="../../app/ui/register_dialog.py" line="281"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
@@ -3692,72 +3692,72 @@ Nu definitief maken?</translation>
 <context>
     <name>RegisterExportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="135" />
+        <location filename="../../app/ui/exports_dialog.py" line="135"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="139" />
+        <location filename="../../app/ui/exports_dialog.py" line="139"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="143" />
+        <location filename="../../app/ui/exports_dialog.py" line="143"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="144" />
+        <location filename="../../app/ui/exports_dialog.py" line="144"/>
         <source>CSV (semicolons, for Excel)</source>
-        <translation>CSV (puntkomma's, voor Excel)</translation>
+        <translation>CSV (puntkomma&apos;s, voor Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="145" />
+        <location filename="../../app/ui/exports_dialog.py" line="145"/>
         <source>Include &amp;personal data (names, postcodes, towns)</source>
         <translation>&amp;Persoonsgegevens opnemen (namen, postcodes, woonplaatsen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="147" />
+        <location filename="../../app/ui/exports_dialog.py" line="147"/>
         <source>Without personal data the export can be shared for reporting. Every export is recorded in the history.</source>
         <translation>Zonder persoonsgegevens kan de export voor rapportages worden gedeeld. Elke export wordt vastgelegd in de geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="151" />
+        <location filename="../../app/ui/exports_dialog.py" line="151"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="154" />
+        <location filename="../../app/ui/exports_dialog.py" line="154"/>
         <source>Received from:</source>
         <translation>Ontvangen vanaf:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="155" />
+        <location filename="../../app/ui/exports_dialog.py" line="155"/>
         <source>Received until:</source>
         <translation>Ontvangen tot en met:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="156" />
+        <location filename="../../app/ui/exports_dialog.py" line="156"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="157" />
+        <location filename="../../app/ui/exports_dialog.py" line="157"/>
         <source>Request type:</source>
         <translation>Soort verzoek:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="158" />
+        <location filename="../../app/ui/exports_dialog.py" line="158"/>
         <source>Format:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="170" />
+        <location filename="../../app/ui/exports_dialog.py" line="170"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="189" />
+        <location filename="../../app/ui/exports_dialog.py" line="189"/>
         <source>%n case(s) written to %1</source>
         <translation>
             <numerusform>%n zaak opgeslagen in %1</numerusform>
@@ -3765,7 +3765,7 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="192" />
+        <location filename="../../app/ui/exports_dialog.py" line="192"/>
         <source>Exporting the register…</source>
         <translation>Register exporteren…</translation>
     </message>
@@ -3773,12 +3773,12 @@ Nu definitief maken?</translation>
 <context>
     <name>ResultRow</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="55" />
+        <location filename="../../app/ui/exports_dialog.py" line="55"/>
         <source>Open &amp;file</source>
         <translation>&amp;Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="57" />
+        <location filename="../../app/ui/exports_dialog.py" line="57"/>
         <source>Open f&amp;older</source>
         <translation>&amp;Map openen</translation>
     </message>
@@ -3786,22 +3786,22 @@ Nu definitief maken?</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="150" />
+        <location filename="../../app/ui/case_dialogs.py" line="150"/>
         <source>Resume clock</source>
         <translation>Termijn hervatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="151" />
+        <location filename="../../app/ui/case_dialogs.py" line="151"/>
         <source>Record the day the answer of the data subject arrived.</source>
         <translation>Leg vast op welke dag het antwoord van de betrokkene binnenkwam.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="156" />
+        <location filename="../../app/ui/case_dialogs.py" line="156"/>
         <source>&amp;Answer received on:</source>
         <translation>&amp;Antwoord ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="157" />
+        <location filename="../../app/ui/case_dialogs.py" line="157"/>
         <source>&amp;Resume clock</source>
         <translation>Termijn &amp;hervatten</translation>
     </message>
@@ -3809,52 +3809,52 @@ Nu definitief maken?</translation>
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248" />
+        <location filename="../../app/ui/exports_dialog.py" line="248"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248" />
+        <location filename="../../app/ui/exports_dialog.py" line="248"/>
         <source>Closed on</source>
         <translation>Gesloten op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248" />
+        <location filename="../../app/ui/exports_dialog.py" line="248"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="249" />
+        <location filename="../../app/ui/exports_dialog.py" line="249"/>
         <source>Retention ended</source>
         <translation>Bewaartermijn verstreken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="249" />
+        <location filename="../../app/ui/exports_dialog.py" line="249"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="252" />
+        <location filename="../../app/ui/exports_dialog.py" line="252"/>
         <source>Anonymise (keep the figures)</source>
         <translation>Anonimiseren (cijfers blijven bewaard)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="253" />
+        <location filename="../../app/ui/exports_dialog.py" line="253"/>
         <source>Delete completely</source>
         <translation>Volledig verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="255" />
+        <location filename="../../app/ui/exports_dialog.py" line="255"/>
         <source>&amp;Apply to the checked cases…</source>
         <translation>&amp;Toepassen op de aangevinkte zaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="257" />
+        <location filename="../../app/ui/exports_dialog.py" line="257"/>
         <source>Re&amp;load</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="285" />
+        <location filename="../../app/ui/exports_dialog.py" line="285"/>
         <source>%n case(s) past their retention period</source>
         <translation>
             <numerusform>%n zaak voorbij de bewaartermijn</numerusform>
@@ -3862,12 +3862,12 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="299" />
+        <location filename="../../app/ui/exports_dialog.py" line="299"/>
         <source>Check the cases to handle first.</source>
         <translation>Vink eerst de zaken aan die u wilt afhandelen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="303" />
+        <location filename="../../app/ui/exports_dialog.py" line="303"/>
         <source>Delete %n case(s) completely? This cannot be undone.</source>
         <translation>
             <numerusform>%n zaak volledig verwijderen? Dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -3875,7 +3875,7 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="306" />
+        <location filename="../../app/ui/exports_dialog.py" line="306"/>
         <source>Anonymise %n case(s)? All personal data of these cases is removed; this cannot be undone.</source>
         <translation>
             <numerusform>%n zaak anonimiseren? Alle persoonsgegevens van deze zaak worden verwijderd; dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -3883,12 +3883,12 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="309" />
+        <location filename="../../app/ui/exports_dialog.py" line="309"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="332" />
+        <location filename="../../app/ui/exports_dialog.py" line="332"/>
         <source>%n case(s) done</source>
         <translation>
             <numerusform>%n zaak afgehandeld</numerusform>
@@ -3896,7 +3896,7 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="335" />
+        <location filename="../../app/ui/exports_dialog.py" line="335"/>
         <source>Applying retention…</source>
         <translation>Bewaartermijn toepassen…</translation>
     </message>
@@ -3904,212 +3904,212 @@ Nu definitief maken?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="59" />
+        <location filename="../../app/ui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="65" />
+        <location filename="../../app/ui/settings_dialog.py" line="65"/>
         <source>&amp;General</source>
         <translation>&amp;Algemeen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="66" />
+        <location filename="../../app/ui/settings_dialog.py" line="66"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Organisatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="67" />
+        <location filename="../../app/ui/settings_dialog.py" line="67"/>
         <source>&amp;Holidays</source>
         <translation>&amp;Feestdagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="68" />
+        <location filename="../../app/ui/settings_dialog.py" line="68"/>
         <source>&amp;Letters</source>
         <translation>&amp;Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="69" />
+        <location filename="../../app/ui/settings_dialog.py" line="69"/>
         <source>&amp;Retention</source>
         <translation>Be&amp;waartermijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90" />
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>&amp;Language of the program:</source>
         <translation>&amp;Taal van het programma:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="92" />
+        <location filename="../../app/ui/settings_dialog.py" line="92"/>
         <source>e.g. M. de Vries</source>
         <translation>bijv. M. de Vries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="93" />
+        <location filename="../../app/ui/settings_dialog.py" line="93"/>
         <source>Your &amp;name in letters:</source>
         <translation>Uw &amp;naam in brieven:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="94" />
+        <location filename="../../app/ui/settings_dialog.py" line="94"/>
         <source>The window is rebuilt in the new language when you save.</source>
         <translation>Na het opslaan wordt het venster opnieuw opgebouwd in de nieuwe taal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="116" />
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="117" />
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>Department line:</source>
         <translation>Afdelingsregel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118" />
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
         <source>Street and number:</source>
         <translation>Straat en huisnummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119" />
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120" />
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
         <source>Town:</source>
         <translation>Plaats:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="121" />
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>Phone:</source>
         <translation>Telefoon:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="122" />
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="123" />
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Website:</source>
         <translation>Website:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="124" />
+        <location filename="../../app/ui/settings_dialog.py" line="124"/>
         <source>KvK number:</source>
         <translation>KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="125" />
+        <location filename="../../app/ui/settings_dialog.py" line="125"/>
         <source>Return address line:</source>
         <translation>Retouradresregel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="126" />
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>Signed by:</source>
         <translation>Ondertekend door:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="127" />
+        <location filename="../../app/ui/settings_dialog.py" line="127"/>
         <source>Function of the signatory:</source>
         <translation>Functie van de ondertekenaar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138" />
+        <location filename="../../app/ui/settings_dialog.py" line="138"/>
         <source>Country:</source>
         <translation>Land:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="142" />
+        <location filename="../../app/ui/settings_dialog.py" line="142"/>
         <source>Default letter language:</source>
         <translation>Standaardtaal van brieven:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146" />
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source> weeks</source>
         <translation> weken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="147" />
+        <location filename="../../app/ui/settings_dialog.py" line="147"/>
         <source>&amp;Promise to answer within:</source>
         <translation>&amp;Toezegging: antwoord binnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="151" />
+        <location filename="../../app/ui/settings_dialog.py" line="151"/>
         <source>The promise is never later than the legal month; changing it recomputes the deadlines of every case.</source>
         <translation>De toezegging valt nooit later dan de wettelijke maand; een wijziging berekent de termijnen van alle zaken opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="165" />
+        <location filename="../../app/ui/settings_dialog.py" line="165"/>
         <source>Days off set by decree, on top of the public holidays of the Algemene termijnenwet. Deadlines falling on such a day move to the next working day.</source>
-        <translation>Bij besluit vastgestelde vrije dagen, naast de feestdagen van de Algemene termijnenwet. Een termijn die op zo'n dag eindigt, schuift door naar de volgende werkdag.</translation>
+        <translation>Bij besluit vastgestelde vrije dagen, naast de feestdagen van de Algemene termijnenwet. Een termijn die op zo&apos;n dag eindigt, schuift door naar de volgende werkdag.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="171" />
+        <location filename="../../app/ui/settings_dialog.py" line="171"/>
         <source>Extra holidays</source>
         <translation>Extra vrije dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="174" />
+        <location filename="../../app/ui/settings_dialog.py" line="174"/>
         <source>&amp;Add day</source>
         <translation>Dag &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="176" />
+        <location filename="../../app/ui/settings_dialog.py" line="176"/>
         <source>&amp;Remove selected</source>
         <translation>Selectie ve&amp;rwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="201" />
+        <location filename="../../app/ui/settings_dialog.py" line="201"/>
         <source>Print a test letter and hold it behind your window envelope. If the address is not fully in the window, move it here (DL window envelope: 70 mm wide at 35 mm from the left).</source>
         <translation>Druk een proefbrief af en houd die achter uw vensterenvelop. Staat het adres niet helemaal in het venster, verschuif het dan hier (DL-vensterenvelop: 70 mm breed op 35 mm van links).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="215" />
+        <location filename="../../app/ui/settings_dialog.py" line="215"/>
         <source>Address block from the &amp;left edge:</source>
         <translation>Adresblok vanaf de &amp;linkerrand:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="216" />
+        <location filename="../../app/ui/settings_dialog.py" line="216"/>
         <source>Address block &amp;width:</source>
         <translation>&amp;Breedte adresblok:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="217" />
+        <location filename="../../app/ui/settings_dialog.py" line="217"/>
         <source>Move address &amp;down by:</source>
         <translation>Adres om&amp;laag verschuiven met:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="218" />
+        <location filename="../../app/ui/settings_dialog.py" line="218"/>
         <source>Move reference &amp;row down by:</source>
         <translation>&amp;Kenmerkregel omlaag verschuiven met:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="222" />
+        <location filename="../../app/ui/settings_dialog.py" line="222"/>
         <source>Print &amp;fold marks</source>
         <translation>&amp;Vouwtekens afdrukken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="227" />
+        <location filename="../../app/ui/settings_dialog.py" line="227"/>
         <source>Largest &amp;attachment:</source>
         <translation>Grootste &amp;bijlage:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="235" />
+        <location filename="../../app/ui/settings_dialog.py" line="235"/>
         <source>How long a closed case file is kept, per outcome, counted from closing; afterwards it is offered for anonymisation or deletion. Record why.</source>
         <translation>Hoe lang een gesloten zaakdossier wordt bewaard, per uitkomst, gerekend vanaf het sluiten; daarna wordt het aangeboden om te anonimiseren of te verwijderen. Leg vast waarom.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242" />
+        <location filename="../../app/ui/settings_dialog.py" line="242"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242" />
+        <location filename="../../app/ui/settings_dialog.py" line="242"/>
         <source>Months</source>
         <translation>Maanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242" />
+        <location filename="../../app/ui/settings_dialog.py" line="242"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -4117,7 +4117,7 @@ Nu definitief maken?</translation>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="166" />
+        <location filename="../../app/ui/connectors_dialog.py" line="166"/>
         <source>stored – leave empty to keep it</source>
         <translation>opgeslagen – laat leeg om te behouden</translation>
     </message>
@@ -4125,17 +4125,17 @@ Nu definitief maken?</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="91" />
+        <location filename="../../app/ui/tasks.py" line="91"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="96" />
+        <location filename="../../app/ui/tasks.py" line="96"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="97" />
+        <location filename="../../app/ui/tasks.py" line="97"/>
         <source>Please wait</source>
         <translation>Even geduld</translation>
     </message>
@@ -4143,27 +4143,27 @@ Nu definitief maken?</translation>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="233" />
+        <location filename="../../app/ui/case_panels.py" line="233"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234" />
+        <location filename="../../app/ui/case_panels.py" line="234"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234" />
+        <location filename="../../app/ui/case_panels.py" line="234"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234" />
+        <location filename="../../app/ui/case_panels.py" line="234"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="235" />
+        <location filename="../../app/ui/case_panels.py" line="235"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -4171,37 +4171,37 @@ Nu definitief maken?</translation>
 <context>
     <name>YearlyReportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="206" />
+        <location filename="../../app/ui/exports_dialog.py" line="206"/>
         <source>Figures only: the report contains no personal data.</source>
         <translation>Alleen cijfers: het verslag bevat geen persoonsgegevens.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="208" />
+        <location filename="../../app/ui/exports_dialog.py" line="208"/>
         <source>Make &amp;report…</source>
         <translation>Verslag &amp;maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="211" />
+        <location filename="../../app/ui/exports_dialog.py" line="211"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="212" />
+        <location filename="../../app/ui/exports_dialog.py" line="212"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="223" />
+        <location filename="../../app/ui/exports_dialog.py" line="223"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="235" />
+        <location filename="../../app/ui/exports_dialog.py" line="235"/>
         <source>Report saved as %1</source>
         <translation>Verslag opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="237" />
+        <location filename="../../app/ui/exports_dialog.py" line="237"/>
         <source>Making the yearly report…</source>
         <translation>Jaarverslag maken…</translation>
     </message>
@@ -4209,22 +4209,22 @@ Nu definitief maken?</translation>
 <context>
     <name>_IdentifierRow</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="414" />
+        <location filename="../../app/ui/case_dialogs.py" line="414"/>
         <source>Kind of identifier</source>
         <translation>Soort gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="416" />
+        <location filename="../../app/ui/case_dialogs.py" line="416"/>
         <source>Identifier</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="417" />
+        <location filename="../../app/ui/case_dialogs.py" line="417"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="418" />
+        <location filename="../../app/ui/case_dialogs.py" line="418"/>
         <source>Remove this identifier</source>
         <translation>Dit gegeven verwijderen</translation>
     </message>
