@@ -42,7 +42,7 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
-from app.connectors.sql_values import coerce, first_line, python_type, record_key
+from app.connectors.sql_values import coerce, first_line, python_type
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -180,7 +180,7 @@ class SqlDatabaseConnector:
                 problems.append(f"table {tm.name!r} does not exist{where}")
                 continue
             tables[tm.key] = table
-            wanted = {tm.primary_key, *(c.column for c in tm.columns)}
+            wanted = {*tm.primary_key, *(c.column for c in tm.columns)}
             if tm.join is not None:
                 wanted.add(tm.join.column)
             for column in sorted(wanted - set(table.c.keys())):
@@ -316,7 +316,6 @@ class SqlDatabaseConnector:
         progress: Progress,
     ) -> _Hits:
         table = tables[tm.key]
-        pk = tm.primary_key
         hits: _Hits = {}
         conditions = self._conditions(tm, table, subject)
         if conditions:
@@ -325,7 +324,7 @@ class SqlDatabaseConnector:
                 roles = {role: [row[c] for c in names] for role, names in tm.identifiers.items()}
                 match = match_row(roles, subject)
                 if match is not None:
-                    hits[display(row[pk])] = (row, match)
+                    hits[tm.key_text(row)] = (row, match)
         if tm.join is not None:
             # A child row is the subject's only through its own parent row's match.
             parent_table = self.mapping.table(tm.join.parent)
@@ -344,7 +343,7 @@ class SqlDatabaseConnector:
                     _, parent_match, parent_id = by_value[display(row[tm.join.column])]
                     note = " ".join(p for p in (f"Belongs to {parent_id}.", parent_match.note) if p)
                     inherited = RowMatch(parent_match.strength, parent_match.matched, note)
-                    key = display(row[pk])
+                    key = tm.key_text(row)
                     hits[key] = (
                         row,
                         stronger(hits[key][1], inherited) if key in hits else inherited,
@@ -357,7 +356,7 @@ class SqlDatabaseConnector:
             notes.append(f"Kept on erasure: {tm.retention.describe()}.")
         return Finding(
             system=self.name,
-            record_id=f"{tm.key}:{display(row[tm.primary_key])}",
+            record_id=f"{tm.key}:{tm.key_text(row)}",
             fields={c.field: display(row[c.column]) for c in tm.columns},
             categories=tm.categories,
             matched=match.matched,
@@ -388,9 +387,16 @@ class SqlDatabaseConnector:
         for finding in findings:
             if finding.system != self.name:
                 raise ValueError(f"finding {finding.record_id!r} belongs to another system")
-            key, _ = record_key(finding.record_id)
-            result[finding.record_id] = (self.mapping.table(key), finding)
+            result[finding.record_id] = (self._table_of(finding.record_id), finding)
         return sorted(result.values(), key=lambda tf: -self.mapping.depth(tf[0].key))
+
+    def _table_of(self, record_id: str) -> TableMapping:
+        try:
+            return self.mapping.record(record_id)[0]
+        except ConnectorError:
+            raise ConnectorError(
+                f"{record_id!r} is not a record of an SQL database connector."
+            ) from None
 
     def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan:
         items: list[PlanItem] = []
@@ -451,8 +457,10 @@ class SqlDatabaseConnector:
             groups.setdefault(item.record_id, []).append(item)
 
         def depth(record_id: str) -> int:
-            key, _ = record_key(record_id)
-            return self.mapping.depth(key) if key in {t.key for t in self.mapping.tables} else 0
+            try:
+                return self.mapping.depth(self._table_of(record_id).key)
+            except ConnectorError:
+                return 0  # reported as an unknown record when it is carried out
 
         return sorted(groups.items(), key=lambda g: -depth(g[0]))
 
@@ -496,20 +504,23 @@ class SqlDatabaseConnector:
         if not changes:
             return [kept[id(i)] for i in items]
         try:
-            key, pk_text = record_key(record_id)
-            tm = self.mapping.table(key)
+            tm, key_text = self.mapping.record(record_id)
             table = tables[tm.key]
-            pk_col = table.c[tm.primary_key]
-            pk_value = coerce(pk_col, pk_text)
+            where = sa.and_(
+                *(
+                    table.c[column] == coerce(table.c[column], text)
+                    for column, text in zip(tm.primary_key, tm.key_values(key_text), strict=True)
+                )
+            )
         except (ConnectorError, ValueError, KeyError) as exc:
             return [
                 RecordResult(record_id, Outcome.FAILED, f"Unknown record: {exc}") for _ in items
             ]
         try:
             with engine.begin() as conn:
-                stmt = sa.select(table).where(pk_col == pk_value).with_for_update()
+                stmt = sa.select(table).where(where).with_for_update()
                 row = conn.execute(stmt).mappings().first()
-                done = self._apply(conn, tm, table, pk_col == pk_value, row, changes)
+                done = self._apply(conn, tm, table, where, row, changes)
         except SQLAlchemyError as exc:
             error = f"The database refused the change: {first_line(exc)}"
             done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -12,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from app.connectors.identifier_match import IdentifierRole, parse_role
+from app.connectors.identifier_match import IdentifierRole, display, parse_role
 from app.core.errors import ConnectorError
 
 
@@ -69,7 +70,7 @@ class JoinMapping:
 class TableMapping:
     name: str
     schema: str | None
-    primary_key: str
+    primary_key: tuple[str, ...]  # one column, or several for a composite key
     label: str
     columns: tuple[ColumnMapping, ...]
     identifiers: Mapping[IdentifierRole, tuple[str, ...]]
@@ -84,6 +85,29 @@ class TableMapping:
 
     def column(self, name: str) -> ColumnMapping:
         return next(c for c in self.columns if c.column == name)
+
+    def key_text(self, row: Mapping[Any, Any]) -> str:
+        """The row's key in a record id: `42`, or `["17","news"]` for a composite key."""
+        values = [display(row[c]) for c in self.primary_key]
+        if len(values) == 1:
+            return values[0]
+        return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+    def key_values(self, text: str) -> tuple[str, ...]:
+        """The key column values of a record id's key text; ValueError when it does not fit."""
+        if len(self.primary_key) == 1:
+            return (text,)
+        try:
+            values = json.loads(text)
+        except ValueError:
+            values = None
+        if (
+            not isinstance(values, list)
+            or len(values) != len(self.primary_key)
+            or not all(isinstance(v, str) for v in values)
+        ):
+            raise ValueError(f"{text!r} is not a key of {self.key}")
+        return tuple(values)
 
     def columns_for_field(self, field_name: str) -> list[ColumnMapping]:
         wanted = field_name.strip().casefold()
@@ -104,6 +128,14 @@ class SqlMapping:
             if table.key == key:
                 return table
         raise MappingError(f"Table {key!r} is not in the mapping file {self.source.name}.")
+
+    def record(self, record_id: str) -> tuple[TableMapping, str]:
+        """The table and key text of a record id `<table key>:<key text>` (a key may hold ':')."""
+        candidates = [t for t in self.tables if record_id.startswith(f"{t.key}:")]
+        if not candidates:
+            raise MappingError(f"{record_id!r} is not a record of a table in {self.source.name}.")
+        table = max(candidates, key=lambda t: len(t.key))
+        return table, record_id[len(table.key) + 1 :]
 
     def depth(self, key: str) -> int:
         """0 for a table found by its own identifiers, 1 for its children, and so on."""
@@ -173,6 +205,25 @@ def _text(problems: _Problems, where: str, data: Mapping[str, Any], key: str) ->
         problems.add(where, f"{key!r} must be a non-empty text")
         return ""
     return value.strip()
+
+
+def _primary_key(problems: _Problems, where: str, data: Mapping[str, Any]) -> tuple[str, ...]:
+    value = data.get("primary_key")
+    if isinstance(value, list) and value:
+        names = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+        if len(names) == len(value) and len(set(names)) == len(names):
+            return tuple(names)
+    elif value is not None and not isinstance(value, list):
+        return (_text(problems, where, data, "primary_key"),)
+    if value is None:
+        problems.add(where, "'primary_key' is missing")
+    else:
+        problems.add(
+            where,
+            "'primary_key' must be a column name, or a list of different column names for a "
+            'composite key, e.g. ["customer_id", "list_id"]',
+        )
+    return ()
 
 
 def _retention(problems: _Problems, where: str, data: Mapping[str, Any]) -> Retention:
@@ -284,7 +335,7 @@ def _table(
     if schema is not None and (not isinstance(schema, str) or not schema.strip()):
         problems.add(where, "'schema' must be a non-empty text")
         schema = None
-    primary_key = _text(problems, where, data, "primary_key")
+    primary_key = _primary_key(problems, where, data)
     label = data.get("label", name)
     raw_erasure = data.get("erasure")
     choices = ", ".join(e.value for e in TableErasure)

@@ -1,4 +1,4 @@
-"""Values of the SQL connector: officer input to column types, safe driver messages, record ids."""
+"""Values of the SQL connector: officer input to column types, and safe driver messages."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
-
-from app.core.errors import ConnectorError
 
 
 def python_type(column: sa.ColumnElement[Any]) -> type | None:
@@ -55,10 +53,3 @@ def first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = str(orig).strip().splitlines()
     return lines[0].strip() if lines else type(orig).__name__
-
-
-def record_key(record_id: str) -> tuple[str, str]:
-    table, sep, pk = record_id.rpartition(":")
-    if not sep or not table:
-        raise ConnectorError(f"{record_id!r} is not a record of an SQL database connector.")
-    return table, pk

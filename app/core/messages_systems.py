@@ -233,6 +233,13 @@ SYSTEM_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'first_name' needs 'last_name' too", "'first_name' heeft ook 'last_name' nodig"),
     (r"'postcode' and 'house_number' only work as a pair",
      "'postcode' en 'house_number' werken alleen samen"),
+    (r"'primary_key' must be a column name, or a list of different column names for a "
+     r"composite key, e\.g\. (?P<e>.+)",
+     "'primary_key' moet een kolomnaam zijn, of een lijst van verschillende kolomnamen voor een "
+     "samengestelde sleutel, bijvoorbeeld {e}"),
+    (r"(?P<r>.+) is not a record of a table in (?P<f>.+)\.",
+     "{r} is geen record van een tabel in {f}."),
+    (r"(?P<k>.+) is not a key of (?P<t>.+)", "{k} is geen sleutel van {t}"),
     (r"'erasure' must be one of (?P<c>.+) \(found (?P<f>.*)\)",
      "'erasure' moet een van {c} zijn (gevonden: {f})"),
     (r"no columns: add \[tables\.columns\.<column>\] sections",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,7 +14,15 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from app.connectors.base import Correction, Finding, MatchStrength, Outcome, Progress, Subject
+from app.connectors.base import (
+    ChangePlan,
+    Correction,
+    Finding,
+    MatchStrength,
+    Outcome,
+    Progress,
+    Subject,
+)
 from app.connectors.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata
 from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.sql_mapping import MappingError
@@ -498,3 +507,82 @@ def test_password_from_secrets_is_used_but_never_shown(ssp: Ssp) -> None:
     with pytest.raises(ConnectorError) as info:
         connector.test_connection()
     assert "s3cret-Pw" not in str(info.value) and "***" in str(info.value)
+
+
+SUBSCRIPTIONS_MAPPING = """
+[[tables]]
+name = "subscriptions"
+label = "Mailing lists"
+primary_key = ["customer_id", "list_code"]
+category = "newsletter"
+erasure = "delete_row"
+join = "customer_id -> customers.id"
+
+[tables.columns.list_code]
+field = "mailing list"
+
+[tables.columns.since]
+field = "subscribed since"
+rectifiable = true
+"""
+
+
+def test_composite_primary_key_search_erase_and_rectify(ssp: Ssp) -> None:
+    md = next(iter(ssp.tables.values())).metadata
+    subscriptions = sa.Table(
+        "subscriptions",
+        md,
+        sa.Column("customer_id", sa.Integer, sa.ForeignKey(ssp.tables["customers"].c.id),
+                  primary_key=True),
+        sa.Column("list_code", sa.String(40), primary_key=True),  # a key part with ':' in it
+        sa.Column("since", sa.String(10)),
+    )  # fmt: skip
+    jan, fatima = ssp.customer_id(JAN), ssp.customer_id(FATIMA)
+    rows = [
+        (jan, "news:weekly", "2024-01-01"), (jan, "offers", "2024-02-01"),
+        (fatima, "news:weekly", "2024-03-01"), (fatima, "offers", "2024-04-01"),
+    ]  # fmt: skip
+    with ssp.engine.begin() as conn:
+        subscriptions.create(conn)
+        conn.execute(
+            subscriptions.insert(),
+            [{"customer_id": c, "list_code": code, "since": s} for c, code, s in rows],
+        )
+    ssp.mapping_file.write_text(
+        ssp_mapping_text(ssp.schema) + SUBSCRIPTIONS_MAPPING, encoding="utf-8"
+    )
+    connector = SqlDatabaseConnector(
+        "Self Service Portal", {"url": ssp.url, "mapping_file": str(ssp.mapping_file)}, {}
+    )
+    found = [
+        f
+        for f in connector.search(jan_subject(emails=(JAN.email,)), Progress(timeout_s=30))
+        if f.location == "Mailing lists"
+    ]
+    assert sorted(f.record_id for f in found) == [
+        ssp.rid("subscriptions", f'["{jan}","news:weekly"]'),
+        ssp.rid("subscriptions", f'["{jan}","offers"]'),
+    ]
+    weekly = next(f for f in found if "weekly" in f.record_id)
+    assert weekly.fields == {"mailing list": "news:weekly", "subscribed since": "2024-01-01"}
+
+    fix = connector.plan_rectification([weekly], [Correction("subscribed since", "2024-01-15")])
+    [changed] = connector.rectify(fix, Progress(timeout_s=30))
+    assert changed.outcome is Outcome.CHANGED
+
+    offers = next(f for f in found if "offers" in f.record_id)
+    results = connector.erase(connector.plan_erasure([offers]), Progress(timeout_s=30))
+    assert [r.outcome for r in results] == [Outcome.REMOVED]
+
+    with ssp.engine.connect() as conn:
+        left = set(map(tuple, conn.execute(sa.select(subscriptions)).all()))
+    assert left == {
+        (jan, "news:weekly", "2024-01-15"),  # corrected, still subscribed
+        (fatima, "news:weekly", "2024-03-01"), (fatima, "offers", "2024-04-01"),  # untouched
+    }  # fmt: skip
+    wrong = dataclasses.replace(
+        connector.plan_erasure([offers]).items[0],
+        record_id=ssp.rid("subscriptions", '["only-one"]'),  # a key of the wrong shape
+    )
+    bad = connector.erase(ChangePlan(connector.name, "erasure", (wrong,)), Progress(timeout_s=30))
+    assert bad[0].outcome is Outcome.FAILED and "Unknown record" in bad[0].detail

@@ -64,8 +64,31 @@ def test_default_schema_is_applied_to_every_table_and_join() -> None:
 
 def test_minimal_mapping_parses() -> None:
     table = parse_mapping(MINIMAL, SRC).tables[0]
-    assert (table.key, table.primary_key, table.label) == ("customers", "id", "customers")
+    assert (table.key, table.primary_key, table.label) == ("customers", ("id",), "customers")
     assert table.categories == ("contact details",)
+    assert table.key_text({"id": 42}) == "42" and table.key_values("42") == ("42",)
+
+
+def test_composite_primary_key_and_record_ids_with_colons() -> None:
+    text = MINIMAL.replace('primary_key = "id"', 'primary_key = ["id", "list_code"]')
+    mapping = parse_mapping(text, SRC)
+    table = mapping.tables[0]
+    assert table.primary_key == ("id", "list_code")
+    key = table.key_text({"id": 7, "list_code": "news:weekly"})
+    assert key == '["7","news:weekly"]'
+    assert mapping.record(f"customers:{key}") == (table, key)
+    assert table.key_values(key) == ("7", "news:weekly")
+    for wrong in ('["7"]', "7", '["7", 8]', "{}"):
+        with pytest.raises(ValueError):
+            table.key_values(wrong)
+    with pytest.raises(MappingError):
+        mapping.record("orders:1")
+
+
+@pytest.mark.parametrize("value", ["[]", '["id", "id"]', '["id", ""]', "[1, 2]", "3"])
+def test_bad_primary_keys_are_named(value: str) -> None:
+    message = problems(MINIMAL.replace('primary_key = "id"', f"primary_key = {value}"))
+    assert "'primary_key'" in message
 
 
 def test_invalid_toml_names_file_and_position() -> None:
