@@ -12,6 +12,22 @@ WITHDRAWN = "withdrawn"
 
 OUTCOMES: tuple[str, ...] = (GRANTED, PARTLY_REFUSED, REFUSED, NO_DATA, WITHDRAWN)
 
+# Why a request was refused in whole or in part; recorded from the answer letter that said so.
+MANIFESTLY_UNFOUNDED_OR_EXCESSIVE = "manifestly_unfounded_or_excessive"  # Art. 12(5)
+STATED_IN_REFUSAL_LETTER = "stated_in_refusal_letter"  # e.g. identity not established
+KEPT_UNDER_ART_17_3 = "kept_under_art_17_3"  # erasure: a legal duty or other exception
+COMPELLING_GROUNDS_ART_21 = "compelling_grounds_art_21"  # objection: Art. 21(1)
+WITHHELD_FROM_ACCESS = "withheld_from_access"  # Art. 15(4) AVG / art. 41 UAVG
+NOT_RECORDED = ""  # a decision entered by hand
+
+REFUSAL_GROUNDS: tuple[str, ...] = (
+    MANIFESTLY_UNFOUNDED_OR_EXCESSIVE,
+    STATED_IN_REFUSAL_LETTER,
+    KEPT_UNDER_ART_17_3,
+    COMPELLING_GROUNDS_ART_21,
+    WITHHELD_FROM_ACCESS,
+)
+
 
 def case_outcome(per_type: Mapping[str, str]) -> str:
     """The case's outcome from its per-type decisions ('' when none is decided yet).

@@ -179,6 +179,8 @@ class CaseRequestType(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str] = mapped_column(String(40), default="")  # granted, partly, refused, ...
+    # Why it was (partly) refused, a REFUSAL_GROUNDS code; "" = not refused or not recorded.
+    refusal_ground: Mapped[str] = mapped_column(String(40), default="", server_default="")
     case: Mapped[Case] = relationship(back_populates="request_types")
 
 

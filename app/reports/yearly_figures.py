@@ -86,6 +86,8 @@ class YearlyFigures:
     outcomes: tuple[tuple[str, str, int], ...]  # (type code, outcome, count); "" = none yet
     systems: tuple[SystemFigures, ...]
     changes: tuple[tuple[str, str, str, int], ...]  # (operation, system, outcome, count)
+    # Refused request types per ground (REFUSAL_GROUNDS code, "" = not recorded), most first.
+    refusal_grounds: tuple[tuple[str, int], ...] = ()
 
     @property
     def within_promise_pct(self) -> float | None:
@@ -177,8 +179,14 @@ def compute_figures(
 
     type_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     outcome_counts: Counter[tuple[str, str]] = Counter()
+    ground_counts: Counter[str] = Counter()
     type_query = (
-        select(CaseRequestType.case_id, CaseRequestType.code, CaseRequestType.outcome)
+        select(
+            CaseRequestType.case_id,
+            CaseRequestType.code,
+            CaseRequestType.outcome,
+            CaseRequestType.refusal_ground,
+        )
         .join(Case, Case.id == CaseRequestType.case_id)
         .where(in_period)
     )
@@ -194,6 +202,7 @@ def compute_figures(
             outcome_counts[(code, outcome)] += 1
             if is_refusal(outcome):
                 refused_cases.add(case_id)
+                ground_counts[type_row.refusal_ground or ""] += 1
     if tick is not None:
         tick(0.8)
 
@@ -239,6 +248,7 @@ def compute_figures(
         ),
         systems=systems,
         changes=changes,
+        refusal_grounds=tuple(sorted(ground_counts.items(), key=lambda item: (-item[1], item[0]))),
     )
 
 

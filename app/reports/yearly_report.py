@@ -39,163 +39,8 @@ from app.reports.pdf_common import (
     para,
 )
 from app.reports.yearly_figures import YearlyFigures
+from app.reports.yearly_texts import GROUND_LABEL, MONTH_ABBR, OUTCOME_LABEL, T
 
-_MONTH_ABBR: Final = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-T: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "title_year": "Verzoeken van betrokkenen (AVG): jaaroverzicht {year}",
-        "title_period": "Verzoeken van betrokkenen (AVG): overzicht {start} – {end}",
-        "subtitle": "{org} · verzoeken ontvangen {start} – {end} · stand per {today}",
-        "total": "verzoeken ontvangen",
-        "answered": "beantwoord",
-        "within_promise": "binnen de toezegging ({weeks} weken)",
-        "within_legal": "binnen de wettelijke termijn",
-        "median": "dagen mediane behandelduur",
-        "p90": "dagen: 90% binnen deze tijd beantwoord",
-        "overdue": "nu over de termijn",
-        "open": "nu nog open",
-        "extensions": "termijn verlengd (art. 12 lid 3)",
-        "paused": "klok stilgezet (vraag aan betrokkene)",
-        "refusals": "geheel of gedeeltelijk geweigerd",
-        "withdrawn": "ingetrokken",
-        "in_brief": "In het kort",
-        "brief": "Van {start} tot en met {end} ontving {org} {total} verzoeken. Daarvan zijn er "
-        "{answered} beantwoord: {promise} binnen de eigen toezegging van {weeks} weken en "
-        "{legal} binnen de wettelijke termijn. De helft was binnen {median} dagen beantwoord, "
-        "90% binnen {p90} dagen. Op {today} zijn {open} verzoeken nog open, waarvan {overdue} "
-        "over de termijn.",
-        "none": "Er zijn in deze periode geen verzoeken ontvangen.",
-        "no_personal": "Dit overzicht bevat geen persoonsgegevens en geen kenmerken van zaken.",
-        "per_type": "Verzoeken per soort",
-        "type": "Soort",
-        "article": "Artikel",
-        "requests": "Verzoeken",
-        "share_promise": "Binnen toezegging",
-        "share_legal": "Binnen wettelijke termijn",
-        "per_month": "Verzoeken per maand van ontvangst",
-        "month": "Maand",
-        "days": "Behandelduur (dagen van ontvangst tot antwoord)",
-        "days_col": "Dagen",
-        "count": "Aantal",
-        "share": "Aandeel",
-        "outcomes": "Uitkomsten en weigeringen",
-        "outcome": "Uitkomst",
-        "outcome_none": "(nog geen)",
-        "refusal_note": "Geheel of gedeeltelijk geweigerd: {n} zaken. Gronden (aantal "
-        "verzoeksoorten): {grounds}.",
-        "no_refusals": "Er is in deze periode niets geweigerd.",
-        "systems": "Doorzochte systemen",
-        "system": "Systeem",
-        "searches": "Zoekopdrachten",
-        "failed": "Mislukt",
-        "findings": "Vindplaatsen",
-        "no_systems": "Er is voor deze verzoeken niet automatisch in systemen gezocht.",
-        "changes": "Uitgevoerde verwijderingen en correcties",
-        "operation": "Handeling",
-        "erasure": "verwijdering",
-        "rectification": "correctie",
-        "no_changes": "Er zijn voor deze verzoeken geen verwijderingen of correcties uitgevoerd.",
-        "status": "Stand per status",
-        "definitions": "Toelichting",
-        "def_text": "Meegeteld zijn de verzoeken die in de periode zijn ontvangen. Een verzoek "
-        "geldt als beantwoord zodra een antwoorddatum is vastgelegd; een weigering is ook een "
-        "antwoord. De wettelijke termijn is één maand na ontvangst (art. 12 lid 3 AVG), of de "
-        "verlengde termijn als verlenging tijdig is gemeld; stilgezette dagen schuiven de "
-        "termijnen op. Behandelduur is het aantal kalenderdagen van ontvangst tot antwoord. "
-        "Het 90e percentiel is de kleinste duur waarbinnen ten minste 90% is beantwoord.",
-        "footer": "{org} · AVG-verzoeken {start} – {end}",
-    },
-    "en": {
-        "title_year": "Data subject requests (GDPR): annual report {year}",
-        "title_period": "Data subject requests (GDPR): report {start} – {end}",
-        "subtitle": "{org} · requests received {start} – {end} · as of {today}",
-        "total": "requests received",
-        "answered": "answered",
-        "within_promise": "within our promise ({weeks} weeks)",
-        "within_legal": "within the legal term",
-        "median": "days median handling time",
-        "p90": "days: 90% answered within this time",
-        "overdue": "overdue now",
-        "open": "still open now",
-        "extensions": "term extended (Art. 12(3))",
-        "paused": "clock paused (question to the person)",
-        "refusals": "refused in whole or in part",
-        "withdrawn": "withdrawn",
-        "in_brief": "In brief",
-        "brief": "From {start} to {end} {org} received {total} requests. {answered} were "
-        "answered: {promise} within our own promise of {weeks} weeks and {legal} within the "
-        "legal term. Half were answered within {median} days, 90% within {p90} days. On {today} "
-        "{open} requests are still open, {overdue} of them overdue.",
-        "none": "No requests were received in this period.",
-        "no_personal": "This report contains no personal data and no case references.",
-        "per_type": "Requests per type",
-        "type": "Type",
-        "article": "Article",
-        "requests": "Requests",
-        "share_promise": "Within promise",
-        "share_legal": "Within legal term",
-        "per_month": "Requests per month of receipt",
-        "month": "Month",
-        "days": "Handling time (days from receipt to answer)",
-        "days_col": "Days",
-        "count": "Count",
-        "share": "Share",
-        "outcomes": "Outcomes and refusals",
-        "outcome": "Outcome",
-        "outcome_none": "(none yet)",
-        "refusal_note": "Refused in whole or in part: {n} cases. Grounds (number of request "
-        "types): {grounds}.",
-        "no_refusals": "Nothing was refused in this period.",
-        "systems": "Systems searched",
-        "system": "System",
-        "searches": "Searches",
-        "failed": "Failed",
-        "findings": "Findings",
-        "no_systems": "No source systems were searched automatically for these requests.",
-        "changes": "Erasures and rectifications executed",
-        "operation": "Operation",
-        "erasure": "erasure",
-        "rectification": "rectification",
-        "no_changes": "No erasures or rectifications were executed for these requests.",
-        "status": "Status now",
-        "definitions": "Definitions",
-        "def_text": "Counted are the requests received in the period. A request counts as "
-        "answered once an answer date is recorded; a refusal is an answer too. The legal term "
-        "is one month after receipt (Art. 12(3) GDPR), or the extended term when the extension "
-        "was notified in time; paused days move the terms. Handling time is the number of "
-        "calendar days from receipt to answer. The 90th percentile is the shortest time within "
-        "which at least 90% were answered.",
-        "footer": "{org} · GDPR requests {start} – {end}",
-    },
-}
-
-
-OUTCOME_LABEL: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "": "nog geen",
-        "granted": "toegewezen",
-        "partly_refused": "deels geweigerd",
-        "refused": "geweigerd",
-        "withdrawn": "ingetrokken",
-        "no_data": "geen gegevens",
-        "manifestly_unfounded": "kennelijk ongegrond",
-        "excessive": "buitensporig",
-    },
-    "en": {
-        "": "none yet",
-        "granted": "granted",
-        "partly_refused": "partly refused",
-        "refused": "refused",
-        "withdrawn": "withdrawn",
-        "no_data": "no data",
-        "manifestly_unfounded": "manifestly unfounded",
-        "excessive": "excessive",
-    },
-}
 _OUTCOME_ORDER: Final = tuple(OUTCOME_LABEL["en"])
 
 
@@ -297,7 +142,7 @@ def _is_full_year(f: YearlyFigures) -> bool:
 
 def _month_label(key: str, lang: str, with_year: bool) -> str:
     year, month = key.split("-")
-    label = _MONTH_ABBR[lang][int(month) - 1]
+    label = MONTH_ABBR[lang][int(month) - 1]
     return f"{label} {year[2:]}" if with_year else label
 
 
@@ -529,18 +374,23 @@ def _outcomes(f: YearlyFigures, ctx: ReportContext, s: Styles) -> list[Flowable]
             ]
         )
     ]
-    grounds: dict[str, int] = defaultdict(int)
-    for _, outcome, n in f.refusal_outcomes:
-        grounds[outcome] += n
-    if grounds:
-        listed = ", ".join(
-            f"{_outcome_label(o, lang)}: {_int(n, lang)}"
-            for o, n in sorted(grounds.items(), key=lambda i: _outcome_order(i[0]))
-        )
-        note = t["refusal_note"].format(n=_int(f.refusals, lang), grounds=listed)
-        story += [Spacer(0, 2 * mm), para(note, s.body)]
-    else:
+    if not f.refusal_grounds:
         story.append(para(t["no_refusals"], s.body))
+        return story
+    rows = [
+        [GROUND_LABEL[lang].get(ground, ground), _int(n, lang)] for ground, n in f.refusal_grounds
+    ]
+    story += [
+        Spacer(0, 3 * mm),
+        para(t["refusal_note"].format(n=_int(f.refusals, lang)), s.body),
+        data_table(
+            [t["ground"], t["requests"]],
+            rows,
+            s,
+            [FRAME_WIDTH - 30 * mm, 30 * mm],
+            right_align_from=1,
+        ),
+    ]
     return story
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.outcomes import OUTCOMES, case_outcome
+from app.core.statistics import is_refusal
 from app.core.status import check_transition
 from app.core.validation import (
     CaseInput,
@@ -492,6 +493,8 @@ def set_outcomes(
             return case.version
         for code, value in changed.items():
             by_code[code].outcome = value
+            if not is_refusal(value):  # a ground only explains a refusal
+                by_code[code].refusal_ground = ""
         case.updated_at = datetime.now(UTC)  # a decision is a change of the case: new version
         if case.status == CaseStatus.CLOSED.value:
             case.outcome = case_outcome({t.code: t.outcome for t in case.request_types})

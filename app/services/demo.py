@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from app.core.deadlines import DeadlineInput, compute_deadlines
 from app.core.deadlines import Pause as PauseValue
 from app.core.enums import CaseStatus, RequestType
+from app.core.outcomes import MANIFESTLY_UNFOUNDED_OR_EXCESSIVE, STATED_IN_REFUSAL_LETTER
 from app.core.validation import fold
 from app.data.database import Database
 from app.data.models import (
@@ -85,6 +86,14 @@ def _postcode(rng: random.Random, low: int, high: int) -> str:
 
 def _mail_slug(text: str) -> str:
     return "".join(c for c in fold(text) if c.isalnum())
+
+
+# Refused demo requests: mostly "reasons in the letter" (identity), some unfounded or excessive.
+_DEMO_GROUNDS = (
+    STATED_IN_REFUSAL_LETTER,
+    STATED_IN_REFUSAL_LETTER,
+    MANIFESTLY_UNFOUNDED_OR_EXCESSIVE,
+)
 
 
 def make_person(rng: random.Random, index: int) -> DemoPerson:
@@ -269,7 +278,12 @@ def create_demo_cases(
                 for code in codes:
                     outcome = "granted" if status in ("answered", "closed") else ""
                     outcome = "refused" if status == "refused" else outcome
-                    type_rows.append({"case_id": cid, "code": code, "outcome": outcome})
+                    ground = ""
+                    if outcome == "refused":  # as the refusal letter would have recorded it
+                        ground = _DEMO_GROUNDS[(cid + len(code)) % len(_DEMO_GROUNDS)]
+                    type_rows.append(
+                        {"case_id": cid, "code": code, "outcome": outcome, "refusal_ground": ground}
+                    )
                 audit_rows.append(
                     {
                         "case_id": cid,

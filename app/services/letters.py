@@ -12,7 +12,17 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import CaseStatus, DocumentKind
 from app.core.errors import NotFoundError, UserError, ValidationError
-from app.core.outcomes import GRANTED, NO_DATA, PARTLY_REFUSED, REFUSED
+from app.core.outcomes import (
+    COMPELLING_GROUNDS_ART_21,
+    GRANTED,
+    KEPT_UNDER_ART_17_3,
+    MANIFESTLY_UNFOUNDED_OR_EXCESSIVE,
+    NO_DATA,
+    PARTLY_REFUSED,
+    REFUSED,
+    STATED_IN_REFUSAL_LETTER,
+    WITHHELD_FROM_ACCESS,
+)
 from app.core.status import allowed_next
 from app.data.database import Database
 from app.data.models import (
@@ -291,31 +301,41 @@ def _advance_for_answer(
 
 def _decisions_of_letter(
     session: Session, case: Case, kind: LetterType, options: Mapping[str, str]
-) -> dict[str, str]:
-    """The decision per request type that a sent answer communicates."""
+) -> dict[str, tuple[str, str]]:
+    """The decision per request type that a sent answer communicates: (outcome, refusal ground)."""
     codes = {t.code for t in case.request_types}
-    decided: dict[str, str] = {}
+    decided: dict[str, tuple[str, str]] = {}
     if kind == LetterType.ACCESS:
         confirmed = session.scalar(
             select(func.count(Finding.id)).where(
                 Finding.case_id == case.id, Finding.review == "confirmed"
             )
         )
-        outcome = (
-            NO_DATA if not confirmed else PARTLY_REFUSED if options.get("redactions") else GRANTED
+        access = (
+            (NO_DATA, "")
+            if not confirmed
+            else (PARTLY_REFUSED, WITHHELD_FROM_ACCESS)
+            if options.get("redactions")
+            else (GRANTED, "")
         )
-        decided = {c: outcome for c in ("access", "portability") if c in codes}
+        decided = {c: access for c in ("access", "portability") if c in codes}
     elif kind in (LetterType.ERASURE, LetterType.RECTIFICATION):
         operation = "erasure" if kind == LetterType.ERASURE else "rectification"
         outcomes = {a.outcome for a in change_actions(session, case, operation)}
-        decided = {operation: PARTLY_REFUSED if "kept" in outcomes else GRANTED}
+        if "kept" not in outcomes:
+            decided = {operation: (GRANTED, "")}
+        else:
+            ground = KEPT_UNDER_ART_17_3 if operation == "erasure" else STATED_IN_REFUSAL_LETTER
+            decided = {operation: (PARTLY_REFUSED, ground)}
     elif kind == LetterType.OBJECTION:
         # Direct marketing objections are always upheld (Art. 21(3)); others as decided.
         direct = option_flag(options, "direct_marketing", default=True)
         upheld = direct or option_flag(options, "upheld", default=True)
-        decided = {"objection": GRANTED if upheld else REFUSED}
+        decided = {"objection": (GRANTED, "") if upheld else (REFUSED, COMPELLING_GROUNDS_ART_21)}
     elif kind == LetterType.REFUSAL:
-        decided = {c: REFUSED for c in codes}
+        unfounded = option_flag(options, "manifestly_unfounded_or_excessive")
+        ground = MANIFESTLY_UNFOUNDED_OR_EXCESSIVE if unfounded else STATED_IN_REFUSAL_LETTER
+        decided = {c: (REFUSED, ground) for c in codes}
     return {c: o for c, o in decided.items() if c in codes}
 
 
@@ -324,21 +344,23 @@ def _record_decisions(
 ) -> None:
     by_code = {t.code: t for t in case.request_types}
     new = {
-        c: o
-        for c, o in _decisions_of_letter(session, case, kind, options).items()
+        c: decision
+        for c, decision in _decisions_of_letter(session, case, kind, options).items()
         if not by_code[c].outcome
     }
     if not new:
         return
-    for code, outcome in new.items():
+    for code, (outcome, ground) in new.items():
         by_code[code].outcome = outcome
+        by_code[code].refusal_ground = ground
+    summary = ", ".join(f"{c}: {o}" + (f" ({g})" if g else "") for c, (o, g) in sorted(new.items()))
     audit.record(
         session,
         case=case,
         actor=actor,
         action="decision_recorded",
-        summary=", ".join(f"{c}: {o}" for c, o in sorted(new.items())) + f" ({kind.value} letter)",
-        after=new,
+        summary=f"{summary} ({kind.value} letter)",
+        after={c: o for c, (o, _) in new.items()},
     )
 
 

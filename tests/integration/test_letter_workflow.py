@@ -208,3 +208,70 @@ def test_answer_letters_record_the_decision_and_closing_uses_it(
     assert closed.outcome == "partly_refused"  # the retention period follows this
     decisions = [e for e in closed.audit if e.action == "decision_recorded"]
     assert len(decisions) == 2 and "access letter" in decisions[0].summary
+
+
+def _case(db: Database, *types: RequestType, last_name: str) -> str:
+    return register_case(
+        db,
+        actor="officer",
+        data=CaseInput(
+            request_types=types, received_on=TODAY, first_name="Els", last_name=last_name,
+            street="Dorpsstraat 1", postcode="5253 AA", city="Nieuwkuijk",
+        ),
+    )  # fmt: skip
+
+
+def _send(db: Database, reference: str, letter_type: str, **options: str) -> None:
+    draft = draft_letter(
+        db, actor="o", reference=reference, letter_type=letter_type, options=options
+    )
+    finalise_letter(db, actor="o", letter_id=draft.id, today=TODAY)
+
+
+def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
+    from app.data.models import CaseRequestType
+    from app.services.reports import compute_yearly_figures, yearly_report
+
+    unfounded = _case(db, RequestType.ACCESS, RequestType.ERASURE, last_name="Aa")
+    _send(db, unfounded, "refusal", reasons="Tenth identical request this month.",
+          manifestly_unfounded_or_excessive="yes")  # fmt: skip
+    identity = _case(db, RequestType.ACCESS, last_name="Bb")
+    _send(db, identity, "refusal", reasons="Your identity could not be established.")
+    objection = _case(db, RequestType.OBJECTION, last_name="Cc")
+    _send(db, objection, "objection", direct_marketing="no", upheld="no",
+          grounds="Fraud prevention outweighs the objection.")  # fmt: skip
+    upheld = _case(db, RequestType.OBJECTION, last_name="Dd")
+    _send(db, upheld, "objection", direct_marketing="yes", upheld="yes")
+
+    with db.session() as session:
+        recorded = {
+            (r.case.reference, r.code): (r.outcome, r.refusal_ground)
+            for r in session.query(CaseRequestType)
+        }
+    assert recorded == {
+        (unfounded, "access"): ("refused", "manifestly_unfounded_or_excessive"),
+        (unfounded, "erasure"): ("refused", "manifestly_unfounded_or_excessive"),
+        (identity, "access"): ("refused", "stated_in_refusal_letter"),
+        (objection, "objection"): ("refused", "compelling_grounds_art_21"),
+        (upheld, "objection"): ("granted", ""),
+    }
+    figures = compute_yearly_figures(db, year=TODAY.year, today=TODAY)
+    assert figures.refusals == 3
+    assert figures.refusal_grounds == (
+        ("manifestly_unfounded_or_excessive", 2),
+        ("compelling_grounds_art_21", 1),
+        ("stated_in_refusal_letter", 1),
+    )
+    for lang, words in (
+        ("en", ("manifestly unfounded or excessive (Art. 12(5))", "Art. 21(1)")),
+        ("nl", ("kennelijk ongegrond of buitensporig (art. 12 lid 5)", "art. 21 lid 1")),
+    ):
+        text = " ".join(_text(yearly_report(db, year=TODAY.year, lang=lang, today=TODAY)).split())
+        assert all(w in text for w in words), lang
+
+    # A decision changed by hand to "granted" drops the ground; the report follows.
+    from app.services.cases import set_outcomes
+
+    set_outcomes(db, actor="o", reference=identity, outcomes={"access": "granted"})
+    figures = compute_yearly_figures(db, year=TODAY.year, today=TODAY)
+    assert ("stated_in_refusal_letter", 1) not in figures.refusal_grounds

@@ -253,6 +253,17 @@ def test_yearly_figures_match_an_independent_count_and_appear_in_the_pdf(
     assert figures.extensions == ind["extensions"] > 0
     assert figures.paused_cases == ind["paused"] > 0
     assert figures.refusals == ind["refusals"] > 0
+    with demo_db.session() as session:
+        grounds = dict(
+            session.execute(
+                text(
+                    "SELECT t.refusal_ground, count(*) FROM case_request_type t JOIN case_file c "
+                    "ON c.id = t.case_id WHERE c.received_on BETWEEN '2026-01-01' AND "
+                    "'2026-12-31' AND t.outcome LIKE '%refus%' GROUP BY t.refusal_ground"
+                )
+            ).all()
+        )
+    assert dict(figures.refusal_grounds) == grounds and len(grounds) >= 2
     assert {t.code: t.requests for t in figures.per_type} == ind["per_type"]
     assert sum(n for _, n in figures.per_month) == figures.total
     assert sum(n for _, n in figures.day_buckets) == figures.answered
