@@ -250,7 +250,7 @@ def make_rich_case(db: Database, folder: Path, person: Person = Person()) -> str
         session.add(
             Letter(
                 case_id=case.id,
-                letter_type="access_answer",
+                letter_type="access",
                 language="nl",
                 subject=f"Uw verzoek, {person.full_name}",
                 body=f"Geachte {person.full_name},\nU schreef ons vanaf {person.email}.",
@@ -268,7 +268,7 @@ def make_rich_case(db: Database, folder: Path, person: Person = Person()) -> str
             session,
             case=case,
             actor="m.devries",
-            action="finding_reviewed",
+            action="findings_reviewed",
             summary=f"Confirmed record of {person.email}",
             before={"review": "pending"},
             after={"email": person.email},
