@@ -170,7 +170,12 @@ def collect_dossier(
         ),
     ]
     decisions = [
-        [word("type", x.code, lang), _article(x.code), coded("outcome", x.outcome, lang)]
+        [
+            word("type", x.code, lang),
+            _article(x.code),
+            coded("outcome", x.outcome, lang)
+            + (f"; {coded('refusal_ground', x.refusal_ground, lang)}" if x.refusal_ground else ""),
+        ]
         for x in case.request_types
     ]
     dates = [

@@ -269,6 +269,20 @@ def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
         text = " ".join(_text(yearly_report(db, year=TODAY.year, lang=lang, today=TODAY)).split())
         assert all(w in text for w in words), lang
 
+    # The dossier names the ground next to the decision, with its code for the auditor.
+    import zipfile
+    from pathlib import Path
+    from tempfile import TemporaryDirectory
+
+    from app.services.reports import case_dossier
+
+    with TemporaryDirectory() as folder:
+        out = Path(folder) / "dossier.zip"
+        case_dossier(db, reference=objection, path=out, actor="o", lang="en")
+        with zipfile.ZipFile(out) as archive:
+            text = " ".join(_text(archive.read(f"{objection}-dossier.pdf")).split())
+    assert "compelling legitimate grounds (Art. 21(1)) (compelling_grounds_art_21)" in text
+
     # A decision changed by hand to "granted" drops the ground; the report follows.
     from app.services.cases import set_outcomes
 
