@@ -55,6 +55,10 @@ CASE_FIELDS = (
 )  # fmt: skip
 
 
+# Kinds the intake's "other identifier" offers (the customer number has its own field).
+EXTRA_IDENTIFIER_KINDS = ("ip_address", "user_id", "email", "phone", "other")
+
+
 def _combo(items: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for code, text in items.items():
@@ -154,6 +158,15 @@ class CaseForm(QWidget):
         )
         self.birth_date.check.setAccessibleName(self.tr("Date of birth known"))
         self.customer_number = QLineEdit()
+        # One more identifier from the letter (more can be added in the case afterwards).
+        self.extra_kind = QComboBox()
+        kind_names = labels.identifier_labels()
+        for code in EXTRA_IDENTIFIER_KINDS:
+            self.extra_kind.addItem(labels.label(kind_names, code), code)
+        self.extra_kind.setAccessibleName(self.tr("Kind of the other identifier"))
+        self.extra_value = QLineEdit()
+        self.extra_value.setPlaceholderText(self.tr("e.g. the IP address the letter mentions"))
+        self.extra_value.setAccessibleName(self.tr("Other identifier"))
 
         person = QGroupBox(self.tr("Data subject (betrokkene)"))
         pf = QFormLayout(person)
@@ -181,6 +194,16 @@ class CaseForm(QWidget):
             self._row(
                 pf, self.tr("Customer nu&mber:"), self.customer_number, "identifier_customer_number"
             )
+            extra = QWidget()
+            extra_layout = QHBoxLayout(extra)
+            extra_layout.setContentsMargins(0, 0, 0, 0)
+            extra_layout.addWidget(self.extra_kind)
+            extra_layout.addWidget(self.extra_value, 1)
+            self._row(pf, self.tr("Other identifier:"), extra, "identifier_extra")
+            for code in EXTRA_IDENTIFIER_KINDS:  # the service names the error by the kind
+                self.errors.add(
+                    f"identifier_{code}", self.extra_value, self.errors_label_of("identifier_extra")
+                )
         self.person_form = pf
 
         # ---- representative ----
@@ -265,7 +288,7 @@ class CaseForm(QWidget):
             self.salutation, self.first_name,
             self.initials, self.name_prefix, self.last_name, self.street, self.postcode,
             self.city, self.country, self.email, self.phone, self.birth_date.check,
-            self.birth_date.edit, self.customer_number,
+            self.birth_date.edit, self.customer_number, self.extra_kind, self.extra_value,
         ]  # fmt: skip
         self._initial = self.values()
 
@@ -362,6 +385,8 @@ class CaseForm(QWidget):
             "phone": self.phone.text().strip(),
             "birth_date": self.birth_date.value(),
             "customer_number": self.customer_number.text().strip(),
+            "extra_kind": self.extra_kind.currentData(),
+            "extra_value": self.extra_value.text().strip(),
             "representative": self.representative.isChecked(),
             "rep_name": self.rep_name.text().strip(),
             "rep_role": self.rep_role.currentData(),
@@ -382,6 +407,8 @@ class CaseForm(QWidget):
         identifiers: tuple[tuple[IdentifierKind, str], ...] = ()
         if v["customer_number"]:
             identifiers = ((IdentifierKind.CUSTOMER_NUMBER, v["customer_number"]),)
+        if v["extra_value"]:
+            identifiers += ((IdentifierKind(v["extra_kind"]), v["extra_value"]),)
         representative = None
         if v["representative"]:
             representative = RepresentativeInput(

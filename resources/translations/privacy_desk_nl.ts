@@ -390,269 +390,289 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../app/ui/case_form.py" line="92"/>
+        <location filename="../../app/ui/case_form.py" line="96"/>
         <source>&amp;access (Art. 15)</source>
         <translation>&amp;inzage (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="93"/>
+        <location filename="../../app/ui/case_form.py" line="97"/>
         <source>r&amp;ectification (Art. 16)</source>
         <translation>re&amp;ctificatie (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="94"/>
+        <location filename="../../app/ui/case_form.py" line="98"/>
         <source>erasure (Art. &amp;17)</source>
         <translation>verwijdering (art. 1&amp;7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="95"/>
+        <location filename="../../app/ui/case_form.py" line="99"/>
         <source>restriction (Art. 1&amp;8)</source>
         <translation>beperking (art. 1&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="96"/>
+        <location filename="../../app/ui/case_form.py" line="100"/>
         <source>portabilit&amp;y (Art. 20)</source>
         <translation>overdraag&amp;baarheid (art. 20)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="97"/>
+        <location filename="../../app/ui/case_form.py" line="101"/>
         <source>ob&amp;jection (Art. 21)</source>
         <translation>be&amp;zwaar (art. 21)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="109"/>
+        <location filename="../../app/ui/case_form.py" line="113"/>
         <source>dated</source>
         <translation>gedateerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="111"/>
+        <location filename="../../app/ui/case_form.py" line="115"/>
         <source>Their letter is dated</source>
         <translation>De brief is gedateerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="117"/>
+        <location filename="../../app/ui/case_form.py" line="121"/>
         <source>What does the person ask? (no copies of the letter)</source>
         <translation>Wat vraagt de betrokkene? (geen kopie van de brief)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="121"/>
+        <location filename="../../app/ui/case_form.py" line="125"/>
         <source>The letter</source>
         <translation>De brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="123"/>
+        <location filename="../../app/ui/case_form.py" line="127"/>
         <source>Request &amp;types:</source>
         <translation>Soort &amp;verzoek:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="124"/>
+        <location filename="../../app/ui/case_form.py" line="128"/>
         <source>&amp;Received on:</source>
         <translation>&amp;Ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="125"/>
+        <location filename="../../app/ui/case_form.py" line="129"/>
         <source>Their re&amp;ference:</source>
         <translation>&amp;Uw kenmerk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="126"/>
+        <location filename="../../app/ui/case_form.py" line="130"/>
         <source>Their letter &amp;date:</source>
         <translation>Datum van de &amp;brief:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="127"/>
+        <location filename="../../app/ui/case_form.py" line="131"/>
         <source>Channe&amp;l:</source>
         <translation>&amp;Kanaal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="128"/>
+        <location filename="../../app/ui/case_form.py" line="132"/>
         <source>Answer lan&amp;guage:</source>
         <translation>&amp;Taal van het antwoord:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="129"/>
+        <location filename="../../app/ui/case_form.py" line="133"/>
         <source>Summar&amp;y:</source>
         <translation>Samenvatti&amp;ng:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="139"/>
+        <location filename="../../app/ui/case_form.py" line="143"/>
         <source>van der</source>
         <translation>van der</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="142"/>
-        <location filename="../../app/ui/case_form.py" line="194"/>
+        <location filename="../../app/ui/case_form.py" line="146"/>
+        <location filename="../../app/ui/case_form.py" line="217"/>
         <source>Street and house number</source>
         <translation>Straat en huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="153"/>
+        <location filename="../../app/ui/case_form.py" line="157"/>
         <source>known</source>
         <translation>bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="155"/>
+        <location filename="../../app/ui/case_form.py" line="159"/>
         <source>Date of birth known</source>
         <translation>Geboortedatum bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="158"/>
+        <location filename="../../app/ui/case_form.py" line="166"/>
+        <source>Kind of the other identifier</source>
+        <translation>Soort van het andere gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="168"/>
+        <source>e.g. the IP address the letter mentions</source>
+        <translation>bijv. het IP-adres dat de brief noemt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="169"/>
+        <source>Other identifier</source>
+        <translation>Ander gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="171"/>
         <source>Data subject (betrokkene)</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="160"/>
+        <location filename="../../app/ui/case_form.py" line="173"/>
         <source>Sal&amp;utation:</source>
         <translation>Aa&amp;nhef:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="161"/>
+        <location filename="../../app/ui/case_form.py" line="174"/>
         <source>First &amp;name:</source>
         <translation>&amp;Voornaam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="168"/>
+        <location filename="../../app/ui/case_form.py" line="181"/>
         <source>Initials</source>
         <translation>Voorletters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="169"/>
+        <location filename="../../app/ui/case_form.py" line="182"/>
         <source>Name prefix (tussenvoegsel)</source>
         <translation>Tussenvoegsel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="170"/>
+        <location filename="../../app/ui/case_form.py" line="183"/>
         <source>&amp;Initials / prefix:</source>
         <translation>Voorletters / t&amp;ussenvoegsel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="172"/>
+        <location filename="../../app/ui/case_form.py" line="185"/>
         <source>&amp;Last name: *</source>
         <translation>&amp;Achternaam: *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="173"/>
+        <location filename="../../app/ui/case_form.py" line="186"/>
         <source>&amp;Street and number:</source>
         <translation>&amp;Straat en huisnummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="174"/>
+        <location filename="../../app/ui/case_form.py" line="187"/>
         <source>&amp;Postcode:</source>
         <translation>&amp;Postcode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="175"/>
+        <location filename="../../app/ui/case_form.py" line="188"/>
         <source>&amp;Town:</source>
         <translation>Woon&amp;plaats:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="176"/>
+        <location filename="../../app/ui/case_form.py" line="189"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="177"/>
+        <location filename="../../app/ui/case_form.py" line="190"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="178"/>
+        <location filename="../../app/ui/case_form.py" line="191"/>
         <source>P&amp;hone:</source>
         <translation>Tele&amp;foon:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="179"/>
+        <location filename="../../app/ui/case_form.py" line="192"/>
         <source>Date of &amp;birth:</source>
         <translation>&amp;Geboortedatum:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="182"/>
+        <location filename="../../app/ui/case_form.py" line="195"/>
         <source>Customer nu&amp;mber:</source>
         <translation>Klant&amp;nummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="187"/>
+        <location filename="../../app/ui/case_form.py" line="202"/>
+        <source>Other identifier:</source>
+        <translation>Ander gegeven:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="210"/>
         <source>Sent by a &amp;representative</source>
         <translation>Verstuurd door een ve&amp;rtegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="204"/>
+        <location filename="../../app/ui/case_form.py" line="227"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="205"/>
+        <location filename="../../app/ui/case_form.py" line="228"/>
         <source>Role:</source>
         <translation>Rol:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="206"/>
+        <location filename="../../app/ui/case_form.py" line="229"/>
         <source>Organisation:</source>
         <translation>Organisatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="207"/>
+        <location filename="../../app/ui/case_form.py" line="230"/>
         <source>Street and number:</source>
         <translation>Straat en huisnummer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="208"/>
+        <location filename="../../app/ui/case_form.py" line="231"/>
         <source>Postcode:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="209"/>
+        <location filename="../../app/ui/case_form.py" line="232"/>
         <source>Town:</source>
         <translation>Woonplaats:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="210"/>
+        <location filename="../../app/ui/case_form.py" line="233"/>
         <source>Country:</source>
         <translation>Land:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="211"/>
+        <location filename="../../app/ui/case_form.py" line="234"/>
         <source>E-mail:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="213"/>
+        <location filename="../../app/ui/case_form.py" line="236"/>
         <source>Attach &amp;authorisation (machtiging)…</source>
         <translation>&amp;Machtiging toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="215"/>
+        <location filename="../../app/ui/case_form.py" line="238"/>
         <source>Remove authorisation</source>
         <translation>Machtiging verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="218"/>
-        <location filename="../../app/ui/case_form.py" line="327"/>
+        <location filename="../../app/ui/case_form.py" line="241"/>
+        <location filename="../../app/ui/case_form.py" line="350"/>
         <source>No authorisation attached</source>
         <translation>Geen machtiging toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="230"/>
+        <location filename="../../app/ui/case_form.py" line="253"/>
         <source>Authorisation:</source>
         <translation>Machtiging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="233"/>
+        <location filename="../../app/ui/case_form.py" line="256"/>
         <source>No authorisation (machtiging) attached: the case can be saved, but the answer may only be sent after the authorisation is received.</source>
         <translation>Geen machtiging toegevoegd: de zaak kan worden opgeslagen, maar het antwoord mag pas worden verstuurd als de machtiging is ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="294"/>
+        <location filename="../../app/ui/case_form.py" line="317"/>
         <source>Attach the authorisation (machtiging)</source>
         <translation>De machtiging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="296"/>
+        <location filename="../../app/ui/case_form.py" line="319"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="317"/>
+        <location filename="../../app/ui/case_form.py" line="340"/>
         <source>Authorisation: %1 (%2 kB)</source>
         <translation>Machtiging: %1 (%2 kB)</translation>
     </message>

@@ -367,3 +367,30 @@ def test_bad_representative_input_is_shown_at_its_fields(qtbot, ctx, tmp_path: P
     assert detail.representative is not None
     assert detail.representative.authorisation_document_id is None
     assert any(event.action == "authorisation_missing" for event in detail.audit)
+
+
+def test_an_ip_address_from_the_letter_is_checked_and_kept(qtbot, ctx) -> None:
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_person(qtbot, dialog, "5253 RE")
+    qtbot.mouseClick(dialog.form.type_boxes["access"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.form.customer_number, "DB-4711")
+    form = dialog.form
+    form.extra_kind.setCurrentIndex(form.extra_kind.findData("ip_address"))
+    qtbot.keyClicks(form.extra_value, "84.91.43.999")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and count_cases(ctx.db) == 0
+    message = form.errors.message("identifier_ip_address")
+    assert "not an IP address" in message
+    assert form.extra_value.accessibleDescription() == message
+    assert form.customer_number.text() == "DB-4711"  # nothing typed is lost
+
+    form.extra_value.setText("2A02:A44:1B2C:3D00::1")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    detail = get_case(ctx.db, reference=dialog.reference)
+    assert detail.requester.identifiers == (
+        ("customer_number", "DB-4711"), ("ip_address", "2a02:a44:1b2c:3d00::1"),
+    )  # fmt: skip
