@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from contextlib import suppress
 
 log = logging.getLogger(__name__)
 
@@ -51,25 +50,42 @@ class SecretStore:
                 return self._memory[(connector, field)]
         if self.persistent:
             import keyring
+            from keyring.errors import KeyringError
 
-            return keyring.get_password(SERVICE, self._key(connector, field))
+            try:
+                return keyring.get_password(SERVICE, self._key(connector, field))
+            except KeyringError as exc:  # e.g. a locked keyring whose unlock was cancelled
+                log.warning("keyring not readable (%s); the secret will be asked for", exc)
         return None
 
-    def set(self, connector: str, field: str, value: str) -> None:
+    def set(self, connector: str, field: str, value: str) -> bool:
+        """Store the secret; False when the keyring refused it and it is kept in memory only."""
         if self.persistent:
             import keyring
+            from keyring.errors import KeyringError
 
-            keyring.set_password(SERVICE, self._key(connector, field), value)
-        else:
-            with self._lock:
-                self._memory[(connector, field)] = value
+            try:
+                keyring.set_password(SERVICE, self._key(connector, field), value)
+            except KeyringError as exc:
+                log.warning("keyring refused the secret (%s); kept in memory for now", exc)
+            else:
+                with self._lock:  # a stale in-memory copy must not shadow the stored value
+                    self._memory.pop((connector, field), None)
+                return True
+        with self._lock:
+            self._memory[(connector, field)] = value
+        return not self.persistent
 
     def delete(self, connector: str, field: str) -> None:
         with self._lock:
             self._memory.pop((connector, field), None)
         if self.persistent:
             import keyring
-            from keyring.errors import PasswordDeleteError
+            from keyring.errors import KeyringError, PasswordDeleteError
 
-            with suppress(PasswordDeleteError):  # nothing stored: deleting is already done
+            try:
                 keyring.delete_password(SERVICE, self._key(connector, field))
+            except PasswordDeleteError:  # nothing stored: deleting is already done
+                return
+            except KeyringError as exc:
+                log.warning("keyring refused to delete the secret (%s)", exc)
