@@ -134,6 +134,11 @@ class RowMatch:
 
 _STRONG_ORDER = (IdentifierKind.EMAIL, IdentifierKind.CUSTOMER_NUMBER, IdentifierKind.USER_ID)
 _NAME_ONLY_NOTE = "Matched on weak identifiers only: check that this is the same person."
+# DOMAIN section 4: the postal default is to answer only to the address already held.
+ADDRESS_DOUBT_NOTE = (
+    "The address held here differs from the one in the letter: a reason for doubt. Answer only "
+    "to the known address, or ask the person to confirm their identity."
+)
 
 
 def _values(row: Mapping[IdentifierRole, Sequence[Any]], role: IdentifierRole) -> list[str]:
@@ -177,6 +182,20 @@ def _contradictions(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subjec
     if subject.birth_date and held_dates and subject.birth_date not in held_dates:
         found.append("birth date")
     return found
+
+
+def _other_address(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> bool:
+    """True when the record holds a Dutch postcode + house number and none is the letter's."""
+    if not (subject.postcode and subject.house_number):
+        return False
+    postcodes = [normalise_postcode(v) for v in _values(row, IdentifierRole.POSTCODE)]
+    numbers = [normalise_house_number(v) for v in _values(row, IdentifierRole.HOUSE_NUMBER)]
+    if not any(postcodes) or not any(numbers):
+        return False  # the system holds no address to compare with
+    return not (
+        normalise_postcode(subject.postcode) in postcodes
+        and normalise_house_number(subject.house_number) in numbers
+    )
 
 
 def match_row(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> RowMatch | None:
@@ -240,7 +259,8 @@ def match_row(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> 
         if conflicts:
             note = f"The record holds a different {' and '.join(conflicts)}: check the person."
             return RowMatch(MatchStrength.WEAK, Identifier(kind, strong[kind]), note)
-        return RowMatch(MatchStrength.STRONG, Identifier(kind, strong[kind]))
+        doubt = ADDRESS_DOUBT_NOTE if _other_address(row, subject) else ""
+        return RowMatch(MatchStrength.STRONG, Identifier(kind, strong[kind]), doubt)
     if weak and not conflicts:
         weak_order = (
             IdentifierKind.POSTCODE_HOUSE_NUMBER,

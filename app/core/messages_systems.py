@@ -27,6 +27,10 @@ SYSTEM_MESSAGES: tuple[tuple[str, str], ...] = (
      "onbekend soort identificatiegegeven {v}; gebruik een van: {a}"),
     (r"Matched on weak identifiers only: check that this is the same person\.",
      "Alleen gevonden op zwakke identificatiegegevens: controleer of dit dezelfde persoon is."),
+    (r"The address held here differs from the one in the letter: a reason for doubt\. Answer "
+     r"only to the known address, or ask the person to confirm their identity\.",
+     "Het adres dat hier bekend is, wijkt af van het adres in de brief: een reden voor twijfel. "
+     "Antwoord alleen naar het bekende adres, of vraag de persoon de identiteit te bevestigen."),
     (r"The record holds a different customer number: check the person\.",
      "Het record bevat een ander klantnummer: controleer of het om dezelfde persoon gaat."),
     (r"The record holds a different user id: check the person\.",

@@ -102,3 +102,18 @@ def test_truncated_forms_of_ipv4_and_ipv6() -> None:
     assert is_truncated("84.12.0.0") and is_truncated("2a02:a44:1b2c:3d00::")
     assert not is_truncated("84.12.33.44") and not is_truncated("2a02:a44:1b2c:3d00::1")
     assert not is_truncated("garbage")
+
+
+def test_a_different_address_held_is_a_reason_for_doubt() -> None:
+    from app.connectors.identifier_match import ADDRESS_DOUBT_NOTE
+
+    moved = Subject("c", emails=("jan.devries@example.com",), postcode="1234 AB", house_number="5")
+    m = match_row(ROW, moved)
+    assert m is not None and m.strength is MatchStrength.STRONG  # still Jan, by his e-mail
+    assert m.note == ADDRESS_DOUBT_NOTE
+    same = Subject("c", emails=("jan.devries@example.com",), postcode="5253re", house_number="18")
+    assert match_row(ROW, same).note == ""  # type: ignore[union-attr]
+    abroad = Subject("c", emails=("jan.devries@example.com",))  # no Dutch address to compare
+    assert match_row(ROW, abroad).note == ""  # type: ignore[union-attr]
+    no_address_held = {k: v for k, v in ROW.items() if k not in (R.POSTCODE, R.HOUSE_NUMBER)}
+    assert match_row(no_address_held, moved).note == ""  # type: ignore[union-attr]
