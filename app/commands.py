@@ -301,11 +301,20 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     from app.services.cases import get_case, set_outcomes
 
     db = open_db(args)
+    outcomes: dict[str, str] = {}
+    grounds: dict[str, str] = {}
+    for code, decision in _options(args.decision).items():  # access=refused:GROUND
+        outcome, sep, ground = decision.partition(":")
+        outcomes[code] = outcome.strip()
+        if sep:
+            grounds[code] = ground.strip()
     set_outcomes(
-        db, actor=current_actor(args), reference=args.reference, outcomes=_options(args.decision)
+        db, actor=current_actor(args), reference=args.reference, outcomes=outcomes, grounds=grounds
     )
-    for code, outcome in get_case(db, reference=args.reference).outcomes.items():
-        print(f"{code:<15} {outcome or '-'}")
+    detail = get_case(db, reference=args.reference)
+    for code, outcome in detail.outcomes.items():
+        ground = detail.refusal_grounds.get(code, "")
+        print(f"{code:<15} {outcome or '-'}" + (f"  ({ground})" if ground else ""))
     return 0
 
 
@@ -335,7 +344,7 @@ def add_more_commands(case_sub: Any, sub: Any) -> None:
     settings.add_argument("value", nargs="?", help="new value as a JSON object")
     settings.set_defaults(handler=cmd_settings)
 
-    from app.core.outcomes import OUTCOMES
+    from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS
 
     idents = case_sub.add_parser(
         "identifiers", help="show or replace the identifiers searched for (customer number, IP...)"
@@ -347,7 +356,10 @@ def add_more_commands(case_sub: Any, sub: Any) -> None:
     decide = case_sub.add_parser("decide", help="record the decision per request type")
     decide.add_argument("reference")
     decide.add_argument(
-        "decision", nargs="+", metavar="TYPE=OUTCOME", help=f"outcome: {', '.join(OUTCOMES)}"
+        "decision",
+        nargs="+",
+        metavar="TYPE=OUTCOME[:GROUND]",
+        help=f"outcome: {', '.join(OUTCOMES)}; ground of a refusal: {', '.join(REFUSAL_GROUNDS)}",
     )
     decide.set_defaults(handler=cmd_case_decide)
     officer = sub.add_parser("officer", help="your name as letters show it (handled by)")

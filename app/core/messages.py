@@ -164,6 +164,10 @@ _GENERAL: tuple[tuple[str, str], ...] = (
      r"that you chose the right file\.",
      "Het bestand {f} is {n} MB; een brief om te lezen is hoogstens {m} MB. Controleer of u het "
      "juiste bestand hebt gekozen."),
+    (r"Unknown refusal ground '(?P<g>.*)'\. Use one of: (?P<a>.+)\.",
+     "Onbekende grond van weigering '{g}'. Gebruik een van: {a}."),
+    (r"A refusal ground only goes with a \(partial\) refusal\.",
+     "Een grond van weigering hoort alleen bij een (gedeeltelijke) weigering."),
     (r"Choose the representative's role: lawyer, parent, guardian or other\.",
      "Kies de rol van de vertegenwoordiger: advocaat, ouder, voogd of anders."),
 )  # fmt: skip

@@ -73,6 +73,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
             summary=case.summary,
             types=tuple(t.code for t in case.request_types),
             outcomes={t.code: t.outcome for t in case.request_types},
+            refusal_grounds={t.code: t.refusal_ground for t in case.request_types},
             requester=RequesterInfo(
                 salutation=r.salutation,
                 initials=r.initials,

@@ -6,7 +6,7 @@ in ``case_queries``; they are re-exported here so callers have one place to impo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
-from app.core.outcomes import OUTCOMES, case_outcome
+from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
 from app.core.validation import (
@@ -466,13 +466,26 @@ def set_outcomes(
     reference: str,
     outcomes: dict[str, str],
     expected_version: int | None = None,
+    grounds: Mapping[str, str] | None = None,
 ) -> int:
-    """Record the decision per request type (e.g. access granted, erasure partly refused)."""
+    """Record the decision per request type (e.g. access granted, erasure partly refused).
+
+    ``grounds`` gives the refusal ground (a REFUSAL_GROUNDS code) of a refused type; a type
+    decided otherwise keeps none. Without ``grounds`` a refused type keeps the ground it had.
+    """
+    grounds = dict(grounds or {})
     errors = {
         f"outcome_{code}": f"Unknown decision '{value}'. Use one of: {', '.join(OUTCOMES)}."
         for code, value in outcomes.items()
         if value not in OUTCOMES
     }
+    for code, ground in grounds.items():
+        if ground and ground not in REFUSAL_GROUNDS:
+            errors[f"ground_{code}"] = (
+                f"Unknown refusal ground '{ground}'. Use one of: {', '.join(REFUSAL_GROUNDS)}."
+            )
+        elif ground and not is_refusal(outcomes.get(code, "")):
+            errors[f"ground_{code}"] = "A refusal ground only goes with a (partial) refusal."
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
@@ -487,14 +500,20 @@ def set_outcomes(
             raise ValidationError(
                 {f"outcome_{c}": f"The case has no '{c}' request." for c in unknown}
             )
-        before = {code: by_code[code].outcome for code in outcomes}
-        changed = {code: value for code, value in outcomes.items() if before[code] != value}
+
+        def ground_of(code: str, value: str) -> str:
+            if not is_refusal(value):
+                return ""  # a ground only explains a refusal
+            return grounds.get(code, by_code[code].refusal_ground)
+
+        before = {code: (by_code[code].outcome, by_code[code].refusal_ground) for code in outcomes}
+        after = {code: (value, ground_of(code, value)) for code, value in outcomes.items()}
+        changed = {code: new for code, new in after.items() if before[code] != new}
         if not changed:
             return case.version
-        for code, value in changed.items():
+        for code, (value, ground) in changed.items():
             by_code[code].outcome = value
-            if not is_refusal(value):  # a ground only explains a refusal
-                by_code[code].refusal_ground = ""
+            by_code[code].refusal_ground = ground
         case.updated_at = datetime.now(UTC)  # a decision is a change of the case: new version
         if case.status == CaseStatus.CLOSED.value:
             case.outcome = case_outcome({t.code: t.outcome for t in case.request_types})
@@ -503,9 +522,11 @@ def set_outcomes(
             case=case,
             actor=actor,
             action="decision_recorded",
-            summary=", ".join(f"{c}: {v}" for c, v in sorted(changed.items())),
-            before={c: before[c] for c in changed},
-            after=changed,
+            summary=", ".join(
+                f"{c}: {v}" + (f" ({g})" if g else "") for c, (v, g) in sorted(changed.items())
+            ),
+            before={c: before[c][0] for c in changed},
+            after={c: v for c, (v, _) in changed.items()},
         )
         session.flush()
         return case.version

@@ -140,6 +140,7 @@ class CaseDetail:
     summary: str
     types: tuple[str, ...]
     outcomes: dict[str, str]
+    refusal_grounds: dict[str, str]  # request type -> REFUSAL_GROUNDS code ("" = none)
     requester: RequesterInfo
     representative: RepresentativeInfo | None
     promise_on: date | None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import DocumentKind, IdentifierKind, IdentityMethod, IdentityOutcome
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.statistics import is_refusal
 from app.services.cases import (
     add_document,
     edit_case,
@@ -76,7 +77,8 @@ class ActionDialog(QDialog):
         self.intro.setText(text)
         self.intro.show()
 
-    def add_field(self, text: str, widget: QWidget, name: str) -> None:
+    def add_field(self, text: str, widget: QWidget, name: str) -> QLabel:
+        """Add a labelled field with its error line; returns the error line."""
         label = error_label()
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -87,6 +89,7 @@ class ActionDialog(QDialog):
         box.setFocusProxy(widget)
         self.form.addRow(text, box)
         self.errors.add(name, widget, label)
+        return label
 
     # Each dialog defines what OK does; a refusal (UserError) keeps the dialog open.
     perform: Callable[[], None]
@@ -378,15 +381,35 @@ class DecisionsDialog(ActionDialog):
             )
         )
         self.choices: dict[str, QComboBox] = {}
+        self.grounds: dict[str, QComboBox] = {}
         types = labels.type_labels()
         for code in detail.types:
             combo = QComboBox()
             for value, text in labels.outcome_labels().items():
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(detail.outcomes.get(code, ""))))
+            ground = QComboBox()
+            for value, text in labels.refusal_ground_labels().items():
+                ground.addItem(text, value)
+            ground.setCurrentIndex(max(0, ground.findData(detail.refusal_grounds.get(code, ""))))
+            ground.setAccessibleName(self.tr("Ground of the refusal"))
+            ground.setToolTip(self.tr("Why it was refused: counted in the yearly report"))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, g=ground: g.setEnabled(is_refusal(str(c.currentData())))
+            )
+            ground.setEnabled(is_refusal(str(combo.currentData())))
             self.choices[code] = combo
-            self.add_field(labels.label(types, code) + ":", combo, f"outcome_{code}")
+            self.grounds[code] = ground
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(combo)
+            line.addWidget(ground, 1)
+            row.setFocusProxy(combo)
+            error = self.add_field(labels.label(types, code) + ":", row, f"outcome_{code}")
+            self.errors.add(f"ground_{code}", ground, error)
         self.ok_button.setText(self.tr("&Save decisions"))
+        self.setMinimumWidth(720)
 
     def perform(self) -> None:
         chosen = {code: str(c.currentData()) for code, c in self.choices.items()}
@@ -395,6 +418,11 @@ class DecisionsDialog(ActionDialog):
             actor=self.ctx.actor,
             reference=self.detail.reference,
             outcomes={code: value for code, value in chosen.items() if value},
+            grounds={
+                code: str(self.grounds[code].currentData())
+                for code, value in chosen.items()
+                if is_refusal(value)
+            },
             expected_version=self.detail.version,
         )
 

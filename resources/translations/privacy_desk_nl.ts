@@ -4,57 +4,57 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="247"/>
+        <location filename="../../app/ui/case_dialogs.py" line="250"/>
         <source>Add document</source>
         <translation>Document toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="257"/>
+        <location filename="../../app/ui/case_dialogs.py" line="260"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="259"/>
+        <location filename="../../app/ui/case_dialogs.py" line="262"/>
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="264"/>
+        <location filename="../../app/ui/case_dialogs.py" line="267"/>
         <source>I confirm the BSN and the photo are blacked out</source>
         <translation>Ik bevestig dat het BSN en de foto zijn afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="266"/>
+        <location filename="../../app/ui/case_dialogs.py" line="269"/>
         <source>An ID copy is kept only masked and is deleted after the identity check.</source>
         <translation>Een kopie van een identiteitsbewijs wordt alleen afgeschermd bewaard en na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="270"/>
+        <location filename="../../app/ui/case_dialogs.py" line="273"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="271"/>
+        <location filename="../../app/ui/case_dialogs.py" line="274"/>
         <source>&amp;File:</source>
         <translation>&amp;Bestand:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="276"/>
+        <location filename="../../app/ui/case_dialogs.py" line="279"/>
         <source>&amp;Add document</source>
         <translation>Document &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="286"/>
+        <location filename="../../app/ui/case_dialogs.py" line="289"/>
         <source>Choose a document</source>
         <translation>Kies een document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="288"/>
+        <location filename="../../app/ui/case_dialogs.py" line="291"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Documenten (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="299"/>
+        <location filename="../../app/ui/case_dialogs.py" line="302"/>
         <source>Choose the file to add.</source>
         <translation>Kies het bestand dat u wilt toevoegen.</translation>
     </message>
@@ -1589,17 +1589,27 @@
 <context>
     <name>DecisionsDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="373"/>
+        <location filename="../../app/ui/case_dialogs.py" line="376"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="376"/>
+        <location filename="../../app/ui/case_dialogs.py" line="379"/>
         <source>Record what was decided on each request. Sending an answer letter fills this in; the register export, the yearly report and the retention period use it.</source>
         <translation>Leg per verzoek vast wat er is besloten. Een verstuurde antwoordbrief vult dit in; de registerexport, het jaarverslag en de bewaartermijn gebruiken het.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="389"/>
+        <location filename="../../app/ui/case_dialogs.py" line="395"/>
+        <source>Ground of the refusal</source>
+        <translation>Grond van de weigering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="396"/>
+        <source>Why it was refused: counted in the yearly report</source>
+        <translation>Waarom is geweigerd: telt mee in het jaaroverzicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_dialogs.py" line="411"/>
         <source>&amp;Save decisions</source>
         <translation>Beslissingen &amp;opslaan</translation>
     </message>
@@ -1665,12 +1675,12 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="315"/>
+        <location filename="../../app/ui/case_dialogs.py" line="318"/>
         <source>Edit case</source>
         <translation>Zaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="320"/>
+        <location filename="../../app/ui/case_dialogs.py" line="323"/>
         <source>&amp;Save changes</source>
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
@@ -1743,27 +1753,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="172"/>
+        <location filename="../../app/ui/case_dialogs.py" line="175"/>
         <source>Grant extension</source>
         <translation>Termijn verlengen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="175"/>
+        <location filename="../../app/ui/case_dialogs.py" line="178"/>
         <source>Extend the deadline by two months (Art. 12(3) GDPR) because of the complexity or number of requests. Only possible when the data subject is told, with the reasons, within the first month.</source>
         <translation>Verleng de termijn met twee maanden (art. 12 lid 3 AVG) vanwege de complexiteit of het aantal verzoeken. Dit kan alleen als de betrokkene binnen de eerste maand is geïnformeerd, met de redenen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="185"/>
+        <location filename="../../app/ui/case_dialogs.py" line="188"/>
         <source>&amp;Notice sent on:</source>
         <translation>&amp;Bericht verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="186"/>
+        <location filename="../../app/ui/case_dialogs.py" line="189"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="187"/>
+        <location filename="../../app/ui/case_dialogs.py" line="190"/>
         <source>&amp;Grant extension</source>
         <translation>Termijn &amp;verlengen</translation>
     </message>
@@ -2194,22 +2204,22 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentifiersDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="438"/>
+        <location filename="../../app/ui/case_dialogs.py" line="466"/>
         <source>Identifiers</source>
         <translation>Identificatiegegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="441"/>
+        <location filename="../../app/ui/case_dialogs.py" line="469"/>
         <source>The systems are searched by the case&apos;s name, address, e-mail and phone, and by these identifiers. Add what the letter or the identity check gave: a customer number, another e-mail address, the IP address or user id the person used. Search the systems again after a change.</source>
         <translation>De systemen worden doorzocht op de naam, het adres, het e-mailadres en het telefoonnummer van de zaak, en op deze gegevens. Voeg toe wat de brief of de identiteitscontrole opleverde: een klantnummer, een ander e-mailadres, het IP-adres of de gebruikersnaam die de persoon gebruikte. Doorzoek de systemen opnieuw na een wijziging.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="451"/>
+        <location filename="../../app/ui/case_dialogs.py" line="479"/>
         <source>&amp;Add identifier</source>
         <translation>Gegeven &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="458"/>
+        <location filename="../../app/ui/case_dialogs.py" line="486"/>
         <source>&amp;Save identifiers</source>
         <translation>Gegevens &amp;opslaan</translation>
     </message>
@@ -2217,17 +2227,17 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="203"/>
+        <location filename="../../app/ui/case_dialogs.py" line="206"/>
         <source>Record identity check</source>
         <translation>Identiteitscontrole vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="206"/>
+        <location filename="../../app/ui/case_dialogs.py" line="209"/>
         <source>Recording the check deletes every ID copy of this case. Only the method, the outcome, the date, who checked and the document type are kept.</source>
         <translation>Het vastleggen van de controle verwijdert elke kopie van een identiteitsbewijs in deze zaak. Alleen de methode, de uitkomst, de datum, wie controleerde en het soort document worden bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_dialogs.py" line="210"/>
+        <location filename="../../app/ui/case_dialogs.py" line="213"/>
         <source>This case holds %n ID copy(ies); it will be deleted.</source>
         <translation>
             <numerusform>Deze zaak bevat %n kopie van een identiteitsbewijs; die wordt verwijderd.</numerusform>
@@ -2235,37 +2245,37 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="222"/>
+        <location filename="../../app/ui/case_dialogs.py" line="225"/>
         <source>e.g. passport, driving licence</source>
         <translation>bijv. paspoort, rijbewijs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="224"/>
+        <location filename="../../app/ui/case_dialogs.py" line="227"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="225"/>
+        <location filename="../../app/ui/case_dialogs.py" line="228"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="226"/>
+        <location filename="../../app/ui/case_dialogs.py" line="229"/>
         <source>&amp;Checked on:</source>
         <translation>&amp;Gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="227"/>
+        <location filename="../../app/ui/case_dialogs.py" line="230"/>
         <source>&amp;Document type:</source>
         <translation>Soort &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="228"/>
+        <location filename="../../app/ui/case_dialogs.py" line="231"/>
         <source>N&amp;ote:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="229"/>
+        <location filename="../../app/ui/case_dialogs.py" line="232"/>
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
     </message>
@@ -2554,7 +2564,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="159"/>
+        <location filename="../../app/ui/labels.py" line="181"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2774,52 +2784,82 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Termijn verlengd</translation>
     </message>
     <message>
+        <location filename="../../app/ui/labels.py" line="159"/>
+        <source>(ground not recorded)</source>
+        <translation>(grond niet vastgelegd)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/labels.py" line="160"/>
+        <source>manifestly unfounded or excessive (Art. 12(5))</source>
+        <translation>kennelijk ongegrond of buitensporig (art. 12 lid 5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="163"/>
+        <source>other reason, stated in the refusal letter</source>
+        <translation>andere reden, vermeld in de weigeringsbrief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="166"/>
+        <source>kept under an exception (Art. 17(3))</source>
+        <translation>bewaard op grond van een uitzondering (art. 17 lid 3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="169"/>
+        <source>compelling legitimate grounds (Art. 21(1))</source>
+        <translation>dwingende gerechtvaardigde gronden (art. 21 lid 1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="172"/>
+        <source>partly withheld: rights of others (Art. 15(4))</source>
+        <translation>deels afgeschermd: rechten van anderen (art. 15 lid 4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="182"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="161"/>
+        <location filename="../../app/ui/labels.py" line="183"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="162"/>
+        <location filename="../../app/ui/labels.py" line="184"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="163"/>
+        <location filename="../../app/ui/labels.py" line="185"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="164"/>
+        <location filename="../../app/ui/labels.py" line="186"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="165"/>
+        <location filename="../../app/ui/labels.py" line="187"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="166"/>
+        <location filename="../../app/ui/labels.py" line="188"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="167"/>
+        <location filename="../../app/ui/labels.py" line="189"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="195"/>
+        <location filename="../../app/ui/labels.py" line="217"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="197"/>
+        <location filename="../../app/ui/labels.py" line="219"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2827,12 +2867,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="199"/>
+        <location filename="../../app/ui/labels.py" line="221"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="200"/>
+        <location filename="../../app/ui/labels.py" line="222"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3205,42 +3245,42 @@ Nu definitief maken?</translation>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="341"/>
+        <location filename="../../app/ui/case_dialogs.py" line="344"/>
         <source>Link case</source>
         <translation>Zaak koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="344"/>
+        <location filename="../../app/ui/case_dialogs.py" line="347"/>
         <source>A reminder or a notice of default refers to an earlier request: link it to that case, so both deadlines and letters are seen together.</source>
         <translation>Een herinnering of ingebrekestelling verwijst naar een eerder verzoek: koppel de brief aan die zaak, zodat beide termijnen en brieven samen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="351"/>
+        <location filename="../../app/ui/case_dialogs.py" line="354"/>
         <source>This case is a reminder about that case</source>
         <translation>Deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="352"/>
+        <location filename="../../app/ui/case_dialogs.py" line="355"/>
         <source>Related</source>
         <translation>Verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="353"/>
+        <location filename="../../app/ui/case_dialogs.py" line="356"/>
         <source>&amp;Other case:</source>
         <translation>&amp;Andere zaak:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="354"/>
+        <location filename="../../app/ui/case_dialogs.py" line="357"/>
         <source>&amp;Relation:</source>
         <translation>&amp;Relatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="355"/>
+        <location filename="../../app/ui/case_dialogs.py" line="358"/>
         <source>&amp;Link</source>
         <translation>&amp;Koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="359"/>
+        <location filename="../../app/ui/case_dialogs.py" line="362"/>
         <source>Enter the other case&apos;s reference.</source>
         <translation>Vul het kenmerk van de andere zaak in.</translation>
     </message>
@@ -3469,32 +3509,32 @@ Nu definitief maken?</translation>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="121"/>
+        <location filename="../../app/ui/case_dialogs.py" line="124"/>
         <source>Pause clock</source>
         <translation>Termijn opschorten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="124"/>
+        <location filename="../../app/ui/case_dialogs.py" line="127"/>
         <source>Stop the clock while you wait for the data subject to answer an identity or clarification question. The deadlines move by the days the clock stands still.</source>
         <translation>Schort de termijn op zolang u wacht op het antwoord van de betrokkene op een vraag over identiteit of verduidelijking. De termijnen schuiven op met het aantal dagen dat de termijn stilstaat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="131"/>
+        <location filename="../../app/ui/case_dialogs.py" line="134"/>
         <source>e.g. asked for a copy of the customer card</source>
         <translation>bijv. gevraagd om een kopie van de klantenkaart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="132"/>
+        <location filename="../../app/ui/case_dialogs.py" line="135"/>
         <source>&amp;Question sent on:</source>
         <translation>&amp;Vraag verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="133"/>
+        <location filename="../../app/ui/case_dialogs.py" line="136"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="134"/>
+        <location filename="../../app/ui/case_dialogs.py" line="137"/>
         <source>&amp;Pause clock</source>
         <translation>Termijn &amp;opschorten</translation>
     </message>
@@ -3806,22 +3846,22 @@ Nu definitief maken?</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="150"/>
+        <location filename="../../app/ui/case_dialogs.py" line="153"/>
         <source>Resume clock</source>
         <translation>Termijn hervatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="151"/>
+        <location filename="../../app/ui/case_dialogs.py" line="154"/>
         <source>Record the day the answer of the data subject arrived.</source>
         <translation>Leg vast op welke dag het antwoord van de betrokkene binnenkwam.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="156"/>
+        <location filename="../../app/ui/case_dialogs.py" line="159"/>
         <source>&amp;Answer received on:</source>
         <translation>&amp;Antwoord ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="157"/>
+        <location filename="../../app/ui/case_dialogs.py" line="160"/>
         <source>&amp;Resume clock</source>
         <translation>Termijn &amp;hervatten</translation>
     </message>
@@ -4229,22 +4269,22 @@ Nu definitief maken?</translation>
 <context>
     <name>_IdentifierRow</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="414"/>
+        <location filename="../../app/ui/case_dialogs.py" line="442"/>
         <source>Kind of identifier</source>
         <translation>Soort gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="416"/>
+        <location filename="../../app/ui/case_dialogs.py" line="444"/>
         <source>Identifier</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="417"/>
+        <location filename="../../app/ui/case_dialogs.py" line="445"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="418"/>
+        <location filename="../../app/ui/case_dialogs.py" line="446"/>
         <source>Remove this identifier</source>
         <translation>Dit gegeven verwijderen</translation>
     </message>

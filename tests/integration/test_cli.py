@@ -123,3 +123,8 @@ def test_case_identifiers_replace_and_show(url: str, capsys: pytest.CaptureFixtu
     assert "not an IP address" in err and err.count("\n") == 1
     code, out, _ = run(capsys, "--db", url, "case", "identifiers", ref)
     assert "84.91.43.157" in out  # the refused change left the stored identifiers alone
+    code, out, _ = run(capsys, "--db", url, "case", "decide", ref,
+                       "access=refused:manifestly_unfounded_or_excessive")  # fmt: skip
+    assert code == 0 and "refused  (manifestly_unfounded_or_excessive)" in out
+    code, _, err = run(capsys, "--db", url, "case", "decide", ref, "access=granted:excessive")
+    assert code == 2 and "ground" in err

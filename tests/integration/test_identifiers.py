@@ -114,3 +114,35 @@ def test_intake_checks_identifiers_too(db: Database) -> None:
             today=TODAY,
         )
     assert "identifier_ip_address" in info.value.errors
+
+
+def test_decisions_by_hand_take_a_refusal_ground(db: Database) -> None:
+    from app.core.enums import RequestType
+    from app.services.cases import set_outcomes
+
+    ref = register_case(
+        db,
+        actor="t",
+        data=person(request_types=(RequestType.ACCESS, RequestType.OBJECTION)),
+        today=TODAY,
+    )
+    set_outcomes(
+        db,
+        actor="o",
+        reference=ref,
+        outcomes={"access": "granted", "objection": "refused"},
+        grounds={"objection": "compelling_grounds_art_21"},
+    )
+    detail = get_case(db, reference=ref)
+    assert detail.refusal_grounds == {"access": "", "objection": "compelling_grounds_art_21"}
+    assert "objection: refused (compelling_grounds_art_21)" in detail.audit[-1].summary
+    with pytest.raises(ValidationError) as info:
+        set_outcomes(
+            db,
+            actor="o",
+            reference=ref,
+            outcomes={"access": "granted", "objection": "refused"},
+            grounds={"access": "stated_in_refusal_letter", "objection": "because"},
+        )
+    assert set(info.value.errors) == {"ground_access", "ground_objection"}
+    assert get_case(db, reference=ref).refusal_grounds["objection"] == "compelling_grounds_art_21"

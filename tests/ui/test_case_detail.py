@@ -236,6 +236,23 @@ def test_decisions_dialog_records_per_type_outcomes(qtbot, ctx) -> None:
     }
 
 
+def test_decisions_dialog_records_the_ground_of_a_refusal(qtbot, ctx) -> None:
+    from app.core.enums import RequestType
+
+    ref = new_case(ctx.db, received=date.today(), types=(RequestType.ERASURE,))
+    view = _detail(qtbot, ctx, ref)
+    view.decisions_button.click()
+    dialog = view.active_dialog
+    outcome, ground = dialog.choices["erasure"], dialog.grounds["erasure"]
+    assert not ground.isEnabled()  # nothing refused yet: no ground to give
+    outcome.setCurrentIndex(outcome.findData("partly_refused"))
+    assert ground.isEnabled()
+    ground.setCurrentIndex(ground.findData("kept_under_art_17_3"))
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert get_case(ctx.db, reference=ref).refusal_grounds == {"erasure": "kept_under_art_17_3"}
+
+
 def _person_card_texts(view: CaseDetailView) -> list[str]:
     texts = []
     for grid in view.findChildren(type(view.deadline_grid)):
