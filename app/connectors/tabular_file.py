@@ -5,24 +5,20 @@ from __future__ import annotations
 import codecs
 import csv
 import glob
-import hashlib
 import io
-import json
 import logging
 import os
 import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
 
 from app.connectors.base import (
     Capability,
@@ -38,6 +34,15 @@ from app.connectors.base import (
     Subject,
 )
 from app.connectors.identifier_match import IdentifierRole, display, match_row, parse_role
+from app.connectors.tabular_rows import (
+    LineFeed,
+    Row,
+    Sheet,
+    fingerprint,
+    parse_mapping_setting,
+    row_fields,
+    typed_like,
+)
 from app.core.errors import ConnectorError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -49,67 +54,6 @@ _RECORD_RE = re.compile(r"#row(\d+)@([0-9a-f]{16})$")
 DEFAULT_BACKUP_DAYS = 7
 MAX_BACKUP_DAYS = 365
 _STAMP_FORMAT = "%Y%m%dT%H%M%S"
-
-
-def fingerprint(values: Sequence[Any]) -> str:
-    """Short content hash of a row: finds the planned row again even after rows moved."""
-    text = json.dumps([display(v) for v in values], ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass
-class _Row:
-    number: int  # spreadsheet row number; the header is row 1
-    values: list[Any]
-    raw: str = ""  # CSV only: the record's exact text, line ending included
-
-
-@dataclass
-class _Sheet:
-    header: list[str]
-    rows: list[_Row]
-    stat: tuple[int, int]  # (mtime_ns, size) when read: refuse to overwrite a file changed since
-    bom: bool = False
-    delimiter: str = ","
-    header_raw: str = ""
-    workbook: Workbook | None = field(default=None, repr=False)
-
-    def column(self, name: str) -> int | None:
-        wanted = name.strip().casefold()
-        return next((i for i, h in enumerate(self.header) if h.strip().casefold() == wanted), None)
-
-
-class _LineFeed:
-    """Feeds csv.reader line by line and remembers the text each record consumed."""
-
-    def __init__(self, text: str) -> None:
-        self._lines = io.StringIO(text, newline="")
-        self.consumed: list[str] = []
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = self._lines.readline()
-        if not line:
-            raise StopIteration
-        self.consumed.append(line)
-        return line
-
-
-def _parse_mapping_setting(value: Any, setting: str) -> dict[str, str]:
-    """A mapping given as a dict or as text 'column=value, column=value'."""
-    if isinstance(value, Mapping):
-        return {str(k).strip(): str(v).strip() for k, v in value.items()}
-    if isinstance(value, str):
-        result: dict[str, str] = {}
-        for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", value))):
-            column, sep, kind = part.partition("=")
-            if not sep:
-                raise ValidationError({setting: f"write 'column=kind', not {part!r}"})
-            result[column.strip()] = kind.strip()
-        return result
-    raise ValidationError({setting: "give a list of 'column=kind' pairs"})
 
 
 class TabularFileConnector:
@@ -129,7 +73,7 @@ class TabularFileConnector:
                 {"path": f"{self.path.name}: use a .csv or .xlsx file (old .xls: save as .xlsx)"}
             )
         self.is_xlsx = suffix in XLSX_SUFFIXES
-        raw = _parse_mapping_setting(settings.get("identifier_columns") or {}, "identifier_columns")
+        raw = parse_mapping_setting(settings.get("identifier_columns") or {}, "identifier_columns")
         if not raw:
             raise ValidationError({"identifier_columns": "name at least one column, e.g. email"})
         try:
@@ -197,7 +141,7 @@ class TabularFileConnector:
         st = self.path.stat()
         return st.st_mtime_ns, st.st_size
 
-    def _load(self) -> _Sheet:
+    def _load(self) -> Sheet:
         self.prune_backups()
         try:
             stat = self._stat()
@@ -216,7 +160,7 @@ class TabularFileConnector:
             )
         return sheet
 
-    def _load_csv(self, stat: tuple[int, int]) -> _Sheet:
+    def _load_csv(self, stat: tuple[int, int]) -> Sheet:
         data = self.path.read_bytes()
         try:
             text = data.decode(self.encoding)
@@ -233,7 +177,7 @@ class TabularFileConnector:
                 delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
             except csv.Error:
                 delimiter = ","  # a single column has no delimiter to detect
-        feed = _LineFeed(text)
+        feed = LineFeed(text)
         records: list[tuple[list[str], str]] = []
         try:
             for values in csv.reader(feed, delimiter=delimiter, strict=True):
@@ -245,8 +189,8 @@ class TabularFileConnector:
             ) from exc
         if not records:
             raise ConnectorError(f"{self.path.name} is empty: it needs a header row.")
-        rows = [_Row(n, v, raw) for n, (v, raw) in enumerate(records[1:], start=2)]
-        return _Sheet(
+        rows = [Row(n, v, raw) for n, (v, raw) in enumerate(records[1:], start=2)]
+        return Sheet(
             header=[h.strip() for h in records[0][0]],
             rows=rows,
             stat=stat,
@@ -256,7 +200,7 @@ class TabularFileConnector:
             header_raw=records[0][1],
         )
 
-    def _load_xlsx(self, stat: tuple[int, int]) -> _Sheet:
+    def _load_xlsx(self, stat: tuple[int, int]) -> Sheet:
         try:
             # Macros in an .xlsm must survive the rewrite.
             workbook = openpyxl.load_workbook(
@@ -277,9 +221,9 @@ class TabularFileConnector:
         rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
         if not rows:
             raise ConnectorError(f"The sheet {ws.title!r} in {self.path.name} is empty.")
-        return _Sheet(
+        return Sheet(
             header=[display(h).strip() for h in rows[0]],
-            rows=[_Row(n, v) for n, v in enumerate(rows[1:], start=2) if any(map(display, v))],
+            rows=[Row(n, v) for n, v in enumerate(rows[1:], start=2) if any(map(display, v))],
             stat=stat,
             workbook=workbook,
         )
@@ -290,7 +234,7 @@ class TabularFileConnector:
 
     # -- search -----------------------------------------------------------------------------
 
-    def _record_id(self, row: _Row) -> str:
+    def _record_id(self, row: Row) -> str:
         return f"{self.path.name}#row{row.number}@{fingerprint(row.values)}"
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
@@ -313,7 +257,7 @@ class TabularFileConnector:
                 Finding(
                     system=self.name,
                     record_id=self._record_id(row),
-                    fields=_fields(sheet.header, row.values),
+                    fields=row_fields(sheet.header, row.values),
                     categories=self.categories,
                     matched=match.matched,
                     strength=match.strength,
@@ -358,8 +302,8 @@ class TabularFileConnector:
 
     @staticmethod
     def _locate(
-        record_id: str, sheet: _Sheet, taken: set[int], alt: Callable[[_Row], str]
-    ) -> _Row | None:
+        record_id: str, sheet: Sheet, taken: set[int], alt: Callable[[Row], str]
+    ) -> Row | None:
         """The row a record id means: its own number if unchanged, else the nearest same row."""
         match = _RECORD_RE.search(record_id)
         if match is None:
@@ -373,7 +317,7 @@ class TabularFileConnector:
         self._check_plan(plan, "erasure")
         sheet = self._load()
         taken: set[int] = set()
-        results: list[tuple[PlanItem, _Row | None]] = []
+        results: list[tuple[PlanItem, Row | None]] = []
         for index, item in enumerate(plan.items):
             progress.report(index / max(1, len(plan.items)), "Finding the rows")
             row = self._locate(item.record_id, sheet, taken, lambda r: fingerprint(r.values))
@@ -405,7 +349,7 @@ class TabularFileConnector:
         for item in plan.items:
             groups.setdefault(item.record_id, []).append(item)
         results: dict[int, RecordResult] = {}
-        changed: list[_Row] = []
+        changed: list[Row] = []
         pending: set[int] = set()
         taken: set[int] = set()
         for record_id, items in groups.items():
@@ -422,13 +366,13 @@ class TabularFileConnector:
                 continue
 
             def undone(
-                row: _Row, cols: Mapping[str, int | None] = cols, new: Any = new, old: Any = old
+                row: Row, cols: Mapping[str, int | None] = cols, new: Any = new, old: Any = old
             ) -> str:
                 """The row's fingerprint before this correction, if the correction is in it."""
                 values = list(row.values) + [None] * len(cols)
                 for name, col in cols.items():
                     assert col is not None
-                    if display(values[col]) != display(_typed(values[col], new[name])):
+                    if display(values[col]) != display(typed_like(values[col], new[name])):
                         return ""
                     values[col] = old.get(name, "")
                 return fingerprint(values[: len(row.values)])
@@ -448,7 +392,7 @@ class TabularFileConnector:
                 col = cols[name]
                 assert col is not None
                 row.values += [None] * (col + 1 - len(row.values))
-                row.values[col] = _typed(row.values[col], value)
+                row.values[col] = typed_like(row.values[col], value)
             for item in items:
                 summary = "; ".join(
                     f"{k}: {item.old_values.get(k, '')} -> {v}" for k, v in item.new_values.items()
@@ -475,10 +419,10 @@ class TabularFileConnector:
 
     def _rewrite(
         self,
-        sheet: _Sheet,
-        rows: Sequence[_Row],
+        sheet: Sheet,
+        rows: Sequence[Row],
         removed: Sequence[int] = (),
-        updated: Sequence[_Row] = (),
+        updated: Sequence[Row] = (),
     ) -> Path | None:
         """Write the new content to a temp file, back up the old file, then swap atomically."""
         if self._stat() != sheet.stat:
@@ -569,7 +513,7 @@ class TabularFileConnector:
         shutil.copy2(self.path, backup)
         return backup
 
-    def _csv_bytes(self, sheet: _Sheet, rows: Sequence[_Row], updated: set[int]) -> bytes:
+    def _csv_bytes(self, sheet: Sheet, rows: Sequence[Row], updated: set[int]) -> bytes:
         """The untouched records byte for byte; only updated records are written anew."""
         parts = [sheet.header_raw]
         for row in rows:
@@ -587,26 +531,3 @@ class TabularFileConnector:
         )
         body = "".join(parts).encode(encoding)
         return (codecs.BOM_UTF8 if sheet.bom else b"") + body
-
-
-def _fields(header: Sequence[str], values: Sequence[Any]) -> dict[str, str]:
-    """Column name -> display value; short rows count as empty cells."""
-    return {h: display(values[i]) if i < len(values) else "" for i, h in enumerate(header) if h}
-
-
-def _typed(old: Any, text: str) -> Any:
-    """Keep a spreadsheet cell's type when the new text allows it (CSV cells stay text)."""
-    if isinstance(old, bool) or old is None or isinstance(old, str):
-        return text
-    try:
-        if isinstance(old, int):
-            return int(text)
-        if isinstance(old, float):
-            return float(text)
-        if isinstance(old, datetime):
-            return datetime.fromisoformat(text)
-        if isinstance(old, date):
-            return date.fromisoformat(text)
-    except ValueError:
-        return text
-    return text
