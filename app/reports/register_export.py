@@ -120,12 +120,17 @@ def count_rows(session: Session, flt: RegisterFilter) -> int:
 def _types_of(session: Session, case_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     rows = session.execute(
-        select(CaseRequestType.case_id, CaseRequestType.code, CaseRequestType.outcome)
+        select(
+            CaseRequestType.case_id,
+            CaseRequestType.code,
+            CaseRequestType.outcome,
+            CaseRequestType.refusal_ground,
+        )
         .where(CaseRequestType.case_id.in_(case_ids))
         .order_by(CaseRequestType.case_id, CaseRequestType.id)
     )
-    for case_id, code, outcome in rows:
-        found[case_id].append((code, outcome))
+    for case_id, code, outcome, ground in rows:  # a refusal carries its ground, as a code
+        found[case_id].append((code, f"{outcome} ({ground})" if ground else outcome))
     return found
 
 

@@ -283,6 +283,17 @@ def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
             text = " ".join(_text(archive.read(f"{objection}-dossier.pdf")).split())
     assert "compelling legitimate grounds (Art. 21(1)) (compelling_grounds_art_21)" in text
 
+    # The register export carries the ground next to each refused type.
+    from app.services.reports import export_register
+
+    with TemporaryDirectory() as folder:
+        register = Path(folder) / "register.csv"
+        export_register(db, path=register, received_from=TODAY, received_to=TODAY, fmt="csv",
+                        lang="en", today=TODAY)  # fmt: skip
+        exported = register.read_text(encoding="utf-8-sig")
+    assert "erasure: refused (manifestly_unfounded_or_excessive)" in exported
+    assert "objection: granted" in exported
+
     # A decision changed by hand to "granted" drops the ground; the report follows.
     from app.services.cases import set_outcomes
 
