@@ -318,6 +318,18 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import backup_database
+
+    result = backup_database(open_db(args), actor=current_actor(args), target=Path(args.out))
+    print(
+        f"Backup written to {result.path}: {result.cases} cases, "
+        f"{result.size_bytes / 1_000_000:.1f} MB in {result.seconds:.1f} s. It holds personal "
+        "data: keep it safe, and delete it under the same retention as the cases."
+    )
+    return 0
+
+
 EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
 
 
@@ -362,6 +374,11 @@ def add_more_commands(case_sub: Any, sub: Any) -> None:
         help=f"outcome: {', '.join(OUTCOMES)}; ground of a refusal: {', '.join(REFUSAL_GROUNDS)}",
     )
     decide.set_defaults(handler=cmd_case_decide)
+    backup = sub.add_parser("backup", help="write a checked copy of the SQLite case base")
+    backup.add_argument(
+        "--out", required=True, metavar="FILE", help="e.g. cases-2026-11-25.sqlite3"
+    )
+    backup.set_defaults(handler=cmd_backup)
     officer = sub.add_parser("officer", help="your name as letters show it (handled by)")
     officer.add_argument("name", nargs="?", help='e.g. "M. de Vries"; without it: show it')
     officer.set_defaults(handler=cmd_officer)

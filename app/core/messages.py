@@ -168,6 +168,28 @@ _GENERAL: tuple[tuple[str, str], ...] = (
      "Onbekende grond van weigering '{g}'. Gebruik een van: {a}."),
     (r"A refusal ground only goes with a \(partial\) refusal\.",
      "Een grond van weigering hoort alleen bij een (gedeeltelijke) weigering."),
+    # ---- backup ----
+    (r"This case base is on a (?P<d>\w+) server: back it up there \(for PostgreSQL with "
+     r"pg_dump, or the server's own backup\)\. Privacy Desk copies only SQLite files\.",
+     "Deze zaken staan op een {d}-server: maak de reservekopie daar (voor PostgreSQL met "
+     "pg_dump, of met de back-up van de server zelf). Privacy Desk kopieert alleen SQLite-"
+     "bestanden."),
+    (r"This database lives in memory only; there is no file to back up\.",
+     "Deze database staat alleen in het geheugen; er is geen bestand om te kopiëren."),
+    (r"The copy failed SQLite's integrity check \((?P<v>.*)\); try again\.",
+     "De kopie doorstond de integriteitscontrole van SQLite niet ({v}); probeer het opnieuw."),
+    (r"Choose another file than the database itself \(or its journal files\) for the backup\.",
+     "Kies voor de reservekopie een ander bestand dan de database zelf (of haar "
+     "journaalbestanden)."),
+    (r"The folder (?P<f>.+) does not exist\. Choose an existing folder\.",
+     "De map {f} bestaat niet. Kies een bestaande map."),
+    (r"Cannot write in (?P<f>.+): (?P<e>.+)\. Choose a folder you may write to\.",
+     "Kan niet schrijven in {f}: {e}. Kies een map waarin u mag schrijven."),
+    (r"The backup could not be made: (?P<e>.+)\. The database may be busy; try again\.",
+     "De reservekopie kon niet worden gemaakt: {e}. De database is misschien bezet; probeer het "
+     "opnieuw."),
+    (r"The backup could not be written: (?P<e>.+)\. Check the free space of (?P<f>.+)\.",
+     "De reservekopie kon niet worden weggeschreven: {e}. Controleer de vrije ruimte van {f}."),
     (r"Choose the representative's role: lawyer, parent, guardian or other\.",
      "Kies de rol van de vertegenwoordiger: advocaat, ouder, voogd of anders."),
 )  # fmt: skip

@@ -125,8 +125,17 @@ def _backup_sqlite(engine: Engine) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{db_path}.{stamp}.bak")
-    # sqlite3's online backup copies a consistent snapshot even with a WAL file beside it.
-    src = sqlite3.connect(db_path)
+    online_copy(Path(db_path), target)
+    return target
+
+
+def online_copy(source: Path, target: Path) -> None:
+    """Copy a SQLite database while it may be in use (sqlite3's online backup API).
+
+    The copy is a consistent snapshot even with a WAL file beside the source, and it waits for
+    a writer that holds the database for up to the usual busy time-out.
+    """
+    src = sqlite3.connect(source, timeout=SQLITE_BUSY_MS / 1000)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -135,7 +144,6 @@ def _backup_sqlite(engine: Engine) -> Path | None:
             dst.close()
     finally:
         src.close()
-    return target
 
 
 BACKUP_KEEP_DAYS = 30

@@ -147,6 +147,7 @@ def action_labels() -> dict[str, str]:
         "identity_checked": QCoreApplication.translate("Labels", "Identity checked"),
         "case_linked": QCoreApplication.translate("Labels", "Case linked"),
         "identifiers_changed": QCoreApplication.translate("Labels", "Identifiers changed"),
+        "database_backed_up": QCoreApplication.translate("Labels", "Database backed up"),
         "pause_started": QCoreApplication.translate("Labels", "Clock paused"),
         "pause_ended": QCoreApplication.translate("Labels", "Clock resumed"),
         "extension_granted": QCoreApplication.translate("Labels", "Deadline extended"),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -15,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import PRODUCT_NAME, __version__
+from app.connectors.base import Progress
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
+from app.core.errors import UserError
+from app.services.backup import BackupResult, backup_database
 from app.ui.case_detail import CaseDetailView
 from app.ui.case_list import CaseListView
 from app.ui.context import UiContext
-from app.ui.errors import show_message
+from app.ui.errors import show_message, user_message
 from app.ui.feature_hooks import install_case_tabs, install_main_actions
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.overview import DeadlineOverview
@@ -40,6 +47,7 @@ class MainWindow(QMainWindow):
         self.tray: QSystemTrayIcon | None = None
         self.intake: IntakeDialog | None = None
         self.message: QWidget | None = None
+        self.last_message: QMessageBox | None = None  # the latest backup result or refusal
         self.setWindowTitle(PRODUCT_NAME)
         self.setWindowIcon(icon("privacy-desk"))
         self.setObjectName("mainWindow")
@@ -89,13 +97,16 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.new_letter)
         export = QAction(self.tr("&Export deadlines to calendar…"), self)
         export.triggered.connect(self.overview.choose_export_file)
+        backup = QAction(self.tr("&Back up database…"), self)
+        backup.setStatusTip(self.tr("Write a checked copy of all cases to a file"))
+        backup.triggered.connect(self.choose_backup_file)
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        for item in (self.new_action, export, None, settings, None, quit_action):
+        for item in (self.new_action, export, backup, None, settings, None, quit_action):
             if item is None:
                 file_menu.addSeparator()
             else:
@@ -193,6 +204,51 @@ class MainWindow(QMainWindow):
         dialog.language_chosen.connect(self.choose_language)
         dialog.open()
         return dialog
+
+    def choose_backup_file(self) -> None:
+        suggested = Path.home() / f"privacy-desk-{date.today().isoformat()}.sqlite3"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up database"),
+            str(suggested),
+            self.tr("SQLite database (*.sqlite3)"),
+        )
+        if name:
+            self.back_up_to(Path(name))
+
+    def back_up_to(self, target: Path) -> None:
+        """Copy the case base in the background; say where it went and that it holds data."""
+
+        def work(_progress: Progress) -> BackupResult:
+            return backup_database(self.ctx.db, actor=self.ctx.actor, target=target)
+
+        def done(result: BackupResult) -> None:
+            text = self.tr(
+                "Cases copied: %1\nFile: %2 (%3 MB)\n\nThe backup holds personal data: keep it "
+                "safe, and delete it under the same retention as the cases."
+            )
+            size = f"{result.size_bytes / 1_000_000:.1f}"
+            message = text.replace("%1", str(result.cases)).replace("%2", str(result.path))
+            self.last_message = show_message(
+                self,
+                self.tr("Backup written"),
+                message.replace("%3", size),
+                icon=QMessageBox.Icon.Information,
+            )
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, UserError):
+                return False  # a bug: the error reporter shows it
+            self.last_message = show_message(self, self.tr("No backup made"), user_message(exc))
+            return True
+
+        self.ctx.tasks.run(
+            work,
+            title=self.tr("Backing up the database…"),
+            parent=self,
+            on_done=done,
+            on_error=failed,
+        )
 
     def choose_language(self, lang: str) -> None:
         self.ctx.settings.setValue(LANGUAGE_KEY, lang)

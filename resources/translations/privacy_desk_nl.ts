@@ -2564,7 +2564,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="181"/>
+        <location filename="../../app/ui/labels.py" line="182"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2770,96 +2770,101 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="150"/>
+        <source>Database backed up</source>
+        <translation>Reservekopie van de database gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="151"/>
         <source>Clock paused</source>
         <translation>Termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151"/>
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>Clock resumed</source>
         <translation>Termijn hervat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="152"/>
+        <location filename="../../app/ui/labels.py" line="153"/>
         <source>Deadline extended</source>
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="159"/>
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>(ground not recorded)</source>
         <translation>(grond niet vastgelegd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="160"/>
+        <location filename="../../app/ui/labels.py" line="161"/>
         <source>manifestly unfounded or excessive (Art. 12(5))</source>
         <translation>kennelijk ongegrond of buitensporig (art. 12 lid 5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="163"/>
+        <location filename="../../app/ui/labels.py" line="164"/>
         <source>other reason, stated in the refusal letter</source>
         <translation>andere reden, vermeld in de weigeringsbrief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="166"/>
+        <location filename="../../app/ui/labels.py" line="167"/>
         <source>kept under an exception (Art. 17(3))</source>
         <translation>bewaard op grond van een uitzondering (art. 17 lid 3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="169"/>
+        <location filename="../../app/ui/labels.py" line="170"/>
         <source>compelling legitimate grounds (Art. 21(1))</source>
         <translation>dwingende gerechtvaardigde gronden (art. 21 lid 1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="172"/>
+        <location filename="../../app/ui/labels.py" line="173"/>
         <source>partly withheld: rights of others (Art. 15(4))</source>
         <translation>deels afgeschermd: rechten van anderen (art. 15 lid 4)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="182"/>
+        <location filename="../../app/ui/labels.py" line="183"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="183"/>
+        <location filename="../../app/ui/labels.py" line="184"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="184"/>
+        <location filename="../../app/ui/labels.py" line="185"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="185"/>
+        <location filename="../../app/ui/labels.py" line="186"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="186"/>
+        <location filename="../../app/ui/labels.py" line="187"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="187"/>
+        <location filename="../../app/ui/labels.py" line="188"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="188"/>
+        <location filename="../../app/ui/labels.py" line="189"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="189"/>
+        <location filename="../../app/ui/labels.py" line="190"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="217"/>
+        <location filename="../../app/ui/labels.py" line="218"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="219"/>
+        <location filename="../../app/ui/labels.py" line="220"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2867,12 +2872,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="221"/>
+        <location filename="../../app/ui/labels.py" line="222"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="222"/>
+        <location filename="../../app/ui/labels.py" line="223"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3296,127 +3301,173 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
+        <source>&amp;Back up database…</source>
+        <translation>&amp;Reservekopie maken…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="101"/>
+        <source>Write a checked copy of all cases to a file</source>
+        <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
+        <source>Back up database</source>
+        <translation>Reservekopie maken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
+        <source>SQLite database (*.sqlite3)</source>
+        <translation>SQLite-database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Cases copied: %1
+File: %2 (%3 MB)
+
+The backup holds personal data: keep it safe, and delete it under the same retention as the cases.</source>
+        <translation>Gekopieerde zaken: %1
+Bestand: %2 (%3 MB)
+
+De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="234"/>
+        <source>Backup written</source>
+        <translation>Reservekopie gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="242"/>
+        <source>No backup made</source>
+        <translation>Geen reservekopie gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="247"/>
+        <source>Backing up the database…</source>
+        <translation>Reservekopie van de database maken…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3424,7 +3475,7 @@ Nu definitief maken?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>

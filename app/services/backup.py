@@ -1,0 +1,106 @@
+"""A copy of the whole case base on demand (SQLite), checked before it replaces anything."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import UserError
+from app.data.database import Database, online_copy
+from app.services import audit
+
+BACKUP_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size_bytes: int
+    cases: int
+    seconds: float
+
+
+def _live_path(db: Database) -> Path:
+    if db.engine.dialect.name != "sqlite":
+        raise UserError(
+            f"This case base is on a {db.engine.dialect.name} server: back it up there (for "
+            "PostgreSQL with pg_dump, or the server's own backup). Privacy Desk copies only "
+            "SQLite files."
+        )
+    name = db.engine.url.database
+    if not name or name == ":memory:":
+        raise UserError("This database lives in memory only; there is no file to back up.")
+    return Path(name).resolve()
+
+
+def _check_copy(path: Path) -> int:
+    """The copy must open, pass SQLite's integrity check and hold the cases; returns their count."""
+    conn = sqlite3.connect(path)
+    try:
+        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if verdict != "ok":
+            raise UserError(f"The copy failed SQLite's integrity check ({verdict}); try again.")
+        return int(conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
+    """Write a checked copy of the SQLite case base to ``target`` (temp file, then rename).
+
+    The copy holds personal data: it is audited (where, not what), and the officer is told to
+    keep it safe and to delete it under the same retention as the cases.
+    """
+    live = _live_path(db)
+    target = target.expanduser()
+    if not target.suffix:
+        target = target.with_suffix(BACKUP_SUFFIX)
+    resolved = target.resolve()
+    if resolved == live or (resolved.parent == live.parent and resolved.name.startswith(live.name)):
+        raise UserError(
+            "Choose another file than the database itself (or its journal files) for the backup."
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+    started = time.monotonic()
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise UserError(
+            f"Cannot write in {folder}: {exc.strerror}. Choose a folder you may write to."
+        ) from None
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        online_copy(live, temp)
+        cases = _check_copy(temp)
+        os.replace(temp, target)
+    except sqlite3.Error as exc:
+        raise UserError(
+            f"The backup could not be made: {exc}. The database may be busy; try again."
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            f"The backup could not be written: {exc.strerror}. Check the free space of {folder}."
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)
+    result = BackupResult(
+        path=target, size_bytes=target.stat().st_size, cases=cases,
+        seconds=time.monotonic() - started,
+    )  # fmt: skip
+    with db.session() as session:
+        audit.record(
+            session,
+            case=None,
+            actor=actor,
+            action="database_backed_up",
+            summary=f"Database copied to {target.name} ({cases} cases)",
+            after={"file": str(target), "cases": cases, "bytes": result.size_bytes},
+        )
+    return result
