@@ -7,13 +7,18 @@ import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy import func, select
 
 from app.core.errors import UserError
 from app.data.database import Database, online_copy
+from app.data.models import AuditEvent
 from app.services import audit
 
 BACKUP_SUFFIX = ".sqlite3"
+BACKUP_ACTION = "database_backed_up"
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,16 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
             session,
             case=None,
             actor=actor,
-            action="database_backed_up",
+            action=BACKUP_ACTION,
             summary=f"Database copied to {target.name} ({cases} cases)",
             after={"file": str(target), "cases": cases, "bytes": result.size_bytes},
         )
     return result
+
+
+def last_backup(db: Database) -> datetime | None:
+    """When the case base was last backed up through Privacy Desk (None: never)."""
+    with db.session() as session:
+        return session.scalar(
+            select(func.max(AuditEvent.at)).where(AuditEvent.action == BACKUP_ACTION)
+        )

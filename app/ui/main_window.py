@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -22,7 +22,8 @@ from app import PRODUCT_NAME, __version__
 from app.connectors.base import Progress
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
 from app.core.errors import UserError
-from app.services.backup import BackupResult, backup_database
+from app.services.backup import BackupResult, backup_database, last_backup
+from app.ui import labels
 from app.ui.case_detail import CaseDetailView
 from app.ui.case_list import CaseListView
 from app.ui.context import UiContext
@@ -36,6 +37,9 @@ from app.ui.widgets import Banner
 
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
+
+
+BACKUP_REMINDER_DAYS = 7  # the status bar turns red when the last backup is older
 
 
 class MainWindow(QMainWindow):
@@ -153,8 +157,30 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
         self.db_label.setToolTip(self.ctx.db.display_url)
         self.actor_label = QLabel(self.tr("Signed in as %1").replace("%1", self.ctx.actor))
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupStatus")
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.actor_label)
+        self.show_backup_status()
+
+    def show_backup_status(self) -> None:
+        """For a SQLite case base: when it was last backed up; a reminder after a week."""
+        if self.ctx.db.engine.dialect.name != "sqlite":
+            self.backup_label.hide()  # a server database is backed up on the server
+            return
+        when = last_backup(self.ctx.db)
+        if when is None:
+            text, stale = self.tr("No backup made yet"), True
+        else:
+            moment = when if when.tzinfo else when.replace(tzinfo=UTC)
+            text = self.tr("Last backup: %1").replace(
+                "%1", labels.local_time_text(moment, self.ctx.lang)
+            )
+            stale = datetime.now(UTC) - moment > timedelta(days=BACKUP_REMINDER_DAYS)
+        self.backup_label.setText(("⚠ " if stale else "") + text)
+        self.backup_label.setToolTip(self.tr("File > Back up database… writes a checked copy"))
+        self.backup_label.setStyleSheet("color: #a4161a;" if stale else "")
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -223,6 +249,7 @@ class MainWindow(QMainWindow):
             return backup_database(self.ctx.db, actor=self.ctx.actor, target=target)
 
         def done(result: BackupResult) -> None:
+            self.show_backup_status()
             text = self.tr(
                 "Cases copied: %1\nFile: %2 (%3 MB)\n\nThe backup holds personal data: keep it "
                 "safe, and delete it under the same retention as the cases."

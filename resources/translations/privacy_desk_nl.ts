@@ -3301,137 +3301,152 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;Back up database…</source>
         <translation>&amp;Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>Write a checked copy of all cases to a file</source>
         <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <source>No backup made yet</source>
+        <translation>Nog geen reservekopie gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>Last backup: %1</source>
+        <translation>Laatste reservekopie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="182"/>
+        <source>File &gt; Back up database… writes a checked copy</source>
+        <translation>Bestand &gt; Reservekopie maken… schrijft een gecontroleerde kopie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Back up database</source>
         <translation>Reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Cases copied: %1
 File: %2 (%3 MB)
 
@@ -3442,32 +3457,32 @@ Bestand: %2 (%3 MB)
 De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Backup written</source>
         <translation>Reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>No backup made</source>
         <translation>Geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Backing up the database…</source>
         <translation>Reservekopie van de database maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3475,7 +3490,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
