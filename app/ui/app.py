@@ -86,12 +86,22 @@ class GuiController:
         return window
 
     def switch_language(self, lang: str) -> None:
+        """Rebuild the window in ``lang``; open dialogs close first (drafts are saved), and the
+        same cases are reopened in their tabs."""
         old = self.window
+        references: list[str] = []
+        current = 0
         if old is not None:
+            if not old.close_dialogs():
+                return  # e.g. a draft that could not be saved: its dialog says why
+            references, current = old.open_references(), old.tabs.currentIndex()
             old.save_state()
         self.translators = install_translators(self.app, lang, self.translators)
         self.ctx.lang = lang
-        self.show_window()
+        window = self.show_window()
+        for reference in references:
+            window.open_case(reference)
+        window.tabs.setCurrentIndex(min(current, window.tabs.count() - 1))
         if old is not None:
             old.hide()
             old.deleteLater()

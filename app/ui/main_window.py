@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -211,6 +212,18 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(detail, reference)
         self.tabs.setCurrentIndex(index)
         return detail
+
+    def open_references(self) -> list[str]:
+        """The cases open in tabs, left to right."""
+        views = (self.tabs.widget(i) for i in range(2, self.tabs.count()))
+        return [v.reference for v in views if isinstance(v, CaseDetailView)]
+
+    def close_dialogs(self) -> bool:
+        """Close every open dialog (a letter editor saves its draft); False if one stays open."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not dialog.close():
+                return False
+        return True
 
     def close_tab(self, index: int) -> None:
         if index < 2:
