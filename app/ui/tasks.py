@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.connectors.base import Progress
+from app.core.errors import Cancelled
 from app.ui.errors import ErrorReporter
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,18 @@ class Task(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._open_dialog)
         self._runnable = _Runnable(work, self.progress, self._signals)
+        # The window that asked may be gone when the result arrives (a closed case tab, a
+        # language switch): then the callbacks, which touch its widgets, must not run.
+        self.orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._parent_destroyed)
+
+    def _parent_destroyed(self) -> None:
+        self.orphaned = True
+        self._parent = None
+        self.dialog = None  # a child of the destroyed window: gone with it
+        self._timer.stop()
+        self.progress.cancel()
 
     def start(self, pool: QThreadPool) -> None:
         self._timer.start(PROGRESS_DELAY_MS)
@@ -125,7 +138,7 @@ class Task(QObject):
         self._close()
         self.result = result
         try:
-            if self._on_done is not None:
+            if self._on_done is not None and not self.orphaned:
                 self._on_done(result)
         finally:
             self._release()
@@ -135,6 +148,10 @@ class Task(QObject):
         self._close()
         self.error = exc
         try:
+            if self.orphaned:  # nobody waits for it any more: a cancellation is expected
+                if not isinstance(exc, Cancelled):
+                    log.warning("task %r failed after its window closed: %s", self.title, exc)
+                return
             handled = self._on_error(exc) if self._on_error is not None else False
             if not handled:
                 self._reporter.report(exc, self._parent)

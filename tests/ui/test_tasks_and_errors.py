@@ -85,3 +85,32 @@ def test_a_bug_is_logged_and_shown_with_details_and_the_log_path(qtbot, ctx, cap
     assert "KeyError" in QApplication.clipboard().text()
     assert any("unexpected KeyError" in r.getMessage() for r in caplog.records)
     dialog.close()
+
+
+def test_a_result_for_a_closed_window_is_dropped_not_crashed_on(qtbot, ctx) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    release = threading.Event()
+
+    def work(progress):
+        release.wait(5)
+        return b"%PDF-"
+
+    window = QWidget()
+    label = QLabel(window)
+    shown: list[bytes] = []
+
+    def done(data: bytes) -> None:  # touches a widget of the window, like a preview does
+        label.setText("rendered")
+        shown.append(data)
+
+    task = ctx.tasks.run(work, title="Rendering", parent=window, on_done=done)
+    window.deleteLater()  # the case tab is closed, or the language switched, meanwhile
+    qtbot.waitUntil(lambda: task.orphaned, timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert shown == [] and task.result == b"%PDF-"
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox | ErrorDialog) and w.isVisible()]  # fmt: skip
