@@ -184,15 +184,17 @@ def _contradictions(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subjec
     return found
 
 
-def _other_address(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> bool:
-    """True when the record holds a Dutch postcode + house number and none is the letter's."""
+def _same_address(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> bool | None:
+    """Whether the record holds the letter's postcode + house number (None: nothing to compare)."""
     if not (subject.postcode and subject.house_number):
-        return False
-    postcodes = [normalise_postcode(v) for v in _values(row, IdentifierRole.POSTCODE)]
-    numbers = [normalise_house_number(v) for v in _values(row, IdentifierRole.HOUSE_NUMBER)]
-    if not any(postcodes) or not any(numbers):
-        return False  # the system holds no address to compare with
-    return not (
+        return None
+    postcodes = {normalise_postcode(v) for v in _values(row, IdentifierRole.POSTCODE)}
+    numbers = {normalise_house_number(v) for v in _values(row, IdentifierRole.HOUSE_NUMBER)}
+    postcodes.discard("")
+    numbers.discard("")
+    if not postcodes or not numbers:
+        return None  # the system holds no address to compare with
+    return (
         normalise_postcode(subject.postcode) in postcodes
         and normalise_house_number(subject.house_number) in numbers
     )
@@ -226,18 +228,13 @@ def match_row(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> 
         if subject.birth_date in dates:
             value = f"{subject.full_name}, {subject.birth_date.isoformat()}"
             strong[IdentifierKind.NAME_BIRTH_DATE] = value
-    if subject.postcode and subject.house_number:
-        postcodes = {normalise_postcode(v) for v in _values(row, IdentifierRole.POSTCODE)}
-        numbers = {normalise_house_number(v) for v in _values(row, IdentifierRole.HOUSE_NUMBER)}
-        if (
-            normalise_postcode(subject.postcode) in postcodes
-            and normalise_house_number(subject.house_number) in numbers
-        ):
-            address = f"{subject.postcode} {subject.house_number}"
-            if name_hit:
-                strong[IdentifierKind.POSTCODE_HOUSE_NUMBER] = address
-            else:
-                weak[IdentifierKind.POSTCODE_HOUSE_NUMBER] = address
+    same_address = _same_address(row, subject)
+    if same_address:
+        address = f"{subject.postcode} {subject.house_number}"
+        if name_hit:
+            strong[IdentifierKind.POSTCODE_HOUSE_NUMBER] = address
+        else:
+            weak[IdentifierKind.POSTCODE_HOUSE_NUMBER] = address
     phones = {phone_digits(p): p.strip() for p in subject.phones if phone_digits(p)}
     phone_hit = _first_hit(_values(row, IdentifierRole.PHONE), phones, phone_digits)
     if phone_hit:
@@ -259,7 +256,7 @@ def match_row(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> 
         if conflicts:
             note = f"The record holds a different {' and '.join(conflicts)}: check the person."
             return RowMatch(MatchStrength.WEAK, Identifier(kind, strong[kind]), note)
-        doubt = ADDRESS_DOUBT_NOTE if _other_address(row, subject) else ""
+        doubt = ADDRESS_DOUBT_NOTE if same_address is False else ""
         return RowMatch(MatchStrength.STRONG, Identifier(kind, strong[kind]), doubt)
     if weak and not conflicts:
         weak_order = (

@@ -387,16 +387,8 @@ class SqlDatabaseConnector:
         for finding in findings:
             if finding.system != self.name:
                 raise ValueError(f"finding {finding.record_id!r} belongs to another system")
-            result[finding.record_id] = (self._table_of(finding.record_id), finding)
+            result[finding.record_id] = (self.mapping.record(finding.record_id)[0], finding)
         return sorted(result.values(), key=lambda tf: -self.mapping.depth(tf[0].key))
-
-    def _table_of(self, record_id: str) -> TableMapping:
-        try:
-            return self.mapping.record(record_id)[0]
-        except ConnectorError:
-            raise ConnectorError(
-                f"{record_id!r} is not a record of an SQL database connector."
-            ) from None
 
     def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan:
         items: list[PlanItem] = []
@@ -458,7 +450,7 @@ class SqlDatabaseConnector:
 
         def depth(record_id: str) -> int:
             try:
-                return self.mapping.depth(self._table_of(record_id).key)
+                return self.mapping.depth(self.mapping.record(record_id)[0].key)
             except ConnectorError:
                 return 0  # reported as an unknown record when it is carried out
 

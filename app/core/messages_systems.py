@@ -152,8 +152,6 @@ SYSTEM_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"choose the TOML mapping file", "kies het mappingbestand (TOML)"),
     (r"not a database URL; use e\.g\. postgresql\+psycopg://user@host:5432/db",
      "geen database-URL; gebruik bijvoorbeeld postgresql+psycopg://gebruiker@server:5432/db"),
-    (r"(?P<r>.+) is not a record of an SQL database connector\.",
-     "{r} is geen record van een SQL-database."),
     (r"The SQLite database file (?P<p>.+) does not exist\. Check the 'url' setting\.",
      "Het SQLite-databasebestand {p} bestaat niet. Controleer de instelling 'Database-URL'."),
     (r"Cannot use the database URL (?P<u>\S+): (?P<e>.+)\.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -116,16 +117,23 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
 
 
 def normalise_identifiers(
-    identifiers: tuple[tuple[IdentifierKind, str], ...] | list[tuple[IdentifierKind, str]],
+    identifiers: Sequence[tuple[IdentifierKind, str]],
+    error_key: Callable[[int, IdentifierKind], str] = lambda position, _kind: (
+        f"identifier_{position}"
+    ),
 ) -> tuple[tuple[IdentifierKind, str], ...]:
-    """All identifiers checked at once (errors keyed ``identifier_<position>``), doubles dropped."""
+    """All identifiers checked at once, doubles dropped; ValidationError names each bad one.
+
+    Errors are keyed ``identifier_<position>`` unless ``error_key`` says otherwise (the intake
+    keys them by kind, as its fields are per kind).
+    """
     errors: dict[str, str] = {}
     kept: dict[tuple[IdentifierKind, str], None] = {}
     for position, (kind, value) in enumerate(identifiers):
         try:
             kept[(kind, normalise_identifier(kind, value))] = None
         except ValueError as exc:
-            errors[f"identifier_{position}"] = str(exc)
+            errors[error_key(position, kind)] = str(exc)
     if errors:
         raise ValidationError(errors)
     return tuple(kept)
@@ -302,13 +310,12 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
         errors["their_letter_date"] = "The date of their letter cannot be in the future."
     if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
         errors["birth_date"] = "Check the date of birth."
-    identifiers: dict[tuple[IdentifierKind, str], None] = {}
-    for kind, value in inp.identifiers:
-        try:
-            identifiers[(kind, normalise_identifier(kind, value))] = None
-        except ValueError as exc:
-            errors[f"identifier_{kind.value}"] = str(exc)
-    updates["identifiers"] = tuple(identifiers)
+    try:
+        updates["identifiers"] = normalise_identifiers(
+            inp.identifiers, lambda _position, kind: f"identifier_{kind.value}"
+        )
+    except ValidationError as exc:
+        errors.update(exc.errors)
     if inp.representative is not None and not inp.representative.name.strip():
         errors["representative"] = "Enter the representative's name, or remove the representative."
     if errors:

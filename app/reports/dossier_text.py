@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.core.enums import CASE_STATUS_LABEL, REQUEST_TYPE_LABEL
-from app.reports.yearly_texts import GROUND_LABEL
+from app.core.outcomes import REFUSAL_GROUND_LABEL
 
 LANGUAGES: Final = ("nl", "en")
 
@@ -229,7 +229,7 @@ _CODES: Final[dict[str, dict[str, dict[str, str]]]] = {
         lang: {s.value: w for s, w in CASE_STATUS_LABEL[lang].items()} for lang in LANGUAGES
     },
     "type": {lang: {t.value: w for t, w in REQUEST_TYPE_LABEL[lang].items()} for lang in LANGUAGES},
-    "refusal_ground": GROUND_LABEL,
+    "refusal_ground": REFUSAL_GROUND_LABEL,
     "outcome": {
         "nl": {
             "": "nog niet besloten",

@@ -97,10 +97,6 @@ class YearlyFigures:
     def within_legal_pct(self) -> float | None:
         return share(self.within_legal, self.judged_legal)
 
-    @property
-    def refusal_outcomes(self) -> tuple[tuple[str, str, int], ...]:
-        return tuple(o for o in self.outcomes if is_refusal(o[1]))
-
 
 def _months(start: date, end: date) -> list[str]:
     keys: list[str] = []

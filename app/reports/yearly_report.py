@@ -21,6 +21,7 @@ from app.core.enums import (
     CaseStatus,
     RequestType,
 )
+from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import format_days, format_share, share
 from app.reports.pdf_common import (
     ACCENT,
@@ -39,7 +40,7 @@ from app.reports.pdf_common import (
     para,
 )
 from app.reports.yearly_figures import YearlyFigures
-from app.reports.yearly_texts import GROUND_LABEL, MONTH_ABBR, OUTCOME_LABEL, T
+from app.reports.yearly_texts import MONTH_ABBR, OUTCOME_LABEL, T
 
 _OUTCOME_ORDER: Final = tuple(OUTCOME_LABEL["en"])
 
@@ -378,7 +379,8 @@ def _outcomes(f: YearlyFigures, ctx: ReportContext, s: Styles) -> list[Flowable]
         story.append(para(t["no_refusals"], s.body))
         return story
     rows = [
-        [GROUND_LABEL[lang].get(ground, ground), _int(n, lang)] for ground, n in f.refusal_grounds
+        [REFUSAL_GROUND_LABEL[lang].get(ground, ground), _int(n, lang)]
+        for ground, n in f.refusal_grounds
     ]
     story += [
         Spacer(0, 3 * mm),

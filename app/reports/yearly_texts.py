@@ -162,24 +162,3 @@ OUTCOME_LABEL: Final[dict[str, dict[str, str]]] = {
         "excessive": "excessive",
     },
 }
-
-# Why requests were refused (codes from app.core.outcomes), with the article that allows it.
-GROUND_LABEL: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "manifestly_unfounded_or_excessive": "kennelijk ongegrond of buitensporig (art. 12 lid 5)",
-        "stated_in_refusal_letter": "andere reden, vermeld in de weigeringsbrief",
-        "kept_under_art_17_3": "bewaard op grond van een uitzondering (art. 17 lid 3)",
-        "compelling_grounds_art_21": "dwingende gerechtvaardigde gronden (art. 21 lid 1)",
-        "withheld_from_access": "deels afgeschermd: rechten van anderen (art. 15 lid 4, "
-        "art. 41 UAVG)",
-        "": "grond niet vastgelegd (beslissing met de hand ingevoerd)",
-    },
-    "en": {
-        "manifestly_unfounded_or_excessive": "manifestly unfounded or excessive (Art. 12(5))",
-        "stated_in_refusal_letter": "other reason, stated in the refusal letter",
-        "kept_under_art_17_3": "kept under an exception (Art. 17(3))",
-        "compelling_grounds_art_21": "compelling legitimate grounds (Art. 21(1))",
-        "withheld_from_access": "partly withheld: rights of others (Art. 15(4), art. 41 UAVG)",
-        "": "ground not recorded (decision entered by hand)",
-    },
-}

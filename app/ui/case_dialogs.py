@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import DocumentKind, IdentifierKind, IdentityMethod, IdentityOutcome
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import is_refusal
 from app.services.cases import (
     add_document,
@@ -36,7 +37,7 @@ from app.services.cases import (
 from app.services.deadlines import end_pause, grant_extension, start_pause
 from app.services.dto import CaseDetail
 from app.ui import labels
-from app.ui.case_form import CaseForm
+from app.ui.case_form import EXTRA_IDENTIFIER_KINDS, CaseForm
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.widgets import FieldErrors, error_label, make_date_edit, pydate, qdate
@@ -389,7 +390,7 @@ class DecisionsDialog(ActionDialog):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(detail.outcomes.get(code, ""))))
             ground = QComboBox()
-            for value, text in labels.refusal_ground_labels().items():
+            for value, text in REFUSAL_GROUND_LABEL[ctx.lang].items():
                 ground.addItem(text, value)
             ground.setCurrentIndex(max(0, ground.findData(detail.refusal_grounds.get(code, ""))))
             ground.setAccessibleName(self.tr("Ground of the refusal"))
@@ -428,7 +429,7 @@ class DecisionsDialog(ActionDialog):
 
 
 # Kinds an officer adds by hand; the case's name, address, e-mail and phone are searched anyway.
-EDITABLE_IDENTIFIER_KINDS = ("customer_number", "email", "phone", "ip_address", "user_id", "other")
+EDITABLE_IDENTIFIER_KINDS = ("customer_number", *EXTRA_IDENTIFIER_KINDS)
 
 
 class _IdentifierRow(QWidget):

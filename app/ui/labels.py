@@ -154,28 +154,6 @@ def action_labels() -> dict[str, str]:
     }
 
 
-def refusal_ground_labels() -> dict[str, str]:
-    """Why a request was refused (codes of app.core.outcomes.REFUSAL_GROUNDS)."""
-    return {
-        "": QCoreApplication.translate("Labels", "(ground not recorded)"),
-        "manifestly_unfounded_or_excessive": QCoreApplication.translate(
-            "Labels", "manifestly unfounded or excessive (Art. 12(5))"
-        ),
-        "stated_in_refusal_letter": QCoreApplication.translate(
-            "Labels", "other reason, stated in the refusal letter"
-        ),
-        "kept_under_art_17_3": QCoreApplication.translate(
-            "Labels", "kept under an exception (Art. 17(3))"
-        ),
-        "compelling_grounds_art_21": QCoreApplication.translate(
-            "Labels", "compelling legitimate grounds (Art. 21(1))"
-        ),
-        "withheld_from_access": QCoreApplication.translate(
-            "Labels", "partly withheld: rights of others (Art. 15(4))"
-        ),
-    }
-
-
 def identifier_labels() -> dict[str, str]:
     """The kinds of identifier a person can be searched by (lower case: used inside sentences)."""
     return {

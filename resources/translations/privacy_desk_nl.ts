@@ -4,57 +4,57 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="250"/>
+        <location filename="../../app/ui/case_dialogs.py" line="251"/>
         <source>Add document</source>
         <translation>Document toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="260"/>
+        <location filename="../../app/ui/case_dialogs.py" line="261"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="262"/>
+        <location filename="../../app/ui/case_dialogs.py" line="263"/>
         <source>C&amp;hoose file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="267"/>
+        <location filename="../../app/ui/case_dialogs.py" line="268"/>
         <source>I confirm the BSN and the photo are blacked out</source>
         <translation>Ik bevestig dat het BSN en de foto zijn afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="269"/>
+        <location filename="../../app/ui/case_dialogs.py" line="270"/>
         <source>An ID copy is kept only masked and is deleted after the identity check.</source>
         <translation>Een kopie van een identiteitsbewijs wordt alleen afgeschermd bewaard en na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="273"/>
+        <location filename="../../app/ui/case_dialogs.py" line="274"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="274"/>
+        <location filename="../../app/ui/case_dialogs.py" line="275"/>
         <source>&amp;File:</source>
         <translation>&amp;Bestand:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="279"/>
+        <location filename="../../app/ui/case_dialogs.py" line="280"/>
         <source>&amp;Add document</source>
         <translation>Document &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="289"/>
+        <location filename="../../app/ui/case_dialogs.py" line="290"/>
         <source>Choose a document</source>
         <translation>Kies een document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="291"/>
+        <location filename="../../app/ui/case_dialogs.py" line="292"/>
         <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Documenten (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="302"/>
+        <location filename="../../app/ui/case_dialogs.py" line="303"/>
         <source>Choose the file to add.</source>
         <translation>Kies het bestand dat u wilt toevoegen.</translation>
     </message>
@@ -1589,27 +1589,27 @@
 <context>
     <name>DecisionsDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="376"/>
+        <location filename="../../app/ui/case_dialogs.py" line="377"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="379"/>
+        <location filename="../../app/ui/case_dialogs.py" line="380"/>
         <source>Record what was decided on each request. Sending an answer letter fills this in; the register export, the yearly report and the retention period use it.</source>
         <translation>Leg per verzoek vast wat er is besloten. Een verstuurde antwoordbrief vult dit in; de registerexport, het jaarverslag en de bewaartermijn gebruiken het.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="395"/>
+        <location filename="../../app/ui/case_dialogs.py" line="396"/>
         <source>Ground of the refusal</source>
         <translation>Grond van de weigering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="396"/>
+        <location filename="../../app/ui/case_dialogs.py" line="397"/>
         <source>Why it was refused: counted in the yearly report</source>
         <translation>Waarom is geweigerd: telt mee in het jaaroverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="411"/>
+        <location filename="../../app/ui/case_dialogs.py" line="412"/>
         <source>&amp;Save decisions</source>
         <translation>Beslissingen &amp;opslaan</translation>
     </message>
@@ -1675,12 +1675,12 @@
 <context>
     <name>EditCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="318"/>
+        <location filename="../../app/ui/case_dialogs.py" line="319"/>
         <source>Edit case</source>
         <translation>Zaak wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="323"/>
+        <location filename="../../app/ui/case_dialogs.py" line="324"/>
         <source>&amp;Save changes</source>
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
@@ -1753,27 +1753,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="175"/>
+        <location filename="../../app/ui/case_dialogs.py" line="176"/>
         <source>Grant extension</source>
         <translation>Termijn verlengen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="178"/>
+        <location filename="../../app/ui/case_dialogs.py" line="179"/>
         <source>Extend the deadline by two months (Art. 12(3) GDPR) because of the complexity or number of requests. Only possible when the data subject is told, with the reasons, within the first month.</source>
         <translation>Verleng de termijn met twee maanden (art. 12 lid 3 AVG) vanwege de complexiteit of het aantal verzoeken. Dit kan alleen als de betrokkene binnen de eerste maand is geïnformeerd, met de redenen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="188"/>
+        <location filename="../../app/ui/case_dialogs.py" line="189"/>
         <source>&amp;Notice sent on:</source>
         <translation>&amp;Bericht verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="189"/>
+        <location filename="../../app/ui/case_dialogs.py" line="190"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="190"/>
+        <location filename="../../app/ui/case_dialogs.py" line="191"/>
         <source>&amp;Grant extension</source>
         <translation>Termijn &amp;verlengen</translation>
     </message>
@@ -2191,12 +2191,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../app/ui/app.py" line="115"/>
+        <location filename="../../app/ui/app.py" line="125"/>
         <source>Creating demo cases…</source>
         <translation>Demozaken aanmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="161"/>
+        <location filename="../../app/ui/app.py" line="171"/>
         <source>The database cannot be opened</source>
         <translation>De database kan niet worden geopend</translation>
     </message>
@@ -2204,22 +2204,22 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentifiersDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="466"/>
+        <location filename="../../app/ui/case_dialogs.py" line="467"/>
         <source>Identifiers</source>
         <translation>Identificatiegegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="469"/>
+        <location filename="../../app/ui/case_dialogs.py" line="470"/>
         <source>The systems are searched by the case&apos;s name, address, e-mail and phone, and by these identifiers. Add what the letter or the identity check gave: a customer number, another e-mail address, the IP address or user id the person used. Search the systems again after a change.</source>
         <translation>De systemen worden doorzocht op de naam, het adres, het e-mailadres en het telefoonnummer van de zaak, en op deze gegevens. Voeg toe wat de brief of de identiteitscontrole opleverde: een klantnummer, een ander e-mailadres, het IP-adres of de gebruikersnaam die de persoon gebruikte. Doorzoek de systemen opnieuw na een wijziging.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="479"/>
+        <location filename="../../app/ui/case_dialogs.py" line="480"/>
         <source>&amp;Add identifier</source>
         <translation>Gegeven &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="486"/>
+        <location filename="../../app/ui/case_dialogs.py" line="487"/>
         <source>&amp;Save identifiers</source>
         <translation>Gegevens &amp;opslaan</translation>
     </message>
@@ -2227,17 +2227,17 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="206"/>
+        <location filename="../../app/ui/case_dialogs.py" line="207"/>
         <source>Record identity check</source>
         <translation>Identiteitscontrole vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="209"/>
+        <location filename="../../app/ui/case_dialogs.py" line="210"/>
         <source>Recording the check deletes every ID copy of this case. Only the method, the outcome, the date, who checked and the document type are kept.</source>
         <translation>Het vastleggen van de controle verwijdert elke kopie van een identiteitsbewijs in deze zaak. Alleen de methode, de uitkomst, de datum, wie controleerde en het soort document worden bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_dialogs.py" line="213"/>
+        <location filename="../../app/ui/case_dialogs.py" line="214"/>
         <source>This case holds %n ID copy(ies); it will be deleted.</source>
         <translation>
             <numerusform>Deze zaak bevat %n kopie van een identiteitsbewijs; die wordt verwijderd.</numerusform>
@@ -2245,37 +2245,37 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="225"/>
+        <location filename="../../app/ui/case_dialogs.py" line="226"/>
         <source>e.g. passport, driving licence</source>
         <translation>bijv. paspoort, rijbewijs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="227"/>
+        <location filename="../../app/ui/case_dialogs.py" line="228"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="228"/>
+        <location filename="../../app/ui/case_dialogs.py" line="229"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="229"/>
+        <location filename="../../app/ui/case_dialogs.py" line="230"/>
         <source>&amp;Checked on:</source>
         <translation>&amp;Gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="230"/>
+        <location filename="../../app/ui/case_dialogs.py" line="231"/>
         <source>&amp;Document type:</source>
         <translation>Soort &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="231"/>
+        <location filename="../../app/ui/case_dialogs.py" line="232"/>
         <source>N&amp;ote:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="232"/>
+        <location filename="../../app/ui/case_dialogs.py" line="233"/>
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
     </message>
@@ -2564,7 +2564,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="182"/>
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2789,82 +2789,52 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="160"/>
-        <source>(ground not recorded)</source>
-        <translation>(grond niet vastgelegd)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/labels.py" line="161"/>
-        <source>manifestly unfounded or excessive (Art. 12(5))</source>
-        <translation>kennelijk ongegrond of buitensporig (art. 12 lid 5)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="164"/>
-        <source>other reason, stated in the refusal letter</source>
-        <translation>andere reden, vermeld in de weigeringsbrief</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="167"/>
-        <source>kept under an exception (Art. 17(3))</source>
-        <translation>bewaard op grond van een uitzondering (art. 17 lid 3)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="170"/>
-        <source>compelling legitimate grounds (Art. 21(1))</source>
-        <translation>dwingende gerechtvaardigde gronden (art. 21 lid 1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="173"/>
-        <source>partly withheld: rights of others (Art. 15(4))</source>
-        <translation>deels afgeschermd: rechten van anderen (art. 15 lid 4)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/labels.py" line="183"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="184"/>
+        <location filename="../../app/ui/labels.py" line="162"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="185"/>
+        <location filename="../../app/ui/labels.py" line="163"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="186"/>
+        <location filename="../../app/ui/labels.py" line="164"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="187"/>
+        <location filename="../../app/ui/labels.py" line="165"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="188"/>
+        <location filename="../../app/ui/labels.py" line="166"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="189"/>
+        <location filename="../../app/ui/labels.py" line="167"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="190"/>
+        <location filename="../../app/ui/labels.py" line="168"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="218"/>
+        <location filename="../../app/ui/labels.py" line="196"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="220"/>
+        <location filename="../../app/ui/labels.py" line="198"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2872,12 +2842,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="222"/>
+        <location filename="../../app/ui/labels.py" line="200"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="223"/>
+        <location filename="../../app/ui/labels.py" line="201"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3250,42 +3220,42 @@ Nu definitief maken?</translation>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="344"/>
+        <location filename="../../app/ui/case_dialogs.py" line="345"/>
         <source>Link case</source>
         <translation>Zaak koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="347"/>
+        <location filename="../../app/ui/case_dialogs.py" line="348"/>
         <source>A reminder or a notice of default refers to an earlier request: link it to that case, so both deadlines and letters are seen together.</source>
         <translation>Een herinnering of ingebrekestelling verwijst naar een eerder verzoek: koppel de brief aan die zaak, zodat beide termijnen en brieven samen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="354"/>
+        <location filename="../../app/ui/case_dialogs.py" line="355"/>
         <source>This case is a reminder about that case</source>
         <translation>Deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="355"/>
+        <location filename="../../app/ui/case_dialogs.py" line="356"/>
         <source>Related</source>
         <translation>Verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="356"/>
+        <location filename="../../app/ui/case_dialogs.py" line="357"/>
         <source>&amp;Other case:</source>
         <translation>&amp;Andere zaak:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="357"/>
+        <location filename="../../app/ui/case_dialogs.py" line="358"/>
         <source>&amp;Relation:</source>
         <translation>&amp;Relatie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="358"/>
+        <location filename="../../app/ui/case_dialogs.py" line="359"/>
         <source>&amp;Link</source>
         <translation>&amp;Koppelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="362"/>
+        <location filename="../../app/ui/case_dialogs.py" line="363"/>
         <source>Enter the other case&apos;s reference.</source>
         <translation>Vul het kenmerk van de andere zaak in.</translation>
     </message>
@@ -3301,152 +3271,152 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="69"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Back up database…</source>
         <translation>&amp;Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Write a checked copy of all cases to a file</source>
         <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>No backup made yet</source>
         <translation>Nog geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Last backup: %1</source>
         <translation>Laatste reservekopie: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>File &gt; Back up database… writes a checked copy</source>
         <translation>Bestand &gt; Reservekopie maken… schrijft een gecontroleerde kopie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Back up database</source>
         <translation>Reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Cases copied: %1
 File: %2 (%3 MB)
 
@@ -3457,32 +3427,32 @@ Bestand: %2 (%3 MB)
 De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Backup written</source>
         <translation>Reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>No backup made</source>
         <translation>Geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Backing up the database…</source>
         <translation>Reservekopie van de database maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3490,7 +3460,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
@@ -3575,32 +3545,32 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="124"/>
+        <location filename="../../app/ui/case_dialogs.py" line="125"/>
         <source>Pause clock</source>
         <translation>Termijn opschorten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="127"/>
+        <location filename="../../app/ui/case_dialogs.py" line="128"/>
         <source>Stop the clock while you wait for the data subject to answer an identity or clarification question. The deadlines move by the days the clock stands still.</source>
         <translation>Schort de termijn op zolang u wacht op het antwoord van de betrokkene op een vraag over identiteit of verduidelijking. De termijnen schuiven op met het aantal dagen dat de termijn stilstaat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="134"/>
+        <location filename="../../app/ui/case_dialogs.py" line="135"/>
         <source>e.g. asked for a copy of the customer card</source>
         <translation>bijv. gevraagd om een kopie van de klantenkaart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="135"/>
+        <location filename="../../app/ui/case_dialogs.py" line="136"/>
         <source>&amp;Question sent on:</source>
         <translation>&amp;Vraag verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="136"/>
+        <location filename="../../app/ui/case_dialogs.py" line="137"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="137"/>
+        <location filename="../../app/ui/case_dialogs.py" line="138"/>
         <source>&amp;Pause clock</source>
         <translation>Termijn &amp;opschorten</translation>
     </message>
@@ -3912,22 +3882,22 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="153"/>
+        <location filename="../../app/ui/case_dialogs.py" line="154"/>
         <source>Resume clock</source>
         <translation>Termijn hervatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="154"/>
+        <location filename="../../app/ui/case_dialogs.py" line="155"/>
         <source>Record the day the answer of the data subject arrived.</source>
         <translation>Leg vast op welke dag het antwoord van de betrokkene binnenkwam.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="159"/>
+        <location filename="../../app/ui/case_dialogs.py" line="160"/>
         <source>&amp;Answer received on:</source>
         <translation>&amp;Antwoord ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="160"/>
+        <location filename="../../app/ui/case_dialogs.py" line="161"/>
         <source>&amp;Resume clock</source>
         <translation>Termijn &amp;hervatten</translation>
     </message>
@@ -4251,17 +4221,17 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="91"/>
+        <location filename="../../app/ui/tasks.py" line="104"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="96"/>
+        <location filename="../../app/ui/tasks.py" line="109"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="97"/>
+        <location filename="../../app/ui/tasks.py" line="110"/>
         <source>Please wait</source>
         <translation>Even geduld</translation>
     </message>
@@ -4335,22 +4305,22 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>_IdentifierRow</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="442"/>
+        <location filename="../../app/ui/case_dialogs.py" line="443"/>
         <source>Kind of identifier</source>
         <translation>Soort gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="444"/>
+        <location filename="../../app/ui/case_dialogs.py" line="445"/>
         <source>Identifier</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="445"/>
+        <location filename="../../app/ui/case_dialogs.py" line="446"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="446"/>
+        <location filename="../../app/ui/case_dialogs.py" line="447"/>
         <source>Remove this identifier</source>
         <translation>Dit gegeven verwijderen</translation>
     </message>
