@@ -15,7 +15,7 @@ from app.core.errors import UserError
 
 def _progress(args: argparse.Namespace) -> Any:
     """A Progress that prints a percentage on stderr when it is a terminal."""
-    from app.connectors.base import Progress
+    from app.core.progress import Progress
 
     if not sys.stderr.isatty():
         return Progress()

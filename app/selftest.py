@@ -176,8 +176,8 @@ class SelfTest:
     # ---- steps --------------------------------------------------------------------------
 
     def check_resources(self) -> str:
+        from app.core.resources import resource_path, resources_root
         from app.data.database import migrations_dir
-        from app.resources import resource_path, resources_root
 
         wanted = [
             resource_path("fonts", "LiberationSans-Regular.ttf"),

@@ -13,13 +13,13 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
 from app.connectors.text_search import find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

@@ -28,7 +28,6 @@ from app.connectors.base import (
     Finding,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -44,6 +43,7 @@ from app.connectors.tabular_rows import (
     typed_like,
 )
 from app.core.errors import ConnectorError, ValidationError
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

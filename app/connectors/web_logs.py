@@ -20,13 +20,13 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
 from app.connectors.identifier_match import truncated_forms
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

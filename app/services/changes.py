@@ -12,16 +12,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.connectors import registry
-from app.connectors.base import (
-    Capability,
-    ChangePlan,
-    Correction,
-    Outcome,
-    PlanItem,
-    Progress,
-    RecordResult,
-)
+from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
 from app.services import audit

@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.connectors.base import Progress
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export

@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import select
 
 from app.connectors.base import Finding as FoundRecord
-from app.connectors.base import Identifier, MatchStrength, Progress, Subject
+from app.connectors.base import Identifier, MatchStrength, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
 from app.services import audit

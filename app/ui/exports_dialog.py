@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.base import Progress
 from app.core.errors import UserError
+from app.core.progress import Progress
 from app.core.retention import MODE_ANONYMISE, MODE_DELETE
 from app.services import reports, retention
 from app.ui import labels

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import PRODUCT_NAME, __version__
-from app.connectors.base import Progress
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
 from app.core.errors import UserError
+from app.core.progress import Progress
 from app.services.backup import BackupResult, backup_database, last_backup
 from app.ui import labels
 from app.ui.case_detail import CaseDetailView

@@ -20,7 +20,6 @@ from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
 from app.commands_reports import add_report_commands
-from app.connectors.base import Progress
 from app.core.dates import format_date
 from app.core.enums import (
     DocumentKind,
@@ -28,6 +27,7 @@ from app.core.enums import (
     IdentityOutcome,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database, open_database
 from app.data.models import (
     AuditEvent,
