@@ -89,7 +89,8 @@ def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:
 
 def cmd_case_read(args: argparse.Namespace) -> int:
     """Suggest what a letter asks (types, reminder, complaint, references); the officer decides."""
-    from app.core.letter_text import letter_text_of_file, read_letter
+    from app.core.letter_text import read_letter
+    from app.reading.letter_file import letter_text_of_file
 
     reading = read_letter(letter_text_of_file(Path(args.file)))
     if args.format == "json":
