@@ -58,7 +58,7 @@ from app.services.case_queries import (
 from app.services.case_records import add_note, link_cases, set_identifiers
 from app.services.deadlines import refresh
 from app.services.lookup import case_by_reference
-from app.services.settings import read_setting
+from app.services.stored_settings import read_setting
 
 REFERENCE_PREFIX = "AVG"
 

@@ -45,7 +45,8 @@ from app.letters import (
     SystemData,
 )
 from app.services.deadlines import calendar_settings, deadline_input, refresh
-from app.services.settings import active_organisation, normalised_layout, read_setting
+from app.services.settings import normalised_layout
+from app.services.stored_settings import active_organisation, read_setting
 
 
 def option_flag(options: Mapping[str, str], name: str, default: bool = False) -> bool:

@@ -22,7 +22,7 @@ from app.reports.yearly_figures import YearlyFigures, compute_figures
 from app.reports.yearly_report import render_yearly_pdf
 from app.services import audit
 from app.services.lookup import case_by_reference
-from app.services.settings import active_organisation
+from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("nl", "en")

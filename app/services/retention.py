@@ -46,7 +46,7 @@ from app.data.models import (
     SuppressionEntry,
 )
 from app.services import audit
-from app.services.settings import read_setting
+from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
 
