@@ -117,7 +117,7 @@ def _row_json(row: Any, today: date) -> dict[str, Any]:
 
 
 def cmd_case_list(args: argparse.Namespace) -> int:
-    from app.services.cases import list_cases
+    from app.services.case_queries import list_cases
     from app.services.dto import CaseFilter
 
     statuses: tuple[str, ...] = ()
@@ -190,7 +190,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from app.services.cases import get_case
+    from app.services.case_queries import get_case
 
     db = open_db(args)
     detail = get_case(db, reference=args.reference)
@@ -233,7 +233,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
 
 
 def cmd_case_note(args: argparse.Namespace) -> int:
-    from app.services.cases import add_note
+    from app.services.case_records import add_note
 
     add_note(open_db(args), actor=current_actor(args), reference=args.reference, text=args.text)
     return 0
@@ -241,7 +241,7 @@ def cmd_case_note(args: argparse.Namespace) -> int:
 
 def cmd_case_attach(args: argparse.Namespace) -> int:
     from app.core.enums import DocumentKind
-    from app.services.cases import add_document
+    from app.services.case_documents import add_document
 
     doc_id = add_document(
         open_db(args),
@@ -256,7 +256,7 @@ def cmd_case_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_case_link(args: argparse.Namespace) -> int:
-    from app.services.cases import link_cases
+    from app.services.case_records import link_cases
 
     link_cases(
         open_db(args),

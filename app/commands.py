@@ -185,9 +185,9 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
-    from app.services.register import export_register
+    from app.services.register import export_processing_register
 
-    data = export_register(open_db(args), fmt=args.format)
+    data = export_processing_register(open_db(args), fmt=args.format)
     Path(args.out).write_bytes(data)
     print(args.out)
     return 0
@@ -228,7 +228,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             options=options,
         )
         info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
-        from app.services.cases import document_content
+        from app.services.case_documents import document_content
 
         assert info.document_id is not None
         pdf = document_content(db, document_id=info.document_id)[2]
@@ -267,7 +267,8 @@ def cmd_officer(args: argparse.Namespace) -> int:
 
 def cmd_case_identifiers(args: argparse.Namespace) -> int:
     from app.core.enums import IdentifierKind
-    from app.services.cases import get_case, set_identifiers
+    from app.services.case_queries import get_case
+    from app.services.case_records import set_identifiers
 
     db = open_db(args)
     if args.identifier:
@@ -298,7 +299,8 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:
-    from app.services.cases import get_case, set_outcomes
+    from app.services.case_queries import get_case
+    from app.services.cases import set_outcomes
 
     db = open_db(args)
     outcomes: dict[str, str] = {}

@@ -32,10 +32,10 @@ def _done_line() -> None:
 
 
 def cmd_report_register(args: argparse.Namespace) -> int:
-    from app.services.reports import export_register
+    from app.services.reports import export_request_register
 
     db = open_db(args)
-    count = export_register(
+    count = export_request_register(
         db,
         path=Path(args.out),
         received_from=args.received_from,

@@ -382,11 +382,11 @@ class SelfTest:
         from openpyxl import load_workbook
 
         from app.services.case_queries import count_cases
-        from app.services.reports import export_register
+        from app.services.reports import export_request_register
 
         self._need(self.state.db, "migrate database")
         path = self.folder / "register.xlsx"
-        count = export_register(
+        count = export_request_register(
             self.state.db,
             path=path,
             received_from=date(2018, 5, 25),

@@ -10,7 +10,7 @@ from app.core.dates import format_date
 from app.core.errors import UserError
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
-from app.services.cases import open_cases_for_overview
+from app.services.case_queries import open_cases_for_overview
 from app.services.dto import CaseRow
 
 _TEXT = {

@@ -104,7 +104,7 @@ def delete_activity(db: Database, *, actor: str, activity_id: int) -> None:
         )
 
 
-def export_register(db: Database, *, fmt: str) -> bytes:
+def export_processing_register(db: Database, *, fmt: str) -> bytes:
     """CSV (semicolon, for Dutch Excel) or JSON of the whole register."""
     activities = list_activities(db)
     if fmt == "json":

@@ -72,7 +72,7 @@ def _check_choices(statuses: tuple[str, ...], request_type: str) -> None:
         raise ValidationError(errors)
 
 
-def export_register(
+def export_request_register(
     db: Database,
     *,
     path: Path,

@@ -177,7 +177,7 @@ class RegisterExportPage(_ExportPage):
         personal = self.personal.isChecked()
 
         def work(progress: Progress) -> int:
-            return reports.export_register(
+            return reports.export_request_register(
                 db, path=path, received_from=start, received_to=end, fmt=fmt,
                 statuses=(status,) if status else (), request_type=kind,
                 with_personal_data=personal, lang=lang, actor=actor, today=today,

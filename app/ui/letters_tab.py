@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError, ValidationError
 from app.letters import LetterType, RecipientAction
 from app.letters.templates import MissingFieldError
-from app.services.cases import get_case
+from app.services.case_queries import get_case
 from app.services.letters import OPTIONS, LetterInfo, default_options, draft_letter, letters_of
 from app.ui import labels
 from app.ui.context import UiContext

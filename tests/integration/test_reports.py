@@ -35,16 +35,13 @@ from app.data.models import (
     CaseRequestType,
     Document,
 )
-from app.services.cases import (
-    add_document,
-    record_identity_check,
-)
+from app.services.case_documents import add_document, record_identity_check
 from app.services.demo import create_demo_cases
 from app.services.lookup import case_by_reference
 from app.services.reports import (
     case_dossier,
     compute_yearly_figures,
-    export_register,
+    export_request_register,
     portability_export,
     yearly_report,
 )
@@ -74,7 +71,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
     start, end = _period()
     out = tmp_path / "register.xlsx"
     fractions: list[float] = []
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -122,7 +119,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
 def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Path) -> None:
     start, end = _period()
     out = tmp_path / "register.csv"
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -161,7 +158,7 @@ def test_cancelled_export_leaves_no_file(demo_db: Database, tmp_path: Path) -> N
     progress.cancel()
     out = tmp_path / "register.xlsx"
     with pytest.raises(Cancelled):
-        export_register(
+        export_request_register(
             demo_db, path=out, received_from=date(2025, 1, 1), received_to=TODAY, progress=progress
         )
     assert list(tmp_path.iterdir()) == []
