@@ -15,6 +15,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.enums import FindingReview
 from app.data.models import Finding
 
 CSV_COLUMNS: Final = (
@@ -44,7 +45,7 @@ def confirmed_records(session: Session, case_id: int) -> list[PortableRecord]:
     """Only findings the officer confirmed: weak matches never leave the house unreviewed."""
     rows = session.scalars(
         select(Finding)
-        .where(Finding.case_id == case_id, Finding.review == "confirmed")
+        .where(Finding.case_id == case_id, Finding.review == FindingReview.CONFIRMED)
         .order_by(Finding.system, Finding.id)
     )
     return [

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.connectors import registry
 from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
+from app.core.enums import FindingReview
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.progress import Progress
 from app.data.database import Database
@@ -90,7 +91,9 @@ def plan_changes(
     with db.session() as session:
         case = case_by_reference(session, reference)
         confirmed = session.scalars(
-            select(Finding).where(Finding.case_id == case.id, Finding.review == "confirmed")
+            select(Finding).where(
+                Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED
+            )
         ).all()
         if not confirmed:
             raise UserError("There are no confirmed findings. Search the systems and review first.")

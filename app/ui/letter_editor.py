@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.enums import LetterStatus
 from app.core.errors import UserError
 from app.services.letters import LetterInfo, finalise_letter, preview_letter, update_draft
 from app.ui import labels
@@ -148,7 +149,7 @@ class LetterEditorDialog(QDialog):
 
     @property
     def is_final(self) -> bool:
-        return self.letter.status == "final"
+        return self.letter.status == LetterStatus.FINAL
 
     def _show_letter(self) -> None:
         kind = labels.label(letter_type_labels(), self.letter.letter_type)
