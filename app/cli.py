@@ -536,19 +536,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging() -> Path:
+    from app.core.log_file import LOG_FILE_NAME, setup_logging
     from app.data.database import data_dir
 
-    log_path = data_dir() / "privacy-desk.log"
-    logging.basicConfig(
-        filename=log_path,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    from app.core.redaction import install
-
-    for handler in logging.getLogger().handlers:
-        install(handler)
-    return log_path
+    return setup_logging(data_dir() / LOG_FILE_NAME)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

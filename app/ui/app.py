@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
 from app.core.errors import UserError
-from app.core.redaction import install as install_redaction
+from app.core.log_file import LOG_FILE_NAME, setup_logging
 from app.data.database import Database, data_dir, open_database
 from app.services.demo_setup import fill_demo
 from app.ui.compat import guard_none_refcount
@@ -32,19 +32,7 @@ DEMO_CASES = 300
 
 
 def log_file() -> Path:
-    return data_dir() / "privacy-desk.log"
-
-
-def _ensure_logging(path: Path) -> None:
-    root = logging.getLogger()
-    if not root.handlers:  # the CLI configures logging; a direct call does it here
-        logging.basicConfig(
-            filename=path,
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-    for handler in root.handlers:
-        install_redaction(handler)
+    return data_dir() / LOG_FILE_NAME
 
 
 def create_application() -> QApplication:
@@ -152,8 +140,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     settings = QSettings()
     language = chosen_language(lang, settings)
     translators = install_translators(app, language, [])
-    path = log_file()
-    _ensure_logging(path)
+    path = setup_logging(log_file())  # the CLI has done it already; a direct call does it here
     controller: GuiController | None = None
     reporter = ErrorReporter(path, lambda: controller.window if controller else None)
     reporter.install()
