@@ -24,11 +24,11 @@ def setup_logging(path: Path, *, level: int = logging.INFO, max_bytes: int = MAX
     root = logging.getLogger()
     if not root.handlers:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        rotating = RotatingFileHandler(
             path, maxBytes=max_bytes, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
-        root.addHandler(handler)
+        rotating.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(rotating)
         root.setLevel(level)
     for handler in root.handlers:
         install_redaction(handler)
