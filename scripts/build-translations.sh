@@ -8,6 +8,5 @@ cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
 for po in resources/locale/*/LC_MESSAGES/privacy_desk.po; do
   [ -e "$po" ] || continue
-  "$PY" -m babel.messages.frontend compile --use-fuzzy=false -i "$po" -o "${po%.po}.mo" -q 2>/dev/null \
-    || "$PY" -m babel.messages.frontend compile -i "$po" -o "${po%.po}.mo"
+  "$PY" -m babel.messages.frontend compile -i "$po" -o "${po%.po}.mo" --statistics
 done
