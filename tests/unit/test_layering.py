@@ -30,21 +30,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
 }
 
-# Transitional, for the lead to remove when app/cli/ and app/demo/ exist (issue 10): modules that
-# belong to a layer but do not live in its folder yet. Paths relative to app/.
-MOVING_TO: dict[str, str] = {
-    "__main__.py": "cli",
-    "cli.py": "cli",
-    "cli_support.py": "cli",
-    "commands.py": "cli",
-    "commands_reports.py": "cli",
-    "commands_selftest.py": "cli",
-    "selftest.py": "cli",
-    "services/demo.py": "demo",
-    "services/demo_setup.py": "demo",
-    "connectors/sample_files.py": "demo",
-    "connectors/sample_systems.py": "demo",
-}
+# Modules that belong to a layer outside its folder (paths relative to app/).
+OUTSIDE_THEIR_FOLDER: dict[str, str] = {"__main__.py": "cli"}
 
 # Third-party packages (and heavy or I/O standard modules) each lower layer may import; the
 # standard library is otherwise free. Upper layers (demo, ui, cli) are free but for Qt.
@@ -188,8 +175,8 @@ def _path_within(group: set[str], graph: dict[str, set[str]]) -> list[str]:
 
 def layer_of(path: Path) -> str | None:
     relative = path.relative_to(APP).as_posix()
-    if relative in MOVING_TO:
-        return MOVING_TO[relative]
+    if relative in OUTSIDE_THEIR_FOLDER:
+        return OUTSIDE_THEIR_FOLDER[relative]
     if relative == "__init__.py":
         return None  # the package: name and version, importable by everyone
     first = relative.split("/")[0]
@@ -203,6 +190,10 @@ def _app_files() -> list[Path]:
 def test_every_module_belongs_to_a_known_layer() -> None:
     unknown = [str(layer_of(p)) for p in _app_files() if str(layer_of(p)).startswith("<")]
     assert unknown == [], "add the folder to ALLOWED (and DESIGN.md section 2)"
+
+
+def test_app_root_holds_only_the_entry_modules() -> None:
+    assert sorted(p.name for p in APP.glob("*.py")) == ["__init__.py", "__main__.py"]
 
 
 def test_the_app_package_itself_imports_nothing_of_app() -> None:
