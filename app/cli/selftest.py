@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import PRODUCT_NAME, __version__
-from app.core.enums import IdentifierKind, Language, RequestType
+from app.core.enums import FindingReview, IdentifierKind, Language, RequestType
 from app.core.errors import AppError
 
 log = logging.getLogger(__name__)
@@ -359,7 +359,7 @@ class SelfTest:
                 actor=ACTOR,
                 reference=self.state.erased,
                 finding_ids=by_hand,
-                decision="rejected",
+                decision=FindingReview.REJECTED,
             )
         return self._change(self.state.erased, "erasure", [])
 

@@ -128,10 +128,14 @@ def cmd_case_findings(args: argparse.Namespace) -> int:
 
 
 def cmd_case_review(args: argparse.Namespace) -> int:
+    from app.core.enums import FindingReview
     from app.services.searches import review_findings
 
     db = open_db(args)
-    for decision, ids in (("confirmed", args.confirm), ("rejected", args.reject)):
+    for decision, ids in (
+        (FindingReview.CONFIRMED, args.confirm),
+        (FindingReview.REJECTED, args.reject),
+    ):
         if ids:
             review_findings(
                 db,

@@ -246,7 +246,7 @@ def store_results(
         )
 
 
-def _initial_review(found: FoundRecord) -> tuple[str, str, datetime | None]:
+def _initial_review(found: FoundRecord) -> tuple[FindingReview, str, datetime | None]:
     """Strong matches are pre-selected; weak ones wait for the officer (never reach a letter)."""
     if found.strength == MatchStrength.STRONG:
         return FindingReview.CONFIRMED, "pre-selected (strong match)", None
