@@ -383,11 +383,11 @@ def add_more_commands(case_sub: Any, sub: Any) -> None:
     officer.add_argument("name", nargs="?", help='e.g. "M. de Vries"; without it: show it')
     officer.set_defaults(handler=cmd_officer)
 
-    from app.letters import LetterType
+    from app.letters.kinds import letter_codes
 
     letter = sub.add_parser("letter", help="render a response letter for a case as PDF")
     letter.add_argument("reference")
-    letter.add_argument("--type", required=True, choices=[t.value for t in LetterType])
+    letter.add_argument("--type", required=True, choices=letter_codes())
     letter.add_argument("--lang", choices=["nl", "en"], help="default: the case's language")
     letter.add_argument("--out", required=True, metavar="FILE.pdf")
     letter.add_argument(
