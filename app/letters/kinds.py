@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import ValidationError
-from app.core.i18n import N_, _
+from app.core.i18n import N_, _, translate
 from app.core.letter_effects import NO_EFFECT, DecisionRule, LetterEffect
 from app.letters.fills import (
     Flags,
@@ -96,6 +96,7 @@ class LetterKind:
 
     code: str  # stored in letter.letter_type; the CLI's --type
     label: str  # N_-marked title, e.g. "Extension notice"
+    noun: str  # N_-marked name in running text and the dossier, e.g. "extension notice"
     template: str  # resources/letters/<lang>/<template>.txt (or in ``templates_dir``)
     payload_type: type | None = None  # None: the letter carries no payload
     build_payload: PayloadBuilder | str | None = None  # "module:function" loads on first use
@@ -141,12 +142,14 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.ACKNOWLEDGEMENT.value,
         label=N_("Acknowledgement of receipt"),
+        noun=N_("acknowledgement of receipt"),
         template="acknowledgement",
         effect=LetterEffect(acknowledges=True),
     ),
     LetterKind(
         code=LetterType.CLARIFICATION.value,
         label=N_("Request for identification or clarification"),
+        noun=N_("request for identification or clarification"),
         template="clarification",
         payload_type=ClarificationPayload,
         build_payload="app.services.letter_payloads:clarification_payload",
@@ -176,6 +179,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.EXTENSION.value,
         label=N_("Extension notice"),
+        noun=N_("extension notice"),
         template="extension",
         payload_type=ExtensionPayload,
         build_payload="app.services.letter_payloads:extension_payload",
@@ -190,6 +194,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.ACCESS.value,
         label=N_("Access answer (with data overview)"),
+        noun=N_("access answer"),
         template="access",
         payload_type=AccessPayload,
         build_payload="app.services.letter_payloads:access_payload",
@@ -204,6 +209,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.RECTIFICATION.value,
         label=N_("Rectification done"),
+        noun=N_("rectification done"),
         template="rectification",
         payload_type=RectificationPayload,
         build_payload="app.services.letter_payloads:rectification_payload",
@@ -213,6 +219,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.ERASURE.value,
         label=N_("Erasure done or partly refused"),
+        noun=N_("erasure done or partly refused"),
         template="erasure",
         payload_type=ErasurePayload,
         build_payload="app.services.letter_payloads:erasure_payload",
@@ -222,6 +229,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.OBJECTION.value,
         label=N_("Objection upheld or refused"),
+        noun=N_("objection upheld or refused"),
         template="objection",
         payload_type=ObjectionPayload,
         build_payload="app.services.letter_payloads:objection_payload",
@@ -241,6 +249,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.REFUSAL.value,
         label=N_("Refusal"),
+        noun=N_("refusal"),
         template="refusal",
         payload_type=RefusalPayload,
         build_payload="app.services.letter_payloads:refusal_payload",
@@ -263,6 +272,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
         code=LetterType.RECIPIENT_NOTICE.value,
         label=N_("Notice to a recipient (Art. 19)"),
+        noun=N_("notice to a recipient (Art. 19)"),
         template="recipient_notice",
         payload_type=RecipientNoticePayload,
         build_payload="app.services.letter_payloads:recipient_notice_payload",
@@ -307,6 +317,12 @@ _KINDS: dict[str, LetterKind] = {kind.code: kind for kind in BUILTIN_KINDS}
 def letter_kinds() -> tuple[LetterKind, ...]:
     """Every registered kind, built-in ones first, in the order of the forms."""
     return tuple(_KINDS.values())
+
+
+def letter_noun(code: str, lang: str) -> str:
+    """The name of a letter kind in running text (the dossier); an unknown code as it is."""
+    kind = _KINDS.get(code)
+    return code if kind is None else translate(kind.noun, lang)
 
 
 def letter_codes() -> tuple[str, ...]:

@@ -80,6 +80,7 @@ def meeting_kind(tmp_path: Path) -> Iterator[LetterKind]:
     kind = LetterKind(
         code=CODE,
         label=N_("Invitation to a meeting"),
+        noun=N_("invitation to a meeting"),
         template="meeting",
         payload_type=MeetingPayload,
         build_payload=_build,
