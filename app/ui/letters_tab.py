@@ -36,6 +36,8 @@ from app.ui.letter_editor import LetterEditorDialog, letter_status_labels, lette
 from app.ui.widgets import FieldErrors, error_label, with_error
 
 LETTER_ROLE = Qt.ItemDataRole.UserRole
+
+
 class NewLetterDialog(QDialog):
     """Type, language and the type's options; OK makes the draft and opens the editor."""
 
