@@ -186,6 +186,10 @@ class Connector(Protocol):
 
     name: str
 
+    def __init__(
+        self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]
+    ) -> None: ...
+
     @classmethod
     def describe(cls) -> ConnectorDescription: ...
 

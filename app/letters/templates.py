@@ -63,8 +63,10 @@ def templates_root() -> Path:
 
 def _read(root: Path, lang: str, name: str) -> str:
     """``<root>/<lang>/<name>.txt``; a part (``_contact``) may also come from resources/letters."""
-    shared = (templates_root(),) if name.startswith("_") else ()
-    for folder in dict.fromkeys((root, *shared)):
+    folders: list[Path] = [root]
+    if name.startswith("_") and templates_root() != root:
+        folders.append(templates_root())
+    for folder in folders:
         path = folder / lang / f"{name}.txt"
         try:
             return path.read_text(encoding="utf-8")
