@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.core.enums import RequestType
-from app.letters.kinds import letter_kind
+from app.letters.kinds import LetterType, letter_kind
 from app.letters.payloads import (
     AccessPayload,
     Art17Ground,
@@ -18,7 +18,6 @@ from app.letters.payloads import (
     ExtensionPayload,
     FeeOrRefuse,
     KeptItem,
-    LetterType,
     ObjectionPayload,
     Payload,
     PostalAddress,

@@ -43,7 +43,6 @@ from app.letters.payloads import (
     ClarificationPayload,
     ErasurePayload,
     ExtensionPayload,
-    LetterType,
     ObjectionPayload,
     RecipientAction,
     RecipientNoticePayload,
@@ -53,6 +52,20 @@ from app.letters.payloads import (
 
 if TYPE_CHECKING:
     from app.letters.context import LetterContext
+
+
+class LetterType(StrEnum):
+    """The codes of the built-in kinds below (a registered kind may use any other code)."""
+
+    ACKNOWLEDGEMENT = "acknowledgement"
+    CLARIFICATION = "clarification"
+    EXTENSION = "extension"
+    ACCESS = "access"
+    RECTIFICATION = "rectification"
+    ERASURE = "erasure"
+    OBJECTION = "objection"
+    REFUSAL = "refusal"
+    RECIPIENT_NOTICE = "recipient_notice"
 
 
 class OptionWidget(StrEnum):

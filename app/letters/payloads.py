@@ -8,18 +8,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 
-class LetterType(StrEnum):
-    ACKNOWLEDGEMENT = "acknowledgement"
-    CLARIFICATION = "clarification"
-    EXTENSION = "extension"
-    ACCESS = "access"
-    RECTIFICATION = "rectification"
-    ERASURE = "erasure"
-    OBJECTION = "objection"
-    REFUSAL = "refusal"
-    RECIPIENT_NOTICE = "recipient_notice"
-
-
 @dataclass(frozen=True)
 class PostalAddress:
     """An address for the window; country "NL", "Nederland" or "" means domestic."""
