@@ -33,6 +33,17 @@ ALLOWED: dict[str, frozenset[str]] = {
 # Modules that belong to a layer outside its folder (paths relative to app/).
 OUTSIDE_THEIR_FOLDER: dict[str, str] = {"__main__.py": "cli"}
 
+# Temporary exceptions (issue 10, for the lead to resolve and remove): importer -> imported module.
+# They come with the letter-kind registry, which is not restructured by the layering work.
+TEMPORARY_EDGES: dict[tuple[str, str], str] = {
+    # Sideways between two layers of one level: the dossier names letter kinds by the registry.
+    ("app.reports.dossier", "app.letters.kinds"): "reports -> letters",
+    # Typing only (under ``if TYPE_CHECKING``), yet a cycle: letters.context imports kinds,
+    # which imports fills; both name LetterContext in their annotations.
+    ("app.letters.kinds", "app.letters.context"): "cycle",
+    ("app.letters.fills", "app.letters.context"): "cycle",
+}
+
 # Third-party packages (and heavy or I/O standard modules) each lower layer may import; the
 # standard library is otherwise free. Upper layers (demo, ui, cli) are free but for Qt.
 THIRD_PARTY: dict[str, frozenset[str]] = {
@@ -215,6 +226,8 @@ def test_layers_import_only_downwards() -> None:
             target_layer = layer_of(known[target])
             if target_layer in (None, layer) or target_layer in ALLOWED[layer]:
                 continue
+            if (module_name(path, APP), target) in TEMPORARY_EDGES:
+                continue
             how = "lazy " if imp.lazy else ""
             offenders.append(
                 f"{path.relative_to(APP)}:{imp.line} ({layer}) {how}imports {target}"
@@ -251,8 +264,17 @@ def test_third_party_imports_per_layer() -> None:
 
 
 def test_no_import_cycle_in_app_counting_lazy_imports() -> None:
-    found = cycles(import_graph(APP))
+    graph = import_graph(APP)
+    for source, target in TEMPORARY_EDGES:
+        graph[source].discard(target)
+    found = cycles(graph)
     assert found == [], "import cycles:\n" + "\n".join(" -> ".join(c) for c in found)
+
+
+def test_every_temporary_exception_is_still_needed() -> None:
+    graph = import_graph(APP)
+    stale = [edge for edge in TEMPORARY_EDGES if edge[1] not in graph.get(edge[0], set())]
+    assert stale == [], "remove these from TEMPORARY_EDGES"
 
 
 def test_a_lazy_import_cycle_is_found_and_its_path_reported(tmp_path: Path) -> None:
