@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sqlite3
@@ -24,6 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
 from app.core.errors import StaleDataError, UserError
+from app.core.i18n import _
+from app.data import migration
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +128,9 @@ def _backup_sqlite(engine: Engine) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{db_path}.{stamp}.bak")
-    online_copy(Path(db_path), target)
+    partial = target.with_name(target.name + ".partial")  # a killed copy never looks whole
+    online_copy(Path(db_path), partial)
+    os.replace(partial, target)
     return target
 
 
@@ -169,8 +174,13 @@ def prune_backups(engine: Engine, *, keep_days: int = BACKUP_KEEP_DAYS) -> list[
     return removed
 
 
-def migrate(engine: Engine) -> Path | None:
-    """Upgrade to the head revision; back up a SQLite file first. Returns the backup path."""
+def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
+    """Upgrade to the head revision; back up a SQLite file first. Returns the backup path.
+
+    The upgrade is all-or-nothing (see :mod:`app.data.migration`). A SQLite file left
+    half-upgraded anyway (by an older version) is restored from its pre-upgrade backup first;
+    what the officer should know about that is appended to ``notices``.
+    """
     try:
         current = current_revision(engine)
     except OperationalError as exc:
@@ -178,14 +188,78 @@ def migrate(engine: Engine) -> Path | None:
             "The database cannot be opened. Check the URL, that the server runs and that you may "
             f"log in. ({exc.orig.__class__.__name__})"
         ) from exc
-    head = head_revision()
-    if current == head:
+    script = ScriptDirectory.from_config(alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise UserError(
+            _(
+                "This database was made by a newer version of Privacy Desk ({found}). Install "
+                "that version or newer; it is never downgraded.",
+                found=current,
+            )
+        )
+    head = script.get_current_head()
+    if not migration.is_sqlite_file(engine):
+        if current != head:
+            command.upgrade(alembic_config(engine), "head")
         return None
-    backup = None
-    if engine.dialect.name == "sqlite":
-        backup = _backup_sqlite(engine)  # None for a new, empty file
-        log.info("database backed up before migration to %s", backup)
-    command.upgrade(alembic_config(engine), "head")
+    db_path = Path(str(engine.url.database))
+    for partial in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak.partial"):
+        partial.unlink(missing_ok=True)  # the copy of a start that was killed while copying
+    if current == head:
+        migration.clear_marker(db_path)
+        return None
+    engine.dispose()  # no pooled connection may hold the file while it is repaired or upgraded
+    marked = migration.read_marker(db_path, current)
+    if migration.half_migrated(db_path, known):
+        backup = _repair(db_path, known, marked, current, notices)
+    else:
+        backup = marked or _backup_sqlite(engine)  # None for a new, empty file
+    if backup is not None:
+        migration.write_marker(db_path, backup, current)
+        log.info("database backed up before migration to %s", backup.name)
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except OperationalError as exc:
+        if not migration.is_half_migration_error(exc) or not migration.half_migrated(
+            db_path, known
+        ):
+            raise
+        backup = _repair(db_path, known, backup, current, notices)
+        command.upgrade(alembic_config(engine), "head")
+    migration.clear_marker(db_path)
+    return backup
+
+
+def _repair(
+    db_path: Path, known: set[str], marked: Path | None, current: str | None,
+    notices: list[str] | None,
+) -> Path | None:  # fmt: skip
+    """Put a half-upgraded file back as it was before the upgrade began."""
+    if current is None and migration.empty_leftovers(db_path):
+        migration.drop_leftovers(db_path)  # an interrupted first start: nothing to lose
+        log.warning("tables of an interrupted first start removed before migrating again")
+        return None
+    backup = migration.consistent_backup(db_path, known, marked, current)
+    if backup is None:
+        raise UserError(
+            _(
+                "The database {name} was left half-upgraded by an interrupted start, and no "
+                "whole backup of it was found beside it. Restore your own backup of the "
+                "database, or ask support.",
+                name=db_path.name,
+            )
+        )
+    migration.restore(backup, db_path)
+    log.warning("half-upgraded database restored from %s", backup.name)
+    message = _(
+        "An earlier upgrade of the database was interrupted. The database was restored from "
+        "the copy made just before that upgrade ({backup}) and upgraded again; nothing saved "
+        "before the upgrade is lost.",
+        backup=backup.name,
+    )
+    if notices is not None:
+        notices.append(message)
     return backup
 
 
@@ -194,6 +268,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.notices: list[str] = []  # what the officer should read after opening (a restore)
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -237,10 +312,11 @@ def open_database(url: str | None = None, *, migrate_now: bool = True) -> Databa
     """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults."""
     db = Database(resolve_url(url))
     if migrate_now:
-        migrate(db.engine)
+        migrate(db.engine, db.notices)
         prune_backups(db.engine)
         from app.data.seed import ensure_defaults
 
         with db.session() as session:
+            migration.lock_setup(session.connection())  # two first starts seed once
             ensure_defaults(session)
     return db

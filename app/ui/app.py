@@ -178,6 +178,8 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         ErrorDialog(None, details, path).exec()
         return 1
 
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        QMessageBox.information(None, QCoreApplication.translate("GuiController", "Database"), notice)
     ctx = UiContext(
         db=db,
         actor=actor,
