@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
 from app.core.errors import UserError
+from app.core.i18n import text_of
 from app.core.redaction import install as install_redaction
 from app.data.database import Database, data_dir, open_database
 from app.services.demo_setup import fill_demo
@@ -179,7 +180,8 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         return 1
 
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
-        QMessageBox.information(None, QCoreApplication.translate("GuiController", "Database"), notice)
+        title = QCoreApplication.translate("GuiController", "Database")
+        QMessageBox.information(None, title, text_of(notice, language))
     ctx = UiContext(
         db=db,
         actor=actor,
