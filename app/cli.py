@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import logging
 import sys
@@ -17,6 +16,7 @@ from app.cli_support import current_actor, date_arg, open_db, print_json
 from app.core.dates import parse_iso_date
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import AppError, Cancelled, UserError, ValidationError
+from app.core.spreadsheet import csv_writer
 from app.core.validation import REPRESENTATIVE_ROLES, CaseInput, RepresentativeInput, split_name
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_row_json(r, today) for r in rows])
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv_writer(sys.stdout)  # quoted, formulas neutralised (app.core.spreadsheet)
         writer.writerow(
             [
                 "reference",
