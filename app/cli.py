@@ -16,6 +16,7 @@ from app.cli_support import current_actor, date_arg, open_db, print_json
 from app.core.dates import parse_iso_date
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import AppError, Cancelled, UserError, ValidationError
+from app.core.private_files import private_umask
 from app.core.spreadsheet import csv_writer
 from app.core.validation import REPRESENTATIVE_ROLES, CaseInput, RepresentativeInput, split_name
 
@@ -551,6 +552,7 @@ def _setup_logging() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # everything this process creates: readable by the user only (POSIX)
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()

@@ -26,6 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
 from app.core.errors import StaleDataError, UserError
 from app.core.i18n import _
+from app.core.private_files import PRIVATE_DIR, make_private
 from app.data import migration
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,8 @@ APP_DIR_NAME = "PrivacyDesk"
 def data_dir() -> Path:
     """Per-user data folder (created on demand)."""
     path = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    make_private(path)  # a folder made by an older version may be readable by others
     return path
 
 
@@ -129,6 +131,8 @@ def _backup_sqlite(engine: Engine) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{db_path}.{stamp}.bak")
     partial = target.with_name(target.name + ".partial")  # a killed copy never looks whole
+    partial.touch(mode=0o600)
+    make_private(partial)
     online_copy(Path(db_path), partial)
     os.replace(partial, target)
     return target
@@ -263,6 +267,20 @@ def _repair(
     return backup
 
 
+def _make_sqlite_files_private(engine: Engine) -> None:
+    """The database, its WAL and shared-memory files and its backups: 0600 (POSIX)."""
+    if not migration.is_sqlite_file(engine):
+        return
+    db_path = Path(str(engine.url.database))
+    if not db_path.exists():  # a first start: SQLite gives the WAL/SHM files the file's mode
+        db_path.touch(mode=0o600)
+    make_private(db_path)
+    for suffix in ("-wal", "-shm", ".migrating"):
+        make_private(db_path.with_name(db_path.name + suffix))
+    for backup in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak"):
+        make_private(backup)
+
+
 class Database:
     """An engine and its session factory; services open sessions through ``session()``."""
 
@@ -311,6 +329,7 @@ class Database:
 def open_database(url: str | None = None, *, migrate_now: bool = True) -> Database:
     """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults."""
     db = Database(resolve_url(url))
+    _make_sqlite_files_private(db.engine)
     if migrate_now:
         migrate(db.engine, db.notices)
         prune_backups(db.engine)

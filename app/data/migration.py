@@ -29,6 +29,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from app.core.errors import UserError
 from app.core.i18n import _
+from app.core.private_files import make_private
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ def write_marker(db_path: Path, backup: Path, current: str | None) -> None:
     marker = marker_path(db_path)
     temp = marker.with_name(marker.name + ".tmp")
     temp.write_text(json.dumps({"backup": backup.name, "from": current}), encoding="utf-8")
+    make_private(temp)
     os.replace(temp, marker)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import PRODUCT_NAME
 from app.core.errors import UserError
 from app.core.i18n import text_of
+from app.core.private_files import private_umask
 from app.core.redaction import install as install_redaction
 from app.data.database import Database, data_dir, open_database
 from app.services.demo_setup import fill_demo
@@ -149,6 +150,7 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
+    private_umask()  # also when started without app.cli.main (the frozen bundle's GUI entry)
     app = create_application()
     settings = QSettings()
     language = chosen_language(lang, settings)
