@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import time
@@ -157,7 +158,7 @@ def random_kills(
     for trial in range(trials):
         revision = rng.choice(list(templates))
         trial_dir = folder / f"t{trial}"
-        trial_dir.mkdir()
+        trial_dir.mkdir(parents=True)
         path = trial_dir / "cases.sqlite3"
         template = templates[revision]
         if template is not None:
@@ -165,7 +166,10 @@ def random_kills(
         result = start_in_child(path, kill_after_s=rng.uniform(0, windows[revision] * 1.1))
         outcome.trials += 1
         outcome.kills += result == "killed"
+        failures = len(outcome.failures)
         check_reopens(path, expected[revision], outcome, f"trial {trial} from {revision}")
+        if len(outcome.failures) == failures:
+            shutil.rmtree(trial_dir)  # keep only what failed, for a look afterwards
     return outcome
 
 

@@ -15,7 +15,7 @@ from app.data.database import (
     head_revision,
     open_database,
 )
-from app.data.migration import marker_path
+from app.data.migration import marker_path, upgrade_connection
 from tests.integration.migration_crash import (
     REVISIONS,
     Outcome,
@@ -160,3 +160,28 @@ def test_an_interrupted_first_start_of_the_old_kind_is_cleaned_up(tmp_path: Path
 
 def test_a_database_newer_than_the_app_is_refused_never_downgraded(sqlite_db: Database) -> None:
     refuse_newer(sqlite_db)
+
+
+def test_an_upgrade_that_would_orphan_rows_is_undone(sqlite_db: Database) -> None:
+    with pytest.raises(UserError) as caught, upgrade_connection(sqlite_db.engine) as conn:
+        conn.exec_driver_sql(  # foreign keys are off during the upgrade: this goes in...
+            "INSERT INTO note (case_id, author, created_at, text) "
+            "VALUES (999, 'x', '2026-01-01 00:00:00', 'orphan')"
+        )
+    assert "undone" in str(caught.value) and "note" in str(caught.value)
+    with sqlite_db.engine.connect() as conn:  # ...and the check before the commit takes it out
+        assert conn.exec_driver_sql("SELECT count(*) FROM note").scalar() == 0
+
+
+def test_the_cli_tells_the_officer_about_a_restore(
+    templates: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    path = tmp_path / "cases.sqlite3"
+    copy_database(templates["0001"], path)
+    copy_database(path, tmp_path / "cases.sqlite3.20261101T000000Z.bak")
+    _half_migrate(path)
+    assert main(["--db", f"sqlite:///{path}", "case", "list", "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "note:" in err and "restored" in err and "20261101T000000Z.bak" in err
