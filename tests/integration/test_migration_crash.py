@@ -72,6 +72,8 @@ def test_a_kill_after_any_migration_statement_leaves_a_database_that_opens(
         assert result == "killed", f"start failed (not killed) at statement {statement}"
         outcome.trials += 1
         check_reopens(path, expected, outcome, f"killed after statement {statement}")
+    print(f"\nfrom {start or 'nothing'}: killed after each of {outcome.trials} statements, "
+          f"{len(outcome.failures)} failures")  # fmt: skip
     assert outcome.trials >= 3  # the hook really fired inside the migration
     assert outcome.failures == []
 
