@@ -40,7 +40,11 @@ def data_dir() -> Path:
     """Per-user data folder (created on demand)."""
     path = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
     path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    make_private(path)  # a folder made by an older version may be readable by others
+    # Made by an older version, the folder and its database, log and backups may be readable
+    # by others.
+    make_private(path)
+    for item in path.iterdir():
+        make_private(item)
     return path
 
 

@@ -157,3 +157,19 @@ def test_cli_case_list_csv_is_neutralised(
     names = {r[rows[0].index("name")] for r in rows[1:]}
     assert "'=cmd|' /C calc'!A0" in names
     assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
+def test_xlsx_writer_keeps_every_payload_exact(tmp_path: Path) -> None:
+    """Also the tab and carriage-return payloads that the intake does not let through."""
+    from app.reports.register_export import Column, write_xlsx
+
+    cols = [Column("name", "Name", 20, False), Column("days", "Days", 5, False)]
+    rows = iter([{"name": p, "days": -2} for p in PAYLOADS])
+    path = tmp_path / "payloads.xlsx"
+    assert write_xlsx(rows, cols, path, sheet_title="t") == len(PAYLOADS)
+    with zipfile.ZipFile(path) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert [r[0].value for r in sheet.iter_rows(min_row=2)] == PAYLOADS
+    assert {r[1].value for r in sheet.iter_rows(min_row=2)} == {-2}  # numbers stay numbers

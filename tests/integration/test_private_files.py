@@ -82,3 +82,15 @@ def test_an_old_database_and_its_backup_become_private_on_start(tmp_path: Path) 
     files = list(folder.iterdir())
     assert any(p.name.endswith(".bak") for p in files)  # the pre-migration backup
     assert set(_modes(files).values()) == {"0o600"}, _modes(files)
+
+
+def test_an_old_data_folder_and_log_become_private_on_start(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    data = tmp_path / "xdg" / "PrivacyDesk"
+    data.mkdir(parents=True, mode=0o755)
+    data.chmod(0o755)
+    log = data / "privacy-desk.log"
+    log.write_text("2026-11-01 INFO app: started\n")
+    log.chmod(0o644)
+    _cli(env, "case", "list")
+    assert _modes([data, log]) == {str(data): "0o700", str(log): "0o600"}
