@@ -18,7 +18,7 @@ from app.core.i18n import text_of
 from app.core.private_files import private_umask
 from app.core.redaction import install as install_redaction
 from app.data.database import Database, data_dir, open_database
-from app.services.demo_setup import fill_demo
+from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
 from app.ui.errors import ErrorDialog, ErrorReporter, user_message

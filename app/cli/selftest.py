@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import logging
 import os
@@ -22,20 +23,18 @@ from typing import Any, TextIO
 from app import PRODUCT_NAME, __version__
 from app.core.enums import IdentifierKind, Language, RequestType
 from app.core.errors import AppError
+from app.core.letter_effects import DecisionRule
+from app.letters.kinds import letter_kinds
 
 log = logging.getLogger(__name__)
 
 ACTOR = "selftest"
 KEYRING_ENV = "PRIVACY_DESK_KEYRING"
 # Letters that need no executed change; erasure and rectification run on the demo systems.
-PLAIN_LETTERS = (
-    "acknowledgement",
-    "clarification",
-    "extension",
-    "access",
-    "objection",
-    "refusal",
-    "recipient_notice",
+PLAIN_LETTERS = tuple(
+    kind.code
+    for kind in letter_kinds()
+    if kind.effect.decides not in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION)
 )
 DEMO_CASES = 20
 SELFTEST_EMAIL = "sam.selftest@example.org"
@@ -269,8 +268,8 @@ class SelfTest:
         return self._render(self.state.reference, letter_type)
 
     def fill_demo(self) -> str:
+        from app.demo.fill import fill_demo
         from app.services.case_queries import list_cases
-        from app.services.demo_setup import fill_demo
 
         self._need(self.state.db, "migrate database")
         fill_demo(self.state.db, cases=DEMO_CASES)
@@ -453,3 +452,8 @@ def run_selftest(
         except OSError as exc:  # e.g. a file still open on Windows: say so, do not fail the test
             print(f"selftest: could not remove {folder}: {exc}", file=err)
     return 0 if ok else 1
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """`privacy-desk selftest`: checks this installation in a temporary folder."""
+    return run_selftest(gui=not args.no_gui, keep=args.keep)

@@ -1,4 +1,4 @@
-"""Helpers every CLI command module shares: the actor, the database, dates and JSON output."""
+"""Helpers every CLI command module shares: the actor, the database, options and JSON output."""
 
 from __future__ import annotations
 
@@ -7,25 +7,13 @@ import getpass
 import json
 import os
 import sys
-from datetime import date
 from typing import Any
-
-from app.core.dates import parse_iso_date
-from app.core.errors import ValidationError
 
 
 def current_actor(args: argparse.Namespace | None = None) -> str:
     """Who is acting: --user, else PRIVACY_DESK_USER, else the login name."""
     explicit = getattr(args, "user", None) if args is not None else None
     return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
-
-
-def date_arg(value: str) -> date:
-    """An argparse type for YYYY-MM-DD."""
-    try:
-        return parse_iso_date(value)
-    except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
 
 
 def open_db(args: argparse.Namespace) -> Any:
@@ -36,6 +24,19 @@ def open_db(args: argparse.Namespace) -> Any:
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         print(f"note: {notice}", file=sys.stderr)
     return db
+
+
+def options_of(items: list[str] | None) -> dict[str, str]:
+    """KEY=VALUE arguments (--set, decisions) as a dict; anything else is refused."""
+    from app.core.errors import UserError
+
+    options: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(f"'{item}' is not KEY=VALUE (e.g. --set reasons=\"...\").")
+        options[key.strip()] = value
+    return options
 
 
 def print_json(data: Any) -> None:
