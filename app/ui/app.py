@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
 from app.core.errors import UserError
+from app.core.i18n import text_of
 from app.core.log_file import LOG_FILE_NAME, setup_logging
+from app.core.private_files import private_umask
 from app.data.database import Database, data_dir, open_database
 from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
@@ -136,6 +138,7 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
+    private_umask()  # also when started without app.cli.main (the frozen bundle's GUI entry)
     app = create_application()
     settings = QSettings()
     language = chosen_language(lang, settings)
@@ -165,6 +168,9 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         ErrorDialog(None, details, path).exec()
         return 1
 
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        title = QCoreApplication.translate("GuiController", "Database")
+        QMessageBox.information(None, title, text_of(notice, language))
     ctx = UiContext(
         db=db,
         actor=actor,
