@@ -23,9 +23,9 @@ from app.data.models import Requester
 from app.reports.portability import PortableRecord, write_portability_zip
 from app.services.cases import register_case
 from app.services.changes import suppress, suppression_csv
-from app.services.register import export_register as export_art30
+from app.services.register import export_processing_register as export_art30
 from app.services.register import save_activity
-from app.services.reports import export_register
+from app.services.reports import export_request_register
 from tests.csv_payloads import payloads
 
 PAYLOADS = payloads()
@@ -65,7 +65,7 @@ def hostile(sqlite_db: Database) -> list[str]:
 
 
 def _export(db: Database, path: Path, fmt: str) -> None:
-    export_register(
+    export_request_register(
         db, path=path, received_from=date(2026, 1, 1), received_to=date(2026, 12, 31), fmt=fmt,
         with_personal_data=True, lang="en", today=TODAY,
     )  # fmt: skip
