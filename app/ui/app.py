@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
+from app.connectors.base import Progress
 from app.core.errors import UserError
 from app.core.redaction import install as install_redaction
 from app.data.database import Database, data_dir, open_database
@@ -109,7 +110,7 @@ class GuiController:
     def fill_demo(self, db: Database) -> None:
         window = self.window
 
-        def work(progress):
+        def work(progress: Progress) -> str:
             progress.report(0.05)
             return fill_demo(db, cases=DEMO_CASES)
 
