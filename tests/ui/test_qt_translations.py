@@ -21,7 +21,7 @@ def test_standard_buttons_are_dutch_in_the_dutch_ui(qtbot, ctx_nl) -> None:
 
 
 def test_standard_buttons_are_english_in_the_english_ui(qtbot, ctx) -> None:
-    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
-                      QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes)  # fmt: skip
+    buttons = QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", buttons)
     qtbot.addWidget(box)
     assert _button_texts(box) == {"Cancel", "&Yes"}
