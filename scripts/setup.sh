@@ -23,19 +23,32 @@ SYSTEM_PACKAGES=(
 )
 [ "$mode" = dev ] && SYSTEM_PACKAGES+=(binutils)  # objdump, for PyInstaller
 
-missing=()
-for pkg in "${SYSTEM_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+apt_updated=""
+install_missing() {  # installs the Debian packages among "$@" that are not installed yet
+  local missing=() pkg sudo=""
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    step system "Debian packages present (${#})"
+    return 0
+  fi
   step system "installing ${#missing[@]} Debian packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ -z "$apt_updated" ]; then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
-else
-  step system "Debian packages present"
+}
+install_missing "${SYSTEM_PACKAGES[@]}"
+# PyInstaller needs the shared libpython, which Debian's own python3 does not bring along.
+if [ "$mode" = dev ] && command -v dpkg >/dev/null; then
+  python_bin=$(readlink -f "$(command -v "${PYTHON:-python3}")")
+  if dpkg -S "$python_bin" >/dev/null 2>&1; then
+    install_missing "libpython$("$python_bin" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+  fi
 fi
 
 # The venv is in step with the lock when the stamp inside it holds the hash of uv.lock and
