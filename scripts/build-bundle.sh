@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh  # system libraries (binutils for PyInstaller, Qt's libs), venv from uv.lock
-scripts/build-translations.sh  # .qm (and later .mo) files: build output, shipped as data
+scripts/build-translations.sh  # .mo and .qm files: build output, shipped as data
 
 BUNDLE="dist/Privacy Desk"
 started=$(date +%s)

@@ -13,13 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure() -> None:
-    """The .qm files are build output: compile them (the one script that does) when missing or
-    older than their .ts, e.g. right after `pip install -e .[dev]` without scripts/setup.sh."""
-    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
-    stale = [
-        ts for ts in sources
-        if not ts.with_suffix(".qm").exists()
-        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
-    ]  # fmt: skip
-    if stale:
+    """Compiled translations are build output: compile them (the one script that does) when
+    missing or older than their source, e.g. after `pip install -e .[dev]` without setup.sh."""
+    pairs = [
+        (ts, ts.with_suffix(".qm")) for ts in (ROOT / "resources" / "translations").glob("*.ts")
+    ]
+    pairs += [
+        (po, po.with_suffix(".mo")) for po in (ROOT / "resources" / "locale").glob("*/*/*.po")
+    ]
+    if any(not out.exists() or out.stat().st_mtime < src.stat().st_mtime for src, out in pairs):
         subprocess.run(["bash", str(ROOT / "scripts" / "build-translations.sh")], check=True)

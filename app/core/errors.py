@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from app.core.i18n import Message, text_of
+
 
 class AppError(Exception):
     """Root of every error the application raises on purpose."""
 
 
 class UserError(AppError):
-    """An error caused by input or state the user can fix; the message is safe to show."""
+    """An error caused by input or state the user can fix; the message is safe to show.
+
+    The message is a :class:`~app.core.i18n.Message` made with ``_()``: ``str(exc)`` is the
+    English text (logs), ``exc.render("nl")`` the text in the reader's language. A plain string
+    is shown as it is (text that comes from outside, such as a server's own error).
+    """
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        self.message = message
+        super().__init__(message, *args)
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        return text_of(self.message, lang)
+
+    @property
+    def msgid(self) -> str:
+        """The message id (the English source text before parameters): what tests compare."""
+        return self.message.msgid if isinstance(self.message, Message) else self.message
 
 
 class ValidationError(UserError):
@@ -17,6 +37,13 @@ class ValidationError(UserError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+
+    def render(self, lang: str | None = None) -> str:
+        return "; ".join(f"{field}: {text_of(msg, lang)}" for field, msg in self.errors.items())
+
+    def messages(self, lang: str | None = None) -> dict[str, str]:
+        """Field name -> the message in ``lang``."""
+        return {field: text_of(msg, lang) for field, msg in self.errors.items()}
 
 
 class NotFoundError(UserError):

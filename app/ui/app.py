@@ -17,7 +17,7 @@ from app.connectors.base import Progress
 from app.core.errors import UserError
 from app.core.redaction import install as install_redaction
 from app.data.database import Database, data_dir, open_database
-from app.services.demo_setup import fill_demo
+from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
 from app.ui.errors import ErrorDialog, ErrorReporter, user_message

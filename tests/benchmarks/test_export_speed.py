@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.data.database import open_database
-from app.services.demo import create_demo_cases
+from app.demo.cases import create_demo_cases
 from app.services.reports import compute_yearly_figures, export_register, yearly_report
 
 pytestmark = pytest.mark.skipif(

@@ -41,7 +41,7 @@ def test_demo_folder_is_removed_when_the_app_is_terminated(tmp_path: Path, signu
                HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "--demo", "--lang", "en"],
+        [sys.executable, "-m", "app", "--demo", "--lang", "en"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
@@ -19,7 +18,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
-from app.commands_reports import add_report_commands
+from app.cli import resolve_handler
+from app.cli.parser import build_parser
 from app.connectors.base import Progress
 from app.core.dates import format_date
 from app.core.enums import (
@@ -35,11 +35,11 @@ from app.data.models import (
     CaseRequestType,
     Document,
 )
+from app.demo.cases import create_demo_cases
 from app.services.cases import (
     add_document,
     record_identity_check,
 )
-from app.services.demo import create_demo_cases
 from app.services.lookup import case_by_reference
 from app.services.reports import (
     case_dossier,
@@ -510,16 +510,11 @@ def test_report_commands_through_argparse(
     db_url = "sqlite:///" + str(tmp_path / "cli.sqlite3")
     db = open_database(db_url)
     reference = make_rich_case(db, tmp_path)
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db")
-    parser.add_argument("--user")
-    sub = parser.add_subparsers(dest="command")
-    case_sub = sub.add_parser("case").add_subparsers(dest="case_command")
-    add_report_commands(case_sub, sub)
+    parser = build_parser()
 
     def run(*argv: str) -> int:
         args = parser.parse_args(["--db", db_url, "--user", "cli-test", *argv])
-        return int(args.handler(args))
+        return resolve_handler(args)(args)
 
     assert (
         run(

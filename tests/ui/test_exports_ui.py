@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from app.demo.fill import fill_demo
 from app.services.case_queries import list_cases
-from app.services.demo_setup import fill_demo
 from app.services.retention import list_expired
 from app.ui.case_detail import CaseDetailView
 from app.ui.exports_dialog import CaseExportDialog, ExportsDialog

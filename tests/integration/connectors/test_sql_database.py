@@ -23,10 +23,10 @@ from app.connectors.base import (
     Progress,
     Subject,
 )
-from app.connectors.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata
 from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.sql_mapping import MappingError
 from app.core.errors import ConnectorError
+from app.demo.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata
 
 PG_ENV = "PRIVACY_DESK_TEST_PG_URL"
 MARIADB_ENV = "PRIVACY_DESK_TEST_MARIADB_URL"

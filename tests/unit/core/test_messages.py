@@ -13,7 +13,6 @@ from app.connectors.document_folder import DocumentFolderConnector
 from app.connectors.mail_store import MailStoreConnector
 from app.connectors.manual import ManualCheckRequired, ManualConnector
 from app.connectors.matomo import MatomoConnector
-from app.connectors.sample_systems import create_sample_systems
 from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.tabular_file import TabularFileConnector
 from app.connectors.web_logs import WebLogConnector
@@ -22,6 +21,7 @@ from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.messages import CATALOGUE, dutch_dates, localise
 from app.core.validation import CaseInput, check_attachment, validate_case_input
+from app.demo.sample_systems import create_sample_systems
 
 TODAY = date(2026, 11, 24)
 

@@ -22,7 +22,7 @@ from app.letters import (
     compose_text,
 )
 from app.letters.compose import ground_label
-from app.letters.samples import sample_context
+from tests.letter_samples import sample_context
 
 
 def _flat(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Realistic example contexts for every letter type: template previews, tests and benchmarks."""
+"""Realistic example contexts for every letter type, for tests and benchmarks."""
 
 from __future__ import annotations
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.connectors.sample_files import create_sample_files
-from app.connectors.sample_systems import SamplePerson, create_sample_systems
 from app.data.database import Database, data_dir
+from app.demo.cases import DemoPerson, create_demo_cases
+from app.demo.sample_files import create_sample_files
+from app.demo.sample_systems import SamplePerson, create_sample_systems
 from app.services.connectors import save_connector
-from app.services.demo import DemoPerson, create_demo_cases
 
 SYSTEM_PEOPLE = 80  # people of the demo cases who also appear in the sample systems
 

@@ -1,4 +1,4 @@
-"""Helpers every CLI command module shares: the actor, the database, dates and JSON output."""
+"""Helpers every CLI command module shares: the actor, the database, options and JSON output."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ import argparse
 import getpass
 import json
 import os
-from datetime import date
 from typing import Any
-
-from app.core.dates import parse_iso_date
-from app.core.errors import ValidationError
 
 
 def current_actor(args: argparse.Namespace | None = None) -> str:
@@ -19,19 +15,24 @@ def current_actor(args: argparse.Namespace | None = None) -> str:
     return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
 
 
-def date_arg(value: str) -> date:
-    """An argparse type for YYYY-MM-DD."""
-    try:
-        return parse_iso_date(value)
-    except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
-
-
 def open_db(args: argparse.Namespace) -> Any:
     """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
     from app.data.database import open_database
 
     return open_database(args.db)
+
+
+def options_of(items: list[str] | None) -> dict[str, str]:
+    """KEY=VALUE arguments (--set, decisions) as a dict; anything else is refused."""
+    from app.core.errors import UserError
+
+    options: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(f"'{item}' is not KEY=VALUE (e.g. --set reasons=\"...\").")
+        options[key.strip()] = value
+    return options
 
 
 def print_json(data: Any) -> None:

@@ -1,4 +1,4 @@
-"""CLI subcommands for reports, dossiers, portability exports and retention (wired in app.cli)."""
+"""CLI commands for reports, dossiers, portability exports and retention."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_support import current_actor, date_arg, open_db
-from app.core.enums import CaseStatus, RequestType
+from app.cli.support import current_actor, open_db
 from app.core.errors import UserError
 
 
@@ -156,74 +155,3 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def add_report_commands(case_sub: Any, sub: Any) -> None:
-    """Add `report register|yearly`, `case dossier|portability` and `retention list|apply`."""
-    report = sub.add_parser("report", help="register exports and the yearly report")
-    report_sub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
-
-    reg = report_sub.add_parser("register", help="export the register of requests (CSV or XLSX)")
-    reg.add_argument(
-        "--from",
-        dest="received_from",
-        type=date_arg,
-        required=True,
-        help="first date of receipt, YYYY-MM-DD",
-    )
-    reg.add_argument(
-        "--to",
-        dest="received_to",
-        type=date_arg,
-        required=True,
-        help="last date of receipt, YYYY-MM-DD",
-    )
-    reg.add_argument("--format", default="xlsx", choices=["csv", "xlsx"])
-    reg.add_argument("--out", required=True, metavar="FILE")
-    reg.add_argument(
-        "--status",
-        action="append",
-        choices=[s.value for s in CaseStatus],
-        help="only cases with this status (repeatable)",
-    )
-    reg.add_argument("--type", choices=[t.value for t in RequestType])
-    reg.add_argument(
-        "--with-personal-data",
-        action="store_true",
-        help="add name, postcode and city (off by default)",
-    )
-    reg.add_argument("--lang", default="nl", choices=["nl", "en"], help="column headers")
-    reg.set_defaults(handler=cmd_report_register)
-
-    yearly = report_sub.add_parser("yearly", help="yearly report as PDF (no personal data)")
-    yearly.add_argument("--year", type=int, required=True)
-    yearly.add_argument("--lang", default="nl", choices=["nl", "en"])
-    yearly.add_argument("--out", required=True, metavar="FILE.pdf")
-    yearly.set_defaults(handler=cmd_report_yearly)
-
-    dossier = case_sub.add_parser("dossier", help="export the case dossier (PDF + documents, ZIP)")
-    dossier.add_argument("reference")
-    dossier.add_argument("--out", required=True, metavar="FILE.zip")
-    dossier.add_argument(
-        "--lang",
-        choices=["nl", "en"],
-        help="language of the dossier PDF (default: the case's answer language)",
-    )
-    dossier.set_defaults(handler=cmd_case_dossier)
-
-    port = case_sub.add_parser("portability", help="Art. 20 export of the confirmed findings (ZIP)")
-    port.add_argument("reference")
-    port.add_argument("--out", required=True, metavar="FILE.zip")
-    port.set_defaults(handler=cmd_case_portability)
-
-    retention = sub.add_parser("retention", help="case files past their retention period")
-    retention_sub = retention.add_subparsers(
-        dest="retention_command", metavar="ACTION", required=True
-    )
-    lst = retention_sub.add_parser("list", help="list closed cases whose retention has passed")
-    lst.add_argument("--format", default="table", choices=["table", "json"])
-    lst.set_defaults(handler=cmd_retention_list)
-    apply = retention_sub.add_parser("apply", help="anonymise or delete those cases")
-    apply.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    apply.add_argument("--mode", default="anonymise", choices=["anonymise", "delete"])
-    apply.set_defaults(handler=cmd_retention_apply)

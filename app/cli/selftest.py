@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import logging
 import os
@@ -269,8 +270,8 @@ class SelfTest:
         return self._render(self.state.reference, letter_type)
 
     def fill_demo(self) -> str:
+        from app.demo.fill import fill_demo
         from app.services.case_queries import list_cases
-        from app.services.demo_setup import fill_demo
 
         self._need(self.state.db, "migrate database")
         fill_demo(self.state.db, cases=DEMO_CASES)
@@ -453,3 +454,8 @@ def run_selftest(
         except OSError as exc:  # e.g. a file still open on Windows: say so, do not fail the test
             print(f"selftest: could not remove {folder}: {exc}", file=err)
     return 0 if ok else 1
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """`privacy-desk selftest`: checks this installation in a temporary folder."""
+    return run_selftest(gui=not args.no_gui, keep=args.keep)
