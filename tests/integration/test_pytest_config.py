@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-SAMPLE = '''
+SAMPLE = """
 import warnings
 
 from PySide6.QtCore import qWarning
@@ -29,7 +29,7 @@ def test_offscreen_noise_is_allowed(qtbot):
 
 def test_quiet(qtbot):
     pass
-'''
+"""
 
 
 def test_python_and_qt_warnings_fail_tests(tmp_path: Path) -> None:
