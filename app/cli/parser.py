@@ -64,12 +64,12 @@ def pause_arg(value: str) -> tuple[date, date | None]:
 
 
 class LetterTypeChoices:
-    """The letter types as argparse choices, read from the letters package on first use only."""
+    """The letter types as argparse choices, read from the letter-kind registry on first use."""
 
     def _values(self) -> list[str]:
-        from app.letters import LetterType
+        from app.letters.kinds import letter_codes
 
-        return [t.value for t in LetterType]
+        return list(letter_codes())
 
     def __contains__(self, value: object) -> bool:
         return value in self._values()

@@ -23,20 +23,18 @@ from typing import Any, TextIO
 from app import PRODUCT_NAME, __version__
 from app.core.enums import IdentifierKind, Language, RequestType
 from app.core.errors import AppError
+from app.core.letter_effects import DecisionRule
+from app.letters.kinds import letter_kinds
 
 log = logging.getLogger(__name__)
 
 ACTOR = "selftest"
 KEYRING_ENV = "PRIVACY_DESK_KEYRING"
 # Letters that need no executed change; erasure and rectification run on the demo systems.
-PLAIN_LETTERS = (
-    "acknowledgement",
-    "clarification",
-    "extension",
-    "access",
-    "objection",
-    "refusal",
-    "recipient_notice",
+PLAIN_LETTERS = tuple(
+    kind.code
+    for kind in letter_kinds()
+    if kind.effect.decides not in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION)
 )
 DEMO_CASES = 20
 SELFTEST_EMAIL = "sam.selftest@example.org"

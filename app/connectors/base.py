@@ -39,12 +39,18 @@ class SettingSpec:
     """One setting of a connector kind, for the settings form and validation."""
 
     name: str
-    label: str
+    label: str  # N_-marked in the connector module; the UI shows translate(label, lang)
     kind: str = "text"  # text | path | url | int | bool | secret | choice
     required: bool = True
     default: Any = None
     help: str = ""
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()  # what the officer sees per choice, in order (N_-marked)
+
+    def choice_label(self, value: str) -> str:
+        """The (untranslated, N_-marked) label of one choice; the value when it has none."""
+        labels = dict(zip(self.choices, self.choice_labels, strict=False))
+        return labels.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,10 @@ class Connector(Protocol):
     """A configured source system. Constructed with (name, settings, secrets)."""
 
     name: str
+
+    def __init__(
+        self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]
+    ) -> None: ...
 
     @classmethod
     def describe(cls) -> ConnectorDescription: ...

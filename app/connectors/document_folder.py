@@ -20,6 +20,7 @@ from app.connectors.base import (
 from app.connectors.text_search import find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -125,27 +126,29 @@ class DocumentFolderConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.kind,
-            label="Document folder",
+            label=N_("Document folder"),
             settings=(
-                SettingSpec("path", "Folder", kind="path"),
+                SettingSpec("path", N_("Folder"), kind="path"),
                 SettingSpec(
                     "extensions",
-                    "File types",
+                    N_("File types"),
                     required=False,
                     default=" ".join(DEFAULT_EXTENSIONS),
-                    help="Separated by spaces, e.g. .txt .csv .pdf .docx .odt",
+                    help=N_("Separated by spaces, e.g. .txt .csv .pdf .docx .odt"),
                 ),
                 SettingSpec(
                     "max_file_mb",
-                    "Largest file (MB)",
+                    N_("Largest file (MB)"),
                     kind="int",
                     required=False,
                     default=DEFAULT_MAX_FILE_MB,
-                    help="Larger files are listed for a check by hand instead of being read.",
+                    help=N_("Larger files are listed for a check by hand instead of being read."),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
-            help="Reads text in documents, including subfolders. Scans without text are listed.",
+            help=N_(
+                "Reads text in documents, including subfolders. Scans without text are listed."
+            ),
         )
 
     def _files(self) -> list[Path]:

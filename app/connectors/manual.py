@@ -13,6 +13,7 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
+from app.core.i18n import N_
 
 
 class ManualCheckRequired(Exception):
@@ -35,16 +36,18 @@ class ManualConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind="manual",
-            label="Manual check (no automation)",
+            label=N_("Manual check (no automation)"),
             settings=(
                 SettingSpec(
                     "instructions",
-                    "What to look up, where and how",
-                    help="e.g. 'Look in the paper archive, cabinet 3, under the customer number'",
+                    N_("What to look up, where and how"),
+                    help=N_(
+                        "e.g. 'Look in the paper archive, cabinet 3, under the customer number'"
+                    ),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
-            help="Creates a task on the case; it counts as searched once someone completes it.",
+            help=N_("Creates a task on the case; it counts as searched once someone completes it."),
         )
 
     def test_connection(self) -> str:

@@ -44,6 +44,7 @@ from app.connectors.tabular_rows import (
     typed_like,
 )
 from app.core.errors import ConnectorError, ValidationError
+from app.core.i18n import N_
 
 log = logging.getLogger(__name__)
 
@@ -108,31 +109,39 @@ class TabularFileConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.KIND,
-            label="CSV or Excel file",
+            label=N_("CSV or Excel file"),
             settings=(
-                SettingSpec("path", "File", kind="path", help=".csv or .xlsx"),
+                SettingSpec("path", N_("File"), kind="path", help=N_(".csv or .xlsx")),
                 SettingSpec(
                     "identifier_columns",
-                    "Identifier columns",
-                    help="column=kind pairs, e.g. 'email=email, klantnr=customer_number'; "
-                    "kinds: email, customer_number, user_id, phone, ip_address, name, "
-                    "first_name, last_name, postcode, house_number, birth_date",
+                    N_("Identifier columns"),
+                    help=N_(
+                        "column=kind pairs, e.g. 'email=email, klantnr=customer_number'; "
+                        "kinds: email, customer_number, user_id, phone, ip_address, name, "
+                        "first_name, last_name, postcode, house_number, birth_date"
+                    ),
                 ),
-                SettingSpec("categories", "Data categories", required=False, default=""),
-                SettingSpec("delimiter", "Delimiter (CSV)", required=False, help="empty: detect"),
-                SettingSpec("encoding", "Encoding (CSV)", required=False, default="utf-8-sig"),
-                SettingSpec("sheet", "Sheet (XLSX)", required=False, help="empty: first sheet"),
+                SettingSpec("categories", N_("Data categories"), required=False, default=""),
+                SettingSpec(
+                    "delimiter", N_("Delimiter (CSV)"), required=False, help=N_("empty: detect")
+                ),
+                SettingSpec("encoding", N_("Encoding (CSV)"), required=False, default="utf-8-sig"),
+                SettingSpec(
+                    "sheet", N_("Sheet (XLSX)"), required=False, help=N_("empty: first sheet")
+                ),
                 SettingSpec(
                     "backup_days",
-                    "Keep backups (days)",
+                    N_("Keep backups (days)"),
                     required=False,
                     default=str(DEFAULT_BACKUP_DAYS),
-                    help="a backup holds the erased rows; 0 keeps no backup",
+                    help=N_("a backup holds the erased rows; 0 keeps no backup"),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
-            help="Every change keeps a backup copy <file>.<time>.bak next to the file for the "
-            "number of days set; older backups are deleted whenever the file is used.",
+            help=N_(
+                "Every change keeps a backup copy <file>.<time>.bak next to the file for the "
+                "number of days set; older backups are deleted whenever the file is used."
+            ),
         )
 
     # -- reading ----------------------------------------------------------------------------

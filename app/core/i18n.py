@@ -58,7 +58,7 @@ _MONTHS: Final = (
 )
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+def N_(msgid: str) -> str:
     """Mark ``msgid`` for extraction only; translate it where it is shown."""
     return msgid
 
@@ -329,12 +329,12 @@ def _(msgid: str, /, **params: Any) -> Message:
     return Message(msgid, params)
 
 
-def P_(singular: str, plural: str, n: int, /, **params: Any) -> Message:  # noqa: N802
+def P_(singular: str, plural: str, n: int, /, **params: Any) -> Message:
     """A translatable message with a plural form chosen by ``n`` (``{n}`` is filled in)."""
     return Message(singular, {"n": n, **params}, plural=plural, n=n)
 
 
-def C_(context: str, msgid: str, /, **params: Any) -> Message:  # noqa: N802
+def C_(context: str, msgid: str, /, **params: Any) -> Message:
     """A translatable message with a context that tells translators where it appears."""
     return Message(msgid, params, context=context)
 

@@ -9,7 +9,7 @@ from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
 from app.core.errors import UserError
 from app.core.validation import country_name, normalise_postcode
-from app.letters.context import PostalAddress
+from app.letters.payloads import PostalAddress
 
 __all__ = [
     "AddressError",

@@ -62,11 +62,17 @@ def templates_root() -> Path:
 
 
 def _read(root: Path, lang: str, name: str) -> str:
-    path = root / lang / f"{name}.txt"
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(f"letter template {lang}/{name}.txt is missing in {root}") from None
+    """``<root>/<lang>/<name>.txt``; a part (``_contact``) may also come from resources/letters."""
+    folders: list[Path] = [root]
+    if name.startswith("_") and templates_root() != root:
+        folders.append(templates_root())
+    for folder in folders:
+        path = folder / lang / f"{name}.txt"
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+    raise TemplateError(f"letter template {lang}/{name}.txt is missing in {root}")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -32,6 +32,7 @@ from app.data.models import (
     ManualTask,
     RecipientNotice,
 )
+from app.letters.kinds import letter_noun
 from app.reports.dossier_text import LANGUAGES, coded, number, text, word
 from app.reports.pdf_common import (
     FRAME_WIDTH,
@@ -238,7 +239,7 @@ def collect_dossier(
         doc = by_id.get(letter.document_id) if letter.document_id is not None else None
         letters.append(
             [
-                word("letter", letter.letter_type, lang),
+                letter_noun(letter.letter_type, lang),
                 word("letter_status", letter.status, lang),
                 _d(letter.letter_date, lang),
                 letter.recipient_name,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.connectors.registry import describe
 from app.core.errors import UserError
+from app.core.i18n import translate
 from app.services.connectors import list_connectors
 from app.services.searches import (
     FindingInfo,
@@ -42,7 +43,7 @@ from app.services.searches import (
     search_case,
 )
 from app.services.secrets import SecretStore
-from app.ui import connector_labels, labels
+from app.ui import labels
 from app.ui.changes_dialog import ChangesDialog
 from app.ui.context import UiContext
 from app.ui.errors import localised, user_message
@@ -463,7 +464,7 @@ class FindingsTab(QWidget):
             if not info.enabled:
                 continue
             specs = {
-                spec.name: connector_labels.setting_label(info.kind, spec)
+                spec.name: translate(spec.label, self.ctx.lang)
                 for spec in describe(info.kind).settings
             }
             for field in info.missing_secrets:

@@ -13,7 +13,7 @@ from app.cli import resolve_handler
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS
 from app.core.validation import REPRESENTATIVE_ROLES
-from app.letters import LetterType
+from app.letters.kinds import letter_kinds
 
 # Scripts depend on these names: a command is added here on purpose, never removed by accident.
 CASE_ACTIONS = """add read list show status note attach link pause resume extend identifiers
@@ -49,9 +49,9 @@ def test_value_lists_match_the_core() -> None:
     assert cli_parser.REFUSAL_GROUNDS == REFUSAL_GROUNDS
 
 
-def test_letter_types_come_from_the_letters_package() -> None:
+def test_letter_types_come_from_the_letter_kind_registry() -> None:
     choices = cli_parser.LetterTypeChoices()
-    assert list(choices) == [t.value for t in LetterType]
+    assert list(choices) == [kind.code for kind in letter_kinds()]
     assert "acknowledgement" in choices and "nope" not in choices
 
 

@@ -21,7 +21,7 @@ from app.letters import (
     RefusalPayload,
     compose_text,
 )
-from app.letters.compose import ground_label
+from app.letters.fills import ground_label
 from tests.letter_samples import sample_context
 
 
