@@ -61,8 +61,8 @@ if [ -x .venv/bin/python ] && { [ "$current" = "$lock_hash dev" ] || [ "$current
 else
   source scripts/uv-bootstrap.sh
   ensure_uv
-  extras=()
-  [ "$mode" = dev ] && extras=(--extra dev)
+  extras=(--extra translations)  # Babel compiles the gettext catalogues in either mode
+  [ "$mode" = dev ] && extras+=(--extra dev)
   step packages "installing the locked versions ($mode) into .venv"
   # --locked: refuses (and says so) when pyproject.toml changed without scripts/lock.sh.
   "$UV" sync --locked --python "${PYTHON:-python3}" "${extras[@]}"
