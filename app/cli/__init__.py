@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.cli.parser import build_parser
 from app.cli.support import current_actor
+from app.core.private_files import private_umask
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +35,14 @@ def resolve_handler(args: argparse.Namespace) -> Handler:
 
 
 def _setup_logging() -> Path:
+    from app.core.log_file import LOG_FILE_NAME, setup_logging
     from app.data.database import data_dir
 
-    log_path = data_dir() / "privacy-desk.log"
-    logging.basicConfig(
-        filename=log_path,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    from app.core.redaction import install
-
-    for handler in logging.getLogger().handlers:
-        install(handler)
-    return log_path
+    return setup_logging(data_dir() / LOG_FILE_NAME)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # everything this process creates: readable by the user only (POSIX)
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()

@@ -41,9 +41,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
-    from app.services.register import export_register
+    from app.services.register import export_processing_register
 
-    data = export_register(open_db(args), fmt=args.format)
+    data = export_processing_register(open_db(args), fmt=args.format)
     Path(args.out).write_bytes(data)
     print(args.out)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from app.cli.support import current_actor, open_db, options_of, print_json
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.spreadsheet import csv_writer
 from app.core.validation import CaseInput, RepresentativeInput, split_name
 
 
@@ -77,7 +77,8 @@ def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:
 
 def cmd_case_read(args: argparse.Namespace) -> int:
     """Suggest what a letter asks (types, reminder, complaint, references); the officer decides."""
-    from app.core.letter_text import letter_text_of_file, read_letter
+    from app.core.letter_text import read_letter
+    from app.reading.letter_file import letter_text_of_file
 
     reading = read_letter(letter_text_of_file(Path(args.file)))
     if args.format == "json":
@@ -104,7 +105,7 @@ def _row_json(row: Any, today: date) -> dict[str, Any]:
 
 
 def cmd_case_list(args: argparse.Namespace) -> int:
-    from app.services.cases import list_cases
+    from app.services.case_queries import list_cases
     from app.services.dto import CaseFilter
 
     statuses: tuple[str, ...] = ()
@@ -128,7 +129,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_row_json(r, today) for r in rows])
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv_writer(sys.stdout)  # quoted, formulas neutralised (app.core.spreadsheet)
         writer.writerow(
             [
                 "reference",
@@ -177,7 +178,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from app.services.cases import get_case
+    from app.services.case_queries import get_case
 
     db = open_db(args)
     detail = get_case(db, reference=args.reference)
@@ -220,7 +221,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
 
 
 def cmd_case_note(args: argparse.Namespace) -> int:
-    from app.services.cases import add_note
+    from app.services.case_records import add_note
 
     add_note(open_db(args), actor=current_actor(args), reference=args.reference, text=args.text)
     return 0
@@ -228,7 +229,7 @@ def cmd_case_note(args: argparse.Namespace) -> int:
 
 def cmd_case_attach(args: argparse.Namespace) -> int:
     from app.core.enums import DocumentKind
-    from app.services.cases import add_document
+    from app.services.case_documents import add_document
 
     doc_id = add_document(
         open_db(args),
@@ -243,7 +244,7 @@ def cmd_case_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_case_link(args: argparse.Namespace) -> int:
-    from app.services.cases import link_cases
+    from app.services.case_records import link_cases
 
     link_cases(
         open_db(args),
@@ -299,7 +300,8 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
 
 
 def cmd_case_identifiers(args: argparse.Namespace) -> int:
-    from app.services.cases import get_case, set_identifiers
+    from app.services.case_queries import get_case
+    from app.services.case_records import set_identifiers
 
     db = open_db(args)
     if args.identifier:
@@ -330,7 +332,8 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:
-    from app.services.cases import get_case, set_outcomes
+    from app.services.case_queries import get_case
+    from app.services.cases import set_outcomes
 
     db = open_db(args)
     outcomes: dict[str, str] = {}

@@ -23,7 +23,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
             options=options,
         )
         info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
-        from app.services.cases import document_content
+        from app.services.case_documents import document_content
 
         assert info.document_id is not None
         pdf = document_content(db, document_id=info.document_id)[2]

@@ -14,7 +14,7 @@ from app.core.errors import UserError
 
 def _progress(args: argparse.Namespace) -> Any:
     """A Progress that prints a percentage on stderr when it is a terminal."""
-    from app.connectors.base import Progress
+    from app.core.progress import Progress
 
     if not sys.stderr.isatty():
         return Progress()
@@ -31,10 +31,10 @@ def _done_line() -> None:
 
 
 def cmd_report_register(args: argparse.Namespace) -> int:
-    from app.services.reports import export_register
+    from app.services.reports import export_request_register
 
     db = open_db(args)
-    count = export_register(
+    count = export_request_register(
         db,
         path=Path(args.out),
         received_from=args.received_from,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app import PRODUCT_NAME, __version__
-from app.core.enums import IdentifierKind, Language, RequestType
+from app.core.enums import FindingReview, IdentifierKind, Language, RequestType
 from app.core.errors import AppError
 from app.core.letter_effects import DecisionRule
 from app.letters.kinds import letter_kinds
@@ -175,8 +175,8 @@ class SelfTest:
     # ---- steps --------------------------------------------------------------------------
 
     def check_resources(self) -> str:
+        from app.core.resources import resource_path, resources_root
         from app.data.database import migrations_dir
-        from app.resources import resource_path, resources_root
 
         wanted = [
             resource_path("fonts", "LiberationSans-Regular.ttf"),
@@ -357,7 +357,7 @@ class SelfTest:
                 actor=ACTOR,
                 reference=self.state.erased,
                 finding_ids=by_hand,
-                decision="rejected",
+                decision=FindingReview.REJECTED,
             )
         return self._change(self.state.erased, "erasure", [])
 
@@ -381,11 +381,11 @@ class SelfTest:
         from openpyxl import load_workbook
 
         from app.services.case_queries import count_cases
-        from app.services.reports import export_register
+        from app.services.reports import export_request_register
 
         self._need(self.state.db, "migrate database")
         path = self.folder / "register.xlsx"
-        count = export_register(
+        count = export_request_register(
             self.state.db,
             path=path,
             received_from=date(2018, 5, 25),

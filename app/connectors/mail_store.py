@@ -29,7 +29,6 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
@@ -44,6 +43,7 @@ from app.connectors.text_search import (
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

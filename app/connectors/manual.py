@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.connectors.base import (
-    Capability,
-    ConnectorDescription,
-    Finding,
-    Progress,
-    SettingSpec,
-    Subject,
-)
+from app.connectors.base import Capability, ConnectorDescription, Finding, SettingSpec, Subject
 from app.core.i18n import N_
+from app.core.progress import Progress
 
 
 class ManualCheckRequired(Exception):

@@ -22,7 +22,6 @@ from app.connectors.base import (
     MatchStrength,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -32,6 +31,7 @@ from app.connectors.text_search import strength_rank
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,6 @@ from app.connectors.base import (
     Finding,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -45,6 +44,7 @@ from app.connectors.sql_mapping import (
 from app.connectors.sql_values import coerce, first_line, python_type
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

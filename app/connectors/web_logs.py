@@ -20,7 +20,6 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
@@ -28,6 +27,7 @@ from app.connectors.identifier_match import truncated_forms
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

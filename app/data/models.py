@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+from app.core.enums import FindingReview, LetterStatus
 from app.data.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -293,7 +294,7 @@ class Letter(Base):
     language: Mapped[str] = mapped_column(String(2))
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | final
+    status: Mapped[str] = mapped_column(String(10), default=LetterStatus.DRAFT)
     letter_date: Mapped[date | None] = mapped_column(Date, default=None)
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"), default=None
@@ -373,7 +374,7 @@ class Finding(Base):
     matched_value: Mapped[str] = mapped_column(String(300))
     strength: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
-    review: Mapped[str] = mapped_column(String(20), default="pending")  # confirmed / rejected
+    review: Mapped[str] = mapped_column(String(20), default=FindingReview.PENDING)
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
 

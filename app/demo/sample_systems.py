@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 SSP_NAME = "Self Service Portal"
 NEWSLETTER_NAME = "Newsletter"

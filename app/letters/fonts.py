@@ -8,7 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 REGULAR = "PDSans"
 BOLD = "PDSans-Bold"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from app.core.errors import AppError, UserError
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _INCLUDE: Final = re.compile(r"\{>([a-z_][a-z0-9_]*)\}")

@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 REGULAR: Final = "PDReport"
 BOLD: Final = "PDReport-Bold"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
+from app.core.atomic_file import write_atomically
 from app.core.dates import format_date
 from app.core.errors import UserError
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
-from app.services.cases import open_cases_for_overview
+from app.services.case_queries import open_cases_for_overview
 from app.services.dto import CaseRow
 
 _TEXT = {
@@ -78,14 +78,10 @@ def write_deadlines_ics(
     folder = path.parent
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist. Choose another place to save.")
-    temp = path.with_name(path.name + ".part")
     try:
-        # newline="" keeps the CRLF line ends that RFC 5545 requires.
-        with temp.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.replace(temp, path)
+        # Encoded as is: the CRLF line ends that RFC 5545 requires stay.
+        write_atomically(path, content.encode("utf-8"))
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise UserError(
             f"The calendar file could not be written to {path} ({exc.strerror}). "
             "Choose a folder you may write to."

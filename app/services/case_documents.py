@@ -15,7 +15,7 @@ from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
 from app.services import audit
 from app.services.lookup import case_by_reference
-from app.services.settings import read_setting
+from app.services.stored_settings import read_setting
 
 
 def read_checked_file(path: Path, *, max_mb: int) -> tuple[bytes, str]:

@@ -15,7 +15,8 @@ from app.data.models import Case
 from app.letters import LetterContext, LetterLayout, Organisation, PostalAddress
 from app.letters.kinds import PayloadRequest, letter_kind
 from app.services.deadlines import refresh
-from app.services.settings import active_organisation, normalised_layout, read_setting
+from app.services.settings import normalised_layout
+from app.services.stored_settings import active_organisation, read_setting
 
 
 def _organisation(session: Session) -> Organisation:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182
+from app.core.enums import FindingReview
 from app.core.errors import UserError
 from app.core.i18n import _
 from app.core.letter_effects import option_flag
@@ -74,7 +75,7 @@ def _end_date(text: str, start: date) -> date | None:
 def _access_payload(session: Session, case: Case, options: Mapping[str, str]) -> AccessPayload:
     findings = session.scalars(
         select(Finding)
-        .where(Finding.case_id == case.id, Finding.review == "confirmed")
+        .where(Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED)
         .order_by(Finding.system, Finding.id)
     ).all()
     systems: dict[str, list[DataRow]] = {}

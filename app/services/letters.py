@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.deadlines import check_extension_allowed
-from app.core.enums import CaseStatus, DocumentKind
+from app.core.enums import CaseStatus, DocumentKind, FindingReview, LetterStatus
 from app.core.errors import NotFoundError, UserError, ValidationError
 from app.core.i18n import _
 from app.core.letter_effects import (
@@ -118,7 +118,7 @@ def draft_letter(
             language=language,
             subject=composed.subject,
             body=composed.body,
-            status="draft",
+            status=LetterStatus.DRAFT,
             created_by=actor,
             recipient_name=(options or {}).get("recipient_name", ""),
             options=dict(options or {}),
@@ -176,7 +176,7 @@ def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body
         raise ValidationError({"body": _("A letter needs a subject and a text.")})
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final":
+        if letter.status == LetterStatus.FINAL:
             raise UserError(
                 _(
                     "This letter is final and was sent; it cannot be changed. Make a new letter "
@@ -210,7 +210,7 @@ def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -
     """The PDF of a draft as it would be printed today; a final letter gives its stored copy."""
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final" and letter.document_id is not None:
+        if letter.status == LetterStatus.FINAL and letter.document_id is not None:
             doc = session.get(Document, letter.document_id)
             if doc is not None and doc.content is not None:
                 return doc.content
@@ -265,7 +265,7 @@ def _decision_facts(
         confirmed = (
             session.scalar(
                 select(func.count(Finding.id)).where(
-                    Finding.case_id == case.id, Finding.review == "confirmed"
+                    Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED
                 )
             )
             or 0
@@ -312,7 +312,7 @@ def finalise_letter(
     today = today or date.today()
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final":
+        if letter.status == LetterStatus.FINAL:
             raise UserError(_("This letter is already final. Make a new letter for a correction."))
         kind = letter_kind(letter.letter_type)
         if kind.effect.extends_deadline and case.extension_notice_on is None:
@@ -337,7 +337,7 @@ def finalise_letter(
             media_type="application/pdf",
             kind=DocumentKind.LETTER,
         )
-        letter.status = "final"
+        letter.status = LetterStatus.FINAL
         letter.letter_date = today
         letter.document_id = doc.id
         letter.finalised_at = datetime.now(UTC)
@@ -382,7 +382,9 @@ def letters_finalised_on(db: Database, *, day: date) -> list[LetterInfo]:
             select(Letter, Case.reference)
             .join(Case, Case.id == Letter.case_id)
             .where(
-                Letter.status == "final", Letter.finalised_at >= start, Letter.finalised_at < end
+                Letter.status == LetterStatus.FINAL,
+                Letter.finalised_at >= start,
+                Letter.finalised_at < end,
             )
             .order_by(Case.year, Case.seq, Letter.id)
         ).all()

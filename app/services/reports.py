@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.connectors.base import Progress
+from app.core.atomic_file import atomic_write
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export
@@ -22,7 +21,7 @@ from app.reports.yearly_figures import YearlyFigures, compute_figures
 from app.reports.yearly_report import render_yearly_pdf
 from app.services import audit
 from app.services.lookup import case_by_reference
-from app.services.settings import active_organisation
+from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("nl", "en")
@@ -34,21 +33,19 @@ def atomic_output(path: Path) -> Iterator[Path]:
 
     A cancelled or failed export never leaves a half-written file under the chosen name.
     """
-    folder = path.expanduser().resolve().parent
+    path = path.expanduser()
+    folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+    created = False  # False: the temporary file could not even be created in the folder
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        with atomic_write(path) as temp:
+            created = True
+            yield temp
     except PermissionError as exc:
+        if created:
+            raise
         raise UserError(f"You may not write in {folder}. Choose another folder.") from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
 
 
 def _report(progress: Progress | None, fraction: float, message: str = "") -> None:
@@ -72,7 +69,7 @@ def _check_choices(statuses: tuple[str, ...], request_type: str) -> None:
         raise ValidationError(errors)
 
 
-def export_register(
+def export_request_register(
     db: Database,
     *,
     path: Path,

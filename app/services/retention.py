@@ -12,9 +12,9 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.connectors.base import Progress
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
+from app.core.progress import Progress
 from app.core.retention import (
     MODE_ANONYMISE,
     MODES,
@@ -46,7 +46,7 @@ from app.data.models import (
     SuppressionEntry,
 )
 from app.services import audit
-from app.services.settings import read_setting
+from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
 

@@ -26,14 +26,9 @@ from app.core.enums import DocumentKind, IdentifierKind, IdentityMethod, Identit
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import is_refusal
-from app.services.cases import (
-    add_document,
-    edit_case,
-    link_cases,
-    record_identity_check,
-    set_identifiers,
-    set_outcomes,
-)
+from app.services.case_documents import add_document, record_identity_check
+from app.services.case_records import link_cases, set_identifiers
+from app.services.cases import edit_case, set_outcomes
 from app.services.deadlines import end_pause, grant_extension, start_pause
 from app.services.dto import CaseDetail
 from app.ui import labels

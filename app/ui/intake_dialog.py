@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, Language, RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.letter_text import LetterReading, letter_text_of_file, read_letter
+from app.core.letter_text import LetterReading, read_letter
 from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, GDPR_START, check_attachment
+from app.reading.letter_file import letter_text_of_file
 from app.services.cases import register_case
 from app.services.settings import get_setting
 from app.ui.case_form import WARNING_STYLE, CaseForm

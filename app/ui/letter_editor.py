@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.enums import LetterStatus
 from app.core.errors import UserError
 from app.core.i18n import translate
 from app.letters.kinds import letter_kinds
@@ -137,7 +138,7 @@ class LetterEditorDialog(QDialog):
 
     @property
     def is_final(self) -> bool:
-        return self.letter.status == "final"
+        return self.letter.status == LetterStatus.FINAL
 
     def _show_letter(self) -> None:
         kind = labels.label(letter_type_labels(self.ctx.lang), self.letter.letter_type)

@@ -14,7 +14,7 @@ from app.core.deadlines import (
     URGENCY_PAUSED,
     urgency_for_days_left,
 )
-from app.resources import resource_path
+from app.core.resources import resource_path
 from app.services.dto import CaseRow
 
 URGENCIES = (URGENCY_OVERDUE, URGENCY_DUE_SOON, URGENCY_LATER, URGENCY_PAUSED)

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.connectors.base import Progress
 from app.core.errors import Cancelled
+from app.core.progress import Progress
 from app.ui.errors import ErrorReporter
 
 log = logging.getLogger(__name__)

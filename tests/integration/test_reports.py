@@ -20,7 +20,6 @@ from sqlalchemy import func, select, text
 
 from app.cli import resolve_handler
 from app.cli.parser import build_parser
-from app.connectors.base import Progress
 from app.core.dates import format_date
 from app.core.enums import (
     DocumentKind,
@@ -28,6 +27,7 @@ from app.core.enums import (
     IdentityOutcome,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.progress import Progress
 from app.data.database import Database, open_database
 from app.data.models import (
     AuditEvent,
@@ -36,15 +36,12 @@ from app.data.models import (
     Document,
 )
 from app.demo.cases import create_demo_cases
-from app.services.cases import (
-    add_document,
-    record_identity_check,
-)
+from app.services.case_documents import add_document, record_identity_check
 from app.services.lookup import case_by_reference
 from app.services.reports import (
     case_dossier,
     compute_yearly_figures,
-    export_register,
+    export_request_register,
     portability_export,
     yearly_report,
 )
@@ -74,7 +71,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
     start, end = _period()
     out = tmp_path / "register.xlsx"
     fractions: list[float] = []
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -122,7 +119,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
 def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Path) -> None:
     start, end = _period()
     out = tmp_path / "register.csv"
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -161,7 +158,7 @@ def test_cancelled_export_leaves_no_file(demo_db: Database, tmp_path: Path) -> N
     progress.cancel()
     out = tmp_path / "register.xlsx"
     with pytest.raises(Cancelled):
-        export_register(
+        export_request_register(
             demo_db, path=out, received_from=date(2025, 1, 1), received_to=TODAY, progress=progress
         )
     assert list(tmp_path.iterdir()) == []

@@ -17,13 +17,13 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
 from app.core.enums import IdentifierKind, RequestType
 from app.core.errors import ConnectorError, UserError
 from app.core.i18n import N_
+from app.core.progress import Progress
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.services import connectors as connector_services

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.connectors.base import Capability, Identifier, MatchStrength, Outcome, Progress, Subject
+from app.connectors.base import Capability, Identifier, MatchStrength, Outcome, Subject
 from app.connectors.matomo import MatomoConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.progress import Progress
 from tests.fakes.matomo_server import FakeMatomo, FakeVisit
 
 TOKEN = "0123456789abcdef"

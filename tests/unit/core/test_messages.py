@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import ChangePlan, PlanItem, Progress, Subject
+from app.connectors.base import ChangePlan, PlanItem, Subject
 from app.connectors.document_folder import DocumentFolderConnector
 from app.connectors.mail_store import MailStoreConnector
 from app.connectors.manual import ManualCheckRequired, ManualConnector
@@ -20,6 +20,7 @@ from app.core.deadlines import DeadlineInput, Pause, check_extension_allowed
 from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.messages import CATALOGUE, dutch_dates, localise
+from app.core.progress import Progress
 from app.core.validation import CaseInput, check_attachment, validate_case_input
 from app.demo.sample_systems import create_sample_systems
 
