@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
-from app.connectors.base import Progress
+from app.core.progress import Progress
 from app.core.errors import UserError
 from app.core.i18n import text_of
 from app.core.log_file import LOG_FILE_NAME, setup_logging
