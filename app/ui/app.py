@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
-from app.core.progress import Progress
 from app.core.errors import UserError
 from app.core.i18n import text_of
 from app.core.log_file import LOG_FILE_NAME, setup_logging
 from app.core.private_files import private_umask
+from app.core.progress import Progress
 from app.data.database import Database, data_dir, open_database
 from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
