@@ -17,6 +17,7 @@ from app.core.errors import UserError
 from app.core.i18n import text_of
 from app.core.log_file import LOG_FILE_NAME, setup_logging
 from app.core.private_files import private_umask
+from app.core.progress import Progress
 from app.data.database import Database, data_dir, open_database
 from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
@@ -99,7 +100,7 @@ class GuiController:
     def fill_demo(self, db: Database) -> None:
         window = self.window
 
-        def work(progress):
+        def work(progress: Progress) -> str:
             progress.report(0.05)
             return fill_demo(db, cases=DEMO_CASES)
 

@@ -120,10 +120,14 @@ class Task(QObject):
 
     def _show_progress(self, fraction: float, message: str) -> None:
         self._fraction, self._message = fraction, message
-        if self.dialog is not None and not self.progress.cancelled:
-            self.dialog.setValue(int(fraction * 1000))
-            if message:
-                self.dialog.setLabelText(f"{self.title}\n{message}")
+        dialog = self.dialog
+        if dialog is None or self.progress.cancelled:
+            return
+        if message:
+            dialog.setLabelText(f"{self.title}\n{message}")
+        # On a window-modal dialog setValue runs the event loop: the task may finish in there
+        # and close the dialog (self.dialog is then None), so nothing may follow this call.
+        dialog.setValue(int(fraction * 1000))
 
     def _close(self) -> None:
         self.done = True
