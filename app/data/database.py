@@ -6,7 +6,6 @@ import glob
 import logging
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,7 +14,6 @@ from typing import Any
 
 import platformdirs
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
@@ -99,23 +97,8 @@ def make_engine(url: str) -> Engine:
         ) from exc
 
 
-def migrations_dir() -> Path:
-    """The Alembic scripts folder: beside the package, or inside a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    return root / "db"
-
-
-def alembic_config(engine: Engine | None = None) -> Config:
-    """Alembic config built in code, so a frozen bundle needs no alembic.ini lookup."""
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.attributes["engine"] = engine
-    return cfg
-
-
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config())
+    script = ScriptDirectory.from_config(migration.alembic_config())
     head = script.get_current_head()
     assert head is not None
     return head
@@ -196,7 +179,7 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
             "The database cannot be opened. Check the URL, that the server runs and that you may "
             f"log in. ({exc.orig.__class__.__name__})"
         ) from exc
-    script = ScriptDirectory.from_config(alembic_config())
+    script = ScriptDirectory.from_config(migration.alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise UserError(
@@ -209,7 +192,7 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
     head = script.get_current_head()
     if not migration.is_sqlite_file(engine):
         if current != head:
-            command.upgrade(alembic_config(engine), "head")
+            command.upgrade(migration.alembic_config(engine), "head")
         return None
     db_path = Path(str(engine.url.database))
     for partial in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak.partial"):
@@ -227,14 +210,14 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
         migration.write_marker(db_path, backup, current)
         log.info("database backed up before migration to %s", backup.name)
     try:
-        command.upgrade(alembic_config(engine), "head")
+        command.upgrade(migration.alembic_config(engine), "head")
     except OperationalError as exc:
         if not migration.is_half_migration_error(exc) or not migration.half_migrated(
             db_path, known
         ):
             raise
         backup = _repair(db_path, known, backup, current, notices)
-        command.upgrade(alembic_config(engine), "head")
+        command.upgrade(migration.alembic_config(engine), "head")
     migration.clear_marker(db_path)
     return backup
 

@@ -18,11 +18,13 @@ import logging
 import os
 import signal
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
+from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool, StaticPool
@@ -38,6 +40,21 @@ TEST_KILL_ENV: Final = "PRIVACY_DESK_TEST_KILL_AFTER_STATEMENT"  # test-only, se
 PG_LOCK_KEY: Final = 0x5D3A_6C21
 SQLITE_BUSY_MS: Final = 5000
 HALF_MIGRATED_ERRORS: Final = ("duplicate column", "already exists", "no such table")
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts folder: beside the package, or inside a PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
+    return root / "db"
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic config built in code, so a frozen bundle needs no alembic.ini lookup."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = engine
+    return cfg
 
 
 def is_sqlite_file(engine: Engine) -> bool:
@@ -150,8 +167,6 @@ def schema_at(revision: str | None) -> Schema:
             _schemas[revision] = {}
         else:
             from alembic import command
-
-            from app.data.database import alembic_config
 
             engine = create_engine("sqlite://", poolclass=StaticPool)
             try:

@@ -18,13 +18,12 @@ from sqlalchemy import text
 from app.core.errors import UserError
 from app.data.database import (
     Database,
-    alembic_config,
     current_revision,
     head_revision,
     migrate,
     open_database,
 )
-from app.data.migration import TEST_KILL_ENV
+from app.data.migration import TEST_KILL_ENV, alembic_config
 from tests.integration.rich_case import make_rich_case
 
 REVISIONS = ("0001", "0002", "0003")  # every revision a start may upgrade from

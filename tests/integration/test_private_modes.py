@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from alembic import command
 
-from app.data.database import alembic_config, open_database
+from app.data.database import open_database
+from app.data.migration import alembic_config
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
