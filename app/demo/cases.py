@@ -25,6 +25,7 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.services import audit_chain
 from app.services.cases import format_reference
 from app.services.deadlines import calendar_settings
 
@@ -312,7 +313,8 @@ def create_demo_cases(
                          "reason": "Vraag om aanvullende gegevens verstuurd"}
                     )  # fmt: skip
             session.execute(insert(CaseRequestType), type_rows)  # never empty: >= 1 type each
-            session.execute(insert(AuditEvent), audit_rows)
+            ids = session.scalars(insert(AuditEvent).returning(AuditEvent.id), audit_rows)
+            audit_chain.track_ids(session, list(ids))
             if pause_rows:
                 session.execute(insert(Pause), pause_rows)
             session.flush()
