@@ -32,6 +32,7 @@ from app.data.models import (
     ManualTask,
     RecipientNotice,
 )
+from app.reports.chain_check import ChainCheck, chain_block
 from app.reports.dossier_text import LANGUAGES, coded, number, text, word
 from app.reports.pdf_common import (
     FRAME_WIDTH,
@@ -105,6 +106,7 @@ class DossierData:
     timeline: list[TimelineEntry]
     decisions: list[list[str]] = field(default_factory=list)
     lang: str = "en"
+    chain: ChainCheck | None = None
 
 
 def _d(value: date | None, lang: str) -> str:
@@ -498,6 +500,8 @@ def render_dossier_pdf(data: DossierData) -> bytes:
             [date_col, 22 * mm, 36 * mm],
         )
     )
+    if data.chain is not None:
+        story += chain_block(data.chain, t, s, label)
     footer = t("footer", ref=data.reference, org=data.organisation)
     return build_pdf(story, title=t("title", ref=data.reference), footer_left=footer, lang=lang)
 

@@ -20,11 +20,12 @@ from app.core.audit_chain import (
     REMOVED,
     TOMBSTONE,
     EventFields,
+    canonical_time,
     content_digest,
     event_hash,
 )
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import _, text_of
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, Document
 from app.services.audit_key import chain_key, chain_setting
@@ -383,13 +384,17 @@ def _verify_events(
         )
 
 
-def _verify_documents(session: Session, result: Verification, records: _Records) -> None:
-    rows = session.execute(
+def _verify_documents(
+    session: Session, result: Verification, records: _Records, case_id: int | None
+) -> None:
+    query = (
         select(Document.id, Document.sha256, Document.content, Document.filename, Case.reference)
         .outerjoin(Case, Case.id == Document.case_id)
         .order_by(Document.id)
-        .execution_options(yield_per=8)
     )
+    if case_id is not None:
+        query = query.where(Document.case_id == case_id)
+    rows = session.execute(query.execution_options(yield_per=8))
     for doc_id, sha, content, filename, reference in rows:
         result.documents += 1
         recorded = records.added_docs.get(doc_id)
@@ -407,8 +412,17 @@ def _verify_documents(session: Session, result: Verification, records: _Records)
             )
 
 
-def verify(db: Database, *, since: ChainHead | None = None, documents: bool = True) -> Verification:
-    """Check the chain (from ``since`` on, or all of it) and every stored document's SHA-256."""
+def verify(
+    db: Database,
+    *,
+    since: ChainHead | None = None,
+    documents: bool = True,
+    case_id: int | None = None,
+) -> Verification:
+    """Check the chain (from ``since`` on, or all of it) and every stored document's SHA-256.
+
+    ``case_id`` limits the document check to one case (a dossier); the chain is always whole.
+    """
     start_chain(db)
     result = Verification()
     with db.session() as session:
@@ -419,8 +433,22 @@ def verify(db: Database, *, since: ChainHead | None = None, documents: bool = Tr
         records = _records(session)
         _verify_events(session, key, result, records, since)
         if documents:
-            _verify_documents(session, result, records)
+            _verify_documents(session, result, records, case_id)
     return result
+
+
+def describe(problem: Problem, lang: str | None = None) -> str:
+    """The problem in ``lang``, naming the event (id, case, time) or document."""
+    where = []
+    if problem.event_id is not None:
+        where.append(f"event {problem.event_id}")
+    if problem.document_id is not None:
+        where.append(f"document {problem.document_id}")
+    if problem.reference:
+        where.append(problem.reference)
+    if problem.at is not None:
+        where.append(canonical_time(problem.at))
+    return f"{text_of(problem.message, lang)} ({', '.join(where)})"
 
 
 def start_chain(db: Database) -> None:

@@ -32,6 +32,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Without the chain the key's fingerprint means nothing; an upgrade starts a new chain.
+    op.execute(sa.text("DELETE FROM setting WHERE key = 'audit_chain'"))
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_audit_event_chain_seq"), type_="unique")
         batch_op.drop_column("hash")

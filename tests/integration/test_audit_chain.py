@@ -250,3 +250,40 @@ def test_id_copies_deleted_by_policy_verify_but_silent_removal_does_not(
     _raw(path, "UPDATE document SET content = NULL WHERE id = (SELECT min(id) FROM document)")
     result = verify(db)
     assert not result.ok and "without a deletion event" in result.problems[0].message
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_dossier_and_yearly_report_print_the_check_and_the_head(
+    rich: tuple[Database, str, Path],
+) -> None:
+    import zipfile
+
+    from app.services.reports import case_dossier, yearly_report
+
+    db, reference, path = rich
+    head = verify(db).head
+    assert head is not None
+    out = path.parent / "dossier.zip"
+    case_dossier(db, reference=reference, path=out, actor="fg", lang="en")
+    with zipfile.ZipFile(out) as archive:
+        pdf = archive.read(f"{reference}-dossier.pdf")
+    text = _pdf_text(pdf)
+    assert "Audit trail check" in text and "Intact:" in text
+    assert head.hash[:40] in text.replace(" ", "")
+    yearly = _pdf_text(yearly_report(db, year=2023, lang="nl"))
+    assert "Controle van de audittrail" in yearly and "Intact:" in yearly
+    assert verify(db).head.hash[:40] in yearly.replace(" ", "")  # type: ignore[union-attr]
+
+    target = _events(db, reference)[2]
+    _raw(path, "UPDATE audit_event SET summary = 'nothing' WHERE id = ?", target.id)
+    case_dossier(db, reference=reference, path=out, actor="fg", lang="nl")
+    with zipfile.ZipFile(out) as archive:
+        text = _pdf_text(archive.read(f"{reference}-dossier.pdf"))
+    assert "GEBROKEN" in text and f"event {target.id}" in text

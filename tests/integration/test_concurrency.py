@@ -85,3 +85,43 @@ def test_racing_flushes_become_a_clear_stale_message(db: Database) -> None:
                 assert theirs is not None
                 theirs.summary = "second"
     assert get_case(db, reference=ref).summary == "second"
+
+
+def test_two_officers_writing_events_at_once_keep_one_chain(db: Database) -> None:
+    """Each officer has his own connection pool; the chain never forks and verifies."""
+    from sqlalchemy import func, select
+
+    from app.data.models import AuditEvent
+    from app.services.audit_chain import verify
+    from app.services.cases import add_note
+
+    refs = [register_case(db, actor="a", data=_letter(n, TODAY), today=TODAY) for n in (1, 2)]
+    second = Database(db.url)  # the other officer's own engine
+    officers, each = [db, second], 25
+    start = threading.Barrier(len(officers))
+    errors: list[BaseException] = []
+
+    def officer(k: int) -> None:
+        start.wait()
+        for i in range(each):
+            try:
+                add_note(officers[k], actor=f"officer{k}", reference=refs[k], text=f"note {i}")
+            except BaseException as exc:  # collected: the assertion below names it
+                errors.append(exc)
+                return
+
+    threads = [threading.Thread(target=officer, args=(k,)) for k in range(len(officers))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    second.dispose()
+    assert errors == []
+    result = verify(db)
+    assert result.ok, result.problems
+    with db.session() as session:
+        count = session.scalar(select(func.count(AuditEvent.id)))
+        seqs = list(session.scalars(select(AuditEvent.chain_seq).order_by(AuditEvent.chain_seq)))
+    assert result.head is not None and result.head.seq == count == result.events
+    assert seqs == list(range(1, count + 1))
+    assert count >= 2 * each + 2
