@@ -126,7 +126,8 @@ def seal(session: Session) -> ChainHead | None:
                 select(*_COLUMNS).where(AuditEvent.hash.is_(None)).order_by(AuditEvent.id)
             )
         )
-        legacy = len([r for r in rows if r.id not in set(wanted)])
+        mine = set(wanted)
+        legacy = sum(1 for r in rows if r.id not in mine)
         if legacy:
             log.warning("audit chain started: %d earlier events chained in order of id", legacy)
     else:
