@@ -408,9 +408,7 @@ def _verify_documents(
         elif content is not None and hashlib.sha256(content).hexdigest() != sha:
             message = _("Document {id} ({name}) changed: its SHA-256 does not match.", **names)
         if message is not None:
-            result.problems.append(
-                Problem(message, document_id=doc_id, reference=reference or "")
-            )
+            result.problems.append(Problem(message, document_id=doc_id, reference=reference or ""))
 
 
 def verify(

@@ -197,9 +197,7 @@ def yearly_report(
         name, weeks = org.name, org.promise_weeks
     _report(progress, 0.85, "layout")
     chain = _chain_check(db, lang)
-    pdf = render_yearly_pdf(
-        figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain
-    )
+    pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain)
     if path is not None:
         with atomic_output(path) as temp:
             temp.write_bytes(pdf)

@@ -1,4 +1,4 @@
-"""The keyed audit chain: forgeries in the SQLite file are found and named; retention still verifies."""
+"""The keyed audit chain: forgeries in the SQLite file are found and named; retention verifies."""
 
 from __future__ import annotations
 
