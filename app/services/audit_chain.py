@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import bindparam, event, select, text, update
+from sqlalchemy import Table, bindparam, event, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 _PENDING_OBJECTS: Final = "audit_chain_pending"
 _PENDING_IDS: Final = "audit_chain_pending_ids"
 _SEALED: Final = "audit_chain_sealed"
+_FLOOR: Final = "audit_chain_removed_head"  # the last place of events removed in this session
 # One advisory lock for every chain writer on a PostgreSQL server (held until commit).
 PG_LOCK_KEY: Final = 0x5044_4155  # "PDAU"
 TOMBSTONE_ACTIONS: Final = ("case_anonymised", "case_deleted")
@@ -118,6 +119,9 @@ def seal(session: Session) -> ChainHead | None:
     key = chain_key(session)
     assert key is not None
     head = chain_head(session)
+    floor: ChainHead | None = session.info.pop(_FLOOR, None)
+    if floor is not None and (head is None or floor.seq > head.seq):
+        head = floor  # the newest events were just removed (retention): never reuse a place
     rows: list[Any] = []
     if not started and head is None:
         # The first chained commit after the upgrade: earlier events first, in order of id.
@@ -149,6 +153,7 @@ def seal(session: Session) -> ChainHead | None:
     if not params:
         return head
     table = AuditEvent.__table__
+    assert isinstance(table, Table)
     session.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))
@@ -187,7 +192,7 @@ def _log_head(session: Session) -> None:
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_pending(session: Session, _previous: Any) -> None:
-    for name in (_PENDING_OBJECTS, _PENDING_IDS, _SEALED):
+    for name in (_PENDING_OBJECTS, _PENDING_IDS, _SEALED, _FLOOR):
         session.info.pop(name, None)
 
 
@@ -246,6 +251,12 @@ def removal_tombstone(session: Session, case_id: int, reference: str) -> dict[st
     """The chain entries of a case's events, recorded before the rows are deleted."""
     events = _case_events(session, case_id)
     _checked(session, events, reference)
+    if events:
+        last = events[-1]
+        assert last.chain_seq is not None and last.hash is not None
+        floor = session.info.get(_FLOOR)
+        if floor is None or last.chain_seq > floor.seq:
+            session.info[_FLOOR] = ChainHead(last.chain_seq, last.hash)
     return {
         REMOVED: [
             {"id": r.id, "seq": r.chain_seq, "prev": r.prev_hash, "hash": r.hash} for r in events
@@ -335,15 +346,19 @@ def _verify_events(
         .order_by(AuditEvent.chain_seq, AuditEvent.id)
     )
     seq, prev = 1, GENESIS
+    at_checkpoint = since is not None  # the checkpoint row must still carry the hash seen
     if since is not None:
         query = query.where(AuditEvent.chain_seq >= since.seq)
-        seq, prev = since.seq, None  # the checkpoint row must still carry the hash seen
+        removed = records.removed.get(since.seq)
+        if removed is not None and removed.get("hash") == since.hash:  # deleted by retention
+            seq, prev, at_checkpoint = since.seq + 1, since.hash, False
     unchained = None
     for row in session.execute(query.execution_options(yield_per=1000)):
         if row.chain_seq is None:
             unchained = unchained or row
             continue
-        if since is not None and prev is None:
+        if since is not None and at_checkpoint:
+            at_checkpoint = False
             if row.chain_seq != since.seq or row.hash != since.hash:
                 result.problems.append(
                     _event_problem(row, _("The event last checked was changed or removed."))
@@ -379,6 +394,9 @@ def _verify_events(
             return
         result.events += 1
         prev, seq = row.hash, seq + 1
+    if at_checkpoint:  # the chain is shorter than when it was last checked: cut off
+        result.problems.append(Problem(_("The events up to the last check are missing.")))
+        return
     if unchained is not None:
         result.problems.append(
             _event_problem(unchained, _("This event is not in the chain (added outside the app)."))

@@ -287,3 +287,25 @@ def test_dossier_and_yearly_report_print_the_check_and_the_head(
     with zipfile.ZipFile(out) as archive:
         text = _pdf_text(archive.read(f"{reference}-dossier.pdf"))
     assert "GEBROKEN" in text and f"event {target.id}" in text
+
+
+def test_a_kept_head_detects_the_newest_events_cut_off(rich: tuple[Database, str, Path]) -> None:
+    """Truncation passes a full check (documented), but not a check against a head kept."""
+    db, reference, path = rich
+    kept = verify(db).head
+    assert kept is not None
+    _raw(path, "DELETE FROM audit_event WHERE chain_seq >= ?", kept.seq - 1)
+    assert verify(db).ok  # the shorter chain is consistent in itself
+    result = verify(db, since=kept)
+    assert not result.ok and "missing" in result.problems[0].message
+
+
+def test_checking_from_a_head_survives_retention(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
+    reference = make_rich_case(db, tmp_path)
+    kept = verify(db).head  # the case's own last event
+    assert kept is not None
+    apply_retention(db, actor="fg", references=[reference], mode="delete", today=TODAY)
+    result = verify(db, since=kept)
+    assert result.ok, result.problems
+    assert result.events == 1  # only the tombstone came after the head kept
