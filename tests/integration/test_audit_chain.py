@@ -291,7 +291,7 @@ def test_dossier_and_yearly_report_print_the_check_and_the_head(
 
 def test_a_kept_head_detects_the_newest_events_cut_off(rich: tuple[Database, str, Path]) -> None:
     """Truncation passes a full check (documented), but not a check against a head kept."""
-    db, reference, path = rich
+    db, _, path = rich
     kept = verify(db).head
     assert kept is not None
     _raw(path, "DELETE FROM audit_event WHERE chain_seq >= ?", kept.seq - 1)
