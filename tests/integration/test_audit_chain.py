@@ -309,3 +309,21 @@ def test_checking_from_a_head_survives_retention(tmp_path: Path) -> None:
     result = verify(db, since=kept)
     assert result.ok, result.problems
     assert result.events == 1  # only the tombstone came after the head kept
+
+
+def test_retention_keeps_the_chain_on_both_databases(db: Database, tmp_path: Path) -> None:
+    """The same tombstones on PostgreSQL (JSON, timestamps and locking as the server does them)."""
+    first = make_rich_case(db, tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    person = Person(email="kees@voorbeeld.nl", customer_number="DB-1", ip="203.0.113.9")
+    second = make_rich_case(db, other, person)
+    assert verify(db).ok
+    apply_retention(db, actor="fg", references=[second], mode="delete", today=TODAY)
+    apply_retention(db, actor="fg", references=[first], mode="anonymise", today=TODAY)
+    result = verify(db)
+    assert result.ok, result.problems
+    with db.session() as session:
+        seqs = list(session.scalars(select(AuditEvent.chain_seq).order_by(AuditEvent.chain_seq)))
+    assert len(seqs) == len(set(seqs)) and result.head is not None
+    assert result.head.seq > len(seqs)  # the deleted case's places stay taken

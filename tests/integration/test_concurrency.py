@@ -125,3 +125,50 @@ def test_two_officers_writing_events_at_once_keep_one_chain(db: Database) -> Non
     assert result.head is not None and result.head.seq == count == result.events
     assert seqs == list(range(1, count + 1))
     assert count >= 2 * each + 2
+
+
+_NOTES_SCRIPT = """
+import sys, time
+from app.data.database import Database
+from app.services.cases import add_note
+db = Database(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[5]) - time.time()))  # both start writing together
+for i in range(int(sys.argv[3])):
+    add_note(db, actor=sys.argv[2], reference=sys.argv[4], text=f"note {i}")
+db.dispose()
+"""
+
+
+def test_two_processes_writing_events_at_once_keep_one_chain(db: Database) -> None:
+    """Two officers' programs (separate processes) on one database: one chain that verifies."""
+    import subprocess
+    import sys
+    import time
+
+    from app.services.audit_chain import verify
+
+    refs = [register_case(db, actor="a", data=_letter(n, TODAY), today=TODAY) for n in (1, 2)]
+    each, start_at = 30, time.time() + 4
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _NOTES_SCRIPT,
+                db.url,
+                f"officer{k}",
+                str(each),
+                refs[k],
+                str(start_at),
+            ],  # fmt: skip
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+    result = verify(db)
+    assert result.ok, result.problems
+    assert result.head is not None and result.head.seq == result.events >= 2 * each + 2
