@@ -149,18 +149,11 @@ def test_two_processes_writing_events_at_once_keep_one_chain(db: Database) -> No
 
     refs = [register_case(db, actor="a", data=_letter(n, TODAY), today=TODAY) for n in (1, 2)]
     each, start_at = 30, time.time() + 4
+    args = [[_NOTES_SCRIPT, db.url, f"officer{k}", str(each), refs[k], str(start_at)]
+            for k in range(2)]  # fmt: skip
     procs = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                _NOTES_SCRIPT,
-                db.url,
-                f"officer{k}",
-                str(each),
-                refs[k],
-                str(start_at),
-            ],  # fmt: skip
+            [sys.executable, "-c", *args[k]],
             stderr=subprocess.PIPE,
             text=True,
         )
