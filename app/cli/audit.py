@@ -55,3 +55,28 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print(f"  also: {other.message}")
     print(f"Chain head {head}. Restore the database from a backup and find out who changed it.")
     return 1
+
+
+def cmd_audit_key(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.services.audit_key import ENV_KEY, describe_key, export_key
+
+    db = open_db(args)
+    with db.session() as session:
+        if args.export:
+            fingerprint = export_key(session, Path(args.export))
+            print(
+                f"Key {fingerprint} written to {args.export}. Keep it apart from the database "
+                f"(a colleague on the same database sets {ENV_KEY} to its contents)."
+            )
+            return 0
+        where, fingerprint = describe_key(session)
+    if not fingerprint:
+        print("No audit-trail key yet: one is created when the first event is chained.")
+    elif not where:
+        print(f"Key {fingerprint}: NOT on this computer. Restore it or set {ENV_KEY}.")
+        return 1
+    else:
+        print(f"Key {fingerprint} is kept in {where}.")
+    return 0

@@ -256,6 +256,9 @@ def _add_admin_commands(sub: Any) -> None:
     )
     verify.add_argument("--format", choices=["text", "json"], default="text")
     verify.set_defaults(handler="audit:cmd_audit_verify")
+    key = audit_sub.add_parser("key", help="where the audit-trail key is kept; --export copies it")
+    key.add_argument("--export", metavar="FILE", help="write the key to a new file (mode 0600)")
+    key.set_defaults(handler="audit:cmd_audit_key")
 
     officer = sub.add_parser("officer", help="your name as letters show it (handled by)")
     officer.add_argument("name", nargs="?", help='e.g. "M. de Vries"; without it: show it')

@@ -144,3 +144,29 @@ def forget_cached_keys() -> None:
     """Drop keys held in memory (tests; after the key was replaced by hand)."""
     with _cache_lock:
         _cache.clear()
+
+
+def describe_key(session: Session) -> tuple[str, str]:
+    """(where the key is kept, its fingerprint) for this database; the key itself stays put."""
+    setting = chain_setting(session)
+    db_id = str(setting.get("db_id") or "")
+    if not db_id or not setting.get("key_id"):
+        return "", ""
+    key, where = _stored_key(db_id)
+    return (where if key is not None else ""), str(setting["key_id"])
+
+
+def export_key(session: Session, target: Path) -> str:
+    """Write this database's key (hex) to a new file readable by the user only; its fingerprint."""
+    key = chain_key(session, create=False)
+    if key is None:
+        raise UserError(_("This database has no audit-trail key yet: nothing to export."))
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise UserError(
+            _("{path} already exists; choose a new file for the key.", path=str(target))
+        ) from exc
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
+    return key_id(key)

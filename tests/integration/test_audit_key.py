@@ -104,3 +104,30 @@ def test_a_chained_event_made_unchained_is_not_chained_again(tmp_path: Path) -> 
     result = verify(db)
     assert not result.ok
     db.dispose()
+
+
+def test_audit_key_command_says_where_and_exports(
+    own_key_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app.cli import main
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert main(["--db", url, "audit", "key"]) == 0
+    assert "No audit-trail key yet" in capsys.readouterr().out
+    assert main(["--db", url, "case", "add", "--type", "access", "--received", "2026-11-02",
+                 "--name", "Jan Berg", "--street", "Dorp 1", "--postcode", "1234 AB",
+                 "--city", "Ede"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["--db", url, "audit", "key"]) == 0
+    out = capsys.readouterr().out
+    assert str(own_key_folder) in out
+    copy = tmp_path / "key-copy.txt"
+    assert main(["--db", url, "audit", "key", "--export", str(copy)]) == 0
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600 and len(copy.read_text().strip()) == 64
+    assert main(["--db", url, "audit", "key", "--export", str(copy)]) == 2  # never overwritten
+    capsys.readouterr()
+    assert main(["--db", url, "audit", "verify", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["head"]["seq"] == report["events"] >= 1
