@@ -413,13 +413,16 @@ def _verify_documents(
     )
     if case_id is not None:
         query = query.where(Document.case_id == case_id)
+    deleted_ids = {doc_id for doc_id, _sha in records.deleted_docs}
     rows = session.execute(query.execution_options(yield_per=8))
     for doc_id, sha, content, filename, reference in rows:
         result.documents += 1
         recorded = records.added_docs.get(doc_id)
         names = {"id": str(doc_id), "name": filename}
         message = None
-        if recorded is not None and recorded != sha:
+        if recorded is None and doc_id not in deleted_ids:
+            message = _("Document {id} ({name}) is not in the audit trail (added outside).", **names)
+        elif recorded is not None and recorded != sha:
             message = _("The stored SHA-256 of document {id} ({name}) was changed.", **names)
         elif content is None and (doc_id, sha) not in records.deleted_docs:
             message = _("Document {id} ({name}) was removed without a deletion event.", **names)

@@ -327,3 +327,21 @@ def test_retention_keeps_the_chain_on_both_databases(db: Database, tmp_path: Pat
         seqs = list(session.scalars(select(AuditEvent.chain_seq).order_by(AuditEvent.chain_seq)))
     assert len(seqs) == len(set(seqs)) and result.head is not None
     assert result.head.seq > len(seqs)  # the deleted case's places stay taken
+
+
+def test_a_document_added_outside_the_app_is_found(rich: tuple[Database, str, Path]) -> None:
+    db, reference, path = rich
+    content = b"%PDF-1.4 planted"
+    _raw(
+        path,
+        "INSERT INTO document (case_id, kind, filename, media_type, sha256, size, content, final,"
+        " masked, delete_after_check, deleted_reason, created_at, created_by) SELECT case_id,"
+        " kind, 'planted.pdf', media_type, ?, ?, ?, 1, 0, 0, '', created_at, created_by"
+        " FROM document WHERE id = (SELECT min(id) FROM document)",
+        hashlib.sha256(content).hexdigest(),
+        len(content),
+        content,
+    )
+    result = verify(db)
+    assert not result.ok and "not in the audit trail" in result.problems[0].message
+    assert "planted.pdf" in result.problems[0].message and result.problems[0].reference == reference
