@@ -21,7 +21,7 @@ _LABEL_COLUMN_MM = 48.0
 
 def _p(text: str, style: object, lang: str = "nl") -> Paragraph:
     # Values come from source systems: escape markup and keep line breaks visible; any length
-    # lays out (cut with a visible mark, long words breakable).
+    # lays out (cut with a visible mark; tables split inside a row).
     return Paragraph(escape(printable(text, lang=lang)).replace("\n", "<br/>"), style)
 
 

@@ -388,7 +388,7 @@ def render_letter(
         if isinstance(payload, AccessPayload)
         else []
     )
-    # Any text lays out (app/core/printable.py): cut with a visible mark, long words breakable.
+    # Any text lays out (app/core/printable.py): cut with a visible mark.
     subject = printable(composed.subject, limit=SUBJECT_LIMIT, lang=ctx.lang)
     story: list[Flowable] = [Paragraph(escape(subject), styles.subject)]
     story.extend(_body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles))

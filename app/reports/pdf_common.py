@@ -147,7 +147,7 @@ def para(
 ) -> Paragraph:
     """A paragraph of plain text (escaped: user text never becomes markup).
 
-    Any text lays out: cut at ``limit`` characters with a visible mark, long words breakable.
+    Any text lays out: cut at ``limit`` characters with a visible mark.
     """
     return Paragraph(escape(printable(text, limit=limit, lang=lang)), style)
 

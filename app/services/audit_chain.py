@@ -25,7 +25,7 @@ from app.core.audit_chain import (
     event_hash,
 )
 from app.core.errors import UserError
-from app.core.i18n import _, text_of
+from app.core.i18n import N_, _, text_of
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, Document
 from app.services.audit_key import chain_key, chain_setting
@@ -418,17 +418,17 @@ def _verify_documents(
     for doc_id, sha, content, filename, reference in rows:
         result.documents += 1
         recorded = records.added_docs.get(doc_id)
-        names = {"id": str(doc_id), "name": filename}
-        message = None
+        msgid = None
         if recorded is None and doc_id not in deleted_ids:
-            message = _("Document {id} ({name}) is not in the audit trail (added outside).", **names)
+            msgid = N_("Document {id} ({name}) is not in the audit trail (added outside).")
         elif recorded is not None and recorded != sha:
-            message = _("The stored SHA-256 of document {id} ({name}) was changed.", **names)
+            msgid = N_("The stored SHA-256 of document {id} ({name}) was changed.")
         elif content is None and (doc_id, sha) not in records.deleted_docs:
-            message = _("Document {id} ({name}) was removed without a deletion event.", **names)
+            msgid = N_("Document {id} ({name}) was removed without a deletion event.")
         elif content is not None and hashlib.sha256(content).hexdigest() != sha:
-            message = _("Document {id} ({name}) changed: its SHA-256 does not match.", **names)
-        if message is not None:
+            msgid = N_("Document {id} ({name}) changed: its SHA-256 does not match.")
+        if msgid is not None:
+            message = _(msgid, id=str(doc_id), name=filename)
             result.problems.append(Problem(message, document_id=doc_id, reference=reference or ""))
 
 
