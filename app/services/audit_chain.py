@@ -191,7 +191,9 @@ def _log_head(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget_pending(session: Session, _previous: Any) -> None:
+def _forget_pending(session: Session, previous: Any) -> None:
+    if getattr(previous, "parent", None) is not None:
+        return  # a savepoint or a failed flush rolled back: the outer transaction goes on
     for name in (_PENDING_OBJECTS, _PENDING_IDS, _SEALED, _FLOOR):
         session.info.pop(name, None)
 

@@ -345,3 +345,28 @@ def test_a_document_added_outside_the_app_is_found(rich: tuple[Database, str, Pa
     result = verify(db)
     assert not result.ok and "not in the audit trail" in result.problems[0].message
     assert "planted.pdf" in result.problems[0].message and result.problems[0].reference == reference
+
+
+def test_a_rolled_back_savepoint_keeps_the_events_before_it_pending(tmp_path: Path) -> None:
+    """Registering the first case of a year may retry in a savepoint; every event is sealed."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.data.models import ReferenceCounter
+    from app.services import audit
+
+    db = new_db(tmp_path)
+    with db.session() as session:  # the chain has started
+        audit.record(session, case=None, actor="a", action="settings_changed", summary="zero")
+    with db.session() as session:
+        audit.record(session, case=None, actor="a", action="settings_changed", summary="one")
+        try:
+            with session.begin_nested():
+                session.add(ReferenceCounter(year=2026, last_seq=0))
+                session.add(ReferenceCounter(year=2026, last_seq=1))
+                session.flush()
+        except IntegrityError:
+            pass
+        audit.record(session, case=None, actor="a", action="settings_changed", summary="two")
+    with db.session() as session:
+        assert session.scalar(select(AuditEvent.id).where(AuditEvent.hash.is_(None))) is None
+    assert verify(db).ok and verify(db).events == 3
