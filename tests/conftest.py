@@ -23,3 +23,7 @@ def pytest_configure() -> None:
     ]
     if any(not out.exists() or out.stat().st_mtime < src.stat().st_mtime for src, out in pairs):
         subprocess.run(["bash", str(ROOT / "scripts" / "build-translations.sh")], check=True)
+
+
+# One audit-chain key for every test database (tests of key creation remove it).
+os.environ.setdefault("PRIVACY_DESK_AUDIT_KEY", "5a" * 32)

@@ -19,10 +19,12 @@ def current_actor(args: argparse.Namespace | None = None) -> str:
 def open_db(args: argparse.Namespace) -> Any:
     """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
     from app.data.database import open_database
+    from app.services.audit_chain import log_head
 
     db = open_database(args.db)
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         print(f"note: {notice}", file=sys.stderr)
+    log_head(db, "start")  # a copy of the chain head outside the database
     return db
 
 
