@@ -153,5 +153,10 @@ class ChangeOutcome(StrEnum):
 
 # A change is done when it reached one of these outcomes (the finalise gate reads it).
 CHANGE_DONE: frozenset[str] = frozenset(
-    {ChangeOutcome.REMOVED, ChangeOutcome.CHANGED, ChangeOutcome.KEPT, ChangeOutcome.REMOVED_BY_HAND}
+    {
+        ChangeOutcome.REMOVED,
+        ChangeOutcome.CHANGED,
+        ChangeOutcome.KEPT,
+        ChangeOutcome.REMOVED_BY_HAND,
+    }
 )

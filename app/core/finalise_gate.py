@@ -228,7 +228,7 @@ def parse_overrides(items: Sequence[str]) -> dict[str, str]:
             raise ValidationError(
                 {
                     "override": _(
-                        "Write an override as CONDITION=reason, e.g. identity=\"...\"; "
+                        'Write an override as CONDITION=reason, e.g. identity="..."; '
                         "conditions: {known}.",
                         known=", ".join(c.value for c in Condition),
                     )

@@ -82,9 +82,7 @@ def compose_text(ctx: LetterContext, templates_dir: Path | None = None) -> Compo
     return filler.compose(kind.template)
 
 
-def not_done_text(
-    lang: str, not_done: Mapping[str, str], templates_dir: Path | None = None
-) -> str:
+def not_done_text(lang: str, not_done: Mapping[str, str], templates_dir: Path | None = None) -> str:
     """The paragraphs that name what was not done (overridden gate conditions), or "".
 
     ``not_done`` maps a gate condition (``app.core.finalise_gate.Condition``) to its detail

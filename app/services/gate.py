@@ -161,4 +161,3 @@ def unmet_for_case(
     with db.session() as session:
         case = case_by_reference(session, reference)
         return unmet_in(session, case, kind, dict(options or {}))
-
