@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -98,9 +97,45 @@ def not_done_text(lang: str, not_done: Mapping[str, str], templates_dir: Path | 
     flags: Flags = {f"not_done_{c.value}": c.value in not_done for c in Condition}
     root = templates_dir if templates_dir is not None else templates_root()
     filler = TemplateFiller(lang, values, flags, root)
-    text = filler.compose_part("_not_done")
-    # One bullet list, not a paragraph per bullet.
-    return re.sub(r"\n\n(?=- )", "\n", text)
+    blocks: list[str] = []
+    for block in filler.compose_part("_not_done").split("\n\n"):
+        if blocks and block.startswith("- ") and blocks[-1].startswith("- "):
+            blocks[-1] += "\n" + block  # one bullet list, not a paragraph per bullet
+        else:
+            blocks.append(block)
+    return "\n\n".join(blocks)
+
+
+# The access answer's "no data" sentence claims a full search; when the officer let the letter
+# go without one (a search condition overridden), it says only what the search showed.
+FULL_SEARCH_CLAIMS: dict[str, tuple[str, str]] = {
+    "nl": (
+        "Wij hebben in al onze systemen naar uw gegevens gezocht. Wij verwerken geen "
+        "persoonsgegevens van u.",
+        "In de systemen die wij hebben doorzocht, hebben wij geen persoonsgegevens van u gevonden.",
+    ),
+    "en": (
+        "We have searched all our systems for your data. We do not process any personal data "
+        "about you.",
+        "We found no personal data about you in the systems we have searched.",
+    ),
+}
+SEARCH_CONDITIONS = frozenset(
+    {
+        Condition.SYSTEMS_SEARCHED.value,
+        Condition.SEARCHES_FAILED.value,
+        Condition.MANUAL_CHECKS.value,
+        Condition.FINDINGS_REVIEWED.value,
+    }
+)
+
+
+def without_full_search_claim(body: str, lang: str, overridden: set[str] | frozenset[str]) -> str:
+    """``body`` without the claim of a full search when a search condition was overridden."""
+    if not overridden & SEARCH_CONDITIONS or lang not in FULL_SEARCH_CLAIMS:
+        return body
+    claim, honest = FULL_SEARCH_CLAIMS[lang]
+    return body.replace(claim, honest)
 
 
 def with_not_done(body: str, lang: str, paragraphs: str, templates_dir: Path | None = None) -> str:

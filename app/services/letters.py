@@ -33,7 +33,7 @@ from app.data.models import (
     RecipientNotice,
 )
 from app.letters import ComposedLetter, compose_text, merge_pdfs, render_letter
-from app.letters.compose import not_done_text, with_not_done
+from app.letters.compose import not_done_text, with_not_done, without_full_search_claim
 from app.letters.kinds import LetterKind, letter_kind
 from app.services import audit
 from app.services.case_documents import store_document
@@ -434,7 +434,10 @@ def _record_overrides(
     not_done = not_done_text(
         letter.language, {u.condition.value: u.detail for u in overridden}, kind.templates_dir
     )
-    letter.body = with_not_done(letter.body, letter.language, not_done, kind.templates_dir)
+    body = without_full_search_claim(
+        letter.body, letter.language, {u.condition.value for u in overridden}
+    )
+    letter.body = with_not_done(body, letter.language, not_done, kind.templates_dir)
 
 
 def letters_of(db: Database, *, reference: str) -> list[LetterInfo]:

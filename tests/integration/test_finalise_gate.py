@@ -160,6 +160,23 @@ def test_an_override_needs_a_reason_is_audited_and_named_in_the_letter(
     assert "De controle met de hand in Paper archive is nog niet klaar" in pdf
 
 
+def test_a_no_data_answer_without_a_full_search_does_not_claim_one(
+    db: Database, tmp_path: Path
+) -> None:
+    _systems(db, tmp_path)
+    ref = _case(db, RequestType.ACCESS)
+    _identify(db, ref)
+    reason = "Paper archive unreachable; person asked for a quick answer"
+    letter_id = _finalise(db, ref, "access", systems_searched=reason)
+    with db.session() as session:
+        letter = session.get(Letter, letter_id)
+        assert letter is not None
+        body = letter.body
+    assert "in al onze systemen naar uw gegevens gezocht" not in body
+    assert "In de systemen die wij hebben doorzocht, hebben wij geen persoonsgegevens" in body
+    assert "Niet doorzocht: Newsletter, Paper archive." in body
+
+
 def test_erasure_needs_every_change_done_or_removed_by_hand(db: Database, tmp_path: Path) -> None:
     _systems(db, tmp_path)
     ref = _case(db, RequestType.ERASURE, their_reference="")
