@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.cli.parser import build_parser
 from app.cli.support import current_actor
+from app.core.private_files import private_umask
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def _setup_logging() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # everything this process creates: readable by the user only (POSIX)
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from app.cli.support import current_actor, open_db, options_of, print_json
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.spreadsheet import csv_writer
 from app.core.validation import CaseInput, RepresentativeInput, split_name
 
 
@@ -129,7 +129,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_row_json(r, today) for r in rows])
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv_writer(sys.stdout)  # quoted, formulas neutralised (app.core.spreadsheet)
         writer.writerow(
             [
                 "reference",

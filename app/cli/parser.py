@@ -274,7 +274,7 @@ def _add_case_commands(case_sub: Any) -> None:
 
 
 def _add_admin_commands(sub: Any) -> None:
-    """`settings`, `backup` and `officer`."""
+    """`settings`, `backup`, `audit verify` and `officer`."""
     settings = sub.add_parser("settings", help="show or change a business setting (audited)")
     settings.add_argument("key", choices=EDITABLE_SETTINGS)
     settings.add_argument("value", nargs="?", help="new value as a JSON object")
@@ -285,6 +285,17 @@ def _add_admin_commands(sub: Any) -> None:
         "--out", required=True, metavar="FILE", help="e.g. cases-2026-11-25.sqlite3"
     )
     backup.set_defaults(handler="admin:cmd_backup")
+
+    audit = sub.add_parser("audit", help="the tamper-evident audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_sub.add_parser(
+        "verify", help="check the keyed event chain and every document's SHA-256 (exit 1: broken)"
+    )
+    verify.add_argument("--format", choices=["text", "json"], default="text")
+    verify.set_defaults(handler="audit:cmd_audit_verify")
+    key = audit_sub.add_parser("key", help="where the audit-trail key is kept; --export copies it")
+    key.add_argument("--export", metavar="FILE", help="write the key to a new file (mode 0600)")
+    key.set_defaults(handler="audit:cmd_audit_key")
 
     officer = sub.add_parser("officer", help="your name as letters show it (handled by)")
     officer.add_argument("name", nargs="?", help='e.g. "M. de Vries"; without it: show it')

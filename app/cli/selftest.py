@@ -177,7 +177,7 @@ class SelfTest:
 
     def check_resources(self) -> str:
         from app.core.resources import resource_path, resources_root
-        from app.data.database import migrations_dir
+        from app.data.migration import migrations_dir
 
         wanted = [
             resource_path("fonts", "LiberationSans-Regular.ttf"),

@@ -208,10 +208,8 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 
 
 def cmd_suppression_export(args: argparse.Namespace) -> int:
-    from app.services.changes import suppression_list
+    from app.services.changes import suppression_csv
 
-    lines = ["email;sha256;added_on"]
-    lines += [f"{e};{h};{d.isoformat()}" for e, h, d in suppression_list(open_db(args))]
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    Path(args.out).write_bytes(suppression_csv(open_db(args)))
     print(args.out)
     return 0

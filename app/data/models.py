@@ -282,6 +282,11 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # The keyed hash chain (app/services/audit_chain.py): set when the transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, unique=True, default=None)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    content_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class Letter(Base):

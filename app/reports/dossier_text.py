@@ -31,6 +31,15 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "h_documents": "Documenten",
         "h_notes": "Notities",
         "h_timeline": "Tijdlijn (audit)",
+        "h_chain": "Controle van de audittrail",
+        "chain_note": "Sleutelgebonden hashketen (HMAC-SHA256) over alle gebeurtenissen van alle "
+        "zaken en de SHA-256 van elk document, gecontroleerd toen dit dossier werd gemaakt. "
+        "Bewaar de kop: een latere controle (privacy-desk audit verify) moet dezelfde of een "
+        "langere keten vinden.",
+        "chain_result": "Resultaat",
+        "chain_ok": "Intact: {events} gebeurtenissen en {documents} documenten gecontroleerd",
+        "chain_broken": "GEBROKEN: {problem}",
+        "chain_head": "Kop van de keten",
         "timeline_note": "Elke regel van de audittrail van deze zaak, in volgorde; tijden in "
         "Europe/Amsterdam, samenvattingen zoals vastgelegd.",
         # empty sections
@@ -137,6 +146,14 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "h_documents": "Documents",
         "h_notes": "Notes",
         "h_timeline": "Audit timeline",
+        "h_chain": "Audit trail check",
+        "chain_note": "Keyed hash chain (HMAC-SHA256) over every event of every case and the "
+        "SHA-256 of every document, checked when this dossier was made. Keep the head: a later "
+        "check (privacy-desk audit verify) must find the same or a longer chain.",
+        "chain_result": "Result",
+        "chain_ok": "Intact: {events} events and {documents} documents checked",
+        "chain_broken": "BROKEN: {problem}",
+        "chain_head": "Chain head",
         "timeline_note": "Every row of this case's audit trail, in order; times in "
         "Europe/Amsterdam, summaries as recorded.",
         "no_identity": "No identity check recorded.",

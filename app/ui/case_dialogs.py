@@ -227,7 +227,7 @@ class IdentityCheckDialog(ActionDialog):
         self.add_field(self.tr("&Outcome:"), self.outcome, "outcome")
         self.add_field(self.tr("&Checked on:"), self.checked_on, "checked_on")
         self.add_field(self.tr("&Document type:"), self.document_type, "document_type")
-        self.add_field(self.tr("N&ote:"), self.note, "note")
+        self.add_field(self.tr("No&te:"), self.note, "note")
         self.ok_button.setText(self.tr("&Record check"))
 
     def perform(self) -> None:
@@ -321,7 +321,7 @@ class EditCaseDialog(ActionDialog):
         self.case_form.load(detail)
         self.errors = self.case_form.errors
         self.body.insertWidget(1, self.case_form, 1)
-        self.ok_button.setText(self.tr("&Save changes"))
+        self.ok_button.setText(self.tr("Save &changes"))
         self.resize(1080, 700)
 
     def perform(self) -> None:

@@ -111,7 +111,7 @@ class LetterEditorDialog(QDialog):
         self.finalise_button.clicked.connect(self.ask_finalise)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_letter)
-        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        self.pdf_button = QPushButton(self.tr("Save &as PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
