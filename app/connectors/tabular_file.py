@@ -45,6 +45,7 @@ from app.core.atomic_file import atomic_write
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_
 from app.core.progress import Progress
+from app.reading.archive import ReadingLimits, archive_problem
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ class TabularFileConnector:
                 {"backup_days": f"a whole number of days from 0 to {MAX_BACKUP_DAYS}, e.g. 7"}
             )
         self.backup_days = int(days)
+        self.limits = ReadingLimits.from_setting(settings.get("reading_limits"))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -210,6 +212,9 @@ class TabularFileConnector:
         )
 
     def _load_xlsx(self, stat: tuple[int, int]) -> Sheet:
+        problem = archive_problem(self.path, self.limits)  # a zip bomb is never unpacked
+        if problem is not None:
+            raise ConnectorError(problem)
         try:
             # Macros in an .xlsm must survive the rewrite.
             workbook = openpyxl.load_workbook(
