@@ -1,0 +1,133 @@
+"""Issue 11.10: after anonymisation or deletion no copy the app made still holds the person."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.connectors.base import Subject
+from app.connectors.tabular_file import TabularFileConnector
+from app.core.atomic_file import STALE_PART_S
+from app.core.enums import LetterStatus
+from app.core.progress import Progress
+from app.data.database import Database, online_copy
+from app.data.models import Letter
+from app.services.connectors import save_connector
+from app.services.letters import draft_letter
+from app.services.retention import apply_retention
+from app.services.traces import clean_leftovers
+from tests.integration.rich_case import Person, make_rich_case, new_db
+
+TODAY = date(2026, 11, 20)
+PERSON = Person()
+NEEDLES = [
+    PERSON.email.encode(),
+    PERSON.last_name.encode(),
+    "IJsselstein".encode(),
+    "Lindeboomsweg".encode(),
+    PERSON.customer_number.encode(),
+]
+
+
+def hits(*folders: Path) -> list[str]:
+    """Every file below ``folders`` whose bytes hold one of the person's identifiers."""
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                found += [f"{path.name}: {n.decode()}" for n in NEEDLES if n in data]
+    return found
+
+
+def _filled(tmp_path: Path) -> tuple[Database, str, Path, Path]:
+    """A data folder with a closed case, a pre-migration backup, a draft letter, and a CSV
+    connector whose erasure left a backup and a killed erasure's temporary file."""
+    data, systems, inputs = tmp_path / "data", tmp_path / "systems", tmp_path / "inputs"
+    for folder in (data, systems, inputs):
+        folder.mkdir()
+    db = new_db(data, "privacy-desk.sqlite3")
+    reference = make_rich_case(db, inputs)
+    draft_letter(db, actor="fg", reference=reference, letter_type="acknowledgement")
+    db_file = data / "privacy-desk.sqlite3"
+    online_copy(db_file, data / "privacy-desk.sqlite3.20260101T000000Z.bak")  # as migrate() does
+    csv = systems / "newsletter.csv"
+    csv.write_text(
+        f"email;name\n{PERSON.email};{PERSON.full_name}\nkees@example.nl;Kees Postma\n",
+        encoding="utf-8",
+    )
+    settings = {"path": str(csv), "identifier_columns": "email=email", "backup_days": "7"}
+    save_connector(db, actor="fg", name="Newsletter", kind="tabular_file", settings=settings)
+    connector = TabularFileConnector("Newsletter", settings, {})
+    subject = Subject(reference, emails=(PERSON.email,))
+    findings = connector.search(subject, Progress())
+    connector.erase(connector.plan_erasure(findings), Progress())
+    assert connector.backups(), "the erasure keeps a backup that still holds the person"
+    killed = systems / ".newsletter.csv.k1ll3d.part"  # an erasure killed while writing
+    killed.write_bytes(csv.read_bytes() + PERSON.email.encode())
+    old = time.time() - STALE_PART_S - 60
+    os.utime(killed, (old, old))
+    return db, reference, data, systems
+
+
+@pytest.mark.parametrize("mode", ["anonymise", "delete"])
+def test_no_file_holds_the_person_after_retention(tmp_path: Path, mode: str) -> None:
+    db, reference, data, systems = _filled(tmp_path)
+    assert len(hits(data, systems)) >= 4  # the database, its backup, the CSV backup, the temp
+
+    result = apply_retention(db, actor="fg", references=[reference], mode=mode, today=TODAY)
+
+    db.dispose()  # every file closed as the app leaves it: the WAL is part of the check
+    assert hits(data, systems) == []
+    removed = {Path(p).name for p in result.copies.removed}
+    assert "privacy-desk.sqlite3.20260101T000000Z.bak" in removed
+    assert ".newsletter.csv.k1ll3d.part" in removed
+    assert any(name.startswith("newsletter.csv.") and name.endswith(".bak") for name in removed)
+    assert result.copies.failed == ()
+    msgids = [m.msgid for m in result.copies.beyond_reach]
+    assert any(m.startswith("Your own backups of this computer") for m in msgids)
+    assert any(m.startswith("{n} letter was sent or printed") for m in msgids)  # letters
+
+
+def test_draft_letters_are_removed_and_secure_delete_is_on(tmp_path: Path) -> None:
+    db, reference, _data, _systems = _filled(tmp_path)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    apply_retention(db, actor="fg", references=[reference], mode="anonymise", today=TODAY)
+    with db.session() as session:
+        drafts = select(func.count(Letter.id)).where(Letter.status == LetterStatus.DRAFT)
+        assert session.scalar(drafts) == 0
+        assert session.scalar(select(func.count(Letter.id))) > 0  # sent letters stay as proof
+
+
+def test_cli_confirmation_names_what_the_app_cannot_reach(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, _reference, data, systems = _filled(tmp_path)
+    db.dispose()
+    url = f"sqlite:///{data / 'privacy-desk.sqlite3'}"
+    assert main(["--db", url, "retention", "apply", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "copies made by Privacy Desk (database or connector backups) were removed" in out
+    assert "Outside Privacy Desk's reach" in out
+    assert "Your own backups" in out
+    assert hits(data, systems) == []
+
+
+def test_leftover_temporary_files_are_removed_at_the_next_start(tmp_path: Path) -> None:
+    db, _reference, data, systems = _filled(tmp_path)
+    export_left = data / ".register.xlsx.x9y8.part"  # an export killed half-way
+    export_left.write_bytes(PERSON.email.encode())
+    old = time.time() - STALE_PART_S - 60
+    os.utime(export_left, (old, old))
+    busy = systems / ".newsletter.csv.busy.part"  # a write still running elsewhere: kept
+    busy.write_bytes(b"x")
+    removed = {Path(p).name for p in clean_leftovers(db)}
+    assert removed == {".register.xlsx.x9y8.part", ".newsletter.csv.k1ll3d.part"}
+    assert busy.exists() and not export_left.exists()
