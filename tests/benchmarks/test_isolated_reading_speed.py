@@ -1,8 +1,8 @@
 """Benchmark: the cost of parsing each untrusted document in a child process (issue 11.7).
 
 Prints the median time per document in-process and in the child, in the same run; never fails
-on a slow machine. Run with
-`PRIVACY_DESK_BENCH=1 .venv/bin/python -m pytest -s tests/benchmarks/test_isolated_reading_speed.py`.
+on a slow machine. Run with `PRIVACY_DESK_BENCH=1 .venv/bin/python -m pytest -s
+tests/benchmarks/test_isolated_reading_speed.py`.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ PERSON = Person()
 NEEDLES = [
     PERSON.email.encode(),
     PERSON.last_name.encode(),
-    "IJsselstein".encode(),
-    "Lindeboomsweg".encode(),
+    b"IJsselstein",
+    b"Lindeboomsweg",
     PERSON.customer_number.encode(),
 ]
 
