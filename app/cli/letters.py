@@ -10,6 +10,7 @@ from app.cli.support import current_actor, open_db, options_of
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services.letters import draft_letter, finalise_letter, render_for_case
+    from app.services.traces import finalising
 
     db = open_db(args)
     options = options_of(args.set)
@@ -22,7 +23,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
             lang=args.lang,
             options=options,
         )
-        info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
+        with finalising(db, draft.id):  # a killed or failed finalisation leaves no draft
+            info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
         from app.services.case_documents import document_content
 
         assert info.document_id is not None

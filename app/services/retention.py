@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
-from app.core.enums import DocumentKind, LetterStatus
+from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
 from app.core.progress import Progress
 from app.core.retention import (
@@ -213,10 +213,6 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         if doc.deleted_at is None:
             doc.deleted_at = now
             doc.deleted_reason = "Removed when the case was anonymised (retention period ended)"
-    # A draft was never sent (or its finalisation was killed): nothing to keep as proof.
-    session.execute(
-        delete(Letter).where(Letter.case_id == case.id, Letter.status == LetterStatus.DRAFT)
-    )
     session.execute(
         update(Letter)
         .where(Letter.case_id == case.id)

@@ -5,15 +5,22 @@ app made other copies over time: pre-migration backups of the SQLite file beside
 backups of connector files (``<file>.<time>.bak`` of the CSV/XLSX connector). Those are
 removed at that moment; they cannot be rewritten without the person because they are whole
 snapshots. Temporary files of writes that were killed half-way (``.<name>.*.part`` of an
-erasure or an export) are removed at the next start. What the app cannot reach (the officer's
-own backups, exported dossiers, printed letters) is listed so the officer can act.
+erasure or an export) and drafts made only to be finalised at once by a command that was killed
+before the finalisation (see :func:`finalising`) are removed at the next start. What the app
+cannot reach (the officer's own backups, exported dossiers, printed letters) is listed so the
+officer can act.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +29,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.connectors import registry
-from app.core.atomic_file import leftover_parts
+from app.core.atomic_file import STALE_PART_S, leftover_parts
 from app.core.enums import LetterStatus
 from app.core.i18n import P_, Message, _
-from app.data.database import Database
+from app.data.database import Database, data_dir
 from app.data.models import AuditEvent, Case, ConnectorConfig, Letter
+from app.services import audit
 from app.services.backup import BACKUP_ACTION
 from app.services.connectors import instantiate
 
@@ -172,10 +180,90 @@ def _beyond_reach(db: Database, cases: Sequence[CaseCopies]) -> list[Message]:
     return notes
 
 
+def _marker_prefix(db: Database) -> tuple[Path, str]:
+    """Where finalisation markers of this database live, and their name prefix."""
+    path = sqlite_path(db)
+    folder = path.parent if path is not None else data_dir()
+    key = hashlib.sha256(db.url.encode("utf-8")).hexdigest()[:12]  # the URL may hold a password
+    return folder, f".finalising-{key}-"
+
+
+@contextmanager
+def finalising(db: Database, letter_id: int) -> Iterator[None]:
+    """Around the finalisation of a draft made for it alone (``letter --final``).
+
+    A marker file names the draft while the finalisation runs. When the finalisation fails the
+    draft is removed at once; when the process is killed, the next start removes it.
+    """
+    folder, prefix = _marker_prefix(db)
+    marker = folder / f"{prefix}{letter_id}"
+    marker.write_text(str(os.getpid()), encoding="ascii")
+    try:
+        yield
+    except BaseException:
+        _discard_draft(db, letter_id)
+        raise
+    finally:
+        marker.unlink(missing_ok=True)
+
+
+def _discard_draft(db: Database, letter_id: int) -> bool:
+    with db.session() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None or letter.status != LetterStatus.DRAFT:
+            return False
+        case = session.get(Case, letter.case_id)
+        session.delete(letter)
+        audit.record(
+            session,
+            case=case,
+            actor="system",
+            action="draft_discarded",
+            summary="Draft letter of an interrupted finalisation removed",
+        )
+    return True
+
+
+def _still_running(marker: Path, now: float) -> bool:
+    """The process that wrote ``marker`` may still be finalising (POSIX: it is alive)."""
+    try:
+        pid = int(marker.read_text(encoding="ascii").strip() or 0)
+        age = now - marker.stat().st_mtime
+    except (OSError, ValueError):
+        return False
+    if sys.platform == "win32":  # os.kill would end the process there: go by age instead
+        return age < STALE_PART_S
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid() or age < STALE_PART_S
+
+
+def orphan_drafts(db: Database, *, now: float | None = None) -> list[int]:
+    """Remove the drafts of finalisations that were killed; returns their letter ids."""
+    now = time.time() if now is None else now
+    folder, prefix = _marker_prefix(db)
+    discarded = []
+    for marker in sorted(folder.glob(f"{glob.escape(prefix)}*")):
+        if _still_running(marker, now):
+            continue
+        letter_id = marker.name.removeprefix(prefix)
+        if letter_id.isdigit() and _discard_draft(db, int(letter_id)):
+            discarded.append(int(letter_id))
+        marker.unlink(missing_ok=True)
+    if discarded:
+        log.info("%d draft letter(s) of interrupted finalisations removed", len(discarded))
+    return discarded
+
+
 def clean_leftovers(db: Database, *, now: float | None = None) -> list[str]:
-    """At start: remove temporary files of interrupted erasures and writes; returns them."""
+    """At start: remove temporary files of interrupted erasures and writes, and orphan drafts."""
     removed: list[str] = []
     failed: list[str] = []
+    orphan_drafts(db, now=now)
     path = sqlite_path(db)
     if path is not None:
         _remove(leftover_parts(path.parent, now=now), removed, failed)

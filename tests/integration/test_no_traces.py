@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.cli import main
 from app.connectors.base import Subject
@@ -21,7 +23,7 @@ from app.data.models import Letter
 from app.services.connectors import save_connector
 from app.services.letters import draft_letter
 from app.services.retention import apply_retention
-from app.services.traces import clean_leftovers
+from app.services.traces import _marker_prefix, clean_leftovers, finalising
 from tests.integration.rich_case import Person, make_rich_case, new_db
 
 TODAY = date(2026, 11, 20)
@@ -95,15 +97,46 @@ def test_no_file_holds_the_person_after_retention(tmp_path: Path, mode: str) -> 
     assert any(m.startswith("{n} letter was sent or printed") for m in msgids)  # letters
 
 
-def test_draft_letters_are_removed_and_secure_delete_is_on(tmp_path: Path) -> None:
-    db, reference, _data, _systems = _filled(tmp_path)
+def test_secure_delete_is_on_for_every_sqlite_connection(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
-    apply_retention(db, actor="fg", references=[reference], mode="anonymise", today=TODAY)
+
+
+def _drafts(db: Database) -> list[int]:
     with db.session() as session:
-        drafts = select(func.count(Letter.id)).where(Letter.status == LetterStatus.DRAFT)
-        assert session.scalar(drafts) == 0
-        assert session.scalar(select(func.count(Letter.id))) > 0  # sent letters stay as proof
+        query = select(Letter.id).where(Letter.status == LetterStatus.DRAFT)
+        return list(session.scalars(query))
+
+
+def test_draft_of_a_killed_finalisation_is_removed_at_the_next_start(tmp_path: Path) -> None:
+    db, reference, data, _systems = _filled(tmp_path)
+    kept = _drafts(db)  # the officer's own draft: never touched
+    orphan = draft_letter(db, actor="fg", reference=reference, letter_type="acknowledgement").id
+    with pytest.raises(KeyboardInterrupt), finalising(db, orphan):
+        assert len(list(data.glob(".finalising-*"))) == 1  # names the draft while it runs
+        raise KeyboardInterrupt  # a failure (Ctrl+C, an error) discards the draft at once
+    assert _drafts(db) == kept and list(data.glob(".finalising-*")) == []
+    # What `letter --final` leaves when it is killed between drafting and finalising:
+    orphan = draft_letter(db, actor="fg", reference=reference, letter_type="acknowledgement").id
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder, prefix = _marker_prefix(db)
+    killed = folder / f"{prefix}{orphan}"
+    killed.write_text(str(dead.pid), encoding="ascii")  # its process is gone
+    clean_leftovers(db)
+    assert _drafts(db) == kept and not killed.exists()
+
+
+def test_letter_final_on_the_command_line_leaves_no_marker(tmp_path: Path) -> None:
+    db, reference, data, _systems = _filled(tmp_path)
+    url = f"sqlite:///{data / 'privacy-desk.sqlite3'}"
+    before = _drafts(db)
+    out = tmp_path / "letter.pdf"
+    args = ["--db", url, "letter", reference, "--type", "acknowledgement", "--final"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert _drafts(db) == before and list(data.glob(".finalising-*")) == []
 
 
 def test_cli_confirmation_names_what_the_app_cannot_reach(
