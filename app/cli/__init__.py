@@ -44,6 +44,11 @@ def _setup_logging() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # everything this process creates: readable by the user only (POSIX)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--read-document-worker"]:  # hidden: the frozen bundle's document reader
+        from app.reading.worker import run_worker
+
+        return run_worker(given[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()

@@ -12,6 +12,7 @@ from app.core.i18n import _
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services.letters import draft_letter, finalise_letter, render_for_case
+    from app.services.traces import finalising
 
     db = open_db(args)
     options = options_of(args.set)
@@ -33,9 +34,10 @@ def cmd_letter(args: argparse.Namespace) -> int:
             lang=args.lang,
             options=options,
         )
-        info = finalise_letter(
-            db, actor=current_actor(args), letter_id=draft.id, overrides=overrides
-        )
+        with finalising(db, draft.id):  # a killed or failed finalisation leaves no draft
+            info = finalise_letter(
+                db, actor=current_actor(args), letter_id=draft.id, overrides=overrides
+            )
         from app.services.case_documents import document_content
 
         assert info.document_id is not None

@@ -52,7 +52,13 @@ GATE_CONDITIONS = (
     "portability_export",
 )
 PORTABILITY_OUTCOMES = ("granted", "no_data", "refused")
-EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
+EDITABLE_SETTINGS = (
+    "letter_layout",
+    "retention",
+    "attachments",
+    "extra_holidays",
+    "reading_limits",
+)
 LANGUAGES = ("nl", "en")
 
 

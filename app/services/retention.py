@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -48,6 +48,7 @@ from app.data.models import (
 )
 from app.services import audit, audit_chain
 from app.services.stored_settings import read_setting
+from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,8 @@ class RetentionResult:
     mode: str
     references: tuple[str, ...]
     compacted: bool = True  # False: the SQLite file could not be rewritten (busy), see log
+    # Copies outside the database: removed now, not removable, and what the officer must do.
+    copies: CopiesReport = field(default_factory=CopiesReport)
 
 
 def _rules(session: Session) -> dict[str, RetentionRule]:
@@ -134,6 +137,7 @@ def apply_retention(
             + ". Nothing was changed; check the list with `retention list`."
         )
     done: list[str] = []
+    counted: list[CaseCopies] = []
     for index, reference in enumerate(wanted):
         if progress is not None:
             progress.report(index / max(1, len(wanted)), reference)
@@ -142,6 +146,7 @@ def apply_retention(
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
                 raise UserError(f"Case {reference} no longer exists.")
+            counted.append(count_copies(session, case))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
             else:
@@ -149,9 +154,10 @@ def apply_retention(
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
     compacted = _compact_sqlite(db)
+    copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:
         progress.report(1.0, "done")
-    return RetentionResult(mode, tuple(done), compacted)
+    return RetentionResult(mode, tuple(done), compacted, copies)
 
 
 def _detach_requester(session: Session, case: Case) -> Requester:
