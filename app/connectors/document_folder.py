@@ -17,16 +17,17 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
-from app.connectors.text_search import find_in_text, subject_needles
+from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.i18n import N_, Message, _, join
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EXTENSIONS = (".txt", ".csv", ".pdf", ".docx", ".odt")
 DEFAULT_MAX_FILE_MB = 50
-CATEGORIES = ("documents",)
-HAND_NOTE = (
+CATEGORIES = (N_("documents"),)
+HAND_NOTE = _(
     "Files are not erased from here: remove or redact the file by hand if erasure is granted."
 )
 
@@ -106,7 +107,7 @@ class DocumentFolderConnector:
         self.name = name
         raw_path = str(settings.get("path") or "").strip()
         if not raw_path:
-            raise ValidationError({"path": "Choose the folder with the documents."})
+            raise ValidationError({"path": _("Choose the folder with the documents.")})
         self._path = Path(raw_path).expanduser()
         extensions = settings.get("extensions") or DEFAULT_EXTENSIONS
         if isinstance(extensions, str):
@@ -119,7 +120,7 @@ class DocumentFolderConnector:
                 float(settings.get("max_file_mb") or DEFAULT_MAX_FILE_MB) * 1024 * 1024
             )
         except (TypeError, ValueError) as exc:
-            raise ValidationError({"max_file_mb": "Enter the maximum size in MB."}) from exc
+            raise ValidationError({"max_file_mb": _("Enter the maximum size in MB.")}) from exc
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -151,15 +152,19 @@ class DocumentFolderConnector:
     def _files(self) -> list[Path]:
         if not self._path.is_dir():
             raise ConnectorError(
-                f"The folder {self._path} does not exist or cannot be read. "
-                "Check the path in the connector settings."
+                _(
+                    "The folder {path} does not exist or cannot be read. Check the path in the "
+                    "connector settings.",
+                    path=self._path,
+                )
             )
         return sorted(
             p for p in self._path.rglob("*") if p.is_file() and p.suffix.lower() in self._extensions
         )
 
     def test_connection(self) -> str:
-        return f"{len(self._files())} document(s) found."
+        count = len(self._files())
+        return _("{n} document(s) found.", n=count)
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         needles = subject_needles(subject)
@@ -168,26 +173,31 @@ class DocumentFolderConnector:
         files = self._files()
         findings: list[Finding] = []
         for n, path in enumerate(files):
-            progress.report(n / max(1, len(files)), f"Document {n + 1} of {len(files)}")
+            progress.report(
+                n / max(1, len(files)),
+                _("Document {number} of {total}", number=n + 1, total=len(files)),
+            )
             relative = str(path.relative_to(self._path))
             size = path.stat().st_size
             if size > self._max_bytes:
-                findings.append(self._check_by_hand(relative, "file too large to read"))
+                findings.append(self._check_by_hand(relative, _("File too large to read")))
                 continue
             try:
                 text = extract_text(path, progress)
             except (Cancelled, ConnectorError):
                 raise
             except NoTextLayer:
-                findings.append(self._check_by_hand(relative, "no text layer (a scan)"))
+                findings.append(self._check_by_hand(relative, _("No text layer (a scan)")))
                 continue
             except OSError as exc:
-                problem = f"could not be opened ({exc.strerror or type(exc).__name__})"
+                problem = _(
+                    "Could not be opened ({reason})", reason=exc.strerror or type(exc).__name__
+                )
                 findings.append(self._check_by_hand(relative, problem))
                 continue
             except Exception as exc:  # the parsers raise many different types on corrupt files
                 log.warning("Document %d unreadable (%s)", n + 1, type(exc).__name__)
-                findings.append(self._check_by_hand(relative, "damaged or unreadable file"))
+                findings.append(self._check_by_hand(relative, _("Damaged or unreadable file")))
                 continue
             matches = find_in_text(text, needles)
             if not matches:
@@ -195,7 +205,7 @@ class DocumentFolderConnector:
             best = matches[0]
             note = HAND_NOTE
             if best.strength is MatchStrength.WEAK:
-                note = "Only the name matched: check it is this person. " + HAND_NOTE
+                note = join([ONLY_NAME_NOTE, HAND_NOTE])
             findings.append(
                 Finding(
                     system=self.name,
@@ -212,18 +222,18 @@ class DocumentFolderConnector:
                     note=note,
                 )
             )
-        progress.report(1.0, "Documents searched")
+        progress.report(1.0, _("Documents searched"))
         return findings
 
-    def _check_by_hand(self, relative: str, problem: str) -> Finding:
+    def _check_by_hand(self, relative: str, problem: Message) -> Finding:
         # Not a match, but the officer cannot rule it out either: a weak item to review.
         return Finding(
             system=self.name,
             record_id=relative,
-            fields={"file": relative, "problem": problem},
+            fields={"file": relative, "problem": problem.lower()},
             categories=CATEGORIES,
             matched=Identifier(IdentifierKind.OTHER, "unreadable file"),
             strength=MatchStrength.WEAK,
             location=str(self._path / relative),
-            note=f"{problem.capitalize()}: check this file by hand.",
+            note=_("{problem}: check this file by hand.", problem=problem),
         )

@@ -13,6 +13,7 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
+from app.core.i18n import _
 
 
 class ManualCheckRequired(Exception):
@@ -29,7 +30,7 @@ class ManualConnector:
     def __init__(self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]) -> None:
         self.name = name
         self.instructions = str(settings.get("instructions", "")).strip()
-        _ = secrets
+        del secrets  # a manual check has none
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -49,9 +50,9 @@ class ManualConnector:
 
     def test_connection(self) -> str:
         if not self.instructions:
-            return "No instructions yet: add what the person doing the check must look up."
-        return "Manual check: nothing to connect to."
+            return _("No instructions yet: add what the person doing the check must look up.")
+        return _("Manual check: nothing to connect to.")
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         progress.check()
-        raise ManualCheckRequired(self.instructions or "Look up the person by hand.")
+        raise ManualCheckRequired(self.instructions or _("Look up the person by hand."))

@@ -14,6 +14,7 @@ from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.tabular_file import TabularFileConnector
 from app.connectors.web_logs import WebLogConnector
 from app.core.errors import UserError
+from app.core.i18n import _
 
 REGISTRY: dict[str, Any] = {
     "sql": SqlDatabaseConnector,
@@ -39,7 +40,9 @@ def _class(kind: str) -> Any:
         return REGISTRY[kind]
     except KeyError:
         known = ", ".join(sorted(REGISTRY))
-        raise UserError(f"Unknown connector kind '{kind}'. Known kinds: {known}.") from None
+        raise UserError(
+            _("Unknown connector kind '{kind}'. Known kinds: {known}.", kind=kind, known=known)
+        ) from None
 
 
 def create(

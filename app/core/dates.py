@@ -7,6 +7,7 @@ from datetime import date
 from typing import Final
 
 from app.core.errors import ValidationError
+from app.core.i18n import _
 
 # Own tables instead of the locale module: locale is process-wide, not thread-safe, and
 # depends on which locales the machine has installed.
@@ -52,7 +53,7 @@ def _language(lang: str) -> str:
     """Reduce "nl", "nl_NL", "en-GB" and the like to a language we have names for."""
     code = lang.replace("_", "-").split("-", 1)[0].lower()
     if code not in _MONTHS:
-        raise ValueError(f"unsupported language {lang!r}; expected 'nl' or 'en'")
+        raise ValueError(_("unsupported language {lang}; expected 'nl' or 'en'", lang=repr(lang)))
     return code
 
 
@@ -73,21 +74,42 @@ def parse_iso_date(s: str) -> date:
     that a typing error never turns into another valid date.
     """
     if not isinstance(s, str):
-        raise ValidationError({"date": f"No date given. {_ISO_HINT}"})
+        raise ValidationError({"date": _("No date given. {ISO_HINT}", ISO_HINT=_ISO_HINT)})
     text = s.strip()
     if not text:
-        raise ValidationError({"date": f"The date is empty. {_ISO_HINT}"})
+        raise ValidationError({"date": _("The date is empty. {ISO_HINT}", ISO_HINT=_ISO_HINT)})
     match = _ISO_DATE.fullmatch(text)
     if match is None:
         raise ValidationError(
-            {"date": f"{text!r} is not a date in the form YYYY-MM-DD. {_ISO_HINT}"}
+            {
+                "date": _(
+                    "{text} is not a date in the form YYYY-MM-DD. {ISO_HINT}",
+                    text=repr(text),
+                    ISO_HINT=_ISO_HINT,
+                )
+            }
         )
     year, month, day = (int(part) for part in match.groups())
     if year < 1:
-        raise ValidationError({"date": f"Year {year:04d} does not exist. {_ISO_HINT}"})
+        raise ValidationError(
+            {
+                "date": _(
+                    "Year {year} does not exist. {ISO_HINT}",
+                    year=format(year, "04d"),
+                    ISO_HINT=_ISO_HINT,
+                )
+            }
+        )
     if not 1 <= month <= 12:
         raise ValidationError(
-            {"date": f"{text!r} has month {month}; a month runs from 01 to 12. {_ISO_HINT}"}
+            {
+                "date": _(
+                    "{text} has month {month}; a month runs from 01 to 12. {ISO_HINT}",
+                    text=repr(text),
+                    month=month,
+                    ISO_HINT=_ISO_HINT,
+                )
+            }
         )
     try:
         return date(year, month, day)
@@ -95,8 +117,13 @@ def parse_iso_date(s: str) -> date:
         raise ValidationError(
             {
                 "date": (
-                    f"{text!r} does not exist: {_MONTHS['en'][month - 1]} {year} has no day {day}. "
-                    "Check the day."
+                    _(
+                        "{text} does not exist: {value} {year} has no day {day}. Check the day.",
+                        text=repr(text),
+                        value=_MONTHS["en"][month - 1],
+                        year=year,
+                        day=day,
+                    )
                 )
             }
         ) from None

@@ -25,7 +25,7 @@ import json
 import logging
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -58,7 +58,7 @@ _MONTHS: Final = (
 )
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+def N_(msgid: str) -> str:
     """Mark ``msgid`` for extraction only; translate it where it is shown."""
     return msgid
 
@@ -169,6 +169,14 @@ def render_value(value: object, lang: str) -> str:
     """A parameter as text in ``lang``: messages and dates are rendered, the rest is str()."""
     if isinstance(value, Message):
         return value.render(lang)
+    if isinstance(value, BaseException):
+        # An error passed as a parameter: its own message, in the same language when it has one.
+        render = getattr(value, "render", None)
+        if callable(render):
+            return str(render(lang))
+        if len(value.args) == 1 and isinstance(value.args[0], Message):
+            return value.args[0].render(lang)
+        return str(value)
     if isinstance(value, datetime):
         return f"{format_date(value.date(), lang)} {value:%H:%M}"
     if isinstance(value, date):
@@ -276,6 +284,16 @@ def verbatim(text: str) -> Message:
     return Message(text, context=_VERBATIM)
 
 
+_JOINED: Final = "\x00joined"
+
+
+def join(parts: Sequence[str], sep: str = " ") -> Message:
+    """Several messages shown as one text (a finding note and a retention note), each rendered
+    in the reader's language; empty parts are left out."""
+    kept = [p for p in parts if p]
+    return Message(sep, {str(i): p for i, p in enumerate(kept)}, context=_JOINED)
+
+
 def _storable(value: object) -> object:
     if isinstance(value, Message):
         return {"$message": json.loads(value.to_stored())}
@@ -309,6 +327,8 @@ def _render(
 ) -> str:
     if context == _VERBATIM:
         return msgid
+    if context == _JOINED:
+        return msgid.join(render_value(params[k], code) for k in sorted(params, key=int))
     if plural is not None and n is not None:
         others = {k: v for k, v in params.items() if k != "n"}
         return translate_plural(msgid, plural, n, code, **others)
@@ -329,14 +349,24 @@ def _(msgid: str, /, **params: Any) -> Message:
     return Message(msgid, params)
 
 
-def P_(singular: str, plural: str, n: int, /, **params: Any) -> Message:  # noqa: N802
+def P_(singular: str, plural: str, n: int, /, **params: Any) -> Message:
     """A translatable message with a plural form chosen by ``n`` (``{n}`` is filled in)."""
     return Message(singular, {"n": n, **params}, plural=plural, n=n)
 
 
-def C_(context: str, msgid: str, /, **params: Any) -> Message:  # noqa: N802
+def C_(context: str, msgid: str, /, **params: Any) -> Message:
     """A translatable message with a context that tells translators where it appears."""
     return Message(msgid, params, context=context)
+
+
+def message_of(exc: BaseException) -> str:
+    """The message an error carries, kept as a Message when it is one (``str(exc)`` is English)."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return str(exc)
 
 
 def text_of(value: str, lang: str | None = None) -> str:

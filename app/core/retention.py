@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import ValidationError
+from app.core.i18n import _
 
 MODE_ANONYMISE: Final = "anonymise"
 MODE_DELETE: Final = "delete"
@@ -57,7 +58,7 @@ def rule_for(outcome: str, rules: Mapping[str, RetentionRule]) -> RetentionRule:
         return rule
     if not rules:
         raise ValidationError(
-            {"retention": "No retention periods are set. Set them in Settings > Retention."}
+            {"retention": _("No retention periods are set. Set them in Settings > Retention.")}
         )
     longest = max(rules.values(), key=lambda r: (r.months, r.outcome))
     label = outcome or "none"

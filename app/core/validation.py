@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.core.enums import Channel, IdentifierKind, Language, RequestType
 from app.core.errors import ValidationError
+from app.core.i18n import _, message_of
 
 GDPR_START = date(2018, 5, 25)
 DEFAULT_MAX_ATTACHMENT_MB = 50
@@ -65,19 +66,25 @@ def normalise_postcode(value: str, country: str = "NL") -> str:
     if country.upper() != "NL":
         cleaned = " ".join(value.split())
         if not cleaned:
-            raise ValueError("Enter the postcode as written on the letter.")
+            raise ValueError(_("Enter the postcode as written on the letter."))
         return cleaned.upper()
     match = _NL_POSTCODE.match(value)
     if not match:
         raise ValueError(
-            f"'{value.strip()}' is not a Dutch postcode. Type four digits and two letters, "
-            "e.g. 5253 RE. For an address abroad, choose the country first."
+            _(
+                "'{strip}' is not a Dutch postcode. Type four digits and two letters, e.g. 5253 "
+                "RE. For an address abroad, choose the country first.",
+                strip=value.strip(),
+            )
         )
     letters = match.group(2).upper()
     if letters in _FORBIDDEN_LETTERS:
         raise ValueError(
-            f"Postcodes ending in {letters} do not exist in the Netherlands (PostNL never issues "
-            "SA, SD or SS). Check the letter for a typing error."
+            _(
+                "Postcodes ending in {letters} do not exist in the Netherlands (PostNL never "
+                "issues SA, SD or SS). Check the letter for a typing error.",
+                letters=letters,
+            )
         )
     return f"{match.group(1)} {letters}"
 
@@ -86,8 +93,11 @@ def normalise_email(value: str) -> str:
     cleaned = value.strip()
     if cleaned and not _EMAIL.match(cleaned):
         raise ValueError(
-            f"'{cleaned}' is not an e-mail address. Use the form name@example.nl, "
-            "or leave it empty."
+            _(
+                "'{cleaned}' is not an e-mail address. Use the form name@example.nl, or leave it "
+                "empty.",
+                cleaned=cleaned,
+            )
         )
     return cleaned
 
@@ -99,9 +109,14 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
     """One identifier as the systems will be searched for it; ValueError says what is wrong."""
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise ValueError("Enter a value, or remove this line.")
+        raise ValueError(_("Enter a value, or remove this line."))
     if len(cleaned) > MAX_IDENTIFIER_LENGTH:
-        raise ValueError(f"At most {MAX_IDENTIFIER_LENGTH} characters.")
+        raise ValueError(
+            _(
+                "At most {MAX_IDENTIFIER_LENGTH} characters.",
+                MAX_IDENTIFIER_LENGTH=MAX_IDENTIFIER_LENGTH,
+            )
+        )
     if kind is IdentifierKind.EMAIL:
         return normalise_email(cleaned)
     if kind is IdentifierKind.IP_ADDRESS:
@@ -109,10 +124,13 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
             return str(ipaddress.ip_address(cleaned))
         except ValueError:
             raise ValueError(
-                f"'{cleaned}' is not an IP address. Use the form 192.0.2.10 or 2001:db8::10."
+                _(
+                    "'{cleaned}' is not an IP address. Use the form 192.0.2.10 or 2001:db8::10.",
+                    cleaned=cleaned,
+                )
             ) from None
     if kind is IdentifierKind.PHONE and sum(c.isdigit() for c in cleaned) < 6:
-        raise ValueError("A phone number has at least 6 digits, e.g. 073 123 45 67.")
+        raise ValueError(_("A phone number has at least 6 digits, e.g. 073 123 45 67."))
     return cleaned
 
 
@@ -133,7 +151,7 @@ def normalise_identifiers(
         try:
             kept[(kind, normalise_identifier(kind, value))] = None
         except ValueError as exc:
-            errors[error_key(position, kind)] = str(exc)
+            errors[error_key(position, kind)] = message_of(exc)
     if errors:
         raise ValidationError(errors)
     return tuple(kept)
@@ -221,11 +239,11 @@ class RepresentativeInput:
                 try:
                     updates["postcode"] = normalise_postcode(self.postcode, country)
                 except ValueError as exc:
-                    errors["representative_postcode"] = str(exc)
+                    errors["representative_postcode"] = message_of(exc)
         try:
             updates["email"] = normalise_email(self.email)
         except ValueError as exc:
-            errors["representative_email"] = str(exc)
+            errors["representative_email"] = message_of(exc)
         if errors:
             raise ValidationError(errors)
         for name in ("name", "organisation", "street", "city"):
@@ -264,11 +282,11 @@ class CaseInput:
 
 def validate_received(received: date | None, today: date) -> date:
     if received is None:
-        raise ValueError("Enter the date the letter reached the mailbox.")
+        raise ValueError(_("Enter the date the letter reached the mailbox."))
     if received > today:
-        raise ValueError("The date of receipt cannot be in the future. Check the date stamp.")
+        raise ValueError(_("The date of receipt cannot be in the future. Check the date stamp."))
     if received < GDPR_START:
-        raise ValueError("The date of receipt cannot be before 25 May 2018 (the GDPR start).")
+        raise ValueError(_("The date of receipt cannot be before 25 May 2018 (the GDPR start)."))
     return received
 
 
@@ -281,7 +299,7 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
     try:
         validate_received(inp.received_on, today)
     except ValueError as exc:
-        errors["received_on"] = str(exc)
+        errors["received_on"] = message_of(exc)
     if not inp.last_name.strip():
         errors["last_name"] = "Enter the person's (last) name as written on the letter."
     country = (inp.country or "NL").strip().upper()
@@ -299,13 +317,13 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
             try:
                 updates["postcode"] = normalise_postcode(inp.postcode, country)
             except ValueError as exc:
-                errors["postcode"] = str(exc)
+                errors["postcode"] = message_of(exc)
     elif not inp.email.strip():
         errors["street"] = "Enter a postal address (or at least an e-mail address) to answer to."
     try:
         updates["email"] = normalise_email(inp.email)
     except ValueError as exc:
-        errors["email"] = str(exc)
+        errors["email"] = message_of(exc)
     if inp.their_letter_date is not None and inp.their_letter_date > today:
         errors["their_letter_date"] = "The date of their letter cannot be in the future."
     if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
@@ -347,18 +365,23 @@ def check_attachment(path: Path, *, max_mb: int = DEFAULT_MAX_ATTACHMENT_MB) -> 
     """Check size and type WITHOUT reading a huge file; returns the media type."""
     if not path.is_file():
         raise ValidationError(
-            {"attachment": f"The file {path.name} does not exist or is a folder."}
+            {"attachment": _("The file {name} does not exist or is a folder.", name=path.name)}
         )
     size = path.stat().st_size
     if size == 0:
         raise ValidationError(
-            {"attachment": f"The file {path.name} is empty. Scan the letter again."}
+            {"attachment": _("The file {name} is empty. Scan the letter again.", name=path.name)}
         )
     if size > max_mb * 1024 * 1024:
         raise ValidationError(
             {
-                "attachment": f"The file {path.name} is {size / 1024 / 1024:.0f} MB; the limit is "
-                f"{max_mb} MB. Scan in grey at 200-300 dpi or split the file, then attach it again."
+                "attachment": _(
+                    "The file {name} is {value} MB; the limit is {max_mb} MB. Scan in grey at "
+                    "200-300 dpi or split the file, then attach it again.",
+                    name=path.name,
+                    value=format(size / 1024 / 1024, ".0f"),
+                    max_mb=max_mb,
+                )
             }
         )
     with path.open("rb") as handle:
@@ -366,8 +389,11 @@ def check_attachment(path: Path, *, max_mb: int = DEFAULT_MAX_ATTACHMENT_MB) -> 
     if media_type is None:
         raise ValidationError(
             {
-                "attachment": f"{path.name} is not a PDF, PNG, JPEG or TIFF file. Save the scan in "
-                "one of those formats and attach it again."
+                "attachment": _(
+                    "{name} is not a PDF, PNG, JPEG or TIFF file. Save the scan in one of those "
+                    "formats and attach it again.",
+                    name=path.name,
+                )
             }
         )
     return media_type

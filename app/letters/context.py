@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from app.core.enums import RequestType
+from app.core.i18n import _
 
 LANGUAGES = ("nl", "en")
 
@@ -239,17 +240,25 @@ class LetterContext:
     def __post_init__(self) -> None:
         # These are programming errors of the caller, not something the officer can fix.
         if self.lang not in LANGUAGES:
-            raise ValueError(f"unsupported letter language {self.lang!r}; use 'nl' or 'en'")
+            raise ValueError(
+                _("unsupported letter language {lang}; use 'nl' or 'en'", lang=repr(self.lang))
+            )
         for code in self.request_types:
             RequestType(code)  # raises ValueError on an unknown code
         expected = PAYLOAD_TYPE[LetterType(self.letter_type)]
         if expected is None:
             if self.payload is not None:
-                raise ValueError(f"a {self.letter_type} letter takes no payload")
+                raise ValueError(
+                    _("a {letter_type} letter takes no payload", letter_type=self.letter_type)
+                )
         elif not isinstance(self.payload, expected):
             raise ValueError(
-                f"a {self.letter_type} letter needs a {expected.__name__}, "
-                f"got {type(self.payload).__name__}"
+                _(
+                    "a {letter_type} letter needs a {name__}, got {name__2}",
+                    letter_type=self.letter_type,
+                    name__=expected.__name__,
+                    name__2=type(self.payload).__name__,
+                )
             )
 
     @property

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.core.validation import country_name, normalise_postcode
 from app.letters.context import PostalAddress
 
@@ -53,11 +54,11 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
     street = " ".join(address.street_line.split())
     city = " ".join(address.city.split())
     if not name:
-        raise AddressError("The address has no name line. Enter the addressee's name.")
+        raise AddressError(_("The address has no name line. Enter the addressee's name."))
     if not street:
-        raise AddressError("The address has no street line. Enter street and house number.")
+        raise AddressError(_("The address has no street line. Enter street and house number."))
     if not city:
-        raise AddressError("The address has no town. Enter the town or city.")
+        raise AddressError(_("The address has no town. Enter the town or city."))
     lines = [name]
     lines.extend(" ".join(extra.split()) for extra in address.extra_lines if extra.strip())
     lines.append(street)
@@ -74,13 +75,21 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
         lines.append(_country_line(address.country, lang))
     if len(lines) > MAX_ADDRESS_LINES:
         raise AddressError(
-            f"The address has {len(lines)} lines; PostNL allows at most {MAX_ADDRESS_LINES}. "
-            "Shorten it, e.g. combine the 't.a.v.' line with the name."
+            _(
+                "The address has {n} lines; PostNL allows at most {MAX_ADDRESS_LINES}. Shorten "
+                "it, e.g. combine the 't.a.v.' line with the name.",
+                n=len(lines),
+                MAX_ADDRESS_LINES=MAX_ADDRESS_LINES,
+            )
         )
     if len(lines) < MIN_ADDRESS_LINES:
         raise AddressError(
-            f"The address has {len(lines)} lines; a postal address needs at least "
-            f"{MIN_ADDRESS_LINES}. Complete the address."
+            _(
+                "The address has {n} lines; a postal address needs at least {MIN_ADDRESS_LINES}. "
+                "Complete the address.",
+                n=len(lines),
+                MIN_ADDRESS_LINES=MIN_ADDRESS_LINES,
+            )
         )
     return tuple(lines)
 

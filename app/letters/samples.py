@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from app.core.i18n import _
 from app.letters.context import (
     AccessPayload,
     Art17Ground,
@@ -246,7 +247,7 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                     else "All tickets in the name of J. van der Berg, customer number KL-10001."
                 ),
             )
-    raise ValueError(f"no sample for {letter_type}")
+    raise ValueError(_("no sample for {letter_type}", letter_type=letter_type))
 
 
 def sample_context(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
+from app.core.i18n import _
 from app.data.models import (
     AuditEvent,
     Case,
@@ -123,7 +124,9 @@ def collect_dossier(
 ) -> DossierData:
     """Read the case into a ``DossierData`` whose labels, codes and dates are in ``lang``."""
     if lang not in LANGUAGES:
-        raise ValueError(f"unsupported dossier language {lang!r}; expected 'nl' or 'en'")
+        raise ValueError(
+            _("unsupported dossier language {lang}; expected 'nl' or 'en'", lang=repr(lang))
+        )
 
     def t(key: str) -> str:
         return text(key, lang)

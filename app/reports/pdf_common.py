@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from app.core.i18n import _
 from app.resources import resource_path
 
 REGULAR: Final = "PDReport"
@@ -61,8 +62,10 @@ def _find_font_files() -> tuple[Path, Path, Path]:
             if all(p.is_file() for p in paths):
                 return paths[0], paths[1], paths[2]
     raise FileNotFoundError(
-        "No TTF fonts found for reports: expected LiberationSans in resources/fonts or DejaVu "
-        "in /usr/share/fonts/truetype/dejavu."
+        _(
+            "No TTF fonts found for reports: expected LiberationSans in resources/fonts or "
+            "DejaVu in /usr/share/fonts/truetype/dejavu."
+        )
     )
 
 

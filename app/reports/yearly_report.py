@@ -21,6 +21,7 @@ from app.core.enums import (
     CaseStatus,
     RequestType,
 )
+from app.core.i18n import _
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import format_days, format_share, share
 from app.reports.pdf_common import (
@@ -421,7 +422,7 @@ def render_yearly_pdf(
 ) -> bytes:
     """The report as PDF bytes: page 1 is the summary for the board, the detail follows."""
     if lang not in T:
-        raise ValueError(f"unsupported report language {lang!r}")
+        raise ValueError(_("unsupported report language {lang}", lang=repr(lang)))
     ctx = ReportContext(organisation, promise_weeks, lang)
     s = make_styles()
     story = [*_summary(figures, ctx, s), PageBreak(), *_detail(figures, ctx, s)]

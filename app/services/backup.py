@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.data.database import Database, online_copy
 from app.data.models import AuditEvent
 from app.services import audit
@@ -32,13 +33,15 @@ class BackupResult:
 def _live_path(db: Database) -> Path:
     if db.engine.dialect.name != "sqlite":
         raise UserError(
-            f"This case base is on a {db.engine.dialect.name} server: back it up there (for "
-            "PostgreSQL with pg_dump, or the server's own backup). Privacy Desk copies only "
-            "SQLite files."
+            _(
+                "This case base is on a {name} server: back it up there (for PostgreSQL with "
+                "pg_dump, or the server's own backup). Privacy Desk copies only SQLite files.",
+                name=db.engine.dialect.name,
+            )
         )
     name = db.engine.url.database
     if not name or name == ":memory:":
-        raise UserError("This database lives in memory only; there is no file to back up.")
+        raise UserError(_("This database lives in memory only; there is no file to back up."))
     return Path(name).resolve()
 
 
@@ -48,7 +51,12 @@ def _check_copy(path: Path) -> int:
     try:
         verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
-            raise UserError(f"The copy failed SQLite's integrity check ({verdict}); try again.")
+            raise UserError(
+                _(
+                    "The copy failed SQLite's integrity check ({verdict}); try again.",
+                    verdict=verdict,
+                )
+            )
         return int(conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
     finally:
         conn.close()
@@ -67,17 +75,23 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
     resolved = target.resolve()
     if resolved == live or (resolved.parent == live.parent and resolved.name.startswith(live.name)):
         raise UserError(
-            "Choose another file than the database itself (or its journal files) for the backup."
+            _("Choose another file than the database itself (or its journal files) for the backup.")
         )
     folder = target.parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
+        )
     started = time.monotonic()
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
         raise UserError(
-            f"Cannot write in {folder}: {exc.strerror}. Choose a folder you may write to."
+            _(
+                "Cannot write in {folder}: {strerror}. Choose a folder you may write to.",
+                folder=folder,
+                strerror=exc.strerror,
+            )
         ) from None
     os.close(fd)
     temp = Path(temp_name)
@@ -87,11 +101,15 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
         os.replace(temp, target)
     except sqlite3.Error as exc:
         raise UserError(
-            f"The backup could not be made: {exc}. The database may be busy; try again."
+            _("The backup could not be made: {exc}. The database may be busy; try again.", exc=exc)
         ) from None
     except OSError as exc:
         raise UserError(
-            f"The backup could not be written: {exc.strerror}. Check the free space of {folder}."
+            _(
+                "The backup could not be written: {strerror}. Check the free space of {folder}.",
+                strerror=exc.strerror,
+                folder=folder,
+            )
         ) from None
     finally:
         temp.unlink(missing_ok=True)

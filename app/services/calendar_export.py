@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.core.dates import format_date
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
 from app.services.cases import open_cases_for_overview
@@ -62,7 +63,7 @@ def _events_of(row: CaseRow, lang: str) -> list[DeadlineEvent]:
 def open_deadline_events(db: Database, *, lang: str = "nl") -> list[DeadlineEvent]:
     """One event per open, running case (plus its "post by" day); paused cases have no date."""
     if lang not in _TEXT:
-        raise ValueError(f"unsupported language {lang!r}")
+        raise ValueError(_("unsupported language {lang}", lang=repr(lang)))
     events: list[DeadlineEvent] = []
     for row in open_cases_for_overview(db):
         events.extend(_events_of(row, lang))
@@ -77,7 +78,9 @@ def write_deadlines_ics(
     content = deadlines_to_ics(events, now=now)
     folder = path.parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose another place to save.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose another place to save.", folder=folder)
+        )
     temp = path.with_name(path.name + ".part")
     try:
         # newline="" keeps the CRLF line ends that RFC 5545 requires.
@@ -87,7 +90,11 @@ def write_deadlines_ics(
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise UserError(
-            f"The calendar file could not be written to {path} ({exc.strerror}). "
-            "Choose a folder you may write to."
+            _(
+                "The calendar file could not be written to {path} ({strerror}). Choose a folder "
+                "you may write to.",
+                path=path,
+                strerror=exc.strerror,
+            )
         ) from exc
     return len(events)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
+from app.core.i18n import _
 from app.core.validation import check_attachment
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
@@ -60,8 +61,10 @@ def add_document(
     if kind == DocumentKind.ID_COPY and not masked:
         raise ValidationError(
             {
-                "masked": "An ID copy may only be kept masked: black out the BSN and the photo, "
-                "then confirm that it is masked."
+                "masked": _(
+                    "An ID copy may only be kept masked: black out the BSN and the photo, then "
+                    "confirm that it is masked."
+                )
             }
         )
     with db.session() as session:
@@ -131,7 +134,7 @@ def document_content(db: Database, *, document_id: int) -> tuple[str, str, bytes
     with db.session() as session:
         doc = session.get(Document, document_id)
         if doc is None or doc.content is None:
-            raise NotFoundError("That document no longer exists (it may have been deleted).")
+            raise NotFoundError(_("That document no longer exists (it may have been deleted)."))
         return doc.filename, doc.media_type, doc.content
 
 
@@ -153,9 +156,9 @@ def record_identity_check(
     """
     today = today or date.today()
     if checked_on > today:
-        raise ValidationError({"checked_on": "The check cannot be in the future."})
+        raise ValidationError({"checked_on": _("The check cannot be in the future.")})
     if method == IdentityMethod.ID_DOCUMENT_SEEN and not document_type.strip():
-        raise ValidationError({"document_type": "Say which document was seen (e.g. passport)."})
+        raise ValidationError({"document_type": _("Say which document was seen (e.g. passport).")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         case.identity_checks.append(

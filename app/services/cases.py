@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.i18n import _, message_of
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
@@ -74,7 +75,7 @@ def next_reference(session: Session, year: int) -> tuple[str, int]:
     row until commit, on SQLite it takes the write lock (pysqlite only opens the transaction at
     the first write, so a read-then-write would let two officers read the same number).
     """
-    for _ in range(3):
+    for _attempt in range(3):
         bumped = session.execute(
             update(ReferenceCounter)
             .where(ReferenceCounter.year == year)
@@ -92,7 +93,7 @@ def next_reference(session: Session, year: int) -> tuple[str, int]:
                 session.add(ReferenceCounter(year=year, last_seq=0))
         except IntegrityError:
             continue
-    raise UserError("No case reference could be issued; try again in a moment.")
+    raise UserError(_("No case reference could be issued; try again in a moment."))
 
 
 def search_text_of(reference: str, requester: Requester) -> str:
@@ -133,7 +134,7 @@ def _representative(rep: RepresentativeInput) -> Representative:
         try:
             postcode = normalise_postcode(postcode, rep.country)
         except ValueError as exc:
-            raise ValidationError({"representative_postcode": str(exc)}) from exc
+            raise ValidationError({"representative_postcode": message_of(exc)}) from exc
     return Representative(
         name=rep.name.strip(),
         role=rep.role,
@@ -351,11 +352,17 @@ def edit_case(
         case = case_by_reference(session, reference)
         if case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed by {_last_actor(session, case)} while you "
-                "were editing. Your changes were not saved: reload the case and make them again."
+                _(
+                    "Case {reference} was changed by {last_actor} while you were editing. Your "
+                    "changes were not saved: reload the case and make them again.",
+                    reference=case.reference,
+                    last_actor=_last_actor(session, case),
+                )
             )
         if case.anonymised_at is not None:
-            raise UserError(f"Case {case.reference} is anonymised and cannot be edited.")
+            raise UserError(
+                _("Case {reference} is anonymised and cannot be edited.", reference=case.reference)
+            )
         current = _input_of(case)
         converted = dict(changes)
         if "request_types" in converted:
@@ -428,7 +435,10 @@ def change_status(
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+                _(
+                    "Case {reference} was changed meanwhile. Reload it and try again.",
+                    reference=case.reference,
+                )
             )
         old = CaseStatus(case.status)
         check_transition(old, new_status)
@@ -492,7 +502,10 @@ def set_outcomes(
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+                _(
+                    "Case {reference} was changed meanwhile. Reload it and try again.",
+                    reference=case.reference,
+                )
             )
         by_code = {t.code: t for t in case.request_types}
         unknown = sorted(set(outcomes) - set(by_code))

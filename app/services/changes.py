@@ -22,6 +22,7 @@ from app.connectors.base import (
     RecordResult,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.i18n import _, message_of
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
 from app.services import audit
@@ -90,9 +91,9 @@ def plan_changes(
 ) -> list[ActionInfo]:
     """Make (or remake) the plan for every system with confirmed findings; nothing changes yet."""
     if operation not in ("erasure", "rectification"):
-        raise ValidationError({"operation": "Choose erasure or rectification."})
+        raise ValidationError({"operation": _("Choose erasure or rectification.")})
     if operation == "rectification" and not corrections:
-        raise ValidationError({"corrections": "Say which field gets which new value."})
+        raise ValidationError({"corrections": _("Say which field gets which new value.")})
     capability = Capability.ERASE if operation == "erasure" else Capability.RECTIFY
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -100,7 +101,9 @@ def plan_changes(
             select(Finding).where(Finding.case_id == case.id, Finding.review == "confirmed")
         ).all()
         if not confirmed:
-            raise UserError("There are no confirmed findings. Search the systems and review first.")
+            raise UserError(
+                _("There are no confirmed findings. Search the systems and review first.")
+            )
         # Only not-yet-executed actions are replaced; what already succeeded stays on record.
         for old in _open_actions(session, case.id, operation):
             session.delete(old)
@@ -131,7 +134,7 @@ def plan_changes(
                 plan = ChangePlan(
                     system,
                     operation,
-                    tuple(PlanItem(r.record_id, "keep", reason=reason) for r in rows),
+                    tuple(PlanItem(r.record_id, _("keep"), reason=reason) for r in rows),
                 )
             else:
                 connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
@@ -157,7 +160,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
         case = case_by_reference(session, reference)
         rows = _open_actions(session, case.id, operation)
         if not rows:
-            raise UserError("There is nothing planned to approve. Make the plan first.")
+            raise UserError(_("There is nothing planned to approve. Make the plan first."))
         for row in rows:
             row.approved_by = actor
             row.approved_at = datetime.now(UTC)
@@ -186,9 +189,9 @@ def execute_plan(
         case = case_by_reference(session, reference)
         pending = _open_actions(session, case.id, operation)
         if not pending:
-            raise UserError("Nothing is left to execute.")
+            raise UserError(_("Nothing is left to execute."))
         if any(a.approved_at is None for a in pending):
-            raise UserError("The plan has not been approved yet. Review and approve it first.")
+            raise UserError(_("The plan has not been approved yet. Review and approve it first."))
         configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}
         case_id = case.id
         work: dict[str, list[tuple[int, PlanItem]]] = defaultdict(list)
@@ -215,7 +218,7 @@ def execute_plan(
         config = configs.get(system)
         try:
             if config is None:
-                raise UserError(f"The system '{system}' is no longer configured.")
+                raise UserError(_("The system '{system}' is no longer configured.", system=system))
             connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
             plan = ChangePlan(system, operation, tuple(it for _, it in active))
             run = connector.erase if operation == "erasure" else connector.rectify
@@ -223,7 +226,7 @@ def execute_plan(
         except Cancelled:
             raise
         except Exception as exc:  # one failing system is reported, the others go on
-            errors[system] = str(exc) if isinstance(exc, UserError) else repr(exc)
+            errors[system] = message_of(exc) if isinstance(exc, UserError) else repr(exc)
             results = {}
         for action_id, item in active:
             outcomes[action_id] = results.get(
@@ -266,7 +269,7 @@ def execute_plan(
             summary=", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
             after=dict(counts),
         )
-    progress.report(1.0, "done")
+    progress.report(1.0, _("done"))
     return actions_of(db, reference=reference, operation=operation)
 
 
@@ -299,7 +302,7 @@ def suppress(db: Database, *, actor: str, reference: str, email: str, today: dat
     """Direct-marketing objection: put the address on the suppression list. False if already."""
     clean = email.strip().lower()
     if not clean:
-        raise ValidationError({"email": "The case has no e-mail address to suppress."})
+        raise ValidationError({"email": _("The case has no e-mail address to suppress.")})
     digest = hashlib.sha256(clean.encode()).hexdigest()
     with db.session() as session:
         case = case_by_reference(session, reference)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.data.models import (
     Case,
     ChangeAction,
@@ -237,10 +238,15 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
             end = _end_date(a.reason + " " + a.detail, letter_date)
             if end is None:
                 raise UserError(
-                    f"{a.system}: the kept data ({what}) has no end date. Add the retention "
-                    "period to the system's mapping (e.g. '7 jaar'), or write the letter by hand."
+                    _(
+                        "{system}: the kept data ({what}) has no end date. Add the retention "
+                        "period to "
+                        "the system's mapping (e.g. '7 jaar'), or write the letter by hand.",
+                        system=a.system,
+                        what=what,
+                    )
                 )
-            ground, _, statute = a.reason.partition(" (")
+            ground, _sep, statute = a.reason.partition(" (")
             kept.append(
                 KeptItem(a.system, what, ground or a.reason, statute.rstrip(")") or a.reason, end)
             )
@@ -350,8 +356,12 @@ def build_context(
     if deadlines.legal is None or deadlines.promise is None:
         if letter_type not in (LetterType.CLARIFICATION, LetterType.REFUSAL):
             raise UserError(
-                f"Case {case.reference} is paused: resume the clock (record the answer) first, "
-                "so the letter can name the right dates."
+                _(
+                    "Case {reference} is paused: resume the clock (record the answer) first, so "
+                    "the "
+                    "letter can name the right dates.",
+                    reference=case.reference,
+                )
             )
     legal = deadlines.legal or letter_date
     return LetterContext(

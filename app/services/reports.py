@@ -14,6 +14,7 @@ from typing import Any
 from app.connectors.base import Progress
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export
@@ -36,11 +37,15 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """
     folder = path.expanduser().resolve().parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
+        )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except PermissionError as exc:
-        raise UserError(f"You may not write in {folder}. Choose another folder.") from exc
+        raise UserError(
+            _("You may not write in {folder}. Choose another folder.", folder=folder)
+        ) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -94,11 +99,11 @@ def export_register(
     """
     today = today or date.today()
     if fmt not in register_export.FORMATS:
-        raise ValidationError({"format": "Choose csv or xlsx."})
+        raise ValidationError({"format": _("Choose csv or xlsx.")})
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl or en.")})
     if received_from > received_to:
-        raise ValidationError({"from": "The start of the period is after its end."})
+        raise ValidationError({"from": _("The start of the period is after its end.")})
     _check_choices(statuses, request_type)
     flt = register_export.RegisterFilter(
         received_from, received_to, statuses, request_type, with_personal_data
@@ -151,14 +156,14 @@ def compute_period_figures(
 ) -> YearlyFigures:
     """The report figures for cases received from ``start`` to ``end`` (inclusive)."""
     if start > end:
-        raise ValidationError({"from": "The start of the period is after its end."})
+        raise ValidationError({"from": _("The start of the period is after its end.")})
     with db.session() as session:
         return compute_figures(
             session,
             start=start,
             end=end,
             today=today or date.today(),
-            tick=None if progress is None else lambda f: progress.report(0.8 * f, "figures"),
+            tick=None if progress is None else lambda f: progress.report(0.8 * f, _("figures")),
         )
 
 
@@ -184,11 +189,11 @@ def yearly_report(
 ) -> bytes:
     """Render the yearly (or period) report PDF (to ``path`` when given); no personal data."""
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl or en.")})
     if year is not None:
         start, end = date(year, 1, 1), date(year, 12, 31)
     if start is None or end is None:
-        raise ValidationError({"year": "Give a year, or the start and end of the period."})
+        raise ValidationError({"year": _("Give a year, or the start and end of the period.")})
     figures = compute_period_figures(db, start=start, end=end, today=today, progress=progress)
     with db.session() as session:
         org = active_organisation(session)
@@ -218,7 +223,7 @@ def case_dossier(
     the organisation's default language. manifest.json stays English (it is read by programs).
     """
     if lang is not None and lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl or en.")})
     now = now or datetime.now(UTC)
     with atomic_output(path) as temp, db.session() as session:
         case = case_by_reference(session, reference)
@@ -282,7 +287,10 @@ def portability_export(
         case = case_by_reference(session, reference)
         if case.anonymised_at is not None:
             raise UserError(
-                f"Case {case.reference} is anonymised; its data can no longer be exported."
+                _(
+                    "Case {reference} is anonymised; its data can no longer be exported.",
+                    reference=case.reference,
+                )
             )
         records = confirmed_records(session, case.id)
         _report(progress, 0.5, "records")

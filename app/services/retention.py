@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.connectors.base import Progress
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _
 from app.core.retention import (
     MODE_ANONYMISE,
     MODES,
@@ -120,7 +121,7 @@ def apply_retention(
     in its own transaction, so a cancel between cases leaves each case either done or untouched.
     """
     if mode not in MODES:
-        raise ValidationError({"mode": f"Choose {' or '.join(MODES)}."})
+        raise ValidationError({"mode": _("Choose {items}.", items=" or ".join(MODES))})
     today = today or date.today()
     wanted = [r.strip().upper() for r in references]
     with db.session() as session:
@@ -140,7 +141,7 @@ def apply_retention(
         with db.session() as session:
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
-                raise UserError(f"Case {reference} no longer exists.")
+                raise UserError(_("Case {reference} no longer exists.", reference=reference))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
             else:
@@ -149,7 +150,7 @@ def apply_retention(
         log.info("retention: case %s %s", reference, mode)
     compacted = _compact_sqlite(db)
     if progress is not None:
-        progress.report(1.0, "done")
+        progress.report(1.0, _("done"))
     return RetentionResult(mode, tuple(done), compacted)
 
 

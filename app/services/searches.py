@@ -18,6 +18,7 @@ from app.connectors.base import Identifier, MatchStrength, Progress, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
+from app.core.i18n import _, message_of
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
 from app.services import audit
@@ -79,7 +80,9 @@ def _run_one(
     except Cancelled:
         out.put(SystemResult(name, "cancelled", seconds=time.monotonic() - started))
     except UserError as exc:
-        out.put(SystemResult(name, "failed", error=str(exc), seconds=time.monotonic() - started))
+        out.put(
+            SystemResult(name, "failed", error=message_of(exc), seconds=time.monotonic() - started)
+        )
     except Exception as exc:  # a broken connector must not stop the other systems
         log.exception("connector %s failed", name)
         out.put(
@@ -168,9 +171,9 @@ def search_case(
             if only is None or r.name in only
         ]
     if not configs:
-        raise UserError("No systems are set up to search. Add one under Settings > Systems.")
+        raise UserError(_("No systems are set up to search. Add one under Settings > Systems."))
     if not (subject.emails or subject.customer_numbers or subject.last_name):
-        raise UserError("The case has no name, e-mail or customer number to search for.")
+        raise UserError(_("The case has no name, e-mail or customer number to search for."))
     results = run_searches(
         configs, subject, secrets=secrets, on_progress=on_progress, cancel=cancel
     )
@@ -265,14 +268,14 @@ def review_findings(
 ) -> int:
     """Confirm or reject findings (the officer's review). Returns how many changed."""
     if decision not in ("confirmed", "rejected", "pending"):
-        raise ValidationError({"decision": "Choose confirmed or rejected."})
+        raise ValidationError({"decision": _("Choose confirmed or rejected.")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         rows = session.scalars(
             select(Finding).where(Finding.case_id == case.id, Finding.id.in_(finding_ids))
         ).all()
         if len(rows) != len(set(finding_ids)):
-            raise NotFoundError("Some findings no longer exist; search again and review anew.")
+            raise NotFoundError(_("Some findings no longer exist; search again and review anew."))
         changed = 0
         for row in rows:
             if row.review != decision:
@@ -385,14 +388,14 @@ def complete_manual_task(
 ) -> None:
     """Record the outcome of a hand check ('found' / 'not_found'); it counts like any system."""
     if result not in ("found", "not_found"):
-        raise ValidationError({"result": "Choose 'found' or 'not found'."})
+        raise ValidationError({"result": _("Choose 'found' or 'not found'.")})
     if result == "found" and not note.strip():
-        raise ValidationError({"note": "Describe what was found (which records, where)."})
+        raise ValidationError({"note": _("Describe what was found (which records, where).")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         task = session.get(ManualTask, task_id)
         if task is None or task.case_id != case.id:
-            raise NotFoundError("That manual check does not belong to this case.")
+            raise NotFoundError(_("That manual check does not belong to this case."))
         task.result = result
         task.note = note.strip()
         task.done_by = actor

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError, StaleDataError, ValidationError
+from app.core.i18n import _, message_of
 from app.core.validation import normalise_email, normalise_postcode
 from app.data.database import Database
 from app.data.models import Organisation, Setting
@@ -25,7 +26,7 @@ ORGANISATION_FIELDS = (
 def active_organisation(session: Session) -> Organisation:
     org = session.scalar(select(Organisation).where(Organisation.active.is_(True)).limit(1))
     if org is None:
-        raise NotFoundError("No organisation profile is set up. Open Settings > Organisation.")
+        raise NotFoundError(_("No organisation profile is set up. Open Settings > Organisation."))
     return org
 
 
@@ -157,12 +158,12 @@ def update_organisation(
                 str(changes["postcode"]), str(changes.get("country", "NL"))
             )
         except ValueError as exc:
-            errors["postcode"] = str(exc)
+            errors["postcode"] = message_of(exc)
     if "email" in changes:
         try:
             changes["email"] = normalise_email(str(changes["email"]))
         except ValueError as exc:
-            errors["email"] = str(exc)
+            errors["email"] = message_of(exc)
     if "promise_weeks" in changes:
         weeks = int(changes["promise_weeks"])
         if not 1 <= weeks <= 4:
@@ -175,8 +176,10 @@ def update_organisation(
         org = active_organisation(session)
         if org.version != expected_version:
             raise StaleDataError(
-                "Someone else changed the organisation profile meanwhile. Reload it and make "
-                "your change again."
+                _(
+                    "Someone else changed the organisation profile meanwhile. Reload it and make "
+                    "your change again."
+                )
             )
         before = {k: getattr(org, k) for k in changes}
         for name, value in changes.items():
@@ -215,7 +218,9 @@ def set_officer_name(db: Database, *, actor: str, login: str, name: str) -> None
     """Set how an officer is named in letters (e.g. 'M. de Vries' for login 'mdevries')."""
     clean = " ".join(name.split())
     if not clean:
-        raise ValidationError({"officer_name": "Enter your name as it should appear in letters."})
+        raise ValidationError(
+            {"officer_name": _("Enter your name as it should appear in letters.")}
+        )
     with db.session() as session:
         value = read_setting(session, "officers")
         names = dict(value.get("names", {}))
