@@ -70,9 +70,9 @@ class SqlDatabaseConnector:
         raw_url = str(settings.get("url") or "").strip()
         mapping_file = str(settings.get("mapping_file") or "").strip()
         if not raw_url:
-            errors["url"] = "enter the database URL, e.g. postgresql+psycopg://user@host/db"
+            errors["url"] = _("enter the database URL, e.g. postgresql+psycopg://user@host/db")
         if not mapping_file:
-            errors["mapping_file"] = "choose the TOML mapping file"
+            errors["mapping_file"] = _("choose the TOML mapping file")
         if errors:
             raise ValidationError(errors)
         try:

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Final
 
 from app.core.calendar import next_working_day, previous_working_day
-from app.core.dates import format_date
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import _
 
@@ -46,11 +45,11 @@ class Pause:
                 {
                     "pause_end": (
                         _(
-                            "The answer date ({format_date}) is before the question date "
-                            "({format_date2}). "
+                            "The answer date ({date}) is before the question date "
+                            "({date2}). "
                             "Correct one of the two dates.",
-                            format_date=format_date(self.end, "en"),
-                            format_date2=format_date(self.start, "en"),
+                            date=self.end,
+                            date2=self.start,
                         )
                     )
                 }
@@ -88,10 +87,10 @@ class DeadlineInput:
                     {
                         "pause_start": (
                             _(
-                                "The question date ({format_date}) is before the date of receipt "
-                                "({format_date2}). Correct the question date.",
-                                format_date=format_date(pause.start, "en"),
-                                format_date2=format_date(self.received, "en"),
+                                "The question date ({date}) is before the date of receipt "
+                                "({date2}). Correct the question date.",
+                                date=pause.start,
+                                date2=self.received,
                             )
                         )
                     }
@@ -232,9 +231,9 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
     if inp.extension_notice_sent_on is not None:
         raise ExtensionNotAllowedError(
             _(
-                "This request was already extended on {format_date}. The AVG allows one "
+                "This request was already extended on {date}. The AVG allows one "
                 "extension of two months (Art. 12(3) AVG).",
-                format_date=format_date(inp.extension_notice_sent_on, "en"),
+                date=inp.extension_notice_sent_on,
             )
         )
     open_pause = inp.open_pause
@@ -242,27 +241,27 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
         raise ExtensionNotAllowedError(
             _(
                 "An extension cannot be recorded while the request is paused (waiting for an "
-                "answer since {format_date}). Record the answer first; the first month then "
+                "answer since {date}). Record the answer first; the first month then "
                 "continues and the extension can still be sent before it ends.",
-                format_date=format_date(open_pause.start, "en"),
+                date=open_pause.start,
             )
         )
     if notice_sent_on < inp.received:
         raise ExtensionNotAllowedError(
             _(
-                "The extension notice date ({format_date}) is before the date of receipt "
-                "({format_date2}). Check the date of the notice.",
-                format_date=format_date(notice_sent_on, "en"),
-                format_date2=format_date(inp.received, "en"),
+                "The extension notice date ({date}) is before the date of receipt "
+                "({date2}). Check the date of the notice.",
+                date=notice_sent_on,
+                date2=inp.received,
             )
         )
     legal = _legal_deadline(inp, _paused_days(inp.pauses))
     if notice_sent_on > legal:
         raise ExtensionNotAllowedError(
             _(
-                "An extension can no longer be granted: the first month ended on {format_date} "
+                "An extension can no longer be granted: the first month ended on {date} "
                 "(Art. 12(3) AVG). Only a refusal or the answer itself can follow now.",
-                format_date=format_date(legal, "en"),
+                date=legal,
             )
         )
 

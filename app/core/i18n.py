@@ -42,7 +42,7 @@ _catalogues: dict[tuple[str, str], gettext.NullTranslations] = {}
 _catalogue_lock = threading.Lock()
 _locale_dir_override: list[Path] = []
 
-_MONTHS: Final = (
+_MONTH_NAMES: Final = (
     "January",
     "February",
     "March",
@@ -159,7 +159,7 @@ def translate_context(context: str, msgid: str, lang: str | None = None) -> str:
 def format_date(d: date, lang: str | None = None) -> str:
     """ "24 november 2026" / "24 November 2026" / "24. November 2026"; no leading zero."""
     code = normalise_language(lang) if lang is not None else current_language()
-    month = translate_context("month", _MONTHS[d.month - 1], code)
+    month = translate_context("month", _MONTH_NAMES[d.month - 1], code)
     if code == "de":
         return f"{d.day}. {month} {d.year}"
     return f"{d.day} {month} {d.year}"
@@ -367,6 +367,23 @@ def message_of(exc: BaseException) -> str:
     if len(exc.args) == 1 and isinstance(exc.args[0], str):
         return exc.args[0]
     return str(exc)
+
+
+# The month names, marked with their context for extraction; format_date looks them up.
+MONTHS: Final = (
+    C_("month", "January"),
+    C_("month", "February"),
+    C_("month", "March"),
+    C_("month", "April"),
+    C_("month", "May"),
+    C_("month", "June"),
+    C_("month", "July"),
+    C_("month", "August"),
+    C_("month", "September"),
+    C_("month", "October"),
+    C_("month", "November"),
+    C_("month", "December"),
+)
 
 
 def text_of(value: str, lang: str | None = None) -> str:

@@ -219,22 +219,24 @@ class RepresentativeInput:
         errors: dict[str, str] = {}
         updates: dict[str, object] = {}
         if not self.name.strip():
-            errors["representative"] = (
+            errors["representative"] = _(
                 "Enter the representative's name, or remove the representative."
             )
         if self.role not in REPRESENTATIVE_ROLES:
-            errors["representative_role"] = (
+            errors["representative_role"] = _(
                 "Choose the representative's role: lawyer, parent, guardian or other."
             )
         country = (self.country or "NL").strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", country):
-            errors["representative_country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+            errors["representative_country"] = _(
+                "Use a two-letter country code, e.g. NL, BE or DE."
+            )
         updates["country"] = country
         if any(x.strip() for x in (self.street, self.postcode, self.city)):
             if not self.street.strip():
-                errors["representative_street"] = "Enter the street and house number."
+                errors["representative_street"] = _("Enter the street and house number.")
             if not self.city.strip():
-                errors["representative_city"] = "Enter the town or city."
+                errors["representative_city"] = _("Enter the town or city.")
             if "representative_country" not in errors:
                 try:
                     updates["postcode"] = normalise_postcode(self.postcode, country)
@@ -295,39 +297,39 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
     errors: dict[str, str] = {}
     updates: dict[str, object] = {}
     if not inp.request_types:
-        errors["request_types"] = "Choose at least one request type (e.g. access or erasure)."
+        errors["request_types"] = _("Choose at least one request type (e.g. access or erasure).")
     try:
         validate_received(inp.received_on, today)
     except ValueError as exc:
         errors["received_on"] = message_of(exc)
     if not inp.last_name.strip():
-        errors["last_name"] = "Enter the person's (last) name as written on the letter."
+        errors["last_name"] = _("Enter the person's (last) name as written on the letter.")
     country = (inp.country or "NL").strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", country):
-        errors["country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+        errors["country"] = _("Use a two-letter country code, e.g. NL, BE or DE.")
     else:
         updates["country"] = country
     has_address = any(x.strip() for x in (inp.street, inp.postcode, inp.city))
     if has_address:
         if not inp.street.strip():
-            errors["street"] = "Enter the street and house number."
+            errors["street"] = _("Enter the street and house number.")
         if not inp.city.strip():
-            errors["city"] = "Enter the town or city."
+            errors["city"] = _("Enter the town or city.")
         if "country" not in errors:
             try:
                 updates["postcode"] = normalise_postcode(inp.postcode, country)
             except ValueError as exc:
                 errors["postcode"] = message_of(exc)
     elif not inp.email.strip():
-        errors["street"] = "Enter a postal address (or at least an e-mail address) to answer to."
+        errors["street"] = _("Enter a postal address (or at least an e-mail address) to answer to.")
     try:
         updates["email"] = normalise_email(inp.email)
     except ValueError as exc:
         errors["email"] = message_of(exc)
     if inp.their_letter_date is not None and inp.their_letter_date > today:
-        errors["their_letter_date"] = "The date of their letter cannot be in the future."
+        errors["their_letter_date"] = _("The date of their letter cannot be in the future.")
     if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
-        errors["birth_date"] = "Check the date of birth."
+        errors["birth_date"] = _("Check the date of birth.")
     try:
         updates["identifiers"] = normalise_identifiers(
             inp.identifiers, lambda _position, kind: f"identifier_{kind.value}"
@@ -335,7 +337,9 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
     except ValidationError as exc:
         errors.update(exc.errors)
     if inp.representative is not None and not inp.representative.name.strip():
-        errors["representative"] = "Enter the representative's name, or remove the representative."
+        errors["representative"] = _(
+            "Enter the representative's name, or remove the representative."
+        )
     if errors:
         raise ValidationError(errors)
     for name in ("first_name", "name_prefix", "last_name", "initials", "street", "city", "phone"):

@@ -347,7 +347,7 @@ def edit_case(
     today = today or date.today()
     unknown = set(changes) - EDITABLE_CASE_FIELDS - EDITABLE_REQUESTER_FIELDS
     if unknown:
-        raise ValidationError({name: "This field cannot be edited." for name in sorted(unknown)})
+        raise ValidationError({name: _("This field cannot be edited.") for name in sorted(unknown)})
     with db.session() as session:
         case = case_by_reference(session, reference)
         if case.version != expected_version:
@@ -485,17 +485,23 @@ def set_outcomes(
     """
     grounds = dict(grounds or {})
     errors = {
-        f"outcome_{code}": f"Unknown decision '{value}'. Use one of: {', '.join(OUTCOMES)}."
+        f"outcome_{code}": _(
+            "Unknown decision '{value}'. Use one of: {items}.",
+            value=value,
+            items=", ".join(OUTCOMES),
+        )
         for code, value in outcomes.items()
         if value not in OUTCOMES
     }
     for code, ground in grounds.items():
         if ground and ground not in REFUSAL_GROUNDS:
-            errors[f"ground_{code}"] = (
-                f"Unknown refusal ground '{ground}'. Use one of: {', '.join(REFUSAL_GROUNDS)}."
+            errors[f"ground_{code}"] = _(
+                "Unknown refusal ground '{ground}'. Use one of: {items}.",
+                ground=ground,
+                items=", ".join(REFUSAL_GROUNDS),
             )
         elif ground and not is_refusal(outcomes.get(code, "")):
-            errors[f"ground_{code}"] = "A refusal ground only goes with a (partial) refusal."
+            errors[f"ground_{code}"] = _("A refusal ground only goes with a (partial) refusal.")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
@@ -511,7 +517,7 @@ def set_outcomes(
         unknown = sorted(set(outcomes) - set(by_code))
         if unknown:
             raise ValidationError(
-                {f"outcome_{c}": f"The case has no '{c}' request." for c in unknown}
+                {f"outcome_{c}": _("The case has no '{c}' request.", c=c) for c in unknown}
             )
 
         def ground_of(code: str, value: str) -> str:

@@ -44,7 +44,7 @@ def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
             continue
         value = settings.get(spec.name, spec.default)
         if spec.required and (value is None or value == ""):
-            errors[spec.name] = f"'{spec.label}' is required."
+            errors[spec.name] = _("'{label}' is required.", label=spec.label)
             continue
         if value is not None:
             clean[spec.name] = value

@@ -53,7 +53,7 @@ def save_activity(
 ) -> int:
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise ValidationError({k: "Unknown field." for k in sorted(unknown)})
+        raise ValidationError({k: _("Unknown field.") for k in sorted(unknown)})
     if activity_id is None and not values.get("name", "").strip():
         raise ValidationError({"name": _("Give the processing activity a name.")})
     for required in ("purposes", "legal_basis"):

@@ -66,8 +66,10 @@ def _check_choices(statuses: tuple[str, ...], request_type: str) -> None:
     known_status = {s.value for s in CaseStatus}
     bad = [s for s in statuses if s not in known_status]
     if bad:
-        errors["status"] = (
-            f"Unknown status {', '.join(bad)}; use one of {', '.join(sorted(known_status))}."
+        errors["status"] = _(
+            "Unknown status {items}; use one of {items2}.",
+            items=", ".join(bad),
+            items2=", ".join(sorted(known_status)),
         )
     if request_type and request_type not in {t.value for t in RequestType}:
         errors["type"] = f"Unknown request type '{request_type}'; use one of " + ", ".join(

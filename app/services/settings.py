@@ -81,10 +81,12 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
             try:
                 number = float(value.get(name, 0.0 if "shift" in name else low))
             except (TypeError, ValueError):
-                errors[name] = "Enter a number of millimetres."
+                errors[name] = _("Enter a number of millimetres.")
                 continue
             if not low <= number <= high:
-                errors[name] = f"Use {low:g} to {high:g} mm."
+                errors[name] = _(
+                    "Use {low} to {high} mm.", low=format(low, "g"), high=format(high, "g")
+                )
             clean[name] = number
         clean["fold_marks"] = bool(value.get("fold_marks", True))
         value = clean
@@ -98,14 +100,14 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         except (TypeError, ValueError):
             max_mb = 0
         if not 1 <= max_mb <= 500:
-            errors["max_mb"] = "The attachment limit must be 1 to 500 MB."
+            errors["max_mb"] = _("The attachment limit must be 1 to 500 MB.")
         value = {"max_mb": max_mb}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
                 date.fromisoformat(str(text))
             except ValueError:
-                errors["dates"] = f"'{text}' is not a date (YYYY-MM-DD)."
+                errors["dates"] = _("'{text}' is not a date (YYYY-MM-DD).", text=text)
     if errors:
         raise ValidationError(errors)
     return value
@@ -150,7 +152,7 @@ def update_organisation(
     """Save profile changes; refuses a stale save. Returns the new version."""
     unknown = set(changes) - set(ORGANISATION_FIELDS)
     if unknown:
-        raise ValidationError({name: "Unknown field." for name in sorted(unknown)})
+        raise ValidationError({name: _("Unknown field.") for name in sorted(unknown)})
     errors: dict[str, str] = {}
     if "postcode" in changes:
         try:
@@ -167,9 +169,11 @@ def update_organisation(
     if "promise_weeks" in changes:
         weeks = int(changes["promise_weeks"])
         if not 1 <= weeks <= 4:
-            errors["promise_weeks"] = "The promise must be 1 to 4 weeks (the law allows one month)."
+            errors["promise_weeks"] = _(
+                "The promise must be 1 to 4 weeks (the law allows one month)."
+            )
     if "name" in changes and not str(changes["name"]).strip():
-        errors["name"] = "The organisation needs a name."
+        errors["name"] = _("The organisation needs a name.")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
