@@ -28,4 +28,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[dev]"
+PY=.venv/bin/python scripts/build-translations.sh
 echo "setup: ready ($(.venv/bin/python --version), $(.venv/bin/privacy-desk --version))"

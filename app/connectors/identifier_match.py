@@ -72,9 +72,9 @@ def parse_role(value: str) -> IdentifierRole:
     except ValueError:
         raise ValueError(
             _(
-                "unknown identifier {value}; use one of: {ROLE_NAMES}",
+                "unknown identifier {value}; use one of: {roles}",
                 value=repr(value),
-                ROLE_NAMES=ROLE_NAMES,
+                roles=ROLE_NAMES,
             )
         ) from None
 

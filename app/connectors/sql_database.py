@@ -264,7 +264,7 @@ class SqlDatabaseConnector:
                             _(
                                 "{column} cannot be emptied (NOT NULL): use erasure = 'mask' with "
                                 "a fixed value",
-                                column=f"{tm.key}.{cm.column}",
+                                column=".".join((tm.key, cm.column)),
                             )
                         )
                     if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
@@ -274,7 +274,7 @@ class SqlDatabaseConnector:
                             problems.append(
                                 _(
                                     "{column}: the mask value {problem}",
-                                    column=f"{tm.key}.{cm.column}",
+                                    column=".".join((tm.key, cm.column)),
                                     problem=exc,
                                 )
                             )

@@ -110,8 +110,8 @@ class TabularFileConnector:
             raise ValidationError(
                 {
                     "backup_days": _(
-                        "a whole number of days from 0 to {MAX_BACKUP_DAYS}, e.g. 7",
-                        MAX_BACKUP_DAYS=MAX_BACKUP_DAYS,
+                        "a whole number of days from 0 to {most}, e.g. 7",
+                        most=MAX_BACKUP_DAYS,
                     )
                 }
             )

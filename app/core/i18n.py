@@ -359,6 +359,16 @@ def C_(context: str, msgid: str, /, **params: Any) -> Message:
     return Message(msgid, params, context=context)
 
 
+def stored(text: str) -> str:
+    """The form to keep ``text`` in the database: JSON for a Message, a plain text as it is."""
+    return text.to_stored() if isinstance(text, Message) else text
+
+
+def restored(text: str) -> Message:
+    """A text read from the database as a Message (older plain texts come back verbatim)."""
+    return Message.from_stored(text or "")
+
+
 def message_of(exc: BaseException) -> str:
     """The message an error carries, kept as a Message when it is one (``str(exc)`` is English)."""
     message = getattr(exc, "message", None)

@@ -37,8 +37,8 @@ def parse_rules(setting: Mapping[str, Any]) -> dict[str, RetentionRule]:
         months = value.get("months")
         if isinstance(months, bool) or not isinstance(months, int) or not 0 <= months <= MAX_MONTHS:
             errors[outcome] = _(
-                "The retention must be a whole number of months (0 to {MAX_MONTHS}).",
-                MAX_MONTHS=MAX_MONTHS,
+                "The retention must be a whole number of months (0 to {most}).",
+                most=MAX_MONTHS,
             )
             continue
         reason = str(value.get("reason", "")).strip()

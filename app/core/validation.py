@@ -72,9 +72,9 @@ def normalise_postcode(value: str, country: str = "NL") -> str:
     if not match:
         raise ValueError(
             _(
-                "'{strip}' is not a Dutch postcode. Type four digits and two letters, e.g. 5253 "
+                "'{value}' is not a Dutch postcode. Type four digits and two letters, e.g. 5253 "
                 "RE. For an address abroad, choose the country first.",
-                strip=value.strip(),
+                value=value.strip(),
             )
         )
     letters = match.group(2).upper()
@@ -113,8 +113,8 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
     if len(cleaned) > MAX_IDENTIFIER_LENGTH:
         raise ValueError(
             _(
-                "At most {MAX_IDENTIFIER_LENGTH} characters.",
-                MAX_IDENTIFIER_LENGTH=MAX_IDENTIFIER_LENGTH,
+                "At most {most} characters.",
+                most=MAX_IDENTIFIER_LENGTH,
             )
         )
     if kind is IdentifierKind.EMAIL:

@@ -92,9 +92,9 @@ def make_engine(url: str) -> Engine:
     except (NoSuchModuleError, ArgumentError) as exc:
         raise UserError(
             _(
-                "The database URL '{render_as_string}' names an unknown database type. Use "
+                "The database URL '{url}' names an unknown database type. Use "
                 "sqlite:///FILE or postgresql+psycopg://USER@HOST/DBNAME.",
-                render_as_string=parsed.render_as_string(hide_password=True),
+                url=parsed.render_as_string(hide_password=True),
             )
         ) from exc
 
@@ -186,8 +186,8 @@ def migrate(engine: Engine) -> Path | None:
         raise UserError(
             _(
                 "The database cannot be opened. Check the URL, that the server runs and that you "
-                "may log in. ({name__})",
-                name__=exc.orig.__class__.__name__,
+                "may log in. ({kind})",
+                kind=exc.orig.__class__.__name__,
             )
         ) from exc
     head = head_revision()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.letters.context import (
     AccessPayload,
     Art17Ground,
@@ -165,13 +166,17 @@ def _access(ctx: LetterContext, p: AccessPayload, values: Values, flags: Flags) 
     has_data = not p.no_data_found
     if has_data and not p.data_by_system and not p.processings:
         raise UserError(
-            "The access answer has no data and no processings. Confirm the findings first, or "
-            "mark the answer as 'no data found'."
+            _(
+                "The access answer has no data and no processings. Confirm the findings first, "
+                "or mark the answer as 'no data found'."
+            )
         )
     if not has_data and p.data_by_system:
         raise UserError(
-            "The answer says 'no data found' but data rows are attached. Remove the rows or "
-            "clear 'no data found'."
+            _(
+                "The answer says 'no data found' but data rows are attached. Remove the rows or "
+                "clear 'no data found'."
+            )
         )
     values["processing_list"] = _bullets(f"{proc.name}: {proc.purposes}" for proc in p.processings)
     values["system_list"] = _bullets(
@@ -187,7 +192,7 @@ def _rectification(
     ctx: LetterContext, p: RectificationPayload, values: Values, flags: Flags
 ) -> None:
     if not p.changes:
-        raise UserError("There are no changes to report. Carry out the rectification first.")
+        raise UserError(_("There are no changes to report. Carry out the rectification first."))
     empty = _EMPTY[ctx.lang]
     values["changes_list"] = _bullets(
         f"{c.field} ({c.system}): {_one_line(c.old) or empty} → {_one_line(c.new) or empty}"
@@ -199,7 +204,7 @@ def _rectification(
 
 def _erasure(ctx: LetterContext, p: ErasurePayload, values: Values, flags: Flags) -> None:
     if not p.erased and not p.kept:
-        raise UserError("Nothing was erased or kept. Carry out the erasure first.")
+        raise UserError(_("Nothing was erased or kept. Carry out the erasure first."))
     values["erased_list"] = _bullets(f"{e.system}: {e.description}" for e in p.erased)
     values["kept_list"] = _bullets(_kept_line(k, ctx.lang) for k in p.kept)
     values["recipients_list"] = _bullets(p.recipients_told)
@@ -211,13 +216,17 @@ def _erasure(ctx: LetterContext, p: ErasurePayload, values: Values, flags: Flags
 def _objection(ctx: LetterContext, p: ObjectionPayload, values: Values, flags: Flags) -> None:
     if p.direct_marketing and not p.upheld:
         raise UserError(
-            "An objection to direct marketing must always be upheld (Art. 21(3) GDPR). "
-            "Mark the objection as upheld."
+            _(
+                "An objection to direct marketing must always be upheld (Art. 21(3) GDPR). Mark "
+                "the objection as upheld."
+            )
         )
     if p.direct_marketing and not p.suppression_listed:
         raise UserError(
-            "Put the person on the suppression list first: after an objection to direct "
-            "marketing they must never receive marketing again."
+            _(
+                "Put the person on the suppression list first: after an objection to direct "
+                "marketing they must never receive marketing again."
+            )
         )
     values["grounds"] = p.grounds.strip()
     flags["direct_marketing"] = p.direct_marketing
@@ -229,7 +238,7 @@ def _objection(ctx: LetterContext, p: ObjectionPayload, values: Values, flags: F
 def _refusal(ctx: LetterContext, p: RefusalPayload, values: Values, flags: Flags) -> None:
     asks_fee = p.manifestly_unfounded_or_excessive and p.fee_or_refuse == FeeOrRefuse.FEE
     if asks_fee and (p.fee_eur is None or p.fee_eur <= 0):
-        raise UserError("Enter the fee in euros, or choose to refuse the request instead.")
+        raise UserError(_("Enter the fee in euros, or choose to refuse the request instead."))
     values["reasons"] = p.reasons.strip()
     values["fee"] = format_eur(p.fee_eur, ctx.lang) if asks_fee and p.fee_eur else None
     flags["manifestly_unfounded"] = p.manifestly_unfounded_or_excessive
@@ -256,8 +265,10 @@ def letter_values(ctx: LetterContext) -> tuple[Values, Flags]:
     elif isinstance(payload, ExtensionPayload):
         if ctx.letter_date > ctx.legal_deadline:
             raise UserError(
-                "An extension can only be given within the first month (Art. 12(3) GDPR); "
-                "the legal deadline has passed. Answer the request instead."
+                _(
+                    "An extension can only be given within the first month (Art. 12(3) GDPR); the "
+                    "legal deadline has passed. Answer the request instead."
+                )
             )
         values["reasons"] = payload.reasons.strip()
         values["new_deadline"] = format_date(payload.new_deadline, ctx.lang)

@@ -254,10 +254,10 @@ class LetterContext:
         elif not isinstance(self.payload, expected):
             raise ValueError(
                 _(
-                    "a {letter_type} letter needs a {name__}, got {name__2}",
+                    "a {letter_type} letter needs a {kind}, got {got}",
                     letter_type=self.letter_type,
-                    name__=expected.__name__,
-                    name__2=type(self.payload).__name__,
+                    kind=expected.__name__,
+                    got=type(self.payload).__name__,
                 )
             )
 

@@ -76,19 +76,19 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
     if len(lines) > MAX_ADDRESS_LINES:
         raise AddressError(
             _(
-                "The address has {n} lines; PostNL allows at most {MAX_ADDRESS_LINES}. Shorten "
+                "The address has {n} lines; PostNL allows at most {most}. Shorten "
                 "it, e.g. combine the 't.a.v.' line with the name.",
                 n=len(lines),
-                MAX_ADDRESS_LINES=MAX_ADDRESS_LINES,
+                most=MAX_ADDRESS_LINES,
             )
         )
     if len(lines) < MIN_ADDRESS_LINES:
         raise AddressError(
             _(
-                "The address has {n} lines; a postal address needs at least {MIN_ADDRESS_LINES}. "
+                "The address has {n} lines; a postal address needs at least {least}. "
                 "Complete the address.",
                 n=len(lines),
-                MIN_ADDRESS_LINES=MIN_ADDRESS_LINES,
+                least=MIN_ADDRESS_LINES,
             )
         )
     return tuple(lines)

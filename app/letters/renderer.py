@@ -75,10 +75,10 @@ def address_positions(
         if size is None:
             raise AddressError(
                 _(
-                    "Address line {value} is too long for the envelope window ({address_width_mm} "
+                    "Address line {value} is too long for the envelope window ({width} "
                     "mm). Shorten or abbreviate it.",
                     value=index + 1,
-                    address_width_mm=format(layout.address_width_mm, "g"),
+                    width=format(layout.address_width_mm, "g"),
                 )
             )
         # Baseline sits at about 80% of the line height (ascent of a sans-serif face).

@@ -22,7 +22,7 @@ from app.connectors.base import (
     RecordResult,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
-from app.core.i18n import _, message_of
+from app.core.i18n import _, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
 from app.services import audit
@@ -60,7 +60,7 @@ def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
                 record_id=item.record_id,
                 action=item.action,
                 fields=list(item.fields),
-                reason=item.reason,
+                reason=stored(item.reason),
                 old_values=dict(item.old_values),
                 new_values=dict(item.new_values),
             )
@@ -125,16 +125,21 @@ def plan_changes(
         for system, rows in by_system.items():
             config = configs.get(system)
             if config is None or not registry.can(config.kind, capability):
-                reason = (
-                    "This system offers no automatic change: do it by hand and record it."
-                    if config is None or config.kind == "manual"
-                    else "Not changed automatically: "
-                    + (rows[0].note or "this kind of system is handled by its own retention.")
-                )
+                if config is None or config.kind == "manual":
+                    reason = _(
+                        "This system offers no automatic change: do it by hand and record it."
+                    )
+                else:
+                    reason = _(
+                        "Not changed automatically: {why}",
+                        why=restored(rows[0].note)
+                        if rows[0].note
+                        else _("this kind of system is handled by its own retention."),
+                    )
                 plan = ChangePlan(
                     system,
                     operation,
-                    tuple(PlanItem(r.record_id, _("keep"), reason=reason) for r in rows),
+                    tuple(PlanItem(r.record_id, "keep", reason=reason) for r in rows),
                 )
             else:
                 connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
@@ -200,7 +205,7 @@ def execute_plan(
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
             )
@@ -231,7 +236,7 @@ def execute_plan(
         for action_id, item in active:
             outcomes[action_id] = results.get(
                 item.record_id,
-                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, "no result")),
+                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, _("no result"))),
             )
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -241,7 +246,7 @@ def execute_plan(
             if row is None:
                 continue
             row.outcome = result.outcome.value
-            row.detail = result.detail
+            row.detail = stored(result.detail)
             row.executed_at = now
         for system in work:
             mine = [outcomes[i] for i, _ in work[system] if i in outcomes]
@@ -252,7 +257,7 @@ def execute_plan(
                     system=system,
                     operation=operation,
                     status="failed" if failed else "ok",
-                    error=errors.get(system, ""),
+                    error=stored(errors.get(system, "")),
                     findings_count=len(mine),
                     finished_at=now,
                     actor=actor,
@@ -287,12 +292,12 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
                 a.approved_at is not None,
                 a.outcome,
-                a.detail,
+                restored(a.detail),
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
         ]

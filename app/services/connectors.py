@@ -184,5 +184,5 @@ def test_connector(db: Database, *, name: str, secrets: SecretStore | None = Non
         raise
     except Exception as exc:  # a connector bug or driver error: report it per system, clearly
         raise ConnectorError(
-            _("{name}: {name__}: {exc}", name=name, name__=exc.__class__.__name__, exc=exc)
+            _("{name}: {kind}: {exc}", name=name, kind=exc.__class__.__name__, exc=exc)
         ) from exc

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import _, restored
 from app.data.models import (
     Case,
     ChangeAction,
@@ -90,7 +90,7 @@ def layout_from_setting(stored: dict[str, Any]) -> LetterLayout:
     return replace(
         base,
         address_left_mm=values["address_left_mm"],
-        address_width_mm=values["address_width_mm"],
+        width=values["address_width_mm"],
         window_top_mm=base.window_top_mm + down,
         window_bottom_mm=base.window_bottom_mm + down,
         return_line_baseline_mm=base.return_line_baseline_mm + down,
@@ -235,7 +235,8 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
                 verb = "erased" if a.outcome == "removed" else "made unrecognisable"
             erased.append(ErasedItem(a.system, f"{what} ({verb})"))
         elif a.outcome == "kept":
-            end = _end_date(a.reason + " " + a.detail, letter_date)
+            reason, detail = restored(a.reason), restored(a.detail)
+            end = _end_date(reason + " " + detail, letter_date)
             if end is None:
                 raise UserError(
                     _(
@@ -246,9 +247,9 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
                         what=what,
                     )
                 )
-            ground, _sep, statute = a.reason.partition(" (")
+            ground, _sep, statute = reason.partition(" (")
             kept.append(
-                KeptItem(a.system, what, ground or a.reason, statute.rstrip(")") or a.reason, end)
+                KeptItem(a.system, what, ground or reason, statute.rstrip(")") or reason, end)
             )
     return ErasurePayload(tuple(erased), tuple(kept), _recipients_told(session, case))
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import CaseStatus, DocumentKind
 from app.core.errors import NotFoundError, UserError, ValidationError
+from app.core.i18n import _
 from app.core.outcomes import (
     COMPELLING_GROUNDS_ART_21,
     GRANTED,
@@ -97,7 +98,7 @@ def _letter_type(value: str) -> LetterType:
     except ValueError:
         known = ", ".join(t.value for t in LetterType)
         raise ValidationError(
-            {"letter_type": f"Unknown letter type. Use one of: {known}."}
+            {"letter_type": _("Unknown letter type. Use one of: {known}.", known=known)}
         ) from None
 
 
@@ -205,7 +206,7 @@ def _info(session: Session, letter: Letter, reference: str) -> LetterInfo:
 def _letter(session: Session, letter_id: int) -> tuple[Letter, Case]:
     letter = session.get(Letter, letter_id)
     if letter is None:
-        raise NotFoundError("That letter no longer exists.")
+        raise NotFoundError(_("That letter no longer exists."))
     case = session.get(Case, letter.case_id)
     assert case is not None
     return letter, case
@@ -213,13 +214,16 @@ def _letter(session: Session, letter_id: int) -> tuple[Letter, Case]:
 
 def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body: str) -> None:
     if not subject.strip() or not body.strip():
-        raise ValidationError({"body": "A letter needs a subject and a text."})
+        raise ValidationError({"body": _("A letter needs a subject and a text.")})
     with db.session() as session:
         letter, case = _letter(session, letter_id)
         if letter.status == "final":
             raise UserError(
-                "This letter is final and was sent; it cannot be changed. Make a new letter "
-                "as a correction."
+                _(
+                    "This letter is final and was sent; it cannot be changed. Make a new letter "
+                    "as a "
+                    "correction."
+                )
             )
         letter.subject, letter.body = subject.strip(), body.strip()
         audit.record(
@@ -372,7 +376,7 @@ def finalise_letter(
     with db.session() as session:
         letter, case = _letter(session, letter_id)
         if letter.status == "final":
-            raise UserError("This letter is already final. Make a new letter for a correction.")
+            raise UserError(_("This letter is already final. Make a new letter for a correction."))
         kind = LetterType(letter.letter_type)
         if kind == LetterType.EXTENSION and case.extension_notice_on is None:
             from app.core.deadlines import check_extension_allowed
@@ -454,13 +458,18 @@ def todays_letters_pdf(db: Database, *, day: date | None = None, duplex: bool = 
     """One merged PDF of every letter finalised that day, in reference order, for the printer."""
     letters = letters_finalised_on(db, day=day or datetime.now(AMSTERDAM).date())
     if not letters:
-        raise UserError("No letters were finalised today; there is nothing to print.")
+        raise UserError(_("No letters were finalised today; there is nothing to print."))
     with db.session() as session:
         pdfs = []
         for info in letters:
             doc = session.get(Document, info.document_id) if info.document_id else None
             if doc is None or doc.content is None:
-                raise UserError(f"The stored copy of the letter for {info.reference} is missing.")
+                raise UserError(
+                    _(
+                        "The stored copy of the letter for {reference} is missing.",
+                        reference=info.reference,
+                    )
+                )
             pdfs.append(doc.content)
     return merge_pdfs(pdfs, duplex=duplex)
 

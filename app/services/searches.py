@@ -18,7 +18,7 @@ from app.connectors.base import Identifier, MatchStrength, Progress, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
-from app.core.i18n import _, message_of
+from app.core.i18n import _, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
 from app.services import audit
@@ -89,7 +89,10 @@ def _run_one(
             SystemResult(
                 name,
                 "failed",
-                error=f"Unexpected error in this system ({exc.__class__.__name__}: {exc})",
+                error=_(
+                    "Unexpected error in this system ({error})",
+                    error=": ".join((exc.__class__.__name__, str(exc))),
+                ),
                 seconds=time.monotonic() - started,
             )
         )
@@ -141,8 +144,10 @@ def run_searches(
                     results[name] = SystemResult(
                         name,
                         "failed",
-                        error="The system did not answer in time (time-out) and was left behind. "
-                        "Check that it is reachable, or raise its time-out in the settings.",
+                        error=_(
+                            "The system did not answer in time (time-out) and was left behind. "
+                            "Check that it is reachable, or raise its time-out in the settings."
+                        ),
                     )
                     if on_progress is not None:
                         on_progress(name, 1.0, "failed")
@@ -194,7 +199,7 @@ def store_results(
                 system=result.system,
                 operation="search",
                 status=result.status,
-                error=result.error,
+                error=stored(result.error),
                 findings_count=len(result.findings),
                 started_at=now,
                 finished_at=datetime.now(UTC),
@@ -228,7 +233,7 @@ def store_results(
                         matched_kind=found.matched.kind.value,
                         matched_value=found.matched.value,
                         strength=found.strength.value,
-                        note=found.note,
+                        note=stored(found.note),
                         review=review,
                         reviewed_by=by,
                         reviewed_at=at,
@@ -260,7 +265,7 @@ def _ensure_manual_task(session: Any, case: Case, system: str, instructions: str
         select(ManualTask).where(ManualTask.case_id == case.id, ManualTask.system == system)
     )
     if existing is None:
-        session.add(ManualTask(case_id=case.id, system=system, instructions=instructions))
+        session.add(ManualTask(case_id=case.id, system=system, instructions=stored(instructions)))
 
 
 def review_findings(
@@ -350,7 +355,7 @@ def findings_of(db: Database, *, reference: str, confirmed_only: bool = False) -
                 f.matched_kind,
                 f.matched_value,
                 f.strength,
-                f.note,
+                restored(f.note),
                 f.review,
                 f.reviewed_by,
                 dict(f.field_categories or {}),
@@ -366,7 +371,9 @@ def runs_of(db: Database, *, reference: str) -> list[RunInfo]:
             select(ConnectorRun).where(ConnectorRun.case_id == case.id).order_by(ConnectorRun.id)
         ).all()
         return [
-            RunInfo(r.system, r.operation, r.status, r.error, r.findings_count, r.started_at)
+            RunInfo(
+                r.system, r.operation, r.status, restored(r.error), r.findings_count, r.started_at
+            )
             for r in rows
         ]
 
@@ -378,7 +385,15 @@ def manual_tasks_of(db: Database, *, reference: str) -> list[ManualTaskInfo]:
             select(ManualTask).where(ManualTask.case_id == case.id).order_by(ManualTask.id)
         ).all()
         return [
-            ManualTaskInfo(t.id, t.system, t.instructions, t.result, t.note, t.done_by, t.done_at)
+            ManualTaskInfo(
+                t.id,
+                t.system,
+                restored(t.instructions),
+                t.result,
+                t.note,
+                t.done_by,
+                t.done_at,
+            )
             for t in rows
         ]
 
@@ -447,6 +462,6 @@ def to_found_record(row: Finding) -> FoundRecord:
         matched=Identifier(IdentifierKind(row.matched_kind), row.matched_value),
         strength=MatchStrength(row.strength),
         location=row.location,
-        note=row.note,
+        note=restored(row.note),
         field_categories=dict(row.field_categories or {}),
     )
