@@ -129,9 +129,11 @@ def apply_retention(
     not_expired = [r for r in wanted if r not in expired]
     if not_expired:
         raise UserError(
-            "These cases are not (yet) due for anonymisation or deletion: "
-            + ", ".join(not_expired)
-            + ". Nothing was changed; check the list with `retention list`."
+            _(
+                "These cases are not (yet) due for anonymisation or deletion: {references}. "
+                "Nothing was changed; check the list with `retention list`.",
+                references=", ".join(not_expired),
+            )
         )
     done: list[str] = []
     for index, reference in enumerate(wanted):

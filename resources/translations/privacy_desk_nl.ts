@@ -4325,4 +4325,30 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <translation>Dit gegeven verwijderen</translation>
     </message>
 </context>
+<context>
+    <name>pdf_preview</name>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="62"/>
+        <source>the PDF cannot be read</source>
+        <translation>de PDF kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="68"/>
+        <source>page %1 could not be rendered</source>
+        <translation>pagina %1 kon niet worden weergegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="98"/>
+        <source>the printer could not be started</source>
+        <translation>de printer kon niet worden gestart</translation>
+    </message>
+</context>
+<context>
+    <name>translation</name>
+    <message>
+        <location filename="../../app/ui/translation.py" line="42"/>
+        <source>translation file missing: %1</source>
+        <translation>vertaalbestand ontbreekt: %1</translation>
+    </message>
+</context>
 </TS>

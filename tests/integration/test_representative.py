@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.core.enums import DocumentKind, RequestType
 from app.core.errors import ValidationError
-from app.core.messages import localise
+from app.core.i18n import text_of
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Document, Note, Representative
@@ -133,7 +133,7 @@ def test_every_bad_field_of_person_and_representative_at_once(db: Database) -> N
         register_case(db, actor="officer", data=_input(nameless), today=TODAY)
     assert set(info.value.errors) == {"representative", "representative_role"}
     for message in info.value.errors.values():
-        assert localise(message, "nl") != message  # Dutch wording exists
+        assert text_of(message, "nl") != message  # Dutch wording exists
 
 
 def test_a_bad_authorisation_file_is_reported_at_its_field(db: Database, tmp_path: Path) -> None:

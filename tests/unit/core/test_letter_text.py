@@ -12,7 +12,6 @@ from reportlab.pdfgen import canvas
 from app.core.enums import RequestType
 from app.core.errors import UserError
 from app.core.letter_text import letter_text_of_file, read_letter
-from app.core.messages import localise
 
 LETTERS = Path(__file__).resolve().parents[2] / "fixtures" / "letters"
 
@@ -309,7 +308,7 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
             letter_text_of_file(path)
         message = str(info.value)
         assert words in message and path.name in message
-        dutch = localise(message, "nl")
+        dutch = info.value.render("nl")
         assert dutch != message and path.name in dutch
 
 
