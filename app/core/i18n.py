@@ -25,12 +25,12 @@ import json
 import logging
 import sys
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 LANGUAGES: Final = ("nl", "en", "de")
 SOURCE_LANGUAGE: Final = "en"
@@ -394,6 +394,37 @@ MONTHS: Final = (
     C_("month", "November"),
     C_("month", "December"),
 )
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+class Labels(Mapping[str, Mapping[K, str]], Generic[K]):
+    """A table of fixed texts looked up per language: ``LABELS["nl"]["closing"]``.
+
+    The texts are marked with ``C_(context, english)``; each language's words come from its
+    catalogue, so a table has one source (English) and German is just another catalogue.
+    """
+
+    def __init__(self, texts: Mapping[K, Message]) -> None:
+        self.texts = dict(texts)
+        self._rendered: dict[tuple[str, int], dict[K, str]] = {}
+
+    def __getitem__(self, lang: str) -> dict[K, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        key = (lang, id(catalogue(lang)))
+        found = self._rendered.get(key)
+        if found is None:
+            found = {k: m.render(lang) for k, m in self.texts.items()}
+            self._rendered[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
 
 
 def text_of(value: str, lang: str | None = None) -> str:

@@ -148,7 +148,7 @@ class TemplateFiller:
     def compose(self, name: str) -> ComposedLetter:
         """Render template ``name`` into subject and body."""
         text = _read(self.root, self.lang, name).replace("\r\n", "\n")
-        first, _, rest = text.partition("\n")
+        first, _sep, rest = text.partition("\n")
         if not first.lower().startswith(_SUBJECT_PREFIX):
             raise TemplateError(
                 _(

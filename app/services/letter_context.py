@@ -90,7 +90,7 @@ def layout_from_setting(stored: dict[str, Any]) -> LetterLayout:
     return replace(
         base,
         address_left_mm=values["address_left_mm"],
-        width=values["address_width_mm"],
+        address_width_mm=values["address_width_mm"],
         window_top_mm=base.window_top_mm + down,
         window_bottom_mm=base.window_bottom_mm + down,
         return_line_baseline_mm=base.return_line_baseline_mm + down,
