@@ -346,7 +346,7 @@ class WebLogConnector:
             note = _(
                 "Log lines cannot be erased one by one; they expire on {date} ({n} days after the "
                 "last request, kept for security only).",
-                date=expires,
+                date=expires.isoformat(),  # the technical date, as in the log itself
                 n=self._retention_days,
             )
         else:

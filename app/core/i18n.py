@@ -330,12 +330,14 @@ def _render(
     if context == _JOINED:
         return msgid.join(render_value(params[k], code) for k in sorted(params, key=int))
     if plural is not None and n is not None:
-        others = {k: v for k, v in params.items() if k != "n"}
-        return translate_plural(msgid, plural, n, code, **others)
+        text = catalogue(code).ngettext(msgid, plural, n)
+        return _fill(text, {**params, "n": n}, code)
     if context is not None:
         text = translate_context(context, msgid, code)
-        return _fill(text, params, code) if params else text
-    return translate(msgid, code, **params)
+    else:
+        text = catalogue(code).gettext(msgid)
+    # Parameters are filled here, not passed as keywords: a message may name one "lang".
+    return _fill(text, params, code) if params else text
 
 
 def _rebuild(

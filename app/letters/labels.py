@@ -25,11 +25,9 @@ LABELS: Final[Labels[str]] = Labels(
         "appendix_title": C_("letter", "Appendix: Overview of personal data"),
         "appendix_intro": C_(
             "letter",
-            (
-                "Enclosed with our letter reference {ref} of {date}. Part 1 describes, "
-                "per processing activity, what we do with your data; part 2 is a copy "
-                "of the data we hold about you, per system."
-            ),
+            "Enclosed with our letter reference {ref} of {date}. Part 1 describes, "
+            "per processing activity, what we do with your data; part 2 is a copy "
+            "of the data we hold about you, per system.",
         ),
         "processings": C_("letter", "1. Processing activities"),
         "data": C_("letter", "2. Your data per system"),

@@ -17,10 +17,7 @@ TEXT: Final[Labels[str]] = Labels(
         "title": C_("dossier", "Case dossier {ref}"),
         "subtitle": C_(
             "dossier",
-            (
-                "{org} · generated {at} (Europe/Amsterdam) · contains personal data: "
-                "keep confidential"
-            ),
+            "{org} · generated {at} (Europe/Amsterdam) · contains personal data: keep confidential",
         ),
         "footer": C_("dossier", "Dossier {ref} · {org} · confidential"),
         "h_requester": C_("dossier", "Data subject"),
@@ -39,10 +36,8 @@ TEXT: Final[Labels[str]] = Labels(
         "h_timeline": C_("dossier", "Audit timeline"),
         "timeline_note": C_(
             "dossier",
-            (
-                "Every row of this case's audit trail, in order; times in "
-                "Europe/Amsterdam, summaries as recorded."
-            ),
+            "Every row of this case's audit trail, in order; times in "
+            "Europe/Amsterdam, summaries as recorded.",
         ),
         "no_identity": C_("dossier", "No identity check recorded."),
         "no_systems": C_("dossier", "No system was searched."),

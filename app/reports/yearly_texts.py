@@ -45,13 +45,11 @@ T: Final[Labels[str]] = Labels(
         "in_brief": C_("yearly report", "In brief"),
         "brief": C_(
             "yearly report",
-            (
-                "From {start} to {end} {org} received {total} requests. {answered} were "
-                "answered: {promise} within our own promise of {weeks} weeks and "
-                "{legal} within the legal term. Half were answered within {median} "
-                "days, 90% within {p90} days. On {today} {open} requests are still "
-                "open, {overdue} of them overdue."
-            ),
+            "From {start} to {end} {org} received {total} requests. {answered} were "
+            "answered: {promise} within our own promise of {weeks} weeks and "
+            "{legal} within the legal term. Half were answered within {median} "
+            "days, 90% within {p90} days. On {today} {open} requests are still "
+            "open, {overdue} of them overdue.",
         ),
         "none": C_("yearly report", "No requests were received in this period."),
         "no_personal": C_(
@@ -74,10 +72,8 @@ T: Final[Labels[str]] = Labels(
         "outcome_none": C_("yearly report", "(none yet)"),
         "refusal_note": C_(
             "yearly report",
-            (
-                "Refused in whole or in part: {n} cases. The grounds, per request (a "
-                "letter with several requests counts per request):"
-            ),
+            "Refused in whole or in part: {n} cases. The grounds, per request (a "
+            "letter with several requests counts per request):",
         ),
         "ground": C_("yearly report", "Ground of the refusal"),
         "no_refusals": C_("yearly report", "Nothing was refused in this period."),
@@ -100,15 +96,13 @@ T: Final[Labels[str]] = Labels(
         "definitions": C_("yearly report", "Definitions"),
         "def_text": C_(
             "yearly report",
-            (
-                "Counted are the requests received in the period. A request counts as "
-                "answered once an answer date is recorded; a refusal is an answer too. "
-                "The legal term is one month after receipt (Art. 12(3) GDPR), or the "
-                "extended term when the extension was notified in time; paused days "
-                "move the terms. Handling time is the number of calendar days from "
-                "receipt to answer. The 90th percentile is the shortest time within "
-                "which at least 90% were answered."
-            ),
+            "Counted are the requests received in the period. A request counts as "
+            "answered once an answer date is recorded; a refusal is an answer too. "
+            "The legal term is one month after receipt (Art. 12(3) GDPR), or the "
+            "extended term when the extension was notified in time; paused days "
+            "move the terms. Handling time is the number of calendar days from "
+            "receipt to answer. The 90th percentile is the shortest time within "
+            "which at least 90% were answered.",
         ),
         "footer": C_("yearly report", "{org} · GDPR requests {start} – {end}"),
     }
