@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
-from app.core.i18n import _
+from app.core.i18n import _, restored
 from app.data.models import (
     AuditEvent,
     Case,
@@ -276,7 +276,7 @@ def collect_dossier(
         )
     ]
     timeline = [
-        TimelineEntry(local_time(e.at, lang), e.actor, e.action, e.summary)
+        TimelineEntry(local_time(e.at, lang), e.actor, e.action, restored(e.summary).render(lang))
         for e in session.scalars(
             select(AuditEvent)
             .where(AuditEvent.case_id == case.id)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from app.core.enums import CASE_STATUS_LABEL, REQUEST_TYPE_LABEL
-from app.core.i18n import C_, Labels
+from app.core.i18n import C_, Labels, verbatim
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 
 LANGUAGES: Final = ("nl", "en")
@@ -125,10 +125,8 @@ TEXT: Final[Labels[str]] = Labels(
 
 # Names of stored codes, per kind of code. An unknown code is printed as it is.
 _CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
-    "status": {
-        lang: {s.value: w for s, w in CASE_STATUS_LABEL[lang].items()} for lang in LANGUAGES
-    },
-    "type": {lang: {t.value: w for t, w in REQUEST_TYPE_LABEL[lang].items()} for lang in LANGUAGES},
+    "status": Labels({s.value: m for s, m in CASE_STATUS_LABEL.texts.items()}),
+    "type": Labels({t.value: m for t, m in REQUEST_TYPE_LABEL.texts.items()}),
     "refusal_ground": REFUSAL_GROUND_LABEL,
     "outcome": Labels(
         {
@@ -320,6 +318,15 @@ def text(key: str, lang: str, **values: str) -> str:
 def word(kind: str, code: str, lang: str) -> str:
     """The name of a stored code (status, outcome...); an unknown code is shown as it is."""
     return _CODES[kind][lang].get(code, code)
+
+
+def code_word(kind: str, code: str) -> str:
+    """The name of a stored code as a Message, rendered later in the reader's language (an
+    audit summary); an unknown code stays as it is."""
+    table = _CODES[kind]
+    if isinstance(table, Labels) and code in table.texts:
+        return table.texts[code]
+    return verbatim(code)
 
 
 def coded(kind: str, code: str, lang: str) -> str:

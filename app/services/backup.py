@@ -123,7 +123,7 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
             case=None,
             actor=actor,
             action=BACKUP_ACTION,
-            summary=f"Database copied to {target.name} ({cases} cases)",
+            summary=_("Database copied to {name} ({cases} cases)", name=target.name, cases=cases),
             after={"file": str(target), "cases": cases, "bytes": result.size_bytes},
         )
     return result

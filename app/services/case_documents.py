@@ -14,6 +14,7 @@ from app.core.i18n import _
 from app.core.validation import check_attachment
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.lookup import case_by_reference
 from app.services.settings import read_setting
@@ -90,7 +91,7 @@ def add_document(
                     case=case,
                     actor=actor,
                     action="authorisation_received",
-                    summary="Authorisation (machtiging) of the representative received",
+                    summary=_("Authorisation (machtiging) of the representative received"),
                     after={"document_id": doc.id, "sha256": doc.sha256},
                 )
         return doc.id
@@ -123,7 +124,12 @@ def store_document(
         case=case,
         actor=actor,
         action="document_added",
-        summary=f"{kind.value} '{filename}' stored ({doc.size} bytes)",
+        summary=_(
+            "{kind} '{filename}' stored ({size} bytes)",
+            kind=code_word("document", kind.value),
+            filename=filename,
+            size=doc.size,
+        ),
         after={"document_id": doc.id, "sha256": doc.sha256, "kind": kind.value},
     )
     return doc

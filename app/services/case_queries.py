@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, select
 from app.core.deadlines import compute_deadlines
 from app.core.enums import CaseStatus
 from app.core.errors import ValidationError
-from app.core.i18n import _
+from app.core.i18n import _, restored
 from app.core.status import OPEN_STATUSES, allowed_next
 from app.core.validation import fold
 from app.data.database import Database
@@ -146,7 +146,8 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
                 for i in case.identity_checks
             ),
             audit=tuple(
-                AuditInfo(e.at, e.actor, e.action, e.summary, e.before, e.after) for e in events
+                AuditInfo(e.at, e.actor, e.action, restored(e.summary), e.before, e.after)
+                for e in events
             ),
         )
 

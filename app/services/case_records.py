@@ -62,7 +62,9 @@ def link_cases(
             case=case,
             actor=actor,
             action="case_linked",
-            summary=f"Linked to {other.reference} ({relation})",
+            summary=_(
+                "Linked to {reference} ({relation})", reference=other.reference, relation=relation
+            ),
             after={"other": other.reference, "relation": relation},
         )
         audit.record(
@@ -70,7 +72,11 @@ def link_cases(
             case=other,
             actor=actor,
             action="case_linked",
-            summary=f"{case.reference} linked to this case ({relation})",
+            summary=_(
+                "{reference} linked to this case ({relation})",
+                reference=case.reference,
+                relation=relation,
+            ),
             after={"other": case.reference, "relation": relation},
         )
 
@@ -109,7 +115,7 @@ def set_identifiers(
             case=case,
             actor=actor,
             action="identifiers_changed",
-            summary="Identifiers changed",
+            summary=_("Identifiers changed"),
             before={"identifiers": [k for k, _ in before]},
             after={"identifiers": [k for k, _ in after]},
         )

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
-from app.core.i18n import _, message_of
+from app.core.i18n import Message, _, join, message_of
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
@@ -41,6 +41,7 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.case_documents import (
     add_document,
@@ -206,7 +207,11 @@ def register_case(
             case=case,
             actor=actor,
             action="case_registered",
-            summary=f"Letter received {data.received_on.isoformat()} registered as {reference}",
+            summary=_(
+                "Letter received {date} registered as {reference}",
+                date=data.received_on.isoformat(),
+                reference=reference,
+            ),
             after={
                 "types": codes,
                 "received_on": data.received_on,
@@ -250,7 +255,7 @@ def _validated(data: CaseInput, today: date) -> CaseInput:
     return replace(data, representative=representative)
 
 
-AUTHORISATION_MISSING = (
+AUTHORISATION_MISSING = _(
     "Representative without an authorisation (machtiging): send the answer only after the "
     "authorisation is received, and attach it to this case."
 )
@@ -292,7 +297,11 @@ def _record_authorisation(
         case=case,
         actor=actor,
         action="authorisation_received",
-        summary=f"Authorisation (machtiging) of the {rep.role} kept as document {doc.id}",
+        summary=_(
+            "Authorisation (machtiging) of the {role} kept as document {id}",
+            role=code_word("role", rep.role),
+            id=doc.id,
+        ),
         after={"document_id": doc.id, "sha256": doc.sha256, "representative_role": rep.role},
     )
     session.flush()
@@ -402,7 +411,7 @@ def edit_case(
             case=case,
             actor=actor,
             action="case_edited",
-            summary="Changed: " + ", ".join(sorted(after)),
+            summary=_("Changed: {fields}", fields=", ".join(sorted(after))),
             before=before,
             after=after,
         )
@@ -461,7 +470,18 @@ def change_status(
             case=case,
             actor=actor,
             action="status_changed",
-            summary=f"Status {old.value} -> {new_status.value}" + (f": {note}" if note else ""),
+            summary=_(
+                "Status {old} -> {new}: {note}",
+                old=code_word("status", old.value),
+                new=code_word("status", new_status.value),
+                note=note,
+            )
+            if note
+            else _(
+                "Status {old} -> {new}",
+                old=code_word("status", old.value),
+                new=code_word("status", new_status.value),
+            ),
             before={"status": old.value},
             after={"status": new_status.value},
         )
@@ -541,9 +561,7 @@ def set_outcomes(
             case=case,
             actor=actor,
             action="decision_recorded",
-            summary=", ".join(
-                f"{c}: {v}" + (f" ({g})" if g else "") for c, (v, g) in sorted(changed.items())
-            ),
+            summary=join([_decision(c, v, g) for c, (v, g) in sorted(changed.items())], ", "),
             before={c: before[c][0] for c in changed},
             after={c: v for c, (v, _) in changed.items()},
         )
@@ -577,3 +595,16 @@ __all__ = [
     "set_outcomes",
     "store_document",
 ]
+
+
+def _decision(code: str, outcome: str, ground: str) -> Message:
+    """ "access: granted" for the audit trail, in the reader's language."""
+    kind, decided = code_word("type", code), code_word("outcome", outcome)
+    if ground:
+        return _(
+            "{kind}: {outcome} ({ground})",
+            kind=kind,
+            outcome=decided,
+            ground=code_word("refusal_ground", ground),
+        )
+    return _("{kind}: {outcome}", kind=kind, outcome=decided)

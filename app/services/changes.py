@@ -22,9 +22,10 @@ from app.connectors.base import (
     RecordResult,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
-from app.core.i18n import _, message_of, restored, stored
+from app.core.i18n import _, join, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference
@@ -154,7 +155,11 @@ def plan_changes(
             case=case,
             actor=actor,
             action=f"{operation}_planned",
-            summary=f"{operation.capitalize()} planned for {len(by_system)} system(s)",
+            summary=(
+                _("Erasure planned for {n} system(s)", n=len(by_system))
+                if operation == "erasure"
+                else _("Rectification planned for {n} system(s)", n=len(by_system))
+            ),
             after={"systems": sorted(by_system)},
         )
     return actions_of(db, reference=reference, operation=operation)
@@ -174,7 +179,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
             case=case,
             actor=actor,
             action=f"{operation}_approved",
-            summary=f"{len(rows)} planned change(s) approved",
+            summary=_("{n} planned change(s) approved", n=len(rows)),
         )
         return len(rows)
 
@@ -271,7 +276,13 @@ def execute_plan(
             case=case,
             actor=actor,
             action=f"{operation}_executed",
-            summary=", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+            summary=join(
+                [
+                    _("{outcome}: {n}", outcome=code_word("change", k), n=v)
+                    for k, v in sorted(counts.items())
+                ],
+                ", ",
+            ),
             after=dict(counts),
         )
     progress.report(1.0, _("done"))
@@ -326,7 +337,7 @@ def suppress(db: Database, *, actor: str, reference: str, email: str, today: dat
             case=case,
             actor=actor,
             action="suppression_listed",
-            summary="E-mail address added to the direct-marketing suppression list",
+            summary=_("E-mail address added to the direct-marketing suppression list"),
         )
         return True
 

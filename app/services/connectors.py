@@ -138,7 +138,7 @@ def save_connector(
             case=None,
             actor=actor,
             action="connector_saved",
-            summary=f"Connector '{row.name}' ({kind}) saved",
+            summary=_("Connector '{name}' ({kind}) saved", name=row.name, kind=kind),
             before=before,
             after={"settings": clean, "enabled": enabled},
         )

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.dates import format_date
 from app.core.deadlines import (
     DeadlineInput,
     Deadlines,
@@ -134,7 +133,7 @@ def start_pause(
             case=case,
             actor=actor,
             action="pause_started",
-            summary=f"Clock paused from {format_date(start_on, 'en')}: {reason.strip()}",
+            summary=_("Clock paused from {date}: {reason}", date=start_on, reason=reason.strip()),
             before=before,
             after={"status": case.status, "paused_from": start_on, "reason": reason.strip()},
         )
@@ -171,7 +170,7 @@ def end_pause(
             case=case,
             actor=actor,
             action="pause_ended",
-            summary=f"Clock restarted on {format_date(end_on, 'en')} after {days} paused days",
+            summary=_("Clock restarted on {date} after {days} paused days", date=end_on, days=days),
             before={"status": CaseStatus.ON_HOLD.value},
             after={"status": case.status, "paused_days": days, "legal_due_on": result.legal},
         )
@@ -212,9 +211,9 @@ def grant_extension(
             case=case,
             actor=actor,
             action="extension_granted",
-            summary=f"Deadline extended to {format_date(result.extended, 'en')}"
+            summary=_("Deadline extended to {date}", date=result.extended)
             if result.extended
-            else "Deadline extended",
+            else _("Deadline extended"),
             before=before,
             after={
                 "effective_due_on": case.effective_due_on,

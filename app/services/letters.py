@@ -41,6 +41,7 @@ from app.letters import (
     merge_pdfs,
     render_letter,
 )
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.case_documents import store_document
 from app.services.deadlines import calendar_settings, deadline_input, refresh
@@ -171,7 +172,11 @@ def draft_letter(
             case=case,
             actor=actor,
             action="letter_drafted",
-            summary=f"Draft {kind.value} letter ({language})",
+            summary=_(
+                "Draft {kind} letter ({language})",
+                kind=code_word("letter", kind.value),
+                language=language,
+            ),
             after={"letter_id": letter.id, "type": kind.value},
         )
         return _info(session, letter, case.reference)
@@ -231,7 +236,7 @@ def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body
             case=case,
             actor=actor,
             action="letter_edited",
-            summary=f"Draft letter {letter.id} edited",
+            summary=_("Draft letter {id} edited", id=letter.id),
         )
 
 
@@ -286,7 +291,9 @@ def _advance_for_answer(
             case=case,
             actor=actor,
             action="pause_started",
-            summary=f"Clock paused from {today.isoformat()}: clarification letter sent",
+            summary=_(
+                "Clock paused from {date}: clarification letter sent", date=today.isoformat()
+            ),
         )
     for new in moves:
         audit.record(
@@ -294,7 +301,11 @@ def _advance_for_answer(
             case=case,
             actor=actor,
             action="status_changed",
-            summary=f"Status {case.status} -> {new.value} (letter sent)",
+            summary=_(
+                "Status {old} -> {new} (letter sent)",
+                old=code_word("status", case.status),
+                new=code_word("status", new.value),
+            ),
             before={"status": case.status},
             after={"status": new.value},
         )
@@ -363,7 +374,9 @@ def _record_decisions(
         case=case,
         actor=actor,
         action="decision_recorded",
-        summary=f"{summary} ({kind.value} letter)",
+        summary=_(
+            "{summary} ({kind} letter)", summary=summary, kind=code_word("letter", kind.value)
+        ),
         after={c: o for c, (o, _) in new.items()},
     )
 
@@ -389,7 +402,7 @@ def finalise_letter(
                 case=case,
                 actor=actor,
                 action="extension_granted",
-                summary="Extension notice sent (letter)",
+                summary=_("Extension notice sent (letter)"),
                 after={"notice_sent_on": today},
             )
         pdf = _render_stored(session, letter, case, today)
@@ -424,7 +437,12 @@ def finalise_letter(
             case=case,
             actor=actor,
             action="letter_sent",
-            summary=f"{kind.value} letter final ({letter.language}), sha256 {doc.sha256}",
+            summary=_(
+                "{kind} letter final ({language}), sha256 {sha256}",
+                kind=code_word("letter", kind.value),
+                language=letter.language,
+                sha256=doc.sha256,
+            ),
             after={"letter_id": letter.id, "document_id": doc.id, "sha256": doc.sha256},
         )
         _record_decisions(session, case, actor, kind, _options(letter))

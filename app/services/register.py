@@ -86,7 +86,7 @@ def save_activity(
             case=None,
             actor=actor,
             action="register_changed",
-            summary=f"Processing activity '{row.name}' saved",
+            summary=_("Processing activity '{name}' saved", name=row.name),
             before=before,
             after=values,
         )
@@ -104,7 +104,7 @@ def delete_activity(db: Database, *, actor: str, activity_id: int) -> None:
             case=None,
             actor=actor,
             action="register_changed",
-            summary=f"'{row.name}' removed",
+            summary=_("'{name}' removed", name=row.name),
         )
 
 

@@ -131,9 +131,24 @@ def export_register(
             case=None,
             actor=actor,
             action="register_exported",
-            summary=f"Register exported: {count} cases received {received_from.isoformat()} – "
-            f"{received_to.isoformat()} as {fmt}"
-            + (" WITH personal data" if with_personal_data else ""),
+            summary=(
+                _(
+                    "Register exported: {count} cases received {start} – {end} as {fmt} WITH "
+                    "personal data",
+                    count=count,
+                    start=received_from.isoformat(),
+                    end=received_to.isoformat(),
+                    fmt=fmt,
+                )
+                if with_personal_data
+                else _(
+                    "Register exported: {count} cases received {start} – {end} as {fmt}",
+                    count=count,
+                    start=received_from.isoformat(),
+                    end=received_to.isoformat(),
+                    fmt=fmt,
+                )
+            ),
             after={
                 "from": received_from,
                 "to": received_to,
@@ -258,12 +273,13 @@ def case_dossier(
             case=case,
             actor=actor,
             action="dossier_exported",
-            summary=f"Dossier exported ({len(manifest['files'])} files)"
-            + (
-                f"; {len(mismatched)} document(s) differ from their stored hash"
-                if mismatched
-                else ""
-            ),
+            summary=_(
+                "Dossier exported ({files} files); {n} document(s) differ from their stored hash",
+                files=len(manifest["files"]),
+                n=len(mismatched),
+            )
+            if mismatched
+            else _("Dossier exported ({files} files)", files=len(manifest["files"])),
             after={
                 "files": len(manifest["files"]),
                 "hash_mismatches": len(mismatched),
@@ -308,7 +324,7 @@ def portability_export(
             case=case,
             actor=actor,
             action="portability_exported",
-            summary=f"Portability export made ({len(records)} confirmed records)",
+            summary=_("Portability export made ({n} confirmed records)", n=len(records)),
             after={"records": len(records)},
         )
     _report(progress, 1.0, "done")

@@ -46,6 +46,7 @@ from app.data.models import (
     RequesterIdentifier,
     SuppressionEntry,
 )
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.settings import read_setting
 
@@ -243,8 +244,13 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         case=case,
         actor=actor,
         action="case_anonymised",
-        summary=f"Case anonymised: retention of {entry.months} months after closing "
-        f"({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case anonymised: retention of {months} months after closing ({outcome}) ended on "
+            "{date}",
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "outcome": entry.outcome,
             "months": entry.months,
@@ -296,8 +302,14 @@ def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> 
         case=None,
         actor=actor,
         action="case_deleted",
-        summary=f"Case {entry.reference} deleted: retention of {entry.months} months after "
-        f"closing ({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case {reference} deleted: retention of {months} months after closing ({outcome}) "
+            "ended on {date}",
+            reference=entry.reference,
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "reference": entry.reference,
             "outcome": entry.outcome,
@@ -355,7 +367,7 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
                 case=case,
                 actor=actor,
                 action="id_copy_purged",
-                summary=f"{n} ID copy deleted: the identity check was already recorded",
+                summary=_("{n} ID copy deleted: the identity check was already recorded", n=n),
                 after={"id_copies_deleted": n},
             )
     return count

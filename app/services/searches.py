@@ -18,9 +18,10 @@ from app.connectors.base import Identifier, MatchStrength, Progress, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
-from app.core.i18n import _, message_of, restored, stored
+from app.core.i18n import _, join, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
+from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference
@@ -239,9 +240,19 @@ def store_results(
                         reviewed_at=at,
                     )
                 )
-        summary = "; ".join(
-            f"{r.system}: {r.status}" + (f" ({len(r.findings)} found)" if r.status == "ok" else "")
-            for r in results
+        summary = join(
+            [
+                _(
+                    "{system}: {status} ({n} found)",
+                    system=r.system,
+                    status=code_word("run", r.status),
+                    n=len(r.findings),
+                )
+                if r.status == "ok"
+                else _("{system}: {status}", system=r.system, status=code_word("run", r.status))
+                for r in results
+            ],
+            "; ",
         )
         audit.record(
             session,
@@ -293,7 +304,11 @@ def review_findings(
             case=case,
             actor=actor,
             action="findings_reviewed",
-            summary=f"{changed} finding(s) {decision}",
+            summary=_(
+                "{changed} finding(s) {decision}",
+                changed=changed,
+                decision=code_word("review", decision),
+            ),
             after={"finding_ids": list(finding_ids), "decision": decision},
         )
         return changed
@@ -448,7 +463,7 @@ def complete_manual_task(
             case=case,
             actor=actor,
             action="manual_check_done",
-            summary=f"{task.system}: {result}",
+            summary=_("{system}: {result}", system=task.system, result=code_word("manual", result)),
         )
 
 

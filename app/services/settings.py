@@ -128,7 +128,7 @@ def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) ->
             case=None,
             actor=actor,
             action="setting_changed",
-            summary=f"Setting '{key}' changed",
+            summary=_("Setting '{key}' changed", key=key),
             before=before,
             after=value,
         )
@@ -194,7 +194,7 @@ def update_organisation(
             case=None,
             actor=actor,
             action="organisation_changed",
-            summary="Organisation profile changed",
+            summary=_("Organisation profile changed"),
             before=before_d,
             after=after_d,
         )
