@@ -285,6 +285,8 @@ def verbatim(text: str) -> Message:
 
 
 _JOINED: Final = "\x00joined"
+# A stored code (app.core.code_words.code_word): the code in English, its word elsewhere.
+CODE_CONTEXT: Final = "\x00code"
 
 
 def join(parts: Sequence[str], sep: str = " ") -> Message:
@@ -327,6 +329,12 @@ def _render(
 ) -> str:
     if context == _VERBATIM:
         return msgid
+    if context == CODE_CONTEXT:
+        if code == SOURCE_LANGUAGE:
+            return msgid
+        from app.core.code_words import word  # the tables import this module
+
+        return word(str(params.get("kind", "")), msgid, code)
     if context == _JOINED:
         return msgid.join(render_value(params[k], code) for k in sorted(params, key=int))
     if plural is not None and n is not None:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.code_words import code_word
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
 from app.core.i18n import _
 from app.core.validation import check_attachment
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.lookup import case_by_reference
 from app.services.settings import read_setting

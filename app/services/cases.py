@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.code_words import code_word
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.i18n import Message, _, join, message_of
@@ -41,7 +42,6 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.case_documents import (
     add_document,

@@ -21,11 +21,11 @@ from app.connectors.base import (
     Progress,
     RecordResult,
 )
+from app.core.code_words import code_word
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.code_words import code_word
 from app.core.enums import CaseStatus, DocumentKind
 from app.core.errors import NotFoundError, UserError, ValidationError
 from app.core.i18n import _
@@ -41,7 +42,6 @@ from app.letters import (
     merge_pdfs,
     render_letter,
 )
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.case_documents import store_document
 from app.services.deadlines import calendar_settings, deadline_input, refresh

@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.connectors.base import Progress
+from app.core.code_words import code_word
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import _
@@ -46,7 +47,6 @@ from app.data.models import (
     RequesterIdentifier,
     SuppressionEntry,
 )
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.settings import read_setting
 

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from app.connectors.base import Finding as FoundRecord
 from app.connectors.base import Identifier, MatchStrength, Progress, Subject
 from app.connectors.manual import ManualCheckRequired
+from app.core.code_words import code_word
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
-from app.reports.dossier_text import code_word
 from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.core.enums import DocumentKind, RequestType
 from app.core.errors import ValidationError
-from app.core.i18n import text_of
+from app.core.i18n import restored, text_of
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Document, Note, Representative
@@ -95,7 +95,7 @@ def test_representative_without_authorisation_is_flagged(db: Database) -> None:
     assert detail.representative is not None
     assert detail.representative.authorisation_document_id is None
     missing = _events(db, "authorisation_missing")
-    assert len(missing) == 1 and missing[0].summary == AUTHORISATION_MISSING
+    assert len(missing) == 1 and restored(missing[0].summary) == AUTHORISATION_MISSING
     with db.session() as session:
         notes = list(session.scalars(select(Note.text)))
     assert notes == [AUTHORISATION_MISSING]

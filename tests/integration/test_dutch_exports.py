@@ -1,0 +1,67 @@
+"""A register export, yearly report and dossier made in Dutch contain no English codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from app.services.demo import create_demo_cases
+from app.services.reports import case_dossier, export_register, yearly_report
+from tests.integration.rich_case import make_rich_case, new_db
+
+TODAY = date(2026, 11, 20)
+# The stored codes that must not reach a Dutch reader (they are English words).
+CODES = re.compile(
+    r"\b(closed|granted|answered|registered|in_progress|in progress|identity_check|on_hold|"
+    r"refused|partly_refused|partly refused|withdrawn|no_data|manifestly_unfounded|excessive|"
+    r"access|erasure|rectification|objection|portability|restriction|confirmed|rejected|"
+    r"removed|kept|failed|planned|yes|no|n/a)\b"
+)
+# The dossier names a code's word and then, for an auditor, the stored code in brackets.
+STORED_CODE = re.compile(r"\([a-z0-9_]+\)")
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_dutch_register_yearly_report_and_dossier_have_no_english_codes(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
+    create_demo_cases(db, count=300, today=TODAY)
+    reference = make_rich_case(db, tmp_path)
+
+    out = tmp_path / "register.csv"
+    export_register(
+        db, path=out, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="nl",
+        today=TODAY,
+    )  # fmt: skip
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    values = " ".join(v for r in rows for k, v in r.items() if k not in ("Kenmerk",))
+    assert CODES.findall(values) == []
+    assert "gesloten" in values and "toegewezen" in values and "inzage" in values
+    english = tmp_path / "register-en.csv"
+    export_register(
+        db, path=english, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="en",
+        today=TODAY,
+    )  # fmt: skip
+    assert {"closed", "granted", "access"} <= set(CODES.findall(english.read_text("utf-8-sig")))
+
+    report = _pdf_text(yearly_report(db, year=2026, lang="nl", today=TODAY))
+    assert CODES.findall(report) == []
+    assert "toegewezen" in report and "Verzoeken per soort" in report
+    assert CODES.findall(_pdf_text(yearly_report(db, year=2026, lang="en", today=TODAY)))
+
+    dossier_zip = tmp_path / "dossier.zip"
+    case_dossier(db, reference=reference, path=dossier_zip, actor="m.devries", lang="nl")
+    with zipfile.ZipFile(dossier_zip) as archive:
+        dossier = _pdf_text(archive.read(f"{reference}-dossier.pdf"))
+    words = STORED_CODE.sub("", dossier)
+    assert CODES.findall(words) == []
+    assert "gedeeltelijk afgewezen" in dossier and "Tijdlijn (audit)" in dossier
