@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import UserError
-from app.core.i18n import _, restored
+from app.core.i18n import _, restored, translate
 from app.data.models import (
     Case,
     ChangeAction,
@@ -161,7 +161,9 @@ def _end_date(text: str, start: date) -> date | None:
     return end
 
 
-def _access_payload(session: Session, case: Case, options: Mapping[str, str]) -> AccessPayload:
+def _access_payload(
+    session: Session, case: Case, options: Mapping[str, str], lang: str
+) -> AccessPayload:
     findings = session.scalars(
         select(Finding)
         .where(Finding.case_id == case.id, Finding.review == "confirmed")
@@ -169,15 +171,19 @@ def _access_payload(session: Session, case: Case, options: Mapping[str, str]) ->
     ).all()
     systems: dict[str, list[DataRow]] = {}
     for f in findings:
-        record_categories = ", ".join(str(c) for c in f.categories)
+        # Category and field names a connector gives (contact details, first seen) are in the
+        # catalogues; names from a customer's own mapping file come through as they are.
+        record_categories = ", ".join(translate(str(c), lang) for c in f.categories)
         per_field = f.field_categories or {}
         for field, value in f.fields.items():
             systems.setdefault(f.system, []).append(
                 DataRow(
                     record=f.location or f.record_id,
-                    field=str(field),
+                    field=translate(str(field), lang),
                     value=str(value),
-                    category=str(per_field.get(field) or record_categories),
+                    category=translate(str(per_field[field]), lang)
+                    if per_field.get(field)
+                    else record_categories,
                 )
             )
     found_systems = set(systems)
@@ -263,7 +269,7 @@ def _payload(
     options: Mapping[str, str],
 ) -> object:
     if letter_type == LetterType.ACCESS:
-        return _access_payload(session, case, options)
+        return _access_payload(session, case, options, lang)
     if letter_type == LetterType.CLARIFICATION:
         return ClarificationPayload(
             what_needed=options.get("what_needed", ""),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.connectors.registry import describe
 from app.core.errors import UserError
+from app.core.i18n import translate
 from app.services.connectors import list_connectors
 from app.services.searches import (
     FindingInfo,
@@ -45,7 +46,7 @@ from app.services.secrets import SecretStore
 from app.ui import connector_labels, labels
 from app.ui.changes_dialog import ChangesDialog
 from app.ui.context import UiContext
-from app.ui.errors import ui_text, user_message
+from app.ui.errors import ui_language, ui_text, user_message
 from app.ui.findings_support import (
     AMBER,
     FINDING_ROLE,
@@ -350,10 +351,11 @@ class FindingsTab(QWidget):
             return
         f = chosen[0]
         for name, value in f.fields.items():
-            item = QTreeWidgetItem([str(name), str(value)])
+            item = QTreeWidgetItem([translate(str(name), ui_language()), str(value)])
             item.setToolTip(1, str(value))
             self.fields.addTopLevelItem(item)
-        parts = [self.tr("Categories: %1").replace("%1", ", ".join(f.categories) or "—")]
+        categories = ", ".join(translate(c, ui_language()) for c in f.categories)
+        parts = [self.tr("Categories: %1").replace("%1", categories or "—")]
         if f.note:
             parts.append(ui_text(f.note))
         if f.reviewed_by:
