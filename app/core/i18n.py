@@ -437,6 +437,21 @@ class Labels(Mapping[str, Mapping[K, str]], Generic[K]):
         return len(LANGUAGES)
 
 
+# Number punctuation comes from the catalogues too: "1.234,5" in Dutch and German.
+_THOUSANDS: Final = C_("number format: thousands separator", ",")
+_DECIMAL: Final = C_("number format: decimal separator", ".")
+
+
+def format_number(
+    value: float, lang: str | None = None, decimals: int = 0, *, grouping: bool = True
+) -> str:
+    """ "1,234.5" / "1.234,5": separators of ``lang`` from its catalogue."""
+    code = normalise_language(lang) if lang is not None else current_language()
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    thousands, point = _THOUSANDS.render(code), _DECIMAL.render(code)
+    return text.replace(",", "\x00").replace(".", point).replace("\x00", thousands)
+
+
 def text_of(value: str, lang: str | None = None) -> str:
     """Render a Message in ``lang``, or return a plain string as it is."""
     return value.render(lang) if isinstance(value, Message) else value

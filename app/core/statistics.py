@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Final
 
-from app.core.i18n import _
+from app.core.i18n import _, format_number
 
 ON_TIME_YES: Final = "yes"
 ON_TIME_NO: Final = "no"
@@ -109,8 +109,7 @@ def format_share(value: float | None, lang: str = "en") -> str:
     """ "87.5%" / "87,5%"; "–" when there is nothing to count."""
     if value is None:
         return "–"
-    text = f"{value:.1f}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return f"{format_number(value, lang, 1, grouping=False)}%"
 
 
 def format_days(value: float | None, lang: str = "en") -> str:
@@ -119,5 +118,4 @@ def format_days(value: float | None, lang: str = "en") -> str:
         return "–"
     if value == int(value):
         return str(int(value))
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(value, lang, 1, grouping=False)

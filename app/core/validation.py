@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from app.core.enums import Channel, IdentifierKind, Language, RequestType
 from app.core.errors import ValidationError
-from app.core.i18n import _, message_of
+from app.core.i18n import C_, Labels, _, message_of
 
 GDPR_START = date(2018, 5, 25)
 DEFAULT_MAX_ATTACHMENT_MB = 50
@@ -31,34 +32,35 @@ NAME_PARTICLES = (
     "op", "'t", "von", "zu", "le", "la", "du", "da", "di", "dos",
 )  # fmt: skip
 
-COUNTRIES: dict[str, tuple[str, str]] = {
-    "NL": ("Nederland", "Netherlands"),
-    "BE": ("België", "Belgium"),
-    "DE": ("Duitsland", "Germany"),
-    "FR": ("Frankrijk", "France"),
-    "LU": ("Luxemburg", "Luxembourg"),
-    "GB": ("Verenigd Koninkrijk", "United Kingdom"),
-    "IE": ("Ierland", "Ireland"),
-    "ES": ("Spanje", "Spain"),
-    "IT": ("Italië", "Italy"),
-    "PL": ("Polen", "Poland"),
-    "AT": ("Oostenrijk", "Austria"),
-    "CH": ("Zwitserland", "Switzerland"),
-    "DK": ("Denemarken", "Denmark"),
-    "SE": ("Zweden", "Sweden"),
-    "PT": ("Portugal", "Portugal"),
-    "TR": ("Turkije", "Turkey"),
-    "US": ("Verenigde Staten", "United States"),
-    "SR": ("Suriname", "Suriname"),
-    "CW": ("Curaçao", "Curaçao"),
-}
+# Country names for addresses, in the reader's language (the catalogues).
+COUNTRIES: Final[Labels[str]] = Labels(
+    {
+        "NL": C_("country", "Netherlands"),
+        "BE": C_("country", "Belgium"),
+        "DE": C_("country", "Germany"),
+        "FR": C_("country", "France"),
+        "LU": C_("country", "Luxembourg"),
+        "GB": C_("country", "United Kingdom"),
+        "IE": C_("country", "Ireland"),
+        "ES": C_("country", "Spain"),
+        "IT": C_("country", "Italy"),
+        "PL": C_("country", "Poland"),
+        "AT": C_("country", "Austria"),
+        "CH": C_("country", "Switzerland"),
+        "DK": C_("country", "Denmark"),
+        "SE": C_("country", "Sweden"),
+        "PT": C_("country", "Portugal"),
+        "TR": C_("country", "Turkey"),
+        "US": C_("country", "United States"),
+        "SR": C_("country", "Suriname"),
+        "CW": C_("country", "Curaçao"),
+    }
+)
 
 
 def country_name(code: str, lang: str = "nl") -> str:
-    names = COUNTRIES.get(code.upper())
-    if names is None:
-        return code.upper()
-    return names[0] if lang == "nl" else names[1]
+    name = COUNTRIES.texts.get(code.upper())
+    return code.upper() if name is None else name.render(lang)
 
 
 def normalise_postcode(value: str, country: str = "NL") -> str:

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import C_, _, format_number
 from app.core.validation import country_name, normalise_postcode
 from app.letters.context import PostalAddress
 
@@ -26,7 +26,7 @@ __all__ = [
 MIN_ADDRESS_LINES = 3
 MAX_ADDRESS_LINES = 6
 _DOMESTIC = {"", "NL", "NLD", "NEDERLAND", "THE NETHERLANDS", "NETHERLANDS", "HOLLAND"}
-_AND = {"nl": "en", "en": "and"}
+_AND = C_("list", "and")  # "inzage en verwijdering"
 
 
 class AddressError(UserError):
@@ -99,7 +99,7 @@ def join_words(items: Sequence[str], lang: str) -> str:
     words = [item for item in items if item]
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {_AND[lang]} {words[-1]}"
+    return f"{', '.join(words[:-1])} {_AND.render(lang)} {words[-1]}"
 
 
 def request_types_short(codes: Sequence[str], lang: str) -> str:
@@ -115,7 +115,7 @@ def request_types_long(codes: Sequence[str], lang: str) -> str:
     for code in codes:
         kind = RequestType(code)
         article = REQUEST_TYPE_ARTICLE[kind]
-        suffix = f"artikel {article} AVG" if lang == "nl" else f"Article {article} GDPR"
+        suffix = C_("letter", "Article {article} GDPR", article=article).render(lang)
         parts.append(f"{labels[kind]} ({suffix})")
     return join_words(parts, lang)
 
@@ -123,8 +123,6 @@ def request_types_long(codes: Sequence[str], lang: str) -> str:
 def format_eur(amount: Decimal, lang: str) -> str:
     """Decimal("25") -> "€ 25,00" (nl) / "€25.00" (en)."""
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, frac = f"{cents:.2f}".split(".")
-    if lang == "nl":
-        grouped = f"{int(whole):,}".replace(",", ".")
-        return f"€ {grouped},{frac}"
-    return f"€{int(whole):,}.{frac}"
+    return C_("amount in euros", "€{amount}", amount=format_number(float(cents), lang, 2)).render(
+        lang
+    )

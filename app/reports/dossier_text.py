@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.core import code_words
-from app.core.i18n import C_, Labels
+from app.core.i18n import C_, Labels, format_number
 
 LANGUAGES: Final = ("nl", "en")
 
@@ -152,5 +152,4 @@ def known_codes(kind: str, lang: str) -> frozenset[str]:
 
 def number(value: int, lang: str) -> str:
     """A whole number with thousands separators: "1.234" in Dutch, "1,234" in English."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", ".") if lang == "nl" else grouped
+    return format_number(value, lang)

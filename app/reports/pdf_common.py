@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from app.core.i18n import _
+from app.core.i18n import C_, _
 from app.resources import resource_path
 
 REGULAR: Final = "PDReport"
@@ -271,6 +271,7 @@ def build_pdf(
         lang=lang,
         initialFontName=REGULAR,  # else every page declares Helvetica, which is never embedded
     )
-    page_word, of_word = ("pagina", "van") if lang == "nl" else ("page", "of")
+    page_word = C_("report footer", "page").render(lang)
+    of_word = C_("report footer", "of").render(lang)
     doc.build(story, canvasmaker=_numbered_canvas(footer_left, page_word, of_word))
     return buffer.getvalue()

@@ -21,7 +21,7 @@ from app.core.enums import (
     CaseStatus,
     RequestType,
 )
-from app.core.i18n import _
+from app.core.i18n import _, format_number
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import format_days, format_share, share
 from app.reports.pdf_common import (
@@ -80,8 +80,7 @@ def _article(code: str) -> str:
 
 
 def _int(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    return format_number(value, lang)
 
 
 def _tiles(f: YearlyFigures, ctx: ReportContext, s: Styles) -> Table:

@@ -5,29 +5,24 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Final
 
 from app.core.dates import format_date
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import C_, Labels, _
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
 from app.services.cases import open_cases_for_overview
 from app.services.dto import CaseRow
 
-_TEXT = {
-    "nl": {
-        "legal": "uiterste termijn",
-        "extended": "verlengde termijn",
-        "post_by": "versturen uiterlijk (eigen belofte)",
-        "description": "AVG-verzoek {ref}. Wettelijke termijn: {legal}.",
-    },
-    "en": {
-        "legal": "legal deadline",
-        "extended": "extended deadline",
-        "post_by": "post by (own promise)",
-        "description": "GDPR request {ref}. Legal deadline: {legal}.",
-    },
-}
+_TEXT: Final = Labels(
+    {
+        "legal": C_("calendar", "legal deadline"),
+        "extended": C_("calendar", "extended deadline"),
+        "post_by": C_("calendar", "post by (own promise)"),
+        "description": C_("calendar", "GDPR request {ref}. Legal deadline: {legal}."),
+    }
+)
 
 
 def _events_of(row: CaseRow, lang: str) -> list[DeadlineEvent]:

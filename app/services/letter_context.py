@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import UserError
-from app.core.i18n import _, restored, translate
+from app.core.i18n import C_, _, restored, translate
 from app.data.models import (
     Case,
     ChangeAction,
@@ -128,15 +128,15 @@ def salutation_of(case: Case, lang: str) -> str:
     r = case.requester
     rep = case.representative
     if rep is not None and rep.street:
-        return f"Geachte {rep.name}," if lang == "nl" else f"Dear {rep.name},"
+        return C_("letter", "Dear {name},", name=rep.name).render(lang)
     surname = " ".join(p for p in (r.name_prefix, r.last_name) if p)
     if r.salutation in ("heer", "mevrouw") and surname:
         # Without a first name before it, the prefix is written with a capital: "heer Van der Berg".
         formal = surname[0].upper() + surname[1:]
-        if lang == "nl":
-            return f"Geachte {r.salutation} {formal},"
-        return f"Dear {'Mr' if r.salutation == 'heer' else 'Ms'} {formal},"
-    return f"Geachte {r.full_name}," if lang == "nl" else f"Dear {r.full_name},"
+        if r.salutation == "heer":
+            return C_("letter", "Dear Mr {name},", name=formal).render(lang)
+        return C_("letter", "Dear Ms {name},", name=formal).render(lang)
+    return C_("letter", "Dear {name},", name=r.full_name).render(lang)
 
 
 _PERIOD = re.compile(r"(\d+)\s*(jaar|jaren|years?|maanden|maand|months?|dagen|dag|days?)", re.I)

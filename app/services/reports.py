@@ -14,7 +14,7 @@ from typing import Any
 from app.connectors.base import Progress
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import _
+from app.core.i18n import C_, _
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export
@@ -122,7 +122,7 @@ def export_register(
         if fmt == "csv":
             count = register_export.write_csv(rows, cols, temp, tick=tick)
         else:
-            title = "Register AVG-verzoeken" if lang == "nl" else "Register of GDPR requests"
+            title = C_("register", "Register of GDPR requests").render(lang)
             count = register_export.write_xlsx(rows, cols, temp, sheet_title=title, tick=tick)
         _report(progress, 1.0, f"{count} of {total}")
     with db.session() as session:

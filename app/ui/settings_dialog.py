@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
             self.org_edits[name] = edit
             self._field(form, titles[name], edit, name)
         self.country = QComboBox()
-        for code in COUNTRIES:
+        for code in COUNTRIES.texts:
             self.country.addItem(f"{country_name(code, self.ctx.lang)} ({code})", code)
         self._field(form, self.tr("Country:"), self.country, "country")
         self.default_language = QComboBox()
