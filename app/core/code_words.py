@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from app.core.enums import CASE_STATUS_LABEL, REQUEST_TYPE_LABEL
-from app.core.i18n import C_, CODE_CONTEXT, Labels, Message
+from app.core.i18n import C_, CODE_CONTEXT, Labels, Message, register_code_words
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 
 CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
@@ -208,7 +208,10 @@ def word(kind: str, code: str, lang: str) -> str:
     return table[lang].get(code, code)
 
 
-def code_word(kind: str, code: str) -> str:
+def code_word(kind: str, code: str) -> Message:
     """A stored code inside a message kept for later (an audit summary): shown as the code in
     English, as the word in any other language."""
     return Message(code, {"kind": kind}, context=CODE_CONTEXT)
+
+
+register_code_words(word)

@@ -25,7 +25,7 @@ import json
 import logging
 import sys
 import threading
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -285,8 +285,16 @@ def verbatim(text: str) -> Message:
 
 
 _JOINED: Final = "\x00joined"
-# A stored code (app.core.code_words.code_word): the code in English, its word elsewhere.
+# A stored code (app.core.code_words.code_word): the code in English, its word elsewhere. The
+# tables of words live in app.core.code_words, which registers its lookup here when imported
+# (this module stays free of imports from the rest of the application).
 CODE_CONTEXT: Final = "\x00code"
+_code_words: list[Callable[[str, str, str], str]] = []
+
+
+def register_code_words(lookup: Callable[[str, str, str], str]) -> None:
+    """Set the function that names a stored code: ``lookup(kind, code, lang)``."""
+    _code_words.append(lookup)
 
 
 def join(parts: Sequence[str], sep: str = " ") -> Message:
@@ -330,11 +338,9 @@ def _render(
     if context == _VERBATIM:
         return msgid
     if context == CODE_CONTEXT:
-        if code == SOURCE_LANGUAGE:
+        if code == SOURCE_LANGUAGE or not _code_words:
             return msgid
-        from app.core.code_words import word  # the tables import this module
-
-        return word(str(params.get("kind", "")), msgid, code)
+        return _code_words[-1](str(params.get("kind", "")), msgid, code)
     if context == _JOINED:
         return msgid.join(render_value(params[k], code) for k in sorted(params, key=int))
     if plural is not None and n is not None:

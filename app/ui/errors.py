@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import code_words  # noqa: F401 - names stored codes in shown messages
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.i18n import Message, text_of
 

@@ -11,6 +11,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from app.core import i18n
+from app.core.code_words import code_word
 from app.core.errors import NotFoundError, UserError
 from app.core.i18n import C_, P_, Message, _, join, restored, stored, text_of
 
@@ -156,3 +157,16 @@ def test_messages_kept_in_the_database_come_back_in_the_reader_language(lang: st
     assert restored("Oude tekst {x}").render("nl") == "Oude tekst {x}"
     assert stored("plain") == "plain"
     assert isinstance(restored(""), Message)
+
+
+def test_stored_codes_read_as_codes_in_english_and_as_words_in_dutch() -> None:
+    summary = _(
+        "Status {old} -> {new}",
+        old=code_word("status", "registered"),
+        new=code_word("status", "in_progress"),
+    )
+    assert summary == "Status registered -> in_progress"  # the audit trail as recorded
+    back = restored(stored(summary))
+    assert back.render("nl") == "Status geregistreerd -> in behandeling"
+    assert back.render("de") == "Status erfasst -> in Bearbeitung"
+    assert code_word("status", "no_such_code").render("nl") == "no_such_code"
