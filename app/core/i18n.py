@@ -11,6 +11,12 @@ Everything below ``app/ui`` marks its texts here and nowhere else:
   later with ``translate(label, lang)``.
 - ``P_(singular, plural, n, **params)`` is the plural form.
 - ``C_(context, msgid)`` marks a text with a context (a month name, a short label).
+- ``join([m1, m2])`` shows several messages as one text (a note and a retention note).
+- ``Labels({key: C_(context, english)})`` is a table of fixed texts per language
+  (``LABELS["nl"]["closing"]``): letter labels, report headings, names of stored codes.
+- ``stored(text)`` / ``restored(text)`` keep a Message in the database (JSON) and bring it back
+  to be shown in the reader's language; older plain texts come back verbatim.
+- ``format_date`` and ``format_number`` take month names and separators from the catalogues.
 
 Catalogues are ``resources/locale/<lang>/LC_MESSAGES/privacy_desk.mo``, compiled from the
 ``.po`` files by ``pybabel compile`` in the build (``scripts/build-translations.sh``). English is
