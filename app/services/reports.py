@@ -113,10 +113,14 @@ def export_register(
     cols = register_export.columns(with_personal_data=with_personal_data, lang=lang)
     with atomic_output(path) as temp, db.session() as session:
         total = register_export.count_rows(session, flt)
-        _report(progress, 0.0, f"0 of {total}")
+        _report(progress, 0.0, _("{done} of {total}", done=0, total=total))
 
         def tick(done: int) -> None:
-            _report(progress, done / total if total else 1.0, f"{done} of {total}")
+            _report(
+                progress,
+                done / total if total else 1.0,
+                _("{done} of {total}", done=done, total=total),
+            )
 
         rows = register_export.iter_rows(session, flt, today=today, lang=lang)
         if fmt == "csv":
@@ -124,7 +128,7 @@ def export_register(
         else:
             title = C_("register", "Register of GDPR requests").render(lang)
             count = register_export.write_xlsx(rows, cols, temp, sheet_title=title, tick=tick)
-        _report(progress, 1.0, f"{count} of {total}")
+        _report(progress, 1.0, _("{done} of {total}", done=count, total=total))
     with db.session() as session:
         audit.record(
             session,
@@ -215,12 +219,12 @@ def yearly_report(
     with db.session() as session:
         org = active_organisation(session)
         name, weeks = org.name, org.promise_weeks
-    _report(progress, 0.85, "layout")
+    _report(progress, 0.85, _("layout"))
     pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang)
     if path is not None:
         with atomic_output(path) as temp:
             temp.write_bytes(pdf)
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return pdf
 
 
@@ -251,12 +255,16 @@ def case_dossier(
         data = dossier_module.collect_dossier(
             session, case, organisation=org.name, now=now, lang=chosen
         )
-        _report(progress, 0.1, "dossier")
+        _report(progress, 0.1, _("dossier"))
         pdf = dossier_module.render_dossier_pdf(data)
-        _report(progress, 0.3, "documents")
+        _report(progress, 0.3, _("documents"))
 
         def tick(done: int, total: int) -> None:
-            _report(progress, 0.3 + 0.7 * done / total, f"document {done} of {total}")
+            _report(
+                progress,
+                0.3 + 0.7 * done / total,
+                _("document {done} of {total}", done=done, total=total),
+            )
 
         manifest = dossier_module.write_dossier_zip(
             data, pdf, temp, dossier_module.document_loader(session), tick=tick
@@ -286,7 +294,7 @@ def case_dossier(
                 "lang": chosen,
             },
         )
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return manifest
 
 
@@ -311,7 +319,7 @@ def portability_export(
                 )
             )
         records = confirmed_records(session, case.id)
-        _report(progress, 0.5, "records")
+        _report(progress, 0.5, _("records"))
         write_portability_zip(
             temp,
             reference=case.reference,
@@ -327,5 +335,5 @@ def portability_export(
             summary=_("Portability export made ({n} confirmed records)", n=len(records)),
             after={"records": len(records)},
         )
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return len(records)

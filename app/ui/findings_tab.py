@@ -489,9 +489,13 @@ class FindingsTab(QWidget):
         db, actor, reference, secrets = self.ctx.db, self.ctx.actor, self.reference, self.secrets
         event, emit = self.cancel_event, self.signals.progressed.emit
 
+        def progressed(system: str, fraction: float, message: str) -> None:
+            # Rendered here: a Qt signal carries a plain str, not the Message with its id.
+            emit(system, fraction, ui_text(message))
+
         def work() -> list[SystemResult]:
             return search_case(
-                db, actor=actor, reference=reference, secrets=secrets, on_progress=emit,
+                db, actor=actor, reference=reference, secrets=secrets, on_progress=progressed,
                 cancel=event,
             )  # fmt: skip
 
