@@ -125,7 +125,9 @@ class Task(QObject):
         self._fraction, self._message = fraction, message
         if self.dialog is not None and not self.progress.cancelled:
             self.dialog.setValue(int(fraction * 1000))
-            if message:
+            # setValue on a window-modal dialog runs the event loop: the task may have
+            # finished and closed the dialog meanwhile.
+            if message and self.dialog is not None:
                 self.dialog.setLabelText(f"{self.title}\n{message}")
 
     def _close(self) -> None:
