@@ -1,42 +1,29 @@
-"""Test configuration: offscreen Qt before any QApplication exists; compiled catalogues."""
+"""Test configuration: offscreen Qt before any QApplication exists; compiled translations."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import subprocess
 from pathlib import Path
-
-import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PRIVACY_DESK_KEYRING", "memory")
 
-LOCALE = Path(__file__).resolve().parents[1] / "resources" / "locale"
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def compile_catalogues(locale: Path = LOCALE) -> list[Path]:
-    """Compile every .po whose .mo is missing or older (what scripts/build-translations.sh does)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    written = []
-    for po in sorted(locale.glob("*/LC_MESSAGES/*.po")):
-        mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        with po.open("rb") as source:
-            catalog = read_po(source, locale=po.parent.parent.name)
-        with mo.open("wb") as target:
-            write_mo(target, catalog)
-        written.append(mo)
-    return written
+def pytest_configure() -> None:
+    """Compiled translations are build output: compile them (the one script that does) when
+    missing or older than their source, e.g. after `pip install -e .[dev]` without setup.sh."""
+    pairs = [
+        (ts, ts.with_suffix(".qm")) for ts in (ROOT / "resources" / "translations").glob("*.ts")
+    ]
+    pairs += [
+        (po, po.with_suffix(".mo")) for po in (ROOT / "resources" / "locale").glob("*/*/*.po")
+    ]
+    if any(not out.exists() or out.stat().st_mtime < src.stat().st_mtime for src, out in pairs):
+        subprocess.run(["bash", str(ROOT / "scripts" / "build-translations.sh")], check=True)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _catalogues() -> Iterator[None]:
-    """A fresh clone has no .mo files (built, not committed): compile them into the tree."""
-    from app.core import i18n
-
-    if compile_catalogues():
-        i18n.clear_cache()
-    yield
+# One audit-chain key for every test database (tests of key creation remove it).
+os.environ.setdefault("PRIVACY_DESK_AUDIT_KEY", "5a" * 32)

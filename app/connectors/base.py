@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,8 +9,8 @@ from enum import StrEnum
 from typing import Any, Final, Protocol, runtime_checkable
 
 from app.core.enums import IdentifierKind
-from app.core.errors import Cancelled, ConnectorError
-from app.core.i18n import N_, _
+from app.core.i18n import N_
+from app.core.progress import Progress
 
 # Field and category names of the example mapping file and the demo systems, marked for the
 # catalogues: people read them in their language (translate(name, lang)); a name from a
@@ -73,12 +71,18 @@ class SettingSpec:
     """One setting of a connector kind, for the settings form and validation."""
 
     name: str
-    label: str
+    label: str  # N_-marked in the connector module; the UI shows translate(label, lang)
     kind: str = "text"  # text | path | url | int | bool | secret | choice
     required: bool = True
     default: Any = None
     help: str = ""
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()  # what the officer sees per choice, in order (N_-marked)
+
+    def choice_label(self, value: str) -> str:
+        """The (untranslated, N_-marked) label of one choice; the value when it has none."""
+        labels = dict(zip(self.choices, self.choice_labels, strict=False))
+        return labels.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -167,54 +171,15 @@ class Correction:
     new_value: str
 
 
-class Progress:
-    """Passed to long operations: reports progress, carries cancel and time-out.
-
-    Thread-safe; a plain object so connector code never sees a widget (Orange3-style worker state).
-    """
-
-    def __init__(
-        self,
-        on_progress: Callable[[float, str], None] | None = None,
-        timeout_s: float | None = None,
-    ) -> None:
-        self._on_progress = on_progress
-        self._cancel = threading.Event()
-        self._deadline = None if timeout_s is None else time.monotonic() + timeout_s
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def remaining(self) -> float | None:
-        """Seconds left before the time-out, for socket time-outs; None when unlimited."""
-        if self._deadline is None:
-            return None
-        return max(0.0, self._deadline - time.monotonic())
-
-    def check(self) -> None:
-        """Raise Cancelled or ConnectorError(time-out); call it often inside loops."""
-        if self._cancel.is_set():
-            raise Cancelled()
-        if self._deadline is not None and time.monotonic() > self._deadline:
-            raise ConnectorError(
-                _("The system did not answer in time (time-out). Try again later.")
-            )
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.check()
-        if self._on_progress is not None:
-            self._on_progress(min(1.0, max(0.0, fraction)), message)
-
-
 @runtime_checkable
 class Connector(Protocol):
     """A configured source system. Constructed with (name, settings, secrets)."""
 
     name: str
+
+    def __init__(
+        self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]
+    ) -> None: ...
 
     @classmethod
     def describe(cls) -> ConnectorDescription: ...

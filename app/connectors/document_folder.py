@@ -13,14 +13,15 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
 from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
 from app.core.enums import IdentifierKind
-from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, join
+from app.core.progress import Progress
+from app.reading.documents import UnreadableDocument, read_document
 
 log = logging.getLogger(__name__)
 
@@ -30,72 +31,6 @@ CATEGORIES = (N_("documents"),)
 HAND_NOTE = _(
     "Files are not erased from here: remove or redact the file by hand if erasure is granted."
 )
-
-
-class NoTextLayer(Exception):
-    """A PDF with pages but no extractable text: a scan."""
-
-
-def _read_text_file(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older Windows exports; cp1252 decodes nearly any byte, and 'replace' covers the rest.
-        return data.decode("cp1252", errors="replace")
-
-
-def _read_pdf(path: Path, progress: Progress) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(path)
-    texts = []
-    for page in reader.pages:
-        progress.check()
-        texts.append(page.extract_text() or "")
-    text = "\n".join(texts)
-    if reader.pages and not text.strip():
-        raise NoTextLayer()
-    return text
-
-
-def _read_docx(path: Path, progress: Progress) -> str:
-    import docx
-
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        progress.check()
-        for row in table.rows:
-            parts.append("\t".join(cell.text for cell in row.cells))
-    for section in document.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
-        parts.extend(p.text for p in section.footer.paragraphs)
-    return "\n".join(parts)
-
-
-def _read_odt(path: Path, progress: Progress) -> str:
-    from odf import teletype, text
-    from odf.opendocument import load
-
-    document = load(str(path))
-    parts: list[str] = []
-    for kind in (text.H, text.P):
-        progress.check()
-        parts.extend(teletype.extractText(e) for e in document.getElementsByType(kind))
-    return "\n".join(parts)
-
-
-def extract_text(path: Path, progress: Progress) -> str:
-    """The text of one document; raises NoTextLayer for scans and the parser's error if corrupt."""
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        return _read_pdf(path, progress)
-    if suffix == ".docx":
-        return _read_docx(path, progress)
-    if suffix == ".odt":
-        return _read_odt(path, progress)
-    return _read_text_file(path)
 
 
 class DocumentFolderConnector:
@@ -126,27 +61,29 @@ class DocumentFolderConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.kind,
-            label="Document folder",
+            label=N_("Document folder"),
             settings=(
-                SettingSpec("path", "Folder", kind="path"),
+                SettingSpec("path", N_("Folder"), kind="path"),
                 SettingSpec(
                     "extensions",
-                    "File types",
+                    N_("File types"),
                     required=False,
                     default=" ".join(DEFAULT_EXTENSIONS),
-                    help="Separated by spaces, e.g. .txt .csv .pdf .docx .odt",
+                    help=N_("Separated by spaces, e.g. .txt .csv .pdf .docx .odt"),
                 ),
                 SettingSpec(
                     "max_file_mb",
-                    "Largest file (MB)",
+                    N_("Largest file (MB)"),
                     kind="int",
                     required=False,
                     default=DEFAULT_MAX_FILE_MB,
-                    help="Larger files are listed for a check by hand instead of being read.",
+                    help=N_("Larger files are listed for a check by hand instead of being read."),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
-            help="Reads text in documents, including subfolders. Scans without text are listed.",
+            help=N_(
+                "Reads text in documents, including subfolders. Scans without text are listed."
+            ),
         )
 
     def _files(self) -> list[Path]:
@@ -183,23 +120,22 @@ class DocumentFolderConnector:
                 findings.append(self._check_by_hand(relative, _("File too large to read")))
                 continue
             try:
-                text = extract_text(path, progress)
-            except (Cancelled, ConnectorError):
-                raise
-            except NoTextLayer:
-                findings.append(self._check_by_hand(relative, _("No text layer (a scan)")))
-                continue
+                document = read_document(path, progress=progress)
             except OSError as exc:
                 problem = _(
                     "Could not be opened ({reason})", reason=exc.strerror or type(exc).__name__
                 )
                 findings.append(self._check_by_hand(relative, problem))
                 continue
-            except Exception as exc:  # the parsers raise many different types on corrupt files
-                log.warning("Document %d unreadable (%s)", n + 1, type(exc).__name__)
+            except UnreadableDocument as exc:
+                cause = type(exc.__cause__ or exc).__name__
+                log.warning("Document %d unreadable (%s)", n + 1, cause)
                 findings.append(self._check_by_hand(relative, _("Damaged or unreadable file")))
                 continue
-            matches = find_in_text(text, needles)
+            if document.needs_ocr:
+                findings.append(self._check_by_hand(relative, _("No text layer (a scan)")))
+                continue
+            matches = find_in_text(document.text, needles)
             if not matches:
                 continue
             best = matches[0]

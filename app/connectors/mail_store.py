@@ -29,7 +29,6 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
@@ -45,6 +44,7 @@ from app.connectors.text_search import (
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, _, join
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -182,24 +182,35 @@ class MailStoreConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.kind,
-            label="Mailbox (.eml folder, mbox or IMAP)",
+            label=N_("Mailbox (.eml folder, mbox or IMAP)"),
             settings=(
                 SettingSpec(
-                    "source", "Source", kind="choice", default="eml_folder", choices=SOURCES
+                    "source",
+                    N_("Source"),
+                    kind="choice",
+                    default="eml_folder",
+                    choices=SOURCES,
+                    choice_labels=(
+                        N_("Folder of .eml files"),
+                        N_("mbox file"),
+                        N_("IMAP server"),
+                    ),
                 ),
-                SettingSpec("path", "Folder or mbox file", kind="path", required=False),
-                SettingSpec("imap_host", "IMAP server", required=False),
-                SettingSpec("imap_port", "IMAP port", kind="int", required=False, default=993),
-                SettingSpec("imap_user", "IMAP user", required=False),
-                SettingSpec("imap_folder", "IMAP folder", required=False, default="INBOX"),
-                SettingSpec("imap_ssl", "Use SSL/TLS", kind="bool", required=False, default=True),
-                SettingSpec("imap_password", "IMAP password", kind="secret", required=False),
+                SettingSpec("path", N_("Folder or mbox file"), kind="path", required=False),
+                SettingSpec("imap_host", N_("IMAP server"), required=False),
+                SettingSpec("imap_port", N_("IMAP port"), kind="int", required=False, default=993),
+                SettingSpec("imap_user", N_("IMAP user"), required=False),
+                SettingSpec("imap_folder", N_("IMAP folder"), required=False, default="INBOX"),
                 SettingSpec(
-                    "timeout_s", "Time-out (seconds)", kind="int", required=False, default=30
+                    "imap_ssl", N_("Use SSL/TLS"), kind="bool", required=False, default=True
+                ),
+                SettingSpec("imap_password", N_("IMAP password"), kind="secret", required=False),
+                SettingSpec(
+                    "timeout_s", N_("Time-out (seconds)"), kind="int", required=False, default=30
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
-            help="Messages are only read, never marked as read or changed; delete by hand.",
+            help=N_("Messages are only read, never marked as read or changed; delete by hand."),
         )
 
     @property

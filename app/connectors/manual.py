@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from app.connectors.base import (
-    Capability,
-    ConnectorDescription,
-    Finding,
-    Progress,
-    SettingSpec,
-    Subject,
-)
-from app.core.i18n import _
+from app.connectors.base import Capability, ConnectorDescription, Finding, SettingSpec, Subject
+from app.core.i18n import N_, _
+from app.core.progress import Progress
 
 
 class ManualCheckRequired(Exception):
@@ -36,16 +30,18 @@ class ManualConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind="manual",
-            label="Manual check (no automation)",
+            label=N_("Manual check (no automation)"),
             settings=(
                 SettingSpec(
                     "instructions",
-                    "What to look up, where and how",
-                    help="e.g. 'Look in the paper archive, cabinet 3, under the customer number'",
+                    N_("What to look up, where and how"),
+                    help=N_(
+                        "e.g. 'Look in the paper archive, cabinet 3, under the customer number'"
+                    ),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
-            help="Creates a task on the case; it counts as searched once someone completes it.",
+            help=N_("Creates a task on the case; it counts as searched once someone completes it."),
         )
 
     def test_connection(self) -> str:

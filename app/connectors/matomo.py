@@ -22,7 +22,6 @@ from app.connectors.base import (
     MatchStrength,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -32,6 +31,7 @@ from app.connectors.text_search import strength_rank
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, join, message_of
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -91,30 +91,32 @@ class MatomoConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.kind,
-            label="Matomo (Piwik) web statistics",
+            label=N_("Matomo (Piwik) web statistics"),
             settings=(
-                SettingSpec("base_url", "Matomo address", kind="url"),
-                SettingSpec("site_ids", "Site ids", help="Comma separated, e.g. 1, 3"),
+                SettingSpec("base_url", N_("Matomo address"), kind="url"),
+                SettingSpec("site_ids", N_("Site ids"), help=N_("Comma separated, e.g. 1, 3")),
                 SettingSpec(
                     "segment_template",
-                    "Segment for a user id",
+                    N_("Segment for a user id"),
                     required=False,
                     default=DEFAULT_SEGMENT_TEMPLATE,
-                    help="Matomo segment; {user_id} is replaced by each user id, e-mail "
-                    "address and customer number. IP addresses are searched as well.",
+                    help=N_(
+                        "Matomo segment; {user_id} is replaced by each user id, e-mail "
+                        "address and customer number. IP addresses are searched as well."
+                    ),
                 ),
                 SettingSpec(
-                    "timeout_s", "Time-out (seconds)", kind="int", required=False, default=30
+                    "timeout_s", N_("Time-out (seconds)"), kind="int", required=False, default=30
                 ),
                 SettingSpec(
                     "token_auth",
-                    "API token",
+                    N_("API token"),
                     kind="secret",
-                    help="Personal security > Auth tokens, of a user with admin access.",
+                    help=N_("Personal security > Auth tokens, of a user with admin access."),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.EXPORT}),
-            help="Uses the PrivacyManager plugin (GDPR tools) of Matomo 3.6 or later.",
+            help=N_("Uses the PrivacyManager plugin (GDPR tools) of Matomo 3.6 or later."),
         )
 
     # -- transport ---------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from app.connectors.base import (
     Finding,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -44,7 +43,8 @@ from app.connectors.sql_mapping import (
 )
 from app.connectors.sql_values import coerce, first_line, python_type
 from app.core.errors import Cancelled, ConnectorError, ValidationError
-from app.core.i18n import Message, _, join, message_of
+from app.core.i18n import N_, Message, _, join, message_of
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -90,26 +90,30 @@ class SqlDatabaseConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.KIND,
-            label="SQL database",
+            label=N_("SQL database"),
             settings=(
                 SettingSpec(
                     "url",
-                    "Database URL",
+                    N_("Database URL"),
                     kind="url",
-                    help="SQLAlchemy URL without the password, e.g. "
-                    "postgresql+psycopg://privacy@db.example.nl:5432/portal, "
-                    "mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db",
+                    help=N_(
+                        "SQLAlchemy URL without the password, e.g. "
+                        "postgresql+psycopg://privacy@db.example.nl:5432/portal, "
+                        "mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db"
+                    ),
                 ),
                 SettingSpec(
                     "mapping_file",
-                    "Mapping file",
+                    N_("Mapping file"),
                     kind="path",
-                    help="TOML file that lists the tables and columns with personal data",
+                    help=N_("TOML file that lists the tables and columns with personal data"),
                 ),
-                SettingSpec("password", "Password", kind="secret", required=False),
+                SettingSpec("password", N_("Password"), kind="secret", required=False),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
-            help="Finds a person through the identifiers and joins declared in the mapping file.",
+            help=N_(
+                "Finds a person through the identifiers and joins declared in the mapping file."
+            ),
         )
 
     @property

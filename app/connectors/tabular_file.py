@@ -7,10 +7,9 @@ import csv
 import glob
 import io
 import logging
-import os
 import re
 import shutil
-import tempfile
+import stat
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -28,7 +27,6 @@ from app.connectors.base import (
     Finding,
     Outcome,
     PlanItem,
-    Progress,
     RecordResult,
     SettingSpec,
     Subject,
@@ -43,8 +41,10 @@ from app.connectors.tabular_rows import (
     row_fields,
     typed_like,
 )
+from app.core.atomic_file import atomic_write
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, message_of
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -121,31 +121,39 @@ class TabularFileConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.KIND,
-            label="CSV or Excel file",
+            label=N_("CSV or Excel file"),
             settings=(
-                SettingSpec("path", "File", kind="path", help=".csv or .xlsx"),
+                SettingSpec("path", N_("File"), kind="path", help=N_(".csv or .xlsx")),
                 SettingSpec(
                     "identifier_columns",
-                    "Identifier columns",
-                    help="column=kind pairs, e.g. 'email=email, klantnr=customer_number'; "
-                    "kinds: email, customer_number, user_id, phone, ip_address, name, "
-                    "first_name, last_name, postcode, house_number, birth_date",
+                    N_("Identifier columns"),
+                    help=N_(
+                        "column=kind pairs, e.g. 'email=email, klantnr=customer_number'; "
+                        "kinds: email, customer_number, user_id, phone, ip_address, name, "
+                        "first_name, last_name, postcode, house_number, birth_date"
+                    ),
                 ),
-                SettingSpec("categories", "Data categories", required=False, default=""),
-                SettingSpec("delimiter", "Delimiter (CSV)", required=False, help="empty: detect"),
-                SettingSpec("encoding", "Encoding (CSV)", required=False, default="utf-8-sig"),
-                SettingSpec("sheet", "Sheet (XLSX)", required=False, help="empty: first sheet"),
+                SettingSpec("categories", N_("Data categories"), required=False, default=""),
+                SettingSpec(
+                    "delimiter", N_("Delimiter (CSV)"), required=False, help=N_("empty: detect")
+                ),
+                SettingSpec("encoding", N_("Encoding (CSV)"), required=False, default="utf-8-sig"),
+                SettingSpec(
+                    "sheet", N_("Sheet (XLSX)"), required=False, help=N_("empty: first sheet")
+                ),
                 SettingSpec(
                     "backup_days",
-                    "Keep backups (days)",
+                    N_("Keep backups (days)"),
                     required=False,
                     default=str(DEFAULT_BACKUP_DAYS),
-                    help="a backup holds the erased rows; 0 keeps no backup",
+                    help=N_("a backup holds the erased rows; 0 keeps no backup"),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
-            help="Every change keeps a backup copy <file>.<time>.bak next to the file for the "
-            "number of days set; older backups are deleted whenever the file is used.",
+            help=N_(
+                "Every change keeps a backup copy <file>.<time>.bak next to the file for the "
+                "number of days set; older backups are deleted whenever the file is used."
+            ),
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -502,17 +510,12 @@ class TabularFileConnector:
                     name=self.path.name,
                 )
             )
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         backup: Path | None = None
-        tmp = Path(tmp_name)
-        try:
+        # The file belongs to the source system: the new version keeps the old one's permissions.
+        with atomic_write(self.path, mode=stat.S_IMODE(self.path.stat().st_mode)) as tmp:
             if sheet.workbook is None:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(self._csv_bytes(sheet, rows, {r.number for r in updated}))
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                tmp.write_bytes(self._csv_bytes(sheet, rows, {r.number for r in updated}))
             else:
-                os.close(fd)
                 ws = sheet.workbook[self.sheet] if self.sheet else sheet.workbook.worksheets[0]
                 for row in updated:
                     for col, value in enumerate(row.values, start=1):
@@ -520,21 +523,8 @@ class TabularFileConnector:
                 for number in sorted(removed, reverse=True):
                     ws.delete_rows(number)
                 sheet.workbook.save(tmp)
-                with tmp.open("rb+") as handle:
-                    os.fsync(handle.fileno())
-            shutil.copymode(self.path, tmp)
             if self.backup_days > 0:
                 backup = self._backup()
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
-            dir_fd = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
         return backup
 
     def _backup_note(self, backup: Path | None) -> Message:

@@ -20,7 +20,6 @@ from app.connectors.base import (
     Finding,
     Identifier,
     MatchStrength,
-    Progress,
     SettingSpec,
     Subject,
 )
@@ -28,6 +27,7 @@ from app.connectors.identifier_match import truncated_forms
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, _, join
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -184,29 +184,33 @@ class WebLogConnector:
     def describe(cls) -> ConnectorDescription:
         return ConnectorDescription(
             kind=cls.kind,
-            label="Web server access logs",
+            label=N_("Web server access logs"),
             settings=(
-                SettingSpec("path", "Log file or folder", kind="path"),
+                SettingSpec("path", N_("Log file or folder"), kind="path"),
                 SettingSpec(
                     "glob",
-                    "File name pattern",
+                    N_("File name pattern"),
                     required=False,
                     default=DEFAULT_GLOB,
-                    help="Which files in the folder are logs, e.g. access.log* (includes .gz).",
+                    help=N_("Which files in the folder are logs, e.g. access.log* (includes .gz)."),
                 ),
                 SettingSpec(
                     "retention_days",
-                    "Retention (days)",
+                    N_("Retention (days)"),
                     kind="int",
                     required=False,
                     default=DEFAULT_RETENTION_DAYS,
-                    help="How long the raw logs are kept before they are deleted automatically.",
+                    help=N_(
+                        "How long the raw logs are kept before they are deleted automatically."
+                    ),
                 ),
             ),
             capabilities=frozenset({Capability.SEARCH}),
             help=(
-                "Reads Apache/nginx access logs (common or combined format, plain or .gz). "
-                "Log lines cannot be erased one by one; they expire after the retention period."
+                N_(
+                    "Reads Apache/nginx access logs (common or combined format, plain or .gz). "
+                    "Log lines cannot be erased one by one; they expire after the retention period."
+                )
             ),
         )
 

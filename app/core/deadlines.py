@@ -255,13 +255,17 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
                 date2=inp.received,
             )
         )
-    legal = _legal_deadline(inp, _paused_days(inp.pauses))
-    if notice_sent_on > legal:
+    check_within_first_month(notice_sent_on, _legal_deadline(inp, _paused_days(inp.pauses)))
+
+
+def check_within_first_month(notice_sent_on: date, legal_deadline: date) -> None:
+    """Art. 12(3): an extension is noticed within the first month (by the legal deadline)."""
+    if notice_sent_on > legal_deadline:
         raise ExtensionNotAllowedError(
             _(
                 "An extension can no longer be granted: the first month ended on {date} "
                 "(Art. 12(3) AVG). Only a refusal or the answer itself can follow now.",
-                date=legal,
+                date=legal_deadline,
             )
         )
 

@@ -107,3 +107,18 @@ class IdentifierKind(StrEnum):
     NAME = "name"
     USER_ID = "user_id"
     OTHER = "other"
+
+
+class LetterStatus(StrEnum):
+    """A letter is a draft (editable) until it is final (stored, hashed, never changed)."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class FindingReview(StrEnum):
+    """The officer's review of a finding; only confirmed findings reach a letter."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"

@@ -6,16 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
-from app.core.errors import UserError
-from app.core.i18n import _
 
 QUOTE_CHARS = 90
-MAX_TEXT_MB = 5
-MAX_PDF_MB = 50
 
 _ARTICLE_TYPE = {number: rtype for rtype, number in REQUEST_TYPE_ARTICLE.items()}
 
@@ -476,95 +471,3 @@ def read_letter(text: str) -> LetterReading:
         our_reference=our_reference,
         evidence=evidence,
     )
-
-
-# ---- files -----------------------------------------------------------------------------------
-
-
-def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
-    """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages)."""
-    if not path.is_file():
-        raise UserError(_("The file {name} does not exist or is a folder.", name=path.name))
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(16)
-    if head.startswith(b"%PDF-"):
-        if size > MAX_PDF_MB * 1024 * 1024:
-            raise UserError(
-                _(
-                    "The file {name} is {value} MB; a letter to read is at most {most} MB. "
-                    "Check that you chose the right file.",
-                    name=path.name,
-                    value=format(size / 1024 / 1024, ".0f"),
-                    most=MAX_PDF_MB,
-                )
-            )
-        return _pdf_text(path, max_pages)
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
-        raise UserError(
-            _(
-                "{name} is an image without a text layer. Paste the text from OCR or from the "
-                "e-mail instead.",
-                name=path.name,
-            )
-        )
-    if size > MAX_TEXT_MB * 1024 * 1024:
-        raise UserError(
-            _(
-                "The file {name} is {value} MB; a letter to read is at most {most} MB. "
-                "Check that you chose the right file.",
-                name=path.name,
-                value=format(size / 1024 / 1024, ".0f"),
-                most=MAX_TEXT_MB,
-            )
-        )
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise UserError(
-            _(
-                "{name} is not a text file or a PDF. Save the letter as text (.txt) or PDF.",
-                name=path.name,
-            )
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older Windows exports; cp1252 decodes nearly any byte, and 'replace' covers the rest.
-        return data.decode("cp1252", errors="replace")
-
-
-def _pdf_text(path: Path, max_pages: int) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FileNotDecryptedError(_("password required"))
-        texts = [page.extract_text() or "" for page in reader.pages[:max_pages]]
-    except FileNotDecryptedError as exc:
-        raise UserError(
-            _(
-                "{name} is protected with a password. Remove the password or paste the text "
-                "instead.",
-                name=path.name,
-            )
-        ) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UserError(
-            _(
-                "{name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
-                "to check it, or paste the text instead.",
-                name=path.name,
-            )
-        ) from exc
-    text = "\n".join(texts)
-    if not text.strip():
-        raise UserError(
-            _(
-                "{name} has no text layer (it is an image of the letter). Paste the text from "
-                "OCR or from the e-mail instead.",
-                name=path.name,
-            )
-        )
-    return text

@@ -19,6 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
+from app.core.enums import FindingReview, LetterStatus
 from app.data.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -281,6 +282,11 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # The keyed hash chain (app/services/audit_chain.py): set when the transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, unique=True, default=None)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    content_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class Letter(Base):
@@ -293,7 +299,7 @@ class Letter(Base):
     language: Mapped[str] = mapped_column(String(2))
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | final
+    status: Mapped[str] = mapped_column(String(10), default=LetterStatus.DRAFT)
     letter_date: Mapped[date | None] = mapped_column(Date, default=None)
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"), default=None
@@ -373,7 +379,7 @@ class Finding(Base):
     matched_value: Mapped[str] = mapped_column(String(300))
     strength: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
-    review: Mapped[str] = mapped_column(String(20), default="pending")  # confirmed / rejected
+    review: Mapped[str] = mapped_column(String(20), default=FindingReview.PENDING)
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(default=None)
 

@@ -4,46 +4,59 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from enum import StrEnum
 
 from app.core.enums import RequestType
 from app.core.i18n import _
+from app.letters.kinds import LetterType, letter_kind
+from app.letters.payloads import (
+    AccessPayload,
+    Art17Ground,
+    Change,
+    ClarificationPayload,
+    DataRow,
+    ErasedItem,
+    ErasurePayload,
+    ExtensionPayload,
+    FeeOrRefuse,
+    KeptItem,
+    ObjectionPayload,
+    Payload,
+    PostalAddress,
+    ProcessingInfo,
+    RecipientAction,
+    RecipientNoticePayload,
+    RectificationPayload,
+    RefusalPayload,
+    SystemData,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "AccessPayload",
+    "Art17Ground",
+    "Change",
+    "ClarificationPayload",
+    "DataRow",
+    "ErasedItem",
+    "ErasurePayload",
+    "ExtensionPayload",
+    "FeeOrRefuse",
+    "KeptItem",
+    "LetterContext",
+    "LetterType",
+    "ObjectionPayload",
+    "Organisation",
+    "Payload",
+    "PostalAddress",
+    "ProcessingInfo",
+    "RecipientAction",
+    "RecipientNoticePayload",
+    "RectificationPayload",
+    "RefusalPayload",
+    "SystemData",
+]
 
 LANGUAGES = ("nl", "en")
-
-
-class LetterType(StrEnum):
-    ACKNOWLEDGEMENT = "acknowledgement"
-    CLARIFICATION = "clarification"
-    EXTENSION = "extension"
-    ACCESS = "access"
-    RECTIFICATION = "rectification"
-    ERASURE = "erasure"
-    OBJECTION = "objection"
-    REFUSAL = "refusal"
-    RECIPIENT_NOTICE = "recipient_notice"
-
-
-class Art17Ground(StrEnum):
-    """The exceptions of Art. 17(3) GDPR that allow keeping data after an erasure request."""
-
-    FREEDOM_OF_EXPRESSION = "a"
-    LEGAL_OBLIGATION = "b"
-    PUBLIC_HEALTH = "c"
-    ARCHIVING_RESEARCH = "d"
-    LEGAL_CLAIMS = "e"
-
-
-class RecipientAction(StrEnum):
-    RECTIFICATION = "rectification"
-    ERASURE = "erasure"
-    RESTRICTION = "restriction"
-
-
-class FeeOrRefuse(StrEnum):
-    FEE = "fee"
-    REFUSE = "refuse"
 
 
 @dataclass(frozen=True)
@@ -68,159 +81,10 @@ class Organisation:
 
 
 @dataclass(frozen=True)
-class PostalAddress:
-    """An address for the window; country "NL", "Nederland" or "" means domestic."""
-
-    name_line: str
-    street_line: str
-    postcode: str
-    city: str
-    country: str = "NL"
-    extra_lines: tuple[str, ...] = ()  # e.g. "t.a.v. mr. A. de Vries" or a representative
-
-
-@dataclass(frozen=True)
-class ProcessingInfo:
-    """One processing activity from the Art. 30 register, as an access answer reports it."""
-
-    name: str
-    purposes: str
-    legal_basis: str
-    categories: str
-    recipients: tuple[str, ...] = ()  # by name (Art. 15(1)(c))
-    retention: str = ""
-    source: str = ""  # empty: collected from the person
-    automated_decisions: str = ""  # empty: none
-    transfers: str = ""  # empty: no transfer outside the EEA
-
-
-@dataclass(frozen=True)
-class DataRow:
-    record: str
-    field: str
-    value: str
-    category: str = ""
-
-
-@dataclass(frozen=True)
-class SystemData:
-    system: str
-    rows: tuple[DataRow, ...]
-
-
-@dataclass(frozen=True)
-class AccessPayload:
-    processings: tuple[ProcessingInfo, ...] = ()
-    data_by_system: tuple[SystemData, ...] = ()
-    redactions: str = ""  # what was blacked out and why; non-empty = partial refusal
-    no_data_found: bool = False
-
-
-@dataclass(frozen=True)
-class Change:
-    field: str
-    old: str
-    new: str
-    system: str
-
-
-@dataclass(frozen=True)
-class RectificationPayload:
-    changes: tuple[Change, ...]
-    recipients_told: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ErasedItem:
-    system: str
-    description: str
-
-
-@dataclass(frozen=True)
-class KeptItem:
-    system: str
-    description: str
-    ground_art17_3: str  # an Art17Ground code ("b") or free text
-    statute: str  # e.g. "artikel 52 Algemene wet inzake rijksbelastingen (7 jaar)"
-    end_date: date
-
-
-@dataclass(frozen=True)
-class ErasurePayload:
-    erased: tuple[ErasedItem, ...] = ()
-    kept: tuple[KeptItem, ...] = ()
-    recipients_told: tuple[str, ...] = ()  # Art. 19: recipients asked to erase as well
-
-
-@dataclass(frozen=True)
-class ObjectionPayload:
-    direct_marketing: bool
-    upheld: bool
-    grounds: str = ""  # refused: the compelling legitimate grounds; upheld: what stops
-    suppression_listed: bool = False
-
-
-@dataclass(frozen=True)
-class RefusalPayload:
-    reasons: str
-    manifestly_unfounded_or_excessive: bool = False
-    fee_or_refuse: FeeOrRefuse = FeeOrRefuse.REFUSE
-    fee_eur: Decimal | None = None  # required when fee_or_refuse is FEE
-
-
-@dataclass(frozen=True)
-class ClarificationPayload:
-    what_needed: str
-    why: str
-    id_copy_needed: bool = False
-
-
-@dataclass(frozen=True)
-class ExtensionPayload:
-    reasons: str
-    new_deadline: date
-
-
-@dataclass(frozen=True)
-class RecipientNoticePayload:
-    """Art. 19 notice: the letter goes to ``recipient_address``, about the data subject
-    ``LetterContext.addressee``."""
-
-    recipient_name: str
-    recipient_address: PostalAddress
-    action: RecipientAction
-    details: str
-
-
-Payload = (
-    AccessPayload
-    | RectificationPayload
-    | ErasurePayload
-    | ObjectionPayload
-    | RefusalPayload
-    | ClarificationPayload
-    | ExtensionPayload
-    | RecipientNoticePayload
-)
-
-PAYLOAD_TYPE: dict[LetterType, type | None] = {
-    LetterType.ACKNOWLEDGEMENT: None,
-    LetterType.CLARIFICATION: ClarificationPayload,
-    LetterType.EXTENSION: ExtensionPayload,
-    LetterType.ACCESS: AccessPayload,
-    LetterType.RECTIFICATION: RectificationPayload,
-    LetterType.ERASURE: ErasurePayload,
-    LetterType.OBJECTION: ObjectionPayload,
-    LetterType.REFUSAL: RefusalPayload,
-    LetterType.RECIPIENT_NOTICE: RecipientNoticePayload,
-}
-
-
-@dataclass(frozen=True)
 class LetterContext:
     """Everything one letter needs. ``addressee`` is the data subject (or their representative)."""
 
-    letter_type: LetterType
+    letter_type: str  # a LetterType or the code of a registered kind (app.letters.kinds)
     lang: str  # "nl" | "en"
     organisation: Organisation
     addressee: PostalAddress
@@ -235,7 +99,7 @@ class LetterContext:
     their_reference: str | None = None
     their_letter_date: date | None = None
     extended_deadline: date | None = None
-    payload: Payload | None = None
+    payload: object | None = None  # the kind's payload type (checked when composed)
 
     def __post_init__(self) -> None:
         # These are programming errors of the caller, not something the officer can fix.
@@ -245,21 +109,7 @@ class LetterContext:
             )
         for code in self.request_types:
             RequestType(code)  # raises ValueError on an unknown code
-        expected = PAYLOAD_TYPE[LetterType(self.letter_type)]
-        if expected is None:
-            if self.payload is not None:
-                raise ValueError(
-                    _("a {letter_type} letter takes no payload", letter_type=self.letter_type)
-                )
-        elif not isinstance(self.payload, expected):
-            raise ValueError(
-                _(
-                    "a {letter_type} letter needs a {kind}, got {got}",
-                    letter_type=self.letter_type,
-                    kind=expected.__name__,
-                    got=type(self.payload).__name__,
-                )
-            )
+        letter_kind(self.letter_type).check_payload(self.payload)
 
     @property
     def window_address(self) -> PostalAddress:

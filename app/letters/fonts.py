@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.core.i18n import _
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 REGULAR = "PDSans"
 BOLD = "PDSans-Bold"

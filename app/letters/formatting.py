@@ -10,7 +10,7 @@ from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
 from app.core.errors import UserError
 from app.core.i18n import C_, _, format_number
 from app.core.validation import country_name, normalise_postcode
-from app.letters.context import PostalAddress
+from app.letters.payloads import PostalAddress
 
 __all__ = [
     "AddressError",

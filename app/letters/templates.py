@@ -20,7 +20,7 @@ from typing import Final
 
 from app.core.errors import AppError, UserError
 from app.core.i18n import _
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _INCLUDE: Final = re.compile(r"\{>([a-z_][a-z0-9_]*)\}")
@@ -63,18 +63,19 @@ def templates_root() -> Path:
 
 
 def _read(root: Path, lang: str, name: str) -> str:
-    path = root / lang / f"{name}.txt"
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(
-            _(
-                "letter template {lang}/{name}.txt is missing in {root}",
-                lang=lang,
-                name=name,
-                root=root,
-            )
-        ) from None
+    """``<root>/<lang>/<name>.txt``; a part (``_contact``) may also come from resources/letters."""
+    folders: list[Path] = [root]
+    if name.startswith("_") and templates_root() != root:
+        folders.append(templates_root())
+    for folder in folders:
+        path = folder / lang / f"{name}.txt"
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+    raise TemplateError(
+        _("letter template {lang}/{name}.txt is missing in {root}", lang=lang, name=name, root=root)
+    )
 
 
 def _paragraphs(text: str) -> list[str]:

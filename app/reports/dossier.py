@@ -33,6 +33,8 @@ from app.data.models import (
     ManualTask,
     RecipientNotice,
 )
+from app.letters.kinds import letter_noun
+from app.reports.chain_check import ChainCheck, chain_block
 from app.reports.dossier_text import LANGUAGES, coded, number, text, word
 from app.reports.pdf_common import (
     FRAME_WIDTH,
@@ -106,6 +108,7 @@ class DossierData:
     timeline: list[TimelineEntry]
     decisions: list[list[str]] = field(default_factory=list)
     lang: str = "en"
+    chain: ChainCheck | None = None
 
 
 def _d(value: date | None, lang: str) -> str:
@@ -241,7 +244,7 @@ def collect_dossier(
         doc = by_id.get(letter.document_id) if letter.document_id is not None else None
         letters.append(
             [
-                word("letter", letter.letter_type, lang),
+                letter_noun(letter.letter_type, lang),
                 word("letter_status", letter.status, lang),
                 _d(letter.letter_date, lang),
                 letter.recipient_name,
@@ -501,6 +504,8 @@ def render_dossier_pdf(data: DossierData) -> bytes:
             [date_col, 22 * mm, 36 * mm],
         )
     )
+    if data.chain is not None:
+        story += chain_block(data.chain, t, s, label)
     footer = t("footer", ref=data.reference, org=data.organisation)
     return build_pdf(story, title=t("title", ref=data.reference), footer_left=footer, lang=lang)
 

@@ -32,6 +32,17 @@ TEXT: Final[Labels[str]] = Labels(
         "h_documents": C_("dossier", "Documents"),
         "h_notes": C_("dossier", "Notes"),
         "h_timeline": C_("dossier", "Audit timeline"),
+        "h_chain": C_("dossier", "Audit trail check"),
+        "chain_note": C_(
+            "dossier",
+            "Keyed hash chain (HMAC-SHA256) over every event of every case and the SHA-256 of "
+            "every document, checked when this dossier was made. Keep the head: a later check "
+            "(privacy-desk audit verify) must find the same or a longer chain.",
+        ),
+        "chain_result": C_("dossier", "Result"),
+        "chain_ok": C_("dossier", "Intact: {events} events and {documents} documents checked"),
+        "chain_broken": C_("dossier", "BROKEN: {problem}"),
+        "chain_head": C_("dossier", "Chain head"),
         "timeline_note": C_(
             "dossier",
             "Every row of this case's audit trail, in order; times in "

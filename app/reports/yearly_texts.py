@@ -105,6 +105,17 @@ T: Final[Labels[str]] = Labels(
             "which at least 90% were answered.",
         ),
         "footer": C_("yearly report", "{org} · GDPR requests {start} – {end}"),
+        "h_chain": C_("yearly report", "Audit trail check"),
+        "chain_note": C_(
+            "yearly report",
+            "Keyed hash chain (HMAC-SHA256) over every event, checked when this report was made. "
+            "Keep the head: a later check (privacy-desk audit verify) must find the same or a "
+            "longer chain.",
+        ),
+        "chain_result": C_("yearly report", "Result"),
+        "chain_ok": C_("yearly report", "Intact: {events} events checked"),
+        "chain_broken": C_("yearly report", "BROKEN: {problem}"),
+        "chain_head": C_("yearly report", "Chain head"),
     }
 )
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.core.i18n import stored
 from app.data.models import AuditEvent, Case
+from app.services import audit_chain
 
 
 def _jsonable(value: Any) -> Any:
@@ -41,6 +42,7 @@ def record(
         after=None if after is None else _jsonable(after),
     )
     session.add(event)
+    audit_chain.track(session, event)  # chained (keyed hash) when the session commits
     return event
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.core.atomic_file import atomic_write
 from app.core.errors import UserError
 from app.core.i18n import _
 from app.data.database import Database, online_copy
@@ -83,27 +82,25 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
             _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
         )
     started = time.monotonic()
+    writing = False  # False: the temporary file could not even be created in the folder
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as exc:
-        raise UserError(
-            _(
-                "Cannot write in {folder}: {strerror}. Choose a folder you may write to.",
-                folder=folder,
-                strerror=exc.strerror,
-            )
-        ) from None
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        online_copy(live, temp)
-        cases = _check_copy(temp)
-        os.replace(temp, target)
+        with atomic_write(target) as temp:
+            writing = True
+            online_copy(live, temp)
+            cases = _check_copy(temp)
     except sqlite3.Error as exc:
         raise UserError(
             _("The backup could not be made: {exc}. The database may be busy; try again.", exc=exc)
         ) from None
     except OSError as exc:
+        if not writing:
+            raise UserError(
+                _(
+                    "Cannot write in {folder}: {strerror}. Choose a folder you may write to.",
+                    folder=folder,
+                    strerror=exc.strerror,
+                )
+            ) from None
         raise UserError(
             _(
                 "The backup could not be written: {strerror}. Check the free space of {folder}.",
@@ -111,8 +108,6 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
                 folder=folder,
             )
         ) from None
-    finally:
-        temp.unlink(missing_ok=True)
     result = BackupResult(
         path=target, size_bytes=target.stat().st_size, cases=cases,
         seconds=time.monotonic() - started,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from app.core.atomic_file import write_atomically
 from app.core.dates import format_date
 from app.core.errors import UserError
 from app.core.i18n import C_, Labels, _
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
-from app.services.cases import open_cases_for_overview
+from app.services.case_queries import open_cases_for_overview
 from app.services.dto import CaseRow
 
 _TEXT: Final = Labels(
@@ -76,14 +76,10 @@ def write_deadlines_ics(
         raise UserError(
             _("The folder {folder} does not exist. Choose another place to save.", folder=folder)
         )
-    temp = path.with_name(path.name + ".part")
     try:
-        # newline="" keeps the CRLF line ends that RFC 5545 requires.
-        with temp.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.replace(temp, path)
+        # Encoded as is: the CRLF line ends that RFC 5545 requires stay.
+        write_atomically(path, content.encode("utf-8"))
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise UserError(
             _(
                 "The calendar file could not be written to {path} ({strerror}). Choose a folder "

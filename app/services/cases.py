@@ -43,24 +43,10 @@ from app.data.models import (
     RequesterIdentifier,
 )
 from app.services import audit
-from app.services.case_documents import (
-    add_document,
-    document_content,
-    read_checked_file,
-    record_identity_check,
-    store_document,
-)
-from app.services.case_queries import (
-    count_cases,
-    deadline_groups,
-    get_case,
-    list_cases,
-    open_cases_for_overview,
-)
-from app.services.case_records import add_note, link_cases, set_identifiers
+from app.services.case_documents import read_checked_file, store_document
 from app.services.deadlines import refresh
 from app.services.lookup import case_by_reference
-from app.services.settings import read_setting
+from app.services.stored_settings import read_setting
 
 REFERENCE_PREFIX = "AVG"
 
@@ -575,26 +561,6 @@ def _default_outcome(previous: CaseStatus) -> str:
     if previous == CaseStatus.WITHDRAWN:
         return "withdrawn"
     return "granted"
-
-
-__all__ = [
-    "add_document",
-    "add_note",
-    "change_status",
-    "count_cases",
-    "deadline_groups",
-    "document_content",
-    "edit_case",
-    "get_case",
-    "link_cases",
-    "list_cases",
-    "open_cases_for_overview",
-    "record_identity_check",
-    "register_case",
-    "set_identifiers",
-    "set_outcomes",
-    "store_document",
-]
 
 
 def _decision(code: str, outcome: str, ground: str) -> Message:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,18 +13,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.connectors import registry
-from app.connectors.base import (
-    Capability,
-    ChangePlan,
-    Correction,
-    Outcome,
-    PlanItem,
-    Progress,
-    RecordResult,
-)
+from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
 from app.core.code_words import code_word
+from app.core.enums import FindingReview
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
+from app.core.progress import Progress
+from app.core.spreadsheet import csv_writer
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
 from app.services import audit
@@ -99,7 +95,9 @@ def plan_changes(
     with db.session() as session:
         case = case_by_reference(session, reference)
         confirmed = session.scalars(
-            select(Finding).where(Finding.case_id == case.id, Finding.review == "confirmed")
+            select(Finding).where(
+                Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED
+            )
         ).all()
         if not confirmed:
             raise UserError(
@@ -347,3 +345,12 @@ def suppression_list(db: Database) -> list[tuple[str, str, date]]:
     with db.session() as session:
         rows = session.scalars(select(SuppressionEntry).order_by(SuppressionEntry.added_on))
         return [(r.email, r.email_sha256, r.added_on) for r in rows]
+
+
+def suppression_csv(db: Database) -> bytes:
+    """The suppression list as CSV (email;sha256;added_on), every field quoted and neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv_writer(buffer, delimiter=";")
+    writer.writerow(("email", "sha256", "added_on"))
+    writer.writerows(suppression_list(db))
+    return buffer.getvalue().encode("utf-8")

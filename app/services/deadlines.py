@@ -23,7 +23,7 @@ from app.data.database import Database
 from app.data.models import Case, Pause
 from app.services import audit
 from app.services.lookup import case_by_reference
-from app.services.settings import active_organisation, extra_holidays
+from app.services.stored_settings import active_organisation, extra_holidays
 
 
 @dataclass(frozen=True)

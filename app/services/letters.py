@@ -11,21 +11,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.code_words import code_word
-from app.core.enums import CaseStatus, DocumentKind
+from app.core.deadlines import check_extension_allowed
+from app.core.enums import CaseStatus, DocumentKind, FindingReview, LetterStatus
 from app.core.errors import NotFoundError, UserError, ValidationError
 from app.core.i18n import _
-from app.core.outcomes import (
-    COMPELLING_GROUNDS_ART_21,
-    GRANTED,
-    KEPT_UNDER_ART_17_3,
-    MANIFESTLY_UNFOUNDED_OR_EXCESSIVE,
-    NO_DATA,
-    PARTLY_REFUSED,
-    REFUSED,
-    STATED_IN_REFUSAL_LETTER,
-    WITHHELD_FROM_ACCESS,
+from app.core.letter_effects import (
+    CaseState,
+    DecisionFacts,
+    DecisionRule,
+    LetterEffect,
+    case_change,
+    decisions,
 )
-from app.core.status import allowed_next
 from app.data.database import Database
 from app.data.models import (
     Case,
@@ -35,45 +32,17 @@ from app.data.models import (
     Pause,
     RecipientNotice,
 )
-from app.letters import (
-    ComposedLetter,
-    LetterType,
-    compose_text,
-    merge_pdfs,
-    render_letter,
-)
+from app.letters import ComposedLetter, compose_text, merge_pdfs, render_letter
+from app.letters.kinds import LetterKind, letter_kind
 from app.services import audit
 from app.services.case_documents import store_document
 from app.services.deadlines import calendar_settings, deadline_input, refresh
-from app.services.letter_context import build_context, change_actions, layout_of, option_flag
+from app.services.letter_context import build_context, layout_of
+from app.services.letter_payloads import change_actions
 from app.services.lookup import case_by_reference
 from app.services.settings import officer_name_in
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-ANSWER_TYPES = {
-    LetterType.ACCESS,
-    LetterType.RECTIFICATION,
-    LetterType.ERASURE,
-    LetterType.OBJECTION,
-}
-
-# Options a letter type needs from the officer (the form asks for them; the CLI takes --set).
-OPTIONS: dict[LetterType, tuple[str, ...]] = {
-    LetterType.CLARIFICATION: ("what_needed", "why", "id_copy_needed"),
-    LetterType.EXTENSION: ("reasons",),
-    LetterType.OBJECTION: ("direct_marketing", "upheld", "grounds"),
-    LetterType.REFUSAL: ("reasons", "manifestly_unfounded_or_excessive"),
-    LetterType.RECIPIENT_NOTICE: (
-        "recipient_name",
-        "recipient_street",
-        "recipient_postcode",
-        "recipient_city",
-        "recipient_country",
-        "action",
-        "details",
-    ),
-    LetterType.ACCESS: ("redactions",),
-}
 
 
 @dataclass(frozen=True)
@@ -93,16 +62,6 @@ class LetterInfo:
     recipient_name: str
 
 
-def _letter_type(value: str) -> LetterType:
-    try:
-        return LetterType(value)
-    except ValueError:
-        known = ", ".join(t.value for t in LetterType)
-        raise ValidationError(
-            {"letter_type": _("Unknown letter type. Use one of: {known}.", known=known)}
-        ) from None
-
-
 def render_for_case(
     db: Database,
     *,
@@ -114,13 +73,13 @@ def render_for_case(
     letter_date: date | None = None,
 ) -> bytes:
     """Fill and render a letter without storing anything (CLI `letter`, previews, selftest)."""
-    kind = _letter_type(letter_type)
+    kind = letter_kind(letter_type)
     with db.session() as session:
         case = case_by_reference(session, reference)
         ctx = build_context(
             session,
             case,
-            letter_type=kind,
+            letter_type=kind.code,
             lang=lang or case.language,
             letter_date=letter_date or date.today(),
             handled_by=officer_name_in(session, handled_by),
@@ -140,14 +99,14 @@ def draft_letter(
     letter_date: date | None = None,
 ) -> LetterInfo:
     """Fill the template from the case and keep the text as an editable draft."""
-    kind = _letter_type(letter_type)
+    kind = letter_kind(letter_type)
     with db.session() as session:
         case = case_by_reference(session, reference)
         language = lang or case.language
         ctx = build_context(
             session,
             case,
-            letter_type=kind,
+            letter_type=kind.code,
             lang=language,
             letter_date=letter_date or date.today(),
             handled_by=officer_name_in(session, actor),
@@ -156,11 +115,11 @@ def draft_letter(
         composed = compose_text(ctx)
         letter = Letter(
             case_id=case.id,
-            letter_type=kind.value,
+            letter_type=kind.code,
             language=language,
             subject=composed.subject,
             body=composed.body,
-            status="draft",
+            status=LetterStatus.DRAFT,
             created_by=actor,
             recipient_name=(options or {}).get("recipient_name", ""),
             options=dict(options or {}),
@@ -174,10 +133,10 @@ def draft_letter(
             action="letter_drafted",
             summary=_(
                 "Draft {kind} letter ({language})",
-                kind=code_word("letter", kind.value),
+                kind=code_word("letter", kind.code),
                 language=language,
             ),
-            after={"letter_id": letter.id, "type": kind.value},
+            after={"letter_id": letter.id, "type": kind.code},
         )
         return _info(session, letter, case.reference)
 
@@ -222,12 +181,11 @@ def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body
         raise ValidationError({"body": _("A letter needs a subject and a text.")})
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final":
+        if letter.status == LetterStatus.FINAL:
             raise UserError(
                 _(
                     "This letter is final and was sent; it cannot be changed. Make a new letter "
-                    "as a "
-                    "correction."
+                    "as a correction."
                 )
             )
         letter.subject, letter.body = subject.strip(), body.strip()
@@ -244,7 +202,7 @@ def _render_stored(session: Session, letter: Letter, case: Case, letter_date: da
     ctx = build_context(
         session,
         case,
-        letter_type=LetterType(letter.letter_type),
+        letter_type=letter.letter_type,
         lang=letter.language,
         letter_date=letter_date,
         handled_by=officer_name_in(session, letter.created_by),
@@ -257,7 +215,7 @@ def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -
     """The PDF of a draft as it would be printed today; a final letter gives its stored copy."""
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final" and letter.document_id is not None:
+        if letter.status == LetterStatus.FINAL and letter.document_id is not None:
             doc = session.get(Document, letter.document_id)
             if doc is not None and doc.content is not None:
                 return doc.content
@@ -265,27 +223,21 @@ def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -
 
 
 def _advance_for_answer(
-    session: Session, case: Case, actor: str, kind: LetterType, today: date
+    session: Session, case: Case, actor: str, effect: LetterEffect, today: date
 ) -> None:
     """Record what a sent letter means for the case: acknowledged, answered, paused, extended."""
-    status = CaseStatus(case.status)
-    moves: list[CaseStatus] = []
-    if kind == LetterType.ACKNOWLEDGEMENT and case.acknowledged_on is None:
+    state = CaseState(
+        status=CaseStatus(case.status),
+        acknowledged=case.acknowledged_on is not None,
+        open_pause=any(p.end_on is None for p in case.pauses),
+    )
+    change = case_change(effect, state)
+    if change.acknowledge:
         case.acknowledged_on = today
-    elif kind == LetterType.REFUSAL:
+    if change.answer:
         case.answered_on = case.answered_on or today
-        if CaseStatus.REFUSED in allowed_next(status):
-            moves = [CaseStatus.REFUSED]
-    elif kind in ANSWER_TYPES:
-        case.answered_on = case.answered_on or today
-        if status in (CaseStatus.REGISTERED, CaseStatus.IDENTITY_CHECK):
-            moves = [CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED]
-        elif status == CaseStatus.IN_PROGRESS:
-            moves = [CaseStatus.ANSWERED]
-    elif kind == LetterType.CLARIFICATION and not any(p.end_on is None for p in case.pauses):
+    if change.start_pause:
         case.pauses.append(Pause(start_on=today, reason="Clarification/identity letter sent"))
-        if CaseStatus.ON_HOLD in allowed_next(status):
-            moves = [CaseStatus.ON_HOLD]
         audit.record(
             session,
             case=case,
@@ -295,7 +247,7 @@ def _advance_for_answer(
                 "Clock paused from {date}: clarification letter sent", date=today.isoformat()
             ),
         )
-    for new in moves:
+    for new in change.moves:
         audit.record(
             session,
             case=case,
@@ -314,55 +266,40 @@ def _advance_for_answer(
     refresh(session, case)
 
 
-def _decisions_of_letter(
-    session: Session, case: Case, kind: LetterType, options: Mapping[str, str]
-) -> dict[str, tuple[str, str]]:
-    """The decision per request type that a sent answer communicates: (outcome, refusal ground)."""
-    codes = {t.code for t in case.request_types}
-    decided: dict[str, tuple[str, str]] = {}
-    if kind == LetterType.ACCESS:
-        confirmed = session.scalar(
-            select(func.count(Finding.id)).where(
-                Finding.case_id == case.id, Finding.review == "confirmed"
+def _decision_facts(
+    session: Session, case: Case, rule: DecisionRule, options: Mapping[str, str]
+) -> DecisionFacts:
+    """The facts the kind's decision rule reads, queried only when the rule needs them."""
+    confirmed = 0
+    outcomes: frozenset[str] = frozenset()
+    if rule == DecisionRule.ACCESS:
+        confirmed = (
+            session.scalar(
+                select(func.count(Finding.id)).where(
+                    Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED
+                )
             )
+            or 0
         )
-        access = (
-            (NO_DATA, "")
-            if not confirmed
-            else (PARTLY_REFUSED, WITHHELD_FROM_ACCESS)
-            if options.get("redactions")
-            else (GRANTED, "")
-        )
-        decided = {c: access for c in ("access", "portability") if c in codes}
-    elif kind in (LetterType.ERASURE, LetterType.RECTIFICATION):
-        operation = "erasure" if kind == LetterType.ERASURE else "rectification"
-        outcomes = {a.outcome for a in change_actions(session, case, operation)}
-        if "kept" not in outcomes:
-            decided = {operation: (GRANTED, "")}
-        else:
-            ground = KEPT_UNDER_ART_17_3 if operation == "erasure" else STATED_IN_REFUSAL_LETTER
-            decided = {operation: (PARTLY_REFUSED, ground)}
-    elif kind == LetterType.OBJECTION:
-        # Direct marketing objections are always upheld (Art. 21(3)); others as decided.
-        direct = option_flag(options, "direct_marketing", default=True)
-        upheld = direct or option_flag(options, "upheld", default=True)
-        decided = {"objection": (GRANTED, "") if upheld else (REFUSED, COMPELLING_GROUNDS_ART_21)}
-    elif kind == LetterType.REFUSAL:
-        unfounded = option_flag(options, "manifestly_unfounded_or_excessive")
-        ground = MANIFESTLY_UNFOUNDED_OR_EXCESSIVE if unfounded else STATED_IN_REFUSAL_LETTER
-        decided = {c: (REFUSED, ground) for c in codes}
-    return {c: o for c, o in decided.items() if c in codes}
+    elif rule in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION):
+        outcomes = frozenset(a.outcome for a in change_actions(session, case, rule.value))
+    return DecisionFacts(
+        request_codes=frozenset(t.code for t in case.request_types),
+        options=options,
+        confirmed_findings=confirmed,
+        change_outcomes=outcomes,
+    )
 
 
 def _record_decisions(
-    session: Session, case: Case, actor: str, kind: LetterType, options: Mapping[str, str]
+    session: Session, case: Case, actor: str, kind: LetterKind, options: Mapping[str, str]
 ) -> None:
+    rule = kind.effect.decides
+    if rule == DecisionRule.NONE:
+        return
     by_code = {t.code: t for t in case.request_types}
-    new = {
-        c: decision
-        for c, decision in _decisions_of_letter(session, case, kind, options).items()
-        if not by_code[c].outcome
-    }
+    facts = _decision_facts(session, case, rule, options)
+    new = {c: decision for c, decision in decisions(rule, facts).items() if not by_code[c].outcome}
     if not new:
         return
     for code, (outcome, ground) in new.items():
@@ -375,7 +312,7 @@ def _record_decisions(
         actor=actor,
         action="decision_recorded",
         summary=_(
-            "{summary} ({kind} letter)", summary=summary, kind=code_word("letter", kind.value)
+            "{summary} ({kind} letter)", summary=summary, kind=code_word("letter", kind.code)
         ),
         after={c: o for c, (o, _) in new.items()},
     )
@@ -388,12 +325,10 @@ def finalise_letter(
     today = today or date.today()
     with db.session() as session:
         letter, case = _letter(session, letter_id)
-        if letter.status == "final":
+        if letter.status == LetterStatus.FINAL:
             raise UserError(_("This letter is already final. Make a new letter for a correction."))
-        kind = LetterType(letter.letter_type)
-        if kind == LetterType.EXTENSION and case.extension_notice_on is None:
-            from app.core.deadlines import check_extension_allowed
-
+        kind = letter_kind(letter.letter_type)
+        if kind.effect.extends_deadline and case.extension_notice_on is None:
             check_extension_allowed(deadline_input(case, calendar_settings(session)), today)
             case.extension_notice_on = today
             case.extension_reason = _options(letter).get("reasons", "") or "see letter"
@@ -411,16 +346,16 @@ def finalise_letter(
             case=case,
             actor=actor,
             content=pdf,
-            filename=f"{case.reference}-{kind.value}-{today.isoformat()}-{letter.id}.pdf",
+            filename=f"{case.reference}-{kind.code}-{today.isoformat()}-{letter.id}.pdf",
             media_type="application/pdf",
             kind=DocumentKind.LETTER,
         )
-        letter.status = "final"
+        letter.status = LetterStatus.FINAL
         letter.letter_date = today
         letter.document_id = doc.id
         letter.finalised_at = datetime.now(UTC)
         letter.finalised_by = actor
-        if kind == LetterType.RECIPIENT_NOTICE:
+        if kind.effect.notifies_recipient:
             opts = _options(letter)
             session.add(
                 RecipientNotice(
@@ -439,14 +374,14 @@ def finalise_letter(
             action="letter_sent",
             summary=_(
                 "{kind} letter final ({language}), sha256 {sha256}",
-                kind=code_word("letter", kind.value),
+                kind=code_word("letter", kind.code),
                 language=letter.language,
                 sha256=doc.sha256,
             ),
             after={"letter_id": letter.id, "document_id": doc.id, "sha256": doc.sha256},
         )
         _record_decisions(session, case, actor, kind, _options(letter))
-        _advance_for_answer(session, case, actor, kind, today)
+        _advance_for_answer(session, case, actor, kind.effect, today)
         return _info(session, letter, case.reference)
 
 
@@ -465,7 +400,9 @@ def letters_finalised_on(db: Database, *, day: date) -> list[LetterInfo]:
             select(Letter, Case.reference)
             .join(Case, Case.id == Letter.case_id)
             .where(
-                Letter.status == "final", Letter.finalised_at >= start, Letter.finalised_at < end
+                Letter.status == LetterStatus.FINAL,
+                Letter.finalised_at >= start,
+                Letter.finalised_at < end,
             )
             .order_by(Case.year, Case.seq, Letter.id)
         ).all()
@@ -494,30 +431,4 @@ def todays_letters_pdf(db: Database, *, day: date | None = None, duplex: bool = 
 
 def default_options(letter_type: str, lang: str = "nl") -> dict[str, str]:
     """Reasonable example options, for the selftest and the demo (the officer edits them)."""
-    nl = lang == "nl"
-    return {
-        "clarification": {
-            "what_needed": "uw klantnummer of het e-mailadres waarmee u bij ons bekend bent"
-            if nl
-            else "your customer number or the e-mail address you use with us",
-            "why": "wij vinden meerdere personen met uw naam"
-            if nl
-            else "we hold several people with your name",
-        },
-        "extension": {
-            "reasons": "uw verzoek betreft veel systemen"
-            if nl
-            else "your request covers many systems"
-        },
-        "refusal": {
-            "reasons": "wij verwerken geen gegevens van u" if nl else "we do not process your data"
-        },
-        "recipient_notice": {
-            "recipient_name": "Mailing Partners B.V.",
-            "recipient_street": "Postbus 100",
-            "recipient_postcode": "5211 AA",
-            "recipient_city": "'s-Hertogenbosch",
-            "action": "erasure",
-            "details": "e-mailadres en naam" if nl else "e-mail address and name",
-        },
-    }.get(letter_type, {})
+    return letter_kind(letter_type).example_options(lang)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from sqlalchemy import select
 
 from app.core.errors import NotFoundError, StaleDataError, ValidationError
 from app.core.i18n import _
+from app.core.spreadsheet import csv_writer
 from app.data.database import Database
 from app.data.models import ProcessingActivity
 from app.services import audit
@@ -108,7 +108,7 @@ def delete_activity(db: Database, *, actor: str, activity_id: int) -> None:
         )
 
 
-def export_register(db: Database, *, fmt: str) -> bytes:
+def export_processing_register(db: Database, *, fmt: str) -> bytes:
     """CSV (semicolon, for Dutch Excel) or JSON of the whole register."""
     activities = list_activities(db)
     if fmt == "json":
@@ -116,8 +116,5 @@ def export_register(db: Database, *, fmt: str) -> bytes:
     if fmt != "csv":
         raise ValidationError({"format": _("Choose csv or json.")})
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), delimiter=";")
-    writer.writeheader()
-    for a in activities:
-        writer.writerow(a.values)
+    csv_writer(buffer, delimiter=";").write_dicts(list(FIELDS), (a.values for a in activities))
     return buffer.getvalue().encode("utf-8-sig")

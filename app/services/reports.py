@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.connectors.base import Progress
+from app.core.atomic_file import atomic_write
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import C_, _
+from app.core.progress import Progress
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export
+from app.reports.chain_check import ChainCheck
 from app.reports.portability import confirmed_records, write_portability_zip
 from app.reports.yearly_figures import YearlyFigures, compute_figures
 from app.reports.yearly_report import render_yearly_pdf
 from app.services import audit
 from app.services.lookup import case_by_reference
-from app.services.settings import active_organisation
+from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("nl", "en")
@@ -35,25 +36,23 @@ def atomic_output(path: Path) -> Iterator[Path]:
 
     A cancelled or failed export never leaves a half-written file under the chosen name.
     """
-    folder = path.expanduser().resolve().parent
+    path = path.expanduser()
+    folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(
             _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
         )
+    created = False  # False: the temporary file could not even be created in the folder
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        with atomic_write(path) as temp:
+            created = True
+            yield temp
     except PermissionError as exc:
+        if created:
+            raise
         raise UserError(
             _("You may not write in {folder}. Choose another folder.", folder=folder)
         ) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
 
 
 def _report(progress: Progress | None, fraction: float, message: str = "") -> None:
@@ -79,7 +78,7 @@ def _check_choices(statuses: tuple[str, ...], request_type: str) -> None:
         raise ValidationError(errors)
 
 
-def export_register(
+def export_request_register(
     db: Database,
     *,
     path: Path,
@@ -220,12 +219,23 @@ def yearly_report(
         org = active_organisation(session)
         name, weeks = org.name, org.promise_weeks
     _report(progress, 0.85, _("layout"))
-    pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang)
+    chain = _chain_check(db, lang)
+    pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain)
     if path is not None:
         with atomic_output(path) as temp:
             temp.write_bytes(pdf)
     _report(progress, 1.0, _("done"))
     return pdf
+
+
+def _chain_check(db: Database, lang: str, case_id: int | None = None) -> ChainCheck:
+    """Verify the audit chain now (and the case's documents) for the printed record."""
+    from app.services.audit_chain import describe, verify
+
+    result = verify(db, documents=case_id is not None, case_id=case_id)
+    problem = describe(result.problems[0], lang) if result.problems else ""
+    head = result.head.short() if result.head else ""
+    return ChainCheck(result.ok, result.events, result.documents, head, problem)
 
 
 def case_dossier(
@@ -246,15 +256,21 @@ def case_dossier(
     if lang is not None and lang not in LANGUAGES:
         raise ValidationError({"lang": _("Choose nl or en.")})
     now = now or datetime.now(UTC)
-    with atomic_output(path) as temp, db.session() as session:
+    with db.session() as session:
         case = case_by_reference(session, reference)
         org = active_organisation(session)
         chosen = next(
             c for c in (lang, case.language, org.default_language, "nl") if c in LANGUAGES
         )
+        case_id = case.id
+    chain = _chain_check(db, chosen, case_id)  # before the export's own transaction
+    with atomic_output(path) as temp, db.session() as session:
+        case = case_by_reference(session, reference)
+        org = active_organisation(session)
         data = dossier_module.collect_dossier(
             session, case, organisation=org.name, now=now, lang=chosen
         )
+        data = dataclasses.replace(data, chain=chain)
         _report(progress, 0.1, _("dossier"))
         pdf = dossier_module.render_dossier_pdf(data)
         _report(progress, 0.3, _("documents"))

@@ -12,11 +12,12 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.connectors.base import Progress
+from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
 from app.core.code_words import code_word
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import _
+from app.core.progress import Progress
 from app.core.retention import (
     MODE_ANONYMISE,
     MODES,
@@ -47,8 +48,8 @@ from app.data.models import (
     RequesterIdentifier,
     SuppressionEntry,
 )
-from app.services import audit
-from app.services.settings import read_setting
+from app.services import audit, audit_chain
+from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
     session.execute(update(Pause).where(Pause.case_id == case.id).values(reason=""))
     session.execute(update(IdentityCheck).where(IdentityCheck.case_id == case.id).values(note=""))
     # The SHA-256 of a document is no personal datum: it stays as proof of what was stored.
-    for doc in session.scalars(select(Document).where(Document.case_id == case.id)):
+    documents = list(session.scalars(select(Document).where(Document.case_id == case.id)))
+    for doc in documents:
         doc.content = None
         doc.filename = f"{doc.kind}-{doc.id}"
         if doc.deleted_at is None:
@@ -234,10 +236,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         .values(email="")
     )
     # Keep who did what when; drop what was changed and any text that could name the person.
-    for event in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case.id)):
-        event.before = None
-        event.after = None
-        event.summary = event.action
+    # The tombstone keeps the events' hashes, so the audit chain still verifies.
+    tombstone = audit_chain.redaction_tombstone(session, case.id, case.reference)
     case.anonymised_at = now
     audit.record(
         session,
@@ -256,6 +256,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
             "months": entry.months,
             "retention_end": entry.retention_end,
             "reason": entry.reason,
+            TOMBSTONE: tombstone,
+            DELETED_DOCUMENTS: audit_chain.deleted_documents(documents),
         },
     )
 
@@ -263,6 +265,9 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
 def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> None:
     """Remove the case and every row of it; one audit event without a case remains."""
     case_id, requester_id = case.id, case.requester_id
+    tombstone = audit_chain.removal_tombstone(session, case_id, case.reference)
+    documents = list(session.scalars(select(Document).where(Document.case_id == case_id)))
+    removed_documents = audit_chain.deleted_documents(documents)
     session.execute(delete(Finding).where(Finding.case_id == case_id))
     for model in (
         ChangeAction,
@@ -316,6 +321,8 @@ def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> 
             "closed_on": entry.closed_on,
             "retention_end": entry.retention_end,
             "reason": entry.reason,
+            TOMBSTONE: tombstone,
+            DELETED_DOCUMENTS: removed_documents,
         },
     )
 
@@ -354,7 +361,9 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
             )
         ).all()
         by_case: dict[int, int] = {}
+        hashes: dict[int, list[Document]] = {}
         for doc in docs:
+            hashes.setdefault(doc.case_id, []).append(doc)
             doc.content = None
             doc.deleted_at = now
             doc.deleted_reason = "ID copy deleted after the identity check (safety net)"
@@ -368,6 +377,9 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
                 actor=actor,
                 action="id_copy_purged",
                 summary=_("{n} ID copy deleted: the identity check was already recorded", n=n),
-                after={"id_copies_deleted": n},
+                after={
+                    "id_copies_deleted": n,
+                    DELETED_DOCUMENTS: audit_chain.deleted_documents(hashes[case_id]),
+                },
             )
     return count

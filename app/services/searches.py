@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.connectors.base import Finding as FoundRecord
-from app.connectors.base import Identifier, MatchStrength, Progress, Subject
+from app.connectors.base import Identifier, MatchStrength, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.code_words import code_word
-from app.core.enums import IdentifierKind
+from app.core.enums import FindingReview, IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
+from app.core.progress import Progress
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
 from app.services import audit
@@ -264,11 +265,11 @@ def store_results(
         )
 
 
-def _initial_review(found: FoundRecord) -> tuple[str, str, datetime | None]:
+def _initial_review(found: FoundRecord) -> tuple[FindingReview, str, datetime | None]:
     """Strong matches are pre-selected; weak ones wait for the officer (never reach a letter)."""
     if found.strength == MatchStrength.STRONG:
-        return "confirmed", "pre-selected (strong match)", None
-    return "pending", "", None
+        return FindingReview.CONFIRMED, "pre-selected (strong match)", None
+    return FindingReview.PENDING, "", None
 
 
 def _ensure_manual_task(session: Any, case: Case, system: str, instructions: str) -> None:
@@ -283,8 +284,10 @@ def review_findings(
     db: Database, *, actor: str, reference: str, finding_ids: Sequence[int], decision: str
 ) -> int:
     """Confirm or reject findings (the officer's review). Returns how many changed."""
-    if decision not in ("confirmed", "rejected", "pending"):
-        raise ValidationError({"decision": _("Choose confirmed or rejected.")})
+    try:
+        review = FindingReview(decision)
+    except ValueError:
+        raise ValidationError({"decision": _("Choose confirmed or rejected.")}) from None
     with db.session() as session:
         case = case_by_reference(session, reference)
         rows = session.scalars(
@@ -294,8 +297,8 @@ def review_findings(
             raise NotFoundError(_("Some findings no longer exist; search again and review anew."))
         changed = 0
         for row in rows:
-            if row.review != decision:
-                row.review = decision
+            if row.review != review:
+                row.review = review
                 row.reviewed_by = actor
                 row.reviewed_at = datetime.now(UTC)
                 changed += 1
@@ -357,7 +360,7 @@ def findings_of(db: Database, *, reference: str, confirmed_only: bool = False) -
         case = case_by_reference(session, reference)
         query = select(Finding).where(Finding.case_id == case.id)
         if confirmed_only:
-            query = query.where(Finding.review == "confirmed")
+            query = query.where(Finding.review == FindingReview.CONFIRMED)
         rows = session.scalars(query.order_by(Finding.system, Finding.id)).all()
         return [
             FindingInfo(
@@ -453,7 +456,7 @@ def complete_manual_task(
                     matched_kind="other",
                     matched_value="manual check",
                     strength=MatchStrength.STRONG.value,
-                    review="confirmed",
+                    review=FindingReview.CONFIRMED,
                     reviewed_by=actor,
                     reviewed_at=datetime.now(UTC),
                 )

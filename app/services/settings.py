@@ -5,41 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFoundError, StaleDataError, ValidationError
+from app.core.errors import StaleDataError, ValidationError
 from app.core.i18n import _, message_of
 from app.core.validation import normalise_email, normalise_postcode
 from app.data.database import Database
-from app.data.models import Organisation, Setting
-from app.data.seed import DEFAULT_SETTINGS
+from app.data.models import Setting
 from app.services import audit
+from app.services.deadlines import recompute_all
+from app.services.stored_settings import active_organisation, read_setting
 
 ORGANISATION_FIELDS = (
     "name", "department_line", "street", "postcode", "city", "country", "visiting_address",
     "phone", "email", "website", "kvk_number", "return_line", "signatory_name",
     "signatory_function", "default_language", "promise_weeks", "logo_path",
 )  # fmt: skip
-
-
-def active_organisation(session: Session) -> Organisation:
-    org = session.scalar(select(Organisation).where(Organisation.active.is_(True)).limit(1))
-    if org is None:
-        raise NotFoundError(_("No organisation profile is set up. Open Settings > Organisation."))
-    return org
-
-
-def read_setting(session: Session, key: str) -> dict[str, Any]:
-    row = session.get(Setting, key)
-    if row is None:
-        return dict(DEFAULT_SETTINGS.get(key, {}))
-    return dict(row.value)
-
-
-def extra_holidays(session: Session) -> frozenset[date]:
-    dates = read_setting(session, "extra_holidays").get("dates", [])
-    return frozenset(date.fromisoformat(d) for d in dates)
 
 
 def get_setting(db: Database, *, key: str) -> dict[str, Any]:
@@ -133,8 +114,6 @@ def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) ->
             after=value,
         )
     if key == "extra_holidays":
-        from app.services.deadlines import recompute_all
-
         recompute_all(db)
 
 
@@ -201,8 +180,6 @@ def update_organisation(
         session.flush()
         new_version = org.version
     if "promise_weeks" in changes:
-        from app.services.deadlines import recompute_all
-
         recompute_all(db)
     return new_version
 

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
 from app.core.errors import UserError
-from app.core.redaction import install as install_redaction
+from app.core.i18n import text_of
+from app.core.log_file import LOG_FILE_NAME, setup_logging
+from app.core.private_files import private_umask
+from app.core.progress import Progress
 from app.data.database import Database, data_dir, open_database
-from app.services.demo_setup import fill_demo
+from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
 from app.ui.errors import ErrorDialog, ErrorReporter, ui_text, user_message
@@ -32,19 +35,7 @@ DEMO_CASES = 300
 
 
 def log_file() -> Path:
-    return data_dir() / "privacy-desk.log"
-
-
-def _ensure_logging(path: Path) -> None:
-    root = logging.getLogger()
-    if not root.handlers:  # the CLI configures logging; a direct call does it here
-        logging.basicConfig(
-            filename=path,
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-    for handler in root.handlers:
-        install_redaction(handler)
+    return data_dir() / LOG_FILE_NAME
 
 
 def create_application() -> QApplication:
@@ -109,7 +100,7 @@ class GuiController:
     def fill_demo(self, db: Database) -> None:
         window = self.window
 
-        def work(progress):
+        def work(progress: Progress) -> str:
             progress.report(0.05)
             return fill_demo(db, cases=DEMO_CASES)
 
@@ -148,12 +139,12 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
+    private_umask()  # also when started without app.cli.main (the frozen bundle's GUI entry)
     app = create_application()
     settings = QSettings()
     language = chosen_language(lang, settings)
     translators = install_translators(app, language, [])
-    path = log_file()
-    _ensure_logging(path)
+    path = setup_logging(log_file())  # the CLI has done it already; a direct call does it here
     controller: GuiController | None = None
     reporter = ErrorReporter(path, lambda: controller.window if controller else None)
     reporter.install()
@@ -178,6 +169,9 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         ErrorDialog(None, details, path).exec()
         return 1
 
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        title = QCoreApplication.translate("GuiController", "Database")
+        QMessageBox.information(None, title, text_of(notice, language))
     ctx = UiContext(
         db=db,
         actor=actor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,7 +23,8 @@ from app.core.enums import CaseStatus
 from app.core.errors import StaleDataError, UserError
 from app.core.status import OPEN_STATUSES
 from app.core.validation import country_name
-from app.services.cases import change_status, get_case
+from app.services.case_queries import get_case
+from app.services.cases import change_status
 from app.services.dto import CaseDetail, CaseRow
 from app.ui import labels
 from app.ui.case_dialogs import (
@@ -41,6 +42,8 @@ from app.ui.case_dialogs import (
 from app.ui.case_panels import DocumentsPanel, NotesPanel, TimelinePanel
 from app.ui.context import UiContext
 from app.ui.errors import user_message
+from app.ui.findings_tab import FindingsTab
+from app.ui.letters_tab import LettersTab
 from app.ui.style import foreground, urgency_labels, urgency_of
 
 OPEN_CODES = frozenset(s.value for s in OPEN_STATUSES)
@@ -78,7 +81,7 @@ def _value(text: str) -> QLabel:
 
 
 class CaseDetailView(QWidget):
-    """Later features add their own tabs with ``add_tab`` (Letters, Findings)."""
+    """One case: overview, documents, notes, history, letters and systems (findings) tabs."""
 
     reference_changed = Signal(str)
 
@@ -149,6 +152,11 @@ class CaseDetailView(QWidget):
         self.tabs.addTab(self.documents, self.tr("Documents"))
         self.tabs.addTab(self.notes, self.tr("Notes"))
         self.tabs.addTab(self.timeline, self.tr("History"))
+        self.letters_tab = LettersTab(ctx, reference, self)
+        self.findings_tab = FindingsTab(ctx, reference, ctx.secrets, self)
+        # Context "FeatureHooks" (of the former feature_hooks.py) keeps the catalogues' entries.
+        self.tabs.addTab(self.letters_tab, QCoreApplication.translate("FeatureHooks", "Letters"))
+        self.tabs.addTab(self.findings_tab, QCoreApplication.translate("FeatureHooks", "Systems"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -169,7 +177,7 @@ class CaseDetailView(QWidget):
         )
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a feature tab (e.g. Letters, Findings); returns its index."""
+        """Add a further tab; returns its index."""
         return self.tabs.addTab(widget, title)
 
     # ---- layout of the overview tab --------------------------------------------------------

@@ -26,14 +26,9 @@ from app.core.enums import DocumentKind, IdentifierKind, IdentityMethod, Identit
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import is_refusal
-from app.services.cases import (
-    add_document,
-    edit_case,
-    link_cases,
-    record_identity_check,
-    set_identifiers,
-    set_outcomes,
-)
+from app.services.case_documents import add_document, record_identity_check
+from app.services.case_records import link_cases, set_identifiers
+from app.services.cases import edit_case, set_outcomes
 from app.services.deadlines import end_pause, grant_extension, start_pause
 from app.services.dto import CaseDetail
 from app.ui import labels
@@ -229,7 +224,7 @@ class IdentityCheckDialog(ActionDialog):
         self.add_field(self.tr("&Outcome:"), self.outcome, "outcome")
         self.add_field(self.tr("&Checked on:"), self.checked_on, "checked_on")
         self.add_field(self.tr("&Document type:"), self.document_type, "document_type")
-        self.add_field(self.tr("N&ote:"), self.note, "note")
+        self.add_field(self.tr("No&te:"), self.note, "note")
         self.ok_button.setText(self.tr("&Record check"))
 
     def perform(self) -> None:
@@ -321,7 +316,7 @@ class EditCaseDialog(ActionDialog):
         self.case_form.load(detail)
         self.errors = self.case_form.errors
         self.body.insertWidget(1, self.case_form, 1)
-        self.ok_button.setText(self.tr("&Save changes"))
+        self.ok_button.setText(self.tr("Save &changes"))
         self.resize(1080, 700)
 
     def perform(self) -> None:

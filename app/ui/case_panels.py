@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.services.cases import add_note, document_content
+from app.services.case_documents import document_content
+from app.services.case_records import add_note
 from app.services.dto import CaseDetail, DocumentInfo
 from app.ui import labels
 from app.ui.context import UiContext

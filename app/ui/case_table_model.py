@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from app.core.deadlines import URGENCY_LATER
 from app.core.status import OPEN_STATUSES
 from app.data.database import Database
-from app.services.cases import count_cases, list_cases
+from app.services.case_queries import count_cases, list_cases
 from app.services.dto import CaseFilter, CaseRow
 from app.ui import labels
 from app.ui.style import foreground, urgency_of

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.base import Correction, Progress
+from app.connectors.base import Correction
 from app.core.errors import UserError
-from app.services.cases import get_case
+from app.core.progress import Progress
+from app.services.case_queries import get_case
 from app.services.changes import ActionInfo, actions_of, approve_plan, execute_plan, plan_changes
 from app.services.changes import suppress as suppress_marketing
 from app.services.searches import findings_of

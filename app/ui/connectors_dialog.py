@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.connectors import registry
 from app.connectors.base import SettingSpec
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import translate
 from app.services.connectors import (
     ConnectorInfo,
     delete_connector,
@@ -35,7 +36,6 @@ from app.services.connectors import (
     test_connector,
 )
 from app.services.secrets import SecretStore
-from app.ui import connector_labels
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
 from app.ui.tasks import Task
@@ -86,9 +86,10 @@ class PathField(QWidget):
 class SettingsForm(QWidget):
     """Fields generated from a kind's SettingSpecs; secrets are never shown back."""
 
-    def __init__(self, kind: str, secrets: SecretStore) -> None:
+    def __init__(self, kind: str, secrets: SecretStore, lang: str) -> None:
         super().__init__()
         self.kind = kind
+        self.lang = lang
         self.description = registry.describe(kind)
         self.inputs: dict[str, QWidget] = {}
         self.specs: dict[str, SettingSpec] = {}
@@ -99,8 +100,8 @@ class SettingsForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for spec in self.description.settings:
-            text = connector_labels.setting_label(kind, spec)
-            help_text = connector_labels.setting_help(kind, spec)
+            text = translate(spec.label, lang)
+            help_text = translate(spec.help, lang) if spec.help else ""
             self.labels[spec.name] = text
             widget = self._widget(spec, text)
             widget.setObjectName(f"setting_{spec.name}")
@@ -135,7 +136,7 @@ class SettingsForm(QWidget):
         if spec.kind == "choice":
             combo = QComboBox()
             for choice in spec.choices:
-                combo.addItem(connector_labels.choice_label(choice), choice)
+                combo.addItem(translate(spec.choice_label(choice), self.lang), choice)
             combo.setAccessibleName(label)
             return combo
         if spec.kind == "path":
@@ -221,9 +222,9 @@ class ConnectorsDialog(QDialog):
         self.name.setAccessibleName(self.tr("Name"))
         self.kind = QComboBox()
         for desc in registry.kinds():
-            self.kind.addItem(connector_labels.kind_label(desc), desc.kind)
+            self.kind.addItem(translate(desc.label, ctx.lang), desc.kind)
         self.kind.currentIndexChanged.connect(lambda _i: self._build_form({}))
-        self.enabled = QCheckBox(self.tr("&Search this system for every case"))
+        self.enabled = QCheckBox(self.tr("Sea&rch this system for every case"))
         self.timeout = QSpinBox()
         self.timeout.setRange(5, 3600)
         self.timeout.setSuffix(self.tr(" s"))
@@ -240,7 +241,7 @@ class ConnectorsDialog(QDialog):
         top.addRow(self.tr("&Kind:"), self.kind)
         top.addRow("", self.kind_help)
         top.addRow("", self.enabled)
-        top.addRow(self.tr("&Time-out:"), with_error(self.timeout, timeout_error))
+        top.addRow(self.tr("Ti&me-out:"), with_error(self.timeout, timeout_error))
         self.form_holder = QVBoxLayout()
         self.form: SettingsForm | None = None
         self.secret_note = QLabel(self._secret_note())
@@ -295,7 +296,7 @@ class ConnectorsDialog(QDialog):
     def reload(self, select: str = "") -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        kinds = {desc.kind: connector_labels.kind_label(desc) for desc in registry.kinds()}
+        kinds = {desc.kind: translate(desc.label, self.ctx.lang) for desc in registry.kinds()}
         for info in list_connectors(self.ctx.db, secrets=self.secrets):
             item = QTreeWidgetItem(
                 [info.name, kinds.get(info.kind, info.label),
@@ -342,10 +343,11 @@ class ConnectorsDialog(QDialog):
             self.form_holder.removeWidget(self.form)
             self.form.deleteLater()
         kind = str(self.kind.currentData())
-        self.form = SettingsForm(kind, self.secrets)
+        self.form = SettingsForm(kind, self.secrets, self.ctx.lang)
         self.form.set_values(settings, connector)
         self.form_holder.addWidget(self.form)
-        help_text = connector_labels.kind_help(self.form.description)
+        help = self.form.description.help
+        help_text = translate(help, self.ctx.lang) if help else ""
         self.kind_help.setText(help_text)
         self.kind_help.setVisible(bool(help_text))
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.base import Progress
 from app.core.errors import UserError
+from app.core.progress import Progress
 from app.core.retention import MODE_ANONYMISE, MODE_DELETE
 from app.services import reports, retention
 from app.ui import labels
@@ -177,7 +177,7 @@ class RegisterExportPage(_ExportPage):
         personal = self.personal.isChecked()
 
         def work(progress: Progress) -> int:
-            return reports.export_register(
+            return reports.export_request_register(
                 db, path=path, received_from=start, received_to=end, fmt=fmt,
                 statuses=(status,) if status else (), request_type=kind,
                 with_personal_data=personal, lang=lang, actor=actor, today=today,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.connectors.registry import describe
+from app.core.enums import FindingReview
 from app.core.errors import UserError
 from app.core.i18n import translate
 from app.services.connectors import list_connectors
@@ -43,7 +44,7 @@ from app.services.searches import (
     search_case,
 )
 from app.services.secrets import SecretStore
-from app.ui import connector_labels, labels
+from app.ui import labels
 from app.ui.changes_dialog import ChangesDialog
 from app.ui.context import UiContext
 from app.ui.errors import ui_language, ui_text, user_message
@@ -184,9 +185,9 @@ class FindingsTab(QWidget):
         splitter.setSizes([900, 380])
         self.review_error = error_label()
         self.confirm_button = QPushButton(self.tr("&Confirm selected"))
-        self.confirm_button.clicked.connect(lambda: self.review("confirmed"))
+        self.confirm_button.clicked.connect(lambda: self.review(FindingReview.CONFIRMED))
         self.reject_button = QPushButton(self.tr("Re&ject selected"))
-        self.reject_button.clicked.connect(lambda: self.review("rejected"))
+        self.reject_button.clicked.connect(lambda: self.review(FindingReview.REJECTED))
         row = QHBoxLayout()
         row.addWidget(self.only_pending)
         row.addWidget(self.counts, 1)
@@ -287,9 +288,9 @@ class FindingsTab(QWidget):
         systems: dict[str, QTreeWidgetItem] = {}
         pending = confirmed = 0
         for f in self.findings:
-            pending += f.review == "pending"
-            confirmed += f.review == "confirmed"
-            if only_pending and f.review != "pending":
+            pending += f.review == FindingReview.PENDING
+            confirmed += f.review == FindingReview.CONFIRMED
+            if only_pending and f.review != FindingReview.PENDING:
                 continue
             parent = systems.get(f.system)
             if parent is None:
@@ -313,7 +314,9 @@ class FindingsTab(QWidget):
                 if text:
                     item.setToolTip(column, text)
             paint(item, 1, STRENGTH_COLOURS.get(f.strength, GREY))
-            paint(item, 2, REVIEW_COLOURS.get(f.review, GREY), bold=f.review == "pending")
+            paint(
+                item, 2, REVIEW_COLOURS.get(f.review, GREY), bold=f.review == FindingReview.PENDING
+            )
             parent.addChild(item)
             item.setSelected(f.id in selected)
         for parent in systems.values():
@@ -465,7 +468,7 @@ class FindingsTab(QWidget):
             if not info.enabled:
                 continue
             specs = {
-                spec.name: connector_labels.setting_label(info.kind, spec)
+                spec.name: translate(spec.label, self.ctx.lang)
                 for spec in describe(info.kind).settings
             }
             for field in info.missing_secrets:

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, Language, RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.letter_text import LetterReading, letter_text_of_file, read_letter
+from app.core.letter_text import LetterReading, read_letter
 from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, GDPR_START, check_attachment
+from app.reading.letter_file import letter_text_of_file
 from app.services.cases import register_case
 from app.services.settings import get_setting
 from app.ui.case_form import WARNING_STYLE, CaseForm
@@ -103,12 +104,12 @@ class IntakeDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
-        self.attach_button = QPushButton(self.tr("Attach &scan…"))
+        self.attach_button = QPushButton(self.tr("Attach scan…"))
         self.attach_button.clicked.connect(self.choose_attachment)
         self.remove_button = QPushButton(self.tr("Remo&ve scan"))
         self.remove_button.clicked.connect(self.remove_attachment)
         self.remove_button.setEnabled(False)
-        self.read_button = QPushButton(self.tr("Read letter &text…"))
+        self.read_button = QPushButton(self.tr("Read letter te&xt…"))
         self.read_button.setToolTip(
             self.tr("Paste the text of the letter to have the request types suggested")
         )
@@ -141,7 +142,7 @@ class IntakeDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self.tr("&Save case"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save &case"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.enums import LetterStatus
 from app.core.errors import UserError
+from app.core.i18n import translate
+from app.letters.kinds import letter_kinds
 from app.services.letters import LetterInfo, finalise_letter, preview_letter, update_draft
 from app.ui import labels
 from app.ui.context import UiContext
@@ -30,22 +33,9 @@ from app.ui.widgets import Banner, error_label
 PREVIEW_DELAY_MS = 400
 
 
-def letter_type_labels() -> dict[str, str]:
-    return {
-        "acknowledgement": QCoreApplication.translate("Letters", "Acknowledgement of receipt"),
-        "clarification": QCoreApplication.translate(
-            "Letters", "Request for identification or clarification"
-        ),
-        "extension": QCoreApplication.translate("Letters", "Extension notice"),
-        "access": QCoreApplication.translate("Letters", "Access answer (with data overview)"),
-        "rectification": QCoreApplication.translate("Letters", "Rectification done"),
-        "erasure": QCoreApplication.translate("Letters", "Erasure done or partly refused"),
-        "objection": QCoreApplication.translate("Letters", "Objection upheld or refused"),
-        "refusal": QCoreApplication.translate("Letters", "Refusal"),
-        "recipient_notice": QCoreApplication.translate(
-            "Letters", "Notice to a recipient (Art. 19)"
-        ),
-    }
+def letter_type_labels(lang: str) -> dict[str, str]:
+    """Code -> label of every registered letter kind in ``lang`` (the gettext side)."""
+    return {kind.code: translate(kind.label, lang) for kind in letter_kinds()}
 
 
 def letter_status_labels() -> dict[str, str]:
@@ -118,7 +108,7 @@ class LetterEditorDialog(QDialog):
         self.finalise_button.clicked.connect(self.ask_finalise)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_letter)
-        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        self.pdf_button = QPushButton(self.tr("Save &as PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
@@ -148,10 +138,10 @@ class LetterEditorDialog(QDialog):
 
     @property
     def is_final(self) -> bool:
-        return self.letter.status == "final"
+        return self.letter.status == LetterStatus.FINAL
 
     def _show_letter(self) -> None:
-        kind = labels.label(letter_type_labels(), self.letter.letter_type)
+        kind = labels.label(letter_type_labels(self.ctx.lang), self.letter.letter_type)
         self.setWindowTitle(
             self.tr("%1 – %2").replace("%1", self.letter.reference).replace("%2", kind)
         )

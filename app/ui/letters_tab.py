@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError, ValidationError
-from app.letters import LetterType, RecipientAction
+from app.core.i18n import translate
+from app.core.letter_effects import option_flag
+from app.letters.kinds import OptionWidget, letter_kind
 from app.letters.templates import MissingFieldError
-from app.services.cases import get_case
-from app.services.letters import OPTIONS, LetterInfo, default_options, draft_letter, letters_of
+from app.services.case_queries import get_case
+from app.services.letters import LetterInfo, draft_letter, letters_of
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
@@ -34,50 +36,6 @@ from app.ui.letter_editor import LetterEditorDialog, letter_status_labels, lette
 from app.ui.widgets import FieldErrors, error_label, with_error
 
 LETTER_ROLE = Qt.ItemDataRole.UserRole
-FLAG_OPTIONS = {"id_copy_needed", "direct_marketing", "upheld", "manifestly_unfounded_or_excessive"}
-LONG_OPTIONS = {"what_needed", "why", "reasons", "grounds", "details", "redactions"}
-FLAG_DEFAULTS = {"direct_marketing": True, "upheld": True}
-
-
-def option_labels() -> dict[str, str]:
-    return {
-        "what_needed": QCoreApplication.translate("Letters", "What we need from them"),
-        "why": QCoreApplication.translate("Letters", "Why we need it"),
-        "id_copy_needed": QCoreApplication.translate(
-            "Letters", "A (masked) copy of an ID document is truly needed"
-        ),
-        "reasons": QCoreApplication.translate("Letters", "Reasons"),
-        "direct_marketing": QCoreApplication.translate(
-            "Letters", "The objection is against direct marketing"
-        ),
-        "upheld": QCoreApplication.translate("Letters", "The objection is upheld"),
-        "grounds": QCoreApplication.translate("Letters", "Compelling grounds (when not upheld)"),
-        "manifestly_unfounded_or_excessive": QCoreApplication.translate(
-            "Letters", "Manifestly unfounded or excessive (Art. 12(5))"
-        ),
-        "recipient_name": QCoreApplication.translate("Letters", "Recipient"),
-        "recipient_street": QCoreApplication.translate("Letters", "Street and number / PO box"),
-        "recipient_postcode": QCoreApplication.translate("Letters", "Postcode"),
-        "recipient_city": QCoreApplication.translate("Letters", "Town"),
-        "recipient_country": QCoreApplication.translate("Letters", "Country code"),
-        "action": QCoreApplication.translate("Letters", "What the recipient must do"),
-        "details": QCoreApplication.translate("Letters", "Which data"),
-        "redactions": QCoreApplication.translate(
-            "Letters", "Redactions (other people's data left out)"
-        ),
-    }
-
-
-def recipient_action_labels() -> dict[str, str]:
-    return {
-        RecipientAction.ERASURE.value: QCoreApplication.translate("Letters", "erase the data"),
-        RecipientAction.RECTIFICATION.value: QCoreApplication.translate(
-            "Letters", "correct the data"
-        ),
-        RecipientAction.RESTRICTION.value: QCoreApplication.translate(
-            "Letters", "restrict the processing"
-        ),
-    }
 
 
 class NewLetterDialog(QDialog):
@@ -91,7 +49,7 @@ class NewLetterDialog(QDialog):
         self.setWindowTitle(self.tr("New letter"))
         self.setMinimumWidth(560)
         self.kind = QComboBox()
-        for code, text in letter_type_labels().items():
+        for code, text in letter_type_labels(ctx.lang).items():
             self.kind.addItem(text, code)
         self.language = QComboBox()
         for code, text in labels.language_labels().items():
@@ -134,36 +92,38 @@ class NewLetterDialog(QDialog):
             self.options_form.removeRow(0)
         self.inputs.clear()
         self.errors = FieldErrors()
-        kind = LetterType(self.letter_type)
-        names = OPTIONS.get(kind, ())
-        defaults = default_options(kind.value, str(self.language.currentData()))
-        texts = option_labels()
-        for name in names:
+        kind = letter_kind(self.letter_type)
+        lang = self.ctx.lang
+        examples = kind.example_options(str(self.language.currentData()))
+        names = kind.option_names
+        for option in kind.options:
+            name = option.name
+            text = translate(option.label, lang)
+            first = examples.get(name, option.default)
             widget: QWidget
-            if name in FLAG_OPTIONS:
-                check = QCheckBox(texts.get(name, name))
-                check.setChecked(FLAG_DEFAULTS.get(name, False))
+            if option.widget == OptionWidget.FLAG:
+                check = QCheckBox(text)
+                check.setChecked(option_flag({name: option.default}, name))
                 widget = check
-            elif name == "action":
+            elif option.widget == OptionWidget.CHOICE:
                 combo = QComboBox()
-                for code, text in recipient_action_labels().items():
-                    combo.addItem(text, code)
-                combo.setCurrentIndex(max(0, combo.findData(defaults.get(name, "erasure"))))
+                for code, choice in option.choices:
+                    combo.addItem(translate(choice, lang), code)
+                combo.setCurrentIndex(max(0, combo.findData(first)))
                 widget = combo
-            elif name in LONG_OPTIONS:
-                edit = QPlainTextEdit(defaults.get(name, ""))
+            elif option.widget == OptionWidget.TEXT:
+                edit = QPlainTextEdit(first)
                 edit.setTabChangesFocus(True)
                 edit.setFixedHeight(70)
                 widget = edit
             else:
-                line = QLineEdit(defaults.get(name, "NL" if name == "recipient_country" else ""))
-                widget = line
+                widget = QLineEdit(first)
             widget.setObjectName(f"option_{name}")
-            widget.setAccessibleName(texts.get(name, name))
+            widget.setAccessibleName(text)
             label = error_label()
             self.errors.add(name, widget, label)
             self.inputs[name] = widget
-            caption = "" if name in FLAG_OPTIONS else texts.get(name, name) + ":"
+            caption = "" if option.widget == OptionWidget.FLAG else text + ":"
             self.options_form.addRow(caption, with_error(widget, label))
         self.no_options.setVisible(not names)
         self.options_box.setVisible(bool(names))
@@ -274,7 +234,7 @@ class LettersTab(QWidget):
         current = self.tree.currentItem()
         keep = None if current is None else current.data(0, LETTER_ROLE).id
         self.tree.clear()
-        kinds, states = letter_type_labels(), letter_status_labels()
+        kinds, states = letter_type_labels(self.ctx.lang), letter_status_labels()
         for info in letters:
             when = info.letter_date or (info.finalised_at.date() if info.finalised_at else None)
             item = QTreeWidgetItem(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QMessageBox,
     QSystemTrayIcon,
     QTabWidget,
@@ -20,18 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from app import PRODUCT_NAME, __version__
-from app.connectors.base import Progress
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
 from app.core.errors import UserError
+from app.core.progress import Progress
 from app.services.backup import BackupResult, backup_database, last_backup
+from app.services.letters import todays_letters_pdf
 from app.ui import labels
+from app.ui.audit_status import AuditChainStatus
 from app.ui.case_detail import CaseDetailView
 from app.ui.case_list import CaseListView
+from app.ui.connectors_dialog import ConnectorsDialog
 from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
-from app.ui.feature_hooks import install_case_tabs, install_main_actions
+from app.ui.exports_dialog import ExportsDialog
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.overview import DeadlineOverview
+from app.ui.pdf_preview import PdfDialog
+from app.ui.register_dialog import RegisterDialog
 from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
 from app.ui.style import icon
 from app.ui.widgets import Banner
@@ -41,6 +49,49 @@ STATE_KEY = "mainWindow/state"
 
 
 BACKUP_REMINDER_DAYS = 7  # the status bar turns red when the last backup is older
+
+
+class ToolDialogs:
+    """Keeps one instance per Tools dialog alive while it is open (non-modal windows)."""
+
+    def __init__(self, window: QWidget, ctx: UiContext) -> None:
+        self.window = window
+        self.ctx = ctx
+        self.open: dict[str, QDialog] = {}
+
+    def show(self, key: str, factory: Callable[[], QDialog]) -> QDialog:
+        existing = self.open.get(key)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        dialog = factory()
+        dialog.finished.connect(lambda _r, k=key: self.open.pop(k, None))
+        self.open[key] = dialog
+        dialog.show()
+        return dialog
+
+    def systems(self) -> QDialog:
+        ctx = self.ctx
+        return self.show("systems", lambda: ConnectorsDialog(ctx, ctx.secrets, self.window))
+
+    def register(self) -> QDialog:
+        return self.show("register", lambda: RegisterDialog(self.ctx, self.window))
+
+    def exports(self) -> QDialog:
+        return self.show("exports", lambda: ExportsDialog(self.ctx, self.window))
+
+    def todays_letters(self) -> QDialog:
+        ctx = self.ctx
+        return self.show(
+            "today",
+            lambda: PdfDialog(
+                self.window,
+                title=QCoreApplication.translate("FeatureHooks", "Today's letters"),
+                suggested_name=f"letters-{ctx.today().isoformat()}.pdf",
+                fetch=lambda duplex: todays_letters_pdf(ctx.db, day=ctx.today(), duplex=duplex),
+            ),
+        )
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +104,7 @@ class MainWindow(QMainWindow):
         self.intake: IntakeDialog | None = None
         self.message: QWidget | None = None
         self.last_message: QMessageBox | None = None  # the latest backup result or refusal
+        self.tool_dialogs = ToolDialogs(self, ctx)
         self.setWindowTitle(PRODUCT_NAME)
         self.setWindowIcon(icon("privacy-desk"))
         self.setObjectName("mainWindow")
@@ -85,6 +137,9 @@ class MainWindow(QMainWindow):
         self.overview.export_finished.connect(self._show_status)
         self._build_menus()
         self._build_status_bar()
+        self.audit_status = AuditChainStatus(ctx, self, self.banner)
+        self.statusBar().addPermanentWidget(self.audit_status.label)
+        self.audit_status.start()
         self._restore()
         self.show_deadline_banner(self.overview.counts)
 
@@ -142,7 +197,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language.addAction(action)
 
-        install_main_actions(self, self.ctx, bar)
+        self._build_tools_menu(bar)
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Privacy Desk"), self)
         about.triggered.connect(self.about)
@@ -153,6 +208,41 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_action)
+
+    def _build_tools_menu(self, bar: QMenuBar) -> None:
+        """Systems…, Processing register…, Print today's letters… and Export…"""
+        # Context "FeatureHooks" (of the former feature_hooks.py) keeps the catalogues' entries.
+        menu = QMenu(QCoreApplication.translate("FeatureHooks", "&Tools"), bar)
+        menu.setObjectName("toolsMenu")
+        bar.addMenu(menu)
+        dialogs = self.tool_dialogs
+        entries = (
+            (
+                "systemsAction",
+                QCoreApplication.translate("FeatureHooks", "&Systems…"),
+                dialogs.systems,
+            ),
+            (
+                "registerAction",
+                QCoreApplication.translate("FeatureHooks", "Processing &register…"),
+                dialogs.register,
+            ),
+            (
+                "todaysLettersAction",
+                QCoreApplication.translate("FeatureHooks", "&Print today's letters…"),
+                dialogs.todays_letters,
+            ),
+            (
+                "exportAction",
+                QCoreApplication.translate("FeatureHooks", "&Export…"),
+                dialogs.exports,
+            ),
+        )
+        for name, text, slot in entries:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", self.ctx.db.display_url))
@@ -208,7 +298,6 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
                 return widget
         detail = CaseDetailView(self.ctx, reference)
-        install_case_tabs(detail, self.ctx)
         index = self.tabs.addTab(detail, reference)
         self.tabs.setCurrentIndex(index)
         return detail

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.connectors.base import Progress
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_LATER, URGENCY_OVERDUE, URGENCY_PAUSED
+from app.core.progress import Progress
 from app.services.calendar_export import write_deadlines_ics
-from app.services.cases import deadline_groups
+from app.services.case_queries import deadline_groups
 from app.services.dto import CaseRow
 from app.ui import labels
 from app.ui.context import UiContext

@@ -28,7 +28,7 @@ from app.services.register import (
     FIELDS,
     Activity,
     delete_activity,
-    export_register,
+    export_processing_register,
     list_activities,
     save_activity,
 )
@@ -272,7 +272,7 @@ class RegisterDialog(QDialog):
                 return None
             path = Path(name)
         try:
-            path.write_bytes(export_register(self.ctx.db, fmt=fmt))
+            path.write_bytes(export_processing_register(self.ctx.db, fmt=fmt))
         except (OSError, UserError) as exc:
             text = user_message(exc) if isinstance(exc, UserError) else str(exc)
             self.error.setText(self.tr("The export failed: %1").replace("%1", text))

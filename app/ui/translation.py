@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"  # the customer's officers work in Dutch

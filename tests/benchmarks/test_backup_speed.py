@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from app.data.database import open_database
+from app.demo.cases import create_demo_cases
 from app.services.backup import backup_database
-from app.services.demo import create_demo_cases
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("PRIVACY_DESK_BENCH") != "1",

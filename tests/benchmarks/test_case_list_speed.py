@@ -39,7 +39,7 @@ def test_case_list_with_100000_cases(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.data.database import open_database
-    from app.services.demo import create_demo_cases
+    from app.demo.cases import create_demo_cases
     from app.ui.app import create_application
     from app.ui.context import UiContext
     from app.ui.errors import ErrorReporter

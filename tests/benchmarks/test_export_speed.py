@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from app.data.database import open_database
-from app.services.demo import create_demo_cases
-from app.services.reports import compute_yearly_figures, export_register, yearly_report
+from app.demo.cases import create_demo_cases
+from app.services.reports import compute_yearly_figures, export_request_register, yearly_report
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("PRIVACY_DESK_BENCH") != "1",
@@ -47,10 +47,10 @@ def test_export_speed(tmp_path: Path) -> None:
     period = {"received_from": date(2020, 1, 1), "received_to": TODAY, "today": TODAY}
 
     def xlsx() -> int:
-        return export_register(db, path=tmp_path / "r.xlsx", fmt="xlsx", **period)
+        return export_request_register(db, path=tmp_path / "r.xlsx", fmt="xlsx", **period)
 
     def csv() -> int:
-        return export_register(db, path=tmp_path / "r.csv", fmt="csv", **period)
+        return export_request_register(db, path=tmp_path / "r.csv", fmt="csv", **period)
 
     assert xlsx() == CASES
     results = {

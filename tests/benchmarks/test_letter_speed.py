@@ -6,7 +6,7 @@ import statistics
 import time
 
 from app.letters import LetterType, compose_text, merge_pdfs, render_letter
-from app.letters.samples import sample_context
+from tests.letter_samples import sample_context
 
 
 def test_letter_speed() -> None:

@@ -29,13 +29,9 @@ from app.data.models import (
     SuppressionEntry,
 )
 from app.services import audit
-from app.services.cases import (
-    add_note,
-    change_status,
-    record_identity_check,
-    register_case,
-    store_document,
-)
+from app.services.case_documents import record_identity_check, store_document
+from app.services.case_records import add_note
+from app.services.cases import change_status, register_case
 from app.services.lookup import case_by_reference
 
 

@@ -13,18 +13,10 @@ from app.core.errors import IllegalTransitionError, NotFoundError, StaleDataErro
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, Document
-from app.services.cases import (
-    add_document,
-    add_note,
-    change_status,
-    count_cases,
-    document_content,
-    edit_case,
-    get_case,
-    list_cases,
-    record_identity_check,
-    register_case,
-)
+from app.services.case_documents import add_document, document_content, record_identity_check
+from app.services.case_queries import count_cases, get_case, list_cases
+from app.services.case_records import add_note
+from app.services.cases import change_status, edit_case, register_case
 from app.services.dto import CaseFilter
 
 TODAY = date(2026, 11, 24)
@@ -253,7 +245,7 @@ def test_paging_covers_all_rows_once(db: Database) -> None:
 
 def test_links_read_from_both_sides_and_are_audited(db: Database) -> None:
     from app.core.errors import UserError
-    from app.services.cases import link_cases
+    from app.services.case_records import link_cases
 
     first = register_case(db, actor="a", data=person(), today=TODAY)
     reminder = register_case(db, actor="a", data=person(), today=TODAY)

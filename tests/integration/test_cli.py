@@ -99,7 +99,7 @@ def test_bad_db_url_and_unknown_case(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_console_script_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "app.cli", "--version"],
+    result = subprocess.run([sys.executable, "-m", "app", "--version"],
                             capture_output=True, text=True, check=True)  # fmt: skip
     assert result.stdout.startswith("Privacy Desk ")
 

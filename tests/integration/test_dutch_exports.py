@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from app.services.demo import create_demo_cases
-from app.services.reports import case_dossier, export_register, yearly_report
+from app.demo.cases import create_demo_cases
+from app.services.reports import case_dossier, export_request_register, yearly_report
 from tests.integration.rich_case import make_rich_case, new_db
 
 TODAY = date(2026, 11, 20)
@@ -37,7 +37,7 @@ def test_dutch_register_yearly_report_and_dossier_have_no_english_codes(tmp_path
     reference = make_rich_case(db, tmp_path)
 
     out = tmp_path / "register.csv"
-    export_register(
+    export_request_register(
         db, path=out, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="nl",
         today=TODAY,
     )  # fmt: skip
@@ -47,7 +47,7 @@ def test_dutch_register_yearly_report_and_dossier_have_no_english_codes(tmp_path
     assert CODES.findall(values) == []
     assert "gesloten" in values and "toegewezen" in values and "inzage" in values
     english = tmp_path / "register-en.csv"
-    export_register(
+    export_request_register(
         db, path=english, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="en",
         today=TODAY,
     )  # fmt: skip

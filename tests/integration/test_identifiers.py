@@ -10,7 +10,9 @@ from app.core.enums import IdentifierKind as K
 from app.core.errors import StaleDataError, ValidationError
 from app.data.database import Database
 from app.data.models import Case
-from app.services.cases import get_case, register_case, set_identifiers
+from app.services.case_queries import get_case
+from app.services.case_records import set_identifiers
+from app.services.cases import register_case
 from app.services.searches import subject_of
 from tests.integration.test_cases import TODAY, person
 

@@ -24,7 +24,7 @@ from app.letters import (
     merge_pdfs,
     render_letter,
 )
-from app.letters.samples import SAMPLE_ADDRESS_BE, sample_context
+from tests.letter_samples import SAMPLE_ADDRESS_BE, sample_context
 
 MM = 72 / 25.4
 LAYOUT = LetterLayout()

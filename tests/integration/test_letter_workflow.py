@@ -14,7 +14,9 @@ from app.core.errors import UserError, ValidationError
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.letters import LetterType
-from app.services.cases import document_content, get_case, register_case
+from app.services.case_documents import document_content
+from app.services.case_queries import get_case
+from app.services.cases import register_case
 from app.services.changes import suppress
 from app.services.letters import (
     default_options,
@@ -284,12 +286,12 @@ def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
     assert "compelling legitimate grounds (Art. 21(1)) (compelling_grounds_art_21)" in text
 
     # The register export carries the ground next to each refused type.
-    from app.services.reports import export_register
+    from app.services.reports import export_request_register
 
     with TemporaryDirectory() as folder:
         register = Path(folder) / "register.csv"
-        export_register(db, path=register, received_from=TODAY, received_to=TODAY, fmt="csv",
-                        lang="en", today=TODAY)  # fmt: skip
+        export_request_register(db, path=register, received_from=TODAY, received_to=TODAY,
+                                fmt="csv", lang="en", today=TODAY)  # fmt: skip
         exported = register.read_text(encoding="utf-8-sig")
     assert "erasure: refused (manifestly_unfounded_or_excessive)" in exported
     assert "objection: granted" in exported

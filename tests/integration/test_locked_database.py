@@ -12,7 +12,8 @@ import app.data.database as database
 from app.core.enums import RequestType
 from app.core.errors import UserError
 from app.core.validation import CaseInput
-from app.services.cases import count_cases, register_case
+from app.services.case_queries import count_cases
+from app.services.cases import register_case
 
 
 def test_locked_sqlite_file_gives_a_clear_message(tmp_path: Path, monkeypatch) -> None:

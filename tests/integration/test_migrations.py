@@ -10,12 +10,12 @@ from alembic.migration import MigrationContext
 
 from app.data.database import (
     Database,
-    alembic_config,
     current_revision,
     head_revision,
     migrate,
     open_database,
 )
+from app.data.migration import alembic_config
 from app.data.models import Base
 
 
@@ -60,7 +60,8 @@ def test_upgrade_from_0001_keeps_the_cases(tmp_path: Path) -> None:
 
     from app.core.enums import RequestType
     from app.core.validation import CaseInput
-    from app.services.cases import get_case, register_case
+    from app.services.case_queries import get_case
+    from app.services.cases import register_case
 
     path = tmp_path / "old.sqlite3"
     db = open_database(f"sqlite:///{path}")

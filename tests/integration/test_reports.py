@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
@@ -19,8 +18,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
-from app.commands_reports import add_report_commands
-from app.connectors.base import Progress
+from app.cli import resolve_handler
+from app.cli.parser import build_parser
 from app.core.dates import format_date
 from app.core.enums import (
     DocumentKind,
@@ -29,6 +28,7 @@ from app.core.enums import (
 )
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.i18n import restored
+from app.core.progress import Progress
 from app.data.database import Database, open_database
 from app.data.models import (
     AuditEvent,
@@ -36,16 +36,13 @@ from app.data.models import (
     CaseRequestType,
     Document,
 )
-from app.services.cases import (
-    add_document,
-    record_identity_check,
-)
-from app.services.demo import create_demo_cases
+from app.demo.cases import create_demo_cases
+from app.services.case_documents import add_document, record_identity_check
 from app.services.lookup import case_by_reference
 from app.services.reports import (
     case_dossier,
     compute_yearly_figures,
-    export_register,
+    export_request_register,
     portability_export,
     yearly_report,
 )
@@ -75,7 +72,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
     start, end = _period()
     out = tmp_path / "register.xlsx"
     fractions: list[float] = []
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -123,7 +120,7 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
 def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Path) -> None:
     start, end = _period()
     out = tmp_path / "register.csv"
-    count = export_register(
+    count = export_request_register(
         demo_db,
         path=out,
         received_from=start,
@@ -165,7 +162,7 @@ def test_cancelled_export_leaves_no_file(demo_db: Database, tmp_path: Path) -> N
     progress.cancel()
     out = tmp_path / "register.xlsx"
     with pytest.raises(Cancelled):
-        export_register(
+        export_request_register(
             demo_db, path=out, received_from=date(2025, 1, 1), received_to=TODAY, progress=progress
         )
     assert list(tmp_path.iterdir()) == []
@@ -515,16 +512,11 @@ def test_report_commands_through_argparse(
     db_url = "sqlite:///" + str(tmp_path / "cli.sqlite3")
     db = open_database(db_url)
     reference = make_rich_case(db, tmp_path)
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db")
-    parser.add_argument("--user")
-    sub = parser.add_subparsers(dest="command")
-    case_sub = sub.add_parser("case").add_subparsers(dest="case_command")
-    add_report_commands(case_sub, sub)
+    parser = build_parser()
 
     def run(*argv: str) -> int:
         args = parser.parse_args(["--db", db_url, "--user", "cli-test", *argv])
-        return int(args.handler(args))
+        return resolve_handler(args)(args)
 
     assert (
         run(

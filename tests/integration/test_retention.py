@@ -22,7 +22,8 @@ from app.data.models import (
     RequesterIdentifier,
     SuppressionEntry,
 )
-from app.services.cases import add_document, change_status, record_identity_check, register_case
+from app.services.case_documents import add_document, record_identity_check
+from app.services.cases import change_status, register_case
 from app.services.reports import compute_yearly_figures
 from app.services.retention import apply_retention, list_expired, purge_id_copies
 from tests.integration.rich_case import Person, make_rich_case, new_db, pdf_with_text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.selftest import SelfTest, StepFailed, check_pdf, needs_offscreen, run_selftest
+from app.cli.selftest import SelfTest, StepFailed, check_pdf, needs_offscreen, run_selftest
 
 
 def _step_lines(output: str) -> list[str]:

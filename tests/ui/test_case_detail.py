@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.enums import DocumentKind
-from app.services.cases import add_document, edit_case, get_case
+from app.services.case_documents import add_document
+from app.services.case_queries import get_case
+from app.services.cases import edit_case
 from app.ui.case_detail import CaseDetailView
 
 from .helpers import new_case, received_for

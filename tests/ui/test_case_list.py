@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.core.enums import CaseStatus, RequestType
+from app.demo.cases import create_demo_cases
 from app.services.cases import change_status
-from app.services.demo import create_demo_cases
 from app.ui.case_list import CaseListView
 from app.ui.case_table_model import PAGE_SIZE, CaseTableModel
 from app.ui.main_window import MainWindow

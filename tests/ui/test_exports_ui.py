@@ -1,4 +1,4 @@
-"""Exports (register, yearly report, retention, dossier) and the hooks that wire the features in."""
+"""Exports (register, yearly report, retention, dossier), the case tabs and the Tools menu."""
 
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from datetime import date, timedelta
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
+from app.demo.fill import fill_demo
 from app.services.case_queries import list_cases
-from app.services.demo_setup import fill_demo
 from app.services.retention import list_expired
 from app.ui.case_detail import CaseDetailView
 from app.ui.exports_dialog import CaseExportDialog, ExportsDialog
-from app.ui.feature_hooks import install_case_tabs, install_main_actions, secret_store
 from app.ui.findings_tab import FindingsTab
 from app.ui.letters_tab import LettersTab
+from app.ui.main_window import MainWindow
 
 
 def test_register_export_writes_xlsx_without_personal_data(qtbot, ctx, tmp_path) -> None:
@@ -87,28 +87,31 @@ def test_case_dossier_export_offers_the_file(qtbot, ctx, tmp_path) -> None:
     assert dialog.runner.result.open_folder.isEnabled()
 
 
-def test_hooks_add_the_case_tabs_and_the_tools_menu(qtbot, ctx) -> None:
+def test_a_case_has_letters_and_systems_tabs(qtbot, ctx) -> None:
     fill_demo(ctx.db, cases=3, with_systems=False)
     reference = list_cases(ctx.db)[0].reference
     detail = CaseDetailView(ctx, reference)
     qtbot.addWidget(detail)
-    before = detail.tabs.count()
-    install_case_tabs(detail, ctx)
-    assert detail.tabs.count() == before + 2
-    assert isinstance(detail.tabs.widget(before), LettersTab)
-    assert isinstance(detail.tabs.widget(before + 1), FindingsTab)
-    assert detail.tabs.widget(before + 1).secrets is secret_store(ctx)
+    titles = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
+    assert titles[-2:] == ["Letters", "Systems"]
+    assert isinstance(detail.tabs.widget(titles.index("Letters")), LettersTab)
+    assert detail.tabs.widget(titles.index("Systems")) is detail.findings_tab
+    assert isinstance(detail.findings_tab, FindingsTab)
+    assert detail.letters_tab.reference == reference
+    assert detail.findings_tab.secrets is ctx.secrets
 
-    window = QMainWindow()
+
+def test_the_tools_menu_opens_one_dialog_of_each_kind(qtbot, ctx) -> None:
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
-    install_main_actions(window, ctx, window.menuBar())
-    menu = window.menuBar().actions()[-1].menu()
+    menu = window.menuBar().findChild(QMenu, "toolsMenu")
     names = [a.objectName() for a in menu.actions()]
     assert names == ["systemsAction", "registerAction", "todaysLettersAction", "exportAction"]
     menu.actions()[0].trigger()
-    systems = window.feature_dialogs.open["systems"]
-    assert systems.isVisible() and systems.secrets is secret_store(ctx)
+    systems = window.tool_dialogs.open["systems"]
+    assert systems.isVisible() and systems.secrets is ctx.secrets
     menu.actions()[3].trigger()
-    assert window.feature_dialogs.open["exports"].isVisible()
-    for dialog in list(window.feature_dialogs.open.values()):
+    assert window.tool_dialogs.open["exports"].isVisible()
+    for dialog in list(window.tool_dialogs.open.values()):
         dialog.close()
+    assert window.tool_dialogs.open == {}

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from app.demo.fill import demo_systems_folder, fill_demo
 from app.services.case_queries import list_cases
 from app.services.changes import actions_of
 from app.services.connectors import list_connectors
-from app.services.demo_setup import demo_systems_folder, fill_demo
 from app.services.searches import findings_of, manual_tasks_of, search_case
 from app.services.secrets import SecretStore
 from app.ui.changes_dialog import ChangesDialog

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from app.services.cases import get_case
+from app.services.case_queries import get_case
 from app.services.letters import draft_letter, finalise_letter, letters_of, preview_letter
 from app.ui.letters_tab import LettersTab
 from app.ui.pdf_preview import PdfDialog, PdfPreview, print_pdf, render_pages

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 from app.ui.case_table_model import CaseTableModel
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.main_window import MainWindow

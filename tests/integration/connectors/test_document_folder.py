@@ -10,10 +10,11 @@ from odf.opendocument import OpenDocumentText
 from odf.text import P
 from reportlab.pdfgen.canvas import Canvas
 
-from app.connectors.base import Capability, Finding, MatchStrength, Progress, Subject
+from app.connectors.base import Capability, Finding, MatchStrength, Subject
 from app.connectors.document_folder import DocumentFolderConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.progress import Progress
 
 JAN = Subject("2026-020", "Jan", "Jansen", emails=("jan@example.nl",), customer_numbers=("C-1001",))
 OTHER_JAN = Subject("2026-021", "Jan", "Jansen", emails=("jan.jansen@other.nl",))

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import Capability, Finding, MatchStrength, Progress, Subject
+from app.connectors.base import Capability, Finding, MatchStrength, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
+from app.core.progress import Progress
 
 JAN = Subject("2026-010", "Jan", "Jansen", emails=("jan@example.nl",), customer_numbers=("C-1001",))
 # A namesake: same name, different person, different e-mail address.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.connectors.base import MatchStrength, Progress, Subject
+from app.connectors.base import MatchStrength, Subject
 from app.connectors.document_folder import DocumentFolderConnector
 from app.connectors.mail_store import MailStoreConnector
-from app.connectors.sample_files import create_sample_files
 from app.connectors.web_logs import WebLogConnector
 from app.core.enums import IdentifierKind
+from app.core.progress import Progress
+from app.demo.sample_files import create_sample_files
 
 PEOPLE = [
     ("Jan Jansen", "jan@example.nl", "C-1001"),

@@ -14,19 +14,12 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from app.connectors.base import (
-    ChangePlan,
-    Correction,
-    Finding,
-    MatchStrength,
-    Outcome,
-    Progress,
-    Subject,
-)
-from app.connectors.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata
+from app.connectors.base import ChangePlan, Correction, Finding, MatchStrength, Outcome, Subject
 from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.sql_mapping import MappingError
 from app.core.errors import ConnectorError
+from app.core.progress import Progress
+from app.demo.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata
 
 PG_ENV = "PRIVACY_DESK_TEST_PG_URL"
 MARIADB_ENV = "PRIVACY_DESK_TEST_MARIADB_URL"

@@ -9,10 +9,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.connectors.base import Correction, MatchStrength, Outcome, Progress, Subject
-from app.connectors.sample_systems import SamplePerson, create_sample_systems
+from app.connectors.base import Correction, MatchStrength, Outcome, Subject
 from app.connectors.tabular_file import TabularFileConnector
 from app.core.errors import ConnectorError, ValidationError
+from app.core.progress import Progress
+from app.demo.sample_systems import SamplePerson, create_sample_systems
 
 HEADER = "email;first_name;subscribed_on\r\n"
 ROWS = [

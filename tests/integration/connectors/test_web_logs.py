@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import Capability, Identifier, MatchStrength, Progress, Subject
+from app.connectors.base import Capability, Identifier, MatchStrength, Subject
 from app.connectors.web_logs import WebLogConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
+from app.core.progress import Progress
 
 AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 SUBJECT = Subject(

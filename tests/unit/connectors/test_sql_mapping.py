@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from app.connectors.identifier_match import IdentifierRole
-from app.connectors.sample_systems import MAPPING_RESOURCE, ssp_mapping_text
 from app.connectors.sql_mapping import (
     ColumnErasure,
     MappingError,
@@ -15,6 +14,7 @@ from app.connectors.sql_mapping import (
     load_mapping,
     parse_mapping,
 )
+from app.demo.sample_systems import MAPPING_RESOURCE, ssp_mapping_text
 
 SRC = Path("mapping.toml")
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import ChangePlan, PlanItem, Progress, Subject
+from app.connectors.base import ChangePlan, PlanItem, Subject
 from app.connectors.document_folder import DocumentFolderConnector
 from app.connectors.mail_store import MailStoreConnector
 from app.connectors.manual import ManualCheckRequired, ManualConnector
 from app.connectors.matomo import MatomoConnector
-from app.connectors.sample_systems import create_sample_systems
 from app.connectors.sql_database import SqlDatabaseConnector
 from app.connectors.tabular_file import TabularFileConnector
 from app.connectors.web_logs import WebLogConnector
@@ -21,7 +20,9 @@ from app.core.deadlines import DeadlineInput, Pause, check_extension_allowed
 from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import Message, text_of, verbatim
+from app.core.progress import Progress
 from app.core.validation import CaseInput, check_attachment, validate_case_input
+from app.demo.sample_systems import create_sample_systems
 
 TODAY = date(2026, 11, 24)
 

@@ -21,8 +21,8 @@ from app.letters import (
     RefusalPayload,
     compose_text,
 )
-from app.letters.compose import ground_label
-from app.letters.samples import sample_context
+from app.letters.fills import ground_label
+from tests.letter_samples import sample_context
 
 
 def _flat(text: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 
 def test_source_tree_resources_exist() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.letters.context import LetterType
+from app.letters.kinds import BUILTIN_KINDS, LetterKind, LetterType
 from app.letters.templates import MissingFieldError, TemplateError, TemplateFiller, templates_root
 
 
@@ -81,14 +81,19 @@ def test_missing_template_file_is_reported(tmp_path: Path) -> None:
         TemplateFiller("nl", {}, {}, tmp_path).compose("acknowledgement")
 
 
+LANGS = ("nl", "en")
+
+
 def _names(pattern: str, text: str) -> set[str]:
     return set(re.findall(pattern, text, re.MULTILINE))
 
 
-@pytest.mark.parametrize("letter_type", list(LetterType))
-def test_shipped_templates_exist_and_agree_between_languages(letter_type: LetterType) -> None:
+@pytest.mark.parametrize("kind", BUILTIN_KINDS, ids=lambda kind: kind.code)
+def test_shipped_templates_exist_and_agree_between_languages(kind: LetterKind) -> None:
     root = templates_root()
-    texts = {lang: (root / lang / f"{letter_type}.txt").read_text("utf-8") for lang in ("nl", "en")}
+    texts = {
+        lang: (root / lang / f"{kind.template}.txt").read_text("utf-8") for lang in ("nl", "en")
+    }
     for text in texts.values():
         assert text.startswith("subject: ")
     # Both languages use the same placeholders, flags and partials, so one context fills both.
@@ -107,3 +112,7 @@ def test_value_ending_in_a_full_stop_does_not_double_it(tmp_path: Path) -> None:
     _write(tmp_path, "t", "subject: S\n\nVerstrekt aan {name}. Ook aan {name}, toen.\n")
     body = TemplateFiller("nl", {"name": "Zendesk Inc."}, {}, tmp_path).compose("t").body
     assert body == "Verstrekt aan Zendesk Inc. Ook aan Zendesk Inc., toen."
+
+
+def test_every_built_in_letter_type_is_declared_in_the_registry() -> None:
+    assert [kind.code for kind in BUILTIN_KINDS] == [t.value for t in LetterType]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from app.letters.kinds import letter_kinds, letter_noun
 from app.reports.dossier import (
     DocumentEntry,
     DossierData,
@@ -249,8 +250,12 @@ def test_local_time_is_amsterdam_time_in_both_languages() -> None:
 
 def test_dossier_word_tables_cover_both_languages() -> None:
     assert set(TEXT["nl"]) == set(TEXT["en"])
-    for kind in ("status", "type", "outcome", "action", "run", "review", "change", "letter"):
+    for kind in ("status", "type", "outcome", "action", "run", "review", "change"):
         assert known_codes(kind, "nl") == known_codes(kind, "en"), kind
+    # Letter kinds are named by the letter-kind registry (app.letters.kinds).
+    assert all(kind.noun for kind in letter_kinds())
+    assert letter_noun("extension", "en") == "extension notice"
+    assert letter_noun("no_such_letter", "nl") == "no_such_letter"
     assert coded("status", "in_progress", "nl") == "in behandeling (in_progress)"
     assert coded("outcome", "", "en") == "not decided yet"
     assert word("identifier", "something_new", "nl") == "something_new"

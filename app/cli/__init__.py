@@ -1,0 +1,76 @@
+"""Command line: `privacy-desk` starts the GUI; subcommands run the same services headless."""
+
+# Only the standard library at module level: `privacy-desk --version` and building the parser
+# stay light. Each command module (app.cli.cases, ...) is imported when its command runs.
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.cli.parser import build_parser
+from app.cli.support import current_actor
+from app.core.private_files import private_umask
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
+
+# Exit codes (scripts depend on them).
+EXIT_OK = 0
+EXIT_FAILED = 1  # an application error, a bug, or a step that failed (search --strict, erase)
+EXIT_USAGE = 2  # the user's input was refused (argparse uses 2 too)
+EXIT_CANCELLED = 130  # like a shell after Ctrl+C
+
+
+def resolve_handler(args: argparse.Namespace) -> Handler:
+    """The function of the chosen subcommand; its module ("cases:cmd_case_add") loads here."""
+    module_name, _, function_name = str(args.handler).partition(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    handler: Handler = getattr(module, function_name)
+    return handler
+
+
+def _setup_logging() -> Path:
+    from app.core.log_file import LOG_FILE_NAME, setup_logging
+    from app.data.database import data_dir
+
+    return setup_logging(data_dir() / LOG_FILE_NAME)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # everything this process creates: readable by the user only (POSIX)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_path = _setup_logging()
+    if args.command is None:
+        from app.ui.app import run_gui
+
+        gui_code: int = run_gui(
+            db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
+        )
+        return gui_code
+    from app.core.errors import AppError, Cancelled, UserError
+
+    try:
+        code: int = resolve_handler(args)(args)
+        return code
+    except Cancelled:
+        return EXIT_CANCELLED
+    except BrokenPipeError:  # output piped into `head`: not an error
+        sys.stderr.close()
+        return EXIT_OK
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except AppError as exc:
+        log.exception("application error")
+        print(f"error: {exc} (details in {log_path})", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: log the traceback, show one line
+        log.exception("unexpected error in command %s", args.command)
+        print(f"error: unexpected {exc.__class__.__name__}; details in {log_path}", file=sys.stderr)
+        return EXIT_FAILED

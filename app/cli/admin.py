@@ -1,0 +1,93 @@
+"""CLI commands that keep the house: settings, backup, the Art. 30 register, deadline, demo."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from app.cli.support import current_actor, open_db, print_json
+from app.core.errors import UserError
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from app.services.settings import get_setting, set_setting
+
+    db = open_db(args)
+    if args.value is not None:
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"The value is not valid JSON: {exc.msg} at {exc.pos}") from exc
+        if not isinstance(value, dict):
+            raise UserError("The value must be a JSON object, e.g. '{\"max_mb\": 50}'.")
+        set_setting(db, actor=current_actor(args), key=args.key, value=value)
+    print_json(get_setting(db, key=args.key))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import backup_database
+
+    result = backup_database(open_db(args), actor=current_actor(args), target=Path(args.out))
+    print(
+        f"Backup written to {result.path}: {result.cases} cases, "
+        f"{result.size_bytes / 1_000_000:.1f} MB in {result.seconds:.1f} s. It holds personal "
+        "data: keep it safe, and delete it under the same retention as the cases."
+    )
+    return 0
+
+
+def cmd_register_export(args: argparse.Namespace) -> int:
+    from app.services.register import export_processing_register
+
+    data = export_processing_register(open_db(args), fmt=args.format)
+    Path(args.out).write_bytes(data)
+    print(args.out)
+    return 0
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from app.core.deadlines import (
+        DeadlineInput,
+        Pause,
+        check_extension_allowed,
+        compute_deadlines,
+        deadlines_to_json,
+    )
+
+    extra = frozenset(args.holiday or [])
+    base = DeadlineInput(
+        received=args.received,
+        promise_weeks=args.weeks,
+        pauses=tuple(Pause(s, e) for s, e in args.pause or []),
+        extra_holidays=extra,
+    )
+    extension_error = None
+    inp = base
+    if args.extended_on is not None:
+        try:
+            check_extension_allowed(base, args.extended_on)
+            inp = dataclasses.replace(base, extension_notice_sent_on=args.extended_on)
+        except UserError as exc:
+            extension_error = str(exc)
+    data: dict[str, Any] = dict(deadlines_to_json(compute_deadlines(inp)))
+    if extension_error:
+        data["extension_refused"] = extension_error
+    if args.format == "json":
+        print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key:<18} {'' if value is None else value}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo.fill import fill_demo
+
+    db = open_db(args)
+    summary = fill_demo(db, cases=args.cases, with_systems=not args.no_systems)
+    print(summary)
+    return 0

@@ -1,0 +1,45 @@
+"""Helpers every CLI command module shares: the actor, the database, options and JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+
+def current_actor(args: argparse.Namespace | None = None) -> str:
+    """Who is acting: --user, else PRIVACY_DESK_USER, else the login name."""
+    explicit = getattr(args, "user", None) if args is not None else None
+    return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
+
+
+def open_db(args: argparse.Namespace) -> Any:
+    """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
+    from app.data.database import open_database
+    from app.services.audit_chain import log_head
+
+    db = open_database(args.db)
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        print(f"note: {notice}", file=sys.stderr)
+    log_head(db, "start")  # a copy of the chain head outside the database
+    return db
+
+
+def options_of(items: list[str] | None) -> dict[str, str]:
+    """KEY=VALUE arguments (--set, decisions) as a dict; anything else is refused."""
+    from app.core.errors import UserError
+
+    options: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(f"'{item}' is not KEY=VALUE (e.g. --set reasons=\"...\").")
+        options[key.strip()] = value
+    return options
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))

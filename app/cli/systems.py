@@ -1,0 +1,196 @@
+"""CLI commands on source systems: connectors, search, review, erase, rectify, suppression."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from app.cli.support import current_actor, open_db, print_json
+from app.core.errors import UserError
+
+
+def _secrets() -> Any:
+    from app.services.secrets import SecretStore
+
+    return SecretStore()
+
+
+def cmd_connectors_list(args: argparse.Namespace) -> int:
+    from app.services.connectors import list_connectors
+
+    rows = list_connectors(open_db(args), secrets=_secrets())
+    if args.format == "json":
+        print_json([r.__dict__ for r in rows])
+        return 0
+    for r in rows:
+        state = "enabled " if r.enabled else "disabled"
+        print(f"{r.name:<28} {r.kind:<16} {state} {', '.join(r.capabilities)}")
+    print(f"{len(rows)} system(s)")
+    return 0
+
+
+def cmd_connectors_kinds(args: argparse.Namespace) -> int:
+    from app.connectors.registry import kinds
+
+    for d in kinds():
+        settings = ", ".join(s.name + ("*" if s.required else "") for s in d.settings)
+        print(f"{d.kind:<16} {d.label}\n{'':<16} settings: {settings}")
+    return 0
+
+
+def cmd_connectors_test(args: argparse.Namespace) -> int:
+    from app.services.connectors import test_connector
+
+    print(test_connector(open_db(args), name=args.name, secrets=_secrets()))
+    return 0
+
+
+def cmd_connectors_add(args: argparse.Namespace) -> int:
+    from app.services.connectors import save_connector
+
+    try:
+        settings = json.loads(args.settings)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"--settings is not valid JSON: {exc.msg} at {exc.pos}") from exc
+    if not isinstance(settings, dict):
+        raise UserError('--settings must be a JSON object, e.g. {"path": "/data/list.csv"}')
+    secret_values = {}
+    for item in args.secret or []:
+        key, _, value = item.partition("=")
+        secret_values[key] = value
+    save_connector(
+        open_db(args),
+        actor=current_actor(args),
+        name=args.name,
+        kind=args.kind,
+        settings=settings,
+        enabled=not args.disabled,
+        timeout_s=args.timeout,
+        secrets=_secrets(),
+        secret_values=secret_values,
+    )
+    print(f"saved {args.name}")
+    return 0
+
+
+def cmd_case_search(args: argparse.Namespace) -> int:
+    from app.services.searches import search_case
+
+    results = search_case(
+        open_db(args), actor=current_actor(args), reference=args.reference, secrets=_secrets()
+    )
+    if args.format == "json":
+        print_json(
+            [
+                {
+                    "system": r.system,
+                    "status": r.status,
+                    "error": r.error or None,
+                    "seconds": round(r.seconds, 3),
+                    "findings": [
+                        {
+                            "record": f.record_id,
+                            "location": f.location,
+                            "matched": {"kind": f.matched.kind.value, "value": f.matched.value},
+                            "strength": f.strength.value,
+                            "categories": list(f.categories),
+                            "fields": dict(f.fields),
+                            "note": f.note or None,
+                        }
+                        for f in r.findings
+                    ],
+                }
+                for r in results
+            ]
+        )
+    else:
+        for r in results:
+            line = f"{r.system:<28} {r.status:<15} {len(r.findings):>4} found"
+            print(line + (f"  {r.error}" if r.error else ""))
+    return 1 if any(r.status == "failed" for r in results) and args.strict else 0
+
+
+def cmd_case_findings(args: argparse.Namespace) -> int:
+    from app.services.searches import findings_of
+
+    rows = findings_of(open_db(args), reference=args.reference, confirmed_only=args.confirmed)
+    if args.format == "json":
+        print_json([r.__dict__ for r in rows])
+        return 0
+    for f in rows:
+        print(
+            f"{f.id:>5} {f.review:<10} {f.strength:<16} {f.system:<26} {f.record_id}"
+            f"  ({f.matched_kind})"
+        )
+    return 0
+
+
+def cmd_case_review(args: argparse.Namespace) -> int:
+    from app.core.enums import FindingReview
+    from app.services.searches import review_findings
+
+    db = open_db(args)
+    for decision, ids in (
+        (FindingReview.CONFIRMED, args.confirm),
+        (FindingReview.REJECTED, args.reject),
+    ):
+        if ids:
+            review_findings(
+                db,
+                actor=current_actor(args),
+                reference=args.reference,
+                finding_ids=ids,
+                decision=decision,
+            )
+    return 0
+
+
+def cmd_case_change(args: argparse.Namespace) -> int:
+    from app.connectors.base import Correction
+    from app.services.changes import approve_plan, execute_plan, plan_changes
+
+    db = open_db(args)
+    operation = "erasure" if args.case_command == "erase" else "rectification"
+    if args.step == "plan":
+        corrections = []
+        for item in getattr(args, "set", None) or []:
+            field, _, value = item.partition("=")
+            corrections.append(Correction(field, value))
+        actions = plan_changes(
+            db,
+            actor=current_actor(args),
+            reference=args.reference,
+            operation=operation,
+            corrections=corrections,
+            secrets=_secrets(),
+        )
+    elif args.step == "approve":
+        count = approve_plan(
+            db, actor=current_actor(args), reference=args.reference, operation=operation
+        )
+        print(f"{count} change(s) approved")
+        return 0
+    else:
+        actions = execute_plan(
+            db,
+            actor=current_actor(args),
+            reference=args.reference,
+            operation=operation,
+            secrets=_secrets(),
+        )
+    if args.format == "json":
+        print_json([a.__dict__ for a in actions])
+    else:
+        for a in actions:
+            print(f"{a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {a.detail}")
+    return 1 if any(a.outcome == "failed" for a in actions) else 0
+
+
+def cmd_suppression_export(args: argparse.Namespace) -> int:
+    from app.services.changes import suppression_csv
+
+    Path(args.out).write_bytes(suppression_csv(open_db(args)))
+    print(args.out)
+    return 0
