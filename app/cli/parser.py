@@ -42,24 +42,28 @@ def date_arg(value: str) -> date:
     """An argparse type for YYYY-MM-DD."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
     try:
         return parse_iso_date(value)
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date; use YYYY-MM-DD", value=value)
+        ) from exc
 
 
 def pause_arg(value: str) -> tuple[date, date | None]:
     """An argparse type for START:END (END may be empty: the pause still runs)."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
-    start, _, end = value.partition(":")
+    start, _sep, end = value.partition(":")
     try:
         return parse_iso_date(start), (parse_iso_date(end) if end else None)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD"
+            _("'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD", value=value)
         ) from exc
 
 
@@ -94,7 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="start the GUI on a fresh temporary demo database"
     )
-    parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES, help="GUI language")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        help="language of the GUI and of the commands' messages (default: the GUI's setting; "
+        "English for commands)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     case = sub.add_parser("case", help="register, list, show and change cases")
