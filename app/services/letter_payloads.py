@@ -19,7 +19,7 @@ from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182
 from app.core.enums import FindingReview
 from app.core.errors import UserError
-from app.core.i18n import _, restored, translate
+from app.core.i18n import C_, _, restored, translate
 from app.core.letter_effects import option_flag
 from app.data.models import (
     Case,
@@ -147,9 +147,10 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
     for a in change_actions(session, case, "erasure"):
         what = ", ".join(a.fields) or a.record_id
         if a.outcome in ("removed", "changed"):
-            verb = "gewist" if a.outcome == "removed" else "onherkenbaar gemaakt"
-            if lang != "nl":
-                verb = "erased" if a.outcome == "removed" else "made unrecognisable"
+            if a.outcome == "removed":
+                verb = C_("erasure outcome", "erased").render(lang)
+            else:
+                verb = C_("erasure outcome", "made unrecognisable").render(lang)
             erased.append(ErasedItem(a.system, f"{what} ({verb})"))
         elif a.outcome == "kept":
             reason, detail = restored(a.reason), restored(a.detail)
