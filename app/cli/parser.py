@@ -36,6 +36,7 @@ REFUSAL_GROUNDS = (
 )
 EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
 LANGUAGES = ("nl", "en")
+REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
 
 
 def date_arg(value: str) -> date:
@@ -400,12 +401,14 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
         action="store_true",
         help="add name, postcode and city (off by default)",
     )
-    reg.add_argument("--lang", default="nl", choices=LANGUAGES, help="column headers")
+    reg.add_argument(
+        "--lang", default="nl", choices=REPORT_LANGUAGES, help="column headers and values"
+    )
     reg.set_defaults(handler="reports:cmd_report_register")
 
     yearly = report_sub.add_parser("yearly", help="yearly report as PDF (no personal data)")
     yearly.add_argument("--year", type=int, required=True)
-    yearly.add_argument("--lang", default="nl", choices=LANGUAGES)
+    yearly.add_argument("--lang", default="nl", choices=REPORT_LANGUAGES)
     yearly.add_argument("--out", required=True, metavar="FILE.pdf")
     yearly.set_defaults(handler="reports:cmd_report_yearly")
 
@@ -414,7 +417,7 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
     dossier.add_argument("--out", required=True, metavar="FILE.zip")
     dossier.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=REPORT_LANGUAGES,
         help="language of the dossier PDF (default: the case's answer language)",
     )
     dossier.set_defaults(handler="reports:cmd_case_dossier")

@@ -128,7 +128,7 @@ def collect_dossier(
     """Read the case into a ``DossierData`` whose labels, codes and dates are in ``lang``."""
     if lang not in LANGUAGES:
         raise ValueError(
-            _("unsupported dossier language {lang}; expected 'nl' or 'en'", lang=repr(lang))
+            _("unsupported dossier language {lang}; expected 'nl', 'en' or 'de'", lang=repr(lang))
         )
 
     def t(key: str) -> str:

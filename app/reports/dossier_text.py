@@ -7,7 +7,7 @@ from typing import Final
 from app.core import code_words
 from app.core.i18n import C_, Labels, format_number
 
-LANGUAGES: Final = ("nl", "en")
+LANGUAGES: Final = ("nl", "en", "de")
 
 # Fixed texts by key. Dutch follows DOMAIN.md section 9 and the words of the Dutch UI.
 TEXT: Final[Labels[str]] = Labels(

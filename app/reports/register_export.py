@@ -161,7 +161,7 @@ def iter_rows(
     """One dict per case (keys as in ``columns``); dates stay ``date`` objects."""
     words = _ON_TIME_WORDS[lang if lang in LANGUAGES else "en"]
     # English keeps the stored codes (closed, granted), which scripts may compare; any other
-    # language gets the words from its catalogue (gesloten, toegewezen).
+    # language gets the words from its catalogue (afgesloten, toegewezen).
     codes = lang == "en"
     open_codes = {s.value for s in OPEN_STATUSES}
     result = session.execute(_query(flt).execution_options(yield_per=BATCH))

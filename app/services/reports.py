@@ -27,7 +27,7 @@ from app.services.lookup import case_by_reference
 from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "de")  # German: the reports and the dossier (not the letters yet)
 
 
 @contextmanager
@@ -102,7 +102,7 @@ def export_request_register(
     if fmt not in register_export.FORMATS:
         raise ValidationError({"format": _("Choose csv or xlsx.")})
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": _("Choose nl or en.")})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     if received_from > received_to:
         raise ValidationError({"from": _("The start of the period is after its end.")})
     _check_choices(statuses, request_type)
@@ -209,7 +209,7 @@ def yearly_report(
 ) -> bytes:
     """Render the yearly (or period) report PDF (to ``path`` when given); no personal data."""
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": _("Choose nl or en.")})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     if year is not None:
         start, end = date(year, 1, 1), date(year, 12, 31)
     if start is None or end is None:
@@ -250,11 +250,11 @@ def case_dossier(
 ) -> dict[str, Any]:
     """Write the dossier ZIP (PDF + documents + manifest.json); returns the manifest.
 
-    The PDF is in ``lang`` ("nl" or "en"); without it, in the case's answer language, else in
+    The PDF is in ``lang`` ("nl", "en" or "de"); without it, in the case's answer language, else in
     the organisation's default language. manifest.json stays English (it is read by programs).
     """
     if lang is not None and lang not in LANGUAGES:
-        raise ValidationError({"lang": _("Choose nl or en.")})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     now = now or datetime.now(UTC)
     with db.session() as session:
         case = case_by_reference(session, reference)

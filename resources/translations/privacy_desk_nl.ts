@@ -2478,7 +2478,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     <message>
         <location filename="../../app/ui/labels.py" line="22"/>
         <source>closed</source>
-        <translation>gesloten</translation>
+        <translation>afgesloten</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="23"/>

@@ -1,4 +1,4 @@
-"""A register export, yearly report and dossier made in Dutch contain no English codes."""
+"""A register export, yearly report and dossier in Dutch or German contain no English codes."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def test_dutch_register_yearly_report_and_dossier_have_no_english_codes(tmp_path
         rows = list(csv.DictReader(handle))
     values = " ".join(v for r in rows for k, v in r.items() if k not in ("Kenmerk",))
     assert CODES.findall(values) == []
-    assert "gesloten" in values and "toegewezen" in values and "inzage" in values
+    assert "afgesloten" in {r["Status"] for r in rows}
+    assert "toegewezen" in values and "inzage" in values
     english = tmp_path / "register-en.csv"
     export_request_register(
         db, path=english, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="en",
@@ -65,3 +66,33 @@ def test_dutch_register_yearly_report_and_dossier_have_no_english_codes(tmp_path
     words = STORED_CODE.sub("", dossier)
     assert CODES.findall(words) == []
     assert "gedeeltelijk afgewezen" in dossier and "Tijdlijn (audit)" in dossier
+
+
+def test_german_register_yearly_report_and_dossier(tmp_path: Path) -> None:
+    db = new_db(tmp_path)
+    create_demo_cases(db, count=120, today=TODAY)
+    reference = make_rich_case(db, tmp_path)
+
+    out = tmp_path / "register-de.csv"
+    export_request_register(
+        db, path=out, received_from=date(2023, 1, 1), received_to=TODAY, fmt="csv", lang="de",
+        today=TODAY,
+    )  # fmt: skip
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[:4] == ["Zeichen", "Eingegangen", "Arten", "Status"]
+    values = " ".join(v for r in rows for k, v in r.items() if k != "Zeichen")
+    assert CODES.findall(values) == []
+    assert "abgeschlossen" in {r["Status"] for r in rows} and "stattgegeben" in values
+
+    report = _pdf_text(yearly_report(db, year=2026, lang="de", today=TODAY))
+    assert CODES.findall(report) == []
+    assert "Anträge betroffener Personen (DSGVO): Jahresbericht 2026" in report
+    assert "1. Januar 2026" in report
+
+    dossier_zip = tmp_path / "dossier-de.zip"
+    case_dossier(db, reference=reference, path=dossier_zip, actor="m.devries", lang="de")
+    with zipfile.ZipFile(dossier_zip) as archive:
+        dossier = _pdf_text(archive.read(f"{reference}-dossier.pdf"))
+    assert CODES.findall(STORED_CODE.sub("", dossier)) == []
+    assert "Prüfung des Prüfprotokolls" in dossier and "März 2023" in dossier

@@ -150,7 +150,7 @@ def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Pat
     assert count == expected == len(rows) > 50
     # Dutch words in a Dutch export, not the stored codes (erasure, closed, answered)
     assert all(
-        "verwijdering" in r["Soorten"] and r["Status"] in ("gesloten", "beantwoord") for r in rows
+        "verwijdering" in r["Soorten"] and r["Status"] in ("afgesloten", "beantwoord") for r in rows
     )
     assert all(r["Naam"] and r["Woonplaats"] for r in rows)
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["Ontvangen"]) for r in rows)
@@ -449,7 +449,7 @@ def test_dossier_in_dutch_and_in_english(tmp_path: Path) -> None:
     assert "Received 1 March 2023" in en and "Closed 3 April 2023" in en
     assert "March" not in nl and "maart" not in en
     # codes as words in the chosen language, the stored code in brackets
-    assert "gesloten (closed)" in nl and "Status closed" in en
+    assert "afgesloten (closed)" in nl and "Status closed" in en
     assert "gedeeltelijk afgewezen (partly_refused)" in nl
     assert "partly refused (partly_refused)" in en
     assert "inzage, verwijdering" in nl and "access, erasure" in en
