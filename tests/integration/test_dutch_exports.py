@@ -96,3 +96,19 @@ def test_german_register_yearly_report_and_dossier(tmp_path: Path) -> None:
         dossier = _pdf_text(archive.read(f"{reference}-dossier.pdf"))
     assert CODES.findall(STORED_CODE.sub("", dossier)) == []
     assert "Prüfung des Prüfprotokolls" in dossier and "März 2023" in dossier
+
+
+def test_demo_audit_summaries_read_in_the_readers_language(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from app.core.i18n import restored
+    from app.data.models import AuditEvent
+
+    db = new_db(tmp_path)
+    create_demo_cases(db, count=20, today=TODAY)
+    with db.session() as session:
+        summaries = [restored(s) for s in session.scalars(select(AuditEvent.summary))]
+    assert any(s.startswith("Demo letter received 20") for s in summaries)  # English as stored
+    dutch = {s.render("nl").split(" 20")[0] for s in summaries}
+    assert "Demobrief ontvangen op" in dutch
+    assert not any("registered ->" in s.render("nl") for s in summaries)
