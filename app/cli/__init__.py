@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli.parser import build_parser
-from app.cli.support import current_actor
+from app.cli.support import current_actor, say
 from app.core.private_files import private_umask
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
         )
         return gui_code
+    from app.core.i18n import language
+
+    # Messages (errors, notes, summaries) in the language of --lang, else English: scripts
+    # that read the output see the same text as before. Output shapes (JSON keys, CSV columns,
+    # table headers) never change with the language.
+    with language(args.ui_lang or "en"):
+        return _run_command(args, log_path)
+
+
+def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     from app.core.errors import AppError, Cancelled, UserError
     from app.core.finalise_gate import GateRefused
+    from app.core.i18n import _, message_of
 
     try:
         code: int = resolve_handler(args)(args)
@@ -76,13 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {unmet.condition.value}: {unmet.message}", file=sys.stderr)
         return EXIT_NOT_READY
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        say(message_of(exc), prefix="error: ", file=sys.stderr)
         return EXIT_USAGE
     except AppError as exc:
         log.exception("application error")
-        print(f"error: {exc} (details in {log_path})", file=sys.stderr)
+        details = _("{message} (details in {path})", message=message_of(exc), path=log_path)
+        say(details, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a bug: log the traceback, show one line
         log.exception("unexpected error in command %s", args.command)
-        print(f"error: unexpected {exc.__class__.__name__}; details in {log_path}", file=sys.stderr)
+        unexpected = _(
+            "unexpected {kind}; details in {path}", kind=exc.__class__.__name__, path=log_path
+        )
+        say(unexpected, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED

@@ -60,30 +60,35 @@ EDITABLE_SETTINGS = (
     "reading_limits",
 )
 LANGUAGES = ("nl", "en")
+REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
 
 
 def date_arg(value: str) -> date:
     """An argparse type for YYYY-MM-DD."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
     try:
         return parse_iso_date(value)
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date; use YYYY-MM-DD", value=value)
+        ) from exc
 
 
 def pause_arg(value: str) -> tuple[date, date | None]:
     """An argparse type for START:END (END may be empty: the pause still runs)."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
-    start, _, end = value.partition(":")
+    start, _sep, end = value.partition(":")
     try:
         return parse_iso_date(start), (parse_iso_date(end) if end else None)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD"
+            _("'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD", value=value)
         ) from exc
 
 
@@ -118,7 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="start the GUI on a fresh temporary demo database"
     )
-    parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES, help="GUI language")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        help="language of the GUI and of the commands' messages (default: the GUI's setting; "
+        "English for commands)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     case = sub.add_parser("case", help="register, list, show and change cases")
@@ -445,12 +456,14 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
         action="store_true",
         help="add name, postcode and city (off by default)",
     )
-    reg.add_argument("--lang", default="nl", choices=LANGUAGES, help="column headers")
+    reg.add_argument(
+        "--lang", default="nl", choices=REPORT_LANGUAGES, help="column headers and values"
+    )
     reg.set_defaults(handler="reports:cmd_report_register")
 
     yearly = report_sub.add_parser("yearly", help="yearly report as PDF (no personal data)")
     yearly.add_argument("--year", type=int, required=True)
-    yearly.add_argument("--lang", default="nl", choices=LANGUAGES)
+    yearly.add_argument("--lang", default="nl", choices=REPORT_LANGUAGES)
     yearly.add_argument("--out", required=True, metavar="FILE.pdf")
     yearly.set_defaults(handler="reports:cmd_report_yearly")
 
@@ -459,7 +472,7 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
     dossier.add_argument("--out", required=True, metavar="FILE.zip")
     dossier.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=REPORT_LANGUAGES,
         help="language of the dossier PDF (default: the case's answer language)",
     )
     dossier.set_defaults(handler="reports:cmd_case_dossier")

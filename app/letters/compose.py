@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.core.finalise_gate import Condition
+from app.core.i18n import C_
 from app.letters.context import LetterContext
 from app.letters.fills import Flags, Values
 from app.letters.formatting import format_date, request_types_long, request_types_short
@@ -52,10 +53,12 @@ def _contact_line(ctx: LetterContext) -> str:
     """E-mail and/or phone when the profile has them; otherwise the postal address."""
     org = ctx.organisation
     ways = [w for w in (org.email.strip(), org.phone.strip()) if w]
+    if len(ways) == 2:
+        return C_("letter", "{first} or {second}", first=ways[0], second=ways[1]).render(ctx.lang)
     if ways:
-        return (" of " if ctx.lang == "nl" else " or ").join(ways)
+        return ways[0]
     postal = f"{org.street}, {org.postcode} {org.city}".strip(", ")
-    return f"ons postadres ({postal})" if ctx.lang == "nl" else f"our postal address ({postal})"
+    return C_("letter", "our postal address ({address})", address=postal).render(ctx.lang)
 
 
 def letter_values(ctx: LetterContext) -> tuple[Values, Flags]:

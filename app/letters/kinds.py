@@ -145,10 +145,17 @@ class LetterKind:
         expected = self.payload_type
         if expected is None:
             if payload is not None:
-                raise ValueError(f"a {self.code} letter takes no payload")
+                raise ValueError(
+                    _("a {letter_type} letter takes no payload", letter_type=self.code)
+                )
         elif not isinstance(payload, expected):
             raise ValueError(
-                f"a {self.code} letter needs a {expected.__name__}, got {type(payload).__name__}"
+                _(
+                    "a {letter_type} letter needs a {kind}, got {got}",
+                    letter_type=self.code,
+                    kind=expected.__name__,
+                    got=type(payload).__name__,
+                )
             )
 
 
@@ -404,6 +411,6 @@ class Registration:
 def register_letter_kind(kind: LetterKind) -> Registration:
     """Add ``kind`` to the registry (a plug-in, a test); the result undoes it."""
     if kind.code in _KINDS:
-        raise ValueError(f"letter kind {kind.code!r} is registered already")
+        raise ValueError(_("letter kind {code} is registered already", code=repr(kind.code)))
     _KINDS[kind.code] = kind
     return Registration(kind)

@@ -14,9 +14,10 @@ from sqlalchemy import select
 
 from app.connectors import registry
 from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
+from app.core.code_words import code_word
 from app.core.enums import ChangeOutcome, FindingReview
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
-from app.core.i18n import _
+from app.core.i18n import _, join, message_of, restored, stored
 from app.core.progress import Progress
 from app.core.spreadsheet import csv_writer
 from app.data.database import Database
@@ -57,7 +58,7 @@ def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
                 record_id=item.record_id,
                 action=item.action,
                 fields=list(item.fields),
-                reason=item.reason,
+                reason=stored(item.reason),
                 old_values=dict(item.old_values),
                 new_values=dict(item.new_values),
             )
@@ -88,9 +89,9 @@ def plan_changes(
 ) -> list[ActionInfo]:
     """Make (or remake) the plan for every system with confirmed findings; nothing changes yet."""
     if operation not in ("erasure", "rectification"):
-        raise ValidationError({"operation": "Choose erasure or rectification."})
+        raise ValidationError({"operation": _("Choose erasure or rectification.")})
     if operation == "rectification" and not corrections:
-        raise ValidationError({"corrections": "Say which field gets which new value."})
+        raise ValidationError({"corrections": _("Say which field gets which new value.")})
     capability = Capability.ERASE if operation == "erasure" else Capability.RECTIFY
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -100,7 +101,9 @@ def plan_changes(
             )
         ).all()
         if not confirmed:
-            raise UserError("There are no confirmed findings. Search the systems and review first.")
+            raise UserError(
+                _("There are no confirmed findings. Search the systems and review first.")
+            )
         # Only not-yet-executed actions are replaced; what already succeeded stays on record.
         for old in _open_actions(session, case.id, operation):
             session.delete(old)
@@ -122,12 +125,17 @@ def plan_changes(
         for system, rows in by_system.items():
             config = configs.get(system)
             if config is None or not registry.can(config.kind, capability):
-                reason = (
-                    "This system offers no automatic change: do it by hand and record it."
-                    if config is None or config.kind == "manual"
-                    else "Not changed automatically: "
-                    + (rows[0].note or "this kind of system is handled by its own retention.")
-                )
+                if config is None or config.kind == "manual":
+                    reason = _(
+                        "This system offers no automatic change: do it by hand and record it."
+                    )
+                else:
+                    reason = _(
+                        "Not changed automatically: {why}",
+                        why=restored(rows[0].note)
+                        if rows[0].note
+                        else _("this kind of system is handled by its own retention."),
+                    )
                 plan = ChangePlan(
                     system,
                     operation,
@@ -146,7 +154,11 @@ def plan_changes(
             case=case,
             actor=actor,
             action=f"{operation}_planned",
-            summary=f"{operation.capitalize()} planned for {len(by_system)} system(s)",
+            summary=(
+                _("Erasure planned for {n} system(s)", n=len(by_system))
+                if operation == "erasure"
+                else _("Rectification planned for {n} system(s)", n=len(by_system))
+            ),
             after={"systems": sorted(by_system)},
         )
     return actions_of(db, reference=reference, operation=operation)
@@ -157,7 +169,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
         case = case_by_reference(session, reference)
         rows = _open_actions(session, case.id, operation)
         if not rows:
-            raise UserError("There is nothing planned to approve. Make the plan first.")
+            raise UserError(_("There is nothing planned to approve. Make the plan first."))
         for row in rows:
             row.approved_by = actor
             row.approved_at = datetime.now(UTC)
@@ -166,7 +178,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
             case=case,
             actor=actor,
             action=f"{operation}_approved",
-            summary=f"{len(rows)} planned change(s) approved",
+            summary=_("{n} planned change(s) approved", n=len(rows)),
         )
         return len(rows)
 
@@ -186,9 +198,9 @@ def execute_plan(
         case = case_by_reference(session, reference)
         pending = _open_actions(session, case.id, operation)
         if not pending:
-            raise UserError("Nothing is left to execute.")
+            raise UserError(_("Nothing is left to execute."))
         if any(a.approved_at is None for a in pending):
-            raise UserError("The plan has not been approved yet. Review and approve it first.")
+            raise UserError(_("The plan has not been approved yet. Review and approve it first."))
         configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}
         case_id = case.id
         work: dict[str, list[tuple[int, PlanItem]]] = defaultdict(list)
@@ -197,7 +209,7 @@ def execute_plan(
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
             )
@@ -215,7 +227,7 @@ def execute_plan(
         config = configs.get(system)
         try:
             if config is None:
-                raise UserError(f"The system '{system}' is no longer configured.")
+                raise UserError(_("The system '{system}' is no longer configured.", system=system))
             connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
             plan = ChangePlan(system, operation, tuple(it for _, it in active))
             run = connector.erase if operation == "erasure" else connector.rectify
@@ -223,12 +235,12 @@ def execute_plan(
         except Cancelled:
             raise
         except Exception as exc:  # one failing system is reported, the others go on
-            errors[system] = str(exc) if isinstance(exc, UserError) else repr(exc)
+            errors[system] = message_of(exc) if isinstance(exc, UserError) else repr(exc)
             results = {}
         for action_id, item in active:
             outcomes[action_id] = results.get(
                 item.record_id,
-                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, "no result")),
+                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, _("no result"))),
             )
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -238,7 +250,7 @@ def execute_plan(
             if row is None:
                 continue
             row.outcome = result.outcome.value
-            row.detail = result.detail
+            row.detail = stored(result.detail)
             row.executed_at = now
         for system in work:
             mine = [outcomes[i] for i, _ in work[system] if i in outcomes]
@@ -249,7 +261,7 @@ def execute_plan(
                     system=system,
                     operation=operation,
                     status="failed" if failed else "ok",
-                    error=errors.get(system, ""),
+                    error=stored(errors.get(system, "")),
                     findings_count=len(mine),
                     finished_at=now,
                     actor=actor,
@@ -263,10 +275,16 @@ def execute_plan(
             case=case,
             actor=actor,
             action=f"{operation}_executed",
-            summary=", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+            summary=join(
+                [
+                    _("{outcome}: {n}", outcome=code_word("change", k), n=v)
+                    for k, v in sorted(counts.items())
+                ],
+                ", ",
+            ),
             after=dict(counts),
         )
-    progress.report(1.0, "done")
+    progress.report(1.0, _("done"))
     return actions_of(db, reference=reference, operation=operation)
 
 
@@ -284,12 +302,12 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
                 a.approved_at is not None,
                 a.outcome,
-                a.detail,
+                restored(a.detail),
                 a.done_by,
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
@@ -343,7 +361,7 @@ def suppress(db: Database, *, actor: str, reference: str, email: str, today: dat
     """Direct-marketing objection: put the address on the suppression list. False if already."""
     clean = email.strip().lower()
     if not clean:
-        raise ValidationError({"email": "The case has no e-mail address to suppress."})
+        raise ValidationError({"email": _("The case has no e-mail address to suppress.")})
     digest = hashlib.sha256(clean.encode()).hexdigest()
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -362,7 +380,7 @@ def suppress(db: Database, *, actor: str, reference: str, email: str, today: dat
             case=case,
             actor=actor,
             action="suppression_listed",
-            summary="E-mail address added to the direct-marketing suppression list",
+            summary=_("E-mail address added to the direct-marketing suppression list"),
         )
         return True
 

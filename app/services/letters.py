@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.code_words import code_word
 from app.core.deadlines import check_extension_allowed
 from app.core.enums import CaseStatus, DocumentKind, FindingReview, LetterStatus
 from app.core.errors import NotFoundError, UserError, ValidationError
@@ -133,7 +134,11 @@ def draft_letter(
             case=case,
             actor=actor,
             action="letter_drafted",
-            summary=f"Draft {kind.code} letter ({language})",
+            summary=_(
+                "Draft {kind} letter ({language})",
+                kind=code_word("letter", kind.code),
+                language=language,
+            ),
             after={"letter_id": letter.id, "type": kind.code},
         )
         return _info(session, letter, case.reference)
@@ -192,7 +197,7 @@ def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body
             case=case,
             actor=actor,
             action="letter_edited",
-            summary=f"Draft letter {letter.id} edited",
+            summary=_("Draft letter {id} edited", id=letter.id),
         )
 
 
@@ -241,7 +246,9 @@ def _advance_for_answer(
             case=case,
             actor=actor,
             action="pause_started",
-            summary=f"Clock paused from {today.isoformat()}: clarification letter sent",
+            summary=_(
+                "Clock paused from {date}: clarification letter sent", date=today.isoformat()
+            ),
         )
     for new in change.moves:
         audit.record(
@@ -249,7 +256,11 @@ def _advance_for_answer(
             case=case,
             actor=actor,
             action="status_changed",
-            summary=f"Status {case.status} -> {new.value} (letter sent)",
+            summary=_(
+                "Status {old} -> {new} (letter sent)",
+                old=code_word("status", case.status),
+                new=code_word("status", new.value),
+            ),
             before={"status": case.status},
             after={"status": new.value},
         )
@@ -303,7 +314,9 @@ def _record_decisions(
         case=case,
         actor=actor,
         action="decision_recorded",
-        summary=f"{summary} ({kind.code} letter)",
+        summary=_(
+            "{summary} ({kind} letter)", summary=summary, kind=code_word("letter", kind.code)
+        ),
         after={c: o for c, (o, _) in new.items()},
     )
 
@@ -363,7 +376,7 @@ def finalise_letter(
                 case=case,
                 actor=actor,
                 action="extension_granted",
-                summary="Extension notice sent (letter)",
+                summary=_("Extension notice sent (letter)"),
                 after={"notice_sent_on": today},
             )
         pdf = _render_stored(session, letter, case, today)
@@ -398,7 +411,12 @@ def finalise_letter(
             case=case,
             actor=actor,
             action="letter_sent",
-            summary=f"{kind.code} letter final ({letter.language}), sha256 {doc.sha256}",
+            summary=_(
+                "{kind} letter final ({language}), sha256 {sha256}",
+                kind=code_word("letter", kind.code),
+                language=letter.language,
+                sha256=doc.sha256,
+            ),
             after={"letter_id": letter.id, "document_id": doc.id, "sha256": doc.sha256},
         )
         _record_decisions(session, case, actor, kind, _options(letter))

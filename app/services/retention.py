@@ -13,8 +13,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
+from app.core.code_words import code_word
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _
 from app.core.progress import Progress
 from app.core.retention import (
     MODE_ANONYMISE,
@@ -124,7 +126,7 @@ def apply_retention(
     in its own transaction, so a cancel between cases leaves each case either done or untouched.
     """
     if mode not in MODES:
-        raise ValidationError({"mode": f"Choose {' or '.join(MODES)}."})
+        raise ValidationError({"mode": _("Choose {items}.", items=" or ".join(MODES))})
     today = today or date.today()
     wanted = [r.strip().upper() for r in references]
     with db.session() as session:
@@ -132,9 +134,11 @@ def apply_retention(
     not_expired = [r for r in wanted if r not in expired]
     if not_expired:
         raise UserError(
-            "These cases are not (yet) due for anonymisation or deletion: "
-            + ", ".join(not_expired)
-            + ". Nothing was changed; check the list with `retention list`."
+            _(
+                "These cases are not (yet) due for anonymisation or deletion: {references}. "
+                "Nothing was changed; check the list with `retention list`.",
+                references=", ".join(not_expired),
+            )
         )
     done: list[str] = []
     counted: list[CaseCopies] = []
@@ -145,7 +149,7 @@ def apply_retention(
         with db.session() as session:
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
-                raise UserError(f"Case {reference} no longer exists.")
+                raise UserError(_("Case {reference} no longer exists.", reference=reference))
             counted.append(count_copies(session, case))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
@@ -156,7 +160,7 @@ def apply_retention(
     compacted = _compact_sqlite(db)
     copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:
-        progress.report(1.0, "done")
+        progress.report(1.0, _("done"))
     return RetentionResult(mode, tuple(done), compacted, copies)
 
 
@@ -246,8 +250,13 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         case=case,
         actor=actor,
         action="case_anonymised",
-        summary=f"Case anonymised: retention of {entry.months} months after closing "
-        f"({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case anonymised: retention of {months} months after closing ({outcome}) ended on "
+            "{date}",
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "outcome": entry.outcome,
             "months": entry.months,
@@ -304,8 +313,14 @@ def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> 
         case=None,
         actor=actor,
         action="case_deleted",
-        summary=f"Case {entry.reference} deleted: retention of {entry.months} months after "
-        f"closing ({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case {reference} deleted: retention of {months} months after closing ({outcome}) "
+            "ended on {date}",
+            reference=entry.reference,
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "reference": entry.reference,
             "outcome": entry.outcome,
@@ -367,7 +382,7 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
                 case=case,
                 actor=actor,
                 action="id_copy_purged",
-                summary=f"{n} ID copy deleted: the identity check was already recorded",
+                summary=_("{n} ID copy deleted: the identity check was already recorded", n=n),
                 after={
                     "id_copies_deleted": n,
                     DELETED_DOCUMENTS: audit_chain.deleted_documents(hashes[case_id]),

@@ -40,7 +40,7 @@ from app.services.searches import findings_of
 from app.services.secrets import SecretStore
 from app.ui import labels
 from app.ui.context import UiContext
-from app.ui.errors import localised, user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.tasks import Task
 from app.ui.widgets import error_label
 
@@ -233,7 +233,7 @@ class ChangesDialog(QDialog):
                 fields = ", ".join(
                     f"{k}: {a.old_values.get(k, '')} → {v}" for k, v in a.new_values.items()
                 )
-            detail = localised(a.detail if a.outcome != "planned" and a.detail else a.reason)
+            detail = ui_text(a.detail if a.outcome != "planned" and a.detail else a.reason)
             item = QTreeWidgetItem(
                 [a.record_id, labels.label(acts, a.action), fields, detail,
                  labels.label(outcomes, a.outcome)]

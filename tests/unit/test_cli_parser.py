@@ -24,6 +24,7 @@ from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS
 from app.core.validation import REPRESENTATIVE_ROLES
 from app.letters.kinds import letter_kinds
 from app.services.portability import PORTABILITY_OUTCOMES
+from app.services.reports import LANGUAGES as REPORT_LANGUAGES
 
 # Scripts depend on these names: a command is added here on purpose, never removed by accident.
 CASE_ACTIONS = """add read list show status note attach link pause resume extend identifiers
@@ -55,6 +56,7 @@ def test_value_lists_match_the_core() -> None:
     assert cli_parser.CASE_STATUSES == tuple(s.value for s in CaseStatus)
     assert cli_parser.CHANNELS == tuple(c.value for c in Channel)
     assert cli_parser.LANGUAGES == tuple(lang.value for lang in Language)
+    assert cli_parser.REPORT_LANGUAGES == REPORT_LANGUAGES
     assert cli_parser.REPRESENTATIVE_ROLES == REPRESENTATIVE_ROLES
     assert set(cli_parser.ATTACHMENT_KINDS) <= {k.value for k in DocumentKind}
     assert cli_parser.OUTCOMES == OUTCOMES
