@@ -19,7 +19,7 @@ from app.connectors.base import (
 from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_, Message, _, join
+from app.core.i18n import N_, _, join, message_of
 from app.core.progress import Progress
 from app.reading.archive import DocumentRefused, ReadingLimits
 from app.reading.documents import UnreadableDocument
@@ -127,7 +127,7 @@ class DocumentFolderConnector:
                 document = self.reader.read(path, progress=progress)
             except DocumentRefused as exc:
                 log.warning("Document %d refused (%s)", n + 1, exc.message.msgid[:40])
-                findings.append(self._check_by_hand(relative, str(exc.message)))
+                findings.append(self._check_by_hand(relative, message_of(exc)))
                 continue
             except OSError as exc:
                 problem = _(
@@ -169,7 +169,7 @@ class DocumentFolderConnector:
         progress.report(1.0, _("Documents searched"))
         return findings
 
-    def _check_by_hand(self, relative: str, problem: Message) -> Finding:
+    def _check_by_hand(self, relative: str, problem: str) -> Finding:
         # Not a match, but the officer cannot rule it out either: a weak item to review.
         return Finding(
             system=self.name,

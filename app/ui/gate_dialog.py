@@ -21,7 +21,7 @@ from app.services.portability import PORTABILITY_OUTCOMES, decide_portability
 from app.ui import labels
 from app.ui.case_dialogs import ActionDialog
 from app.ui.context import UiContext
-from app.ui.errors import localised, user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.widgets import FieldErrors, error_label, with_error
 
 
@@ -48,7 +48,7 @@ class GateDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for item in self.unmet:
-            label = QLabel("• " + localised(item.message))
+            label = QLabel("• " + ui_text(item.message))
             label.setWordWrap(True)
             self.condition_labels.append(label)
             layout.addWidget(label)
@@ -119,5 +119,5 @@ class PortabilityDialog(ActionDialog):
                 note=self.note.text(),
             )
         except GateRefused as exc:
-            lines = [user_message(exc), *("• " + localised(u.message) for u in exc.unmet)]
+            lines = [user_message(exc), *("• " + ui_text(u.message) for u in exc.unmet)]
             raise UserError("\n".join(lines)) from exc
