@@ -1,0 +1,75 @@
+"""A final letter's printed state: set by today's print run or when marked "sent by post"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.dates import format_date
+from app.core.enums import LetterStatus
+from app.core.errors import NotFoundError, UserError, ValidationError
+from app.core.i18n import _
+from app.data.database import Database
+from app.data.models import Case, Letter
+from app.services import audit
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def mark_printed(session: Session, letter_ids: Iterable[int], at: datetime | None = None) -> int:
+    """Letters that went into a print run are printed (the first print counts); returns how many
+    letters changed."""
+    at = at or datetime.now(UTC)
+    changed = 0
+    ids = list(letter_ids)
+    if not ids:
+        return 0
+    for letter in session.scalars(select(Letter).where(Letter.id.in_(ids))):
+        if letter.status == LetterStatus.FINAL and letter.printed_at is None:
+            letter.printed_at = at
+            changed += 1
+    return changed
+
+
+def mark_sent_by_post(
+    db: Database, *, actor: str, letter_id: int, posted_on: date, today: date | None = None
+) -> None:
+    """Record that a final letter was posted on ``posted_on`` (printed elsewhere, e.g. a copy)."""
+    today = today or date.today()
+    if posted_on > today:
+        raise ValidationError({"posted_on": _("A letter cannot have been posted in the future.")})
+    with db.session() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFoundError(_("That letter no longer exists."))
+        if letter.status != LetterStatus.FINAL:
+            raise UserError(_("Only a final letter can be sent. Finalise the draft first."))
+        if letter.letter_date is not None and posted_on < letter.letter_date:
+            raise ValidationError(
+                {"posted_on": _("A letter cannot be posted before its own date.")}
+            )
+        case = session.get(Case, letter.case_id)
+        before = {"printed_at": letter.printed_at}
+        letter.printed_at = datetime.combine(posted_on, time(12), AMSTERDAM).astimezone(UTC)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="letter_posted",
+            summary=f"{letter.letter_type} letter sent by post on {format_date(posted_on, 'en')}",
+            before=before,
+            after={"letter_id": letter.id, "posted_on": posted_on},
+        )
+
+
+def printed_at_of(db: Database, *, letter_id: int) -> datetime | None:
+    """When the letter was printed or posted (None: not yet)."""
+    with db.session() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFoundError(_("That letter no longer exists."))
+        return letter.printed_at
