@@ -428,7 +428,7 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
 
 
 def _add_selftest_deadline_demo(sub: Any) -> None:
-    """`selftest`, `deadline` and `demo`."""
+    """`selftest`, `deadline`, `today` and `demo`."""
     selftest = sub.add_parser(
         "selftest",
         help="check this installation (database, letters, connectors, export, window); "
@@ -450,6 +450,11 @@ def _add_selftest_deadline_demo(sub: Any) -> None:
     deadline.add_argument("--holiday", type=date_arg, action="append", help="extra decree holiday")
     deadline.add_argument("--format", default="json", choices=["json", "text"])
     deadline.set_defaults(handler="admin:cmd_deadline")
+
+    today = sub.add_parser("today", help="what needs a person today, per case (the to-do list)")
+    today.add_argument("--mine", action="store_true", help="only the cases assigned to you")
+    today.add_argument("--format", default="table", choices=["table", "json"])
+    today.set_defaults(handler="today:cmd_today")
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo cases")
     demo.add_argument("--cases", type=int, default=200)

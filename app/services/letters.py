@@ -37,8 +37,8 @@ from app.services import audit
 from app.services.case_documents import store_document
 from app.services.deadlines import calendar_settings, deadline_input, refresh
 from app.services.letter_context import build_context, layout_of
-from app.services.letter_post import mark_printed
 from app.services.letter_payloads import change_actions
+from app.services.letter_post import mark_printed
 from app.services.lookup import case_by_reference
 from app.services.settings import officer_name_in
 
