@@ -176,6 +176,20 @@ class CaseDetailView(QWidget):
             for c in d.types
         )
 
+    def show_place(self, place: str) -> None:
+        """Show the tab where a to-do task is done ("overview", "documents", "letters", ...)."""
+        pages: dict[str, QWidget] = {
+            "documents": self.documents,
+            "letters": self.letters_tab,
+            "systems": self.findings_tab,
+        }
+        page = pages.get(place)
+        if page is None:
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.tabs.setCurrentWidget(page)
+        self.tabs.currentWidget().setFocus()
+
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a further tab; returns its index."""
         return self.tabs.addTab(widget, title)

@@ -42,8 +42,10 @@ from app.ui.pdf_preview import PdfDialog
 from app.ui.register_dialog import RegisterDialog
 from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
 from app.ui.style import icon
+from app.ui.today_view import TodayView
 from app.ui.widgets import Banner
 
+FIXED_TABS = 3  # deadline overview, today, cases: case tabs follow
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
 
@@ -119,7 +121,10 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(False)
         self.tabs.addTab(self.overview, icon("urgency-due-soon"), self.tr("Deadline overview"))
         self.tabs.addTab(self.cases, icon("cases"), self.tr("Cases"))
-        for fixed in (0, 1):  # the two pages stay; only case tabs can be closed
+        self.today = TodayView(ctx)  # beside the overview, and the page shown at start
+        self.tabs.insertTab(1, self.today, icon("cases"), self.tr("Today"))
+        self.tabs.setCurrentWidget(self.today)
+        for fixed in range(FIXED_TABS):  # these pages stay; only case tabs can be closed
             self.tabs.tabBar().setTabButton(
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
             )
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
 
         self.overview.case_opened.connect(self.open_case)
         self.cases.case_opened.connect(self.open_case)
+        self.today.task_opened.connect(self.open_task)
         self.overview.export_finished.connect(self._show_status)
         self._build_menus()
         self._build_status_bar()
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def open_case(self, reference: str) -> CaseDetailView:
-        for index in range(2, self.tabs.count()):
+        for index in range(FIXED_TABS, self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, CaseDetailView) and widget.reference == reference:
                 self.tabs.setCurrentIndex(index)
@@ -302,9 +308,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         return detail
 
+    def open_task(self, reference: str, place: str) -> CaseDetailView:
+        """Open the case on the tab where the task is done (a ``Place`` of app.core.todo)."""
+        detail = self.open_case(reference)
+        detail.show_place(place)
+        return detail
+
     def open_references(self) -> list[str]:
         """The cases open in tabs, left to right."""
-        views = (self.tabs.widget(i) for i in range(2, self.tabs.count()))
+        views = (self.tabs.widget(i) for i in range(FIXED_TABS, self.tabs.count()))
         return [v.reference for v in views if isinstance(v, CaseDetailView)]
 
     def close_dialogs(self) -> bool:
