@@ -155,9 +155,9 @@ class TodayView(QWidget):
             group.setText(0, f"{names[task]} ({group.childCount()})")
         cases = len({i.reference for i in self.items})
         self.summary.setText(
-            self.tr("%1 tasks in %2 cases").replace("%1", str(len(self.items))).replace(
-                "%2", str(cases)
-            )
+            self.tr("%1 tasks in %2 cases")
+            .replace("%1", str(len(self.items)))
+            .replace("%2", str(cases))
             if self.items
             else self.tr("Nothing needs a person today.")
         )

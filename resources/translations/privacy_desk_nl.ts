@@ -3271,6 +3271,11 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
@@ -4323,6 +4328,154 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/case_dialogs.py" line="447"/>
         <source>Remove this identifier</source>
         <translation>Dit gegeven verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Answer overdue</source>
+        <translation>Antwoord te laat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Promise date passed</source>
+        <translation>Toegezegde datum verstreken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Reminder received</source>
+        <translation>Herinnering ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Acknowledgement not sent</source>
+        <translation>Ontvangstbevestiging niet verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Identity not checked</source>
+        <translation>Identiteit niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Authorisation missing</source>
+        <translation>Machtiging ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Systems not searched</source>
+        <translation>Systemen niet doorzocht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>A system failed</source>
+        <translation>Een systeem gaf een fout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Manual checks open</source>
+        <translation>Handmatige controles open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Findings to review</source>
+        <translation>Vondsten te beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes not approved</source>
+        <translation>Wijzigingen niet goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes not executed</source>
+        <translation>Wijzigingen niet uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes to do by hand</source>
+        <translation>Wijzigingen met de hand uit te voeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Art. 19 notices due</source>
+        <translation>Kennisgevingen art. 19 te versturen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Letters not printed</source>
+        <translation>Brieven niet afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>No answer to our question</source>
+        <translation>Geen antwoord op onze vraag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Mijn zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Only the cases assigned to you</source>
+        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>A&amp;ll</source>
+        <translation>A&amp;lle zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>What needs a person today</source>
+        <translation>Wat vandaag aandacht nodig heeft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Assigned to</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Enter or double click: open the case where this is done</source>
+        <translation>Enter of dubbelklik: open de zaak waar dit gebeurt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>%1 tasks in %2 cases</source>
+        <translation>%1 taken in %2 zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Nothing needs a person today.</source>
+        <translation>Vandaag heeft niets uw aandacht nodig.</translation>
     </message>
 </context>
 </TS>

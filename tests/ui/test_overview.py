@@ -52,7 +52,7 @@ def test_banner_tells_how_many_cases_need_attention(qtbot, ctx) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.tabs.currentWidget() is window.overview  # the overview opens first
+    assert window.tabs.currentWidget() is window.today  # the to-do list opens first (issue 15)
     assert window.banner.isVisible()
     assert window.banner.text.text() == "1 case overdue, 1 due this week"
 
@@ -72,7 +72,7 @@ def test_double_click_opens_the_case(qtbot, ctx) -> None:
     window.show()
     item = window.overview.groups[URGENCY_OVERDUE].child(0)
     window.overview.tree.itemActivated.emit(item, 0)
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4  # overview, today, cases + the case
     assert window.tabs.currentWidget().reference == refs["overdue"]
 
 
