@@ -174,7 +174,7 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
         )
     )
     reminder_case = Case.__table__.alias("reminder_case")
-    reminders = dict(
+    reminders: dict[int, date] = dict(
         session.execute(
             select(CaseLink.other_case_id, func.max(reminder_case.c.received_on))
             .join(reminder_case, reminder_case.c.id == CaseLink.case_id)

@@ -168,6 +168,8 @@ class TodayView(QWidget):
         for group in self.groups.values():
             for index in range(group.childCount()):
                 child = group.child(index)
+                if child is None:
+                    continue
                 if first is None:
                     first = child
                 if reference is not None and child.data(0, REFERENCE_ROLE) == reference:
