@@ -266,7 +266,7 @@ def _add_admin_commands(sub: Any) -> None:
 
 
 def _add_letter_commands(sub: Any) -> None:
-    """`letter` and `letters-today`."""
+    """`letter`, `letters-today` and `letter-posted`."""
     letter = sub.add_parser("letter", help="render a response letter for a case as PDF")
     letter.add_argument("reference")
     letter.add_argument(
@@ -291,6 +291,14 @@ def _add_letter_commands(sub: Any) -> None:
     today.add_argument("--out", required=True)
     today.add_argument("--duplex", action="store_true", help="blank page after odd letters")
     today.set_defaults(handler="letters:cmd_letters_today")
+
+    posted = sub.add_parser(
+        "letter-posted", help="mark a case's final letters as sent by post (printed elsewhere)"
+    )
+    posted.add_argument("reference")
+    posted.add_argument("--on", type=date_arg, required=True, help="the posting date")
+    posted.add_argument("--type", metavar="TYPE", help="only letters of this type")
+    posted.set_defaults(handler="letters:cmd_letter_posted")
 
 
 def _add_system_commands(case_sub: Any, sub: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from app.core.deadlines import compute_deadlines
+from app.core.deadlines import compute_deadlines, paused_dates
 from app.core.enums import CaseStatus
 from app.core.errors import ValidationError
 from app.core.status import OPEN_STATUSES, allowed_next
@@ -39,6 +39,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
         case = case_by_reference(session, reference)
         cal = calendar_settings(session)
         deadlines = compute_deadlines(deadline_input(case, cal))
+        pause_dates = paused_dates(deadline_input(case, cal), today)
         r = case.requester
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)
@@ -113,6 +114,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
             paused=deadlines.paused,
             extension_notice_on=case.extension_notice_on,
             extension_reason=case.extension_reason,
+            paused_dates=pause_dates,
             acknowledged_on=case.acknowledged_on,
             answered_on=case.answered_on,
             closed_on=case.closed_on,

@@ -16,6 +16,7 @@ from app.core.i18n import _
 from app.data.database import Database
 from app.data.models import Case, Letter
 from app.services import audit
+from app.services.lookup import case_by_reference
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -64,6 +65,45 @@ def mark_sent_by_post(
             before=before,
             after={"letter_id": letter.id, "posted_on": posted_on},
         )
+
+
+def mark_case_letters_posted(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    posted_on: date,
+    letter_type: str | None = None,
+    today: date | None = None,
+) -> int:
+    """Mark every final, not yet printed letter of a case (of one type) as sent by post."""
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        query = select(Letter.id).where(
+            Letter.case_id == case.id,
+            Letter.status == LetterStatus.FINAL.value,
+            Letter.printed_at.is_(None),
+        )
+        if letter_type:
+            query = query.where(Letter.letter_type == letter_type)
+        ids = list(session.scalars(query.order_by(Letter.id)))
+    if not ids:
+        raise UserError(
+            _("Case {reference} has no final letter waiting to be posted.", reference=reference)
+        )
+    for letter_id in ids:
+        mark_sent_by_post(db, actor=actor, letter_id=letter_id, posted_on=posted_on, today=today)
+    return len(ids)
+
+
+def printed_of_case(db: Database, *, reference: str) -> dict[int, datetime | None]:
+    """Letter id -> when it was printed or posted (None: not yet), for one case's letters."""
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        rows = session.execute(
+            select(Letter.id, Letter.printed_at).where(Letter.case_id == case.id)
+        ).all()
+        return {int(i): at for i, at in rows}
 
 
 def printed_at_of(db: Database, *, letter_id: int) -> datetime | None:

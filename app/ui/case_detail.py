@@ -345,6 +345,15 @@ class CaseDetailView(QWidget):
                     "%1", labels.date_text(since.start_on, lang)
                 ).replace("%2", since.reason)
             rows.append((self.tr("Paused"), text))
+            pd = d.paused_dates
+            if pd is not None:  # the dates as they would be if the clock resumed today
+                rows.append((self.tr("Paused so far"), self.tr("%n day(s)", "", pd.days_so_far)))
+                promise = labels.date_text(pd.resumed.promise, lang)
+                rows.append((self.tr("Promise if resumed today"), promise))
+                rows.append(
+                    (self.tr("Legal deadline if resumed today"),
+                     labels.date_text(pd.resumed.legal, lang))
+                )  # fmt: skip
             return rows
         if d.promise_on is not None:
             promise = labels.date_text(d.promise_on, lang)

@@ -71,6 +71,21 @@
 <context>
     <name>CaseDetailView</name>
     <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Paused so far</source>
+        <translation>Tot nu toe stilgezet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Promise if resumed today</source>
+        <translation>Toezegging als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Legal deadline if resumed today</source>
+        <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case_detail.py" line="100"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
@@ -3167,6 +3182,21 @@ Nu definitief maken?</translation>
 <context>
     <name>LettersTab</name>
     <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>Printed</source>
+        <translation>Afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>Sen&amp;t by post…</source>
+        <translation>Per pos&amp;t verstuurd…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>The letter went into the post on a date: it counts as printed</source>
+        <translation>De brief is op een datum gepost: hij telt als afgedrukt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/letters_tab.py" line="229"/>
         <source>Letters</source>
         <translation>Brieven</translation>
@@ -4476,6 +4506,29 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/today_view.py" line="1"/>
         <source>Nothing needs a person today.</source>
         <translation>Vandaag heeft niets uw aandacht nodig.</translation>
+    </message>
+</context>
+<context>
+    <name>SentByPostDialog</name>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>Sent by post</source>
+        <translation>Per post verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>Record the day this letter went into the post. It then counts as printed.</source>
+        <translation>Vul de dag in waarop deze brief op de post is gegaan. Hij telt dan als afgedrukt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>&amp;Posted on:</source>
+        <translation>&amp;Gepost op:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Vastleggen</translation>
     </message>
 </context>
 </TS>

@@ -143,3 +143,20 @@ def test_cli_today_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert mine and {i["assigned_to"] for i in mine} == {"a.bakker"}
     assert main(["--db", url, "today"]) == 0
     assert "privacy-desk" in capsys.readouterr().out
+
+
+def test_a_paused_case_shows_its_dates(db: Database) -> None:
+    from app.services.case_queries import get_case
+
+    received = TODAY - timedelta(days=20)
+    ref = _register(db, received=received)
+    start_pause(
+        db, actor="o", reference=ref, start_on=received + timedelta(days=5), reason="q", today=TODAY
+    )
+    detail = get_case(db, reference=ref, today=TODAY)
+    assert detail.legal_due_on is None and detail.paused_dates is not None
+    assert detail.paused_dates.since == received + timedelta(days=5)
+    assert detail.paused_dates.days_so_far == 15
+    assert detail.paused_dates.resumed.legal is not None
+    shown = detail.to_json()
+    assert shown["paused_days_so_far"] == 15 and shown["legal_if_resumed_today"] is not None

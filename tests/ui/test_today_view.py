@@ -91,3 +91,30 @@ def test_dutch_group_titles(qtbot, ctx_nl) -> None:
     qtbot.addWidget(view)
     assert view.groups[Task.IDENTITY_UNCHECKED].text(0) == "Identiteit niet gecontroleerd (1)"
     assert view.mine_button.text() == "&Mijn zaken"
+
+
+def test_a_letter_sent_by_post_leaves_the_list(qtbot, ctx) -> None:
+    from app.services.letters import draft_letter, finalise_letter
+    from app.ui.letter_post_dialog import SentByPostDialog
+
+    ref = new_case(ctx.db, received=date.today())
+    info = draft_letter(ctx.db, actor="t", reference=ref, letter_type="acknowledgement")
+    finalise_letter(ctx.db, actor="t", letter_id=info.id)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    today = window.today
+    assert _refs(today, Task.LETTER_NOT_PRINTED) == [ref]
+    today.tree.setCurrentItem(today.groups[Task.LETTER_NOT_PRINTED].child(0))
+    qtbot.keyClick(today.tree, Qt.Key.Key_Enter)
+    detail = window.tabs.currentWidget()
+    assert detail.tabs.currentWidget() is detail.letters_tab
+    tab = detail.letters_tab
+    assert tab.tree.topLevelItem(0).text(5) == ""
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    assert tab.posted_button.isEnabled()
+    dialog = tab.mark_posted()
+    assert isinstance(dialog, SentByPostDialog)
+    dialog.ok_button.click()
+    assert Task.LETTER_NOT_PRINTED not in today.groups
+    assert tab.tree.topLevelItem(0).text(5) != ""
