@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ from app.services.dto import (
     RequesterInfo,
 )
 from app.services.lookup import case_by_reference
+from app.services.paused import paused_dates_for
 
 NO_FILTER = CaseFilter()
 INVERSE_RELATION = {"reminder_of": "has_reminder", "related": "related"}
@@ -283,6 +285,9 @@ def deadline_groups(
             order = (Case.year, Case.seq) if name == "paused" else (Case.effective_due_on, Case.id)
             query = _row_query().where(open_only, condition).order_by(*order).limit(limit)
             rows = [_row(r) for r in session.execute(query).all()]
+            if name == "paused":  # the dates of a paused case, as if the clock resumed today
+                found = paused_dates_for(session, [r.id for r in rows], today)
+                rows = [replace(r, paused_dates=found.get(r.id)) for r in rows]
             result[name] = (int(count or 0), rows)
     return result
 

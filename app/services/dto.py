@@ -37,6 +37,8 @@ class CaseRow:
     paused: bool
     assigned_to: str
     version: int
+    # Filled for the overview's paused rows: since when, days so far, dates if resumed today.
+    paused_dates: PausedDates | None = None
 
     def days_left(self, today: date) -> int | None:
         if self.paused or self.effective_due_on is None:

@@ -1491,6 +1491,16 @@
 <context>
     <name>DeadlineOverview</name>
     <message>
+        <location filename="../../app/ui/overview.py" line="1"/>
+        <source>paused since %1 (%2 days)</source>
+        <translation>stilgezet sinds %1 (%2 dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview.py" line="1"/>
+        <source>%1 if resumed today</source>
+        <translation>%1 als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/overview.py" line="55"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>

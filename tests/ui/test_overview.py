@@ -42,7 +42,10 @@ def test_open_cases_are_grouped_by_urgency(qtbot, ctx) -> None:
     overdue_item = overview.groups[URGENCY_OVERDUE].child(0)
     assert overdue_item.text(1) == "Overdue"
     assert "overdue" in overdue_item.text(6)
-    assert overview.groups[URGENCY_PAUSED].child(0).text(5) == "clock paused"
+    # A paused case keeps its dates: since when, and the deadline if the clock resumed today.
+    paused = overview.groups[URGENCY_PAUSED].child(0)
+    assert paused.text(4).startswith("paused since ") and paused.text(4).endswith("(0 days)")
+    assert paused.text(5).endswith(" if resumed today")
     assert overview.groups[URGENCY_DUE_SOON].text(0) == "Due within 7 days (1)"
     assert "1 overdue" in overview.summary.text()
 
