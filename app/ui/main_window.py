@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_tab(self, index: int) -> None:
-        if index < 2:
+        if index < FIXED_TABS:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
