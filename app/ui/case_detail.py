@@ -44,6 +44,7 @@ from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.findings_tab import FindingsTab
 from app.ui.letters_tab import LettersTab
+from app.ui.shortcuts import annotate_tooltips
 from app.ui.style import foreground, urgency_labels, urgency_of
 
 OPEN_CODES = frozenset(s.value for s in OPEN_STATUSES)
@@ -167,6 +168,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.events.cases_changed.connect(self._changed)
         self.reload()
+        annotate_tooltips(self)  # every action's Alt key in its tooltip (Help > Keyboard shortcuts)
 
     @staticmethod
     def _decisions_text(d: CaseDetail) -> str:

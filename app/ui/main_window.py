@@ -41,6 +41,7 @@ from app.ui.overview import DeadlineOverview
 from app.ui.pdf_preview import PdfDialog
 from app.ui.register_dialog import RegisterDialog
 from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
+from app.ui.shortcuts import ShortcutsDialog, annotate_tooltips, menu_shortcuts
 from app.ui.style import icon
 from app.ui.today_view import TodayView
 from app.ui.widgets import Banner
@@ -185,13 +186,16 @@ class MainWindow(QMainWindow):
         show_cases = QAction(self.tr("&Cases"), self)
         show_cases.setShortcut(QKeySequence("Ctrl+2"))
         show_cases.triggered.connect(lambda: self.tabs.setCurrentWidget(self.cases))
+        show_today = QAction(self.tr("&Today"), self)
+        show_today.setShortcut(QKeySequence("Ctrl+3"))
+        show_today.triggered.connect(lambda: self.tabs.setCurrentWidget(self.today))
         find = QAction(self.tr("&Find case…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_case)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(lambda: self.ctx.events.cases_changed.emit(""))
-        for action in (show_overview, show_cases, find, refresh):
+        for action in (show_overview, show_cases, show_today, find, refresh):
             view.addAction(action)
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
@@ -208,6 +212,10 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Privacy Desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.insertAction(about, keys)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -395,6 +403,17 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.ctx.lang:
             self.language_changed.emit(lang)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts: the menus' keys and the case detail's Alt keys."""
+        menus = [a.menu() for a in self.menuBar().actions()]
+        window = menu_shortcuts([m for m in menus if isinstance(m, QMenu)])
+        sample = CaseDetailView(self.ctx, "")  # the buttons of a case, without a case
+        detail = annotate_tooltips(sample)
+        sample.deleteLater()
+        dialog = ShortcutsDialog({self.tr("Window"): window, self.tr("Case detail"): detail}, self)
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         text = self.tr(

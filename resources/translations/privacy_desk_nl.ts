@@ -3311,6 +3311,26 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>&amp;Today</source>
+        <translation>V&amp;andaag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>Window</source>
+        <translation>Venster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>Case detail</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Today</source>
         <translation>Vandaag</translation>
@@ -4539,6 +4559,24 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
         <source>&amp;Record</source>
         <translation>&amp;Vastleggen</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
     </message>
 </context>
 </TS>
