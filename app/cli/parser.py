@@ -34,7 +34,7 @@ REFUSAL_GROUNDS = (
     "compelling_grounds_art_21",
     "withheld_from_access",
 )
-EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
+EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays", "today")
 LANGUAGES = ("nl", "en")
 
 

@@ -80,6 +80,14 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= max_mb <= 500:
             errors["max_mb"] = "The attachment limit must be 1 to 500 MB."
         value = {"max_mb": max_mb}
+    elif key == "today":  # the to-do list: a paused case is flagged after N days without answer
+        try:
+            days = int(value.get("pause_no_answer_days", 14))
+        except (TypeError, ValueError):
+            days = 0
+        if not 1 <= days <= 365:
+            errors["pause_no_answer_days"] = "Use 1 to 365 days."
+        value = {"pause_no_answer_days": days}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

@@ -1912,6 +1912,16 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FindingsTab</name>
     <message>
+        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <source>&amp;Undo rejection</source>
+        <translation>Afwijzing &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <source>Put the findings just rejected back as they were</source>
+        <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/findings_tab.py" line="92"/>
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>

@@ -160,3 +160,16 @@ def test_a_paused_case_shows_its_dates(db: Database) -> None:
     assert detail.paused_dates.resumed.legal is not None
     shown = detail.to_json()
     assert shown["paused_days_so_far"] == 15 and shown["legal_if_resumed_today"] is not None
+
+
+def test_the_pause_without_answer_setting(db: Database) -> None:
+    from app.services.settings import set_setting
+
+    received = TODAY - timedelta(days=30)
+    ref = _register(db, received=received)
+    start_pause(db, actor="o", reference=ref, start_on=received, reason="q", today=TODAY)
+    assert "pause_no_answer" in _codes(db, ref)  # 30 days, the default flags after 14
+    set_setting(db, actor="o", key="today", value={"pause_no_answer_days": 31})
+    assert "pause_no_answer" not in _codes(db, ref)
+    with pytest.raises(ValidationError):
+        set_setting(db, actor="o", key="today", value={"pause_no_answer_days": 0})
