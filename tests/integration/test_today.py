@@ -173,3 +173,27 @@ def test_the_pause_without_answer_setting(db: Database) -> None:
     assert "pause_no_answer" not in _codes(db, ref)
     with pytest.raises(ValidationError):
         set_setting(db, actor="o", key="today", value={"pause_no_answer_days": 0})
+
+
+def test_a_fixed_number_of_queries_whatever_the_number_of_cases(sqlite_db: Database) -> None:
+    from sqlalchemy import event
+
+    from app.demo.fill import fill_demo
+
+    def queries() -> int:
+        count = [0]
+
+        def tick(*_args: object) -> None:
+            count[0] += 1
+
+        event.listen(sqlite_db.engine, "before_cursor_execute", tick)
+        try:
+            todo_items(sqlite_db, today=TODAY)
+        finally:
+            event.remove(sqlite_db.engine, "before_cursor_execute", tick)
+        return count[0]
+
+    fill_demo(sqlite_db, cases=30, with_systems=False)
+    few = queries()
+    fill_demo(sqlite_db, cases=120, with_systems=False)
+    assert queries() == few <= 16  # grouped queries, not one per case
