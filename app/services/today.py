@@ -33,7 +33,7 @@ TODAY_SETTING = "today"
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
 # Art. 19 notices still matter after the answer went out, until the case is closed.
 NOTICE_VALUES = (*OPEN_VALUES, CaseStatus.ANSWERED.value)
-CHANGED = ("removed", "changed")
+CHANGED = ("removed", "changed", "removed_by_hand")  # the last: recorded by hand (main, 0006)
 NOT_DONE = ("planned", "failed")
 
 
