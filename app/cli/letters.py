@@ -64,6 +64,20 @@ def cmd_letters_today(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_letter_posted(args: argparse.Namespace) -> int:
+    from app.services.letter_post import mark_case_letters_posted
+
+    count = mark_case_letters_posted(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        posted_on=args.on,
+        letter_type=args.type,
+    )
+    print(f"{count} letter(s) marked as sent by post")
+    return 0
+
+
 def cmd_officer(args: argparse.Namespace) -> int:
     from app.services.settings import get_officer_name, set_officer_name
 

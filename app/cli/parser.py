@@ -58,6 +58,7 @@ EDITABLE_SETTINGS = (
     "attachments",
     "extra_holidays",
     "reading_limits",
+    "today",
 )
 LANGUAGES = ("nl", "en")
 REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
@@ -320,7 +321,7 @@ def _add_admin_commands(sub: Any) -> None:
 
 
 def _add_letter_commands(sub: Any) -> None:
-    """`letter` and `letters-today`."""
+    """`letter`, `letters-today` and `letter-posted`."""
     letter = sub.add_parser("letter", help="render a response letter for a case as PDF")
     letter.add_argument("reference")
     letter.add_argument(
@@ -353,6 +354,14 @@ def _add_letter_commands(sub: Any) -> None:
     today.add_argument("--out", required=True)
     today.add_argument("--duplex", action="store_true", help="blank page after odd letters")
     today.set_defaults(handler="letters:cmd_letters_today")
+
+    posted = sub.add_parser(
+        "letter-posted", help="mark a case's final letters as sent by post (printed elsewhere)"
+    )
+    posted.add_argument("reference")
+    posted.add_argument("--on", type=date_arg, required=True, help="the posting date")
+    posted.add_argument("--type", metavar="TYPE", help="only letters of this type")
+    posted.set_defaults(handler="letters:cmd_letter_posted")
 
 
 def _add_system_commands(case_sub: Any, sub: Any) -> None:
@@ -496,7 +505,7 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
 
 
 def _add_selftest_deadline_demo(sub: Any) -> None:
-    """`selftest`, `deadline` and `demo`."""
+    """`selftest`, `deadline`, `today` and `demo`."""
     selftest = sub.add_parser(
         "selftest",
         help="check this installation (database, letters, connectors, export, window); "
@@ -518,6 +527,11 @@ def _add_selftest_deadline_demo(sub: Any) -> None:
     deadline.add_argument("--holiday", type=date_arg, action="append", help="extra decree holiday")
     deadline.add_argument("--format", default="json", choices=["json", "text"])
     deadline.set_defaults(handler="admin:cmd_deadline")
+
+    today = sub.add_parser("today", help="what needs a person today, per case (the to-do list)")
+    today.add_argument("--mine", action="store_true", help="only the cases assigned to you")
+    today.add_argument("--format", default="table", choices=["table", "json"])
+    today.set_defaults(handler="today:cmd_today")
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo cases")
     demo.add_argument("--cases", type=int, default=200)

@@ -210,8 +210,7 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         for a in actions:
             detail = text_of(a.detail)
             print(
-                f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} "
-                f"{detail}"
+                f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {detail}"
             )
     return 1 if any(a.outcome == "failed" for a in actions) else 0
 

@@ -187,6 +187,7 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
             "letter_edited": C_("audit action", "Letter edited"),
             "draft_discarded": C_("audit action", "Draft of an interrupted finalisation removed"),
             "letter_sent": C_("audit action", "Letter finalised"),
+            "letter_posted": C_("audit action", "Letter sent by post"),
             "suppression_listed": C_(
                 "audit action", "Added to the direct-marketing suppression list"
             ),

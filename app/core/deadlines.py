@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -220,11 +220,12 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
 
     Refused when:
     - the request was already extended (Art. 12(3) allows one extension of two months);
-    - a pause is open: the end of the first month is unknown until the person answers, so the
-      answer must be recorded first (the clock then runs again and the extension can follow);
     - the notice is dated before the date of receipt (a typing error);
     - the notice is dated after the legal one-month deadline (pauses included): the first month
-      has ended and only a refusal or the answer itself can follow.
+      has ended and only a refusal or the answer itself can follow. While a pause is open, that
+      deadline is computed as if the clock resumed on the notice date: a notice sent during a
+      pause is allowed when it would still be within the first month had the person answered
+      that day (the real deadline can only be later).
     Whether the notice date lies in the future is for the caller to check: it knows today.
     """
     inp = inp_without_extension
@@ -236,16 +237,6 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
                 date=inp.extension_notice_sent_on,
             )
         )
-    open_pause = inp.open_pause
-    if open_pause is not None:
-        raise ExtensionNotAllowedError(
-            _(
-                "An extension cannot be recorded while the request is paused (waiting for an "
-                "answer since {date}). Record the answer first; the first month then "
-                "continues and the extension can still be sent before it ends.",
-                date=open_pause.start,
-            )
-        )
     if notice_sent_on < inp.received:
         raise ExtensionNotAllowedError(
             _(
@@ -255,7 +246,46 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
                 date2=inp.received,
             )
         )
+    if inp.open_pause is not None:
+        # While paused: allowed when the notice date is no later than the legal deadline as
+        # it would be if the clock resumed on the notice date.
+        inp = resumed_on(inp, notice_sent_on)
     check_within_first_month(notice_sent_on, _legal_deadline(inp, _paused_days(inp.pauses)))
+
+
+def resumed_on(inp: DeadlineInput, day: date) -> DeadlineInput:
+    """``inp`` with its open pauses closed on ``day`` (never before their own start)."""
+    pauses = tuple(
+        Pause(p.start, max(day, p.start), p.reason) if p.is_open else p for p in inp.pauses
+    )
+    return replace(inp, pauses=pauses)
+
+
+@dataclass(frozen=True, slots=True)
+class PausedDates:
+    """The dates of a paused request: since when, how long so far, and the deadlines as they
+    would be if the clock resumed today (``resumed``: a ``Deadlines`` that is not paused)."""
+
+    since: date
+    days_so_far: int
+    resumed: Deadlines
+
+
+def paused_dates(inp: DeadlineInput, today: date) -> PausedDates | None:
+    """None when the clock runs; else the open pause's dates (see ``PausedDates``).
+
+    ``days_so_far`` counts the open pause only (question date to today); earlier, closed pauses
+    are already in the deadlines. A question dated after ``today`` counts 0 days.
+    """
+    open_pause = inp.open_pause
+    if open_pause is None:
+        return None
+    resumed = compute_deadlines(resumed_on(inp, today))
+    return PausedDates(
+        since=open_pause.start,
+        days_so_far=max(0, (today - open_pause.start).days),
+        resumed=resumed,
+    )
 
 
 def check_within_first_month(notice_sent_on: date, legal_deadline: date) -> None:

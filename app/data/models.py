@@ -312,6 +312,8 @@ class Letter(Base):
     created_by: Mapped[str] = mapped_column(String(100), default="")
     finalised_at: Mapped[datetime | None] = mapped_column(default=None)
     finalised_by: Mapped[str] = mapped_column(String(100), default="")
+    # Set when it was in "Print today's letters" or marked "sent by post" (a final letter only).
+    printed_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ProcessingActivity(Base):

@@ -185,6 +185,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         noun=N_("acknowledgement of receipt"),
         template="acknowledgement",
         effect=LetterEffect(acknowledges=True),
+        allowed_while_paused=True,  # the dates as if the clock resumed on the letter date
     ),
     LetterKind(
         code=LetterType.CLARIFICATION.value,
@@ -230,6 +231,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
             "en": {"reasons": "your request covers many systems"},
         },
         effect=LetterEffect(extends_deadline=True),
+        allowed_while_paused=True,  # Art. 12(3) while paused: core/deadlines.py
     ),
     LetterKind(
         code=LetterType.ACCESS.value,

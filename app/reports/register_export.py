@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.core.deadlines import PausedDates
 from app.core.i18n import C_, LANGUAGES, Labels
 from app.core.spreadsheet import csv_writer
 from app.core.statistics import on_time
@@ -42,7 +43,12 @@ _COLUMNS: Final = (
     ("on_time_legal", C_("register column", "On time (legal)"), 10, False),
     ("outcomes", C_("register column", "Outcome per type"), 34, False),
     ("handled_by", C_("register column", "Handled by"), 14, False),
+    # A paused case: since when and how long so far; its deadlines above are then the dates
+    # as they would be if the clock resumed on the day of the export.
+    ("paused_since", C_("register column", "Paused since"), 11, True),
+    ("paused_days", C_("register column", "Days paused"), 8, False),
 )
+PausedDatesOf = Callable[[Sequence[int]], Mapping[int, PausedDates]]
 _PERSONAL_COLUMNS: Final = (
     ("name", C_("register column", "Name"), 26, False),
     ("postcode", C_("register column", "Postcode"), 9, False),
@@ -156,9 +162,18 @@ def _outcome(code: str, decided: tuple[str, str], lang: str, codes: bool) -> str
 
 
 def iter_rows(
-    session: Session, flt: RegisterFilter, *, today: date, lang: str = "en"
+    session: Session,
+    flt: RegisterFilter,
+    *,
+    today: date,
+    lang: str = "en",
+    paused_dates_of: PausedDatesOf | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One dict per case (keys as in ``columns``); dates stay ``date`` objects."""
+    """One dict per case (keys as in ``columns``); dates stay ``date`` objects.
+
+    ``paused_dates_of`` gives the dates of the paused cases among a batch of case ids (the
+    services know the calendar settings); without it a paused case has no deadlines.
+    """
     words = _ON_TIME_WORDS[lang if lang in LANGUAGES else "en"]
     # English keeps the stored codes (closed, granted), which scripts may compare; any other
     # language gets the words from its catalogue (afgesloten, toegewezen).
@@ -167,10 +182,17 @@ def iter_rows(
     result = session.execute(_query(flt).execution_options(yield_per=BATCH))
     for partition in result.partitions():
         types = _types_of(session, [row.id for row in partition])
+        no_dates = [row.id for row in partition if row.legal_due_on is None]
+        paused = paused_dates_of(no_dates) if paused_dates_of and no_dates else {}
         for row in partition:
             case_types = types.get(row.id, [])
             is_open = row.status in open_codes
-            effective = row.extended_due_on or row.legal_due_on
+            pause = paused.get(row.id)
+            promise, legal, extended = row.promise_on, row.legal_due_on, row.extended_due_on
+            if pause is not None:
+                r = pause.resumed
+                promise, legal, extended = r.promise, r.legal, r.extended
+            effective = extended or legal
             out: dict[str, Any] = {
                 "reference": row.reference,
                 "received": row.received_on,
@@ -178,15 +200,15 @@ def iter_rows(
                     code if codes else word("type", code, lang) for code, _ in case_types
                 ),
                 "status": row.status if codes else word("status", row.status, lang),
-                "promise": row.promise_on,
-                "legal_deadline": row.legal_due_on,
-                "extended_deadline": row.extended_due_on,
+                "promise": promise,
+                "legal_deadline": legal,
+                "extended_deadline": extended,
                 "answered_on": row.answered_on,
                 "days_taken": None
                 if row.answered_on is None
                 else (row.answered_on - row.received_on).days,
                 "on_time_promise": words[
-                    on_time(row.answered_on, row.promise_on, is_open=is_open, today=today)
+                    on_time(row.answered_on, promise, is_open=is_open, today=today)
                 ],
                 "on_time_legal": words[
                     on_time(row.answered_on, effective, is_open=is_open, today=today)
@@ -195,6 +217,8 @@ def iter_rows(
                     _outcome(code, outcome, lang, codes) for code, outcome in case_types
                 ),
                 "handled_by": row.assigned_to,
+                "paused_since": None if pause is None else pause.since,
+                "paused_days": None if pause is None else pause.days_so_far,
             }
             if flt.with_personal_data:
                 parts = (row.first_name or row.initials, row.name_prefix, row.last_name)

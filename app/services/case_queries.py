@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from app.core.deadlines import compute_deadlines
+from app.core.deadlines import compute_deadlines, paused_dates
 from app.core.enums import CaseStatus
 from app.core.errors import ValidationError
 from app.core.i18n import _, restored
@@ -29,6 +30,7 @@ from app.services.dto import (
     RequesterInfo,
 )
 from app.services.lookup import case_by_reference
+from app.services.paused import paused_dates_for
 
 NO_FILTER = CaseFilter()
 INVERSE_RELATION = {"reminder_of": "has_reminder", "related": "related"}
@@ -40,6 +42,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
         case = case_by_reference(session, reference)
         cal = calendar_settings(session)
         deadlines = compute_deadlines(deadline_input(case, cal))
+        pause_dates = paused_dates(deadline_input(case, cal), today)
         r = case.requester
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)
@@ -114,6 +117,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
             paused=deadlines.paused,
             extension_notice_on=case.extension_notice_on,
             extension_reason=case.extension_reason,
+            paused_dates=pause_dates,
             acknowledged_on=case.acknowledged_on,
             answered_on=case.answered_on,
             closed_on=case.closed_on,
@@ -283,6 +287,9 @@ def deadline_groups(
             order = (Case.year, Case.seq) if name == "paused" else (Case.effective_due_on, Case.id)
             query = _row_query().where(open_only, condition).order_by(*order).limit(limit)
             rows = [_row(r) for r in session.execute(query).all()]
+            if name == "paused":  # the dates of a paused case, as if the clock resumed today
+                found = paused_dates_for(session, [r.id for r in rows], today)
+                rows = [replace(r, paused_dates=found.get(r.id)) for r in rows]
             result[name] = (int(count or 0), rows)
     return result
 

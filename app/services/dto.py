@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app.core.deadlines import PausedDates
+
 
 @dataclass(frozen=True)
 class CaseFilter:
@@ -35,6 +37,8 @@ class CaseRow:
     paused: bool
     assigned_to: str
     version: int
+    # Filled for the overview's paused rows: since when, days so far, dates if resumed today.
+    paused_dates: PausedDates | None = None
 
     def days_left(self, today: date) -> int | None:
         if self.paused or self.effective_due_on is None:
@@ -164,6 +168,8 @@ class CaseDetail:
     documents: tuple[DocumentInfo, ...] = ()
     identity_checks: tuple[IdentityCheckInfo, ...] = ()
     audit: tuple[AuditInfo, ...] = field(default_factory=tuple)
+    # While paused: since when, days so far, the deadlines if the clock resumed today.
+    paused_dates: PausedDates | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape of `case show --format json`."""
@@ -198,6 +204,11 @@ class CaseDetail:
             "refusal": iso(self.refusal_due_on),
             "effective": iso(self.effective_due_on),
             "paused": self.paused,
+            "paused_since": iso(self.paused_dates.since) if self.paused_dates else None,
+            "paused_days_so_far": self.paused_dates.days_so_far if self.paused_dates else None,
+            "legal_if_resumed_today": iso(self.paused_dates.resumed.legal)
+            if self.paused_dates
+            else None,
             "acknowledged_on": iso(self.acknowledged_on),
             "answered_on": iso(self.answered_on),
             "closed_on": iso(self.closed_on),

@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.deadlines import paused_dates
 from app.core.errors import UserError
 from app.core.i18n import C_, _
 from app.data.models import Case
 from app.letters import LetterContext, LetterLayout, Organisation, PostalAddress
 from app.letters.kinds import PayloadRequest, letter_kind
-from app.services.deadlines import refresh
+from app.services.deadlines import calendar_settings, deadline_input, refresh
 from app.services.settings import normalised_layout
 from app.services.stored_settings import active_organisation, read_setting
 
@@ -116,6 +117,9 @@ def build_context(
     kind = letter_kind(letter_type)
     deadlines = refresh(session, case)
     if deadlines.legal is None or deadlines.promise is None:
+        # Paused: the dates as if the clock resumed on the letter date (they can only be later).
+        pause = paused_dates(deadline_input(case, calendar_settings(session)), letter_date)
+        deadlines = deadlines if pause is None else pause.resumed
         if not kind.allowed_while_paused:
             raise UserError(
                 _(

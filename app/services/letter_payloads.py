@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.calendar import next_working_day
-from app.core.deadlines import add_months_1182
+from app.core.deadlines import add_months_1182, compute_deadlines, resumed_on
 from app.core.enums import FindingReview
 from app.core.errors import UserError
 from app.core.i18n import C_, _, restored, translate
@@ -190,6 +191,13 @@ def extension_payload(req: PayloadRequest) -> ExtensionPayload:
     session: Session = req.session
     case: Case = req.case
     inp = deadline_input(case, calendar_settings(session))
+    if case.extended_due_on is None and inp.open_pause is not None:  # as if resumed that day
+        trial = replace(resumed_on(inp, req.letter_date), extension_notice_sent_on=req.letter_date)
+        if (extended_if_resumed := compute_deadlines(trial).extended) is not None:
+            return ExtensionPayload(
+                reasons=req.options.get("reasons", "") or case.extension_reason,
+                new_deadline=extended_if_resumed,
+            )
     extended = case.extended_due_on or next_working_day(
         add_months_1182(case.received_on, 3)
         + timedelta(days=sum(((p.end_on or p.start_on) - p.start_on).days for p in case.pauses)),

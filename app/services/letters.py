@@ -42,6 +42,7 @@ from app.services.deadlines import calendar_settings, deadline_input, refresh
 from app.services.gate import lock_case, unmet_in
 from app.services.letter_context import build_context, layout_of
 from app.services.letter_payloads import change_actions
+from app.services.letter_post import mark_printed
 from app.services.lookup import case_by_reference
 from app.services.settings import officer_name_in
 
@@ -499,7 +500,9 @@ def todays_letters_pdf(db: Database, *, day: date | None = None, duplex: bool = 
                     )
                 )
             pdfs.append(doc.content)
-    return merge_pdfs(pdfs, duplex=duplex)
+        merged = merge_pdfs(pdfs, duplex=duplex)
+        mark_printed(session, [info.id for info in letters])
+    return merged
 
 
 def default_options(letter_type: str, lang: str = "nl") -> dict[str, str]:

@@ -24,6 +24,7 @@ from app.reports.yearly_figures import YearlyFigures, compute_figures
 from app.reports.yearly_report import render_yearly_pdf
 from app.services import audit
 from app.services.lookup import case_by_reference
+from app.services.paused import paused_dates_for
 from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,13 @@ def export_request_register(
                 _("{done} of {total}", done=done, total=total),
             )
 
-        rows = register_export.iter_rows(session, flt, today=today, lang=lang)
+        rows = register_export.iter_rows(
+            session,
+            flt,
+            today=today,
+            lang=lang,
+            paused_dates_of=lambda ids: paused_dates_for(session, ids, today),
+        )
         if fmt == "csv":
             count = register_export.write_csv(rows, cols, temp, tick=tick)
         else:

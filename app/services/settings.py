@@ -87,6 +87,14 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         from app.reading.archive import validate_limits
 
         value, errors = validate_limits(value)
+    elif key == "today":  # the to-do list: a paused case is flagged after N days without answer
+        try:
+            days = int(value.get("pause_no_answer_days", 14))
+        except (TypeError, ValueError):
+            days = 0
+        if not 1 <= days <= 365:
+            errors["pause_no_answer_days"] = _("Use {low} to {high}.", low=1, high=365)
+        value = {"pause_no_answer_days": days}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

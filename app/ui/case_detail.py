@@ -44,6 +44,7 @@ from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.findings_tab import FindingsTab
 from app.ui.letters_tab import LettersTab
+from app.ui.shortcuts import annotate_tooltips
 from app.ui.style import foreground, urgency_labels, urgency_of
 
 OPEN_CODES = frozenset(s.value for s in OPEN_STATUSES)
@@ -167,6 +168,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.events.cases_changed.connect(self._changed)
         self.reload()
+        annotate_tooltips(self)  # every action's Alt key in its tooltip (Help > Keyboard shortcuts)
 
     @staticmethod
     def _decisions_text(d: CaseDetail) -> str:
@@ -175,6 +177,20 @@ class CaseDetailView(QWidget):
             f"{labels.label(types, c)}: {labels.label(outcomes, d.outcomes.get(c, ''))}"
             for c in d.types
         )
+
+    def show_place(self, place: str) -> None:
+        """Show the tab where a to-do task is done ("overview", "documents", "letters", ...)."""
+        pages: dict[str, QWidget] = {
+            "documents": self.documents,
+            "letters": self.letters_tab,
+            "systems": self.findings_tab,
+        }
+        page = pages.get(place)
+        if page is None:
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.tabs.setCurrentWidget(page)
+        self.tabs.currentWidget().setFocus()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a further tab; returns its index."""
@@ -331,6 +347,15 @@ class CaseDetailView(QWidget):
                     "%1", labels.date_text(since.start_on, lang)
                 ).replace("%2", since.reason)
             rows.append((self.tr("Paused"), text))
+            pd = d.paused_dates
+            if pd is not None:  # the dates as they would be if the clock resumed today
+                rows.append((self.tr("Paused so far"), self.tr("%n day(s)", "", pd.days_so_far)))
+                promise = labels.date_text(pd.resumed.promise, lang)
+                rows.append((self.tr("Promise if resumed today"), promise))
+                rows.append(
+                    (self.tr("Legal deadline if resumed today"),
+                     labels.date_text(pd.resumed.legal, lang))
+                )  # fmt: skip
             return rows
         if d.promise_on is not None:
             promise = labels.date_text(d.promise_on, lang)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +47,22 @@ def period_range(period: str, today: date) -> tuple[date | None, date | None]:
 
 class CaseListView(QWidget):
     case_opened = Signal(str)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search field moves into the results (the first row when none is chosen);
+        Enter there then opens the case (``activated``)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +131,7 @@ class CaseListView(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        self.search.installEventFilter(self)  # Down moves from the search into the results
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

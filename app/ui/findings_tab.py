@@ -193,6 +193,13 @@ class FindingsTab(QWidget):
         row.addWidget(self.counts, 1)
         row.addWidget(self.confirm_button)
         row.addWidget(self.reject_button)
+        # A rejection is undone with one click: the findings go back to how they were reviewed.
+        self.undo_button = QPushButton(self.tr("&Undo rejection"))
+        self.undo_button.setToolTip(self.tr("Put the findings just rejected back as they were"))
+        self.undo_button.clicked.connect(self.undo_rejection)
+        self.undo_button.hide()
+        self.last_rejected: dict[int, str] = {}  # finding id -> its review before
+        row.addWidget(self.undo_button)
         layout = QVBoxLayout(page)
         layout.addWidget(explain)
         layout.addWidget(splitter, 1)
@@ -413,6 +420,35 @@ class FindingsTab(QWidget):
             self.review_error.setText(user_message(exc))
             self.review_error.show()
             return 0
+        rejected = decision == FindingReview.REJECTED
+        self.last_rejected = (
+            {f.id: f.review for f in chosen if f.review != decision} if rejected else {}
+        )
+        self.undo_button.setVisible(bool(self.last_rejected))
+        self.ctx.events.cases_changed.emit(self.reference)
+        self.reload()
+        return changed
+
+    def undo_rejection(self) -> int:
+        """Give the findings of the last rejection their earlier review back (audited)."""
+        before, self.last_rejected = self.last_rejected, {}
+        self.undo_button.hide()
+        by_review: dict[str, list[int]] = {}
+        for finding_id, review in before.items():
+            by_review.setdefault(review, []).append(finding_id)
+        changed = 0
+        try:
+            for review, ids in sorted(by_review.items()):
+                changed += review_findings(
+                    self.ctx.db,
+                    actor=self.ctx.actor,
+                    reference=self.reference,
+                    finding_ids=ids,
+                    decision=review,
+                )
+        except UserError as exc:
+            self.review_error.setText(user_message(exc))
+            self.review_error.show()
         self.ctx.events.cases_changed.emit(self.reference)
         self.reload()
         return changed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.enums import LetterStatus
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import translate
 from app.core.letter_effects import option_flag
 from app.letters.kinds import OptionWidget, letter_kind
 from app.letters.templates import MissingFieldError
 from app.services.case_queries import get_case
+from app.services.letter_post import AMSTERDAM, printed_of_case
 from app.services.letters import LetterInfo, draft_letter, letters_of
 from app.ui import labels
 from app.ui.context import UiContext
@@ -34,6 +38,7 @@ from app.ui.errors import user_message
 from app.ui.exports_dialog import CaseExportDialog
 from app.ui.gate_dialog import PortabilityDialog
 from app.ui.letter_editor import LetterEditorDialog, letter_status_labels, letter_type_labels
+from app.ui.letter_post_dialog import SentByPostDialog
 from app.ui.widgets import FieldErrors, error_label, with_error
 
 LETTER_ROLE = Qt.ItemDataRole.UserRole
@@ -175,6 +180,10 @@ class NewLetterDialog(QDialog):
         self.accept()
 
 
+def _printed_text(at: datetime | None, lang: str) -> str:
+    return "" if at is None else labels.date_text(at.astimezone(AMSTERDAM).date(), lang)
+
+
 class LettersTab(QWidget):
     """The case's letters, newest last; double-click opens the editor (read-only when final)."""
 
@@ -191,7 +200,7 @@ class LettersTab(QWidget):
         self.tree.setAccessibleName(self.tr("Letters"))
         self.tree.setHeaderLabels(
             [self.tr("Letter"), self.tr("Language"), self.tr("Status"), self.tr("Date"),
-             self.tr("SHA-256")]
+             self.tr("SHA-256"), self.tr("Printed")]
         )  # fmt: skip
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -204,6 +213,12 @@ class LettersTab(QWidget):
         self.new_button.clicked.connect(self.new_letter)
         self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.clicked.connect(self.open_selected)
+        self.posted_button = QPushButton(self.tr("Sen&t by post…"))
+        self.posted_button.setToolTip(
+            self.tr("The letter went into the post on a date: it counts as printed")
+        )
+        self.posted_button.clicked.connect(self.mark_posted)
+        self.posted_dialog: SentByPostDialog | None = None
         self.dossier_button = QPushButton(self.tr("Export &dossier…"))
         self.dossier_button.clicked.connect(lambda: self.export_case("dossier"))
         self.portability_button = QPushButton(self.tr("&Portability export (ZIP)…"))
@@ -213,6 +228,7 @@ class LettersTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.posted_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dossier_button)
         buttons.addWidget(self.portability_button)
@@ -240,6 +256,7 @@ class LettersTab(QWidget):
         keep = None if current is None else current.data(0, LETTER_ROLE).id
         self.tree.clear()
         kinds, states = letter_type_labels(self.ctx.lang), letter_status_labels()
+        printed = printed_of_case(self.ctx.db, reference=self.reference)
         for info in letters:
             when = info.letter_date or (info.finalised_at.date() if info.finalised_at else None)
             item = QTreeWidgetItem(
@@ -249,6 +266,7 @@ class LettersTab(QWidget):
                     labels.label(states, info.status),
                     labels.date_text(when, self.ctx.lang),
                     info.sha256[:12],
+                    _printed_text(printed.get(info.id), self.ctx.lang),
                 ]
             )
             item.setData(0, LETTER_ROLE, info)
@@ -257,12 +275,26 @@ class LettersTab(QWidget):
             self.tree.addTopLevelItem(item)
             if info.id == keep:
                 self.tree.setCurrentItem(item)
-        for column in range(1, 5):
+        for column in range(1, 6):
             self.tree.resizeColumnToContents(column)
         self._enable()
 
     def _enable(self) -> None:
-        self.open_button.setEnabled(self.tree.currentItem() is not None)
+        item = self.tree.currentItem()
+        self.open_button.setEnabled(item is not None)
+        final = item is not None and item.data(0, LETTER_ROLE).status == LetterStatus.FINAL
+        self.posted_button.setEnabled(final)
+
+    def mark_posted(self) -> SentByPostDialog | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        info: LetterInfo = item.data(0, LETTER_ROLE)
+        dialog = SentByPostDialog(self.ctx, info.id, info.letter_date, self)
+        dialog.accepted.connect(lambda: self.ctx.events.cases_changed.emit(self.reference))
+        self.posted_dialog = dialog
+        dialog.open()
+        return dialog
 
     def decide_portability(self) -> PortabilityDialog | None:
         """Portability is decided by its own action (not by the access letter)."""

@@ -41,9 +41,12 @@ from app.ui.overview import DeadlineOverview
 from app.ui.pdf_preview import PdfDialog
 from app.ui.register_dialog import RegisterDialog
 from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
+from app.ui.shortcuts import ShortcutsDialog, annotate_tooltips, menu_shortcuts
 from app.ui.style import icon
+from app.ui.today_view import TodayView
 from app.ui.widgets import Banner
 
+FIXED_TABS = 3  # deadline overview, today, cases: case tabs follow
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
 
@@ -119,7 +122,10 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(False)
         self.tabs.addTab(self.overview, icon("urgency-due-soon"), self.tr("Deadline overview"))
         self.tabs.addTab(self.cases, icon("cases"), self.tr("Cases"))
-        for fixed in (0, 1):  # the two pages stay; only case tabs can be closed
+        self.today = TodayView(ctx)  # beside the overview, and the page shown at start
+        self.tabs.insertTab(1, self.today, icon("cases"), self.tr("Today"))
+        self.tabs.setCurrentWidget(self.today)
+        for fixed in range(FIXED_TABS):  # these pages stay; only case tabs can be closed
             self.tabs.tabBar().setTabButton(
                 fixed, self.tabs.tabBar().ButtonPosition.RightSide, None
             )
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
 
         self.overview.case_opened.connect(self.open_case)
         self.cases.case_opened.connect(self.open_case)
+        self.today.task_opened.connect(self.open_task)
         self.overview.export_finished.connect(self._show_status)
         self._build_menus()
         self._build_status_bar()
@@ -179,13 +186,16 @@ class MainWindow(QMainWindow):
         show_cases = QAction(self.tr("&Cases"), self)
         show_cases.setShortcut(QKeySequence("Ctrl+2"))
         show_cases.triggered.connect(lambda: self.tabs.setCurrentWidget(self.cases))
+        show_today = QAction(self.tr("&Today"), self)
+        show_today.setShortcut(QKeySequence("Ctrl+3"))
+        show_today.triggered.connect(lambda: self.tabs.setCurrentWidget(self.today))
         find = QAction(self.tr("&Find case…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_case)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(lambda: self.ctx.events.cases_changed.emit(""))
-        for action in (show_overview, show_cases, find, refresh):
+        for action in (show_overview, show_cases, show_today, find, refresh):
             view.addAction(action)
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
@@ -202,6 +212,10 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About Privacy Desk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.insertAction(about, keys)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -292,7 +306,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def open_case(self, reference: str) -> CaseDetailView:
-        for index in range(2, self.tabs.count()):
+        for index in range(FIXED_TABS, self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, CaseDetailView) and widget.reference == reference:
                 self.tabs.setCurrentIndex(index)
@@ -302,9 +316,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         return detail
 
+    def open_task(self, reference: str, place: str) -> CaseDetailView:
+        """Open the case on the tab where the task is done (a ``Place`` of app.core.todo)."""
+        detail = self.open_case(reference)
+        detail.show_place(place)
+        return detail
+
     def open_references(self) -> list[str]:
         """The cases open in tabs, left to right."""
-        views = (self.tabs.widget(i) for i in range(2, self.tabs.count()))
+        views = (self.tabs.widget(i) for i in range(FIXED_TABS, self.tabs.count()))
         return [v.reference for v in views if isinstance(v, CaseDetailView)]
 
     def close_dialogs(self) -> bool:
@@ -315,7 +335,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_tab(self, index: int) -> None:
-        if index < 2:
+        if index < FIXED_TABS:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
@@ -383,6 +403,17 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.ctx.lang:
             self.language_changed.emit(lang)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts: the menus' keys and the case detail's Alt keys."""
+        menus = [a.menu() for a in self.menuBar().actions()]
+        window = menu_shortcuts([m for m in menus if isinstance(m, QMenu)])
+        sample = CaseDetailView(self.ctx, "")  # the buttons of a case, without a case
+        detail = annotate_tooltips(sample)
+        sample.deleteLater()
+        dialog = ShortcutsDialog({self.tr("Window"): window, self.tr("Case detail"): detail}, self)
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         text = self.tr(

@@ -158,7 +158,17 @@ class DeadlineOverview(QWidget):
         names = urgency_labels()
         status = labels.status_labels()
         left = row.days_left(self.ctx.today())
-        if row.paused:
+        if row.paused and row.paused_dates is not None:
+            pd = row.paused_dates  # since when, and the dates if the clock resumed today
+            post_by = (
+                self.tr("paused since %1 (%2 days)")
+                .replace("%1", labels.date_text(pd.since, lang))
+                .replace("%2", self.ctx.number(pd.days_so_far))
+            )
+            legal = self.tr("%1 if resumed today").replace(
+                "%1", labels.date_text(pd.resumed.effective, lang)
+            )
+        elif row.paused:
             post_by = legal = self.tr("clock paused")
         else:
             post_by = labels.date_text(row.post_by_on, lang)

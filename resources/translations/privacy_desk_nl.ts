@@ -71,6 +71,21 @@
 <context>
     <name>CaseDetailView</name>
     <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Paused so far</source>
+        <translation>Tot nu toe stilgezet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Promise if resumed today</source>
+        <translation>Toezegging als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <source>Legal deadline if resumed today</source>
+        <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case_detail.py" line="100"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
@@ -1476,6 +1491,16 @@
 <context>
     <name>DeadlineOverview</name>
     <message>
+        <location filename="../../app/ui/overview.py" line="1"/>
+        <source>paused since %1 (%2 days)</source>
+        <translation>stilgezet sinds %1 (%2 dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview.py" line="1"/>
+        <source>%1 if resumed today</source>
+        <translation>%1 als de klok vandaag weer loopt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/overview.py" line="55"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
@@ -1886,6 +1911,16 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 </context>
 <context>
     <name>FindingsTab</name>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <source>&amp;Undo rejection</source>
+        <translation>Afwijzing &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <source>Put the findings just rejected back as they were</source>
+        <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
+    </message>
     <message>
         <location filename="../../app/ui/findings_tab.py" line="92"/>
         <source>&amp;Search all systems</source>
@@ -3167,6 +3202,21 @@ Nu definitief maken?</translation>
 <context>
     <name>LettersTab</name>
     <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>Printed</source>
+        <translation>Afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>Sen&amp;t by post…</source>
+        <translation>Per pos&amp;t verstuurd…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>The letter went into the post on a date: it counts as printed</source>
+        <translation>De brief is op een datum gepost: hij telt als afgedrukt</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/letters_tab.py" line="229"/>
         <source>Letters</source>
         <translation>Brieven</translation>
@@ -3270,6 +3320,31 @@ Nu definitief maken?</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>&amp;Today</source>
+        <translation>V&amp;andaag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>Window</source>
+        <translation>Venster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1"/>
+        <source>Case detail</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Deadline overview</source>
@@ -4349,6 +4424,195 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/translation.py" line="42"/>
         <source>translation file missing: %1</source>
         <translation>vertaalbestand ontbreekt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Answer overdue</source>
+        <translation>Antwoord te laat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Promise date passed</source>
+        <translation>Toegezegde datum verstreken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Reminder received</source>
+        <translation>Herinnering ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Acknowledgement not sent</source>
+        <translation>Ontvangstbevestiging niet verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Identity not checked</source>
+        <translation>Identiteit niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Authorisation missing</source>
+        <translation>Machtiging ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Systems not searched</source>
+        <translation>Systemen niet doorzocht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>A system failed</source>
+        <translation>Een systeem gaf een fout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Manual checks open</source>
+        <translation>Handmatige controles open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Findings to review</source>
+        <translation>Vondsten te beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes not approved</source>
+        <translation>Wijzigingen niet goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes not executed</source>
+        <translation>Wijzigingen niet uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Changes to do by hand</source>
+        <translation>Wijzigingen met de hand uit te voeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Art. 19 notices due</source>
+        <translation>Kennisgevingen art. 19 te versturen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Letters not printed</source>
+        <translation>Brieven niet afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>No answer to our question</source>
+        <translation>Geen antwoord op onze vraag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Mijn zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Only the cases assigned to you</source>
+        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>A&amp;ll</source>
+        <translation>A&amp;lle zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>What needs a person today</source>
+        <translation>Wat vandaag aandacht nodig heeft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Assigned to</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Enter or double click: open the case where this is done</source>
+        <translation>Enter of dubbelklik: open de zaak waar dit gebeurt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>%1 tasks in %2 cases</source>
+        <translation>%1 taken in %2 zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="1"/>
+        <source>Nothing needs a person today.</source>
+        <translation>Vandaag heeft niets uw aandacht nodig.</translation>
+    </message>
+</context>
+<context>
+    <name>SentByPostDialog</name>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>Sent by post</source>
+        <translation>Per post verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>Record the day this letter went into the post. It then counts as printed.</source>
+        <translation>Vul de dag in waarop deze brief op de post is gegaan. Hij telt dan als afgedrukt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>&amp;Posted on:</source>
+        <translation>&amp;Gepost op:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Vastleggen</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="1"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
     </message>
 </context>
 </TS>

@@ -95,10 +95,11 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
     assert header[:4] == ["Reference", "Received", "Types", "Status"]
     assert "Name" not in header and "City" not in header  # personal data is off by default
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:M{count + 1}"
+    assert sheet.auto_filter.ref == f"A1:O{count + 1}"
     assert all(c.font.bold for c in sheet[1])
     col = {name: i for i, name in enumerate(header)}
     seen = set()
+    paused_rows = 0
     for row in sheet.iter_rows(min_row=2):
         case = expected[row[col["Reference"]].value]
         seen.add(case.reference)
@@ -114,7 +115,14 @@ def test_register_xlsx_of_2000_cases_is_typed_frozen_filtered(
             assert row[col["On time (legal)"]].value == ("yes" if case.answered_on <= due else "no")
         if case.status in OPEN and case.answered_on is None:
             assert row[col["On time (legal)"]].value in ("open", "no")
+        if case.paused:  # its dates stay: since when, and the deadlines if resumed today
+            paused_rows += 1
+            assert row[col["Paused since"]].is_date and row[col["Days paused"]].value >= 0
+            assert row[col["Legal deadline"]].is_date and row[col["Promise"]].is_date
+        else:
+            assert row[col["Paused since"]].value is None
     assert seen == set(expected)
+    assert paused_rows > 0
 
 
 def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Path) -> None:

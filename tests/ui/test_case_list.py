@@ -78,7 +78,7 @@ def test_enter_opens_the_case_detail(qtbot, ctx) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget().reference == ref
     window.open_case(ref)  # opening again focuses the existing tab
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4  # overview, today, cases + the case
 
 
 def test_dates_read_as_words(qtbot, ctx) -> None:
@@ -88,3 +88,22 @@ def test_dates_read_as_words(qtbot, ctx) -> None:
     assert model.index(0, 1).data() == "5 March 2026"
     assert model.index(0, 5).data() == "7 April 2026"  # Easter: 5 and 6 April are not working days
     assert model.index(0, 6).data() == "28 days left"
+
+
+def test_ctrl_f_then_down_then_enter_opens_a_case(qtbot, ctx) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    ref = new_case(ctx.db, received=date.today())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.today.tree.setFocus()
+    qtbot.keySequence(window.today.tree, QKeySequence(QKeySequence.StandardKey.Find))
+    cases = window.cases
+    assert window.tabs.currentWidget() is cases  # Ctrl+F from the start page: the search
+    qtbot.keyClick(cases.search, Qt.Key.Key_Down)
+    assert cases.table.hasFocus() and cases.table.currentIndex().row() == 0
+    qtbot.keyClick(cases.table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget().reference == ref

@@ -205,3 +205,23 @@ def test_a_planned_change_is_recorded_as_removed_by_hand_with_a_note(qtbot, ctx,
     assert stored[action.id].detail == "Deleted the mailbox folder by hand"
     shown = dialog.tree.topLevelItem(0).child(0)
     assert shown.text(4) == "removed by hand"
+
+
+def test_a_rejection_can_be_undone(qtbot, ctx, demo) -> None:
+    tab = _tab(qtbot, ctx, demo)
+    _search(qtbot, tab)
+    weak = next(f for f in findings_of(ctx.db, reference=demo) if f.review == "pending")
+    target = next(
+        tab.tree.topLevelItem(i).child(j)
+        for i in range(tab.tree.topLevelItemCount())
+        for j in range(tab.tree.topLevelItem(i).childCount())
+        if tab.tree.topLevelItem(i).child(j).data(0, FINDING_ROLE).id == weak.id
+    )
+    tab.tree.setCurrentItem(target)
+    assert not tab.undo_button.isVisible()
+    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    assert {f.id: f.review for f in findings_of(ctx.db, reference=demo)}[weak.id] == "rejected"
+    assert tab.undo_button.isVisible()
+    assert tab.undo_rejection() == 1
+    assert {f.id: f.review for f in findings_of(ctx.db, reference=demo)}[weak.id] == "pending"
+    assert not tab.undo_button.isVisible()

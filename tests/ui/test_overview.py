@@ -42,7 +42,10 @@ def test_open_cases_are_grouped_by_urgency(qtbot, ctx) -> None:
     overdue_item = overview.groups[URGENCY_OVERDUE].child(0)
     assert overdue_item.text(1) == "Overdue"
     assert "overdue" in overdue_item.text(6)
-    assert overview.groups[URGENCY_PAUSED].child(0).text(5) == "clock paused"
+    # A paused case keeps its dates: since when, and the deadline if the clock resumed today.
+    paused = overview.groups[URGENCY_PAUSED].child(0)
+    assert paused.text(4).startswith("paused since ") and paused.text(4).endswith("(0 days)")
+    assert paused.text(5).endswith(" if resumed today")
     assert overview.groups[URGENCY_DUE_SOON].text(0) == "Due within 7 days (1)"
     assert "1 overdue" in overview.summary.text()
 
@@ -52,7 +55,7 @@ def test_banner_tells_how_many_cases_need_attention(qtbot, ctx) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.tabs.currentWidget() is window.overview  # the overview opens first
+    assert window.tabs.currentWidget() is window.today  # the to-do list opens first (issue 15)
     assert window.banner.isVisible()
     assert window.banner.text.text() == "1 case overdue, 1 due this week"
 
@@ -72,7 +75,7 @@ def test_double_click_opens_the_case(qtbot, ctx) -> None:
     window.show()
     item = window.overview.groups[URGENCY_OVERDUE].child(0)
     window.overview.tree.itemActivated.emit(item, 0)
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4  # overview, today, cases + the case
     assert window.tabs.currentWidget().reference == refs["overdue"]
 
 

@@ -27,7 +27,8 @@ def test_key_widgets_show_dutch_text(qtbot, ctx_nl) -> None:
     qtbot.addWidget(window)
     window.show()
     assert window.tabs.tabText(0) == "Termijnoverzicht"
-    assert window.tabs.tabText(1) == "Zaken"
+    assert window.tabs.tabText(1) == "Vandaag"
+    assert window.tabs.tabText(2) == "Zaken"
     assert window.new_action.text() == "&Nieuwe brief…"
     assert window.overview.groups[URGENCY_OVERDUE].text(0) == "Te laat (1)"
     assert window.banner.text.text() == "1 zaak te laat"

@@ -35,7 +35,7 @@ DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
     "report register", "report yearly", "retention list", "retention apply",
     "register export", "suppression export", "settings", "backup", "officer", "letter",
     "letters-today", "selftest", "deadline", "demo", "audit verify",
-    "audit key",
+    "audit key", "today", "letter-posted",
 }  # fmt: skip
 
 

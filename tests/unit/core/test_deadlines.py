@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -21,6 +22,7 @@ from app.core.deadlines import (
     compute_deadlines,
     days_left,
     deadlines_to_json,
+    paused_dates,
     urgency,
 )
 from app.core.errors import UserError, ValidationError
@@ -272,10 +274,42 @@ def test_extension_refused_before_receipt() -> None:
     assert early.extended is None
 
 
-def test_extension_refused_while_paused() -> None:
+def test_extension_while_paused_counts_the_clock_as_resumed_on_the_notice_date() -> None:
+    # Paused since 6 March: a notice on 20 April would, had the person answered that day,
+    # fall within a first month that ends 5 Apr + 45 paused days = 20 May: allowed.
     inp = DeadlineInput(date(2026, 3, 5), pauses=(Pause(date(2026, 3, 6), None),))
-    with pytest.raises(ExtensionNotAllowedError, match=r"paused .* since 6 March 2026"):
-        check_extension_allowed(inp, date(2026, 3, 10))
+    check_extension_allowed(inp, date(2026, 3, 10))
+    check_extension_allowed(inp, date(2026, 4, 20))
+    # A question sent only after the first month ended cannot open a window again: resumed on
+    # 20 April the month ends on 5 Apr + 10 days = 15 April (Wednesday), before the notice.
+    late = DeadlineInput(date(2026, 3, 5), pauses=(Pause(date(2026, 4, 10), None),))
+    with pytest.raises(ExtensionNotAllowedError, match="ended on 15 April 2026"):
+        check_extension_allowed(late, date(2026, 4, 20))
+    check_extension_allowed(late, date(2026, 4, 1))  # sent before that question: in time
+
+
+def test_paused_dates_show_since_days_and_deadlines_if_resumed_today() -> None:
+    inp = DeadlineInput(date(2026, 3, 5), pauses=(Pause(date(2026, 3, 6), None),))
+    dates = paused_dates(inp, date(2026, 3, 16))
+    assert dates is not None
+    assert dates.since == date(2026, 3, 6) and dates.days_so_far == 10
+    # The domain's worked example: answered on 16 March -> Wed 15 April 2026.
+    assert dates.resumed.legal == date(2026, 4, 15) and not dates.resumed.paused
+    assert dates.resumed.promise == date(2026, 4, 12)  # 2 Apr + 10 days, a Sunday: not rolled
+    assert dates.resumed.post_by == date(2026, 4, 10)
+    assert paused_dates(DeadlineInput(date(2026, 3, 5)), date(2026, 3, 16)) is None
+    # Earlier closed pauses stay counted; the open one counts from its question to today.
+    both = DeadlineInput(
+        date(2026, 3, 5),
+        pauses=(Pause(date(2026, 3, 6), date(2026, 3, 9)), Pause(date(2026, 3, 20), None)),
+    )
+    later = paused_dates(both, date(2026, 3, 27))
+    assert later is not None and later.days_so_far == 7 and later.resumed.paused_days == 10
+    assert later.resumed.legal == date(2026, 4, 15)
+    extended = paused_dates(
+        replace(inp, extension_notice_sent_on=date(2026, 3, 10)), date(2026, 3, 16)
+    )
+    assert extended is not None and extended.resumed.extended == date(2026, 6, 15)
 
 
 def test_extension_refused_when_already_extended() -> None:

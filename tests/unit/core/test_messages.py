@@ -73,8 +73,9 @@ def _extension_messages() -> list[str]:
         (base, date(2026, 4, 20)),
         (base, date(2026, 3, 1)),
         (
-            DeadlineInput(received=date(2026, 3, 5), pauses=(Pause(date(2026, 3, 6), None),)),
-            date(2026, 3, 10),
+            # While paused: refused only when late even if the clock resumed on the notice date.
+            DeadlineInput(received=date(2026, 3, 5), pauses=(Pause(date(2026, 4, 10), None),)),
+            date(2026, 4, 20),
         ),
         (
             DeadlineInput(received=date(2026, 3, 5), extension_notice_sent_on=date(2026, 3, 9)),

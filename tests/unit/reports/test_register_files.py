@@ -29,6 +29,8 @@ def _rows(n: int) -> Iterator[dict[str, Any]]:
             "on_time_legal": "yes",
             "outcomes": "access: granted; erasure: partly_refused",
             "handled_by": "m.devries",
+            "paused_since": date(2026, 1, 7) if i % 3 == 0 else None,
+            "paused_days": 12 if i % 3 == 0 else None,
             "name": "Zoë IJsselstein-Çelik",
             "postcode": "5253 RE",
             "city": "Nieuwkuijk",
@@ -60,6 +62,8 @@ def test_xlsx_has_real_dates_frozen_bold_header_filter_and_widths(tmp_path: Path
     assert received.number_format == "dd-mm-yyyy"
     assert sheet.cell(2, [c.key for c in cols].index("extended_deadline") + 1).value is None
     assert sheet.cell(2, [c.key for c in cols].index("days_taken") + 1).value == 25
+    paused = sheet.cell(2, [c.key for c in cols].index("paused_since") + 1)
+    assert paused.is_date and paused.value.date() == date(2026, 1, 7)
     assert sheet.column_dimensions["A"].width == cols[0].width
     assert sheet.cell(2, 2).value == "Zoë IJsselstein-Çelik"
 

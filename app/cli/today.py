@@ -1,0 +1,34 @@
+"""CLI `today`: the officer's to-do list, as a table or as JSON for a morning mail or cron job."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from app.cli.support import current_actor, open_db, print_json
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from app.core.i18n import translate
+    from app.core.todo import TASK_LABEL
+    from app.services.today import todo_items
+
+    officer = current_actor(args) if args.mine else None
+    items = todo_items(open_db(args), today=date.today(), officer=officer)
+    if args.format == "json":
+        print_json([item.to_json() for item in items])
+        return 0
+    if not items:
+        print("Nothing needs a person today.")
+        return 0
+    current = None
+    for item in items:
+        if item.task != current:
+            current = item.task
+            print(f"{translate(TASK_LABEL[item.task], 'en')} ({item.task.value})")
+        due = item.due.isoformat() if item.due is not None else "-"
+        detail = f"  {item.detail}" if item.detail else ""
+        print(f"  {item.reference:<16} due {due:<10}{detail}")
+        if item.command:
+            print(f"      {item.command}")
+    return 0

@@ -1,0 +1,184 @@
+"""Today (Vandaag): per case what needs a person, grouped by task, one click to where it is done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.todo import Task, TodoItem
+from app.services.today import todo_items
+from app.ui import labels
+from app.ui.context import UiContext
+
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+MINE_KEY = "today/mine"
+
+
+def task_labels() -> dict[Task, str]:
+    """The group titles (context "TodayView", Dutch in privacy_desk_nl.ts)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("TodayView", text)
+
+    return {
+        Task.ANSWER_OVERDUE: tr("Answer overdue"),
+        Task.PROMISE_PASSED: tr("Promise date passed"),
+        Task.REMINDER_RECEIVED: tr("Reminder received"),
+        Task.ACK_NOT_SENT: tr("Acknowledgement not sent"),
+        Task.IDENTITY_UNCHECKED: tr("Identity not checked"),
+        Task.AUTHORISATION_MISSING: tr("Authorisation missing"),
+        Task.SEARCH_NOT_RUN: tr("Systems not searched"),
+        Task.SYSTEM_FAILED: tr("A system failed"),
+        Task.MANUAL_CHECK_OPEN: tr("Manual checks open"),
+        Task.FINDINGS_TO_REVIEW: tr("Findings to review"),
+        Task.CHANGES_NOT_APPROVED: tr("Changes not approved"),
+        Task.CHANGES_NOT_EXECUTED: tr("Changes not executed"),
+        Task.CHANGES_BY_HAND: tr("Changes to do by hand"),
+        Task.RECIPIENT_NOTICE_DUE: tr("Art. 19 notices due"),
+        Task.LETTER_NOT_PRINTED: tr("Letters not printed"),
+        Task.PAUSE_NO_ANSWER: tr("No answer to our question"),
+    }
+
+
+class _TodoTree(QTreeWidget):
+    """Enter on a task opens it, like a double click (itemActivated is platform-dependent)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.itemActivated.emit(item, 0)
+            return
+        super().keyPressEvent(event)
+
+
+class TodayView(QWidget):
+    """The to-do list; ``task_opened(reference, place)`` asks the window to open the case."""
+
+    task_opened = Signal(str, str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.items: list[TodoItem] = []
+        self.groups: dict[Task, QTreeWidgetItem] = {}
+
+        title = QLabel(self.tr("Today"))
+        title.setProperty("role", "heading")
+        self.summary = QLabel()
+        self.summary.setProperty("role", "subtle")
+        self.mine_button = QRadioButton(self.tr("&Mine"))
+        self.mine_button.setToolTip(self.tr("Only the cases assigned to you"))
+        self.all_button = QRadioButton(self.tr("A&ll"))
+        self.scope = QButtonGroup(self)
+        self.scope.addButton(self.mine_button)
+        self.scope.addButton(self.all_button)
+        mine = str(ctx.settings.value(MINE_KEY, "true")).lower() == "true"
+        (self.mine_button if mine else self.all_button).setChecked(True)
+        self.mine_button.toggled.connect(self._scope_changed)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(self.summary)
+        top.addLayout(heading, 1)
+        for widget in (self.mine_button, self.all_button, self.refresh_button):
+            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.tree = _TodoTree()
+        self.tree.setAccessibleName(self.tr("What needs a person today"))
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("Reference"), self.tr("Due"), self.tr("Detail"), self.tr("Assigned to")]
+        )
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        ctx.events.cases_changed.connect(lambda _ref: self.refresh())
+        self.refresh()
+
+    @property
+    def mine_only(self) -> bool:
+        return self.mine_button.isChecked()
+
+    def _scope_changed(self) -> None:
+        self.ctx.settings.setValue(MINE_KEY, "true" if self.mine_only else "false")
+        self.refresh()
+
+    def refresh(self) -> None:
+        officer = self.ctx.actor if self.mine_only else None
+        self.items = todo_items(self.ctx.db, today=self.ctx.today(), officer=officer)
+        self._fill()
+
+    def _fill(self) -> None:
+        current = self.tree.currentItem()
+        keep = None if current is None else current.data(0, REFERENCE_ROLE)
+        self.tree.clear()
+        self.groups = {}
+        names = task_labels()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for item in self.items:
+            group = self.groups.get(item.task)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [names[item.task]])
+                group.setFont(0, bold)
+                group.setFirstColumnSpanned(True)
+                group.setExpanded(True)
+                self.groups[item.task] = group
+            due = labels.date_text(item.due, self.ctx.lang) if item.due else ""
+            row = QTreeWidgetItem(group, [item.reference, due, item.detail, item.assigned_to])
+            row.setData(0, REFERENCE_ROLE, item.reference)
+            row.setData(0, PLACE_ROLE, item.place.value)
+            row.setToolTip(0, self.tr("Enter or double click: open the case where this is done"))
+        for task, group in self.groups.items():
+            group.setText(0, f"{names[task]} ({group.childCount()})")
+        cases = len({i.reference for i in self.items})
+        self.summary.setText(
+            self.tr("%1 tasks in %2 cases")
+            .replace("%1", str(len(self.items)))
+            .replace("%2", str(cases))
+            if self.items
+            else self.tr("Nothing needs a person today.")
+        )
+        self._select_first(keep)
+
+    def _select_first(self, reference: object) -> None:
+        first: QTreeWidgetItem | None = None
+        for group in self.groups.values():
+            for index in range(group.childCount()):
+                child = group.child(index)
+                if child is None:
+                    continue
+                if first is None:
+                    first = child
+                if reference is not None and child.data(0, REFERENCE_ROLE) == reference:
+                    self.tree.setCurrentItem(child)
+                    return
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        reference = item.data(0, REFERENCE_ROLE)
+        if reference:
+            self.task_opened.emit(str(reference), str(item.data(0, PLACE_ROLE)))
