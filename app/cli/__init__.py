@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
         )
         return gui_code
-    from app.core.errors import AppError, Cancelled, UserError
+    from app.core.errors import AppError, Cancelled, FaultError, UserError
 
     try:
         code: int = resolve_handler(args)(args)
@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return EXIT_OK
+    except FaultError as exc:  # the server, disk or file failed: not the user's input
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -70,7 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("application error")
         print(f"error: {exc} (details in {log_path})", file=sys.stderr)
         return EXIT_FAILED
-    except Exception as exc:  # a bug: log the traceback, show one line
+    except Exception as exc:  # a fault met outside a database session, or a bug
+        fault = _fault_of(exc, args.db)
+        if fault is not None:
+            log.warning("command %s failed: %s", args.command, type(exc).__name__)
+            print(f"error: {fault}", file=sys.stderr)
+            return EXIT_FAILED
         log.exception("unexpected error in command %s", args.command)
         print(f"error: unexpected {exc.__class__.__name__}; details in {log_path}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _fault_of(exc: Exception, db_arg: str | None) -> Exception | None:
+    """A full disk, a read-only folder, a lost database server: a message naming the cause."""
+    from sqlalchemy.engine import make_url
+
+    from app.data.database import resolve_url
+    from app.data.faults import database_fault
+
+    try:
+        url = make_url(resolve_url(db_arg))
+    except Exception:  # no URL to name: the fault is still told
+        url = make_url("sqlite://")
+    return database_fault(exc, url)
