@@ -441,7 +441,11 @@ def validate_case_input(inp: CaseInput, *, today: date, limits: Limits | None = 
         updates[name] = " ".join(str(getattr(inp, name)).split())
     updates["request_types"] = tuple(dict.fromkeys(inp.request_types))  # keep order, no doubles
     result = replace(inp, **updates)  # type: ignore[arg-type]
-    too_long = check_texts({n: getattr(result, n) for n in CASE_TEXT_FIELDS}, limits or {})
+    too_long = check_texts(
+        {n: getattr(result, n) for n in CASE_TEXT_FIELDS},
+        limits or {},
+        multiline=MULTILINE_CASE_FIELDS,
+    )
     if too_long:
         raise ValidationError(too_long)
     return result
