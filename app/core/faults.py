@@ -20,7 +20,7 @@ def os_fault(exc: BaseException, *, target: Path | str | None = None) -> FaultEr
     """
     if not isinstance(exc, OSError):
         return None
-    place = str(target if target is not None else (exc.filename or "")) or "?"
+    place = str(target if target is not None else (exc.filename or "")) or _("a file")
     if exc.errno in _NO_SPACE:
         return FaultError(
             _(

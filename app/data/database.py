@@ -110,6 +110,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _unreachable(exc: OperationalError) -> bool:
+    """The server refused or dropped the connection (not: a wrong password, a missing database)."""
+    text = str(exc.orig).lower()
+    return any(
+        sign in text for sign in ("connection refused", "timeout expired", "closed the connection")
+    )
+
+
 def _backup_sqlite(engine: Engine) -> Path | None:
     db_path = engine.url.database
     if not db_path or db_path == ":memory:" or not Path(db_path).exists():
@@ -176,6 +184,9 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
     try:
         current = current_revision(engine)
     except OperationalError as exc:
+        fault = database_fault(exc, engine.url)
+        if fault is not None and (engine.dialect.name == "sqlite" or _unreachable(exc)):
+            raise fault from exc
         raise UserError(
             "The database cannot be opened. Check the URL, that the server runs and that you may "
             f"log in. ({exc.orig.__class__.__name__})"
