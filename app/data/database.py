@@ -18,7 +18,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
@@ -360,6 +366,15 @@ class Database:
             fault = database_fault(exc, self.engine.url)
             if fault is not None:
                 raise fault from exc
+            if isinstance(exc, DataError):  # a text no field check caught (PostgreSQL refuses)
+                log.warning("database refused a value: %s", type(exc.orig).__name__)
+                raise UserError(
+                    _(
+                        "A value could not be stored: it holds a character the database "
+                        "refuses or is longer than the field. Nothing was saved; check the text "
+                        "you entered."
+                    )
+                ) from exc
             raise
         except BaseException:
             session.rollback()

@@ -27,6 +27,7 @@ from app.core.validation import (
     fold,
     house_number_of,
     normalise_postcode,
+    text_problem,
     validate_case_input,
 )
 from app.data.database import Database
@@ -411,6 +412,9 @@ def change_status(
     today: date | None = None,
 ) -> int:
     today = today or date.today()
+    problem = text_problem(note, multiline=True)
+    if problem is not None:
+        raise ValidationError({"note": problem})
     with db.session() as session:
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from app.core.validation import CASE_TEXT_FIELDS, REPRESENTATIVE_TEXT_FIELDS, Limits
-from app.data.models import Base, Case, Note, Organisation, Representative, Requester
+from app.data.models import (
+    Base,
+    Case,
+    IdentityCheck,
+    Note,
+    Organisation,
+    Representative,
+    Requester,
+)
 
 
 def column_limits(model: type[Base], names: Iterable[str]) -> Limits:
@@ -29,3 +37,4 @@ ORGANISATION_TEXT_FIELDS = tuple(
     if getattr(column.type, "length", None) is not None and name != "id"
 )
 ORGANISATION_LIMITS: Limits = column_limits(Organisation, ORGANISATION_TEXT_FIELDS)
+DOCUMENT_TYPE_LIMIT: int | None = column_limits(IdentityCheck, ["document_type"])["document_type"]

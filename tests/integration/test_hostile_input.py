@@ -193,3 +193,40 @@ def test_values_stored_before_the_fix_are_still_shown(sqlite_db: Database) -> No
     with sqlite_db.engine.begin() as conn:
         conn.execute(text("UPDATE requester SET last_name = :v"), {"v": "Be\x00rg\x1b"})
     assert get_case(sqlite_db, reference=reference).requester.last_name == "Be\x00rg\x1b"
+
+
+def test_reasons_and_status_notes_refuse_control_characters(db: Database) -> None:
+    from app.core.enums import CaseStatus
+    from app.services.cases import change_status
+    from app.services.deadlines import start_pause
+
+    reference = _plain_case(db)
+    before = counts(db)
+    with pytest.raises(ValidationError) as exc:
+        change_status(
+            db, actor="t", reference=reference, new_status=CaseStatus.IN_PROGRESS, note="ok\x00"
+        )
+    assert set(exc.value.errors) == {"note"}
+    with pytest.raises(ValidationError) as exc:
+        start_pause(
+            db, actor="t", reference=reference, start_on=date(2026, 11, 3),
+            reason="ID asked\u202e", today=TODAY,
+        )  # fmt: skip
+    assert set(exc.value.errors) == {"reason"}
+    assert counts(db) == before
+
+
+def test_postgresql_refusal_no_check_caught_is_still_a_user_error(db: Database) -> None:
+    """The last line of defence: PostgreSQL's DataError becomes a message, nothing is saved."""
+    from app.core.errors import UserError
+    from app.data.models import Case, Note
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite stores any text; the field checks are the defence there")
+    reference = _plain_case(db)
+    before = counts(db)
+    with pytest.raises(UserError) as exc, db.session() as session:
+        case = session.query(Case).filter_by(reference=reference).one()
+        case.notes.append(Note(author="t", text="NUL \x00 byte"))
+    assert exc.value.msgid.startswith("A value could not be stored")
+    assert counts(db) == before
