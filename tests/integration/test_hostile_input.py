@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.core.enums import RequestType
 from app.core.errors import ValidationError
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database, open_database
+from app.data.models import Case
 from app.services.case_queries import get_case
 from app.services.case_records import add_note
 from app.services.cases import edit_case, register_case
@@ -52,6 +53,13 @@ def _plain_case(db: Database) -> str:
         city="Utrecht",
     )
     return register_case(db, actor="t", data=data, today=TODAY)
+
+
+def _first_case(db: Database) -> str:
+    """The database's first case (made on the first example): examples share the fixture."""
+    with db.session() as session:
+        found = session.scalar(select(Case.reference).order_by(Case.id).limit(1))
+    return found or _plain_case(db)
 
 
 @pytest.mark.parametrize(
@@ -142,20 +150,14 @@ def test_fuzzed_intake(db: Database, data: CaseInput) -> None:
 @FUZZ
 @given(changes=st.dictionaries(st.sampled_from(EDIT_FIELDS), hostile_text(), min_size=1))
 def test_fuzzed_edits(db: Database, changes: dict[str, str]) -> None:
-    reference = getattr(test_fuzzed_edits, "reference", {}).get(id(db))
-    if reference is None:
-        reference = _plain_case(db)
-        test_fuzzed_edits.reference = {id(db): reference}  # type: ignore[attr-defined]
+    reference = _first_case(db)
     drive_edit(db, reference, changes, Tally())
 
 
 @FUZZ
 @given(note=st.one_of(hostile_text(), st.text(min_size=1, max_size=200)))
 def test_fuzzed_notes(db: Database, note: str) -> None:
-    reference = getattr(test_fuzzed_notes, "reference", {}).get(id(db))
-    if reference is None:
-        reference = _plain_case(db)
-        test_fuzzed_notes.reference = {id(db): reference}  # type: ignore[attr-defined]
+    reference = _first_case(db)
     drive_note(db, reference, note, Tally())
 
 
@@ -219,7 +221,7 @@ def test_reasons_and_status_notes_refuse_control_characters(db: Database) -> Non
 def test_postgresql_refusal_no_check_caught_is_still_a_user_error(db: Database) -> None:
     """The last line of defence: PostgreSQL's DataError becomes a message, nothing is saved."""
     from app.core.errors import UserError
-    from app.data.models import Case, Note
+    from app.data.models import Note
 
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite stores any text; the field checks are the defence there")
