@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
@@ -24,15 +26,17 @@ PG_SHUTDOWN = ("57P01", "57P02", "57P03")
 
 def database_fault(exc: BaseException, url: URL) -> FaultError | None:
     """A FaultError for a failure of the database's machine, or None for anything else."""
+    if isinstance(exc, sqlite3.Error):  # the online backup API works below SQLAlchemy
+        return _sqlite_fault(exc, str(url.database or ""))
     if not isinstance(exc, DBAPIError):
         return os_fault(exc)
     if url.get_backend_name() == "sqlite":
-        return _sqlite_fault(exc, str(url.database or ""))
+        return _sqlite_fault(exc.orig, str(url.database or ""))
     return _server_fault(exc, url)
 
 
-def _sqlite_fault(exc: DBAPIError, path: str) -> FaultError | None:
-    code = getattr(exc.orig, "sqlite_errorcode", None)
+def _sqlite_fault(error: BaseException | None, path: str) -> FaultError | None:
+    code = getattr(error, "sqlite_errorcode", None)
     if code is None:
         return None
     primary = code & 0xFF
