@@ -22,6 +22,9 @@ SQLITE_NOTADB = 26
 # PostgreSQL SQLSTATEs: disk full, and the server shutting down or crashing.
 PG_DISK_FULL = "53100"
 PG_SHUTDOWN = ("57P01", "57P02", "57P03")
+# MySQL/MariaDB error numbers: disk or table full; cannot connect, server gone, connection lost.
+MYSQL_DISK_FULL = (1021, 1114)
+MYSQL_LOST = (2003, 2006, 2013)
 
 
 def database_fault(exc: BaseException, url: URL) -> FaultError | None:
@@ -30,8 +33,11 @@ def database_fault(exc: BaseException, url: URL) -> FaultError | None:
         return _sqlite_fault(exc, str(url.database or ""))
     if not isinstance(exc, DBAPIError):
         return os_fault(exc)
-    if url.get_backend_name() == "sqlite":
+    backend = url.get_backend_name()
+    if backend == "sqlite":
         return _sqlite_fault(exc.orig, str(url.database or ""))
+    if backend in ("mysql", "mariadb"):
+        return _mysql_fault(exc, url)
     return _server_fault(exc, url)
 
 
@@ -86,17 +92,42 @@ def _sqlite_fault(error: BaseException | None, path: str) -> FaultError | None:
     return None
 
 
+def _mysql_fault(exc: DBAPIError, url: URL) -> FaultError | None:
+    args = getattr(exc.orig, "args", ())
+    code = args[0] if args and isinstance(args[0], int) else None
+    if code in MYSQL_DISK_FULL:
+        return _disk_full_on_server(f"{url.host or 'localhost'}:{url.port or 3306}")
+    if exc.connection_invalidated or code in MYSQL_LOST:
+        return _no_answer(f"{url.host or 'localhost'}:{url.port or 3306}")
+    return None
+
+
+def _disk_full_on_server(server: str) -> FaultError:
+    return FaultError(
+        _(
+            "The database server {server} has no disk space left. Nothing was saved. Ask "
+            "the server's administrator to free space, then try again.",
+            server=server,
+        )
+    )
+
+
+def _no_answer(server: str) -> FaultError:
+    return FaultError(
+        _(
+            "The database server {server} does not answer: it was stopped or the network "
+            "connection was lost. Nothing was saved. Start the server (or ask its "
+            "administrator), then try again.",
+            server=server,
+        )
+    )
+
+
 def _server_fault(exc: DBAPIError, url: URL) -> FaultError | None:
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
     sqlstate = getattr(exc.orig, "sqlstate", None)
     if sqlstate == PG_DISK_FULL:
-        return FaultError(
-            _(
-                "The database server {server} has no disk space left. Nothing was saved. Ask "
-                "the server's administrator to free space, then try again.",
-                server=server,
-            )
-        )
+        return _disk_full_on_server(server)
     # Without a SQLSTATE the server never answered (refused, closed, timed out); class 08 is a
     # connection exception. Other operational errors (a serialization failure) are not faults.
     unanswered = sqlstate is None and isinstance(exc, OperationalError | InterfaceError)
@@ -106,12 +137,5 @@ def _server_fault(exc: DBAPIError, url: URL) -> FaultError | None:
         or unanswered
         or (sqlstate or "").startswith("08")
     ):
-        return FaultError(
-            _(
-                "The database server {server} does not answer: it was stopped or the network "
-                "connection was lost. Nothing was saved. Start the server (or ask its "
-                "administrator), then try again.",
-                server=server,
-            )
-        )
+        return _no_answer(server)
     return None
