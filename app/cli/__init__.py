@@ -53,19 +53,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
         )
         return gui_code
-    from app.core.errors import AppError, Cancelled, FaultError, UserError
+    from app.core.errors import FaultError  # noqa: I001 - kept apart for easy merging
+    from app.core.errors import AppError, Cancelled, UserError
 
     try:
         code: int = resolve_handler(args)(args)
         return code
     except Cancelled:
         return EXIT_CANCELLED
-    except BrokenPipeError:  # output piped into `head`: not an error
-        sys.stderr.close()
-        return EXIT_OK
     except FaultError as exc:  # the server, disk or file failed: not the user's input
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into `head`: not an error
+        sys.stderr.close()
+        return EXIT_OK
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
