@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.cli.parser import build_parser
-from app.cli.support import current_actor
+from app.cli.support import current_actor, say
 from app.core.private_files import private_umask
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ Handler = Callable[[argparse.Namespace], int]
 EXIT_OK = 0
 EXIT_FAILED = 1  # an application error, a bug, or a step that failed (search --strict, erase)
 EXIT_USAGE = 2  # the user's input was refused (argparse uses 2 too)
+EXIT_NOT_READY = 3  # an answer letter's finalise gate: work still open (listed on stderr)
 EXIT_CANCELLED = 130  # like a shell after Ctrl+C
 
 
@@ -43,6 +44,11 @@ def _setup_logging() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # everything this process creates: readable by the user only (POSIX)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--read-document-worker"]:  # hidden: the frozen bundle's document reader
+        from app.reading.worker import run_worker
+
+        return run_worker(given[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()
@@ -53,8 +59,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
         )
         return gui_code
+    from app.core.i18n import language
+
+    # Messages (errors, notes, summaries) in the language of --lang, else English: scripts
+    # that read the output see the same text as before. Output shapes (JSON keys, CSV columns,
+    # table headers) never change with the language.
+    with language(args.ui_lang or "en"):
+        return _run_command(args, log_path)
+
+
+def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     from app.core.errors import FaultError  # noqa: I001 - kept apart for easy merging
     from app.core.errors import AppError, Cancelled, UserError
+    from app.core.finalise_gate import GateRefused
+    from app.core.i18n import _, message_of
 
     try:
         code: int = resolve_handler(args)(args)
@@ -62,26 +80,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Cancelled:
         return EXIT_CANCELLED
     except FaultError as exc:  # the server, disk or file failed: not the user's input
-        print(f"error: {exc}", file=sys.stderr)
+        say(message_of(exc), prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return EXIT_OK
-    except UserError as exc:
+    except GateRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        for unmet in exc.unmet:
+            print(f"  {unmet.condition.value}: {unmet.message}", file=sys.stderr)
+        return EXIT_NOT_READY
+    except UserError as exc:
+        say(message_of(exc), prefix="error: ", file=sys.stderr)
         return EXIT_USAGE
     except AppError as exc:
         log.exception("application error")
-        print(f"error: {exc} (details in {log_path})", file=sys.stderr)
+        details = _("{message} (details in {path})", message=message_of(exc), path=log_path)
+        say(details, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a fault met outside a database session, or a bug
         fault = _fault_of(exc, args.db)
         if fault is not None:
             log.warning("command %s failed: %s", args.command, type(exc).__name__)
-            print(f"error: {fault}", file=sys.stderr)
+            say(message_of(fault), prefix="error: ", file=sys.stderr)
             return EXIT_FAILED
         log.exception("unexpected error in command %s", args.command)
-        print(f"error: unexpected {exc.__class__.__name__}; details in {log_path}", file=sys.stderr)
+        unexpected = _(
+            "unexpected {kind}; details in {path}", kind=exc.__class__.__name__, path=log_path
+        )
+        say(unexpected, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db, print_json
+from app.cli.support import current_actor, open_db, print_json, say
 from app.core.errors import UserError
+from app.core.i18n import _, message_of, text_of
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -20,9 +21,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
         try:
             value = json.loads(args.value)
         except json.JSONDecodeError as exc:
-            raise UserError(f"The value is not valid JSON: {exc.msg} at {exc.pos}") from exc
+            raise UserError(
+                _("The value is not valid JSON: {reason} at {pos}", reason=exc.msg, pos=exc.pos)
+            ) from exc
         if not isinstance(value, dict):
-            raise UserError("The value must be a JSON object, e.g. '{\"max_mb\": 50}'.")
+            raise UserError(
+                _("The value must be a JSON object, e.g. '{example}'.", example='{"max_mb": 50}')
+            )
         set_setting(db, actor=current_actor(args), key=args.key, value=value)
     print_json(get_setting(db, key=args.key))
     return 0
@@ -32,10 +37,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backup import backup_database
 
     result = backup_database(open_db(args), actor=current_actor(args), target=Path(args.out))
-    print(
-        f"Backup written to {result.path}: {result.cases} cases, "
-        f"{result.size_bytes / 1_000_000:.1f} MB in {result.seconds:.1f} s. It holds personal "
-        "data: keep it safe, and delete it under the same retention as the cases."
+    say(
+        _(
+            "Backup written to {path}: {cases} cases, {size} MB in {seconds} s. It holds personal "
+            "data: keep it safe, and delete it under the same retention as the cases.",
+            path=result.path,
+            cases=result.cases,
+            size=f"{result.size_bytes / 1_000_000:.1f}",
+            seconds=f"{result.seconds:.1f}",
+        )
     )
     return 0
 
@@ -72,7 +82,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             check_extension_allowed(base, args.extended_on)
             inp = dataclasses.replace(base, extension_notice_sent_on=args.extended_on)
         except UserError as exc:
-            extension_error = str(exc)
+            extension_error = text_of(message_of(exc))
     data: dict[str, Any] = dict(deadlines_to_json(compute_deadlines(inp)))
     if extension_error:
         data["extension_refused"] = extension_error
@@ -89,5 +99,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     summary = fill_demo(db, cases=args.cases, with_systems=not args.no_systems)
-    print(summary)
+    say(summary)
     return 0

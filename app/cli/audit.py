@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.support import open_db, print_json
+from app.cli.support import open_db, print_json, say
+from app.core.i18n import _, current_language, join, text_of
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -23,7 +24,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                                                           "hash": result.head.hash},
                 "problems": [
                     {
-                        "message": str(p.message),
+                        "message": text_of(p.message),
                         "event_id": p.event_id,
                         "document_id": p.document_id,
                         "reference": p.reference,
@@ -35,25 +36,41 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         )  # fmt: skip
         return 0 if result.ok else 1
     if result.ok:
-        print(
-            f"Audit trail intact: {result.events} events and {result.documents} documents "
-            f"checked. Chain head {head}"
+        say(
+            _(
+                "Audit trail intact: {events} events and {documents} documents checked. "
+                "Chain head {head}",
+                events=result.events,
+                documents=result.documents,
+                head=head,
+            )
         )
         return 0
     first = result.problems[0]
-    where = []
+    where: list[str] = []
     if first.event_id is not None:
-        where.append(f"event {first.event_id}")
+        where.append(_("event {id}", id=first.event_id))
     if first.document_id is not None:
-        where.append(f"document {first.document_id}")
+        where.append(_("document {id}", id=first.document_id))
     if first.reference:
-        where.append(f"case {first.reference}")
+        where.append(_("case {reference}", reference=first.reference))
     if first.at is not None:
-        where.append(local_time(first.at, "en"))
-    print(f"Audit trail BROKEN at {', '.join(where)}: {first.message}")
+        where.append(local_time(first.at, current_language()))
+    say(
+        _(
+            "Audit trail BROKEN at {where}: {problem}",
+            where=join(where, ", "),
+            problem=first.message,
+        )
+    )
     for other in result.problems[1:]:
-        print(f"  also: {other.message}")
-    print(f"Chain head {head}. Restore the database from a backup and find out who changed it.")
+        say(_("  also: {problem}", problem=other.message))
+    say(
+        _(
+            "Chain head {head}. Restore the database from a backup and find out who changed it.",
+            head=head,
+        )
+    )
     return 1
 
 
@@ -66,17 +83,28 @@ def cmd_audit_key(args: argparse.Namespace) -> int:
     with db.session() as session:
         if args.export:
             fingerprint = export_key(session, Path(args.export))
-            print(
-                f"Key {fingerprint} written to {args.export}. Keep it apart from the database "
-                f"(a colleague on the same database sets {ENV_KEY} to its contents)."
+            say(
+                _(
+                    "Key {fingerprint} written to {path}. Keep it apart from the database "
+                    "(a colleague on the same database sets {env} to its contents).",
+                    fingerprint=fingerprint,
+                    path=args.export,
+                    env=ENV_KEY,
+                )
             )
             return 0
         where, fingerprint = describe_key(session)
     if not fingerprint:
-        print("No audit-trail key yet: one is created when the first event is chained.")
+        say(_("No audit-trail key yet: one is created when the first event is chained."))
     elif not where:
-        print(f"Key {fingerprint}: NOT on this computer. Restore it or set {ENV_KEY}.")
+        say(
+            _(
+                "Key {fingerprint}: NOT on this computer. Restore it or set {env}.",
+                fingerprint=fingerprint,
+                env=ENV_KEY,
+            )
+        )
         return 1
     else:
-        print(f"Key {fingerprint} is kept in {where}.")
+        say(_("Key {fingerprint} is kept in {where}.", fingerprint=fingerprint, where=where))
     return 0

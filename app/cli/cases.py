@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db, options_of, print_json
+from app.cli.support import current_actor, open_db, options_of, print_json, say
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _, join
 from app.core.spreadsheet import csv_writer
 from app.core.validation import CaseInput, RepresentativeInput, split_name
 
@@ -23,11 +24,11 @@ def cmd_case_add(args: argparse.Namespace) -> int:
         types = tuple(RequestType(t) for t in (args.type or []))
         identifiers = tuple(
             (IdentifierKind(kind), value)
-            for kind, _, value in (item.partition("=") for item in args.identifier or [])
+            for kind, _sep, value in (item.partition("=") for item in args.identifier or [])
         )
     except ValueError as exc:
         raise UserError(
-            f"{exc}. See `privacy-desk case add --help` for the allowed values."
+            _("{reason}. See `privacy-desk case add --help` for the allowed values.", reason=exc)
         ) from exc
     data = CaseInput(
         request_types=types,
@@ -55,9 +56,13 @@ def cmd_case_add(args: argparse.Namespace) -> int:
     reference = register_case(db, actor=current_actor(args), data=data, attachment=attachment)
     print(reference)
     if data.representative is not None and data.representative.authorisation is None:
-        print(
-            f"warning: {reference} has a representative without an authorisation (machtiging): "
-            "send the answer only after the authorisation is received.",
+        say(
+            _(
+                "{reference} has a representative without an authorisation (machtiging): "
+                "send the answer only after the authorisation is received.",
+                reference=reference,
+            ),
+            prefix="warning: ",
             file=sys.stderr,
         )
     return 0
@@ -114,7 +119,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
             statuses = tuple(CaseStatus(s).value for s in args.status)
         except ValueError as exc:
             allowed = ", ".join(s.value for s in CaseStatus)
-            raise UserError(f"Unknown status. Use one of: {allowed}.") from exc
+            raise UserError(_("Unknown status. Use one of: {allowed}.", allowed=allowed)) from exc
     flt = CaseFilter(
         text=args.search or "",
         statuses=statuses,
@@ -173,7 +178,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
                 f"{r.reference:<15} {r.received_on.isoformat():<10} {r.status:<14} {due:<10} "
                 f"{'' if left is None else left:>5}  {','.join(r.types):<28} {r.requester_name}"
             )
-        print(f"{len(rows)} case(s)")
+        say(_("{n} case(s)", n=len(rows)))
     return 0
 
 
@@ -207,7 +212,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
     try:
         new = CaseStatus(args.status)
     except ValueError as exc:
-        raise UserError(f"Unknown status '{args.status}'.") from exc
+        raise UserError(_("Unknown status '{status}'.", status=args.status)) from exc
     db = open_db(args)
     change_status(
         db,
@@ -216,7 +221,7 @@ def cmd_case_status(args: argparse.Namespace) -> int:
         new_status=new,
         note=args.note or "",
     )
-    print(f"{args.reference.upper()} is now {new.value}")
+    say(_("{reference} is now {status}", reference=args.reference.upper(), status=new.value))
     return 0
 
 
@@ -312,18 +317,33 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
                 pairs.append((IdentifierKind(kind.strip()), value))
             except ValueError:
                 known = ", ".join(k.value for k in IdentifierKind)
-                raise UserError(f"Unknown identifier kind '{kind}'. Use one of: {known}.") from None
+                raise UserError(
+                    _(
+                        "Unknown identifier kind '{kind}'. Use one of: {known}.",
+                        kind=kind,
+                        known=known,
+                    )
+                ) from None
             if not sep:
-                raise UserError(f"'{item}' is not KIND=VALUE, e.g. ip_address=84.91.43.157.")
+                raise UserError(
+                    _("'{item}' is not KIND=VALUE, e.g. ip_address=84.91.43.157.", item=item)
+                )
         try:
             set_identifiers(
                 db, actor=current_actor(args), reference=args.reference, identifiers=pairs
             )
         except ValidationError as exc:  # name the KIND=VALUE argument, not a field position
             raise UserError(
-                "; ".join(
-                    f"{args.identifier[int(key.rpartition('_')[2])]}: {message}"
-                    for key, message in exc.errors.items()
+                join(
+                    [
+                        _(
+                            "{argument}: {problem}",
+                            argument=args.identifier[int(key.rpartition("_")[2])],
+                            problem=message,
+                        )
+                        for key, message in exc.errors.items()
+                    ],
+                    "; ",
                 )
             ) from None
     for kind, value in get_case(db, reference=args.reference).requester.identifiers:
@@ -350,4 +370,40 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     for code, outcome in detail.outcomes.items():
         ground = detail.refusal_grounds.get(code, "")
         print(f"{code:<15} {outcome or '-'}" + (f"  ({ground})" if ground else ""))
+    return 0
+
+
+def cmd_case_identity(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.core.enums import IdentityMethod, IdentityOutcome
+    from app.services.case_documents import record_identity_check
+
+    deleted = record_identity_check(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        method=IdentityMethod(args.method),
+        outcome=IdentityOutcome(args.outcome),
+        checked_on=args.checked_on or date.today(),
+        document_type=args.document_type,
+        note=args.note,
+    )
+    print(f"identity {args.outcome} ({args.method})")
+    if deleted:
+        print(f"{deleted} ID copy deleted")
+    return 0
+
+
+def cmd_case_decide_portability(args: argparse.Namespace) -> int:
+    from app.services.portability import decide_portability
+
+    decide_portability(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        outcome=args.outcome,
+        note=args.note,
+    )
+    print(f"portability {args.outcome}")
     return 0

@@ -34,32 +34,61 @@ REFUSAL_GROUNDS = (
     "compelling_grounds_art_21",
     "withheld_from_access",
 )
-EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
+IDENTITY_METHODS = (
+    "matched_known_data",
+    "extra_info_requested",
+    "id_document_seen",
+    "representative_authorisation",
+)
+IDENTITY_OUTCOMES = ("verified", "doubt", "failed")
+GATE_CONDITIONS = (
+    "identity",
+    "systems_searched",
+    "searches_failed",
+    "manual_checks",
+    "findings_reviewed",
+    "changes_done",
+    "authorisation",
+    "portability_export",
+)
+PORTABILITY_OUTCOMES = ("granted", "no_data", "refused")
+EDITABLE_SETTINGS = (
+    "letter_layout",
+    "retention",
+    "attachments",
+    "extra_holidays",
+    "reading_limits",
+)
 LANGUAGES = ("nl", "en")
+REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
 
 
 def date_arg(value: str) -> date:
     """An argparse type for YYYY-MM-DD."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
     try:
         return parse_iso_date(value)
     except ValidationError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date; use YYYY-MM-DD", value=value)
+        ) from exc
 
 
 def pause_arg(value: str) -> tuple[date, date | None]:
     """An argparse type for START:END (END may be empty: the pause still runs)."""
     from app.core.dates import parse_iso_date
     from app.core.errors import ValidationError
+    from app.core.i18n import _
 
-    start, _, end = value.partition(":")
+    start, _sep, end = value.partition(":")
     try:
         return parse_iso_date(start), (parse_iso_date(end) if end else None)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD"
+            _("'{value}' is not a pause; use START:END as YYYY-MM-DD:YYYY-MM-DD", value=value)
         ) from exc
 
 
@@ -94,7 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="start the GUI on a fresh temporary demo database"
     )
-    parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES, help="GUI language")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        help="language of the GUI and of the commands' messages (default: the GUI's setting; "
+        "English for commands)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     case = sub.add_parser("case", help="register, list, show and change cases")
@@ -235,6 +270,25 @@ def _add_case_commands(case_sub: Any) -> None:
     )
     decide.set_defaults(handler="cases:cmd_case_decide")
 
+    identity = case_sub.add_parser("identity", help="record how the identity was checked")
+    identity.add_argument("reference")
+    identity.add_argument("--method", required=True, choices=IDENTITY_METHODS)
+    identity.add_argument("--outcome", required=True, choices=IDENTITY_OUTCOMES)
+    identity.add_argument("--checked-on", type=date_arg, help="default today")
+    identity.add_argument(
+        "--document-type", default="", help="with id_document_seen: e.g. passport"
+    )
+    identity.add_argument("--note", default="")
+    identity.set_defaults(handler="cases:cmd_case_identity")
+
+    port = case_sub.add_parser(
+        "decide-portability", help="record the portability decision (after the export)"
+    )
+    port.add_argument("reference")
+    port.add_argument("outcome", choices=PORTABILITY_OUTCOMES)
+    port.add_argument("--note", default="", help="required when refused: why")
+    port.set_defaults(handler="cases:cmd_case_decide_portability")
+
 
 def _add_admin_commands(sub: Any) -> None:
     """`settings`, `backup`, `audit verify` and `officer`."""
@@ -283,7 +337,15 @@ def _add_letter_commands(sub: Any) -> None:
     letter.add_argument(
         "--final",
         action="store_true",
-        help="store it as sent: hashed copy, audit trail, case dates",
+        help="store it as sent: hashed copy, audit trail, case dates; an answer that is not "
+        "ready exits with 3 and lists what is still to be done on stderr",
+    )
+    letter.add_argument(
+        "--override",
+        action="append",
+        metavar="CONDITION=REASON",
+        help="with --final: go on without one unmet condition, with a written reason (audited; "
+        f"the letter names what was not done); conditions: {', '.join(GATE_CONDITIONS)}",
     )
     letter.set_defaults(handler="letters:cmd_letter")
 
@@ -316,9 +378,13 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     for name, help_text in (("erase", "erasure"), ("rectify", "rectification")):
         change = case_sub.add_parser(name, help=f"{help_text}: plan, approve, execute")
         change.add_argument("reference")
-        change.add_argument("step", choices=["plan", "approve", "execute"])
+        change.add_argument("step", choices=["plan", "approve", "execute", "by-hand"])
         if name == "rectify":
             change.add_argument("--set", action="append", metavar="FIELD=VALUE")
+        change.add_argument(
+            "--action", type=int, metavar="ID", help="by-hand: the planned change (its id)"
+        )
+        change.add_argument("--note", default="", help="by-hand: what was done, where (required)")
         change.add_argument("--format", default="table", choices=["table", "json"])
         change.set_defaults(handler="systems:cmd_case_change")
 
@@ -390,12 +456,14 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
         action="store_true",
         help="add name, postcode and city (off by default)",
     )
-    reg.add_argument("--lang", default="nl", choices=LANGUAGES, help="column headers")
+    reg.add_argument(
+        "--lang", default="nl", choices=REPORT_LANGUAGES, help="column headers and values"
+    )
     reg.set_defaults(handler="reports:cmd_report_register")
 
     yearly = report_sub.add_parser("yearly", help="yearly report as PDF (no personal data)")
     yearly.add_argument("--year", type=int, required=True)
-    yearly.add_argument("--lang", default="nl", choices=LANGUAGES)
+    yearly.add_argument("--lang", default="nl", choices=REPORT_LANGUAGES)
     yearly.add_argument("--out", required=True, metavar="FILE.pdf")
     yearly.set_defaults(handler="reports:cmd_report_yearly")
 
@@ -404,7 +472,7 @@ def _add_report_commands(case_sub: Any, sub: Any) -> None:
     dossier.add_argument("--out", required=True, metavar="FILE.zip")
     dossier.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=REPORT_LANGUAGES,
         help="language of the dossier PDF (default: the case's answer language)",
     )
     dossier.set_defaults(handler="reports:cmd_case_dossier")

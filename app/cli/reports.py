@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db
+from app.cli.support import current_actor, open_db, say
 from app.core.errors import UserError
+from app.core.i18n import _, text_of
 
 
 def _progress(args: argparse.Namespace) -> Any:
@@ -20,7 +21,8 @@ def _progress(args: argparse.Namespace) -> Any:
         return Progress()
 
     def show(fraction: float, message: str) -> None:
-        print(f"\r{fraction * 100:5.1f}%  {message:<30}", end="", file=sys.stderr, flush=True)
+        text = text_of(message)
+        print(f"\r{fraction * 100:5.1f}%  {text:<30}", end="", file=sys.stderr, flush=True)
 
     return Progress(on_progress=show)
 
@@ -48,7 +50,7 @@ def cmd_report_register(args: argparse.Namespace) -> int:
         progress=_progress(args),
     )
     _done_line()
-    print(f"{count} case(s) written to {args.out}")
+    say(_("{n} case(s) written to {path}", n=count, path=args.out))
     return 0
 
 
@@ -56,11 +58,11 @@ def cmd_report_yearly(args: argparse.Namespace) -> int:
     from app.services.reports import yearly_report
 
     if not str(args.out).lower().endswith(".pdf"):
-        raise UserError("The yearly report is a PDF: give an output file ending in .pdf.")
+        raise UserError(_("The yearly report is a PDF: give an output file ending in .pdf."))
     db = open_db(args)
     yearly_report(db, year=args.year, lang=args.lang, path=Path(args.out), progress=_progress(args))
     _done_line()
-    print(f"Report {args.year} written to {args.out}")
+    say(_("Report {year} written to {path}", year=args.year, path=args.out))
     return 0
 
 
@@ -77,7 +79,7 @@ def cmd_case_dossier(args: argparse.Namespace) -> int:
         lang=args.lang,
     )
     _done_line()
-    print(f"Dossier with {len(manifest['files'])} file(s) written to {args.out}")
+    say(_("Dossier with {n} file(s) written to {path}", n=len(manifest["files"]), path=args.out))
     return 0
 
 
@@ -93,7 +95,7 @@ def cmd_case_portability(args: argparse.Namespace) -> int:
         progress=_progress(args),
     )
     _done_line()
-    print(f"{count} confirmed record(s) written to {args.out}")
+    say(_("{n} confirmed record(s) written to {path}", n=count, path=args.out))
     return 0
 
 
@@ -104,7 +106,7 @@ def _print_expired(rows: list[Any]) -> None:
             f"{r.reference:<15} {r.closed_on.isoformat():<10} {r.outcome or '-':<15} "
             f"{r.months:>6} {r.retention_end.isoformat():<10}  {r.reason}"
         )
-    print(f"{len(rows)} case(s) past their retention period")
+    say(_("{n} case(s) past their retention period", n=len(rows)))
 
 
 def cmd_retention_list(args: argparse.Namespace) -> int:
@@ -120,22 +122,26 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
 
 def cmd_retention_apply(args: argparse.Namespace) -> int:
     from app.services.retention import apply_retention, list_expired
+    from app.services.traces import confirmation_lines
 
     db = open_db(args)
     rows = list_expired(db)
     if not rows:
-        print("No case is past its retention period.")
+        say(_("No case is past its retention period."))
         return 0
     _print_expired(rows)
     if not args.yes:
         if not sys.stdin.isatty():
             raise UserError(
-                "Confirmation needed: run again with --yes to "
-                f"{args.mode} these {len(rows)} case(s)."
+                _(
+                    "Confirmation needed: run again with --yes to {mode} these {n} case(s).",
+                    mode=args.mode,
+                    n=len(rows),
+                )
             )
         answer = input(f"{args.mode.capitalize()} these {len(rows)} case(s)? Type yes: ")
         if answer.strip().lower() != "yes":
-            print("Nothing changed.")
+            say(_("Nothing changed."))
             return 1
     result = apply_retention(
         db,
@@ -145,13 +151,21 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
         progress=_progress(args),
     )
     _done_line()
-    verb = "anonymised" if result.mode == "anonymise" else "deleted"
-    print(f"{len(result.references)} case(s) {verb}")
+    n = len(result.references)
+    if result.mode == "anonymise":
+        say(_("{n} case(s) anonymised", n=n))
+    else:
+        say(_("{n} case(s) deleted", n=n))
+    for line in confirmation_lines(result.copies):  # what else held them, and what is left
+        print(f"  {line}")
     if not result.compacted:
-        print(
-            "note: the database file could not be compacted because another program uses it; "
-            "removed data may linger in free space until `retention apply` runs again with "
-            "Privacy Desk closed elsewhere.",
+        say(
+            _(
+                "the database file could not be compacted because another program uses it; "
+                "removed data may linger in free space until `retention apply` runs again with "
+                "Privacy Desk closed elsewhere."
+            ),
+            prefix="note: ",
             file=sys.stderr,
         )
     return 0

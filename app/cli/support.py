@@ -1,4 +1,4 @@
-"""Helpers every CLI command module shares: the actor, the database, options and JSON output."""
+"""Helpers every CLI command module shares: the actor, the database, options, text and JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 
 def current_actor(args: argparse.Namespace | None = None) -> str:
@@ -20,26 +20,39 @@ def open_db(args: argparse.Namespace) -> Any:
     """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
     from app.data.database import open_database
     from app.services.audit_chain import log_head
+    from app.services.traces import clean_leftovers
 
     db = open_database(args.db)
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
-        print(f"note: {notice}", file=sys.stderr)
+        say(notice, prefix="note: ", file=sys.stderr)
     log_head(db, "start")  # a copy of the chain head outside the database
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     return db
 
 
 def options_of(items: list[str] | None) -> dict[str, str]:
     """KEY=VALUE arguments (--set, decisions) as a dict; anything else is refused."""
     from app.core.errors import UserError
+    from app.core.i18n import _
 
     options: dict[str, str] = {}
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep:
-            raise UserError(f"'{item}' is not KEY=VALUE (e.g. --set reasons=\"...\").")
+            raise UserError(_("'{item}' is not KEY=VALUE (e.g. --set reasons=\"...\").", item=item))
         options[key.strip()] = value
     return options
 
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def say(text: str, *, prefix: str = "", file: TextIO | None = None, end: str = "\n") -> None:
+    """Print a message in the CLI's language (``--lang``; English by default, see app.cli.main).
+
+    ``prefix`` ("error: ", "note: ") stays English: scripts look for it.
+    """
+    from app.core.i18n import text_of
+
+    print(prefix + text_of(text), file=sys.stdout if file is None else file, end=end, flush=True)

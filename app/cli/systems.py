@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db, print_json
+from app.cli.support import current_actor, open_db, print_json, say
 from app.core.errors import UserError
+from app.core.i18n import _, text_of, translate
 
 
 def _secrets() -> Any:
@@ -27,7 +28,7 @@ def cmd_connectors_list(args: argparse.Namespace) -> int:
     for r in rows:
         state = "enabled " if r.enabled else "disabled"
         print(f"{r.name:<28} {r.kind:<16} {state} {', '.join(r.capabilities)}")
-    print(f"{len(rows)} system(s)")
+    say(_("{n} system(s)", n=len(rows)))
     return 0
 
 
@@ -36,14 +37,14 @@ def cmd_connectors_kinds(args: argparse.Namespace) -> int:
 
     for d in kinds():
         settings = ", ".join(s.name + ("*" if s.required else "") for s in d.settings)
-        print(f"{d.kind:<16} {d.label}\n{'':<16} settings: {settings}")
+        print(f"{d.kind:<16} {translate(d.label)}\n{'':<16} settings: {settings}")
     return 0
 
 
 def cmd_connectors_test(args: argparse.Namespace) -> int:
     from app.services.connectors import test_connector
 
-    print(test_connector(open_db(args), name=args.name, secrets=_secrets()))
+    say(test_connector(open_db(args), name=args.name, secrets=_secrets()))
     return 0
 
 
@@ -53,12 +54,19 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
     try:
         settings = json.loads(args.settings)
     except json.JSONDecodeError as exc:
-        raise UserError(f"--settings is not valid JSON: {exc.msg} at {exc.pos}") from exc
+        raise UserError(
+            _("--settings is not valid JSON: {reason} at {pos}", reason=exc.msg, pos=exc.pos)
+        ) from exc
     if not isinstance(settings, dict):
-        raise UserError('--settings must be a JSON object, e.g. {"path": "/data/list.csv"}')
+        raise UserError(
+            _(
+                "--settings must be a JSON object, e.g. {example}",
+                example='{"path": "/data/list.csv"}',
+            )
+        )
     secret_values = {}
     for item in args.secret or []:
-        key, _, value = item.partition("=")
+        key, _sep, value = item.partition("=")
         secret_values[key] = value
     save_connector(
         open_db(args),
@@ -71,7 +79,7 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
         secrets=_secrets(),
         secret_values=secret_values,
     )
-    print(f"saved {args.name}")
+    say(_("saved {name}", name=args.name))
     return 0
 
 
@@ -108,7 +116,7 @@ def cmd_case_search(args: argparse.Namespace) -> int:
     else:
         for r in results:
             line = f"{r.system:<28} {r.status:<15} {len(r.findings):>4} found"
-            print(line + (f"  {r.error}" if r.error else ""))
+            print(line + (f"  {text_of(r.error)}" if r.error else ""))
     return 1 if any(r.status == "failed" for r in results) and args.strict else 0
 
 
@@ -153,10 +161,26 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
+    if args.step == "by-hand":
+        from app.core.errors import ValidationError
+        from app.core.i18n import _
+        from app.services.changes import record_removed_by_hand
+
+        if args.action is None:
+            raise ValidationError({"action": _("Name the planned change with --action ID.")})
+        done = record_removed_by_hand(
+            db,
+            actor=current_actor(args),
+            reference=args.reference,
+            action_id=args.action,
+            note=args.note,
+        )
+        print(f"{done.id} {done.system} {done.record_id}: {done.outcome}")
+        return 0
     if args.step == "plan":
         corrections = []
         for item in getattr(args, "set", None) or []:
-            field, _, value = item.partition("=")
+            field, _sep, value = item.partition("=")
             corrections.append(Correction(field, value))
         actions = plan_changes(
             db,
@@ -170,7 +194,7 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         count = approve_plan(
             db, actor=current_actor(args), reference=args.reference, operation=operation
         )
-        print(f"{count} change(s) approved")
+        say(_("{n} change(s) approved", n=count))
         return 0
     else:
         actions = execute_plan(
@@ -184,7 +208,11 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         print_json([a.__dict__ for a in actions])
     else:
         for a in actions:
-            print(f"{a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {a.detail}")
+            detail = text_of(a.detail)
+            print(
+                f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} "
+                f"{detail}"
+            )
     return 1 if any(a.outcome == "failed" for a in actions) else 0
 
 

@@ -6,10 +6,44 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 from app.core.enums import IdentifierKind
+from app.core.i18n import N_
 from app.core.progress import Progress
+
+# Field and category names of the example mapping file and the demo systems, marked for the
+# catalogues: people read them in their language (translate(name, lang)); a name from a
+# customer's own mapping file that is not listed is shown as written.
+COMMON_NAMES: Final = (
+    N_("contact details"),
+    N_("customer administration"),
+    N_("identification"),
+    N_("remote support"),
+    N_("support history"),
+    N_("technical data"),
+    N_("newsletter"),
+    N_("browser"),
+    N_("city"),
+    N_("customer number"),
+    N_("date of birth"),
+    N_("e-mail address"),
+    N_("first name"),
+    N_("house number"),
+    N_("last name"),
+    N_("login IP address"),
+    N_("login time"),
+    N_("phone number"),
+    N_("postcode"),
+    N_("session IP address"),
+    N_("session minutes"),
+    N_("session notes"),
+    N_("session started"),
+    N_("street"),
+    N_("ticket opened"),
+    N_("ticket subject"),
+    N_("ticket text"),
+)
 
 
 class MatchStrength(StrEnum):

@@ -16,19 +16,21 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
-from app.connectors.text_search import find_in_text, subject_needles
+from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _, join, message_of
 from app.core.progress import Progress
-from app.reading.documents import UnreadableDocument, read_document
+from app.reading.archive import DocumentRefused, ReadingLimits
+from app.reading.documents import UnreadableDocument
+from app.reading.worker import IsolatedReader
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EXTENSIONS = (".txt", ".csv", ".pdf", ".docx", ".odt")
 DEFAULT_MAX_FILE_MB = 50
-CATEGORIES = ("documents",)
-HAND_NOTE = (
+CATEGORIES = (N_("documents"),)
+HAND_NOTE = _(
     "Files are not erased from here: remove or redact the file by hand if erasure is granted."
 )
 
@@ -42,7 +44,7 @@ class DocumentFolderConnector:
         self.name = name
         raw_path = str(settings.get("path") or "").strip()
         if not raw_path:
-            raise ValidationError({"path": "Choose the folder with the documents."})
+            raise ValidationError({"path": _("Choose the folder with the documents.")})
         self._path = Path(raw_path).expanduser()
         extensions = settings.get("extensions") or DEFAULT_EXTENSIONS
         if isinstance(extensions, str):
@@ -55,7 +57,9 @@ class DocumentFolderConnector:
                 float(settings.get("max_file_mb") or DEFAULT_MAX_FILE_MB) * 1024 * 1024
             )
         except (TypeError, ValueError) as exc:
-            raise ValidationError({"max_file_mb": "Enter the maximum size in MB."}) from exc
+            raise ValidationError({"max_file_mb": _("Enter the maximum size in MB.")}) from exc
+        # Parsers run in a child process within these limits (global setting, passed in).
+        self.reader = IsolatedReader(ReadingLimits.from_setting(settings.get("reading_limits")))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -89,15 +93,19 @@ class DocumentFolderConnector:
     def _files(self) -> list[Path]:
         if not self._path.is_dir():
             raise ConnectorError(
-                f"The folder {self._path} does not exist or cannot be read. "
-                "Check the path in the connector settings."
+                _(
+                    "The folder {path} does not exist or cannot be read. Check the path in the "
+                    "connector settings.",
+                    path=self._path,
+                )
             )
         return sorted(
             p for p in self._path.rglob("*") if p.is_file() and p.suffix.lower() in self._extensions
         )
 
     def test_connection(self) -> str:
-        return f"{len(self._files())} document(s) found."
+        count = len(self._files())
+        return _("{n} document(s) found.", n=count)
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         needles = subject_needles(subject)
@@ -106,25 +114,34 @@ class DocumentFolderConnector:
         files = self._files()
         findings: list[Finding] = []
         for n, path in enumerate(files):
-            progress.report(n / max(1, len(files)), f"Document {n + 1} of {len(files)}")
+            progress.report(
+                n / max(1, len(files)),
+                _("Document {number} of {total}", number=n + 1, total=len(files)),
+            )
             relative = str(path.relative_to(self._path))
             size = path.stat().st_size
             if size > self._max_bytes:
-                findings.append(self._check_by_hand(relative, "file too large to read"))
+                findings.append(self._check_by_hand(relative, _("File too large to read")))
                 continue
             try:
-                document = read_document(path, progress=progress)
+                document = self.reader.read(path, progress=progress)
+            except DocumentRefused as exc:
+                log.warning("Document %d refused (%s)", n + 1, exc.message.msgid[:40])
+                findings.append(self._check_by_hand(relative, message_of(exc)))
+                continue
             except OSError as exc:
-                problem = f"could not be opened ({exc.strerror or type(exc).__name__})"
+                problem = _(
+                    "Could not be opened ({reason})", reason=exc.strerror or type(exc).__name__
+                )
                 findings.append(self._check_by_hand(relative, problem))
                 continue
             except UnreadableDocument as exc:
                 cause = type(exc.__cause__ or exc).__name__
                 log.warning("Document %d unreadable (%s)", n + 1, cause)
-                findings.append(self._check_by_hand(relative, "damaged or unreadable file"))
+                findings.append(self._check_by_hand(relative, _("Damaged or unreadable file")))
                 continue
             if document.needs_ocr:
-                findings.append(self._check_by_hand(relative, "no text layer (a scan)"))
+                findings.append(self._check_by_hand(relative, _("No text layer (a scan)")))
                 continue
             matches = find_in_text(document.text, needles)
             if not matches:
@@ -132,7 +149,7 @@ class DocumentFolderConnector:
             best = matches[0]
             note = HAND_NOTE
             if best.strength is MatchStrength.WEAK:
-                note = "Only the name matched: check it is this person. " + HAND_NOTE
+                note = join([ONLY_NAME_NOTE, HAND_NOTE])
             findings.append(
                 Finding(
                     system=self.name,
@@ -149,7 +166,7 @@ class DocumentFolderConnector:
                     note=note,
                 )
             )
-        progress.report(1.0, "Documents searched")
+        progress.report(1.0, _("Documents searched"))
         return findings
 
     def _check_by_hand(self, relative: str, problem: str) -> Finding:
@@ -157,10 +174,10 @@ class DocumentFolderConnector:
         return Finding(
             system=self.name,
             record_id=relative,
-            fields={"file": relative, "problem": problem},
+            fields={"file": relative, "problem": problem.lower()},
             categories=CATEGORIES,
             matched=Identifier(IdentifierKind.OTHER, "unreadable file"),
             strength=MatchStrength.WEAK,
             location=str(self._path / relative),
-            note=f"{problem.capitalize()}: check this file by hand.",
+            note=_("{problem}: check this file by hand.", problem=problem),
         )

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.connectors.base import Identifier, MatchStrength, Subject
 from app.core.enums import IdentifierKind
+from app.core.i18n import _
 
 
 class IdentifierRole(StrEnum):
@@ -69,7 +70,13 @@ def parse_role(value: str) -> IdentifierRole:
     try:
         return IdentifierRole(value.strip().lower())
     except ValueError:
-        raise ValueError(f"unknown identifier {value!r}; use one of: {ROLE_NAMES}") from None
+        raise ValueError(
+            _(
+                "unknown identifier {value}; use one of: {roles}",
+                value=repr(value),
+                roles=ROLE_NAMES,
+            )
+        ) from None
 
 
 def normalise_email(value: str) -> str:
@@ -133,9 +140,27 @@ class RowMatch:
 
 
 _STRONG_ORDER = (IdentifierKind.EMAIL, IdentifierKind.CUSTOMER_NUMBER, IdentifierKind.USER_ID)
-_NAME_ONLY_NOTE = "Matched on weak identifiers only: check that this is the same person."
+_NAME_ONLY_NOTE = _("Matched on weak identifiers only: check that this is the same person.")
+# One whole sentence per combination of contradicting identifiers, so each can be translated.
+_CONFLICT_NOTES = {
+    ("customer number",): _("The record holds a different customer number: check the person."),
+    ("user id",): _("The record holds a different user id: check the person."),
+    ("birth date",): _("The record holds a different birth date: check the person."),
+    ("customer number", "user id"): _(
+        "The record holds a different customer number and user id: check the person."
+    ),
+    ("customer number", "birth date"): _(
+        "The record holds a different customer number and birth date: check the person."
+    ),
+    ("user id", "birth date"): _(
+        "The record holds a different user id and birth date: check the person."
+    ),
+    ("customer number", "user id", "birth date"): _(
+        "The record holds a different customer number and user id and birth date: check the person."
+    ),
+}
 # DOMAIN section 4: the postal default is to answer only to the address already held.
-ADDRESS_DOUBT_NOTE = (
+ADDRESS_DOUBT_NOTE = _(
     "The address held here differs from the one in the letter: a reason for doubt. Answer only "
     "to the known address, or ask the person to confirm their identity."
 )
@@ -254,7 +279,7 @@ def match_row(row: Mapping[IdentifierRole, Sequence[Any]], subject: Subject) -> 
         )
         kind = next(k for k in order if k in strong)
         if conflicts:
-            note = f"The record holds a different {' and '.join(conflicts)}: check the person."
+            note = _CONFLICT_NOTES[tuple(conflicts)]
             return RowMatch(MatchStrength.WEAK, Identifier(kind, strong[kind]), note)
         doubt = ADDRESS_DOUBT_NOTE if same_address is False else ""
         return RowMatch(MatchStrength.STRONG, Identifier(kind, strong[kind]), doubt)

@@ -33,6 +33,7 @@ from app.connectors.base import (
     Subject,
 )
 from app.connectors.text_search import (
+    ONLY_NAME_NOTE,
     Needle,
     TextMatch,
     best_match,
@@ -42,7 +43,7 @@ from app.connectors.text_search import (
 )
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _, join
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,8 @@ log = logging.getLogger(__name__)
 SOURCES = ("eml_folder", "mbox", "imap")
 DEFAULT_TIMEOUT_S = 30.0
 IMAP_CHUNK = 20
-CATEGORIES = ("contact details", "correspondence")
-HAND_NOTE = (
+CATEGORIES = (N_("contact details"), N_("correspondence"))
+HAND_NOTE = _(
     "E-mail cannot be erased from Privacy Desk: delete the message by hand in the mail client "
     "(also copies in Sent, Archive and Trash) if erasure is granted."
 )
@@ -130,7 +131,7 @@ def analyse_message(
     message_id = _header(msg, "Message-ID").strip().strip("<>")
     note = HAND_NOTE
     if best.strength is MatchStrength.WEAK:
-        note = "Only the name matched: check it is this person. " + HAND_NOTE
+        note = join([ONLY_NAME_NOTE, HAND_NOTE])
     return Finding(
         system=system,
         record_id=message_id or fallback_id,
@@ -158,10 +159,10 @@ class MailStoreConnector:
         self.name = name
         self._source = str(settings.get("source") or "eml_folder")
         if self._source not in SOURCES:
-            raise ValidationError({"source": "Choose a folder of .eml files, an mbox or IMAP."})
+            raise ValidationError({"source": _("Choose a folder of .eml files, an mbox or IMAP.")})
         self._path = Path(str(settings.get("path") or "")).expanduser()
         if self._source != "imap" and not str(settings.get("path") or "").strip():
-            raise ValidationError({"path": "Choose the mail folder or mbox file."})
+            raise ValidationError({"path": _("Choose the mail folder or mbox file.")})
         self._ssl = bool(settings.get("imap_ssl", True))
         self._host = str(settings.get("imap_host") or "").strip()
         self._user = str(settings.get("imap_user") or "").strip()
@@ -171,9 +172,11 @@ class MailStoreConnector:
             self._port = int(settings.get("imap_port") or (993 if self._ssl else 143))
             self._timeout = float(settings.get("timeout_s") or DEFAULT_TIMEOUT_S)
         except (TypeError, ValueError) as exc:
-            raise ValidationError({"imap_port": "Enter the port and time-out as numbers."}) from exc
+            raise ValidationError(
+                {"imap_port": _("Enter the port and time-out as numbers.")}
+            ) from exc
         if self._source == "imap" and not (self._host and self._user):
-            raise ValidationError({"imap_host": "Enter the IMAP server and user name."})
+            raise ValidationError({"imap_host": _("Enter the IMAP server and user name.")})
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -223,16 +226,20 @@ class MailStoreConnector:
     def test_connection(self) -> str:
         if self._source == "eml_folder":
             count = len(self._eml_files())
-            return f"{count} .eml file(s) found."
+            return _("{n} .eml file(s) found.", n=count)
         if self._source == "mbox":
             box = self._open_mbox()
             try:
-                return f"mbox with {len(box)} message(s)."
+                return _("mbox with {n} message(s).", n=len(box))
             finally:
                 box.close()
         with self._imap(Progress(timeout_s=self._timeout)) as mb:
             status = mb.folder.status(self._folder)
-            return f"Connected; {status.get('MESSAGES', 0)} message(s) in {self._folder}."
+            return _(
+                "Connected; {n} message(s) in {folder}.",
+                n=status.get("MESSAGES", 0),
+                folder=self._folder,
+            )
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         needles = subject_needles(subject)
@@ -250,7 +257,7 @@ class MailStoreConnector:
                 finding = self._unreadable(location, fallback_id)
             if finding is not None:
                 findings.append(finding)
-        progress.report(1.0, "Mailbox searched")
+        progress.report(1.0, _("Mailbox searched"))
         return findings
 
     def _unreadable(self, location: str, fallback_id: str) -> Finding:
@@ -262,7 +269,7 @@ class MailStoreConnector:
             matched=Identifier(IdentifierKind.OTHER, "unreadable message"),
             strength=MatchStrength.WEAK,
             location=location,
-            note="This message could not be read: check it by hand.",
+            note=_("This message could not be read: check it by hand."),
         )
 
     # -- sources -----------------------------------------------------------------------------
@@ -280,25 +287,33 @@ class MailStoreConnector:
     def _eml_files(self) -> list[Path]:
         if not self._path.is_dir():
             raise ConnectorError(
-                f"The mail folder {self._path} does not exist. Check the path in the settings."
+                _(
+                    "The mail folder {path} does not exist. Check the path in the settings.",
+                    path=self._path,
+                )
             )
         return sorted(self._path.rglob("*.eml"))
 
     def _eml_messages(self, progress: Progress) -> Iterator[tuple[bytes, str, str]]:
         files = self._eml_files()
         for n, path in enumerate(files):
-            progress.report(n / max(1, len(files)), "Reading mail files")
+            progress.report(n / max(1, len(files)), _("Reading mail files"))
             try:
                 raw = path.read_bytes()
             except OSError as exc:
-                raise ConnectorError(f"Cannot read {path}: {exc.strerror}.") from exc
+                raise ConnectorError(
+                    _("Cannot read {path}: {strerror}.", path=path, strerror=exc.strerror)
+                ) from exc
             relative = str(path.relative_to(self._path))
             yield raw, str(path), relative
 
     def _open_mbox(self) -> mailbox.mbox:
         if not self._path.is_file():
             raise ConnectorError(
-                f"The mbox file {self._path} does not exist. Check the path in the settings."
+                _(
+                    "The mbox file {path} does not exist. Check the path in the settings.",
+                    path=self._path,
+                )
             )
         return mailbox.mbox(self._path, create=False)
 
@@ -307,7 +322,7 @@ class MailStoreConnector:
         try:
             keys = box.keys()  # one pass over the file to find the message offsets
             for n, key in enumerate(keys):
-                progress.report(n / max(1, len(keys)), "Reading mbox")
+                progress.report(n / max(1, len(keys)), _("Reading mbox"))
                 yield box.get_bytes(key), str(self._path), f"{self._path.name}#{n + 1}"
         finally:
             box.close()
@@ -340,17 +355,23 @@ class MailStoreConnector:
             try:
                 uids = mb.uids(criteria, charset=charset)
                 for start in range(0, len(uids), IMAP_CHUNK):
-                    progress.report(start / max(1, len(uids)), "Reading IMAP messages")
+                    progress.report(start / max(1, len(uids)), _("Reading IMAP messages"))
                     chunk = uids[start : start + IMAP_CHUNK]
                     for message in mb.fetch(uid_list=chunk, mark_seen=False, bulk=True):
                         fallback = f"{self._folder}/uid {message.uid}"
                         yield message.obj.as_bytes(), self._location, fallback
             except UnexpectedCommandStatusError as exc:
-                raise ConnectorError(f"The IMAP server refused a command: {exc}") from exc
+                raise ConnectorError(
+                    _("The IMAP server refused a command: {exc}", exc=exc)
+                ) from exc
             except TimeoutError as exc:
-                raise ConnectorError("The IMAP server did not answer in time (time-out).") from exc
+                raise ConnectorError(
+                    _("The IMAP server did not answer in time (time-out).")
+                ) from exc
             except (OSError, imaplib.IMAP4.error) as exc:
-                raise ConnectorError(f"The IMAP connection failed ({exc}). Try again.") from exc
+                raise ConnectorError(
+                    _("The IMAP connection failed ({exc}). Try again.", exc=exc)
+                ) from exc
 
 
 class _ImapSession:
@@ -370,25 +391,37 @@ class _ImapSession:
             else:
                 box = MailBoxUnencrypted(o._host, o._port, timeout=self._timeout)
         except TimeoutError as exc:
-            raise ConnectorError(f"The IMAP server {where} did not answer in time.") from exc
+            raise ConnectorError(
+                _("The IMAP server {where} did not answer in time.", where=where)
+            ) from exc
         except OSError as exc:
             raise ConnectorError(
-                f"Cannot reach the IMAP server {where} ({exc}). Check server, port and SSL."
+                _(
+                    "Cannot reach the IMAP server {where} ({exc}). Check server, port and SSL.",
+                    where=where,
+                    exc=exc,
+                )
             ) from exc
         try:
             box.login(o._user, o._password, initial_folder=o._folder)
         except TimeoutError as exc:
-            raise ConnectorError(f"The IMAP server {where} did not answer in time.") from exc
+            raise ConnectorError(
+                _("The IMAP server {where} did not answer in time.", where=where)
+            ) from exc
         except MailboxLoginError as exc:
             box.client.shutdown()
             raise ConnectorError(
-                "The IMAP server refused the login. Check the user name and password."
+                _("The IMAP server refused the login. Check the user name and password.")
             ) from exc
         except MailboxFolderSelectError as exc:
             box.logout()
-            raise ConnectorError(f"The IMAP folder '{o._folder}' does not exist.") from exc
+            raise ConnectorError(
+                _("The IMAP folder '{folder}' does not exist.", folder=o._folder)
+            ) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
-            raise ConnectorError(f"The IMAP login at {where} failed ({exc}).") from exc
+            raise ConnectorError(
+                _("The IMAP login at {where} failed ({exc}).", where=where, exc=exc)
+            ) from exc
         self._box = box
         return box
 

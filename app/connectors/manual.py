@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.connectors.base import Capability, ConnectorDescription, Finding, SettingSpec, Subject
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.progress import Progress
 
 
@@ -24,7 +24,7 @@ class ManualConnector:
     def __init__(self, name: str, settings: Mapping[str, Any], secrets: Mapping[str, str]) -> None:
         self.name = name
         self.instructions = str(settings.get("instructions", "")).strip()
-        _ = secrets
+        del secrets  # a manual check has none
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -46,9 +46,9 @@ class ManualConnector:
 
     def test_connection(self) -> str:
         if not self.instructions:
-            return "No instructions yet: add what the person doing the check must look up."
-        return "Manual check: nothing to connect to."
+            return _("No instructions yet: add what the person doing the check must look up.")
+        return _("Manual check: nothing to connect to.")
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         progress.check()
-        raise ManualCheckRequired(self.instructions or "Look up the person by hand.")
+        raise ManualCheckRequired(self.instructions or _("Look up the person by hand."))

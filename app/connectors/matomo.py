@@ -30,7 +30,7 @@ from app.connectors.identifier_match import is_truncated, truncated_forms
 from app.connectors.text_search import strength_rank
 from app.core.enums import IdentifierKind
 from app.core.errors import Cancelled, ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, Message, _, join, message_of
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ DEFAULT_SEGMENT_TEMPLATE = "userId=={user_id}"
 DEFAULT_TIMEOUT_S = 30.0
 MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 _CHUNK = 64 * 1024
-CATEGORIES = ("online identifiers", "website usage")
+CATEGORIES = (N_("online identifiers"), N_("website usage"))
 
 
 @dataclass
@@ -56,9 +56,9 @@ def _parse_site_ids(value: Any) -> tuple[int, ...]:
     try:
         ids = tuple(int(str(item).strip()) for item in items if str(item).strip())
     except ValueError as exc:
-        raise ValidationError({"site_ids": "Enter site ids as numbers, e.g. 1, 3."}) from exc
+        raise ValidationError({"site_ids": _("Enter site ids as numbers, e.g. 1, 3.")}) from exc
     if not ids or any(i <= 0 for i in ids):
-        raise ValidationError({"site_ids": "Enter at least one site id (a number above 0)."})
+        raise ValidationError({"site_ids": _("Enter at least one site id (a number above 0).")})
     return ids
 
 
@@ -73,18 +73,18 @@ class MatomoConnector:
         parts = urlsplit(base)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValidationError(
-                {"base_url": "Enter the Matomo address, e.g. https://stats.example.nl/"}
+                {"base_url": _("Enter the Matomo address, e.g. https://stats.example.nl/")}
             )
         self._base_url = base.rstrip("/")
         self._endpoint = self._base_url if base.endswith(".php") else self._base_url + "/index.php"
         self._site_ids = _parse_site_ids(settings.get("site_ids"))
         self._template = str(settings.get("segment_template") or DEFAULT_SEGMENT_TEMPLATE)
         if "{user_id}" not in self._template:
-            raise ValidationError({"segment_template": "The template must contain {user_id}."})
+            raise ValidationError({"segment_template": _("The template must contain {user_id}.")})
         try:
             self._timeout = float(settings.get("timeout_s") or DEFAULT_TIMEOUT_S)
         except (TypeError, ValueError) as exc:
-            raise ValidationError({"timeout_s": "Enter the time-out in seconds."}) from exc
+            raise ValidationError({"timeout_s": _("Enter the time-out in seconds.")}) from exc
         self._token = secrets.get("token_auth", "")
 
     @classmethod
@@ -125,7 +125,7 @@ class MatomoConnector:
         """POST one API call; the token travels in the body so it never lands in access logs."""
         if not self._token:
             raise ConnectorError(
-                "No Matomo API token is stored for this connector. Enter it in the settings."
+                _("No Matomo API token is stored for this connector. Enter it in the settings.")
             )
         progress.check()
         body = urlencode({**params, "format": "json", "token_auth": self._token}).encode()
@@ -145,14 +145,22 @@ class MatomoConnector:
             if isinstance(exc.reason, TimeoutError):
                 raise self._timeout_error() from exc
             raise ConnectorError(
-                f"Cannot reach Matomo at {self._base_url} ({exc.reason}). "
-                "Check the address and that the server is running."
+                _(
+                    "Cannot reach Matomo at {base_url} ({reason}). Check the address and that the "
+                    "server is running.",
+                    base_url=self._base_url,
+                    reason=exc.reason,
+                )
             ) from exc
         except TimeoutError as exc:
             raise self._timeout_error() from exc
         except OSError as exc:
             raise ConnectorError(
-                f"The connection to Matomo at {self._base_url} failed ({exc}). Try again later."
+                _(
+                    "The connection to Matomo at {base_url} failed ({exc}). Try again later.",
+                    base_url=self._base_url,
+                    exc=exc,
+                )
             ) from exc
         return self._decode(raw, method)
 
@@ -175,27 +183,39 @@ class MatomoConnector:
             size += len(chunk)
             if size > MAX_RESPONSE_BYTES:
                 raise ConnectorError(
-                    "Matomo sent an unexpectedly large answer. Check the address in the settings."
+                    _(
+                        "Matomo sent an unexpectedly large answer. Check the address in the "
+                        "settings."
+                    )
                 )
             chunks.append(chunk)
 
     def _timeout_error(self) -> ConnectorError:
         return ConnectorError(
-            f"Matomo at {self._base_url} did not answer in time (time-out). Try again later "
-            "or raise the time-out in the connector settings."
+            _(
+                "Matomo at {base_url} did not answer in time (time-out). Try again later or "
+                "raise the time-out in the connector settings.",
+                base_url=self._base_url,
+            )
         )
 
-    def _http_error_message(self, code: int) -> str:
+    def _http_error_message(self, code: int) -> Message:
         if code in (401, 403):
-            return (
-                f"Matomo refused access (HTTP {code}). Check the API token and that its user "
-                "has admin access to the sites."
+            return _(
+                "Matomo refused access (HTTP {code}). Check the API token and that its user "
+                "has admin access to the sites.",
+                code=code,
             )
         if code == 404:
-            return f"No Matomo found at {self._base_url} (HTTP 404). Check the address."
-        return (
-            f"Matomo at {self._base_url} answered with a server error (HTTP {code}). "
-            "Try again later or ask the Matomo administrator to check the server log."
+            return _(
+                "No Matomo found at {base_url} (HTTP 404). Check the address.",
+                base_url=self._base_url,
+            )
+        return _(
+            "Matomo at {base_url} answered with a server error (HTTP {code}). "
+            "Try again later or ask the Matomo administrator to check the server log.",
+            base_url=self._base_url,
+            code=code,
         )
 
     def _decode(self, raw: bytes, method: str) -> Any:
@@ -203,15 +223,30 @@ class MatomoConnector:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
             looks_html = raw.lstrip()[:1] == b"<"
-            what = "a web page (HTML)" if looks_html else "something that is not JSON"
-            raise ConnectorError(
-                f"Matomo at {self._base_url} answered {method} with {what} instead of data. "
+            check = _(
                 "Check the address (it must point to the Matomo installation) and that the "
                 "PrivacyManager plugin is active."
-            ) from exc
+            )
+            if looks_html:
+                what = _(
+                    "Matomo at {base_url} answered {method} with a web page (HTML) instead of "
+                    "data.",
+                    base_url=self._base_url,
+                    method=method,
+                )
+            else:
+                what = _(
+                    "Matomo at {base_url} answered {method} with something that is not JSON "
+                    "instead of data.",
+                    base_url=self._base_url,
+                    method=method,
+                )
+            raise ConnectorError(join([what, check])) from exc
         if isinstance(data, dict) and data.get("result") == "error":
             message = str(data.get("message") or "no reason given")[:300]
-            raise ConnectorError(f"Matomo refused {method}: {message}")
+            raise ConnectorError(
+                _("Matomo refused {method}: {message}", method=method, message=message)
+            )
         return data
 
     # -- protocol --------------------------------------------------------------------------
@@ -224,7 +259,11 @@ class MatomoConnector:
         for site in self._site_ids:
             self._find(site, probe, progress)
         value = version.get("value") if isinstance(version, dict) else version
-        return f"Connected to Matomo {value}; {len(self._site_ids)} site(s) accessible."
+        return _(
+            "Connected to Matomo {version}; {n} site(s) accessible.",
+            version=value,
+            n=len(self._site_ids),
+        )
 
     def _find(self, site: int, segment: str, progress: Progress) -> list[dict[str, Any]]:
         data = self._call(
@@ -232,7 +271,10 @@ class MatomoConnector:
         )
         if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
             raise ConnectorError(
-                "Matomo answered findDataSubjects in an unexpected shape. Check the Matomo version."
+                _(
+                    "Matomo answered findDataSubjects in an unexpected shape. Check the Matomo "
+                    "version."
+                )
             )
         return data
 
@@ -277,7 +319,7 @@ class MatomoConnector:
         step = 0
         for site in self._site_ids:
             for segment, ident in segments:
-                progress.report(step / steps, f"Matomo site {site}")
+                progress.report(step / steps, _("Matomo site {site}", site=site))
                 step += 1
                 for row in self._find(site, segment, progress):
                     key = _visit_key(row, site)
@@ -286,7 +328,7 @@ class MatomoConnector:
                     if known is None or strength_rank(strength) < strength_rank(known.strength):
                         visits[key] = _Visit(key[0], key[1], row, ident, strength)
         details = self._export_details(list(visits.values()), progress)
-        progress.report(1.0, "Matomo searched")
+        progress.report(1.0, _("Matomo searched"))
         return [self._finding(v, details.get((v.site, v.idvisit), {})) for v in visits.values()]
 
     @staticmethod
@@ -326,7 +368,7 @@ class MatomoConnector:
         if isinstance(data, list) and not data:
             return {}
         if not isinstance(data, dict):
-            raise ConnectorError("Matomo answered exportDataSubjects in an unexpected shape.")
+            raise ConnectorError(_("Matomo answered exportDataSubjects in an unexpected shape."))
         return data
 
     def _finding(self, visit: _Visit, extra: Mapping[str, str]) -> Finding:
@@ -347,9 +389,9 @@ class MatomoConnector:
             fields["actions"] = extra["actions"]
         note = ""
         if visit.strength is MatchStrength.NOT_ATTRIBUTABLE:
-            note = "Matomo stores this address truncated by two octets; not attributable."
+            note = _("Matomo stores this address truncated by two octets; not attributable.")
         elif visit.strength is MatchStrength.WEAK:
-            note = "Matched on a full IP address only; shared addresses: check before use."
+            note = _("Matched on a full IP address only; shared addresses: check before use.")
         return Finding(
             system=self.name,
             record_id=f"{visit.site}:{visit.idvisit}",
@@ -373,7 +415,7 @@ class MatomoConnector:
                     PlanItem(
                         finding.record_id,
                         "keep",
-                        reason="Not attributable to the person (IP address truncated).",
+                        reason=_("Not attributable to the person (IP address truncated)."),
                     )
                 )
             else:
@@ -391,16 +433,16 @@ class MatomoConnector:
                 results.append(RecordResult(item.record_id, Outcome.KEPT, item.reason))
                 continue
             try:
-                progress.report(n / len(todo), "Deleting visits in Matomo")
+                progress.report(n / len(todo), _("Deleting visits in Matomo"))
                 results.append(self._erase_one(item, progress))
             except Cancelled:
                 results.extend(
-                    RecordResult(i.record_id, Outcome.FAILED, "Not done: cancelled.")
+                    RecordResult(i.record_id, Outcome.FAILED, _("Not done: cancelled."))
                     for i in todo[n:]
                 )
                 return results
             except ConnectorError as exc:
-                results.append(RecordResult(item.record_id, Outcome.FAILED, str(exc)))
+                results.append(RecordResult(item.record_id, Outcome.FAILED, message_of(exc)))
         return results
 
     def _erase_one(self, item: PlanItem, progress: Progress) -> RecordResult:
@@ -408,17 +450,17 @@ class MatomoConnector:
             site_text, visit_text = item.record_id.split(":")
             key = (int(site_text), int(visit_text))
         except ValueError:
-            return RecordResult(item.record_id, Outcome.FAILED, "Not a Matomo visit reference.")
+            return RecordResult(item.record_id, Outcome.FAILED, _("Not a Matomo visit reference."))
         counts = self._call(
             "PrivacyManager.deleteDataSubjects", self._visits_params([key]), progress
         )
         if not isinstance(counts, dict):
-            raise ConnectorError("Matomo answered deleteDataSubjects in an unexpected shape.")
+            raise ConnectorError(_("Matomo answered deleteDataSubjects in an unexpected shape."))
         removed = {str(k): int(v) for k, v in counts.items() if str(v).isdigit()}
         summary = ", ".join(f"{table}: {n}" for table, n in sorted(removed.items()) if n)
         if removed.get("log_visit", 0) == 0:
             return RecordResult(
-                item.record_id, Outcome.REMOVED, "The visit was no longer present in Matomo."
+                item.record_id, Outcome.REMOVED, _("The visit was no longer present in Matomo.")
             )
         log.info("Matomo visit deleted (%s rows)", sum(removed.values()))
         return RecordResult(item.record_id, Outcome.REMOVED, summary)
@@ -429,5 +471,5 @@ def _visit_key(row: Mapping[str, Any], site: int) -> tuple[int, int]:
         return int(row.get("idSite") or site), int(row["idVisit"])
     except (KeyError, TypeError, ValueError) as exc:
         raise ConnectorError(
-            "Matomo returned a visit without a valid idVisit. Check the Matomo version."
+            _("Matomo returned a visit without a valid idVisit. Check the Matomo version.")
         ) from exc

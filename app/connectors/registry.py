@@ -120,6 +120,6 @@ def register_connector_kind(cls: type[Connector], kind: str | None = None) -> Re
     """Add a connector class under ``kind`` (default: its describe().kind); the result undoes it."""
     code = kind or cls.describe().kind
     if code in REGISTRY:
-        raise ValueError(f"connector kind {code!r} is registered already")
+        raise ValueError(_("connector kind {code} is registered already", code=repr(code)))
     REGISTRY[code] = cls
     return Registration(code, cls)

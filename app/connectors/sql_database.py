@@ -43,7 +43,7 @@ from app.connectors.sql_mapping import (
 )
 from app.connectors.sql_values import coerce, first_line, python_type
 from app.core.errors import Cancelled, ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, Message, _, join, message_of
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,9 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_S = 15.0
 _IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
 _PHONE_SEPARATORS = " -().+/"
-_CHANGED_MESSAGE = "The record changed after the plan was made; search again and make a new plan."
+_CHANGED_MESSAGE = _(
+    "The record changed after the plan was made; search again and make a new plan."
+)
 
 Tables = dict[str, sa.Table]
 _Hits = dict[str, tuple[RowMapping, RowMatch]]
@@ -68,16 +70,16 @@ class SqlDatabaseConnector:
         raw_url = str(settings.get("url") or "").strip()
         mapping_file = str(settings.get("mapping_file") or "").strip()
         if not raw_url:
-            errors["url"] = "enter the database URL, e.g. postgresql+psycopg://user@host/db"
+            errors["url"] = _("enter the database URL, e.g. postgresql+psycopg://user@host/db")
         if not mapping_file:
-            errors["mapping_file"] = "choose the TOML mapping file"
+            errors["mapping_file"] = _("choose the TOML mapping file")
         if errors:
             raise ValidationError(errors)
         try:
             url = sa.make_url(raw_url)
         except ArgumentError:
             raise ValidationError(
-                {"url": "not a database URL; use e.g. postgresql+psycopg://user@host:5432/db"}
+                {"url": _("not a database URL; use e.g. postgresql+psycopg://user@host:5432/db")}
             ) from None
         password = secrets.get("password")
         self._url = url.set(password=password) if password else url
@@ -153,8 +155,11 @@ class SqlDatabaseConnector:
             if database and database != ":memory:" and not database.startswith("file:"):
                 if not Path(database).is_file():
                     raise ConnectorError(
-                        f"The SQLite database file {database} does not exist. "
-                        "Check the 'url' setting."
+                        _(
+                            "The SQLite database file {database} does not exist. Check the 'url' "
+                            "setting.",
+                            database=database,
+                        )
                     )
         remaining = progress.remaining()
         timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
@@ -164,7 +169,11 @@ class SqlDatabaseConnector:
             )
         except (ArgumentError, ImportError) as exc:
             raise ConnectorError(
-                f"Cannot use the database URL {self._safe_url()}: {first_line(exc)}."
+                _(
+                    "Cannot use the database URL {safe_url}: {first_line}.",
+                    safe_url=self._safe_url(),
+                    first_line=first_line(exc),
+                )
             ) from exc
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
@@ -175,14 +184,22 @@ class SqlDatabaseConnector:
 
     def _reflect(self, conn: Connection) -> Tables:
         """Load every mapped table; ConnectorError lists every table/column the database lacks."""
-        problems: list[str] = []
+        problems: list[Message] = []
         tables: Tables = {}
         for tm in self.mapping.tables:
             try:
                 table = sa.Table(tm.name, sa.MetaData(), schema=tm.schema, autoload_with=conn)
             except NoSuchTableError:
-                where = f" in schema {tm.schema!r}" if tm.schema else ""
-                problems.append(f"table {tm.name!r} does not exist{where}")
+                if tm.schema:
+                    problems.append(
+                        _(
+                            "table {table} does not exist in schema {schema}",
+                            table=repr(tm.name),
+                            schema=repr(tm.schema),
+                        )
+                    )
+                else:
+                    problems.append(_("table {table} does not exist", table=repr(tm.name)))
                 continue
             tables[tm.key] = table
             wanted = {*tm.primary_key, *(c.column for c in tm.columns)}
@@ -190,20 +207,30 @@ class SqlDatabaseConnector:
                 wanted.add(tm.join.column)
             for column in sorted(wanted - set(table.c.keys())):
                 problems.append(
-                    f"table {tm.key!r} has no column {column!r} "
-                    f"(it has: {', '.join(table.c.keys())})"
+                    _(
+                        "table {table} has no column {column} (it has: {columns})",
+                        table=repr(tm.key),
+                        column=repr(column),
+                        columns=", ".join(table.c.keys()),
+                    )
                 )
         for tm in self.mapping.tables:
             if tm.join and tm.join.parent in tables:
                 if tm.join.parent_column not in tables[tm.join.parent].c:
                     problems.append(
-                        f"table {tm.join.parent!r} has no column {tm.join.parent_column!r}"
+                        _(
+                            "table {table} has no column {column}",
+                            table=repr(tm.join.parent),
+                            column=repr(tm.join.parent_column),
+                        )
                     )
         if problems:
-            raise ConnectorError(
-                f"The database {self._safe_url()} does not match the mapping file "
-                f"{self._mapping_path.name}:\n- " + "\n- ".join(problems)
+            head = _(
+                "The database {url} does not match the mapping file {file}:",
+                url=self._safe_url(),
+                file=self._mapping_path.name,
             )
+            raise ConnectorError(join([head, *problems], "\n- "))
         return tables
 
     @contextmanager
@@ -216,9 +243,12 @@ class SqlDatabaseConnector:
                     tables = self._reflect(conn)
             except SQLAlchemyError as exc:
                 raise ConnectorError(
-                    f"Cannot connect to {self._safe_url()}: {first_line(exc)}. Check that the "
-                    "server is running and that host, port, database name, user and password "
-                    "are right."
+                    _(
+                        "Cannot connect to {safe_url}: {first_line}. Check that the server is "
+                        "running and that host, port, database name, user and password are right.",
+                        safe_url=self._safe_url(),
+                        first_line=first_line(exc),
+                    )
                 ) from exc
             log.debug("connector %s: %d tables reflected", self.name, len(mapping.tables))
             yield engine, tables
@@ -228,31 +258,45 @@ class SqlDatabaseConnector:
     def test_connection(self) -> str:
         progress = Progress(timeout_s=DEFAULT_TIMEOUT_S)
         with self._connected(progress) as (engine, tables):
-            problems: list[str] = []
+            problems: list[Message] = []
             for tm in self.mapping.tables:
                 table = tables[tm.key]
                 for cm in tm.columns:
                     column = table.c[cm.column]
                     if cm.erasure is ColumnErasure.SET_NULL and not column.nullable:
                         problems.append(
-                            f"{tm.key}.{cm.column} cannot be emptied (NOT NULL): use "
-                            "erasure = 'mask' with a fixed value"
+                            _(
+                                "{column} cannot be emptied (NOT NULL): use erasure = 'mask' with "
+                                "a fixed value",
+                                column=".".join((tm.key, cm.column)),
+                            )
                         )
                     if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
                         try:
                             coerce(column, cm.mask)
                         except ValueError as exc:
-                            problems.append(f"{tm.key}.{cm.column}: the mask value {exc}")
+                            problems.append(
+                                _(
+                                    "{column}: the mask value {problem}",
+                                    column=".".join((tm.key, cm.column)),
+                                    problem=exc,
+                                )
+                            )
             if problems:
-                raise ConnectorError(
-                    f"The mapping file {self._mapping_path.name} does not fit the database:\n- "
-                    + "\n- ".join(problems)
+                head = _(
+                    "The mapping file {file} does not fit the database:",
+                    file=self._mapping_path.name,
                 )
+                raise ConnectorError(join([head, *problems], "\n- "))
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
-            mapped = f"{len(tables)} tables and {columns} columns mapped, all present"
-            return f"Connected to {server}: {mapped}."
+            return _(
+                "Connected to {server}: {tables} tables and {columns} columns mapped, all present.",
+                server=server,
+                tables=len(tables),
+                columns=columns,
+            )
 
     # -- search -----------------------------------------------------------------------------
 
@@ -345,8 +389,8 @@ class SqlDatabaseConnector:
                 stmt = sa.select(table).where(join_col.in_(raw[start : start + _IN_CHUNK]))
                 for row in conn.execute(stmt).mappings():
                     progress.check()
-                    _, parent_match, parent_id = by_value[display(row[tm.join.column])]
-                    note = " ".join(p for p in (f"Belongs to {parent_id}.", parent_match.note) if p)
+                    _value, parent_match, parent_id = by_value[display(row[tm.join.column])]
+                    note = join([_("Belongs to {record}.", record=parent_id), parent_match.note])
                     inherited = RowMatch(parent_match.strength, parent_match.matched, note)
                     key = tm.key_text(row)
                     hits[key] = (
@@ -358,7 +402,7 @@ class SqlDatabaseConnector:
     def _finding(self, tm: TableMapping, row: RowMapping, match: RowMatch) -> Finding:
         notes = [match.note]
         if tm.erasure is TableErasure.KEEP and tm.retention is not None:
-            notes.append(f"Kept on erasure: {tm.retention.describe()}.")
+            notes.append(_("Kept on erasure: {retention}.", retention=tm.retention.describe()))
         return Finding(
             system=self.name,
             record_id=f"{tm.key}:{tm.key_text(row)}",
@@ -367,7 +411,7 @@ class SqlDatabaseConnector:
             matched=match.matched,
             strength=match.strength,
             location=tm.label,
-            note=" ".join(n for n in notes if n),
+            note=join(notes),
             field_categories={c.field: c.category for c in tm.columns if c.category},
         )
 
@@ -377,10 +421,10 @@ class SqlDatabaseConnector:
             found: dict[str, _Hits] = {}
             count = len(self.mapping.tables)
             for index, tm in enumerate(self.mapping.tables):
-                progress.report(index / count, f"Searching {tm.label}")
+                progress.report(index / count, _("Searching {label}", label=tm.label))
                 found[tm.key] = self._search_table(conn, tm, tables, subject, found, progress)
                 findings += [self._finding(tm, row, m) for row, m in found[tm.key].values()]
-        progress.report(1.0, "Search finished")
+        progress.report(1.0, _("Search finished"))
         log.info("connector %s: search found %d records", self.name, len(findings))
         return findings
 
@@ -391,7 +435,12 @@ class SqlDatabaseConnector:
         result: dict[str, tuple[TableMapping, Finding]] = {}
         for finding in findings:
             if finding.system != self.name:
-                raise ValueError(f"finding {finding.record_id!r} belongs to another system")
+                raise ValueError(
+                    _(
+                        "finding {record_id} belongs to another system",
+                        record_id=repr(finding.record_id),
+                    )
+                )
             result[finding.record_id] = (self.mapping.record(finding.record_id)[0], finding)
         return sorted(result.values(), key=lambda tf: -self.mapping.depth(tf[0].key))
 
@@ -448,7 +497,9 @@ class SqlDatabaseConnector:
 
     def _groups(self, plan: ChangePlan, operation: str) -> list[tuple[str, list[PlanItem]]]:
         if plan.system != self.name or plan.operation != operation:
-            raise ValueError(f"not an {operation} plan for {self.name!r}")
+            raise ValueError(
+                _("not an {operation} plan for {name}", operation=operation, name=repr(self.name))
+            )
         groups: dict[str, list[PlanItem]] = {}
         for item in plan.items:
             groups.setdefault(item.record_id, []).append(item)
@@ -467,15 +518,20 @@ class SqlDatabaseConnector:
         with self._connected(progress) as (engine, tables):
             for index, (record_id, items) in enumerate(groups):
                 try:
-                    progress.report(index / max(1, len(groups)), f"{operation}: record {index + 1}")
+                    progress.report(
+                        index / max(1, len(groups)),
+                        _("erasure: record {n}", n=index + 1)
+                        if operation == "erasure"
+                        else _("rectification: record {n}", n=index + 1),
+                    )
                 except (Cancelled, ConnectorError) as exc:
                     # Report what was done and what was not; a new run finishes the rest.
-                    why = "Cancelled" if isinstance(exc, Cancelled) else str(exc)
+                    if isinstance(exc, Cancelled):
+                        why = _("Cancelled before this record.")
+                    else:
+                        why = _("{problem} before this record.", problem=exc)
                     for rid, rest in groups[index:]:
-                        results += [
-                            RecordResult(rid, Outcome.FAILED, f"{why} before this record.")
-                            for _ in rest
-                        ]
+                        results += [RecordResult(rid, Outcome.FAILED, why) for _item in rest]
                     break
                 results += self._record(engine, tables, record_id, items)
         done = sum(r.outcome is not Outcome.FAILED for r in results)
@@ -511,7 +567,8 @@ class SqlDatabaseConnector:
             )
         except (ConnectorError, ValueError, KeyError) as exc:
             return [
-                RecordResult(record_id, Outcome.FAILED, f"Unknown record: {exc}") for _ in items
+                RecordResult(record_id, Outcome.FAILED, _("Unknown record: {exc}", exc=exc))
+                for _item in items
             ]
         try:
             with engine.begin() as conn:
@@ -519,10 +576,12 @@ class SqlDatabaseConnector:
                 row = conn.execute(stmt).mappings().first()
                 done = self._apply(conn, tm, table, where, row, changes)
         except SQLAlchemyError as exc:
-            error = f"The database refused the change: {first_line(exc)}"
+            error = _("The database refused the change: {error}", error=first_line(exc))
             done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}
         except ValueError as exc:
-            done = {id(i): RecordResult(record_id, Outcome.FAILED, str(exc)) for i in changes}
+            done = {
+                id(i): RecordResult(record_id, Outcome.FAILED, message_of(exc)) for i in changes
+            }
         return [kept.get(id(i)) or done[id(i)] for i in items]
 
     def _apply(
@@ -536,7 +595,7 @@ class SqlDatabaseConnector:
     ) -> dict[int, RecordResult]:
         rid = changes[0].record_id
         if row is None:
-            gone = "Already gone: the record no longer exists."
+            gone = _("Already gone: the record no longer exists.")
             outcome = Outcome.REMOVED if changes[0].action != "update" else Outcome.FAILED
             return {id(i): RecordResult(rid, outcome, gone) for i in changes}
         current = {c.field: display(row[c.column]) for c in tm.columns}
@@ -546,7 +605,7 @@ class SqlDatabaseConnector:
             return {id(i): RecordResult(rid, Outcome.FAILED, _CHANGED_MESSAGE) for i in changes}
         if any(i.action == "delete_row" for i in changes):
             conn.execute(sa.delete(table).where(where))
-            return {id(i): RecordResult(rid, Outcome.REMOVED, "Row deleted.") for i in changes}
+            return {id(i): RecordResult(rid, Outcome.REMOVED, _("Row deleted.")) for i in changes}
         values: dict[str, Any] = {}
         results: dict[int, RecordResult] = {}
         for item in changes:
@@ -563,18 +622,23 @@ class SqlDatabaseConnector:
                         try:
                             values[cm.column] = coerce(column, item.new_values[field])
                         except ValueError as exc:
-                            raise ValueError(f"'{field}' {exc}") from None
+                            raise ValueError(_("'{field}' {exc}", field=field, exc=exc)) from None
             if not pending:
-                results[id(item)] = RecordResult(rid, Outcome.CHANGED, "Already done earlier.")
+                results[id(item)] = RecordResult(rid, Outcome.CHANGED, _("Already done earlier."))
             elif item.action == "update":
                 summary = "; ".join(
                     f"{f}: {item.old_values.get(f, '')} -> {item.new_values[f]}" for f in pending
                 )
                 results[id(item)] = RecordResult(rid, Outcome.CHANGED, summary)
             else:
-                verb = "emptied" if item.action == "set_null" else "masked"
                 results[id(item)] = RecordResult(
-                    rid, Outcome.CHANGED, f"{verb}: {', '.join(pending)}"
+                    rid,
+                    Outcome.CHANGED,
+                    (
+                        _("emptied: {fields}", fields=", ".join(pending))
+                        if item.action == "set_null"
+                        else _("masked: {fields}", fields=", ".join(pending))
+                    ),
                 )
         if values:
             conn.execute(sa.update(table).where(where).values(values))

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.connectors.identifier_match import IdentifierRole, display, parse_role
 from app.core.errors import ConnectorError
+from app.core.i18n import Message, _, join
 
 
 class MappingError(ConnectorError):
@@ -106,7 +107,7 @@ class TableMapping:
             or len(values) != len(self.primary_key)
             or not all(isinstance(v, str) for v in values)
         ):
-            raise ValueError(f"{text!r} is not a key of {self.key}")
+            raise ValueError(_("{text} is not a key of {key}", text=repr(text), key=self.key))
         return tuple(values)
 
     def columns_for_field(self, field_name: str) -> list[ColumnMapping]:
@@ -127,13 +128,25 @@ class SqlMapping:
         for table in self.tables:
             if table.key == key:
                 return table
-        raise MappingError(f"Table {key!r} is not in the mapping file {self.source.name}.")
+        raise MappingError(
+            _(
+                "Table {key} is not in the mapping file {name}.",
+                key=repr(key),
+                name=self.source.name,
+            )
+        )
 
     def record(self, record_id: str) -> tuple[TableMapping, str]:
         """The table and key text of a record id `<table key>:<key text>` (a key may hold ':')."""
         candidates = [t for t in self.tables if record_id.startswith(f"{t.key}:")]
         if not candidates:
-            raise MappingError(f"{record_id!r} is not a record of a table in {self.source.name}.")
+            raise MappingError(
+                _(
+                    "{record_id} is not a record of a table in {name}.",
+                    record_id=repr(record_id),
+                    name=self.source.name,
+                )
+            )
         table = max(candidates, key=lambda t: len(t.key))
         return table, record_id[len(table.key) + 1 :]
 
@@ -177,32 +190,41 @@ class _Problems:
 
     def __init__(self, source: Path) -> None:
         self.source = source
-        self.items: list[str] = []
+        self.items: list[Message] = []
 
     def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
+        self.items.append(_("{where}: {problem}", where=where, problem=message))
 
     def unknown_keys(self, where: str, data: Mapping[str, Any], allowed: set[str]) -> None:
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                self.add(where, f"unknown key {key!r}{hint}")
+                if close:
+                    problem = _(
+                        "unknown key {key} (did you mean {close}?)",
+                        key=repr(key),
+                        close=repr(close[0]),
+                    )
+                else:
+                    problem = _("unknown key {key}", key=repr(key))
+                self.add(where, problem)
 
     def raise_if_any(self) -> None:
         if self.items:
-            shown = "\n- ".join(self.items[:12])
-            more = f"\n(and {len(self.items) - 12} more)" if len(self.items) > 12 else ""
-            raise MappingError(f"The mapping file {self.source} has problems:\n- {shown}{more}")
+            head = _("The mapping file {source} has problems:", source=self.source)
+            text = join([head, *self.items[:12]], "\n- ")
+            if len(self.items) > 12:
+                text = join([text, _("(and {n} more)", n=len(self.items) - 12)], "\n")
+            raise MappingError(text)
 
 
 def _text(problems: _Problems, where: str, data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if value is None:
-        problems.add(where, f"{key!r} is missing")
+        problems.add(where, _("{key} is missing", key=repr(key)))
         return ""
     if not isinstance(value, str) or not value.strip():
-        problems.add(where, f"{key!r} must be a non-empty text")
+        problems.add(where, _("{key} must be a non-empty text", key=repr(key)))
         return ""
     return value.strip()
 
@@ -216,12 +238,14 @@ def _primary_key(problems: _Problems, where: str, data: Mapping[str, Any]) -> tu
     elif value is not None and not isinstance(value, list):
         return (_text(problems, where, data, "primary_key"),)
     if value is None:
-        problems.add(where, "'primary_key' is missing")
+        problems.add(where, _("'primary_key' is missing"))
     else:
         problems.add(
             where,
-            "'primary_key' must be a column name, or a list of different column names for a "
-            'composite key, e.g. ["customer_id", "list_id"]',
+            _(
+                "'primary_key' must be a column name, or a list of different column names for a "
+                'composite key, e.g. ["customer_id", "list_id"]'
+            ),
         )
     return ()
 
@@ -239,20 +263,20 @@ def _column(
     problems: _Problems, where: str, name: str, data: Any, table: Mapping[str, Any]
 ) -> ColumnMapping | None:
     if not isinstance(data, dict):
-        problems.add(where, 'must be a table like { field = "...", category = "..." }')
+        problems.add(where, _('must be a table like { field = "...", category = "..." }'))
         return None
     problems.unknown_keys(where, data, _COLUMN_KEYS)
     category = data.get("category", table.get("category"))
     if not isinstance(category, str) or not category.strip():
-        problems.add(where, "no data category: set 'category' on the column or on the table")
+        problems.add(where, _("no data category: set 'category' on the column or on the table"))
         category = ""
     rectifiable = data.get("rectifiable", False)
     if not isinstance(rectifiable, bool):
-        problems.add(where, "'rectifiable' must be true or false")
+        problems.add(where, _("'rectifiable' must be true or false"))
         rectifiable = False
     field = data.get("field", name)
     if not isinstance(field, str) or not field.strip():
-        problems.add(where, "'field' must be a non-empty text")
+        problems.add(where, _("'field' must be a non-empty text"))
         field = name
     erasure: ColumnErasure | None = None
     mask: str | int | float | bool | None = None
@@ -261,20 +285,25 @@ def _column(
     if table.get("erasure") == TableErasure.UPDATE_COLUMNS.value:
         choices = ", ".join(e.value for e in ColumnErasure)
         if raw is None:
-            problems.add(where, f"no erasure strategy; add erasure = one of {choices}")
+            problems.add(
+                where, _("no erasure strategy; add erasure = one of {choices}", choices=choices)
+            )
         elif raw not in {e.value for e in ColumnErasure}:
-            problems.add(where, f"unknown erasure {raw!r}; use one of {choices}")
+            problems.add(
+                where,
+                _("unknown erasure {raw}; use one of {choices}", raw=repr(raw), choices=choices),
+            )
         else:
             erasure = ColumnErasure(raw)
         if erasure is ColumnErasure.MASK:
             mask = data.get("mask")
             if not isinstance(mask, str | int | float | bool):
-                problems.add(where, "erasure = 'mask' needs a fixed value: mask = \"...\"")
+                problems.add(where, _("erasure = 'mask' needs a fixed value: mask = \"...\""))
         if erasure is ColumnErasure.KEEP:
             retention = _retention(problems, where, data)
     elif raw is not None:
         problems.add(
-            where, "a column erasure is only used when the table has erasure = 'update_columns'"
+            where, _("a column erasure is only used when the table has erasure = 'update_columns'")
         )
     return ColumnMapping(
         column=name,
@@ -293,31 +322,38 @@ def _identifiers(
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.add(where, 'must be a table like { email = "email_column" }')
+        problems.add(where, _('must be a table like { email = "email_column" }'))
         return {}
     result: dict[IdentifierRole, tuple[str, ...]] = {}
     for key, value in data.items():
         try:
             role = parse_role(key)
         except ValueError as exc:
-            problems.add(where, str(exc))
+            problems.add(where, exc.args[0] if exc.args else str(exc))
             continue
         names = (value,) if isinstance(value, str) else value
         if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-            problems.add(where, f"{key!r} must name a column (or a list of columns)")
+            problems.add(where, _("{key} must name a column (or a list of columns)", key=repr(key)))
             continue
         if len(names) != 1 and role not in _SINGLE_COLUMN_ROLES:
-            problems.add(where, f"{key!r} must name exactly one column")
+            problems.add(where, _("{key} must name exactly one column", key=repr(key)))
             continue
         for name in names:
             if name not in columns:
-                problems.add(where, f"{key!r} uses column {name!r}, which is not under columns")
+                problems.add(
+                    where,
+                    _(
+                        "{key} uses column {name}, which is not under columns",
+                        key=repr(key),
+                        name=repr(name),
+                    ),
+                )
         result[role] = tuple(names)
     roles = set(result)
     if IdentifierRole.FIRST_NAME in roles and IdentifierRole.LAST_NAME not in roles:
-        problems.add(where, "'first_name' needs 'last_name' too")
+        problems.add(where, _("'first_name' needs 'last_name' too"))
     if (IdentifierRole.POSTCODE in roles) != (IdentifierRole.HOUSE_NUMBER in roles):
-        problems.add(where, "'postcode' and 'house_number' only work as a pair")
+        problems.add(where, _("'postcode' and 'house_number' only work as a pair"))
     return result
 
 
@@ -326,14 +362,14 @@ def _table(
 ) -> TableMapping | None:
     where = f"tables[{index}]"
     if not isinstance(data, dict):
-        problems.add(where, "must be a [[tables]] section")
+        problems.add(where, _("must be a [[tables]] section"))
         return None
     name = _text(problems, where, data, "name")
     where = f"tables[{index}] ({name!r})" if name else where
     problems.unknown_keys(where, data, _TABLE_KEYS)
     schema = data.get("schema", default_schema)
     if schema is not None and (not isinstance(schema, str) or not schema.strip()):
-        problems.add(where, "'schema' must be a non-empty text")
+        problems.add(where, _("'schema' must be a non-empty text"))
         schema = None
     primary_key = _primary_key(problems, where, data)
     label = data.get("label", name)
@@ -341,24 +377,37 @@ def _table(
     choices = ", ".join(e.value for e in TableErasure)
     erasure = TableErasure.KEEP
     if raw_erasure not in {e.value for e in TableErasure}:
-        problems.add(where, f"'erasure' must be one of {choices} (found {raw_erasure!r})")
+        problems.add(
+            where,
+            _(
+                "'erasure' must be one of {choices} (found {raw_erasure})",
+                choices=choices,
+                raw_erasure=repr(raw_erasure),
+            ),
+        )
     else:
         erasure = TableErasure(raw_erasure)
     retention = _retention(problems, where, data) if erasure is TableErasure.KEEP else None
     raw_columns = data.get("columns")
     columns: list[ColumnMapping] = []
     if not isinstance(raw_columns, dict) or not raw_columns:
-        problems.add(where, "no columns: add [tables.columns.<column>] sections")
+        problems.add(where, _("no columns: add [tables.columns.<column>] sections"))
         raw_columns = {}
     for column_name, column_data in raw_columns.items():
         column = _column(
-            problems, f"{where} column {column_name!r}", column_name, column_data, data
+            problems,
+            _("{where} column {column}", where=where, column=repr(column_name)),
+            column_name,
+            column_data,
+            data,
         )
         if column is not None:
             columns.append(column)
     fields = [c.field.casefold() for c in columns]
     for field in sorted({f for f in fields if fields.count(f) > 1}):
-        problems.add(where, f"field name {field!r} is used for more than one column")
+        problems.add(
+            where, _("field name {field} is used for more than one column", field=repr(field))
+        )
     identifiers = _identifiers(
         problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
     )
@@ -367,11 +416,11 @@ def _table(
     if raw_join is not None:
         match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
         if match is None:
-            problems.add(where, "'join' must look like \"customer_id -> customers.id\"")
+            problems.add(where, _("'join' must look like \"customer_id -> customers.id\""))
         else:
             join = JoinMapping(match[1], match[2], match[3])
     if not identifiers and join is None:
-        problems.add(where, "no identifiers and no join: the table could never be searched")
+        problems.add(where, _("no identifiers and no join: the table could never be searched"))
     return TableMapping(
         name=name,
         schema=schema.strip() if isinstance(schema, str) else None,
@@ -400,7 +449,10 @@ def _resolve_joins(problems: _Problems, tables: list[TableMapping]) -> tuple[Tab
         if parent is None and len(by_name.get(t.join.parent, [])) == 1:
             parent = by_name[t.join.parent][0]
         if parent is None:
-            problems.add(f"table {t.key!r}", f"joins to {t.join.parent!r}, which is not mapped")
+            problems.add(
+                _("table {key}", key=repr(t.key)),
+                _("joins to {parent}, which is not mapped", parent=repr(t.join.parent)),
+            )
             continue
         join = JoinMapping(t.join.column, parent.key, t.join.parent_column)
         resolved[t.key] = dataclasses.replace(t, join=join)
@@ -414,7 +466,9 @@ def _resolve_joins(problems: _Problems, tables: list[TableMapping]) -> tuple[Tab
         ]
         if not ready:
             loop = ", ".join(sorted(k for k in resolved if k not in placed))
-            problems.add("joins", f"the joins of {loop} form a loop or use an unmapped table")
+            problems.add(
+                _("joins"), _("the joins of {loop} form a loop or use an unmapped table", loop=loop)
+            )
             break
         ordered.extend(ready)
         placed.update(t.key for t in ready)
@@ -426,21 +480,23 @@ def parse_mapping(text: str, source: Path) -> SqlMapping:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"The mapping file {source} is not valid TOML: {exc}.") from exc
+        raise MappingError(
+            _("The mapping file {source} is not valid TOML: {exc}.", source=source, exc=exc)
+        ) from exc
     problems = _Problems(source)
     problems.unknown_keys("top level", data, _TOP_KEYS)
     default_schema = data.get("schema")
     if default_schema is not None and not isinstance(default_schema, str):
-        problems.add("top level", "'schema' must be a text")
+        problems.add(_("top level"), _("'schema' must be a text"))
         default_schema = None
     raw_tables = data.get("tables")
     if not isinstance(raw_tables, list) or not raw_tables:
-        problems.add("top level", "no tables: add at least one [[tables]] section")
+        problems.add(_("top level"), _("no tables: add at least one [[tables]] section"))
         raw_tables = []
     tables = [t for i, d in enumerate(raw_tables) if (t := _table(problems, i, d, default_schema))]
     keys = [t.key for t in tables]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
-        problems.add(f"table {key!r}", "is mapped more than once")
+        problems.add(_("table {key}", key=repr(key)), _("is mapped more than once"))
     problems.raise_if_any()
     ordered = _resolve_joins(problems, tables)
     problems.raise_if_any()
@@ -453,8 +509,13 @@ def load_mapping(path: Path) -> SqlMapping:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MappingError(
-            f"The mapping file {path} does not exist. Check the 'mapping_file' setting."
+            _(
+                "The mapping file {path} does not exist. Check the 'mapping_file' setting.",
+                path=path,
+            )
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise MappingError(f"The mapping file {path} cannot be read: {exc}.") from exc
+        raise MappingError(
+            _("The mapping file {path} cannot be read: {exc}.", path=path, exc=exc)
+        ) from exc
     return parse_mapping(text, path)

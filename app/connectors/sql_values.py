@@ -8,6 +8,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.core.i18n import _
+
 
 def python_type(column: sa.ColumnElement[Any]) -> type | None:
     try:
@@ -25,7 +27,7 @@ def coerce(column: sa.ColumnElement[Any], text: str) -> Any:
             return True
         if value.lower() in {"0", "false", "no", "nee"}:
             return False
-        raise ValueError("expects yes or no")
+        raise ValueError(_("expects yes or no"))
     try:
         if kind is int:
             return int(value)
@@ -44,7 +46,7 @@ def coerce(column: sa.ColumnElement[Any], text: str) -> Any:
             Decimal: "a number",
         }
         wanted = names.get(kind, "a date (YYYY-MM-DD)" if kind is date else "a date and time")
-        raise ValueError(f"expects {wanted}") from None
+        raise ValueError(_("expects {wanted}", wanted=wanted)) from None
     return text
 
 

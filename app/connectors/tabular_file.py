@@ -41,10 +41,11 @@ from app.connectors.tabular_rows import (
     row_fields,
     typed_like,
 )
-from app.core.atomic_file import atomic_write
+from app.core.atomic_file import atomic_write, leftover_parts
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, Message, _, message_of
 from app.core.progress import Progress
+from app.reading.archive import ReadingLimits, archive_problem
 
 log = logging.getLogger(__name__)
 
@@ -66,44 +67,57 @@ class TabularFileConnector:
         self.name = name
         path_text = str(settings.get("path") or "").strip()
         if not path_text:
-            raise ValidationError({"path": "choose the CSV or XLSX file"})
+            raise ValidationError({"path": _("choose the CSV or XLSX file")})
         self.path = Path(path_text).expanduser()
         suffix = self.path.suffix.lower()
         if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
             raise ValidationError(
-                {"path": f"{self.path.name}: use a .csv or .xlsx file (old .xls: save as .xlsx)"}
+                {
+                    "path": _(
+                        "{name}: use a .csv or .xlsx file (old .xls: save as .xlsx)",
+                        name=self.path.name,
+                    )
+                }
             )
         self.is_xlsx = suffix in XLSX_SUFFIXES
         raw = parse_mapping_setting(settings.get("identifier_columns") or {}, "identifier_columns")
         if not raw:
-            raise ValidationError({"identifier_columns": "name at least one column, e.g. email"})
+            raise ValidationError({"identifier_columns": _("name at least one column, e.g. email")})
         try:
             self.identifier_columns = {column: parse_role(kind) for column, kind in raw.items()}
         except ValueError as exc:
-            raise ValidationError({"identifier_columns": str(exc)}) from None
+            raise ValidationError({"identifier_columns": message_of(exc)}) from None
         categories = settings.get("categories") or ()
         if isinstance(categories, str):
             categories = [c.strip() for c in categories.split(",")]
         elif isinstance(categories, Mapping):
             categories = list(categories.values())
         self.categories = tuple(dict.fromkeys(str(c) for c in categories if str(c).strip()))
-        self.categories = self.categories or ("personal data",)
+        self.categories = self.categories or (N_("personal data"),)
         self.delimiter = str(settings.get("delimiter") or "")
         if len(self.delimiter) > 1 and self.delimiter != "\\t":
-            raise ValidationError({"delimiter": "one character, e.g. , or ;"})
+            raise ValidationError({"delimiter": _("one character, e.g. , or ;")})
         self.delimiter = "\t" if self.delimiter == "\\t" else self.delimiter
         self.encoding = str(settings.get("encoding") or "utf-8-sig")
         try:
             codecs.lookup(self.encoding)
         except LookupError:
-            raise ValidationError({"encoding": f"unknown encoding {self.encoding!r}"}) from None
+            raise ValidationError(
+                {"encoding": _("unknown encoding {encoding}", encoding=repr(self.encoding))}
+            ) from None
         self.sheet = str(settings.get("sheet") or "").strip()
         days = str(settings.get("backup_days", "") or "").strip() or str(DEFAULT_BACKUP_DAYS)
         if not days.isdigit() or int(days) > MAX_BACKUP_DAYS:
             raise ValidationError(
-                {"backup_days": f"a whole number of days from 0 to {MAX_BACKUP_DAYS}, e.g. 7"}
+                {
+                    "backup_days": _(
+                        "a whole number of days from 0 to {most}, e.g. 7",
+                        most=MAX_BACKUP_DAYS,
+                    )
+                }
             )
         self.backup_days = int(days)
+        self.limits = ReadingLimits.from_setting(settings.get("reading_limits"))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -157,15 +171,26 @@ class TabularFileConnector:
             sheet = self._load_xlsx(stat) if self.is_xlsx else self._load_csv(stat)
         except FileNotFoundError:
             raise ConnectorError(
-                f"The file {self.path} does not exist. Check the 'path' setting."
+                _("The file {path} does not exist. Check the 'path' setting.", path=self.path)
             ) from None
         except PermissionError as exc:
-            raise ConnectorError(f"No permission to read {self.path}: {exc.strerror}.") from exc
+            raise ConnectorError(
+                _(
+                    "No permission to read {path}: {strerror}.",
+                    path=self.path,
+                    strerror=exc.strerror,
+                )
+            ) from exc
         missing = [c for c in self.identifier_columns if sheet.column(c) is None]
         if missing:
             raise ConnectorError(
-                f"{self.path.name} has no column {', '.join(map(repr, missing))}; its columns "
-                f"are: {', '.join(h for h in sheet.header if h)}. Check 'identifier_columns'."
+                _(
+                    "{name} has no column {items}; its columns are: {items2}. Check "
+                    "'identifier_columns'.",
+                    name=self.path.name,
+                    items=", ".join(map(repr, missing)),
+                    items2=", ".join(h for h in sheet.header if h),
+                )
             )
         return sheet
 
@@ -175,11 +200,15 @@ class TabularFileConnector:
             text = data.decode(self.encoding)
         except UnicodeDecodeError:
             raise ConnectorError(
-                f"{self.path.name} cannot be read as {self.encoding}. Set the 'encoding' "
-                "setting to the file's encoding (e.g. cp1252 for older Excel exports)."
+                _(
+                    "{name} cannot be read as {encoding}. Set the 'encoding' setting to the file's "
+                    "encoding (e.g. cp1252 for older Excel exports).",
+                    name=self.path.name,
+                    encoding=self.encoding,
+                )
             ) from None
         if "\x00" in text:
-            raise ConnectorError(f"{self.path.name} is not a text (CSV) file.")
+            raise ConnectorError(_("{name} is not a text (CSV) file.", name=self.path.name))
         delimiter = self.delimiter
         if not delimiter:
             try:
@@ -194,10 +223,15 @@ class TabularFileConnector:
                 feed.consumed.clear()
         except csv.Error as exc:
             raise ConnectorError(
-                f"{self.path.name} is not a valid CSV file (record {len(records) + 1}): {exc}."
+                _(
+                    "{name} is not a valid CSV file (record {value}): {exc}.",
+                    name=self.path.name,
+                    value=len(records) + 1,
+                    exc=exc,
+                )
             ) from exc
         if not records:
-            raise ConnectorError(f"{self.path.name} is empty: it needs a header row.")
+            raise ConnectorError(_("{name} is empty: it needs a header row.", name=self.path.name))
         rows = [Row(n, v, raw) for n, (v, raw) in enumerate(records[1:], start=2)]
         return Sheet(
             header=[h.strip() for h in records[0][0]],
@@ -210,6 +244,9 @@ class TabularFileConnector:
         )
 
     def _load_xlsx(self, stat: tuple[int, int]) -> Sheet:
+        problem = archive_problem(self.path, self.limits)  # a zip bomb is never unpacked
+        if problem is not None:
+            raise ConnectorError(problem)
         try:
             # Macros in an .xlsm must survive the rewrite.
             workbook = openpyxl.load_workbook(
@@ -219,17 +256,32 @@ class TabularFileConnector:
             if isinstance(exc, FileNotFoundError | PermissionError):
                 raise
             raise ConnectorError(
-                f"{self.path.name} is not a valid Excel workbook (.xlsx): {exc}."
+                _(
+                    "{name} is not a valid Excel workbook (.xlsx): {exc}.",
+                    name=self.path.name,
+                    exc=exc,
+                )
             ) from exc
         if self.sheet and self.sheet not in workbook.sheetnames:
             raise ConnectorError(
-                f"{self.path.name} has no sheet {self.sheet!r}; its sheets are: "
-                f"{', '.join(workbook.sheetnames)}. Check the 'sheet' setting."
+                _(
+                    "{name} has no sheet {sheet}; its sheets are: {items}. Check the 'sheet' "
+                    "setting.",
+                    name=self.path.name,
+                    sheet=repr(self.sheet),
+                    items=", ".join(workbook.sheetnames),
+                )
             )
         ws = workbook[self.sheet] if self.sheet else workbook.worksheets[0]
         rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
         if not rows:
-            raise ConnectorError(f"The sheet {ws.title!r} in {self.path.name} is empty.")
+            raise ConnectorError(
+                _(
+                    "The sheet {title} in {name} is empty.",
+                    title=repr(ws.title),
+                    name=self.path.name,
+                )
+            )
         return Sheet(
             header=[display(h).strip() for h in rows[0]],
             rows=[Row(n, v) for n, v in enumerate(rows[1:], start=2) if any(map(display, v))],
@@ -239,7 +291,12 @@ class TabularFileConnector:
 
     def test_connection(self) -> str:
         sheet = self._load()
-        return f"Read {self.path.name}: {len(sheet.rows)} rows, {len(sheet.header)} columns."
+        return _(
+            "Read {file}: {rows} rows, {columns} columns.",
+            file=self.path.name,
+            rows=len(sheet.rows),
+            columns=len(sheet.header),
+        )
 
     # -- search -----------------------------------------------------------------------------
 
@@ -247,14 +304,14 @@ class TabularFileConnector:
         return f"{self.path.name}#row{row.number}@{fingerprint(row.values)}"
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
-        progress.report(0.0, f"Reading {self.path.name}")
+        progress.report(0.0, _("Reading {name}", name=self.path.name))
         sheet = self._load()
         columns = {sheet.column(c): role for c, role in self.identifier_columns.items()}
         findings: list[Finding] = []
         location = f"{self.path.name} / {self.sheet}" if self.sheet else self.path.name
         for index, row in enumerate(sheet.rows):
             if index % 500 == 0:
-                progress.report(index / max(1, len(sheet.rows)), "Searching")
+                progress.report(index / max(1, len(sheet.rows)), _("Searching"))
             roles: dict[IdentifierRole, list[Any]] = {}
             for col, role in columns.items():
                 if col is not None and col < len(row.values):
@@ -274,7 +331,7 @@ class TabularFileConnector:
                     note=match.note,
                 )
             )
-        progress.report(1.0, "Search finished")
+        progress.report(1.0, _("Search finished"))
         log.info("connector %s: search found %d rows", self.name, len(findings))
         return findings
 
@@ -283,7 +340,12 @@ class TabularFileConnector:
     def _own(self, findings: Sequence[Finding]) -> list[Finding]:
         for finding in findings:
             if finding.system != self.name:
-                raise ValueError(f"finding {finding.record_id!r} belongs to another system")
+                raise ValueError(
+                    _(
+                        "finding {record_id} belongs to another system",
+                        record_id=repr(finding.record_id),
+                    )
+                )
         return list({f.record_id: f for f in findings}.values())
 
     def plan_erasure(self, findings: Sequence[Finding]) -> ChangePlan:
@@ -316,7 +378,7 @@ class TabularFileConnector:
         """The row a record id means: its own number if unchanged, else the nearest same row."""
         match = _RECORD_RE.search(record_id)
         if match is None:
-            raise ValueError(f"{record_id!r} is not a row of this file")
+            raise ValueError(_("{record_id} is not a row of this file", record_id=repr(record_id)))
         number, wanted = int(match[1]), match[2]
         candidates = [r for r in sheet.rows if r.number not in taken and alt(r) == wanted]
         candidates.sort(key=lambda r: abs(r.number - number))
@@ -328,27 +390,31 @@ class TabularFileConnector:
         taken: set[int] = set()
         results: list[tuple[PlanItem, Row | None]] = []
         for index, item in enumerate(plan.items):
-            progress.report(index / max(1, len(plan.items)), "Finding the rows")
+            progress.report(index / max(1, len(plan.items)), _("Finding the rows"))
             row = self._locate(item.record_id, sheet, taken, lambda r: fingerprint(r.values))
             if row is not None:
                 taken.add(row.number)
             results.append((item, row))
         if not taken:
-            gone = "Already gone: the row is no longer in the file."
-            return [RecordResult(i.record_id, Outcome.REMOVED, gone) for i, _ in results]
+            gone = _("Already gone: the row is no longer in the file.")
+            return [RecordResult(i.record_id, Outcome.REMOVED, gone) for i, _row in results]
         keep = [r for r in sheet.rows if r.number not in taken]
         progress.check()  # last chance to cancel: after this the file is replaced
         try:
             backup = self._rewrite(sheet, keep, removed=sorted(taken))
         except (OSError, ConnectorError) as exc:
-            error = str(exc) if isinstance(exc, ConnectorError) else f"Cannot write: {exc}"
+            error = (
+                message_of(exc)
+                if isinstance(exc, ConnectorError)
+                else _("Cannot write: {error}", error=exc)
+            )
             return [
                 RecordResult(i.record_id, Outcome.FAILED if r else Outcome.REMOVED, error)
                 for i, r in results
             ]
         log.info("connector %s: removed %d rows", self.name, len(taken))
-        done = f"Removed; {self._backup_note(backup)}"
-        gone = "Already gone: the row is no longer in the file."
+        done = self._backup_note(backup)
+        gone = _("Already gone: the row is no longer in the file.")
         return [RecordResult(i.record_id, Outcome.REMOVED, done if r else gone) for i, r in results]
 
     def rectify(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
@@ -389,9 +455,10 @@ class TabularFileConnector:
             row = self._locate(record_id, sheet, taken, lambda r: fingerprint(r.values))
             if row is None:
                 row = self._locate(record_id, sheet, taken, undone)
-                detail, outcome = "Already up to date.", Outcome.CHANGED
+                detail, outcome = _("Already up to date."), Outcome.CHANGED
                 if row is None:
-                    detail, outcome = "The row changed or is gone; search again.", Outcome.FAILED
+                    detail = _("The row changed or is gone; search again.")
+                    outcome = Outcome.FAILED
                 else:
                     taken.add(row.number)
                 results.update({id(i): RecordResult(record_id, outcome, detail) for i in items})
@@ -414,7 +481,11 @@ class TabularFileConnector:
             try:
                 self._rewrite(sheet, sheet.rows, updated=changed)
             except (OSError, ConnectorError) as exc:
-                error = str(exc) if isinstance(exc, ConnectorError) else f"Cannot write: {exc}"
+                error = (
+                    message_of(exc)
+                    if isinstance(exc, ConnectorError)
+                    else _("Cannot write: {error}", error=exc)
+                )
                 for i in plan.items:
                     if id(i) in pending:
                         results[id(i)] = RecordResult(i.record_id, Outcome.FAILED, error)
@@ -422,7 +493,9 @@ class TabularFileConnector:
 
     def _check_plan(self, plan: ChangePlan, operation: str) -> None:
         if plan.system != self.name or plan.operation != operation:
-            raise ValueError(f"not an {operation} plan for {self.name!r}")
+            raise ValueError(
+                _("not an {operation} plan for {name}", operation=operation, name=repr(self.name))
+            )
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -436,8 +509,11 @@ class TabularFileConnector:
         """Write the new content to a temp file, back up the old file, then swap atomically."""
         if self._stat() != sheet.stat:
             raise ConnectorError(
-                f"{self.path.name} was changed by someone else meanwhile; nothing was written. "
-                "Search again."
+                _(
+                    "{name} was changed by someone else meanwhile; nothing was written. Search "
+                    "again.",
+                    name=self.path.name,
+                )
             )
         backup: Path | None = None
         # The file belongs to the source system: the new version keeps the old one's permissions.
@@ -456,12 +532,14 @@ class TabularFileConnector:
                 backup = self._backup()
         return backup
 
-    def _backup_note(self, backup: Path | None) -> str:
+    def _backup_note(self, backup: Path | None) -> Message:
         if backup is None:
-            return "no backup was kept ('Keep backups' is 0 days)."
-        return (
-            f"the previous file is kept as {backup.name} for {self.backup_days} days "
-            "(it still holds the old data), then deleted."
+            return _("Removed; no backup was kept ('Keep backups' is 0 days).")
+        return _(
+            "Removed; the previous file is kept as {backup} for {n} days (it still holds the old "
+            "data), then deleted.",
+            backup=backup.name,
+            n=self.backup_days,
         )
 
     def backups(self) -> list[tuple[Path, datetime]]:
@@ -493,6 +571,27 @@ class TabularFileConnector:
         if removed:
             log.info("connector %s: deleted %d old backup(s)", self.name, len(removed))
         return removed
+
+    def forget_copies(self) -> tuple[list[Path], list[str]]:
+        """Delete every backup of this file now, whatever its age, and killed writes' temp files.
+
+        Called when a case is anonymised or deleted: a backup is a whole snapshot of the file
+        and may hold the person, so it cannot wait for its expiry. Returns (removed, problems).
+        """
+        removed: list[Path] = []
+        problems: list[str] = []
+        for path in [b for b, _made in self.backups()] + self.stale_temporaries():
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(f"{path}: {exc.strerror or type(exc).__name__}")
+            else:
+                removed.append(path)
+        return removed, problems
+
+    def stale_temporaries(self, now: float | None = None) -> list[Path]:
+        """Temporary files of erasures that were killed while writing this file."""
+        return leftover_parts(self.path.parent, self.path.name, now=now)
 
     def _backup(self) -> Path:
         stamp = datetime.now().strftime(_STAMP_FORMAT)

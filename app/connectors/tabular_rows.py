@@ -15,6 +15,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from app.connectors.identifier_match import display
 from app.core.errors import ValidationError
+from app.core.i18n import _
 
 
 def fingerprint(values: Sequence[Any]) -> str:
@@ -72,10 +73,12 @@ def parse_mapping_setting(value: Any, setting: str) -> dict[str, str]:
         for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", value))):
             column, sep, kind = part.partition("=")
             if not sep:
-                raise ValidationError({setting: f"write 'column=kind', not {part!r}"})
+                raise ValidationError(
+                    {setting: _("write 'column=kind', not {part}", part=repr(part))}
+                )
             result[column.strip()] = kind.strip()
         return result
-    raise ValidationError({setting: "give a list of 'column=kind' pairs"})
+    raise ValidationError({setting: _("give a list of 'column=kind' pairs")})
 
 
 def row_fields(header: Sequence[str], values: Sequence[Any]) -> dict[str, str]:

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from app.connectors.base import Identifier, MatchStrength, Subject
 from app.core.enums import IdentifierKind
+from app.core.i18n import _
+
+ONLY_NAME_NOTE = _("Only the name matched: check it is this person.")
 
 SNIPPET_CONTEXT = 60
 _STRENGTH_ORDER = {

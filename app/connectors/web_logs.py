@@ -26,7 +26,7 @@ from app.connectors.base import (
 from app.connectors.identifier_match import truncated_forms
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _, join
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -170,15 +170,15 @@ class WebLogConnector:
         self.name = name
         path = str(settings.get("path") or "").strip()
         if not path:
-            raise ValidationError({"path": "Choose the log file or the folder with the logs."})
+            raise ValidationError({"path": _("Choose the log file or the folder with the logs.")})
         self._path = Path(path).expanduser()
         self._glob = str(settings.get("glob") or DEFAULT_GLOB)
         try:
             self._retention_days = int(settings.get("retention_days") or DEFAULT_RETENTION_DAYS)
         except (TypeError, ValueError) as exc:
-            raise ValidationError({"retention_days": "Enter a whole number of days."}) from exc
+            raise ValidationError({"retention_days": _("Enter a whole number of days.")}) from exc
         if self._retention_days < 0:
-            raise ValidationError({"retention_days": "Enter zero or more days."})
+            raise ValidationError({"retention_days": _("Enter zero or more days.")})
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -220,25 +220,35 @@ class WebLogConnector:
         if self._path.is_dir():
             return sorted(p for p in self._path.glob(self._glob) if p.is_file())
         raise ConnectorError(
-            f"The log location {self._path} does not exist or cannot be read. "
-            "Check the path in the connector settings."
+            _(
+                "The log location {path} does not exist or cannot be read. Check the path in the "
+                "connector settings.",
+                path=self._path,
+            )
         )
 
     def test_connection(self) -> str:
         files = self._files()
         if not files:
             raise ConnectorError(
-                f"No log files matching '{self._glob}' in {self._path}. "
-                "Check the folder and the file name pattern."
+                _(
+                    "No log files matching '{glob}' in {path}. Check the folder and the file name "
+                    "pattern.",
+                    glob=self._glob,
+                    path=self._path,
+                )
             )
-        with _open_lines(files[0]) as (lines, _):
+        with _open_lines(files[0]) as (lines, _position):
             for raw in lines:
                 if _LINE.match(raw.decode("utf-8", "replace")) is None:
                     raise ConnectorError(
-                        f"{files[0].name} is not in Apache/nginx common or combined log format."
+                        _(
+                            "{name} is not in Apache/nginx common or combined log format.",
+                            name=files[0].name,
+                        )
                     )
                 break
-        return f"{len(files)} log file(s) found."
+        return _("{n} log file(s) found.", n=len(files))
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         targets = _targets(subject)
@@ -250,11 +260,13 @@ class WebLogConnector:
         done = 0
         findings: list[Finding] = []
         for number, path in enumerate(files, start=1):
-            progress.report(done / total, f"Log file {number} of {len(files)}")
+            progress.report(
+                done / total, _("Log file {number} of {n}", number=number, n=len(files))
+            )
             aggregates = self._scan_file(path, targets, progress, done, total)
             done += sizes[number - 1]
             findings.extend(self._finding(agg) for agg in aggregates)
-        progress.report(1.0, "Logs searched")
+        progress.report(1.0, _("Logs searched"))
         return findings
 
     def _scan_file(
@@ -267,7 +279,9 @@ class WebLogConnector:
             for count, raw in enumerate(lines, start=1):
                 if count % _CHECK_EVERY == 0:
                     if count % _REPORT_EVERY == 0:
-                        progress.report((done + position()) / total, f"Reading {path.name}")
+                        progress.report(
+                            (done + position()) / total, _("Reading {name}", name=path.name)
+                        )
                     else:
                         progress.check()
                 lowered = raw.lower()
@@ -323,34 +337,39 @@ class WebLogConnector:
     def _finding(self, agg: _Aggregate) -> Finding:
         target = agg.target
         fields: dict[str, str] = {
-            "requests": str(agg.requests),
-            "first seen": agg.first_seen.isoformat(sep=" ") if agg.first_seen else "unknown",
-            "last seen": agg.last_seen.isoformat(sep=" ") if agg.last_seen else "unknown",
-            "sample requests": "\n".join(agg.samples),
-            "IP addresses": ", ".join(agg.hosts),
+            N_("requests"): str(agg.requests),
+            N_("first seen"): agg.first_seen.isoformat(sep=" ") if agg.first_seen else "unknown",
+            N_("last seen"): agg.last_seen.isoformat(sep=" ") if agg.last_seen else "unknown",
+            N_("sample requests"): "\n".join(agg.samples),
+            N_("IP addresses"): ", ".join(agg.hosts),
         }
         if agg.agents:
-            fields["user agents"] = "\n".join(agg.agents)
+            fields[N_("user agents")] = "\n".join(agg.agents)
         if agg.last_seen is not None:
             expires = (agg.last_seen + timedelta(days=self._retention_days)).date()
-            note = (
-                f"Log lines cannot be erased one by one; they expire on {expires.isoformat()} "
-                f"({self._retention_days} days after the last request, kept for security only)."
+            note = _(
+                "Log lines cannot be erased one by one; they expire on {date} ({n} days after the "
+                "last request, kept for security only).",
+                date=expires.isoformat(),  # the technical date, as in the log itself
+                n=self._retention_days,
             )
         else:
-            note = (
-                f"Log lines cannot be erased one by one; they expire {self._retention_days} days "
-                "after they were written."
+            note = _(
+                "Log lines cannot be erased one by one; they expire {n} days after they were "
+                "written.",
+                n=self._retention_days,
             )
         if target.strength is MatchStrength.NOT_ATTRIBUTABLE:
-            note += " The address is truncated and cannot be attributed to one person."
+            note = join(
+                [note, _("The address is truncated and cannot be attributed to one person.")]
+            )
         elif target.strength is MatchStrength.WEAK:
-            note += " IP addresses are shared and change: check before attributing."
+            note = join([note, _("IP addresses are shared and change: check before attributing.")])
         return Finding(
             system=self.name,
             record_id=f"{agg.file}|{target.identifier.kind.value}={target.identifier.value}",
             fields=fields,
-            categories=("online identifiers", "website usage"),
+            categories=(N_("online identifiers"), N_("website usage")),
             matched=target.identifier,
             strength=target.strength,
             location=str(self._path / agg.file) if self._path.is_dir() else str(self._path),
@@ -391,7 +410,9 @@ def _open_lines(path: Path) -> Iterator[tuple[Iterator[bytes], Callable[[], int]
     try:
         raw = open(path, "rb")  # closed by the with-block below
     except OSError as exc:
-        raise ConnectorError(f"Cannot open the log file {path}: {exc.strerror}.") from exc
+        raise ConnectorError(
+            _("Cannot open the log file {path}: {strerror}.", path=path, strerror=exc.strerror)
+        ) from exc
     with raw:
         if raw.read(2) == b"\x1f\x8b":
             raw.seek(0)
@@ -408,6 +429,10 @@ def _guard_gzip(stream: gzip.GzipFile, path: Path) -> Iterator[bytes]:
         yield from stream
     except (OSError, EOFError) as exc:
         raise ConnectorError(
-            f"The compressed log {path.name} is damaged ({exc}). "
-            "Repair or remove the file and search again."
+            _(
+                "The compressed log {name} is damaged ({exc}). Repair or remove the file and "
+                "search again.",
+                name=path.name,
+                exc=exc,
+            )
         ) from exc

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from typing import Final
 
 from app.core.calendar import next_working_day, previous_working_day
-from app.core.dates import format_date
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _
 
 DUE_SOON_DAYS: Final = 7
 """A deadline at most this many days away counts as "due_soon"."""
@@ -44,8 +44,13 @@ class Pause:
             raise ValidationError(
                 {
                     "pause_end": (
-                        f"The answer date ({format_date(self.end, 'en')}) is before the question "
-                        f"date ({format_date(self.start, 'en')}). Correct one of the two dates."
+                        _(
+                            "The answer date ({date}) is before the question date "
+                            "({date2}). "
+                            "Correct one of the two dates.",
+                            date=self.end,
+                            date2=self.start,
+                        )
                     )
                 }
             )
@@ -74,16 +79,19 @@ class DeadlineInput:
     def __post_init__(self) -> None:
         if self.promise_weeks < 1:
             raise ValidationError(
-                {"promise_weeks": "The promised handling time must be at least 1 week."}
+                {"promise_weeks": _("The promised handling time must be at least 1 week.")}
             )
         for pause in self.pauses:
             if pause.start < self.received:
                 raise ValidationError(
                     {
                         "pause_start": (
-                            f"The question date ({format_date(pause.start, 'en')}) is before the "
-                            f"date of receipt ({format_date(self.received, 'en')}). Correct the "
-                            "question date."
+                            _(
+                                "The question date ({date}) is before the date of receipt "
+                                "({date2}). Correct the question date.",
+                                date=pause.start,
+                                date2=self.received,
+                            )
                         )
                     }
                 )
@@ -128,7 +136,7 @@ def add_months_1182(received: date, months: int) -> date:
     The result is unrolled: a weekend or holiday is not moved here.
     """
     if months < 0:
-        raise ValueError(f"months must not be negative, got {months}")
+        raise ValueError(_("months must not be negative, got {months}", months=months))
     month_index = received.month - 1 + months
     year = received.year + month_index // 12
     month = month_index % 12 + 1
@@ -222,21 +230,30 @@ def check_extension_allowed(inp_without_extension: DeadlineInput, notice_sent_on
     inp = inp_without_extension
     if inp.extension_notice_sent_on is not None:
         raise ExtensionNotAllowedError(
-            "This request was already extended on "
-            f"{format_date(inp.extension_notice_sent_on, 'en')}. The AVG allows one extension "
-            "of two months (Art. 12(3) AVG)."
+            _(
+                "This request was already extended on {date}. The AVG allows one "
+                "extension of two months (Art. 12(3) AVG).",
+                date=inp.extension_notice_sent_on,
+            )
         )
     open_pause = inp.open_pause
     if open_pause is not None:
         raise ExtensionNotAllowedError(
-            "An extension cannot be recorded while the request is paused (waiting for an answer "
-            f"since {format_date(open_pause.start, 'en')}). Record the answer first; the first "
-            "month then continues and the extension can still be sent before it ends."
+            _(
+                "An extension cannot be recorded while the request is paused (waiting for an "
+                "answer since {date}). Record the answer first; the first month then "
+                "continues and the extension can still be sent before it ends.",
+                date=open_pause.start,
+            )
         )
     if notice_sent_on < inp.received:
         raise ExtensionNotAllowedError(
-            f"The extension notice date ({format_date(notice_sent_on, 'en')}) is before the "
-            f"date of receipt ({format_date(inp.received, 'en')}). Check the date of the notice."
+            _(
+                "The extension notice date ({date}) is before the date of receipt "
+                "({date2}). Check the date of the notice.",
+                date=notice_sent_on,
+                date2=inp.received,
+            )
         )
     check_within_first_month(notice_sent_on, _legal_deadline(inp, _paused_days(inp.pauses)))
 
@@ -245,9 +262,11 @@ def check_within_first_month(notice_sent_on: date, legal_deadline: date) -> None
     """Art. 12(3): an extension is noticed within the first month (by the legal deadline)."""
     if notice_sent_on > legal_deadline:
         raise ExtensionNotAllowedError(
-            "An extension can no longer be granted: the first month ended on "
-            f"{format_date(legal_deadline, 'en')} (Art. 12(3) AVG). Only a refusal or the answer "
-            "itself can follow now."
+            _(
+                "An extension can no longer be granted: the first month ended on {date} "
+                "(Art. 12(3) AVG). Only a refusal or the answer itself can follow now.",
+                date=legal_deadline,
+            )
         )
 
 

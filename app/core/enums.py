@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.core.i18n import C_, Labels
+
 
 class RequestType(StrEnum):
     ACCESS = "access"
@@ -23,24 +25,16 @@ REQUEST_TYPE_ARTICLE: dict[RequestType, int] = {
     RequestType.OBJECTION: 21,
 }
 
-REQUEST_TYPE_LABEL: dict[str, dict[RequestType, str]] = {
-    "nl": {
-        RequestType.ACCESS: "inzage",
-        RequestType.RECTIFICATION: "rectificatie",
-        RequestType.ERASURE: "verwijdering",
-        RequestType.RESTRICTION: "beperking",
-        RequestType.PORTABILITY: "overdraagbaarheid",
-        RequestType.OBJECTION: "bezwaar",
-    },
-    "en": {
-        RequestType.ACCESS: "access",
-        RequestType.RECTIFICATION: "rectification",
-        RequestType.ERASURE: "erasure",
-        RequestType.RESTRICTION: "restriction",
-        RequestType.PORTABILITY: "portability",
-        RequestType.OBJECTION: "objection",
-    },
-}
+REQUEST_TYPE_LABEL: Labels[RequestType] = Labels(
+    {
+        RequestType.ACCESS: C_("request type", "access"),
+        RequestType.RECTIFICATION: C_("request type", "rectification"),
+        RequestType.ERASURE: C_("request type", "erasure"),
+        RequestType.RESTRICTION: C_("request type", "restriction"),
+        RequestType.PORTABILITY: C_("request type", "portability"),
+        RequestType.OBJECTION: C_("request type", "objection"),
+    }
+)
 
 
 class CaseStatus(StrEnum):
@@ -54,28 +48,18 @@ class CaseStatus(StrEnum):
     REFUSED = "refused"
 
 
-CASE_STATUS_LABEL: dict[str, dict[CaseStatus, str]] = {
-    "nl": {
-        CaseStatus.REGISTERED: "geregistreerd",
-        CaseStatus.IDENTITY_CHECK: "identiteitscontrole",
-        CaseStatus.IN_PROGRESS: "in behandeling",
-        CaseStatus.ON_HOLD: "wacht op betrokkene",
-        CaseStatus.ANSWERED: "beantwoord",
-        CaseStatus.CLOSED: "gesloten",
-        CaseStatus.WITHDRAWN: "ingetrokken",
-        CaseStatus.REFUSED: "geweigerd",
-    },
-    "en": {
-        CaseStatus.REGISTERED: "registered",
-        CaseStatus.IDENTITY_CHECK: "identity check",
-        CaseStatus.IN_PROGRESS: "in progress",
-        CaseStatus.ON_HOLD: "on hold",
-        CaseStatus.ANSWERED: "answered",
-        CaseStatus.CLOSED: "closed",
-        CaseStatus.WITHDRAWN: "withdrawn",
-        CaseStatus.REFUSED: "refused",
-    },
-}
+CASE_STATUS_LABEL: Labels[CaseStatus] = Labels(
+    {
+        CaseStatus.REGISTERED: C_("case status", "registered"),
+        CaseStatus.IDENTITY_CHECK: C_("case status", "identity check"),
+        CaseStatus.IN_PROGRESS: C_("case status", "in progress"),
+        CaseStatus.ON_HOLD: C_("case status", "on hold"),
+        CaseStatus.ANSWERED: C_("case status", "answered"),
+        CaseStatus.CLOSED: C_("case status", "closed"),
+        CaseStatus.WITHDRAWN: C_("case status", "withdrawn"),
+        CaseStatus.REFUSED: C_("case status", "refused"),
+    }
+)
 
 
 class Channel(StrEnum):
@@ -138,3 +122,25 @@ class FindingReview(StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+
+
+class ChangeOutcome(StrEnum):
+    """What became of one planned change (``change_action.outcome``)."""
+
+    PLANNED = "planned"  # not executed yet (approved or not)
+    REMOVED = "removed"  # erased by the connector
+    CHANGED = "changed"  # corrected by the connector
+    KEPT = "kept"  # deliberately kept (the reason is in the detail)
+    FAILED = "failed"  # the connector could not do it; execute again or do it by hand
+    REMOVED_BY_HAND = "removed_by_hand"  # done by a person outside the app: who, when, a note
+
+
+# A change is done when it reached one of these outcomes (the finalise gate reads it).
+CHANGE_DONE: frozenset[str] = frozenset(
+    {
+        ChangeOutcome.REMOVED,
+        ChangeOutcome.CHANGED,
+        ChangeOutcome.KEPT,
+        ChangeOutcome.REMOVED_BY_HAND,
+    }
+)

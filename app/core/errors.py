@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.core.i18n import Message, text_of
 
 
@@ -34,7 +36,7 @@ class UserError(AppError):
 class ValidationError(UserError):
     """One or more fields are invalid. ``errors`` maps field name -> message."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
 

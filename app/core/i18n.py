@@ -11,6 +11,12 @@ Everything below ``app/ui`` marks its texts here and nowhere else:
   later with ``translate(label, lang)``.
 - ``P_(singular, plural, n, **params)`` is the plural form.
 - ``C_(context, msgid)`` marks a text with a context (a month name, a short label).
+- ``join([m1, m2])`` shows several messages as one text (a note and a retention note).
+- ``Labels({key: C_(context, english)})`` is a table of fixed texts per language
+  (``LABELS["nl"]["closing"]``): letter labels, report headings, names of stored codes.
+- ``stored(text)`` / ``restored(text)`` keep a Message in the database (JSON) and bring it back
+  to be shown in the reader's language; older plain texts come back verbatim.
+- ``format_date`` and ``format_number`` take month names and separators from the catalogues.
 
 Catalogues are ``resources/locale/<lang>/LC_MESSAGES/privacy_desk.mo``, compiled from the
 ``.po`` files by ``pybabel compile`` in the build (``scripts/build-translations.sh``). English is
@@ -25,12 +31,12 @@ import json
 import logging
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Generic, TypeVar
 
 LANGUAGES: Final = ("nl", "en", "de")
 SOURCE_LANGUAGE: Final = "en"
@@ -42,7 +48,7 @@ _catalogues: dict[tuple[str, str], gettext.NullTranslations] = {}
 _catalogue_lock = threading.Lock()
 _locale_dir_override: list[Path] = []
 
-_MONTHS: Final = (
+_MONTH_NAMES: Final = (
     "January",
     "February",
     "March",
@@ -159,7 +165,7 @@ def translate_context(context: str, msgid: str, lang: str | None = None) -> str:
 def format_date(d: date, lang: str | None = None) -> str:
     """ "24 november 2026" / "24 November 2026" / "24. November 2026"; no leading zero."""
     code = normalise_language(lang) if lang is not None else current_language()
-    month = translate_context("month", _MONTHS[d.month - 1], code)
+    month = translate_context("month", _MONTH_NAMES[d.month - 1], code)
     if code == "de":
         return f"{d.day}. {month} {d.year}"
     return f"{d.day} {month} {d.year}"
@@ -169,6 +175,14 @@ def render_value(value: object, lang: str) -> str:
     """A parameter as text in ``lang``: messages and dates are rendered, the rest is str()."""
     if isinstance(value, Message):
         return value.render(lang)
+    if isinstance(value, BaseException):
+        # An error passed as a parameter: its own message, in the same language when it has one.
+        render = getattr(value, "render", None)
+        if callable(render):
+            return str(render(lang))
+        if len(value.args) == 1 and isinstance(value.args[0], Message):
+            return value.args[0].render(lang)
+        return str(value)
     if isinstance(value, datetime):
         return f"{format_date(value.date(), lang)} {value:%H:%M}"
     if isinstance(value, date):
@@ -276,6 +290,26 @@ def verbatim(text: str) -> Message:
     return Message(text, context=_VERBATIM)
 
 
+_JOINED: Final = "\x00joined"
+# A stored code (app.core.code_words.code_word): the code in English, its word elsewhere. The
+# tables of words live in app.core.code_words, which registers its lookup here when imported
+# (this module stays free of imports from the rest of the application).
+CODE_CONTEXT: Final = "\x00code"
+_code_words: list[Callable[[str, str, str], str]] = []
+
+
+def register_code_words(lookup: Callable[[str, str, str], str]) -> None:
+    """Set the function that names a stored code: ``lookup(kind, code, lang)``."""
+    _code_words.append(lookup)
+
+
+def join(parts: Sequence[str], sep: str = " ") -> Message:
+    """Several messages shown as one text (a finding note and a retention note), each rendered
+    in the reader's language; empty parts are left out."""
+    kept = [p for p in parts if p]
+    return Message(sep, {str(i): p for i, p in enumerate(kept)}, context=_JOINED)
+
+
 def _storable(value: object) -> object:
     if isinstance(value, Message):
         return {"$message": json.loads(value.to_stored())}
@@ -309,13 +343,21 @@ def _render(
 ) -> str:
     if context == _VERBATIM:
         return msgid
+    if context == CODE_CONTEXT:
+        if code == SOURCE_LANGUAGE or not _code_words:
+            return msgid
+        return _code_words[-1](str(params.get("kind", "")), msgid, code)
+    if context == _JOINED:
+        return msgid.join(render_value(params[k], code) for k in sorted(params, key=int))
     if plural is not None and n is not None:
-        others = {k: v for k, v in params.items() if k != "n"}
-        return translate_plural(msgid, plural, n, code, **others)
+        text = catalogue(code).ngettext(msgid, plural, n)
+        return _fill(text, {**params, "n": n}, code)
     if context is not None:
         text = translate_context(context, msgid, code)
-        return _fill(text, params, code) if params else text
-    return translate(msgid, code, **params)
+    else:
+        text = catalogue(code).gettext(msgid)
+    # Parameters are filled here, not passed as keywords: a message may name one "lang".
+    return _fill(text, params, code) if params else text
 
 
 def _rebuild(
@@ -337,6 +379,89 @@ def P_(singular: str, plural: str, n: int, /, **params: Any) -> Message:
 def C_(context: str, msgid: str, /, **params: Any) -> Message:
     """A translatable message with a context that tells translators where it appears."""
     return Message(msgid, params, context=context)
+
+
+def stored(text: str) -> str:
+    """The form to keep ``text`` in the database: JSON for a Message, a plain text as it is."""
+    return text.to_stored() if isinstance(text, Message) else text
+
+
+def restored(text: str) -> Message:
+    """A text read from the database as a Message (older plain texts come back verbatim)."""
+    return Message.from_stored(text or "")
+
+
+def message_of(exc: BaseException) -> str:
+    """The message an error carries, kept as a Message when it is one (``str(exc)`` is English)."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return str(exc)
+
+
+# The month names, marked with their context for extraction; format_date looks them up.
+MONTHS: Final = (
+    C_("month", "January"),
+    C_("month", "February"),
+    C_("month", "March"),
+    C_("month", "April"),
+    C_("month", "May"),
+    C_("month", "June"),
+    C_("month", "July"),
+    C_("month", "August"),
+    C_("month", "September"),
+    C_("month", "October"),
+    C_("month", "November"),
+    C_("month", "December"),
+)
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+class Labels(Mapping[str, Mapping[K, str]], Generic[K]):
+    """A table of fixed texts looked up per language: ``LABELS["nl"]["closing"]``.
+
+    The texts are marked with ``C_(context, english)``; each language's words come from its
+    catalogue, so a table has one source (English) and German is just another catalogue.
+    """
+
+    def __init__(self, texts: Mapping[K, Message]) -> None:
+        self.texts = dict(texts)
+        self._rendered: dict[tuple[str, int], dict[K, str]] = {}
+
+    def __getitem__(self, lang: str) -> dict[K, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        key = (lang, id(catalogue(lang)))
+        found = self._rendered.get(key)
+        if found is None:
+            found = {k: m.render(lang) for k, m in self.texts.items()}
+            self._rendered[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+# Number punctuation comes from the catalogues too: "1.234,5" in Dutch and German.
+_THOUSANDS: Final = C_("number format: thousands separator", ",")
+_DECIMAL: Final = C_("number format: decimal separator", ".")
+
+
+def format_number(
+    value: float, lang: str | None = None, decimals: int = 0, *, grouping: bool = True
+) -> str:
+    """ "1,234.5" / "1.234,5": separators of ``lang`` from its catalogue."""
+    code = normalise_language(lang) if lang is not None else current_language()
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    thousands, point = _THOUSANDS.render(code), _DECIMAL.render(code)
+    return text.replace(",", "\x00").replace(".", point).replace("\x00", thousands)
 
 
 def text_of(value: str, lang: str | None = None) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from app.core.i18n import C_, Labels
+
 GRANTED = "granted"
 PARTLY_REFUSED = "partly_refused"
 REFUSED = "refused"
@@ -30,25 +32,24 @@ REFUSAL_GROUNDS: tuple[str, ...] = (
 )
 
 # The words for each ground, with the article that allows it (reports, dossier and the UI).
-REFUSAL_GROUND_LABEL: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "manifestly_unfounded_or_excessive": "kennelijk ongegrond of buitensporig (art. 12 lid 5)",
-        "stated_in_refusal_letter": "andere reden, vermeld in de weigeringsbrief",
-        "kept_under_art_17_3": "bewaard op grond van een uitzondering (art. 17 lid 3)",
-        "compelling_grounds_art_21": "dwingende gerechtvaardigde gronden (art. 21 lid 1)",
-        "withheld_from_access": "deels afgeschermd: rechten van anderen (art. 15 lid 4, "
-        "art. 41 UAVG)",
-        "": "grond niet vastgelegd (beslissing met de hand ingevoerd)",
-    },
-    "en": {
-        "manifestly_unfounded_or_excessive": "manifestly unfounded or excessive (Art. 12(5))",
-        "stated_in_refusal_letter": "other reason, stated in the refusal letter",
-        "kept_under_art_17_3": "kept under an exception (Art. 17(3))",
-        "compelling_grounds_art_21": "compelling legitimate grounds (Art. 21(1))",
-        "withheld_from_access": "partly withheld: rights of others (Art. 15(4), art. 41 UAVG)",
-        "": "ground not recorded (decision entered by hand)",
-    },
-}
+REFUSAL_GROUND_LABEL: Final[Labels[str]] = Labels(
+    {
+        "manifestly_unfounded_or_excessive": C_(
+            "refusal ground", "manifestly unfounded or excessive (Art. 12(5))"
+        ),
+        "stated_in_refusal_letter": C_(
+            "refusal ground", "other reason, stated in the refusal letter"
+        ),
+        "kept_under_art_17_3": C_("refusal ground", "kept under an exception (Art. 17(3))"),
+        "compelling_grounds_art_21": C_(
+            "refusal ground", "compelling legitimate grounds (Art. 21(1))"
+        ),
+        "withheld_from_access": C_(
+            "refusal ground", "partly withheld: rights of others (Art. 15(4), art. 41 UAVG)"
+        ),
+        "": C_("refusal ground", "ground not recorded (decision entered by hand)"),
+    }
+)
 
 
 def case_outcome(per_type: Mapping[str, str]) -> str:

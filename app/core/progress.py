@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from app.core.errors import Cancelled, ConnectorError
+from app.core.i18n import _
 
 
 class Progress:
@@ -42,7 +43,9 @@ class Progress:
         if self._cancel.is_set():
             raise Cancelled()
         if self._deadline is not None and time.monotonic() > self._deadline:
-            raise ConnectorError("The system did not answer in time (time-out). Try again later.")
+            raise ConnectorError(
+                _("The system did not answer in time (time-out). Try again later.")
+            )
 
     def report(self, fraction: float, message: str = "") -> None:
         self.check()

@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from app.core.deadlines import add_months_1182
 from app.core.errors import ValidationError
+from app.core.i18n import _
 
 MODE_ANONYMISE: Final = "anonymise"
 MODE_DELETE: Final = "delete"
@@ -31,15 +32,18 @@ def parse_rules(setting: Mapping[str, Any]) -> dict[str, RetentionRule]:
     errors: dict[str, str] = {}
     for outcome, value in setting.items():
         if not isinstance(value, Mapping):
-            errors[outcome] = "Give the retention as months and a reason."
+            errors[outcome] = _("Give the retention as months and a reason.")
             continue
         months = value.get("months")
         if isinstance(months, bool) or not isinstance(months, int) or not 0 <= months <= MAX_MONTHS:
-            errors[outcome] = f"The retention must be a whole number of months (0 to {MAX_MONTHS})."
+            errors[outcome] = _(
+                "The retention must be a whole number of months (0 to {most}).",
+                most=MAX_MONTHS,
+            )
             continue
         reason = str(value.get("reason", "")).strip()
         if not reason:
-            errors[outcome] = "Record the reason for this retention period."
+            errors[outcome] = _("Record the reason for this retention period.")
             continue
         rules[str(outcome)] = RetentionRule(str(outcome), months, reason)
     if errors:
@@ -57,7 +61,7 @@ def rule_for(outcome: str, rules: Mapping[str, RetentionRule]) -> RetentionRule:
         return rule
     if not rules:
         raise ValidationError(
-            {"retention": "No retention periods are set. Set them in Settings > Retention."}
+            {"retention": _("No retention periods are set. Set them in Settings > Retention.")}
         )
     longest = max(rules.values(), key=lambda r: (r.months, r.outcome))
     label = outcome or "none"

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Final
 
+from app.core.i18n import _, format_number
+
 ON_TIME_YES: Final = "yes"
 ON_TIME_NO: Final = "no"
 ON_TIME_OPEN: Final = "open"
@@ -39,7 +41,7 @@ def percentile(values: Sequence[float], pct: float) -> float | None:
     a reader of "90% of requests were answered within N days" expects; no interpolation.
     """
     if not 0 < pct <= 100:
-        raise ValueError(f"percentile must be in (0, 100], got {pct}")
+        raise ValueError(_("percentile must be in (0, 100], got {pct}", pct=pct))
     if not values:
         return None
     ordered = sorted(values)
@@ -107,8 +109,7 @@ def format_share(value: float | None, lang: str = "en") -> str:
     """ "87.5%" / "87,5%"; "–" when there is nothing to count."""
     if value is None:
         return "–"
-    text = f"{value:.1f}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return f"{format_number(value, lang, 1, grouping=False)}%"
 
 
 def format_days(value: float | None, lang: str = "en") -> str:
@@ -117,5 +118,4 @@ def format_days(value: float | None, lang: str = "en") -> str:
         return "–"
     if value == int(value):
         return str(int(value))
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(value, lang, 1, grouping=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.enums import CaseStatus
 from app.core.errors import IllegalTransitionError
+from app.core.i18n import _
 
 S = CaseStatus
 
@@ -31,10 +32,15 @@ def allowed_next(current: CaseStatus) -> frozenset[CaseStatus]:
 def check_transition(current: CaseStatus, new: CaseStatus) -> None:
     """Raise IllegalTransitionError when ``current -> new`` is not allowed."""
     if new == current:
-        raise IllegalTransitionError(f"The case is already '{current.value}'.")
+        raise IllegalTransitionError(_("The case is already '{value}'.", value=current.value))
     if new not in ALLOWED_TRANSITIONS[current]:
         options = ", ".join(sorted(s.value for s in ALLOWED_TRANSITIONS[current])) or "none"
         raise IllegalTransitionError(
-            f"A case that is '{current.value}' cannot become '{new.value}'. "
-            f"Allowed next statuses: {options}."
+            _(
+                "A case that is '{value}' cannot become '{value2}'. Allowed next statuses: "
+                "{options}.",
+                value=current.value,
+                value2=new.value,
+                options=options,
+            )
         )

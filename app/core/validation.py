@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from app.core.enums import Channel, IdentifierKind, Language, RequestType
 from app.core.errors import ValidationError
-from app.core.i18n import Message, _
+from app.core.i18n import C_, Labels, Message, _, message_of
 
 GDPR_START = date(2018, 5, 25)
 DEFAULT_MAX_ATTACHMENT_MB = 50
@@ -31,27 +32,30 @@ NAME_PARTICLES = (
     "op", "'t", "von", "zu", "le", "la", "du", "da", "di", "dos",
 )  # fmt: skip
 
-COUNTRIES: dict[str, tuple[str, str]] = {
-    "NL": ("Nederland", "Netherlands"),
-    "BE": ("België", "Belgium"),
-    "DE": ("Duitsland", "Germany"),
-    "FR": ("Frankrijk", "France"),
-    "LU": ("Luxemburg", "Luxembourg"),
-    "GB": ("Verenigd Koninkrijk", "United Kingdom"),
-    "IE": ("Ierland", "Ireland"),
-    "ES": ("Spanje", "Spain"),
-    "IT": ("Italië", "Italy"),
-    "PL": ("Polen", "Poland"),
-    "AT": ("Oostenrijk", "Austria"),
-    "CH": ("Zwitserland", "Switzerland"),
-    "DK": ("Denemarken", "Denmark"),
-    "SE": ("Zweden", "Sweden"),
-    "PT": ("Portugal", "Portugal"),
-    "TR": ("Turkije", "Turkey"),
-    "US": ("Verenigde Staten", "United States"),
-    "SR": ("Suriname", "Suriname"),
-    "CW": ("Curaçao", "Curaçao"),
-}
+# Country names for addresses, in the reader's language (the catalogues).
+COUNTRIES: Final[Labels[str]] = Labels(
+    {
+        "NL": C_("country", "Netherlands"),
+        "BE": C_("country", "Belgium"),
+        "DE": C_("country", "Germany"),
+        "FR": C_("country", "France"),
+        "LU": C_("country", "Luxembourg"),
+        "GB": C_("country", "United Kingdom"),
+        "IE": C_("country", "Ireland"),
+        "ES": C_("country", "Spain"),
+        "IT": C_("country", "Italy"),
+        "PL": C_("country", "Poland"),
+        "AT": C_("country", "Austria"),
+        "CH": C_("country", "Switzerland"),
+        "DK": C_("country", "Denmark"),
+        "SE": C_("country", "Sweden"),
+        "PT": C_("country", "Portugal"),
+        "TR": C_("country", "Turkey"),
+        "US": C_("country", "United States"),
+        "SR": C_("country", "Suriname"),
+        "CW": C_("country", "Curaçao"),
+    }
+)
 
 
 # Refused in a typed field: every C0/C1 control code (tab and, in a multi-line field, line
@@ -134,10 +138,8 @@ def clean_text(value: str, *, multiline: bool = True, limit: int | None = None) 
 
 
 def country_name(code: str, lang: str = "nl") -> str:
-    names = COUNTRIES.get(code.upper())
-    if names is None:
-        return code.upper()
-    return names[0] if lang == "nl" else names[1]
+    name = COUNTRIES.texts.get(code.upper())
+    return code.upper() if name is None else name.render(lang)
 
 
 def normalise_postcode(value: str, country: str = "NL") -> str:
@@ -145,19 +147,25 @@ def normalise_postcode(value: str, country: str = "NL") -> str:
     if country.upper() != "NL":
         cleaned = " ".join(value.split())
         if not cleaned:
-            raise ValueError("Enter the postcode as written on the letter.")
+            raise ValueError(_("Enter the postcode as written on the letter."))
         return cleaned.upper()
     match = _NL_POSTCODE.match(value)
     if not match:
         raise ValueError(
-            f"'{value.strip()}' is not a Dutch postcode. Type four digits and two letters, "
-            "e.g. 5253 RE. For an address abroad, choose the country first."
+            _(
+                "'{value}' is not a Dutch postcode. Type four digits and two letters, e.g. 5253 "
+                "RE. For an address abroad, choose the country first.",
+                value=value.strip(),
+            )
         )
     letters = match.group(2).upper()
     if letters in _FORBIDDEN_LETTERS:
         raise ValueError(
-            f"Postcodes ending in {letters} do not exist in the Netherlands (PostNL never issues "
-            "SA, SD or SS). Check the letter for a typing error."
+            _(
+                "Postcodes ending in {letters} do not exist in the Netherlands (PostNL never "
+                "issues SA, SD or SS). Check the letter for a typing error.",
+                letters=letters,
+            )
         )
     return f"{match.group(1)} {letters}"
 
@@ -166,8 +174,11 @@ def normalise_email(value: str) -> str:
     cleaned = value.strip()
     if cleaned and not _EMAIL.match(cleaned):
         raise ValueError(
-            f"'{cleaned}' is not an e-mail address. Use the form name@example.nl, "
-            "or leave it empty."
+            _(
+                "'{cleaned}' is not an e-mail address. Use the form name@example.nl, or leave it "
+                "empty.",
+                cleaned=cleaned,
+            )
         )
     return cleaned
 
@@ -182,9 +193,14 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
         raise ValueError(problem)
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise ValueError("Enter a value, or remove this line.")
+        raise ValueError(_("Enter a value, or remove this line."))
     if len(cleaned) > MAX_IDENTIFIER_LENGTH:
-        raise ValueError(f"At most {MAX_IDENTIFIER_LENGTH} characters.")
+        raise ValueError(
+            _(
+                "At most {most} characters.",
+                most=MAX_IDENTIFIER_LENGTH,
+            )
+        )
     if kind is IdentifierKind.EMAIL:
         return normalise_email(cleaned)
     if kind is IdentifierKind.IP_ADDRESS:
@@ -192,10 +208,13 @@ def normalise_identifier(kind: IdentifierKind, value: str) -> str:
             return str(ipaddress.ip_address(cleaned))
         except ValueError:
             raise ValueError(
-                f"'{cleaned}' is not an IP address. Use the form 192.0.2.10 or 2001:db8::10."
+                _(
+                    "'{cleaned}' is not an IP address. Use the form 192.0.2.10 or 2001:db8::10.",
+                    cleaned=cleaned,
+                )
             ) from None
     if kind is IdentifierKind.PHONE and sum(c.isdigit() for c in cleaned) < 6:
-        raise ValueError("A phone number has at least 6 digits, e.g. 073 123 45 67.")
+        raise ValueError(_("A phone number has at least 6 digits, e.g. 073 123 45 67."))
     return cleaned
 
 
@@ -216,7 +235,7 @@ def normalise_identifiers(
         try:
             kept[(kind, normalise_identifier(kind, value))] = None
         except ValueError as exc:
-            errors[error_key(position, kind)] = str(exc)
+            errors[error_key(position, kind)] = message_of(exc)
     if errors:
         raise ValidationError(errors)
     return tuple(kept)
@@ -290,31 +309,33 @@ class RepresentativeInput:
         texts = {name: getattr(self, name) for name in REPRESENTATIVE_TEXT_FIELDS}
         char_errors = check_texts(texts, dict.fromkeys(REPRESENTATIVE_TEXT_FIELDS))
         if not self.name.strip():
-            errors["representative"] = (
+            errors["representative"] = _(
                 "Enter the representative's name, or remove the representative."
             )
         if self.role not in REPRESENTATIVE_ROLES:
-            errors["representative_role"] = (
+            errors["representative_role"] = _(
                 "Choose the representative's role: lawyer, parent, guardian or other."
             )
         country = (self.country or "NL").strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", country):
-            errors["representative_country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+            errors["representative_country"] = _(
+                "Use a two-letter country code, e.g. NL, BE or DE."
+            )
         updates["country"] = country
         if any(x.strip() for x in (self.street, self.postcode, self.city)):
             if not self.street.strip():
-                errors["representative_street"] = "Enter the street and house number."
+                errors["representative_street"] = _("Enter the street and house number.")
             if not self.city.strip():
-                errors["representative_city"] = "Enter the town or city."
+                errors["representative_city"] = _("Enter the town or city.")
             if "representative_country" not in errors:
                 try:
                     updates["postcode"] = normalise_postcode(self.postcode, country)
                 except ValueError as exc:
-                    errors["representative_postcode"] = str(exc)
+                    errors["representative_postcode"] = message_of(exc)
         try:
             updates["email"] = normalise_email(self.email)
         except ValueError as exc:
-            errors["representative_email"] = str(exc)
+            errors["representative_email"] = message_of(exc)
         for name, message in char_errors.items():
             errors["representative" if name == "name" else f"representative_{name}"] = message
         if errors:
@@ -364,11 +385,11 @@ class CaseInput:
 
 def validate_received(received: date | None, today: date) -> date:
     if received is None:
-        raise ValueError("Enter the date the letter reached the mailbox.")
+        raise ValueError(_("Enter the date the letter reached the mailbox."))
     if received > today:
-        raise ValueError("The date of receipt cannot be in the future. Check the date stamp.")
+        raise ValueError(_("The date of receipt cannot be in the future. Check the date stamp."))
     if received < GDPR_START:
-        raise ValueError("The date of receipt cannot be before 25 May 2018 (the GDPR start).")
+        raise ValueError(_("The date of receipt cannot be before 25 May 2018 (the GDPR start)."))
     return received
 
 
@@ -393,39 +414,39 @@ def validate_case_input(inp: CaseInput, *, today: date, limits: Limits | None = 
         multiline=MULTILINE_CASE_FIELDS,
     )
     if not inp.request_types:
-        errors["request_types"] = "Choose at least one request type (e.g. access or erasure)."
+        errors["request_types"] = _("Choose at least one request type (e.g. access or erasure).")
     try:
         validate_received(inp.received_on, today)
     except ValueError as exc:
-        errors["received_on"] = str(exc)
+        errors["received_on"] = message_of(exc)
     if not inp.last_name.strip():
-        errors["last_name"] = "Enter the person's (last) name as written on the letter."
+        errors["last_name"] = _("Enter the person's (last) name as written on the letter.")
     country = (inp.country or "NL").strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", country):
-        errors["country"] = "Use a two-letter country code, e.g. NL, BE or DE."
+        errors["country"] = _("Use a two-letter country code, e.g. NL, BE or DE.")
     else:
         updates["country"] = country
     has_address = any(x.strip() for x in (inp.street, inp.postcode, inp.city))
     if has_address:
         if not inp.street.strip():
-            errors["street"] = "Enter the street and house number."
+            errors["street"] = _("Enter the street and house number.")
         if not inp.city.strip():
-            errors["city"] = "Enter the town or city."
+            errors["city"] = _("Enter the town or city.")
         if "country" not in errors:
             try:
                 updates["postcode"] = normalise_postcode(inp.postcode, country)
             except ValueError as exc:
-                errors["postcode"] = str(exc)
+                errors["postcode"] = message_of(exc)
     elif not inp.email.strip():
-        errors["street"] = "Enter a postal address (or at least an e-mail address) to answer to."
+        errors["street"] = _("Enter a postal address (or at least an e-mail address) to answer to.")
     try:
         updates["email"] = normalise_email(inp.email)
     except ValueError as exc:
-        errors["email"] = str(exc)
+        errors["email"] = message_of(exc)
     if inp.their_letter_date is not None and inp.their_letter_date > today:
-        errors["their_letter_date"] = "The date of their letter cannot be in the future."
+        errors["their_letter_date"] = _("The date of their letter cannot be in the future.")
     if inp.birth_date is not None and (inp.birth_date > today or inp.birth_date.year < 1900):
-        errors["birth_date"] = "Check the date of birth."
+        errors["birth_date"] = _("Check the date of birth.")
     try:
         updates["identifiers"] = normalise_identifiers(
             inp.identifiers, lambda _position, kind: f"identifier_{kind.value}"
@@ -433,7 +454,9 @@ def validate_case_input(inp: CaseInput, *, today: date, limits: Limits | None = 
     except ValidationError as exc:
         errors.update(exc.errors)
     if inp.representative is not None and not inp.representative.name.strip():
-        errors["representative"] = "Enter the representative's name, or remove the representative."
+        errors["representative"] = _(
+            "Enter the representative's name, or remove the representative."
+        )
     errors.update(char_errors)  # the first thing to fix: other rules may trip over the character
     if errors:
         raise ValidationError(errors)
@@ -472,18 +495,23 @@ def check_attachment(path: Path, *, max_mb: int = DEFAULT_MAX_ATTACHMENT_MB) -> 
     """Check size and type WITHOUT reading a huge file; returns the media type."""
     if not path.is_file():
         raise ValidationError(
-            {"attachment": f"The file {path.name} does not exist or is a folder."}
+            {"attachment": _("The file {name} does not exist or is a folder.", name=path.name)}
         )
     size = path.stat().st_size
     if size == 0:
         raise ValidationError(
-            {"attachment": f"The file {path.name} is empty. Scan the letter again."}
+            {"attachment": _("The file {name} is empty. Scan the letter again.", name=path.name)}
         )
     if size > max_mb * 1024 * 1024:
         raise ValidationError(
             {
-                "attachment": f"The file {path.name} is {size / 1024 / 1024:.0f} MB; the limit is "
-                f"{max_mb} MB. Scan in grey at 200-300 dpi or split the file, then attach it again."
+                "attachment": _(
+                    "The file {name} is {value} MB; the limit is {max_mb} MB. Scan in grey at "
+                    "200-300 dpi or split the file, then attach it again.",
+                    name=path.name,
+                    value=format(size / 1024 / 1024, ".0f"),
+                    max_mb=max_mb,
+                )
             }
         )
     with path.open("rb") as handle:
@@ -491,8 +519,11 @@ def check_attachment(path: Path, *, max_mb: int = DEFAULT_MAX_ATTACHMENT_MB) -> 
     if media_type is None:
         raise ValidationError(
             {
-                "attachment": f"{path.name} is not a PDF, PNG, JPEG or TIFF file. Save the scan in "
-                "one of those formats and attach it again."
+                "attachment": _(
+                    "{name} is not a PDF, PNG, JPEG or TIFF file. Save the scan in one of those "
+                    "formats and attach it again.",
+                    name=path.name,
+                )
             }
         )
     return media_type

@@ -64,8 +64,11 @@ def resolve_url(url: str | None) -> str:
         parsed = make_url(chosen)
     except ArgumentError as exc:
         raise UserError(
-            f"'{chosen}' is not a database URL. Use e.g. sqlite:///path/to/file.sqlite3 or "
-            "postgresql+psycopg://user@host/dbname."
+            _(
+                "'{chosen}' is not a database URL. Use e.g. sqlite:///path/to/file.sqlite3 or "
+                "postgresql+psycopg://user@host/dbname.",
+                chosen=chosen,
+            )
         ) from exc
     if parsed.drivername == "postgresql":  # default to psycopg 3, the driver we ship
         chosen = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
@@ -75,6 +78,7 @@ def resolve_url(url: str | None) -> str:
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed, not left in free pages
     # Wait this long for another writer before reporting "database is locked".
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -88,7 +92,9 @@ def make_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().resolve().parent
             if not folder.exists():
-                raise UserError(f"The folder for the database does not exist: {folder}")
+                raise UserError(
+                    _("The folder for the database does not exist: {folder}", folder=folder)
+                )
         # hide_parameters: error texts never quote values (names, e-mails) into logs/dialogs.
         engine = create_engine(
             url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, hide_parameters=True
@@ -99,8 +105,11 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except (NoSuchModuleError, ArgumentError) as exc:
         raise UserError(
-            f"The database URL '{parsed.render_as_string(hide_password=True)}' names an unknown "
-            "database type. Use sqlite:///FILE or postgresql+psycopg://USER@HOST/DBNAME."
+            _(
+                "The database URL '{url}' names an unknown database type. Use "
+                "sqlite:///FILE or postgresql+psycopg://USER@HOST/DBNAME.",
+                url=parsed.render_as_string(hide_password=True),
+            )
         ) from exc
 
 
@@ -194,8 +203,11 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
         if fault is not None and (engine.dialect.name == "sqlite" or _unreachable(exc)):
             raise fault from exc
         raise UserError(
-            "The database cannot be opened. Check the URL, that the server runs and that you may "
-            f"log in. ({exc.orig.__class__.__name__})"
+            _(
+                "The database cannot be opened. Check the URL, that the server runs and that you "
+                "may log in. ({kind})",
+                kind=exc.orig.__class__.__name__,
+            )
         ) from exc
     script = ScriptDirectory.from_config(migration.alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
@@ -353,15 +365,21 @@ class Database:
             # Two saves of the same record raced past the service's version check.
             session.rollback()
             raise StaleDataError(
-                "Someone else saved this record at the same moment. Nothing was saved: reload "
-                "it and make your change again."
+                _(
+                    "Someone else saved this record at the same moment. Nothing was saved: reload "
+                    "it "
+                    "and make your change again."
+                )
             ) from exc
         except DBAPIError as exc:
             _rollback_after(session, exc)
             if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
                 raise UserError(
-                    "The database is busy (locked by another program or officer). Nothing was "
-                    "saved; wait a moment and try again."
+                    _(
+                        "The database is busy (locked by another program or officer). Nothing was "
+                        "saved; "
+                        "wait a moment and try again."
+                    )
                 ) from exc
             fault = database_fault(exc, self.engine.url)
             if fault is not None:

@@ -9,6 +9,8 @@ from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from app.core.i18n import _
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores naive UTC, always returns an aware UTC datetime (SQLite keeps no zone)."""
@@ -20,7 +22,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime given; use datetime.now(UTC)")
+            raise ValueError(_("naive datetime given; use datetime.now(UTC)"))
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:

@@ -10,9 +10,11 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from app.core.code_words import code_word
 from app.core.deadlines import DeadlineInput, compute_deadlines
 from app.core.deadlines import Pause as PauseValue
 from app.core.enums import CaseStatus, RequestType
+from app.core.i18n import _, stored
 from app.core.outcomes import MANIFESTLY_UNFOUNDED_OR_EXCESSIVE, STATED_IN_REFUSAL_LETTER
 from app.core.validation import fold
 from app.data.database import Database
@@ -291,7 +293,7 @@ def create_demo_cases(
                         "at": now,
                         "actor": actor,
                         "action": "case_registered",
-                        "summary": f"Demo letter received {rec.isoformat()}",
+                        "summary": stored(_("Demo letter received {date}", date=rec.isoformat())),
                         "after": {"types": codes, "status": "registered"},
                     }
                 )
@@ -302,7 +304,13 @@ def create_demo_cases(
                             "at": now,
                             "actor": actor,
                             "action": "status_changed",
-                            "summary": f"Status registered -> {status}",
+                            "summary": stored(
+                                _(
+                                    "Status {old} -> {new}",
+                                    old=code_word("status", CaseStatus.REGISTERED.value),
+                                    new=code_word("status", status),
+                                )
+                            ),
                             "before": {"status": "registered"},
                             "after": {"status": status},
                         }

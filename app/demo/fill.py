@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from app.core.i18n import _
 from app.data.database import Database, data_dir
 from app.demo.cases import DemoPerson, create_demo_cases
 from app.demo.sample_files import create_sample_files
@@ -66,8 +67,13 @@ def fill_demo(
     db: Database, *, cases: int, with_systems: bool = True, today: date | None = None
 ) -> str:
     people = create_demo_cases(db, count=cases, today=today)
-    text = f"{len(people)} demo cases added to {db.display_url}"
     if with_systems and people:
         count = install_demo_systems(db, people)
-        text += f"; {count} sample systems in {demo_systems_folder(db)}"
-    return text
+        return _(
+            "{n} demo cases added to {database}; {systems} sample systems in {folder}",
+            n=len(people),
+            database=db.display_url,
+            systems=count,
+            folder=demo_systems_folder(db),
+        )
+    return _("{n} demo cases added to {database}", n=len(people), database=db.display_url)

@@ -6,6 +6,7 @@ the letter-kind registry (``app.letters.kinds``) and the CLI parser stay light.
 
 from typing import TYPE_CHECKING, Any
 
+from app.core.i18n import _
 from app.letters.compose import compose_text, letter_values
 from app.letters.context import (
     AccessPayload,
@@ -84,4 +85,4 @@ def __getattr__(name: str) -> Any:
         from app.letters import renderer
 
         return getattr(renderer, name)
-    raise AttributeError(f"module 'app.letters' has no attribute {name!r}")
+    raise AttributeError(_("module 'app.letters' has no attribute {name}", name=repr(name)))

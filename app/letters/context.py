@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.core.enums import RequestType
+from app.core.i18n import _
 from app.letters.kinds import LetterType, letter_kind
 from app.letters.payloads import (
     AccessPayload,
@@ -103,7 +104,9 @@ class LetterContext:
     def __post_init__(self) -> None:
         # These are programming errors of the caller, not something the officer can fix.
         if self.lang not in LANGUAGES:
-            raise ValueError(f"unsupported letter language {self.lang!r}; use 'nl' or 'en'")
+            raise ValueError(
+                _("unsupported letter language {lang}; use 'nl' or 'en'", lang=repr(self.lang))
+            )
         for code in self.request_types:
             RequestType(code)  # raises ValueError on an unknown code
         letter_kind(self.letter_type).check_payload(self.payload)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.core.deadlines import check_within_first_month
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import C_, Labels, _
 from app.letters.formatting import format_date, format_eur
 from app.letters.payloads import (
     AccessPayload,
@@ -30,55 +30,34 @@ if TYPE_CHECKING:
 Values = dict[str, str | None]
 Flags = dict[str, bool]
 
-_ART17_GROUND: dict[str, dict[str, str]] = {
-    "nl": {
-        Art17Ground.FREEDOM_OF_EXPRESSION: "vrijheid van meningsuiting en informatie",
-        Art17Ground.LEGAL_OBLIGATION: "een wettelijke verplichting",
-        Art17Ground.PUBLIC_HEALTH: "algemeen belang op het gebied van volksgezondheid",
-        Art17Ground.ARCHIVING_RESEARCH: (
-            "archivering in het algemeen belang, wetenschappelijk of historisch onderzoek "
-            "of statistiek"
+_ART17_GROUND: Labels[str] = Labels(
+    {
+        Art17Ground.FREEDOM_OF_EXPRESSION: C_("letter", "freedom of expression and information"),
+        Art17Ground.LEGAL_OBLIGATION: C_("letter", "compliance with a legal obligation"),
+        Art17Ground.PUBLIC_HEALTH: C_("letter", "public interest in the area of public health"),
+        Art17Ground.ARCHIVING_RESEARCH: C_(
+            "letter",
+            "archiving in the public interest, scientific or historical research or statistics",
         ),
-        Art17Ground.LEGAL_CLAIMS: (
-            "het instellen, uitoefenen of onderbouwen van een rechtsvordering"
+        Art17Ground.LEGAL_CLAIMS: C_(
+            "letter", "the establishment, exercise or defence of legal claims"
         ),
-    },
-    "en": {
-        Art17Ground.FREEDOM_OF_EXPRESSION: "freedom of expression and information",
-        Art17Ground.LEGAL_OBLIGATION: "compliance with a legal obligation",
-        Art17Ground.PUBLIC_HEALTH: "public interest in the area of public health",
-        Art17Ground.ARCHIVING_RESEARCH: (
-            "archiving in the public interest, scientific or historical research or statistics"
-        ),
-        Art17Ground.LEGAL_CLAIMS: "the establishment, exercise or defence of legal claims",
-    },
-}
-
-_ACTION_DONE: dict[str, dict[RecipientAction, str]] = {
-    "nl": {
-        RecipientAction.RECTIFICATION: "verbeterd",
-        RecipientAction.ERASURE: "verwijderd",
-        RecipientAction.RESTRICTION: "beperkt in gebruik",
-    },
-    "en": {
-        RecipientAction.RECTIFICATION: "rectified",
-        RecipientAction.ERASURE: "erased",
-        RecipientAction.RESTRICTION: "restricted",
-    },
-}
-_ACTION_NOUN: dict[str, dict[RecipientAction, str]] = {
-    "nl": {
-        RecipientAction.RECTIFICATION: "rectificatie",
-        RecipientAction.ERASURE: "verwijdering",
-        RecipientAction.RESTRICTION: "beperking van de verwerking",
-    },
-    "en": {
-        RecipientAction.RECTIFICATION: "rectification",
-        RecipientAction.ERASURE: "erasure",
-        RecipientAction.RESTRICTION: "restriction of processing",
-    },
-}
-_EMPTY = {"nl": "(leeg)", "en": "(empty)"}
+    }
+)
+_ACTION_DONE: Labels[RecipientAction] = Labels(
+    {
+        RecipientAction.RECTIFICATION: C_("recipient action done", "rectified"),
+        RecipientAction.ERASURE: C_("recipient action done", "erased"),
+        RecipientAction.RESTRICTION: C_("recipient action done", "restricted"),
+    }
+)
+_ACTION_NOUN: Labels[RecipientAction] = Labels(
+    {
+        RecipientAction.RECTIFICATION: C_("recipient action", "rectification"),
+        RecipientAction.ERASURE: C_("recipient action", "erasure"),
+        RecipientAction.RESTRICTION: C_("recipient action", "restriction of processing"),
+    }
+)
 
 
 def _one_line(text: str) -> str:
@@ -92,26 +71,27 @@ def _bullets(items: Iterable[str]) -> str:
 def ground_label(ground: str, lang: str) -> str:
     """An Art. 17(3) code ("b") as words with the article, or free text unchanged."""
     code = ground.strip().lower().removeprefix("art. 17(3)").strip(" ()")
-    if code in _ART17_GROUND[lang]:
-        label = _ART17_GROUND[lang][code]
-        if lang == "nl":
-            return f"artikel 17 lid 3 onder {code} AVG ({label})"
-        return f"Article 17(3)({code}) GDPR ({label})"
+    labels = _ART17_GROUND[lang]
+    if code in labels:
+        return C_(
+            "letter", "Article 17(3)({code}) GDPR ({label})", code=code, label=labels[code]
+        ).render(lang)
     return _one_line(ground)
 
 
 def _kept_line(item: KeptItem, lang: str) -> str:
     end = format_date(item.end_date, lang)
     ground = ground_label(item.ground_art17_3, lang)
-    if lang == "nl":
-        return (
-            f"{item.system}: {item.description}. Uitzondering: {ground}. "
-            f"Wettelijke regel: {item.statute}. Wij verwijderen deze gegevens uiterlijk {end}."
-        )
-    return (
-        f"{item.system}: {item.description}. Exception: {ground}. "
-        f"Statutory rule: {item.statute}. We will erase this data by {end} at the latest."
-    )
+    return C_(
+        "letter",
+        "{system}: {description}. Exception: {ground}. Statutory rule: {statute}. We will erase "
+        "this data by {end} at the latest.",
+        system=item.system,
+        description=item.description,
+        ground=ground,
+        statute=item.statute,
+        end=end,
+    ).render(lang)
 
 
 def fill_clarification(
@@ -159,7 +139,7 @@ def fill_rectification(
 ) -> None:
     if not p.changes:
         raise UserError(_("There are no changes to report. Carry out the rectification first."))
-    empty = _EMPTY[ctx.lang]
+    empty = C_("letter", "(empty)").render(ctx.lang)
     values["changes_list"] = _bullets(
         f"{c.field} ({c.system}): {_one_line(c.old) or empty} → {_one_line(c.new) or empty}"
         for c in p.changes

@@ -8,6 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.core.i18n import _
 from app.core.resources import resource_path
 
 REGULAR = "PDSans"
@@ -34,7 +35,9 @@ def register_fonts() -> FontSet:
         if name not in registered:
             path = resource_path("fonts", filename)
             if not path.is_file():
-                raise FileNotFoundError(f"font file missing from the installation: {path}")
+                raise FileNotFoundError(
+                    _("font file missing from the installation: {path}", path=path)
+                )
             pdfmetrics.registerFont(TTFont(name, str(path)))
     # Paragraph markup (<b>, <i>) looks fonts up through this family mapping.
     addMapping(REGULAR, 0, 0, REGULAR)

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, RequestType
 from app.core.errors import UserError
+from app.core.i18n import C_, _, format_number
 from app.core.validation import country_name, normalise_postcode
 from app.letters.payloads import PostalAddress
 
@@ -25,7 +26,7 @@ __all__ = [
 MIN_ADDRESS_LINES = 3
 MAX_ADDRESS_LINES = 6
 _DOMESTIC = {"", "NL", "NLD", "NEDERLAND", "THE NETHERLANDS", "NETHERLANDS", "HOLLAND"}
-_AND = {"nl": "en", "en": "and"}
+_AND = C_("list", "and")  # "inzage en verwijdering"
 
 
 class AddressError(UserError):
@@ -53,11 +54,11 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
     street = " ".join(address.street_line.split())
     city = " ".join(address.city.split())
     if not name:
-        raise AddressError("The address has no name line. Enter the addressee's name.")
+        raise AddressError(_("The address has no name line. Enter the addressee's name."))
     if not street:
-        raise AddressError("The address has no street line. Enter street and house number.")
+        raise AddressError(_("The address has no street line. Enter street and house number."))
     if not city:
-        raise AddressError("The address has no town. Enter the town or city.")
+        raise AddressError(_("The address has no town. Enter the town or city."))
     lines = [name]
     lines.extend(" ".join(extra.split()) for extra in address.extra_lines if extra.strip())
     lines.append(street)
@@ -74,13 +75,21 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
         lines.append(_country_line(address.country, lang))
     if len(lines) > MAX_ADDRESS_LINES:
         raise AddressError(
-            f"The address has {len(lines)} lines; PostNL allows at most {MAX_ADDRESS_LINES}. "
-            "Shorten it, e.g. combine the 't.a.v.' line with the name."
+            _(
+                "The address has {n} lines; PostNL allows at most {most}. Shorten "
+                "it, e.g. combine the 't.a.v.' line with the name.",
+                n=len(lines),
+                most=MAX_ADDRESS_LINES,
+            )
         )
     if len(lines) < MIN_ADDRESS_LINES:
         raise AddressError(
-            f"The address has {len(lines)} lines; a postal address needs at least "
-            f"{MIN_ADDRESS_LINES}. Complete the address."
+            _(
+                "The address has {n} lines; a postal address needs at least {least}. "
+                "Complete the address.",
+                n=len(lines),
+                least=MIN_ADDRESS_LINES,
+            )
         )
     return tuple(lines)
 
@@ -90,7 +99,7 @@ def join_words(items: Sequence[str], lang: str) -> str:
     words = [item for item in items if item]
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {_AND[lang]} {words[-1]}"
+    return f"{', '.join(words[:-1])} {_AND.render(lang)} {words[-1]}"
 
 
 def request_types_short(codes: Sequence[str], lang: str) -> str:
@@ -106,7 +115,7 @@ def request_types_long(codes: Sequence[str], lang: str) -> str:
     for code in codes:
         kind = RequestType(code)
         article = REQUEST_TYPE_ARTICLE[kind]
-        suffix = f"artikel {article} AVG" if lang == "nl" else f"Article {article} GDPR"
+        suffix = C_("letter", "Article {article} GDPR", article=article).render(lang)
         parts.append(f"{labels[kind]} ({suffix})")
     return join_words(parts, lang)
 
@@ -114,8 +123,6 @@ def request_types_long(codes: Sequence[str], lang: str) -> str:
 def format_eur(amount: Decimal, lang: str) -> str:
     """Decimal("25") -> "€ 25,00" (nl) / "€25.00" (en)."""
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, frac = f"{cents:.2f}".split(".")
-    if lang == "nl":
-        grouped = f"{int(whole):,}".replace(",", ".")
-        return f"€ {grouped},{frac}"
-    return f"€{int(whole):,}.{frac}"
+    return C_("amount in euros", "€{amount}", amount=format_number(float(cents), lang, 2)).render(
+        lang
+    )

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from app.core.dates import format_date
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.core.printable import printable
 from app.letters.appendix import appendix_flowables
 from app.letters.context import AccessPayload, LetterContext, Organisation
@@ -76,8 +77,12 @@ def address_positions(
         size = _fit_size(line, font, layout.address_font_size, width, layout.address_min_font_size)
         if size is None:
             raise AddressError(
-                f"Address line {index + 1} is too long for the envelope window "
-                f"({layout.address_width_mm:g} mm). Shorten or abbreviate it."
+                _(
+                    "Address line {value} is too long for the envelope window ({width} "
+                    "mm). Shorten or abbreviate it.",
+                    value=index + 1,
+                    width=format(layout.address_width_mm, "g"),
+                )
             )
         # Baseline sits at about 80% of the line height (ascent of a sans-serif face).
         out.append((line, top + (index + 0.8) * leading_mm, size))
@@ -107,8 +112,12 @@ class _PageDecorator:
             return None
         if not Path(path).is_file():
             raise UserError(
-                f"The logo file {Path(path).name} cannot be found. Choose the logo again in the "
-                "organisation profile, or remove it."
+                _(
+                    "The logo file {name} cannot be found. Choose the logo again in the "
+                    "organisation "
+                    "profile, or remove it.",
+                    name=Path(path).name,
+                )
             )
         return ImageReader(path)
 
@@ -308,7 +317,7 @@ def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> Fl
     signatory = org.signatory_name.strip() or ctx.handled_by.strip()
     if not signatory:
         raise UserError(
-            "The letter has no signatory. Enter the signatory in the organisation profile."
+            _("The letter has no signatory. Enter the signatory in the organisation profile.")
         )
     parts: list[Flowable] = [
         Paragraph(escape(lab["closing"]), styles.closing),
@@ -335,7 +344,7 @@ def render_letter(
     fonts = register_fonts()
     styles = build_styles(layout, fonts)
     if not composed.subject.strip():
-        raise UserError("The letter has no subject. Enter a subject line.")
+        raise UserError(_("The letter has no subject. Enter a subject line."))
     decorator = _PageDecorator(ctx, layout, fonts, format_address(ctx.window_address, ctx.lang))
     page_label = LABELS[ctx.lang]["page"]
 
@@ -405,7 +414,7 @@ def merge_pdfs(pdfs: Sequence[bytes], *, duplex: bool = False) -> bytes:
     letter starts on a new sheet when printed on both sides.
     """
     if not pdfs:
-        raise UserError("There are no letters to print.")
+        raise UserError(_("There are no letters to print."))
     writer = PdfWriter()
     for data in pdfs:
         reader = PdfReader(io.BytesIO(data))

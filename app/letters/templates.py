@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from app.core.errors import AppError, UserError
+from app.core.i18n import _
 from app.core.resources import resource_path
 
 _PLACEHOLDER: Final = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -72,7 +73,14 @@ def _read(root: Path, lang: str, name: str) -> str:
             return path.read_text(encoding="utf-8")
         except FileNotFoundError:
             continue
-    raise TemplateError(f"letter template {lang}/{name}.txt is missing in {root}")
+    raise TemplateError(
+        _("letter template {lang}/{name}.txt is missing in {root}", lang=lang, name=name, root=root)
+    )
+
+
+def read_template(root: Path, lang: str, name: str) -> str:
+    """The raw text of ``<root>/<lang>/<name>.txt`` (a part may come from resources/letters)."""
+    return _read(root, lang, name)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -112,12 +120,21 @@ class TemplateFiller:
 
     def _flag(self, name: str, template: str) -> bool:
         if name not in self.flags:
-            raise TemplateError(f"template {self.lang}/{template}.txt uses unknown flag {name!r}")
+            raise TemplateError(
+                _(
+                    "template {lang}/{template}.txt uses unknown flag {name}",
+                    lang=self.lang,
+                    template=template,
+                    name=repr(name),
+                )
+            )
         return self.flags[name]
 
     def _body(self, name: str, text: str, depth: int) -> list[str]:
         if depth > _MAX_INCLUDE_DEPTH:
-            raise TemplateError(f"template {self.lang}/{name}.txt includes too deeply")
+            raise TemplateError(
+                _("template {lang}/{name}.txt includes too deeply", lang=self.lang, name=name)
+            )
         out: list[str] = []
         for block in _paragraphs(text):
             condition = _CONDITION.match(block)
@@ -134,12 +151,22 @@ class TemplateFiller:
             out.append(self.fill(block, name))
         return out
 
+    def compose_part(self, name: str) -> str:
+        """The body of part ``name`` (e.g. ``_not_done``), without a subject line."""
+        return "\n\n".join(self._body(name, _read(self.root, self.lang, name), 0))
+
     def compose(self, name: str) -> ComposedLetter:
         """Render template ``name`` into subject and body."""
         text = _read(self.root, self.lang, name).replace("\r\n", "\n")
-        first, _, rest = text.partition("\n")
+        first, _sep, rest = text.partition("\n")
         if not first.lower().startswith(_SUBJECT_PREFIX):
-            raise TemplateError(f"template {self.lang}/{name}.txt must start with 'subject:'")
+            raise TemplateError(
+                _(
+                    "template {lang}/{name}.txt must start with 'subject:'",
+                    lang=self.lang,
+                    name=name,
+                )
+            )
         subject = " ".join(self.fill(first[len(_SUBJECT_PREFIX) :], name).split())
         body = "\n\n".join(self._body(name, rest, 0))
         lines = [line.rstrip() for line in body.split("\n")]

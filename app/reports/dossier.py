@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.dates import format_date
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
+from app.core.i18n import _, restored
 from app.data.models import (
     AuditEvent,
     Case,
@@ -126,7 +127,9 @@ def collect_dossier(
 ) -> DossierData:
     """Read the case into a ``DossierData`` whose labels, codes and dates are in ``lang``."""
     if lang not in LANGUAGES:
-        raise ValueError(f"unsupported dossier language {lang!r}; expected 'nl' or 'en'")
+        raise ValueError(
+            _("unsupported dossier language {lang}; expected 'nl', 'en' or 'de'", lang=repr(lang))
+        )
 
     def t(key: str) -> str:
         return text(key, lang)
@@ -276,7 +279,7 @@ def collect_dossier(
         )
     ]
     timeline = [
-        TimelineEntry(local_time(e.at, lang), e.actor, e.action, e.summary)
+        TimelineEntry(local_time(e.at, lang), e.actor, e.action, restored(e.summary).render(lang))
         for e in session.scalars(
             select(AuditEvent)
             .where(AuditEvent.case_id == case.id)

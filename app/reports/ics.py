@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
+from app.core.i18n import _
+
 PRODID: Final = "-//Privacy Desk//Deadline export//EN"
 REMINDER_TRIGGER: Final = "-P2D"  # two days before the start of the all-day event
 REFERENCE_PROPERTY: Final = "X-PRIVACY-DESK-REFERENCE"
@@ -72,7 +74,7 @@ def fold_line(line: str) -> str:
 
 def _utc_stamp(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("now must be timezone-aware, for example datetime.now(UTC)")
+        raise ValueError(_("now must be timezone-aware, for example datetime.now(UTC)"))
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -122,9 +124,9 @@ def deadlines_to_ics(events: Sequence[DeadlineEvent], *, now: datetime | None = 
     ]
     for event in events:
         if not event.uid.strip():
-            raise ValueError("every deadline event needs a non-empty uid")
+            raise ValueError(_("every deadline event needs a non-empty uid"))
         if event.uid in seen:
-            raise ValueError(f"duplicate event uid {event.uid!r}")
+            raise ValueError(_("duplicate event uid {uid}", uid=repr(event.uid)))
         seen.add(event.uid)
         lines += _event_lines(event, stamp)
     lines.append("END:VCALENDAR")

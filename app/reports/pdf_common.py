@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from app.core.i18n import C_, _
 from app.core.printable import FIELD_LIMIT, printable
 from app.core.resources import resource_path
 
@@ -62,8 +63,10 @@ def _find_font_files() -> tuple[Path, Path, Path]:
             if all(p.is_file() for p in paths):
                 return paths[0], paths[1], paths[2]
     raise FileNotFoundError(
-        "No TTF fonts found for reports: expected LiberationSans in resources/fonts or DejaVu "
-        "in /usr/share/fonts/truetype/dejavu."
+        _(
+            "No TTF fonts found for reports: expected LiberationSans in resources/fonts or "
+            "DejaVu in /usr/share/fonts/truetype/dejavu."
+        )
     )
 
 
@@ -276,6 +279,7 @@ def build_pdf(
         lang=lang,
         initialFontName=REGULAR,  # else every page declares Helvetica, which is never embedded
     )
-    page_word, of_word = ("pagina", "van") if lang == "nl" else ("page", "of")
+    page_word = C_("report footer", "page").render(lang)
+    of_word = C_("report footer", "of").render(lang)
     doc.build(story, canvasmaker=_numbered_canvas(footer_left, page_word, of_word))
     return buffer.getvalue()

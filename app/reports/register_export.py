@@ -16,40 +16,46 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.core.i18n import C_, LANGUAGES, Labels
 from app.core.spreadsheet import csv_writer, sheet_text
 from app.core.statistics import on_time
 from app.core.status import OPEN_STATUSES
 from app.data.models import Case, CaseRequestType, Requester
+from app.reports.dossier_text import word
 
 BATCH: Final = 1000
 DATE_FORMAT: Final = "dd-mm-yyyy"
 FORMATS: Final = ("csv", "xlsx")
 
-# (key, Dutch header, English header, width in characters, is a date column)
+# (key, header, width in characters, is a date column); headers in the export's language
 _COLUMNS: Final = (
-    ("reference", "Kenmerk", "Reference", 15, False),
-    ("received", "Ontvangen", "Received", 11, True),
-    ("types", "Soorten", "Types", 26, False),
-    ("status", "Status", "Status", 13, False),
-    ("promise", "Toezegging", "Promise", 11, True),
-    ("legal_deadline", "Wettelijke termijn", "Legal deadline", 11, True),
-    ("extended_deadline", "Verlengde termijn", "Extended deadline", 11, True),
-    ("answered_on", "Beantwoord op", "Answered on", 11, True),
-    ("days_taken", "Dagen", "Days taken", 8, False),
-    ("on_time_promise", "Op tijd (toezegging)", "On time (promise)", 10, False),
-    ("on_time_legal", "Op tijd (wettelijk)", "On time (legal)", 10, False),
-    ("outcomes", "Uitkomst per soort", "Outcome per type", 34, False),
-    ("handled_by", "Behandeld door", "Handled by", 14, False),
+    ("reference", C_("register column", "Reference"), 15, False),
+    ("received", C_("register column", "Received"), 11, True),
+    ("types", C_("register column", "Types"), 26, False),
+    ("status", C_("register column", "Status"), 13, False),
+    ("promise", C_("register column", "Promise"), 11, True),
+    ("legal_deadline", C_("register column", "Legal deadline"), 11, True),
+    ("extended_deadline", C_("register column", "Extended deadline"), 11, True),
+    ("answered_on", C_("register column", "Answered on"), 11, True),
+    ("days_taken", C_("register column", "Days taken"), 8, False),
+    ("on_time_promise", C_("register column", "On time (promise)"), 10, False),
+    ("on_time_legal", C_("register column", "On time (legal)"), 10, False),
+    ("outcomes", C_("register column", "Outcome per type"), 34, False),
+    ("handled_by", C_("register column", "Handled by"), 14, False),
 )
 _PERSONAL_COLUMNS: Final = (
-    ("name", "Naam", "Name", 26, False),
-    ("postcode", "Postcode", "Postcode", 9, False),
-    ("city", "Woonplaats", "City", 18, False),
+    ("name", C_("register column", "Name"), 26, False),
+    ("postcode", C_("register column", "Postcode"), 9, False),
+    ("city", C_("register column", "City"), 18, False),
 )
-_ON_TIME_WORDS: Final = {
-    "nl": {"yes": "ja", "no": "nee", "open": "open", "n/a": "n.v.t."},
-    "en": {"yes": "yes", "no": "no", "open": "open", "n/a": "n/a"},
-}
+_ON_TIME_WORDS: Final = Labels(
+    {
+        "yes": C_("on time", "yes"),
+        "no": C_("on time", "no"),
+        "open": C_("on time", "open"),
+        "n/a": C_("on time", "n/a"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def columns(*, with_personal_data: bool, lang: str) -> list[Column]:
     specs = list(_COLUMNS)
     if with_personal_data:
         specs[1:1] = _PERSONAL_COLUMNS  # right after the reference, where people look for it
-    return [Column(k, nl if lang == "nl" else en, w, d) for k, nl, en, w, d in specs]
+    return [Column(k, header.render(lang), w, d) for k, header, w, d in specs]
 
 
 def _query(flt: RegisterFilter) -> Select[Any]:
@@ -117,8 +123,11 @@ def count_rows(session: Session, flt: RegisterFilter) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _types_of(session: Session, case_ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
-    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+_Types = dict[int, list[tuple[str, tuple[str, str]]]]
+
+
+def _types_of(session: Session, case_ids: Sequence[int]) -> _Types:
+    found: _Types = defaultdict(list)
     rows = session.execute(
         select(
             CaseRequestType.case_id,
@@ -130,15 +139,30 @@ def _types_of(session: Session, case_ids: Sequence[int]) -> dict[int, list[tuple
         .order_by(CaseRequestType.case_id, CaseRequestType.id)
     )
     for case_id, code, outcome, ground in rows:  # a refusal carries its ground, as a code
-        found[case_id].append((code, f"{outcome} ({ground})" if ground else outcome))
+        found[case_id].append((code, (outcome or "", ground or "")))
     return found
+
+
+def _outcome(code: str, decided: tuple[str, str], lang: str, codes: bool) -> str:
+    """ "erasure: partly_refused (kept_under_art_17_3)" / "verwijdering: gedeeltelijk ..." """
+    outcome, ground = decided
+    if codes:
+        text = f"{outcome} ({ground})" if ground else outcome
+        return f"{code}: {text or '-'}"
+    text = word("outcome", outcome, lang) if outcome else "-"
+    if ground:
+        text = f"{text} ({word('refusal_ground', ground, lang)})"
+    return f"{word('type', code, lang)}: {text}"
 
 
 def iter_rows(
     session: Session, flt: RegisterFilter, *, today: date, lang: str = "en"
 ) -> Iterator[dict[str, Any]]:
     """One dict per case (keys as in ``columns``); dates stay ``date`` objects."""
-    words = _ON_TIME_WORDS["nl" if lang == "nl" else "en"]
+    words = _ON_TIME_WORDS[lang if lang in LANGUAGES else "en"]
+    # English keeps the stored codes (closed, granted), which scripts may compare; any other
+    # language gets the words from its catalogue (afgesloten, toegewezen).
+    codes = lang == "en"
     open_codes = {s.value for s in OPEN_STATUSES}
     result = session.execute(_query(flt).execution_options(yield_per=BATCH))
     for partition in result.partitions():
@@ -150,8 +174,10 @@ def iter_rows(
             out: dict[str, Any] = {
                 "reference": row.reference,
                 "received": row.received_on,
-                "types": ", ".join(code for code, _ in case_types),
-                "status": row.status,
+                "types": ", ".join(
+                    code if codes else word("type", code, lang) for code, _ in case_types
+                ),
+                "status": row.status if codes else word("status", row.status, lang),
                 "promise": row.promise_on,
                 "legal_deadline": row.legal_due_on,
                 "extended_deadline": row.extended_due_on,
@@ -165,7 +191,9 @@ def iter_rows(
                 "on_time_legal": words[
                     on_time(row.answered_on, effective, is_open=is_open, today=today)
                 ],
-                "outcomes": "; ".join(f"{code}: {outcome or '-'}" for code, outcome in case_types),
+                "outcomes": "; ".join(
+                    _outcome(code, outcome, lang, codes) for code, outcome in case_types
+                ),
                 "handled_by": row.assigned_to,
             }
             if flt.with_personal_data:

@@ -21,6 +21,7 @@ from app.core.enums import (
     CaseStatus,
     RequestType,
 )
+from app.core.i18n import _, format_number
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import format_days, format_share, share
 from app.reports.chain_check import ChainCheck, chain_block
@@ -80,8 +81,7 @@ def _article(code: str) -> str:
 
 
 def _int(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    return format_number(value, lang)
 
 
 def _tiles(f: YearlyFigures, ctx: ReportContext, s: Styles) -> Table:
@@ -427,7 +427,7 @@ def render_yearly_pdf(
 ) -> bytes:
     """The report as PDF bytes: page 1 is the summary for the board, the detail follows."""
     if lang not in T:
-        raise ValueError(f"unsupported report language {lang!r}")
+        raise ValueError(_("unsupported report language {lang}", lang=repr(lang)))
     ctx = ReportContext(organisation, promise_weeks, lang)
     s = make_styles()
     story = [*_summary(figures, ctx, s), PageBreak(), *_detail(figures, ctx, s)]

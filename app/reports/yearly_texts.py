@@ -4,177 +4,131 @@ from __future__ import annotations
 
 from typing import Final
 
-MONTH_ABBR: Final = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
+from app.core.i18n import C_, Labels
 
-T: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "title_year": "Verzoeken van betrokkenen (AVG): jaaroverzicht {year}",
-        "title_period": "Verzoeken van betrokkenen (AVG): overzicht {start} – {end}",
-        "subtitle": "{org} · verzoeken ontvangen {start} – {end} · stand per {today}",
-        "total": "verzoeken ontvangen",
-        "answered": "beantwoord",
-        "within_promise": "binnen de toezegging ({weeks} weken)",
-        "within_legal": "binnen de wettelijke termijn",
-        "median": "dagen mediane behandelduur",
-        "p90": "dagen: 90% binnen deze tijd beantwoord",
-        "overdue": "nu over de termijn",
-        "open": "nu nog open",
-        "extensions": "termijn verlengd (art. 12 lid 3)",
-        "paused": "klok stilgezet (vraag aan betrokkene)",
-        "refusals": "geheel of gedeeltelijk geweigerd",
-        "withdrawn": "ingetrokken",
-        "in_brief": "In het kort",
-        "brief": "Van {start} tot en met {end} ontving {org} {total} verzoeken. Daarvan zijn er "
-        "{answered} beantwoord: {promise} binnen de eigen toezegging van {weeks} weken en "
-        "{legal} binnen de wettelijke termijn. De helft was binnen {median} dagen beantwoord, "
-        "90% binnen {p90} dagen. Op {today} zijn {open} verzoeken nog open, waarvan {overdue} "
-        "over de termijn.",
-        "none": "Er zijn in deze periode geen verzoeken ontvangen.",
-        "no_personal": "Dit overzicht bevat geen persoonsgegevens en geen kenmerken van zaken.",
-        "per_type": "Verzoeken per soort",
-        "type": "Soort",
-        "article": "Artikel",
-        "requests": "Verzoeken",
-        "share_promise": "Binnen toezegging",
-        "share_legal": "Binnen wettelijke termijn",
-        "per_month": "Verzoeken per maand van ontvangst",
-        "month": "Maand",
-        "days": "Behandelduur (dagen van ontvangst tot antwoord)",
-        "days_col": "Dagen",
-        "count": "Aantal",
-        "share": "Aandeel",
-        "outcomes": "Uitkomsten en weigeringen",
-        "outcome": "Uitkomst",
-        "outcome_none": "(nog geen)",
-        "refusal_note": "Geheel of gedeeltelijk geweigerd: {n} zaken. De gronden, per verzoek "
-        "(een brief met meer verzoeken telt per verzoek):",
-        "ground": "Grond van de weigering",
-        "no_refusals": "Er is in deze periode niets geweigerd.",
-        "systems": "Doorzochte systemen",
-        "system": "Systeem",
-        "searches": "Zoekopdrachten",
-        "failed": "Mislukt",
-        "findings": "Vindplaatsen",
-        "no_systems": "Er is voor deze verzoeken niet automatisch in systemen gezocht.",
-        "changes": "Uitgevoerde verwijderingen en correcties",
-        "operation": "Handeling",
-        "erasure": "verwijdering",
-        "rectification": "correctie",
-        "no_changes": "Er zijn voor deze verzoeken geen verwijderingen of correcties uitgevoerd.",
-        "status": "Stand per status",
-        "definitions": "Toelichting",
-        "def_text": "Meegeteld zijn de verzoeken die in de periode zijn ontvangen. Een verzoek "
-        "geldt als beantwoord zodra een antwoorddatum is vastgelegd; een weigering is ook een "
-        "antwoord. De wettelijke termijn is één maand na ontvangst (art. 12 lid 3 AVG), of de "
-        "verlengde termijn als verlenging tijdig is gemeld; stilgezette dagen schuiven de "
-        "termijnen op. Behandelduur is het aantal kalenderdagen van ontvangst tot antwoord. "
-        "Het 90e percentiel is de kleinste duur waarbinnen ten minste 90% is beantwoord.",
-        "footer": "{org} · AVG-verzoeken {start} – {end}",
-        "h_chain": "Controle van de audittrail",
-        "chain_note": "Sleutelgebonden hashketen (HMAC-SHA256) over alle gebeurtenissen, "
-        "gecontroleerd toen dit overzicht werd gemaakt. Bewaar de kop: een latere controle "
-        "(privacy-desk audit verify) moet dezelfde of een langere keten vinden.",
-        "chain_result": "Resultaat",
-        "chain_ok": "Intact: {events} gebeurtenissen gecontroleerd",
-        "chain_broken": "GEBROKEN: {problem}",
-        "chain_head": "Kop van de keten",
-    },
-    "en": {
-        "title_year": "Data subject requests (GDPR): annual report {year}",
-        "title_period": "Data subject requests (GDPR): report {start} – {end}",
-        "subtitle": "{org} · requests received {start} – {end} · as of {today}",
-        "total": "requests received",
-        "answered": "answered",
-        "within_promise": "within our promise ({weeks} weeks)",
-        "within_legal": "within the legal term",
-        "median": "days median handling time",
-        "p90": "days: 90% answered within this time",
-        "overdue": "overdue now",
-        "open": "still open now",
-        "extensions": "term extended (Art. 12(3))",
-        "paused": "clock paused (question to the person)",
-        "refusals": "refused in whole or in part",
-        "withdrawn": "withdrawn",
-        "in_brief": "In brief",
-        "brief": "From {start} to {end} {org} received {total} requests. {answered} were "
-        "answered: {promise} within our own promise of {weeks} weeks and {legal} within the "
-        "legal term. Half were answered within {median} days, 90% within {p90} days. On {today} "
-        "{open} requests are still open, {overdue} of them overdue.",
-        "none": "No requests were received in this period.",
-        "no_personal": "This report contains no personal data and no case references.",
-        "per_type": "Requests per type",
-        "type": "Type",
-        "article": "Article",
-        "requests": "Requests",
-        "share_promise": "Within promise",
-        "share_legal": "Within legal term",
-        "per_month": "Requests per month of receipt",
-        "month": "Month",
-        "days": "Handling time (days from receipt to answer)",
-        "days_col": "Days",
-        "count": "Count",
-        "share": "Share",
-        "outcomes": "Outcomes and refusals",
-        "outcome": "Outcome",
-        "outcome_none": "(none yet)",
-        "refusal_note": "Refused in whole or in part: {n} cases. The grounds, per request (a "
-        "letter with several requests counts per request):",
-        "ground": "Ground of the refusal",
-        "no_refusals": "Nothing was refused in this period.",
-        "systems": "Systems searched",
-        "system": "System",
-        "searches": "Searches",
-        "failed": "Failed",
-        "findings": "Findings",
-        "no_systems": "No source systems were searched automatically for these requests.",
-        "changes": "Erasures and rectifications executed",
-        "operation": "Operation",
-        "erasure": "erasure",
-        "rectification": "rectification",
-        "no_changes": "No erasures or rectifications were executed for these requests.",
-        "status": "Status now",
-        "definitions": "Definitions",
-        "def_text": "Counted are the requests received in the period. A request counts as "
-        "answered once an answer date is recorded; a refusal is an answer too. The legal term "
-        "is one month after receipt (Art. 12(3) GDPR), or the extended term when the extension "
-        "was notified in time; paused days move the terms. Handling time is the number of "
-        "calendar days from receipt to answer. The 90th percentile is the shortest time within "
-        "which at least 90% were answered.",
-        "footer": "{org} · GDPR requests {start} – {end}",
-        "h_chain": "Audit trail check",
-        "chain_note": "Keyed hash chain (HMAC-SHA256) over every event, checked when this "
-        "report was made. Keep the head: a later check (privacy-desk audit verify) must find "
-        "the same or a longer chain.",
-        "chain_result": "Result",
-        "chain_ok": "Intact: {events} events checked",
-        "chain_broken": "BROKEN: {problem}",
-        "chain_head": "Chain head",
-    },
-}
+MONTH_ABBR: Final[Labels[int]] = Labels(
+    {
+        0: C_("month abbreviation", "Jan"),
+        1: C_("month abbreviation", "Feb"),
+        2: C_("month abbreviation", "Mar"),
+        3: C_("month abbreviation", "Apr"),
+        4: C_("month abbreviation", "May"),
+        5: C_("month abbreviation", "Jun"),
+        6: C_("month abbreviation", "Jul"),
+        7: C_("month abbreviation", "Aug"),
+        8: C_("month abbreviation", "Sep"),
+        9: C_("month abbreviation", "Oct"),
+        10: C_("month abbreviation", "Nov"),
+        11: C_("month abbreviation", "Dec"),
+    }
+)
+
+T: Final[Labels[str]] = Labels(
+    {
+        "title_year": C_("yearly report", "Data subject requests (GDPR): annual report {year}"),
+        "title_period": C_("yearly report", "Data subject requests (GDPR): report {start} – {end}"),
+        "subtitle": C_(
+            "yearly report", "{org} · requests received {start} – {end} · as of {today}"
+        ),
+        "total": C_("yearly report", "requests received"),
+        "answered": C_("yearly report", "answered"),
+        "within_promise": C_("yearly report", "within our promise ({weeks} weeks)"),
+        "within_legal": C_("yearly report", "within the legal term"),
+        "median": C_("yearly report", "days median handling time"),
+        "p90": C_("yearly report", "days: 90% answered within this time"),
+        "overdue": C_("yearly report", "overdue now"),
+        "open": C_("yearly report", "still open now"),
+        "extensions": C_("yearly report", "term extended (Art. 12(3))"),
+        "paused": C_("yearly report", "clock paused (question to the person)"),
+        "refusals": C_("yearly report", "refused in whole or in part"),
+        "withdrawn": C_("yearly report", "withdrawn"),
+        "in_brief": C_("yearly report", "In brief"),
+        "brief": C_(
+            "yearly report",
+            "From {start} to {end} {org} received {total} requests. {answered} were "
+            "answered: {promise} within our own promise of {weeks} weeks and "
+            "{legal} within the legal term. Half were answered within {median} "
+            "days, 90% within {p90} days. On {today} {open} requests are still "
+            "open, {overdue} of them overdue.",
+        ),
+        "none": C_("yearly report", "No requests were received in this period."),
+        "no_personal": C_(
+            "yearly report", "This report contains no personal data and no case references."
+        ),
+        "per_type": C_("yearly report", "Requests per type"),
+        "type": C_("yearly report", "Type"),
+        "article": C_("yearly report", "Article"),
+        "requests": C_("yearly report", "Requests"),
+        "share_promise": C_("yearly report", "Within promise"),
+        "share_legal": C_("yearly report", "Within legal term"),
+        "per_month": C_("yearly report", "Requests per month of receipt"),
+        "month": C_("yearly report", "Month"),
+        "days": C_("yearly report", "Handling time (days from receipt to answer)"),
+        "days_col": C_("yearly report", "Days"),
+        "count": C_("yearly report", "Count"),
+        "share": C_("yearly report", "Share"),
+        "outcomes": C_("yearly report", "Outcomes and refusals"),
+        "outcome": C_("yearly report", "Outcome"),
+        "outcome_none": C_("yearly report", "(none yet)"),
+        "refusal_note": C_(
+            "yearly report",
+            "Refused in whole or in part: {n} cases. The grounds, per request (a "
+            "letter with several requests counts per request):",
+        ),
+        "ground": C_("yearly report", "Ground of the refusal"),
+        "no_refusals": C_("yearly report", "Nothing was refused in this period."),
+        "systems": C_("yearly report", "Systems searched"),
+        "system": C_("yearly report", "System"),
+        "searches": C_("yearly report", "Searches"),
+        "failed": C_("yearly report", "Failed"),
+        "findings": C_("yearly report", "Findings"),
+        "no_systems": C_(
+            "yearly report", "No source systems were searched automatically for these requests."
+        ),
+        "changes": C_("yearly report", "Erasures and rectifications executed"),
+        "operation": C_("yearly report", "Operation"),
+        "erasure": C_("yearly report", "erasure"),
+        "rectification": C_("yearly report", "rectification"),
+        "no_changes": C_(
+            "yearly report", "No erasures or rectifications were executed for these requests."
+        ),
+        "status": C_("yearly report", "Status now"),
+        "definitions": C_("yearly report", "Definitions"),
+        "def_text": C_(
+            "yearly report",
+            "Counted are the requests received in the period. A request counts as "
+            "answered once an answer date is recorded; a refusal is an answer too. "
+            "The legal term is one month after receipt (Art. 12(3) GDPR), or the "
+            "extended term when the extension was notified in time; paused days "
+            "move the terms. Handling time is the number of calendar days from "
+            "receipt to answer. The 90th percentile is the shortest time within "
+            "which at least 90% were answered.",
+        ),
+        "footer": C_("yearly report", "{org} · GDPR requests {start} – {end}"),
+        "h_chain": C_("yearly report", "Audit trail check"),
+        "chain_note": C_(
+            "yearly report",
+            "Keyed hash chain (HMAC-SHA256) over every event, checked when this report was made. "
+            "Keep the head: a later check (privacy-desk audit verify) must find the same or a "
+            "longer chain.",
+        ),
+        "chain_result": C_("yearly report", "Result"),
+        "chain_ok": C_("yearly report", "Intact: {events} events checked"),
+        "chain_broken": C_("yearly report", "BROKEN: {problem}"),
+        "chain_head": C_("yearly report", "Chain head"),
+    }
+)
 
 
-OUTCOME_LABEL: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "": "nog geen",
-        "granted": "toegewezen",
-        "partly_refused": "deels geweigerd",
-        "refused": "geweigerd",
-        "withdrawn": "ingetrokken",
-        "no_data": "geen gegevens",
-        "manifestly_unfounded": "kennelijk ongegrond",
-        "excessive": "buitensporig",
-    },
-    "en": {
-        "": "none yet",
-        "granted": "granted",
-        "partly_refused": "partly refused",
-        "refused": "refused",
-        "withdrawn": "withdrawn",
-        "no_data": "no data",
-        "manifestly_unfounded": "manifestly unfounded",
-        "excessive": "excessive",
-    },
-}
+OUTCOME_LABEL: Final[Labels[str]] = Labels(
+    {
+        "": C_("outcome, short", "none yet"),
+        "granted": C_("outcome, short", "granted"),
+        "partly_refused": C_("outcome, short", "partly refused"),
+        "refused": C_("outcome, short", "refused"),
+        "withdrawn": C_("outcome, short", "withdrawn"),
+        "no_data": C_("outcome, short", "no data"),
+        "manifestly_unfounded": C_("outcome, short", "manifestly unfounded"),
+        "excessive": C_("outcome, short", "excessive"),
+    }
+)

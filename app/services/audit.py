@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.i18n import stored
 from app.data.models import AuditEvent, Case
 from app.services import audit_chain
 
@@ -36,7 +37,7 @@ def record(
         case_id=None if case is None else case.id,
         actor=actor,
         action=action,
-        summary=summary,
+        summary=stored(summary),
         before=None if before is None else _jsonable(before),
         after=None if after is None else _jsonable(after),
     )

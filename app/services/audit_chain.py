@@ -25,7 +25,7 @@ from app.core.audit_chain import (
     event_hash,
 )
 from app.core.errors import UserError
-from app.core.i18n import N_, _, text_of
+from app.core.i18n import N_, Message, _, text_of
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, Document
 from app.services.audit_key import chain_key, chain_setting
@@ -430,7 +430,7 @@ def _verify_documents(
         elif content is not None and hashlib.sha256(content).hexdigest() != sha:
             msgid = N_("Document {id} ({name}) changed: its SHA-256 does not match.")
         if msgid is not None:
-            message = _(msgid, id=str(doc_id), name=filename)
+            message = Message(msgid, {"id": str(doc_id), "name": filename})
             result.problems.append(Problem(message, document_id=doc_id, reference=reference or ""))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.core.atomic_file import atomic_write
 from app.core.errors import UserError
+from app.core.i18n import _
 from app.data.database import Database, online_copy
 from app.data.models import AuditEvent
 from app.services import audit
@@ -31,13 +32,15 @@ class BackupResult:
 def _live_path(db: Database) -> Path:
     if db.engine.dialect.name != "sqlite":
         raise UserError(
-            f"This case base is on a {db.engine.dialect.name} server: back it up there (for "
-            "PostgreSQL with pg_dump, or the server's own backup). Privacy Desk copies only "
-            "SQLite files."
+            _(
+                "This case base is on a {name} server: back it up there (for PostgreSQL with "
+                "pg_dump, or the server's own backup). Privacy Desk copies only SQLite files.",
+                name=db.engine.dialect.name,
+            )
         )
     name = db.engine.url.database
     if not name or name == ":memory:":
-        raise UserError("This database lives in memory only; there is no file to back up.")
+        raise UserError(_("This database lives in memory only; there is no file to back up."))
     return Path(name).resolve()
 
 
@@ -47,7 +50,12 @@ def _check_copy(path: Path) -> int:
     try:
         verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
-            raise UserError(f"The copy failed SQLite's integrity check ({verdict}); try again.")
+            raise UserError(
+                _(
+                    "The copy failed SQLite's integrity check ({verdict}); try again.",
+                    verdict=verdict,
+                )
+            )
         return int(conn.execute("SELECT count(*) FROM case_file").fetchone()[0])
     finally:
         conn.close()
@@ -66,11 +74,13 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
     resolved = target.resolve()
     if resolved == live or (resolved.parent == live.parent and resolved.name.startswith(live.name)):
         raise UserError(
-            "Choose another file than the database itself (or its journal files) for the backup."
+            _("Choose another file than the database itself (or its journal files) for the backup.")
         )
     folder = target.parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
+        )
     started = time.monotonic()
     writing = False  # False: the temporary file could not even be created in the folder
     try:
@@ -80,15 +90,23 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
             cases = _check_copy(temp)
     except sqlite3.Error as exc:
         raise UserError(
-            f"The backup could not be made: {exc}. The database may be busy; try again."
+            _("The backup could not be made: {exc}. The database may be busy; try again.", exc=exc)
         ) from None
     except OSError as exc:
         if not writing:
             raise UserError(
-                f"Cannot write in {folder}: {exc.strerror}. Choose a folder you may write to."
+                _(
+                    "Cannot write in {folder}: {strerror}. Choose a folder you may write to.",
+                    folder=folder,
+                    strerror=exc.strerror,
+                )
             ) from None
         raise UserError(
-            f"The backup could not be written: {exc.strerror}. Check the free space of {folder}."
+            _(
+                "The backup could not be written: {strerror}. Check the free space of {folder}.",
+                strerror=exc.strerror,
+                folder=folder,
+            )
         ) from None
     result = BackupResult(
         path=target, size_bytes=target.stat().st_size, cases=cases,
@@ -100,7 +118,7 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
             case=None,
             actor=actor,
             action=BACKUP_ACTION,
-            summary=f"Database copied to {target.name} ({cases} cases)",
+            summary=_("Database copied to {name} ({cases} cases)", name=target.name, cases=cases),
             after={"file": str(target), "cases": cases, "bytes": result.size_bytes},
         )
     return result

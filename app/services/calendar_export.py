@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Final
 
 from app.core.atomic_file import write_atomically
 from app.core.dates import format_date
 from app.core.errors import UserError
+from app.core.i18n import C_, Labels, _
 from app.data.database import Database
 from app.reports.ics import DeadlineEvent, deadlines_to_ics
 from app.services.case_queries import open_cases_for_overview
 from app.services.dto import CaseRow
 
-_TEXT = {
-    "nl": {
-        "legal": "uiterste termijn",
-        "extended": "verlengde termijn",
-        "post_by": "versturen uiterlijk (eigen belofte)",
-        "description": "AVG-verzoek {ref}. Wettelijke termijn: {legal}.",
-    },
-    "en": {
-        "legal": "legal deadline",
-        "extended": "extended deadline",
-        "post_by": "post by (own promise)",
-        "description": "GDPR request {ref}. Legal deadline: {legal}.",
-    },
-}
+_TEXT: Final = Labels(
+    {
+        "legal": C_("calendar", "legal deadline"),
+        "extended": C_("calendar", "extended deadline"),
+        "post_by": C_("calendar", "post by (own promise)"),
+        "description": C_("calendar", "GDPR request {ref}. Legal deadline: {legal}."),
+    }
+)
 
 
 def _events_of(row: CaseRow, lang: str) -> list[DeadlineEvent]:
@@ -62,7 +58,7 @@ def _events_of(row: CaseRow, lang: str) -> list[DeadlineEvent]:
 def open_deadline_events(db: Database, *, lang: str = "nl") -> list[DeadlineEvent]:
     """One event per open, running case (plus its "post by" day); paused cases have no date."""
     if lang not in _TEXT:
-        raise ValueError(f"unsupported language {lang!r}")
+        raise ValueError(_("unsupported language {lang}", lang=repr(lang)))
     events: list[DeadlineEvent] = []
     for row in open_cases_for_overview(db):
         events.extend(_events_of(row, lang))
@@ -77,13 +73,19 @@ def write_deadlines_ics(
     content = deadlines_to_ics(events, now=now)
     folder = path.parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose another place to save.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose another place to save.", folder=folder)
+        )
     try:
         # Encoded as is: the CRLF line ends that RFC 5545 requires stay.
         write_atomically(path, content.encode("utf-8"))
     except OSError as exc:
         raise UserError(
-            f"The calendar file could not be written to {path} ({exc.strerror}). "
-            "Choose a folder you may write to."
+            _(
+                "The calendar file could not be written to {path} ({strerror}). Choose a folder "
+                "you may write to.",
+                path=path,
+                strerror=exc.strerror,
+            )
         ) from exc
     return len(events)

@@ -9,8 +9,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS
+from app.core.code_words import code_word
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
+from app.core.i18n import _
 from app.core.validation import check_attachment, text_problem
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
@@ -62,8 +64,10 @@ def add_document(
     if kind == DocumentKind.ID_COPY and not masked:
         raise ValidationError(
             {
-                "masked": "An ID copy may only be kept masked: black out the BSN and the photo, "
-                "then confirm that it is masked."
+                "masked": _(
+                    "An ID copy may only be kept masked: black out the BSN and the photo, then "
+                    "confirm that it is masked."
+                )
             }
         )
     with db.session() as session:
@@ -89,7 +93,7 @@ def add_document(
                     case=case,
                     actor=actor,
                     action="authorisation_received",
-                    summary="Authorisation (machtiging) of the representative received",
+                    summary=_("Authorisation (machtiging) of the representative received"),
                     after={"document_id": doc.id, "sha256": doc.sha256},
                 )
         return doc.id
@@ -122,7 +126,12 @@ def store_document(
         case=case,
         actor=actor,
         action="document_added",
-        summary=f"{kind.value} '{filename}' stored ({doc.size} bytes)",
+        summary=_(
+            "{kind} '{filename}' stored ({size} bytes)",
+            kind=code_word("document", kind.value),
+            filename=filename,
+            size=doc.size,
+        ),
         after={"document_id": doc.id, "sha256": doc.sha256, "kind": kind.value},
     )
     return doc
@@ -133,7 +142,7 @@ def document_content(db: Database, *, document_id: int) -> tuple[str, str, bytes
     with db.session() as session:
         doc = session.get(Document, document_id)
         if doc is None or doc.content is None:
-            raise NotFoundError("That document no longer exists (it may have been deleted).")
+            raise NotFoundError(_("That document no longer exists (it may have been deleted)."))
         return doc.filename, doc.media_type, doc.content
 
 
@@ -155,7 +164,7 @@ def record_identity_check(
     """
     today = today or date.today()
     if checked_on > today:
-        raise ValidationError({"checked_on": "The check cannot be in the future."})
+        raise ValidationError({"checked_on": _("The check cannot be in the future.")})
     for name, value, limit in (
         ("document_type", document_type, DOCUMENT_TYPE_LIMIT),
         ("note", note, None),
@@ -164,7 +173,7 @@ def record_identity_check(
         if problem is not None:
             raise ValidationError({name: problem})
     if method == IdentityMethod.ID_DOCUMENT_SEEN and not document_type.strip():
-        raise ValidationError({"document_type": "Say which document was seen (e.g. passport)."})
+        raise ValidationError({"document_type": _("Say which document was seen (e.g. passport).")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         case.identity_checks.append(

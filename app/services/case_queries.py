@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, select
 from app.core.deadlines import compute_deadlines
 from app.core.enums import CaseStatus
 from app.core.errors import ValidationError
+from app.core.i18n import _, restored
 from app.core.status import OPEN_STATUSES, allowed_next
 from app.core.validation import fold
 from app.data.database import Database
@@ -145,7 +146,8 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
                 for i in case.identity_checks
             ),
             audit=tuple(
-                AuditInfo(e.at, e.actor, e.action, e.summary, e.before, e.after) for e in events
+                AuditInfo(e.at, e.actor, e.action, restored(e.summary), e.before, e.after)
+                for e in events
             ),
         )
 
@@ -198,7 +200,7 @@ def list_cases(
 ) -> list[CaseRow]:
     """One page of the case list, filtered and sorted in SQL (scales to 100,000 cases)."""
     if sort not in SORT_COLUMNS:
-        raise ValidationError({"sort": f"Unknown sort column '{sort}'."})
+        raise ValidationError({"sort": _("Unknown sort column '{sort}'.", sort=sort)})
     # Paused cases have no due date: keep them after the dated ones in either direction.
     columns = [(c.desc() if descending else c.asc()).nulls_last() for c in SORT_COLUMNS[sort]]
     query = _row_query().order_by(*columns).offset(offset)

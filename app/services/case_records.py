@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.core.enums import IdentifierKind
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.i18n import _
 from app.core.validation import normalise_identifiers, text_problem
 from app.data.database import Database
 from app.data.models import CaseLink, Note, RequesterIdentifier
@@ -19,7 +20,7 @@ from app.services.lookup import case_by_reference
 
 def add_note(db: Database, *, actor: str, reference: str, text: str) -> None:
     if not text.strip():
-        raise ValidationError({"note": "The note is empty."})
+        raise ValidationError({"note": _("The note is empty.")})
     problem = text_problem(text, limit=NOTE_LIMIT, multiline=True)
     if problem is not None:
         raise ValidationError({"note": problem})
@@ -39,12 +40,12 @@ def link_cases(
 ) -> None:
     """Link e.g. a reminder (herinnering) to the earlier request it refers to."""
     if relation not in LINK_RELATIONS:
-        raise ValidationError({"relation": "Choose 'reminder_of' or 'related'."})
+        raise ValidationError({"relation": _("Choose 'reminder_of' or 'related'.")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         other = case_by_reference(session, other_reference)
         if case.id == other.id:
-            raise ValidationError({"other_reference": "A case cannot be linked to itself."})
+            raise ValidationError({"other_reference": _("A case cannot be linked to itself.")})
         exists = session.scalar(
             select(CaseLink.id).where(
                 ((CaseLink.case_id == case.id) & (CaseLink.other_case_id == other.id))
@@ -52,14 +53,22 @@ def link_cases(
             )
         )
         if exists is not None:
-            raise UserError(f"{case.reference} and {other.reference} are already linked.")
+            raise UserError(
+                _(
+                    "{reference} and {reference2} are already linked.",
+                    reference=case.reference,
+                    reference2=other.reference,
+                )
+            )
         session.add(CaseLink(case_id=case.id, other_case_id=other.id, relation=relation))
         audit.record(
             session,
             case=case,
             actor=actor,
             action="case_linked",
-            summary=f"Linked to {other.reference} ({relation})",
+            summary=_(
+                "Linked to {reference} ({relation})", reference=other.reference, relation=relation
+            ),
             after={"other": other.reference, "relation": relation},
         )
         audit.record(
@@ -67,7 +76,11 @@ def link_cases(
             case=other,
             actor=actor,
             action="case_linked",
-            summary=f"{case.reference} linked to this case ({relation})",
+            summary=_(
+                "{reference} linked to this case ({relation})",
+                reference=case.reference,
+                relation=relation,
+            ),
             after={"other": case.reference, "relation": relation},
         )
 
@@ -90,7 +103,10 @@ def set_identifiers(
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+                _(
+                    "Case {reference} was changed meanwhile. Reload it and try again.",
+                    reference=case.reference,
+                )
             )
         before = [(i.kind, i.value) for i in case.requester.identifiers]
         after = [(k.value, v) for k, v in cleaned]
@@ -103,7 +119,7 @@ def set_identifiers(
             case=case,
             actor=actor,
             action="identifiers_changed",
-            summary="Identifiers changed",
+            summary=_("Identifiers changed"),
             before={"identifiers": [k for k, _ in before]},
             after={"identifiers": [k for k, _ in after]},
         )

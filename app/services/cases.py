@@ -16,8 +16,10 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.code_words import code_word
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.i18n import Message, _, join, message_of
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
@@ -62,7 +64,7 @@ def next_reference(session: Session, year: int) -> tuple[str, int]:
     row until commit, on SQLite it takes the write lock (pysqlite only opens the transaction at
     the first write, so a read-then-write would let two officers read the same number).
     """
-    for _ in range(3):
+    for _attempt in range(3):
         bumped = session.execute(
             update(ReferenceCounter)
             .where(ReferenceCounter.year == year)
@@ -80,7 +82,7 @@ def next_reference(session: Session, year: int) -> tuple[str, int]:
                 session.add(ReferenceCounter(year=year, last_seq=0))
         except IntegrityError:
             continue
-    raise UserError("No case reference could be issued; try again in a moment.")
+    raise UserError(_("No case reference could be issued; try again in a moment."))
 
 
 def search_text_of(reference: str, requester: Requester) -> str:
@@ -121,7 +123,7 @@ def _representative(rep: RepresentativeInput) -> Representative:
         try:
             postcode = normalise_postcode(postcode, rep.country)
         except ValueError as exc:
-            raise ValidationError({"representative_postcode": str(exc)}) from exc
+            raise ValidationError({"representative_postcode": message_of(exc)}) from exc
     return Representative(
         name=rep.name.strip(),
         role=rep.role,
@@ -193,7 +195,11 @@ def register_case(
             case=case,
             actor=actor,
             action="case_registered",
-            summary=f"Letter received {data.received_on.isoformat()} registered as {reference}",
+            summary=_(
+                "Letter received {date} registered as {reference}",
+                date=data.received_on.isoformat(),
+                reference=reference,
+            ),
             after={
                 "types": codes,
                 "received_on": data.received_on,
@@ -237,7 +243,7 @@ def _validated(data: CaseInput, today: date) -> CaseInput:
     return replace(data, representative=representative)
 
 
-AUTHORISATION_MISSING = (
+AUTHORISATION_MISSING = _(
     "Representative without an authorisation (machtiging): send the answer only after the "
     "authorisation is received, and attach it to this case."
 )
@@ -279,7 +285,11 @@ def _record_authorisation(
         case=case,
         actor=actor,
         action="authorisation_received",
-        summary=f"Authorisation (machtiging) of the {rep.role} kept as document {doc.id}",
+        summary=_(
+            "Authorisation (machtiging) of the {role} kept as document {id}",
+            role=code_word("role", rep.role),
+            id=doc.id,
+        ),
         after={"document_id": doc.id, "sha256": doc.sha256, "representative_role": rep.role},
     )
     session.flush()
@@ -334,16 +344,22 @@ def edit_case(
     today = today or date.today()
     unknown = set(changes) - EDITABLE_CASE_FIELDS - EDITABLE_REQUESTER_FIELDS
     if unknown:
-        raise ValidationError({name: "This field cannot be edited." for name in sorted(unknown)})
+        raise ValidationError({name: _("This field cannot be edited.") for name in sorted(unknown)})
     with db.session() as session:
         case = case_by_reference(session, reference)
         if case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed by {_last_actor(session, case)} while you "
-                "were editing. Your changes were not saved: reload the case and make them again."
+                _(
+                    "Case {reference} was changed by {last_actor} while you were editing. Your "
+                    "changes were not saved: reload the case and make them again.",
+                    reference=case.reference,
+                    last_actor=_last_actor(session, case),
+                )
             )
         if case.anonymised_at is not None:
-            raise UserError(f"Case {case.reference} is anonymised and cannot be edited.")
+            raise UserError(
+                _("Case {reference} is anonymised and cannot be edited.", reference=case.reference)
+            )
         current = _input_of(case)
         converted = dict(changes)
         if "request_types" in converted:
@@ -383,7 +399,7 @@ def edit_case(
             case=case,
             actor=actor,
             action="case_edited",
-            summary="Changed: " + ", ".join(sorted(after)),
+            summary=_("Changed: {fields}", fields=", ".join(sorted(after))),
             before=before,
             after=after,
         )
@@ -419,7 +435,10 @@ def change_status(
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+                _(
+                    "Case {reference} was changed meanwhile. Reload it and try again.",
+                    reference=case.reference,
+                )
             )
         old = CaseStatus(case.status)
         check_transition(old, new_status)
@@ -442,7 +461,18 @@ def change_status(
             case=case,
             actor=actor,
             action="status_changed",
-            summary=f"Status {old.value} -> {new_status.value}" + (f": {note}" if note else ""),
+            summary=_(
+                "Status {old} -> {new}: {note}",
+                old=code_word("status", old.value),
+                new=code_word("status", new_status.value),
+                note=note,
+            )
+            if note
+            else _(
+                "Status {old} -> {new}",
+                old=code_word("status", old.value),
+                new=code_word("status", new_status.value),
+            ),
             before={"status": old.value},
             after={"status": new_status.value},
         )
@@ -466,30 +496,39 @@ def set_outcomes(
     """
     grounds = dict(grounds or {})
     errors = {
-        f"outcome_{code}": f"Unknown decision '{value}'. Use one of: {', '.join(OUTCOMES)}."
+        f"outcome_{code}": _(
+            "Unknown decision '{value}'. Use one of: {items}.",
+            value=value,
+            items=", ".join(OUTCOMES),
+        )
         for code, value in outcomes.items()
         if value not in OUTCOMES
     }
     for code, ground in grounds.items():
         if ground and ground not in REFUSAL_GROUNDS:
-            errors[f"ground_{code}"] = (
-                f"Unknown refusal ground '{ground}'. Use one of: {', '.join(REFUSAL_GROUNDS)}."
+            errors[f"ground_{code}"] = _(
+                "Unknown refusal ground '{ground}'. Use one of: {items}.",
+                ground=ground,
+                items=", ".join(REFUSAL_GROUNDS),
             )
         elif ground and not is_refusal(outcomes.get(code, "")):
-            errors[f"ground_{code}"] = "A refusal ground only goes with a (partial) refusal."
+            errors[f"ground_{code}"] = _("A refusal ground only goes with a (partial) refusal.")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:
             raise StaleDataError(
-                f"Case {case.reference} was changed meanwhile. Reload it and try again."
+                _(
+                    "Case {reference} was changed meanwhile. Reload it and try again.",
+                    reference=case.reference,
+                )
             )
         by_code = {t.code: t for t in case.request_types}
         unknown = sorted(set(outcomes) - set(by_code))
         if unknown:
             raise ValidationError(
-                {f"outcome_{c}": f"The case has no '{c}' request." for c in unknown}
+                {f"outcome_{c}": _("The case has no '{c}' request.", c=c) for c in unknown}
             )
 
         def ground_of(code: str, value: str) -> str:
@@ -513,9 +552,7 @@ def set_outcomes(
             case=case,
             actor=actor,
             action="decision_recorded",
-            summary=", ".join(
-                f"{c}: {v}" + (f" ({g})" if g else "") for c, (v, g) in sorted(changed.items())
-            ),
+            summary=join([_decision(c, v, g) for c, (v, g) in sorted(changed.items())], ", "),
             before={c: before[c][0] for c in changed},
             after={c: v for c, (v, _) in changed.items()},
         )
@@ -529,3 +566,16 @@ def _default_outcome(previous: CaseStatus) -> str:
     if previous == CaseStatus.WITHDRAWN:
         return "withdrawn"
     return "granted"
+
+
+def _decision(code: str, outcome: str, ground: str) -> Message:
+    """ "access: granted" for the audit trail, in the reader's language."""
+    kind, decided = code_word("type", code), code_word("outcome", outcome)
+    if ground:
+        return _(
+            "{kind}: {outcome} ({ground})",
+            kind=kind,
+            outcome=decided,
+            ground=code_word("refusal_ground", ground),
+        )
+    return _("{kind}: {outcome}", kind=kind, outcome=decided)

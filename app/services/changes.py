@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from app.connectors import registry
 from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
-from app.core.enums import FindingReview
-from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.code_words import code_word
+from app.core.enums import ChangeOutcome, FindingReview
+from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
+from app.core.i18n import _, join, message_of, restored, stored
 from app.core.progress import Progress
 from app.core.spreadsheet import csv_writer
 from app.data.database import Database
@@ -43,6 +45,7 @@ class ActionInfo:
     approved: bool
     outcome: str
     detail: str
+    done_by: str = ""  # who did it by hand (outcome removed_by_hand)
 
 
 def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
@@ -55,7 +58,7 @@ def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
                 record_id=item.record_id,
                 action=item.action,
                 fields=list(item.fields),
-                reason=item.reason,
+                reason=stored(item.reason),
                 old_values=dict(item.old_values),
                 new_values=dict(item.new_values),
             )
@@ -86,9 +89,9 @@ def plan_changes(
 ) -> list[ActionInfo]:
     """Make (or remake) the plan for every system with confirmed findings; nothing changes yet."""
     if operation not in ("erasure", "rectification"):
-        raise ValidationError({"operation": "Choose erasure or rectification."})
+        raise ValidationError({"operation": _("Choose erasure or rectification.")})
     if operation == "rectification" and not corrections:
-        raise ValidationError({"corrections": "Say which field gets which new value."})
+        raise ValidationError({"corrections": _("Say which field gets which new value.")})
     capability = Capability.ERASE if operation == "erasure" else Capability.RECTIFY
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -98,7 +101,9 @@ def plan_changes(
             )
         ).all()
         if not confirmed:
-            raise UserError("There are no confirmed findings. Search the systems and review first.")
+            raise UserError(
+                _("There are no confirmed findings. Search the systems and review first.")
+            )
         # Only not-yet-executed actions are replaced; what already succeeded stays on record.
         for old in _open_actions(session, case.id, operation):
             session.delete(old)
@@ -120,12 +125,17 @@ def plan_changes(
         for system, rows in by_system.items():
             config = configs.get(system)
             if config is None or not registry.can(config.kind, capability):
-                reason = (
-                    "This system offers no automatic change: do it by hand and record it."
-                    if config is None or config.kind == "manual"
-                    else "Not changed automatically: "
-                    + (rows[0].note or "this kind of system is handled by its own retention.")
-                )
+                if config is None or config.kind == "manual":
+                    reason = _(
+                        "This system offers no automatic change: do it by hand and record it."
+                    )
+                else:
+                    reason = _(
+                        "Not changed automatically: {why}",
+                        why=restored(rows[0].note)
+                        if rows[0].note
+                        else _("this kind of system is handled by its own retention."),
+                    )
                 plan = ChangePlan(
                     system,
                     operation,
@@ -144,7 +154,11 @@ def plan_changes(
             case=case,
             actor=actor,
             action=f"{operation}_planned",
-            summary=f"{operation.capitalize()} planned for {len(by_system)} system(s)",
+            summary=(
+                _("Erasure planned for {n} system(s)", n=len(by_system))
+                if operation == "erasure"
+                else _("Rectification planned for {n} system(s)", n=len(by_system))
+            ),
             after={"systems": sorted(by_system)},
         )
     return actions_of(db, reference=reference, operation=operation)
@@ -155,7 +169,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
         case = case_by_reference(session, reference)
         rows = _open_actions(session, case.id, operation)
         if not rows:
-            raise UserError("There is nothing planned to approve. Make the plan first.")
+            raise UserError(_("There is nothing planned to approve. Make the plan first."))
         for row in rows:
             row.approved_by = actor
             row.approved_at = datetime.now(UTC)
@@ -164,7 +178,7 @@ def approve_plan(db: Database, *, actor: str, reference: str, operation: str) ->
             case=case,
             actor=actor,
             action=f"{operation}_approved",
-            summary=f"{len(rows)} planned change(s) approved",
+            summary=_("{n} planned change(s) approved", n=len(rows)),
         )
         return len(rows)
 
@@ -184,9 +198,9 @@ def execute_plan(
         case = case_by_reference(session, reference)
         pending = _open_actions(session, case.id, operation)
         if not pending:
-            raise UserError("Nothing is left to execute.")
+            raise UserError(_("Nothing is left to execute."))
         if any(a.approved_at is None for a in pending):
-            raise UserError("The plan has not been approved yet. Review and approve it first.")
+            raise UserError(_("The plan has not been approved yet. Review and approve it first."))
         configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}
         case_id = case.id
         work: dict[str, list[tuple[int, PlanItem]]] = defaultdict(list)
@@ -195,7 +209,7 @@ def execute_plan(
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
             )
@@ -213,7 +227,7 @@ def execute_plan(
         config = configs.get(system)
         try:
             if config is None:
-                raise UserError(f"The system '{system}' is no longer configured.")
+                raise UserError(_("The system '{system}' is no longer configured.", system=system))
             connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
             plan = ChangePlan(system, operation, tuple(it for _, it in active))
             run = connector.erase if operation == "erasure" else connector.rectify
@@ -221,12 +235,12 @@ def execute_plan(
         except Cancelled:
             raise
         except Exception as exc:  # one failing system is reported, the others go on
-            errors[system] = str(exc) if isinstance(exc, UserError) else repr(exc)
+            errors[system] = message_of(exc) if isinstance(exc, UserError) else repr(exc)
             results = {}
         for action_id, item in active:
             outcomes[action_id] = results.get(
                 item.record_id,
-                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, "no result")),
+                RecordResult(item.record_id, Outcome.FAILED, errors.get(system, _("no result"))),
             )
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -236,7 +250,7 @@ def execute_plan(
             if row is None:
                 continue
             row.outcome = result.outcome.value
-            row.detail = result.detail
+            row.detail = stored(result.detail)
             row.executed_at = now
         for system in work:
             mine = [outcomes[i] for i, _ in work[system] if i in outcomes]
@@ -247,7 +261,7 @@ def execute_plan(
                     system=system,
                     operation=operation,
                     status="failed" if failed else "ok",
-                    error=errors.get(system, ""),
+                    error=stored(errors.get(system, "")),
                     findings_count=len(mine),
                     finished_at=now,
                     actor=actor,
@@ -261,10 +275,16 @@ def execute_plan(
             case=case,
             actor=actor,
             action=f"{operation}_executed",
-            summary=", ".join(f"{k}: {v}" for k, v in sorted(counts.items())),
+            summary=join(
+                [
+                    _("{outcome}: {n}", outcome=code_word("change", k), n=v)
+                    for k, v in sorted(counts.items())
+                ],
+                ", ",
+            ),
             after=dict(counts),
         )
-    progress.report(1.0, "done")
+    progress.report(1.0, _("done"))
     return actions_of(db, reference=reference, operation=operation)
 
 
@@ -282,22 +302,66 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.record_id,
                 a.action,
                 tuple(a.fields),
-                a.reason,
+                restored(a.reason),
                 dict(a.old_values),
                 dict(a.new_values),
                 a.approved_at is not None,
                 a.outcome,
-                a.detail,
+                restored(a.detail),
+                a.done_by,
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
         ]
+
+
+def record_removed_by_hand(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    action_id: int,
+    note: str,
+    now: datetime | None = None,
+) -> ActionInfo:
+    """Record that a person did a planned change outside the application (mail, paper).
+
+    Who (``actor``), when and a note saying what was done are kept; the change then counts as
+    done for the finalise gate and the letter lists it as removed by hand.
+    """
+    if not note.strip():
+        raise ValidationError(
+            {"note": _("Say what was removed by hand, where and how (a note is required).")}
+        )
+    now = now or datetime.now(UTC)
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        action = session.get(ChangeAction, action_id)
+        if action is None or action.case_id != case.id:
+            raise NotFoundError(_("That planned change does not belong to this case."))
+        if action.outcome in (ChangeOutcome.REMOVED, ChangeOutcome.CHANGED):
+            raise UserError(_("This change was already done by the system; nothing to record."))
+        before = action.outcome
+        action.outcome = ChangeOutcome.REMOVED_BY_HAND.value
+        action.detail = note.strip()
+        action.done_by = actor
+        action.executed_at = now
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{action.operation}_removed_by_hand",
+            summary=f"{action.system}: record {action.id} removed by hand ({note.strip()})",
+            before={"action_id": action.id, "outcome": before},
+            after={"action_id": action.id, "outcome": action.outcome, "note": note.strip()},
+        )
+    return next(a for a in actions_of(db, reference=reference) if a.id == action_id)
 
 
 def suppress(db: Database, *, actor: str, reference: str, email: str, today: date) -> bool:
     """Direct-marketing objection: put the address on the suppression list. False if already."""
     clean = email.strip().lower()
     if not clean:
-        raise ValidationError({"email": "The case has no e-mail address to suppress."})
+        raise ValidationError({"email": _("The case has no e-mail address to suppress.")})
     digest = hashlib.sha256(clean.encode()).hexdigest()
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -316,7 +380,7 @@ def suppress(db: Database, *, actor: str, reference: str, email: str, today: dat
             case=case,
             actor=actor,
             action="suppression_listed",
-            summary="E-mail address added to the direct-marketing suppression list",
+            summary=_("E-mail address added to the direct-marketing suppression list"),
         )
         return True
 

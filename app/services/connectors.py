@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.connectors import registry
 from app.connectors.base import Connector
 from app.core.errors import ConnectorError, NotFoundError, UserError, ValidationError
+from app.core.i18n import _
 from app.data.database import Database
 from app.data.models import ConnectorConfig
 from app.services import audit
@@ -43,7 +44,7 @@ def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
             continue
         value = settings.get(spec.name, spec.default)
         if spec.required and (value is None or value == ""):
-            errors[spec.name] = f"'{spec.label}' is required."
+            errors[spec.name] = _("'{label}' is required.", label=spec.label)
             continue
         if value is not None:
             clean[spec.name] = value
@@ -110,13 +111,13 @@ def save_connector(
 ) -> int:
     """Create or update a connector by name; secrets go to the store, never to the database."""
     if not name.strip():
-        raise ValidationError({"name": "Give the system a name, e.g. 'Self Service Portal'."})
+        raise ValidationError({"name": _("Give the system a name, e.g. 'Self Service Portal'.")})
     if not 5 <= timeout_s <= 3600:
-        raise ValidationError({"timeout_s": "The time-out must be 5 to 3600 seconds."})
+        raise ValidationError({"timeout_s": _("The time-out must be 5 to 3600 seconds.")})
     clean = _validate(kind, settings)
     if secret_values:
         if secrets is None:
-            raise UserError("No secret store is available to keep the password.")
+            raise UserError(_("No secret store is available to keep the password."))
         for field, value in secret_values.items():
             if value:
                 secrets.set(name.strip(), field, value)
@@ -137,7 +138,7 @@ def save_connector(
             case=None,
             actor=actor,
             action="connector_saved",
-            summary=f"Connector '{row.name}' ({kind}) saved",
+            summary=_("Connector '{name}' ({kind}) saved", name=row.name, kind=kind),
             before=before,
             after={"settings": clean, "enabled": enabled},
         )
@@ -148,7 +149,7 @@ def delete_connector(db: Database, *, actor: str, name: str) -> None:
     with db.session() as session:
         row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
         if row is None:
-            raise NotFoundError(f"There is no connector '{name}'.")
+            raise NotFoundError(_("There is no connector '{name}'.", name=name))
         session.delete(row)
         audit.record(session, case=None, actor=actor, action="connector_deleted", summary=name)
 
@@ -169,7 +170,7 @@ def load_connector(db: Database, *, name: str, secrets: SecretStore | None = Non
         row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
         if row is None:
             raise NotFoundError(
-                f"There is no connector '{name}'. See `privacy-desk connectors list`."
+                _("There is no connector '{name}'. See `privacy-desk connectors list`.", name=name)
             )
         return instantiate(row.kind, row.name, dict(row.settings), secrets)
 
@@ -182,4 +183,6 @@ def test_connector(db: Database, *, name: str, secrets: SecretStore | None = Non
     except UserError:
         raise
     except Exception as exc:  # a connector bug or driver error: report it per system, clearly
-        raise ConnectorError(f"{name}: {exc.__class__.__name__}: {exc}") from exc
+        raise ConnectorError(
+            _("{name}: {kind}: {exc}", name=name, kind=exc.__class__.__name__, exc=exc)
+        ) from exc

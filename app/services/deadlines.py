@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.dates import format_date
 from app.core.deadlines import (
     DeadlineInput,
     Deadlines,
@@ -18,6 +17,7 @@ from app.core.deadlines import (
 from app.core.deadlines import Pause as PauseValue
 from app.core.enums import CaseStatus
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.i18n import _
 from app.core.status import OPEN_STATUSES, check_transition
 from app.core.validation import text_problem
 from app.data.database import Database
@@ -84,8 +84,11 @@ def recompute_all(db: Database) -> int:
 def _check_version(case: Case, expected_version: int | None) -> None:
     if expected_version is not None and case.version != expected_version:
         raise StaleDataError(
-            f"Case {case.reference} was changed meanwhile. Nothing was saved: reload the case "
-            "and try again."
+            _(
+                "Case {reference} was changed meanwhile. Nothing was saved: reload the case and "
+                "try again.",
+                reference=case.reference,
+            )
         )
 
 
@@ -101,22 +104,32 @@ def start_pause(
 ) -> None:
     """Stop the clock: an identity or clarification question was sent on ``start_on``."""
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the clock stops (which question was sent)."})
+        raise ValidationError({"reason": _("Say why the clock stops (which question was sent).")})
     _check_reason(reason)
     if start_on > today:
-        raise ValidationError({"start_on": "The question cannot have been sent in the future."})
+        raise ValidationError({"start_on": _("The question cannot have been sent in the future.")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         _check_version(case, expected_version)
         if CaseStatus(case.status) not in OPEN_STATUSES:
-            raise UserError(f"Case {reference} is {case.status}; only open cases can be paused.")
+            raise UserError(
+                _(
+                    "Case {reference} is {status}; only open cases can be paused.",
+                    reference=reference,
+                    status=case.status,
+                )
+            )
         if any(p.end_on is None for p in case.pauses):
-            raise UserError(f"Case {reference} is already paused. End that pause first.")
+            raise UserError(
+                _("Case {reference} is already paused. End that pause first.", reference=reference)
+            )
         if start_on < case.received_on:
-            raise ValidationError({"start_on": "A pause cannot start before the letter arrived."})
+            raise ValidationError(
+                {"start_on": _("A pause cannot start before the letter arrived.")}
+            )
         for p in case.pauses:
             if p.end_on is not None and start_on < p.end_on:
-                raise ValidationError({"start_on": "A pause cannot overlap an earlier pause."})
+                raise ValidationError({"start_on": _("A pause cannot overlap an earlier pause.")})
         before = {"status": case.status, "effective_due_on": case.effective_due_on}
         case.pauses.append(Pause(start_on=start_on, reason=reason.strip()))
         if case.status != CaseStatus.ON_HOLD:
@@ -129,7 +142,7 @@ def start_pause(
             case=case,
             actor=actor,
             action="pause_started",
-            summary=f"Clock paused from {format_date(start_on, 'en')}: {reason.strip()}",
+            summary=_("Clock paused from {date}: {reason}", date=start_on, reason=reason.strip()),
             before=before,
             after={"status": case.status, "paused_from": start_on, "reason": reason.strip()},
         )
@@ -146,15 +159,15 @@ def end_pause(
 ) -> None:
     """Restart the clock: the person answered on ``end_on``."""
     if end_on > today:
-        raise ValidationError({"end_on": "The answer cannot have arrived in the future."})
+        raise ValidationError({"end_on": _("The answer cannot have arrived in the future.")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         _check_version(case, expected_version)
         open_pause = next((p for p in case.pauses if p.end_on is None), None)
         if open_pause is None:
-            raise UserError(f"Case {reference} is not paused.")
+            raise UserError(_("Case {reference} is not paused.", reference=reference))
         if end_on < open_pause.start_on:
-            raise ValidationError({"end_on": "The answer cannot be earlier than the question."})
+            raise ValidationError({"end_on": _("The answer cannot be earlier than the question.")})
         open_pause.end_on = end_on
         if case.status == CaseStatus.ON_HOLD:
             case.status = CaseStatus.IN_PROGRESS
@@ -166,7 +179,7 @@ def end_pause(
             case=case,
             actor=actor,
             action="pause_ended",
-            summary=f"Clock restarted on {format_date(end_on, 'en')} after {days} paused days",
+            summary=_("Clock restarted on {date} after {days} paused days", date=end_on, days=days),
             before={"status": CaseStatus.ON_HOLD.value},
             after={"status": case.status, "paused_days": days, "legal_due_on": result.legal},
         )
@@ -185,16 +198,18 @@ def grant_extension(
     """Extend by two months (Art. 12(3)); refused with the reason after the first month."""
     if not reason.strip():
         raise ValidationError(
-            {"reason": "Give the reason for the extension (complexity or number of requests)."}
+            {"reason": _("Give the reason for the extension (complexity or number of requests).")}
         )
     _check_reason(reason)
     if notice_sent_on > today:
-        raise ValidationError({"notice_sent_on": "The notice cannot have been sent in the future."})
+        raise ValidationError(
+            {"notice_sent_on": _("The notice cannot have been sent in the future.")}
+        )
     with db.session() as session:
         case = case_by_reference(session, reference)
         _check_version(case, expected_version)
         if case.extension_notice_on is not None:
-            raise UserError(f"Case {reference} has already been extended.")
+            raise UserError(_("Case {reference} has already been extended.", reference=reference))
         cal = calendar_settings(session)
         check_extension_allowed(deadline_input(case, cal), notice_sent_on)
         before = {"effective_due_on": case.effective_due_on}
@@ -206,9 +221,9 @@ def grant_extension(
             case=case,
             actor=actor,
             action="extension_granted",
-            summary=f"Deadline extended to {format_date(result.extended, 'en')}"
+            summary=_("Deadline extended to {date}", date=result.extended)
             if result.extended
-            else "Deadline extended",
+            else _("Deadline extended"),
             before=before,
             after={
                 "effective_due_on": case.effective_due_on,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import C_, _
 from app.data.models import Case
 from app.letters import LetterContext, LetterLayout, Organisation, PostalAddress
 from app.letters.kinds import PayloadRequest, letter_kind
@@ -91,15 +91,15 @@ def salutation_of(case: Case, lang: str) -> str:
     r = case.requester
     rep = case.representative
     if rep is not None and rep.street:
-        return f"Geachte {rep.name}," if lang == "nl" else f"Dear {rep.name},"
+        return C_("letter", "Dear {name},", name=rep.name).render(lang)
     surname = " ".join(p for p in (r.name_prefix, r.last_name) if p)
     if r.salutation in ("heer", "mevrouw") and surname:
         # Without a first name before it, the prefix is written with a capital: "heer Van der Berg".
         formal = surname[0].upper() + surname[1:]
-        if lang == "nl":
-            return f"Geachte {r.salutation} {formal},"
-        return f"Dear {'Mr' if r.salutation == 'heer' else 'Ms'} {formal},"
-    return f"Geachte {r.full_name}," if lang == "nl" else f"Dear {r.full_name},"
+        if r.salutation == "heer":
+            return C_("letter", "Dear Mr {name},", name=formal).render(lang)
+        return C_("letter", "Dear Ms {name},", name=formal).render(lang)
+    return C_("letter", "Dear {name},", name=r.full_name).render(lang)
 
 
 def build_context(

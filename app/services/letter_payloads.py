@@ -19,7 +19,7 @@ from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182
 from app.core.enums import FindingReview
 from app.core.errors import UserError
-from app.core.i18n import _
+from app.core.i18n import C_, _, restored, translate
 from app.core.letter_effects import option_flag
 from app.data.models import (
     Case,
@@ -72,7 +72,9 @@ def _end_date(text: str, start: date) -> date | None:
     return end
 
 
-def _access_payload(session: Session, case: Case, options: Mapping[str, str]) -> AccessPayload:
+def _access_payload(
+    session: Session, case: Case, options: Mapping[str, str], lang: str
+) -> AccessPayload:
     findings = session.scalars(
         select(Finding)
         .where(Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED)
@@ -80,15 +82,19 @@ def _access_payload(session: Session, case: Case, options: Mapping[str, str]) ->
     ).all()
     systems: dict[str, list[DataRow]] = {}
     for f in findings:
-        record_categories = ", ".join(str(c) for c in f.categories)
+        # Category and field names a connector gives (contact details, first seen) are in the
+        # catalogues; names from a customer's own mapping file come through as they are.
+        record_categories = ", ".join(translate(str(c), lang) for c in f.categories)
         per_field = f.field_categories or {}
         for field, value in f.fields.items():
             systems.setdefault(f.system, []).append(
                 DataRow(
                     record=f.location or f.record_id,
-                    field=str(field),
+                    field=translate(str(field), lang),
                     value=str(value),
-                    category=str(per_field.get(field) or record_categories),
+                    category=translate(str(per_field[field]), lang)
+                    if per_field.get(field)
+                    else record_categories,
                 )
             )
     found_systems = set(systems)
@@ -140,13 +146,17 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
     erased, kept = [], []
     for a in change_actions(session, case, "erasure"):
         what = ", ".join(a.fields) or a.record_id
-        if a.outcome in ("removed", "changed"):
-            verb = "gewist" if a.outcome == "removed" else "onherkenbaar gemaakt"
-            if lang != "nl":
-                verb = "erased" if a.outcome == "removed" else "made unrecognisable"
+        if a.outcome in ("removed", "changed", "removed_by_hand"):
+            if a.outcome == "removed":
+                verb = C_("erasure outcome", "erased").render(lang)
+            elif a.outcome == "changed":
+                verb = C_("erasure outcome", "made unrecognisable").render(lang)
+            else:
+                verb = C_("erasure outcome", "removed by hand").render(lang)
             erased.append(ErasedItem(a.system, f"{what} ({verb})"))
         elif a.outcome == "kept":
-            end = _end_date(a.reason + " " + a.detail, letter_date)
+            reason, detail = restored(a.reason), restored(a.detail)
+            end = _end_date(reason + " " + detail, letter_date)
             if end is None:
                 raise UserError(
                     _(
@@ -157,15 +167,15 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
                         what=what,
                     )
                 )
-            ground, _sep, statute = a.reason.partition(" (")
+            ground, _sep, statute = reason.partition(" (")
             kept.append(
-                KeptItem(a.system, what, ground or a.reason, statute.rstrip(")") or a.reason, end)
+                KeptItem(a.system, what, ground or reason, statute.rstrip(")") or reason, end)
             )
     return ErasurePayload(tuple(erased), tuple(kept), _recipients_told(session, case))
 
 
 def access_payload(req: PayloadRequest) -> AccessPayload:
-    return _access_payload(req.session, req.case, req.options)
+    return _access_payload(req.session, req.case, req.options, req.lang)
 
 
 def clarification_payload(req: PayloadRequest) -> ClarificationPayload:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
+from app.core.i18n import _
 from app.data.models import Case
 
 
@@ -13,5 +14,7 @@ def case_by_reference(session: Session, reference: str) -> Case:
     ref = reference.strip().upper()
     case = session.scalar(select(Case).where(Case.reference == ref))
     if case is None:
-        raise NotFoundError(f"There is no case {ref}. Check the reference (e.g. AVG-2026-0001).")
+        raise NotFoundError(
+            _("There is no case {ref}. Check the reference (e.g. AVG-2026-0001).", ref=ref)
+        )
     return case

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.errors import NotFoundError, StaleDataError, ValidationError
+from app.core.i18n import _
 from app.core.spreadsheet import csv_writer
 from app.data.database import Database
 from app.data.models import ProcessingActivity
@@ -52,12 +53,12 @@ def save_activity(
 ) -> int:
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise ValidationError({k: "Unknown field." for k in sorted(unknown)})
+        raise ValidationError({k: _("Unknown field.") for k in sorted(unknown)})
     if activity_id is None and not values.get("name", "").strip():
-        raise ValidationError({"name": "Give the processing activity a name."})
+        raise ValidationError({"name": _("Give the processing activity a name.")})
     for required in ("purposes", "legal_basis"):
         if required in values and not values[required].strip():
-            raise ValidationError({required: "This field is required by Art. 30 AVG."})
+            raise ValidationError({required: _("This field is required by Art. 30 AVG.")})
     with db.session() as session:
         if activity_id is None:
             row = ProcessingActivity(**{k: v.strip() for k, v in values.items()})
@@ -66,12 +67,15 @@ def save_activity(
         else:
             found = session.get(ProcessingActivity, activity_id)
             if found is None:
-                raise NotFoundError("That processing activity no longer exists.")
+                raise NotFoundError(_("That processing activity no longer exists."))
             row = found
             if expected_version is not None and row.version != expected_version:
                 raise StaleDataError(
-                    "Someone else changed this processing activity meanwhile. "
-                    "Reload it and edit again."
+                    _(
+                        "Someone else changed this processing activity meanwhile. Reload it and "
+                        "edit "
+                        "again."
+                    )
                 )
             before = {k: getattr(row, k) for k in values}
             for k, v in values.items():
@@ -82,7 +86,7 @@ def save_activity(
             case=None,
             actor=actor,
             action="register_changed",
-            summary=f"Processing activity '{row.name}' saved",
+            summary=_("Processing activity '{name}' saved", name=row.name),
             before=before,
             after=values,
         )
@@ -93,14 +97,14 @@ def delete_activity(db: Database, *, actor: str, activity_id: int) -> None:
     with db.session() as session:
         row = session.get(ProcessingActivity, activity_id)
         if row is None:
-            raise NotFoundError("That processing activity no longer exists.")
+            raise NotFoundError(_("That processing activity no longer exists."))
         session.delete(row)
         audit.record(
             session,
             case=None,
             actor=actor,
             action="register_changed",
-            summary=f"'{row.name}' removed",
+            summary=_("'{name}' removed", name=row.name),
         )
 
 
@@ -110,7 +114,7 @@ def export_processing_register(db: Database, *, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps([a.values for a in activities], ensure_ascii=False, indent=2).encode()
     if fmt != "csv":
-        raise ValidationError({"format": "Choose csv or json."})
+        raise ValidationError({"format": _("Choose csv or json.")})
     buffer = io.StringIO()
     csv_writer(buffer, delimiter=";").write_dicts(list(FIELDS), (a.values for a in activities))
     return buffer.getvalue().encode("utf-8-sig")

@@ -14,6 +14,7 @@ from app.core.atomic_file import atomic_write
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.faults import os_fault
+from app.core.i18n import C_, _
 from app.core.progress import Progress
 from app.data.database import Database
 from app.reports import dossier as dossier_module
@@ -27,7 +28,7 @@ from app.services.lookup import case_by_reference
 from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "de")  # German: the reports and the dossier (not the letters yet)
 
 
 @contextmanager
@@ -39,7 +40,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = path.expanduser()
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise UserError(
+            _("The folder {folder} does not exist. Choose an existing folder.", folder=folder)
+        )
     created = False  # False: the temporary file could not even be created in the folder
     try:
         with atomic_write(path) as temp:
@@ -47,7 +50,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
             yield temp
     except OSError as exc:
         if isinstance(exc, PermissionError) and not created:
-            raise UserError(f"You may not write in {folder}. Choose another folder.") from exc
+            raise UserError(
+                _("You may not write in {folder}. Choose another folder.", folder=folder)
+            ) from exc
         fault = os_fault(exc, target=path)  # a full disk: named, and nothing left behind
         if fault is None:
             raise
@@ -64,8 +69,10 @@ def _check_choices(statuses: tuple[str, ...], request_type: str) -> None:
     known_status = {s.value for s in CaseStatus}
     bad = [s for s in statuses if s not in known_status]
     if bad:
-        errors["status"] = (
-            f"Unknown status {', '.join(bad)}; use one of {', '.join(sorted(known_status))}."
+        errors["status"] = _(
+            "Unknown status {items}; use one of {items2}.",
+            items=", ".join(bad),
+            items2=", ".join(sorted(known_status)),
         )
     if request_type and request_type not in {t.value for t in RequestType}:
         errors["type"] = f"Unknown request type '{request_type}'; use one of " + ", ".join(
@@ -97,11 +104,11 @@ def export_request_register(
     """
     today = today or date.today()
     if fmt not in register_export.FORMATS:
-        raise ValidationError({"format": "Choose csv or xlsx."})
+        raise ValidationError({"format": _("Choose csv or xlsx.")})
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     if received_from > received_to:
-        raise ValidationError({"from": "The start of the period is after its end."})
+        raise ValidationError({"from": _("The start of the period is after its end.")})
     _check_choices(statuses, request_type)
     flt = register_export.RegisterFilter(
         received_from, received_to, statuses, request_type, with_personal_data
@@ -109,27 +116,46 @@ def export_request_register(
     cols = register_export.columns(with_personal_data=with_personal_data, lang=lang)
     with atomic_output(path) as temp, db.session() as session:
         total = register_export.count_rows(session, flt)
-        _report(progress, 0.0, f"0 of {total}")
+        _report(progress, 0.0, _("{done} of {total}", done=0, total=total))
 
         def tick(done: int) -> None:
-            _report(progress, done / total if total else 1.0, f"{done} of {total}")
+            _report(
+                progress,
+                done / total if total else 1.0,
+                _("{done} of {total}", done=done, total=total),
+            )
 
         rows = register_export.iter_rows(session, flt, today=today, lang=lang)
         if fmt == "csv":
             count = register_export.write_csv(rows, cols, temp, tick=tick)
         else:
-            title = "Register AVG-verzoeken" if lang == "nl" else "Register of GDPR requests"
+            title = C_("register", "Register of GDPR requests").render(lang)
             count = register_export.write_xlsx(rows, cols, temp, sheet_title=title, tick=tick)
-        _report(progress, 1.0, f"{count} of {total}")
+        _report(progress, 1.0, _("{done} of {total}", done=count, total=total))
     with db.session() as session:
         audit.record(
             session,
             case=None,
             actor=actor,
             action="register_exported",
-            summary=f"Register exported: {count} cases received {received_from.isoformat()} – "
-            f"{received_to.isoformat()} as {fmt}"
-            + (" WITH personal data" if with_personal_data else ""),
+            summary=(
+                _(
+                    "Register exported: {count} cases received {start} – {end} as {fmt} WITH "
+                    "personal data",
+                    count=count,
+                    start=received_from.isoformat(),
+                    end=received_to.isoformat(),
+                    fmt=fmt,
+                )
+                if with_personal_data
+                else _(
+                    "Register exported: {count} cases received {start} – {end} as {fmt}",
+                    count=count,
+                    start=received_from.isoformat(),
+                    end=received_to.isoformat(),
+                    fmt=fmt,
+                )
+            ),
             after={
                 "from": received_from,
                 "to": received_to,
@@ -154,14 +180,14 @@ def compute_period_figures(
 ) -> YearlyFigures:
     """The report figures for cases received from ``start`` to ``end`` (inclusive)."""
     if start > end:
-        raise ValidationError({"from": "The start of the period is after its end."})
+        raise ValidationError({"from": _("The start of the period is after its end.")})
     with db.session() as session:
         return compute_figures(
             session,
             start=start,
             end=end,
             today=today or date.today(),
-            tick=None if progress is None else lambda f: progress.report(0.8 * f, "figures"),
+            tick=None if progress is None else lambda f: progress.report(0.8 * f, _("figures")),
         )
 
 
@@ -187,22 +213,22 @@ def yearly_report(
 ) -> bytes:
     """Render the yearly (or period) report PDF (to ``path`` when given); no personal data."""
     if lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     if year is not None:
         start, end = date(year, 1, 1), date(year, 12, 31)
     if start is None or end is None:
-        raise ValidationError({"year": "Give a year, or the start and end of the period."})
+        raise ValidationError({"year": _("Give a year, or the start and end of the period.")})
     figures = compute_period_figures(db, start=start, end=end, today=today, progress=progress)
     with db.session() as session:
         org = active_organisation(session)
         name, weeks = org.name, org.promise_weeks
-    _report(progress, 0.85, "layout")
+    _report(progress, 0.85, _("layout"))
     chain = _chain_check(db, lang)
     pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain)
     if path is not None:
         with atomic_output(path) as temp:
             temp.write_bytes(pdf)
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return pdf
 
 
@@ -228,11 +254,11 @@ def case_dossier(
 ) -> dict[str, Any]:
     """Write the dossier ZIP (PDF + documents + manifest.json); returns the manifest.
 
-    The PDF is in ``lang`` ("nl" or "en"); without it, in the case's answer language, else in
+    The PDF is in ``lang`` ("nl", "en" or "de"); without it, in the case's answer language, else in
     the organisation's default language. manifest.json stays English (it is read by programs).
     """
     if lang is not None and lang not in LANGUAGES:
-        raise ValidationError({"lang": "Choose nl or en."})
+        raise ValidationError({"lang": _("Choose nl, en or de.")})
     now = now or datetime.now(UTC)
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -249,12 +275,16 @@ def case_dossier(
             session, case, organisation=org.name, now=now, lang=chosen
         )
         data = dataclasses.replace(data, chain=chain)
-        _report(progress, 0.1, "dossier")
+        _report(progress, 0.1, _("dossier"))
         pdf = dossier_module.render_dossier_pdf(data)
-        _report(progress, 0.3, "documents")
+        _report(progress, 0.3, _("documents"))
 
         def tick(done: int, total: int) -> None:
-            _report(progress, 0.3 + 0.7 * done / total, f"document {done} of {total}")
+            _report(
+                progress,
+                0.3 + 0.7 * done / total,
+                _("document {done} of {total}", done=done, total=total),
+            )
 
         manifest = dossier_module.write_dossier_zip(
             data, pdf, temp, dossier_module.document_loader(session), tick=tick
@@ -271,19 +301,20 @@ def case_dossier(
             case=case,
             actor=actor,
             action="dossier_exported",
-            summary=f"Dossier exported ({len(manifest['files'])} files)"
-            + (
-                f"; {len(mismatched)} document(s) differ from their stored hash"
-                if mismatched
-                else ""
-            ),
+            summary=_(
+                "Dossier exported ({files} files); {n} document(s) differ from their stored hash",
+                files=len(manifest["files"]),
+                n=len(mismatched),
+            )
+            if mismatched
+            else _("Dossier exported ({files} files)", files=len(manifest["files"])),
             after={
                 "files": len(manifest["files"]),
                 "hash_mismatches": len(mismatched),
                 "lang": chosen,
             },
         )
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return manifest
 
 
@@ -302,10 +333,13 @@ def portability_export(
         case = case_by_reference(session, reference)
         if case.anonymised_at is not None:
             raise UserError(
-                f"Case {case.reference} is anonymised; its data can no longer be exported."
+                _(
+                    "Case {reference} is anonymised; its data can no longer be exported.",
+                    reference=case.reference,
+                )
             )
         records = confirmed_records(session, case.id)
-        _report(progress, 0.5, "records")
+        _report(progress, 0.5, _("records"))
         write_portability_zip(
             temp,
             reference=case.reference,
@@ -318,8 +352,8 @@ def portability_export(
             case=case,
             actor=actor,
             action="portability_exported",
-            summary=f"Portability export made ({len(records)} confirmed records)",
+            summary=_("Portability export made ({n} confirmed records)", n=len(records)),
             after={"records": len(records)},
         )
-    _report(progress, 1.0, "done")
+    _report(progress, 1.0, _("done"))
     return len(records)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,8 +13,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
+from app.core.code_words import code_word
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import _
 from app.core.progress import Progress
 from app.core.retention import (
     MODE_ANONYMISE,
@@ -48,6 +50,7 @@ from app.data.models import (
 )
 from app.services import audit, audit_chain
 from app.services.stored_settings import read_setting
+from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +80,8 @@ class RetentionResult:
     mode: str
     references: tuple[str, ...]
     compacted: bool = True  # False: the SQLite file could not be rewritten (busy), see log
+    # Copies outside the database: removed now, not removable, and what the officer must do.
+    copies: CopiesReport = field(default_factory=CopiesReport)
 
 
 def _rules(session: Session) -> dict[str, RetentionRule]:
@@ -121,7 +126,7 @@ def apply_retention(
     in its own transaction, so a cancel between cases leaves each case either done or untouched.
     """
     if mode not in MODES:
-        raise ValidationError({"mode": f"Choose {' or '.join(MODES)}."})
+        raise ValidationError({"mode": _("Choose {items}.", items=" or ".join(MODES))})
     today = today or date.today()
     wanted = [r.strip().upper() for r in references]
     with db.session() as session:
@@ -129,11 +134,14 @@ def apply_retention(
     not_expired = [r for r in wanted if r not in expired]
     if not_expired:
         raise UserError(
-            "These cases are not (yet) due for anonymisation or deletion: "
-            + ", ".join(not_expired)
-            + ". Nothing was changed; check the list with `retention list`."
+            _(
+                "These cases are not (yet) due for anonymisation or deletion: {references}. "
+                "Nothing was changed; check the list with `retention list`.",
+                references=", ".join(not_expired),
+            )
         )
     done: list[str] = []
+    counted: list[CaseCopies] = []
     for index, reference in enumerate(wanted):
         if progress is not None:
             progress.report(index / max(1, len(wanted)), reference)
@@ -141,7 +149,8 @@ def apply_retention(
         with db.session() as session:
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
-                raise UserError(f"Case {reference} no longer exists.")
+                raise UserError(_("Case {reference} no longer exists.", reference=reference))
+            counted.append(count_copies(session, case))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
             else:
@@ -149,9 +158,10 @@ def apply_retention(
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
     compacted = _compact_sqlite(db)
+    copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:
-        progress.report(1.0, "done")
-    return RetentionResult(mode, tuple(done), compacted)
+        progress.report(1.0, _("done"))
+    return RetentionResult(mode, tuple(done), compacted, copies)
 
 
 def _detach_requester(session: Session, case: Case) -> Requester:
@@ -240,8 +250,13 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         case=case,
         actor=actor,
         action="case_anonymised",
-        summary=f"Case anonymised: retention of {entry.months} months after closing "
-        f"({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case anonymised: retention of {months} months after closing ({outcome}) ended on "
+            "{date}",
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "outcome": entry.outcome,
             "months": entry.months,
@@ -298,8 +313,14 @@ def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> 
         case=None,
         actor=actor,
         action="case_deleted",
-        summary=f"Case {entry.reference} deleted: retention of {entry.months} months after "
-        f"closing ({entry.outcome or 'no outcome'}) ended on {entry.retention_end.isoformat()}",
+        summary=_(
+            "Case {reference} deleted: retention of {months} months after closing ({outcome}) "
+            "ended on {date}",
+            reference=entry.reference,
+            months=entry.months,
+            outcome=code_word("outcome", entry.outcome) if entry.outcome else _("no outcome"),
+            date=entry.retention_end.isoformat(),
+        ),
         after={
             "reference": entry.reference,
             "outcome": entry.outcome,
@@ -361,7 +382,7 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
                 case=case,
                 actor=actor,
                 action="id_copy_purged",
-                summary=f"{n} ID copy deleted: the identity check was already recorded",
+                summary=_("{n} ID copy deleted: the identity check was already recorded", n=n),
                 after={
                     "id_copies_deleted": n,
                     DELETED_DOCUMENTS: audit_chain.deleted_documents(hashes[case_id]),

@@ -16,8 +16,10 @@ from sqlalchemy import select
 from app.connectors.base import Finding as FoundRecord
 from app.connectors.base import Identifier, MatchStrength, Subject
 from app.connectors.manual import ManualCheckRequired
+from app.core.code_words import code_word
 from app.core.enums import FindingReview, IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
+from app.core.i18n import Message, _, join, message_of, restored, stored
 from app.core.progress import Progress
 from app.core.validation import clean_text
 from app.data.database import Database
@@ -26,6 +28,7 @@ from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference
 from app.services.secrets import SecretStore
+from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +94,19 @@ def _run_one(
     except Cancelled:
         out.put(SystemResult(name, "cancelled", seconds=time.monotonic() - started))
     except UserError as exc:
-        out.put(SystemResult(name, "failed", error=str(exc), seconds=time.monotonic() - started))
+        out.put(
+            SystemResult(name, "failed", error=message_of(exc), seconds=time.monotonic() - started)
+        )
     except Exception as exc:  # a broken connector must not stop the other systems
         log.exception("connector %s failed", name)
         out.put(
             SystemResult(
                 name,
                 "failed",
-                error=f"Unexpected error in this system ({exc.__class__.__name__}: {exc})",
+                error=_(
+                    "Unexpected error in this system ({error})",
+                    error=": ".join((exc.__class__.__name__, str(exc))),
+                ),
                 seconds=time.monotonic() - started,
             )
         )
@@ -150,8 +158,10 @@ def run_searches(
                     results[name] = SystemResult(
                         name,
                         "failed",
-                        error="The system did not answer in time (time-out) and was left behind. "
-                        "Check that it is reachable, or raise its time-out in the settings.",
+                        error=_(
+                            "The system did not answer in time (time-out) and was left behind. "
+                            "Check that it is reachable, or raise its time-out in the settings."
+                        ),
                     )
                     if on_progress is not None:
                         on_progress(name, 1.0, "failed")
@@ -174,15 +184,16 @@ def search_case(
         subject = subject_of(case)
         query = select(ConnectorConfig).where(ConnectorConfig.enabled.is_(True))
         rows = session.scalars(query.order_by(ConnectorConfig.name)).all()
+        limits = {"reading_limits": read_setting(session, "reading_limits")}  # for documents
         configs = [
-            (r.kind, r.name, dict(r.settings), r.timeout_s)
+            (r.kind, r.name, dict(r.settings) | limits, r.timeout_s)
             for r in rows
             if only is None or r.name in only
         ]
     if not configs:
-        raise UserError("No systems are set up to search. Add one under Settings > Systems.")
+        raise UserError(_("No systems are set up to search. Add one under Settings > Systems."))
     if not (subject.emails or subject.customer_numbers or subject.last_name):
-        raise UserError("The case has no name, e-mail or customer number to search for.")
+        raise UserError(_("The case has no name, e-mail or customer number to search for."))
     results = run_searches(
         configs, subject, secrets=secrets, on_progress=on_progress, cancel=cancel
     )
@@ -203,7 +214,7 @@ def store_results(
                 system=result.system,
                 operation="search",
                 status=result.status,
-                error=result.error,
+                error=stored(result.error),
                 findings_count=len(result.findings),
                 started_at=now,
                 finished_at=datetime.now(UTC),
@@ -237,15 +248,29 @@ def store_results(
                         matched_kind=found.matched.kind.value,
                         matched_value=found.matched.value,
                         strength=found.strength.value,
-                        note=clean_text(found.note),
+                        note=stored(
+                            found.note
+                            if isinstance(found.note, Message)
+                            else clean_text(found.note)
+                        ),
                         review=review,
                         reviewed_by=by,
                         reviewed_at=at,
                     )
                 )
-        summary = "; ".join(
-            f"{r.system}: {r.status}" + (f" ({len(r.findings)} found)" if r.status == "ok" else "")
-            for r in results
+        summary = join(
+            [
+                _(
+                    "{system}: {status} ({n} found)",
+                    system=r.system,
+                    status=code_word("run", r.status),
+                    n=len(r.findings),
+                )
+                if r.status == "ok"
+                else _("{system}: {status}", system=r.system, status=code_word("run", r.status))
+                for r in results
+            ],
+            "; ",
         )
         audit.record(
             session,
@@ -269,7 +294,7 @@ def _ensure_manual_task(session: Any, case: Case, system: str, instructions: str
         select(ManualTask).where(ManualTask.case_id == case.id, ManualTask.system == system)
     )
     if existing is None:
-        session.add(ManualTask(case_id=case.id, system=system, instructions=instructions))
+        session.add(ManualTask(case_id=case.id, system=system, instructions=stored(instructions)))
 
 
 def review_findings(
@@ -279,14 +304,14 @@ def review_findings(
     try:
         review = FindingReview(decision)
     except ValueError:
-        raise ValidationError({"decision": "Choose confirmed or rejected."}) from None
+        raise ValidationError({"decision": _("Choose confirmed or rejected.")}) from None
     with db.session() as session:
         case = case_by_reference(session, reference)
         rows = session.scalars(
             select(Finding).where(Finding.case_id == case.id, Finding.id.in_(finding_ids))
         ).all()
         if len(rows) != len(set(finding_ids)):
-            raise NotFoundError("Some findings no longer exist; search again and review anew.")
+            raise NotFoundError(_("Some findings no longer exist; search again and review anew."))
         changed = 0
         for row in rows:
             if row.review != review:
@@ -299,7 +324,11 @@ def review_findings(
             case=case,
             actor=actor,
             action="findings_reviewed",
-            summary=f"{changed} finding(s) {decision}",
+            summary=_(
+                "{changed} finding(s) {decision}",
+                changed=changed,
+                decision=code_word("review", decision),
+            ),
             after={"finding_ids": list(finding_ids), "decision": decision},
         )
         return changed
@@ -361,7 +390,7 @@ def findings_of(db: Database, *, reference: str, confirmed_only: bool = False) -
                 f.matched_kind,
                 f.matched_value,
                 f.strength,
-                f.note,
+                restored(f.note),
                 f.review,
                 f.reviewed_by,
                 dict(f.field_categories or {}),
@@ -377,7 +406,9 @@ def runs_of(db: Database, *, reference: str) -> list[RunInfo]:
             select(ConnectorRun).where(ConnectorRun.case_id == case.id).order_by(ConnectorRun.id)
         ).all()
         return [
-            RunInfo(r.system, r.operation, r.status, r.error, r.findings_count, r.started_at)
+            RunInfo(
+                r.system, r.operation, r.status, restored(r.error), r.findings_count, r.started_at
+            )
             for r in rows
         ]
 
@@ -389,7 +420,15 @@ def manual_tasks_of(db: Database, *, reference: str) -> list[ManualTaskInfo]:
             select(ManualTask).where(ManualTask.case_id == case.id).order_by(ManualTask.id)
         ).all()
         return [
-            ManualTaskInfo(t.id, t.system, t.instructions, t.result, t.note, t.done_by, t.done_at)
+            ManualTaskInfo(
+                t.id,
+                t.system,
+                restored(t.instructions),
+                t.result,
+                t.note,
+                t.done_by,
+                t.done_at,
+            )
             for t in rows
         ]
 
@@ -399,14 +438,14 @@ def complete_manual_task(
 ) -> None:
     """Record the outcome of a hand check ('found' / 'not_found'); it counts like any system."""
     if result not in ("found", "not_found"):
-        raise ValidationError({"result": "Choose 'found' or 'not found'."})
+        raise ValidationError({"result": _("Choose 'found' or 'not found'.")})
     if result == "found" and not note.strip():
-        raise ValidationError({"note": "Describe what was found (which records, where)."})
+        raise ValidationError({"note": _("Describe what was found (which records, where).")})
     with db.session() as session:
         case = case_by_reference(session, reference)
         task = session.get(ManualTask, task_id)
         if task is None or task.case_id != case.id:
-            raise NotFoundError("That manual check does not belong to this case.")
+            raise NotFoundError(_("That manual check does not belong to this case."))
         task.result = result
         task.note = note.strip()
         task.done_by = actor
@@ -444,7 +483,7 @@ def complete_manual_task(
             case=case,
             actor=actor,
             action="manual_check_done",
-            summary=f"{task.system}: {result}",
+            summary=_("{system}: {result}", system=task.system, result=code_word("manual", result)),
         )
 
 
@@ -458,6 +497,6 @@ def to_found_record(row: Finding) -> FoundRecord:
         matched=Identifier(IdentifierKind(row.matched_kind), row.matched_value),
         strength=MatchStrength(row.strength),
         location=row.location,
-        note=row.note,
+        note=restored(row.note),
         field_categories=dict(row.field_categories or {}),
     )

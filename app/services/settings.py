@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core.errors import StaleDataError, ValidationError
+from app.core.i18n import _, message_of
 from app.core.validation import check_texts, normalise_email, normalise_postcode, text_problem
 from app.data.database import Database
 from app.data.models import Setting
@@ -62,10 +63,12 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
             try:
                 number = float(value.get(name, 0.0 if "shift" in name else low))
             except (TypeError, ValueError):
-                errors[name] = "Enter a number of millimetres."
+                errors[name] = _("Enter a number of millimetres.")
                 continue
             if not low <= number <= high:
-                errors[name] = f"Use {low:g} to {high:g} mm."
+                errors[name] = _(
+                    "Use {low} to {high} mm.", low=format(low, "g"), high=format(high, "g")
+                )
             clean[name] = number
         clean["fold_marks"] = bool(value.get("fold_marks", True))
         value = clean
@@ -79,14 +82,18 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         except (TypeError, ValueError):
             max_mb = 0
         if not 1 <= max_mb <= 500:
-            errors["max_mb"] = "The attachment limit must be 1 to 500 MB."
+            errors["max_mb"] = _("The attachment limit must be 1 to 500 MB.")
         value = {"max_mb": max_mb}
+    elif key == "reading_limits":
+        from app.reading.archive import validate_limits
+
+        value, errors = validate_limits(value)
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
                 date.fromisoformat(str(text))
             except ValueError:
-                errors["dates"] = f"'{text}' is not a date (YYYY-MM-DD)."
+                errors["dates"] = _("'{text}' is not a date (YYYY-MM-DD).", text=text)
     if errors:
         raise ValidationError(errors)
     return value
@@ -126,7 +133,7 @@ def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) ->
             case=None,
             actor=actor,
             action="setting_changed",
-            summary=f"Setting '{key}' changed",
+            summary=_("Setting '{key}' changed", key=key),
             before=before,
             after=value,
         )
@@ -148,7 +155,7 @@ def update_organisation(
     """Save profile changes; refuses a stale save. Returns the new version."""
     unknown = set(changes) - set(ORGANISATION_FIELDS)
     if unknown:
-        raise ValidationError({name: "Unknown field." for name in sorted(unknown)})
+        raise ValidationError({name: _("Unknown field.") for name in sorted(unknown)})
     errors = check_texts(changes, ORGANISATION_LIMITS)
     if "postcode" in changes and "postcode" not in errors:
         try:
@@ -156,26 +163,30 @@ def update_organisation(
                 str(changes["postcode"]), str(changes.get("country", "NL"))
             )
         except ValueError as exc:
-            errors["postcode"] = str(exc)
+            errors["postcode"] = message_of(exc)
     if "email" in changes and "email" not in errors:
         try:
             changes["email"] = normalise_email(str(changes["email"]))
         except ValueError as exc:
-            errors["email"] = str(exc)
+            errors["email"] = message_of(exc)
     if "promise_weeks" in changes:
         weeks = int(changes["promise_weeks"])
         if not 1 <= weeks <= 4:
-            errors["promise_weeks"] = "The promise must be 1 to 4 weeks (the law allows one month)."
+            errors["promise_weeks"] = _(
+                "The promise must be 1 to 4 weeks (the law allows one month)."
+            )
     if "name" in changes and not str(changes["name"]).strip():
-        errors["name"] = "The organisation needs a name."
+        errors["name"] = _("The organisation needs a name.")
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         org = active_organisation(session)
         if org.version != expected_version:
             raise StaleDataError(
-                "Someone else changed the organisation profile meanwhile. Reload it and make "
-                "your change again."
+                _(
+                    "Someone else changed the organisation profile meanwhile. Reload it and make "
+                    "your change again."
+                )
             )
         before = {k: getattr(org, k) for k in changes}
         for name, value in changes.items():
@@ -186,7 +197,7 @@ def update_organisation(
             case=None,
             actor=actor,
             action="organisation_changed",
-            summary="Organisation profile changed",
+            summary=_("Organisation profile changed"),
             before=before_d,
             after=after_d,
         )
@@ -215,7 +226,9 @@ def set_officer_name(db: Database, *, actor: str, login: str, name: str) -> None
         raise ValidationError({"officer_name": problem})
     clean = " ".join(name.split())
     if not clean:
-        raise ValidationError({"officer_name": "Enter your name as it should appear in letters."})
+        raise ValidationError(
+            {"officer_name": _("Enter your name as it should appear in letters.")}
+        )
     with db.session() as session:
         value = read_setting(session, "officers")
         names = dict(value.get("names", {}))

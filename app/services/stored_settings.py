@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
+from app.core.i18n import _
 from app.data.models import Organisation, Setting
 from app.data.seed import DEFAULT_SETTINGS
 
@@ -16,7 +17,7 @@ from app.data.seed import DEFAULT_SETTINGS
 def active_organisation(session: Session) -> Organisation:
     org = session.scalar(select(Organisation).where(Organisation.active.is_(True)).limit(1))
     if org is None:
-        raise NotFoundError("No organisation profile is set up. Open Settings > Organisation.")
+        raise NotFoundError(_("No organisation profile is set up. Open Settings > Organisation."))
     return org
 
 

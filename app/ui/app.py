@@ -22,7 +22,7 @@ from app.data.database import Database, data_dir, open_database
 from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
-from app.ui.errors import ErrorDialog, ErrorReporter, user_message
+from app.ui.errors import ErrorDialog, ErrorReporter, ui_text, user_message
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import LANGUAGE_KEY
 from app.ui.style import STYLE_SHEET, icon
@@ -109,7 +109,7 @@ class GuiController:
             self.ctx.events.cases_changed.emit("")
             if window is not None:
                 window.show_deadline_banner(window.overview.counts)
-                window.statusBar().showMessage(message, 8000)
+                window.statusBar().showMessage(ui_text(message), 8000)
 
         self.ctx.tasks.run(
             work,
@@ -172,6 +172,9 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         title = QCoreApplication.translate("GuiController", "Database")
         QMessageBox.information(None, title, text_of(notice, language))
+    from app.services.traces import clean_leftovers
+
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     ctx = UiContext(
         db=db,
         actor=actor,

@@ -149,7 +149,7 @@ class CaseForm(QWidget):
         self.postcode.setPlaceholderText("1234 AB")
         self.city = QLineEdit()
         self.country = QComboBox()
-        for code in COUNTRIES:
+        for code in COUNTRIES.texts:
             self.country.addItem(f"{country_name(code, ctx.lang)} ({code})", code)
         self.email = QLineEdit()
         self.phone = QLineEdit()
@@ -220,7 +220,7 @@ class CaseForm(QWidget):
         self.rep_postcode.setPlaceholderText("1234 AB")
         self.rep_city = QLineEdit()
         self.rep_country = QComboBox()
-        for code in COUNTRIES:
+        for code in COUNTRIES.texts:
             self.rep_country.addItem(f"{country_name(code, ctx.lang)} ({code})", code)
         self.rep_email = QLineEdit()
         rf = QFormLayout(self.representative)

@@ -29,7 +29,7 @@ from app.services.case_records import add_note
 from app.services.dto import CaseDetail, DocumentInfo
 from app.ui import labels
 from app.ui.context import UiContext
-from app.ui.errors import user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.widgets import error_label
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -250,8 +250,8 @@ class TimelinePanel(QWidget):
                     labels.local_time_text(event.at, self.ctx.lang),
                     event.actor,
                     labels.label(actions, event.action),
-                    event.summary,
+                    ui_text(event.summary),
                 ]
             )
-            item.setToolTip(3, event.summary)
+            item.setToolTip(3, ui_text(event.summary))
             self.tree.addTopLevelItem(item)

@@ -37,7 +37,7 @@ from app.services.connectors import (
 )
 from app.services.secrets import SecretStore
 from app.ui.context import UiContext
-from app.ui.errors import localised, user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.tasks import Task
 from app.ui.widgets import FieldErrors, error_label, list_and_editor, with_error
 
@@ -387,7 +387,7 @@ class ConnectorsDialog(QDialog):
             rest = self.form.errors.show(self._with_labels(exc.errors))
             rest = self.top_errors.show(rest) if rest else rest
             if rest:
-                self.error.setText("\n".join(localised(m) for m in rest.values()))
+                self.error.setText("\n".join(ui_text(m) for m in rest.values()))
                 self.error.show()
             return False
         except UserError as exc:
@@ -433,7 +433,7 @@ class ConnectorsDialog(QDialog):
         self.task = None
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color: #1d5e36;")
-        self.test_result.setText(self.tr("OK: %1").replace("%1", localised(message)))
+        self.test_result.setText(self.tr("OK: %1").replace("%1", ui_text(message)))
 
     def _test_failed(self, exc: BaseException) -> bool:
         self.task = None

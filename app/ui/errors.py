@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import code_words  # noqa: F401 - names stored codes in shown messages
 from app.core.errors import Cancelled, UserError, ValidationError
 from app.core.faults import os_fault
-from app.core.messages import localise
+from app.core.i18n import Message, text_of
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +35,18 @@ def ui_language() -> str:
     return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
-def localised(text: str) -> str:
-    """A service message in the UI language (the catalogue in app.core.messages)."""
-    return localise(text, ui_language())
+def ui_text(text: str) -> str:
+    """A message from below app/ui in the UI language: a Message made with ``_()``, or a text
+    kept in the database with ``Message.to_stored()`` (older plain texts are shown as they are)."""
+    message = text if isinstance(text, Message) else Message.from_stored(text)
+    return text_of(message, ui_language())
 
 
 def user_message(exc: UserError) -> str:
     """The text to show for a user error (validation errors without their field codes)."""
     if isinstance(exc, ValidationError):
-        return "\n".join(localised(m) for m in exc.errors.values())
-    return localised(str(exc))
+        return "\n".join(ui_text(m) for m in exc.errors.values())
+    return ui_text(exc.message) if exc.message else ui_text(str(exc))
 
 
 def show_message(

@@ -47,7 +47,7 @@ from app.services.secrets import SecretStore
 from app.ui import labels
 from app.ui.changes_dialog import ChangesDialog
 from app.ui.context import UiContext
-from app.ui.errors import localised, user_message
+from app.ui.errors import ui_language, ui_text, user_message
 from app.ui.findings_support import (
     AMBER,
     FINDING_ROLE,
@@ -271,7 +271,7 @@ class FindingsTab(QWidget):
         statuses = run_status_labels()
         for run in reversed(runs):
             # Connectors report in English; the catalogue gives the officer's language.
-            error = localised(run.error) if run.error else ""
+            error = ui_text(run.error) if run.error else ""
             item = QTreeWidgetItem(
                 [labels.local_time_text(run.started_at, self.ctx.lang), run.system, run.operation,
                  labels.label(statuses, run.status), str(run.findings_count), error]
@@ -354,12 +354,13 @@ class FindingsTab(QWidget):
             return
         f = chosen[0]
         for name, value in f.fields.items():
-            item = QTreeWidgetItem([str(name), str(value)])
+            item = QTreeWidgetItem([translate(str(name), ui_language()), str(value)])
             item.setToolTip(1, str(value))
             self.fields.addTopLevelItem(item)
-        parts = [self.tr("Categories: %1").replace("%1", ", ".join(f.categories) or "—")]
+        categories = ", ".join(translate(c, ui_language()) for c in f.categories)
+        parts = [self.tr("Categories: %1").replace("%1", categories or "—")]
         if f.note:
-            parts.append(localised(f.note))
+            parts.append(ui_text(f.note))
         if f.reviewed_by:
             parts.append(self.tr("Reviewed by %1").replace("%1", f.reviewed_by))
         self.note.setText("\n".join(parts))
@@ -370,7 +371,7 @@ class FindingsTab(QWidget):
                    "not_found": self.tr("nothing found")}  # fmt: skip
         for task in tasks:
             # Typed instructions stay as typed; only the connector's default text is translated.
-            instructions = localised(task.instructions)
+            instructions = ui_text(task.instructions)
             item = QTreeWidgetItem(
                 [task.system, instructions, labels.label(results, task.result), task.done_by]
             )
@@ -491,9 +492,13 @@ class FindingsTab(QWidget):
         db, actor, reference, secrets = self.ctx.db, self.ctx.actor, self.reference, self.secrets
         event, emit = self.cancel_event, self.signals.progressed.emit
 
+        def progressed(system: str, fraction: float, message: str) -> None:
+            # Rendered here: a Qt signal carries a plain str, not the Message with its id.
+            emit(system, fraction, ui_text(message))
+
         def work() -> list[SystemResult]:
             return search_case(
-                db, actor=actor, reference=reference, secrets=secrets, on_progress=emit,
+                db, actor=actor, reference=reference, secrets=secrets, on_progress=progressed,
                 cancel=event,
             )  # fmt: skip
 
@@ -531,7 +536,7 @@ class FindingsTab(QWidget):
             item.setText(2, statuses[message])
             paint(item, 2, STATUS_COLOURS.get(message, GREY), bold=message != "ok")
         elif message:
-            item.setText(4, localised(message))
+            item.setText(4, ui_text(message))
 
     def _finish_search(self) -> None:
         self.cancel_event = None
@@ -548,7 +553,7 @@ class FindingsTab(QWidget):
             item.setText(2, labels.label(statuses, result.status))
             paint(item, 2, STATUS_COLOURS.get(result.status, GREY), bold=result.status != "ok")
             item.setText(3, str(len(result.findings)) if result.status == "ok" else "")
-            error = localised(result.error) if result.error else ""
+            error = ui_text(result.error) if result.error else ""
             item.setText(4, error)
             item.setToolTip(4, error)
         failed = sum(1 for r in results if r.status == "failed")

@@ -32,7 +32,7 @@ from app.services.cases import register_case
 from app.services.settings import get_setting
 from app.ui.case_form import WARNING_STYLE, CaseForm
 from app.ui.context import UiContext
-from app.ui.errors import user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.widgets import error_label
 
 
@@ -400,7 +400,7 @@ class IntakeDialog(QDialog):
         errors = dict(errors)
         attachment = errors.pop("attachment", None)
         if attachment:
-            self.attachment_error.setText(attachment)
+            self.attachment_error.setText(ui_text(attachment))
             self.attachment_error.show()
         rest = self.form.errors.show(errors)
         if rest:

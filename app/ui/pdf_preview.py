@@ -60,12 +60,16 @@ def render_pages(data: bytes, *, dpi: int = PRINT_DPI) -> list[QImage]:
     document, _raw, buffer = load_pdf(data)
     try:
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise ValueError("the PDF cannot be read")
+            raise ValueError(QCoreApplication.translate("pdf_preview", "the PDF cannot be read"))
         images = []
         for page in range(document.pageCount()):
             image = document.render(page, page_size_px(document, page, dpi))
             if image.isNull():
-                raise ValueError(f"page {page + 1} could not be rendered")
+                raise ValueError(
+                    QCoreApplication.translate(
+                        "pdf_preview", "page %1 could not be rendered"
+                    ).replace("%1", str(page + 1))
+                )
             images.append(_on_white(image))
         return images
     finally:
@@ -89,7 +93,7 @@ def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
     """Each image fills one printer page (the letter's own margins are in the image)."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be started")
+        raise OSError(QCoreApplication.translate("pdf_preview", "the printer could not be started"))
     try:
         for number, image in enumerate(images):
             if number:

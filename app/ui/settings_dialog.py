@@ -40,7 +40,7 @@ from app.services.settings import (
 )
 from app.ui import labels
 from app.ui.context import UiContext
-from app.ui.errors import localised, user_message
+from app.ui.errors import ui_text, user_message
 from app.ui.widgets import FieldErrors, error_label, make_date_edit, pydate, qdate
 
 LANGUAGE_KEY = "ui/language"
@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
             self.org_edits[name] = edit
             self._field(form, titles[name], edit, name)
         self.country = QComboBox()
-        for code in COUNTRIES:
+        for code in COUNTRIES.texts:
             self.country.addItem(f"{country_name(code, self.ctx.lang)} ({code})", code)
         self._field(form, self.tr("Country:"), self.country, "country")
         self.default_language = QComboBox()
@@ -311,7 +311,7 @@ class SettingsDialog(QDialog):
             try:
                 set_setting(self.ctx.db, actor=self.ctx.actor, key="retention", value=retention)
             except ValidationError as exc:
-                self.retention_error.setText("\n".join(localised(m) for m in exc.errors.values()))
+                self.retention_error.setText("\n".join(ui_text(m) for m in exc.errors.values()))
                 self.retention_error.show()
                 self.tabs.setCurrentWidget(self.retention_page)  # show where the problem is
                 raise

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.core.errors import Cancelled
 from app.core.progress import Progress
-from app.ui.errors import ErrorReporter
+from app.ui.errors import ErrorReporter, ui_text
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,10 @@ class Task(QObject):
         self._on_error = on_error
         self._reporter = reporter
         self._signals = _Signals()
-        self.progress = Progress(on_progress=self._signals.progressed.emit)
+        # Rendered before the signal: it carries a plain str, not the Message with its id.
+        self.progress = Progress(
+            on_progress=lambda f, m: self._signals.progressed.emit(f, ui_text(m))
+        )
         self._signals.progressed.connect(self._show_progress)
         self._signals.succeeded.connect(self._succeeded)
         self._signals.failed.connect(self._failed)

@@ -38,7 +38,11 @@ def install_translators(
         installed.append(qt_own)
     ours = QTranslator(app)
     if not ours.load(qm_path(lang)):
-        raise FileNotFoundError(f"translation file missing: {qm_path(lang)}")
+        raise FileNotFoundError(
+            QCoreApplication.translate("translation", "translation file missing: %1").replace(
+                "%1", str(qm_path(lang))
+            )
+        )
     app.installTranslator(ours)
     installed.append(ours)
     return installed

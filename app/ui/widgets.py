@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.errors import localised
+from app.ui.errors import ui_text
 
 DATE_DISPLAY = "d MMMM yyyy"
 
@@ -127,7 +127,7 @@ class FieldErrors:
         self.clear()
         unplaced: dict[str, str] = {}
         first: QWidget | None = None
-        errors = {name: localised(message) for name, message in errors.items()}
+        errors = {name: ui_text(message) for name, message in errors.items()}
         for name, message in errors.items():
             entry = self._fields.get(name)
             if entry is None:

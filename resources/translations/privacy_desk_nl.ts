@@ -2478,7 +2478,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     <message>
         <location filename="../../app/ui/labels.py" line="22"/>
         <source>closed</source>
-        <translation>gesloten</translation>
+        <translation>afgesloten</translation>
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="23"/>
@@ -4323,6 +4323,32 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/case_dialogs.py" line="447"/>
         <source>Remove this identifier</source>
         <translation>Dit gegeven verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_preview</name>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="62"/>
+        <source>the PDF cannot be read</source>
+        <translation>de PDF kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="68"/>
+        <source>page %1 could not be rendered</source>
+        <translation>pagina %1 kon niet worden weergegeven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pdf_preview.py" line="98"/>
+        <source>the printer could not be started</source>
+        <translation>de printer kon niet worden gestart</translation>
+    </message>
+</context>
+<context>
+    <name>translation</name>
+    <message>
+        <location filename="../../app/ui/translation.py" line="42"/>
+        <source>translation file missing: %1</source>
+        <translation>vertaalbestand ontbreekt: %1</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.data.database import Database
 from app.data.models import AuditEvent, Case
 from app.services.audit_chain import verify
-from app.services.cases import add_document, record_identity_check
+from app.services.case_documents import add_document, record_identity_check
 from app.services.retention import apply_retention
 from tests.integration.rich_case import Person, make_rich_case, new_db, pdf_with_text
 

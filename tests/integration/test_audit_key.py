@@ -13,11 +13,13 @@ from sqlalchemy import select
 from app.core.enums import RequestType
 from app.core.errors import UserError
 from app.core.validation import CaseInput
-from app.data.database import alembic_config, current_revision, open_database
+from app.data.database import current_revision, open_database
+from app.data.migration import alembic_config
 from app.data.models import AuditEvent, Setting
 from app.services.audit_chain import verify
 from app.services.audit_key import ENV_KEY, SETTING, forget_cached_keys
-from app.services.cases import add_note, register_case
+from app.services.case_records import add_note
+from app.services.cases import register_case
 
 TODAY = date(2026, 11, 24)
 LETTER = CaseInput(request_types=(RequestType.ACCESS,), received_on=date(2026, 11, 2),

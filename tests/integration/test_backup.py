@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
+from app.core.i18n import restored
 from app.data.database import Database
 from app.data.models import AuditEvent
 from app.services.backup import backup_database
@@ -35,7 +36,7 @@ def test_backup_is_a_checked_copy_with_every_case(db: Database, tmp_path: Path) 
     with db.session() as session:
         event = session.query(AuditEvent).filter_by(action="database_backed_up").one()
         assert event.actor == "officer" and event.case_id is None
-        assert "copy.sqlite3 (3 cases)" in event.summary
+        assert "copy.sqlite3 (3 cases)" in restored(event.summary)
 
 
 def test_backup_refuses_the_database_itself_and_missing_folders(

@@ -98,7 +98,7 @@ def test_two_officers_writing_events_at_once_keep_one_chain(db: Database) -> Non
 
     from app.data.models import AuditEvent
     from app.services.audit_chain import verify
-    from app.services.cases import add_note
+    from app.services.case_records import add_note
 
     refs = [register_case(db, actor="a", data=_letter(n, TODAY), today=TODAY) for n in (1, 2)]
     second = Database(db.url)  # the other officer's own engine
@@ -135,7 +135,7 @@ def test_two_officers_writing_events_at_once_keep_one_chain(db: Database) -> Non
 _NOTES_SCRIPT = """
 import sys, time
 from app.data.database import Database
-from app.services.cases import add_note
+from app.services.case_records import add_note
 db = Database(sys.argv[1])
 time.sleep(max(0.0, float(sys.argv[5]) - time.time()))  # both start writing together
 for i in range(int(sys.argv[3])):

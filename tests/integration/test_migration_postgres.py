@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 from app.data.database import Database, current_revision, head_revision
+from app.data.migration import alembic_config
 from tests.integration.conftest import PG_ENV, _pg_database
 from tests.integration.migration_crash import refuse_newer
 
@@ -60,7 +62,8 @@ def test_two_starts_at_once_on_an_empty_database_migrate_once(tmp_path: Path) ->
         codes = [p.wait(timeout=120) for p in procs]
         assert codes == [0, 0]
         steps = sum(log.read_text().count("Running upgrade") for log in logs)
-        assert steps == len(("0001", "0002", "0003", "0004"))  # one migration, not two
+        revisions = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
+        assert steps == len(revisions)  # one migration, not two
         engine = create_engine(url)
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM organisation")).scalar() == 1

@@ -27,6 +27,7 @@ from app.core.enums import (
     IdentityOutcome,
 )
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.i18n import restored
 from app.core.progress import Progress
 from app.data.database import Database, open_database
 from app.data.models import (
@@ -147,7 +148,10 @@ def test_register_csv_filters_and_personal_data(demo_db: Database, tmp_path: Pat
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert count == expected == len(rows) > 50
-    assert all("erasure" in r["Soorten"] and r["Status"] in ("closed", "answered") for r in rows)
+    # Dutch words in a Dutch export, not the stored codes (erasure, closed, answered)
+    assert all(
+        "verwijdering" in r["Soorten"] and r["Status"] in ("afgesloten", "beantwoord") for r in rows
+    )
     assert all(r["Naam"] and r["Woonplaats"] for r in rows)
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["Ontvangen"]) for r in rows)
     assert event is not None and event.after is not None and event.after["with_personal_data"]
@@ -370,7 +374,8 @@ def test_dossier_zip_hashes_and_timeline_match_the_database(tmp_path: Path, lang
         local = at.astimezone(ZoneInfo("Europe/Amsterdam"))
         stamp = f"{format_date(local.date(), lang)} {local:%H:%M:%S}"
         # time, actor, the action's name with its stored code (in brackets when it has a
-        # name), then the summary exactly as stored
+        # name), then the summary as stored, in the dossier's language
+        summary = restored(summary).render(lang)
         row = re.compile(
             re.escape(_squash(f"{stamp}{actor}"))
             + r"[^()]*?\(?"
@@ -444,7 +449,7 @@ def test_dossier_in_dutch_and_in_english(tmp_path: Path) -> None:
     assert "Received 1 March 2023" in en and "Closed 3 April 2023" in en
     assert "March" not in nl and "maart" not in en
     # codes as words in the chosen language, the stored code in brackets
-    assert "gesloten (closed)" in nl and "Status closed" in en
+    assert "afgesloten (closed)" in nl and "Status closed" in en
     assert "gedeeltelijk afgewezen (partly_refused)" in nl
     assert "partly refused (partly_refused)" in en
     assert "inzage, verwijdering" in nl and "access, erasure" in en

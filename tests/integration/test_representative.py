@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.core.enums import DocumentKind, RequestType
 from app.core.errors import ValidationError
-from app.core.messages import localise
+from app.core.i18n import restored, text_of
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Document, Note, Representative
@@ -96,7 +96,7 @@ def test_representative_without_authorisation_is_flagged(db: Database) -> None:
     assert detail.representative is not None
     assert detail.representative.authorisation_document_id is None
     missing = _events(db, "authorisation_missing")
-    assert len(missing) == 1 and missing[0].summary == AUTHORISATION_MISSING
+    assert len(missing) == 1 and restored(missing[0].summary) == AUTHORISATION_MISSING
     with db.session() as session:
         notes = list(session.scalars(select(Note.text)))
     assert notes == [AUTHORISATION_MISSING]
@@ -134,7 +134,7 @@ def test_every_bad_field_of_person_and_representative_at_once(db: Database) -> N
         register_case(db, actor="officer", data=_input(nameless), today=TODAY)
     assert set(info.value.errors) == {"representative", "representative_role"}
     for message in info.value.errors.values():
-        assert localise(message, "nl") != message  # Dutch wording exists
+        assert text_of(message, "nl") != message  # Dutch wording exists
 
 
 def test_a_bad_authorisation_file_is_reported_at_its_field(db: Database, tmp_path: Path) -> None:

@@ -206,5 +206,6 @@ def test_access_letter_names_the_category_of_each_datum(demo: tuple[Database, st
     text = " ".join(
         " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages
     )
-    assert "customer number DB1" in text  # the field, its value ...
-    assert "customer administration" in text and "identification" in text  # ... its category
+    # The letter is Dutch: the field, its value and its category in Dutch words
+    assert "klantnummer DB1" in text  # the field, its value ...
+    assert "klantadministratie" in text and "identificatie" in text  # ... its category

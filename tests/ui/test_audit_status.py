@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.core.enums import RequestType
 from app.core.validation import CaseInput
 from app.data.database import Database
-from app.services.cases import add_note, register_case
+from app.services.case_records import add_note
+from app.services.cases import register_case
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 

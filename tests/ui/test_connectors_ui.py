@@ -15,7 +15,6 @@ from app.services.register import list_activities, save_activity
 from app.services.secrets import SecretStore
 from app.ui.connectors_dialog import ConnectorsDialog, PathField, setting_text
 from app.ui.register_dialog import RegisterDialog
-from tests.handover_catalogue import handover_catalogue
 
 
 def _dialog(qtbot, ctx, store: SecretStore | None = None) -> ConnectorsDialog:
@@ -157,11 +156,6 @@ def test_register_requires_the_legal_basis_and_exports_json(qtbot, ctx, tmp_path
 
 
 def test_the_dutch_settings_form_shows_dutch_labels_and_errors(qtbot, ctx_nl, tmp_path) -> None:
-    with handover_catalogue(tmp_path):
-        _dutch_settings_form(qtbot, ctx_nl, tmp_path)
-
-
-def _dutch_settings_form(qtbot, ctx_nl, tmp_path) -> None:
     dialog = _dialog(qtbot, ctx_nl)
     tabular = dialog.kind.findData("tabular_file")
     assert dialog.kind.itemText(tabular) == "CSV- of Excel-bestand"

@@ -1,4 +1,4 @@
-"""Every user message the intake and deadline rules raise has a Dutch wording."""
+"""Every user message the intake, deadline and connector code raises has a Dutch wording."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from app.connectors.web_logs import WebLogConnector
 from app.core.deadlines import DeadlineInput, Pause, check_extension_allowed
 from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.messages import CATALOGUE, dutch_dates, localise
+from app.core.i18n import Message, text_of, verbatim
 from app.core.progress import Progress
 from app.core.validation import CaseInput, check_attachment, validate_case_input
 from app.demo.sample_systems import create_sample_systems
@@ -85,7 +85,7 @@ def _extension_messages() -> list[str]:
     for inp, notice in cases:
         with pytest.raises(UserError) as info:
             check_extension_allowed(inp, notice)
-        out.append(str(info.value))
+        out.append(info.value.message)
     return out
 
 
@@ -105,29 +105,33 @@ def _attachment_messages(tmp_path: Path) -> list[str]:
 def test_every_raised_message_has_dutch_wording(tmp_path: Path) -> None:
     messages = _validation_messages() + _extension_messages() + _attachment_messages(tmp_path)
     assert len(messages) >= 20
-    untranslated = [m for m in messages if localise(m, "nl") == m]
+    untranslated = [m for m in messages if text_of(m, "nl") == m]
     assert untranslated == []
 
 
 def test_dynamic_parts_and_dates_carried_over() -> None:
-    text = localise(
-        "An extension can no longer be granted: the first month ended on 7 April 2026 "
-        "(Art. 12(3) AVG). Only a refusal or the answer itself can follow now.",
-        "nl",
-    )
+    inp = DeadlineInput(received=date(2026, 3, 5))
+    with pytest.raises(UserError) as info:
+        check_extension_allowed(inp, date(2026, 4, 20))
+    assert info.value.msgid.startswith("An extension can no longer be granted")
+    text = info.value.render("nl")
     assert "7 april 2026" in text and text.startswith("Verlengen kan niet meer")
-    assert localise(
-        "'1234 XY9' is not a Dutch postcode. Type four digits and two letters, e.g. "
-        "5253 RE. For an address abroad, choose the country first.",
-        "nl",
-    ).startswith("'1234 XY9' is geen Nederlandse postcode")
-    assert dutch_dates("on 24 November 2026 and 1 May 2027") == "on 24 november 2026 and 1 mei 2027"
+    assert "7 April 2026" in str(info.value)  # the English text for logs
+    with pytest.raises(ValidationError) as bad:
+        validate_case_input(
+            CaseInput(request_types=(RequestType.ACCESS,), received_on=TODAY, last_name="B",
+                      street="Dorp 1", postcode="1234 XY9", city="Ede"),
+            today=TODAY,
+        )  # fmt: skip
+    dutch = bad.value.messages("nl")["postcode"]
+    assert dutch.startswith("'1234 XY9' is geen Nederlandse postcode")
 
 
-def test_english_and_unknown_messages_unchanged() -> None:
-    assert localise("Something new.", "nl") == "Something new."
-    assert localise("Check the date of birth.", "en") == "Check the date of birth."
-    assert all(nl for _, nl in CATALOGUE)
+def test_english_and_verbatim_messages_unchanged() -> None:
+    assert text_of("Something new.", "nl") == "Something new."
+    assert text_of(verbatim("Server said: no"), "nl") == "Server said: no"
+    message = Message("Check the date of birth.")
+    assert message.render("en") == "Check the date of birth." == message
 
 
 # ---- connectors: real errors, notes and record results from the shipped connectors ----
@@ -139,7 +143,7 @@ def _raised(call: Callable[[], object]) -> list[str]:
         call()
     if isinstance(info.value, ValidationError):
         return list(info.value.errors.values())
-    return [str(info.value)]
+    return [info.value.message]
 
 
 def _connector_messages(tmp_path: Path) -> list[str]:
@@ -248,12 +252,12 @@ def _connector_messages(tmp_path: Path) -> list[str]:
 def test_every_connector_message_has_dutch_wording(tmp_path: Path) -> None:
     messages = _connector_messages(tmp_path)
     assert len(messages) >= 35
-    untranslated = [m for m in messages if localise(m, "nl") == m]
+    untranslated = [m for m in messages if text_of(m, "nl") == m]
     assert untranslated == []
     # Nothing English is left over in the composed ones (lists, notes, field messages); the
     # TOML parser's own explanation is quoted as it is.
     for text in (m for m in messages if "not valid TOML" not in m):
-        dutch = localise(text, "nl")
+        dutch = text_of(text, "nl")
         for english in (" the ", " does not ", "Check ", " by hand", "Already "):
             assert english not in dutch, (text, dutch)
 
@@ -265,30 +269,38 @@ def test_connector_details_are_carried_over(tmp_path: Path) -> None:
             "Lijst", {"path": str(missing), "identifier_columns": "email=email"}, {}
         ).search(Subject("AVG-2026-0001", emails=("a@b.nl",)), Progress())
     )
-    assert localise(text, "nl") == (
+    assert text_of(text, "nl") == (
         f"Het bestand {missing} bestaat niet. Controleer de instelling 'Bestand'."
     )
-    note = localise(
-        "Log lines cannot be erased one by one; they expire on 2027-02-18 (90 days after the "
-        "last request, kept for security only). The address is truncated and cannot be "
-        "attributed to one person.",
-        "nl",
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "access.log").write_text(
+        '192.168.10.0 - - [20/Nov/2026:10:00:00 +0100] "GET / HTTP/1.1" 200 512\n',
+        encoding="utf-8",
     )
-    assert note.startswith("Logregels kunnen niet één voor één worden verwijderd; ze verlopen op "
-                           "2027-02-18 (90 dagen")  # fmt: skip
-    assert note.endswith("niet aan één persoon worden toegeschreven.")
-    listed = localise(
-        "The mapping file m.toml has problems:\n- tables[0] ('klant'): 'primary_key' is missing"
-        "\n(and 2 more)",
-        "nl",
+    subject = Subject("AVG-2026-0001", ip_addresses=("192.168.10.20",))
+    notes = [f.note for f in WebLogConnector("Logs", {"path": str(logs)}, {}).search(
+        subject, Progress(timeout_s=2))]  # fmt: skip
+    for note in notes:
+        dutch = text_of(note, "nl")
+        assert dutch.startswith("Logregels kunnen niet één voor één worden verwijderd"), dutch
+        assert "november 2026" in dutch or "februari 2027" in dutch
+    mapping = tmp_path / "m.toml"
+    mapping.write_text("".join(f'[[tables]]\nname = "t{i}"\n' for i in range(14)), encoding="utf-8")
+    sql_url = "sqlite:///" + str(tmp_path / "portal.sqlite")
+    [listed] = _raised(
+        SqlDatabaseConnector("Portaal", {"url": sql_url, "mapping_file": str(mapping)},
+                             {}).test_connection
+    )  # fmt: skip
+    dutch = text_of(listed, "nl")
+    assert dutch.startswith(f"Het mappingbestand {mapping} bevat fouten:\n- tables[0] ('t0'): ")
+    assert "geen identifiers en geen join" in dutch and dutch.endswith(" more)") is False
+    assert "\n(en nog " in dutch
+    [field] = _raised(lambda: TabularFileConnector("Lijst", {"path": ""}, {}))
+    assert text_of(field, "nl") == "kies het CSV- of XLSX-bestand"
+    [template] = _raised(
+        lambda: MatomoConnector(
+            "Statistiek", {"base_url": "http://x/", "site_ids": "1", "segment_template": "x"}, {}
+        )
     )
-    assert listed == (
-        "Het mappingbestand m.toml bevat fouten:\n- tables[0] ('klant'): 'primary_key' "
-        "ontbreekt\n(en nog 2)"
-    )
-    assert localise("path: choose the CSV or XLSX file", "nl") == (
-        "path: kies het CSV- of XLSX-bestand"
-    )
-    assert localise("The template must contain {user_id}.", "nl") == (
-        "Het segment moet {user_id} bevatten."
-    )
+    assert text_of(template, "nl") == "Het segment moet {user_id} bevatten."

@@ -10,7 +10,6 @@ from reportlab.pdfgen import canvas
 from app.core.enums import RequestType
 from app.core.errors import UserError
 from app.core.letter_text import read_letter
-from app.core.messages import localise
 from app.reading.letter_file import letter_text_of_file
 
 E = RequestType.ERASURE
@@ -64,7 +63,7 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
             letter_text_of_file(path)
         message = str(info.value)
         assert words in message and path.name in message
-        dutch = localise(message, "nl")
+        dutch = info.value.render("nl")
         assert dutch != message and path.name in dutch
 
 
