@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace, log_path: Path) -> int:
+    from app.core.errors import FaultError  # noqa: I001 - kept apart for easy merging
     from app.core.errors import AppError, Cancelled, UserError
     from app.core.finalise_gate import GateRefused
     from app.core.i18n import _, message_of
@@ -78,6 +79,9 @@ def _run_command(args: argparse.Namespace, log_path: Path) -> int:
         return code
     except Cancelled:
         return EXIT_CANCELLED
+    except FaultError as exc:  # the server, disk or file failed: not the user's input
+        say(message_of(exc), prefix="error: ", file=sys.stderr)
+        return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return EXIT_OK
@@ -94,10 +98,29 @@ def _run_command(args: argparse.Namespace, log_path: Path) -> int:
         details = _("{message} (details in {path})", message=message_of(exc), path=log_path)
         say(details, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
-    except Exception as exc:  # a bug: log the traceback, show one line
+    except Exception as exc:  # a fault met outside a database session, or a bug
+        fault = _fault_of(exc, args.db)
+        if fault is not None:
+            log.warning("command %s failed: %s", args.command, type(exc).__name__)
+            say(message_of(fault), prefix="error: ", file=sys.stderr)
+            return EXIT_FAILED
         log.exception("unexpected error in command %s", args.command)
         unexpected = _(
             "unexpected {kind}; details in {path}", kind=exc.__class__.__name__, path=log_path
         )
         say(unexpected, prefix="error: ", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _fault_of(exc: Exception, db_arg: str | None) -> Exception | None:
+    """A full disk, a read-only folder, a lost database server: a message naming the cause."""
+    from sqlalchemy.engine import make_url
+
+    from app.data.database import resolve_url
+    from app.data.faults import database_fault
+
+    try:
+        url = make_url(resolve_url(db_arg))
+    except Exception:  # no URL to name: the fault is still told
+        url = make_url("sqlite://")
+    return database_fault(exc, url)

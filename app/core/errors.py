@@ -66,3 +66,10 @@ class ConnectorError(UserError):
 
 class Cancelled(AppError):
     """The user cancelled a long-running operation; shown silently."""
+
+
+class FaultError(UserError):
+    """The machine failed, not the input: a stopped server, a full disk, a damaged or deleted file.
+
+    The message names the cause and what to do; nothing was half-saved.
+    """

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
+from app.core.validation import clean_text
 
 QUOTE_CHARS = 90
 
@@ -437,7 +438,7 @@ def _their_reference(lines: list[str]) -> tuple[str, str]:
 
 def read_letter(text: str) -> LetterReading:
     """Suggest what a letter asks, by transparent keyword and article rules (NL and EN)."""
-    clean = normalise_text(text)
+    clean = normalise_text(clean_text(text))  # pasted or read from a file: cleaned, not refused
     if not clean:
         return LetterReading()
     parts = sentences(clean)

@@ -12,11 +12,15 @@ writes through :func:`csv_writer`.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Final, Protocol
 
 FORMULA_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
+# What an XLSX cell cannot hold (XML 1.0 forbids these control codes; openpyxl refuses them).
+_NOT_IN_SHEET: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+REPLACEMENT: Final = "\ufffd"  # shown as a question mark in a box: visibly something was here
 
 
 class _Writable(Protocol):
@@ -26,6 +30,15 @@ class _Writable(Protocol):
 def neutralise(text: str) -> str:
     """``text`` with a single quote in front when a spreadsheet would read it as a formula."""
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def sheet_text(text: str) -> str:
+    """``text`` as an XLSX cell can hold it: each forbidden control code visibly replaced.
+
+    Such a value was stored before intake refused control characters (or came from a source
+    system); one bad value must not break the export for every other case.
+    """
+    return _NOT_IN_SHEET.sub(REPLACEMENT, text)
 
 
 def csv_field(value: object) -> str:
@@ -38,7 +51,7 @@ def csv_field(value: object) -> str:
         return str(value)  # a number is never a formula, and -3 must stay -3
     if isinstance(value, date):
         return value.isoformat()
-    return neutralise(str(value))
+    return neutralise(sheet_text(str(value)))
 
 
 class SafeCsvWriter:

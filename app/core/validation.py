@@ -13,7 +13,7 @@ from typing import Final
 
 from app.core.enums import Channel, IdentifierKind, Language, RequestType
 from app.core.errors import ValidationError
-from app.core.i18n import C_, Labels, _, message_of
+from app.core.i18n import C_, Labels, Message, _, message_of
 
 GDPR_START = date(2018, 5, 25)
 DEFAULT_MAX_ATTACHMENT_MB = 50
@@ -56,6 +56,85 @@ COUNTRIES: Final[Labels[str]] = Labels(
         "CW": C_("country", "Curaçao"),
     }
 )
+
+
+# Refused in a typed field: every C0/C1 control code (tab and, in a multi-line field, line
+# breaks excepted), the Unicode line and paragraph separators, and the bidirectional embedding,
+# override and isolate characters that can make "Jan" display as another name.
+_SEPARATORS = "\u2028\u2029"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_REFUSED_SINGLE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+_REFUSED_MULTI = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+_BIDI_CHARS = re.compile(f"[{_BIDI}]")
+_LINE_BREAKS = re.compile(f"\r\n|[\r\n{_SEPARATORS}]")
+
+# The limit of a field comes from its database column (see app.services.field_limits);
+# None means unlimited (a Text column).
+Limits = dict[str, int | None]
+
+
+def text_problem(
+    value: str, *, limit: int | None = None, multiline: bool = False
+) -> Message | None:
+    """Why ``value`` cannot be stored in a field as typed, or None when it can."""
+    found = (_REFUSED_MULTI if multiline else _REFUSED_SINGLE).search(value)
+    if found is not None:
+        char = found.group()
+        code = f"U+{ord(char):04X}"
+        if _BIDI_CHARS.match(char):
+            return _(
+                "This field holds an invisible character that changes the direction of the "
+                "text ({code}); it can disguise a name. Retype the value without it.",
+                code=code,
+            )
+        if char in "\r\n" + _SEPARATORS:
+            return _("This field takes one line. Remove the line break ({code}).", code=code)
+        return _(
+            "This field holds an invisible control character ({code}), often left by copying "
+            "from another program. Retype the value without it.",
+            code=code,
+        )
+    if limit is not None and len(value) > limit:
+        return _(
+            "This field takes at most {limit} characters; {length} were given. Shorten it.",
+            limit=limit,
+            length=len(value),
+        )
+    return None
+
+
+def check_texts(
+    values: dict[str, object], limits: Limits, *, multiline: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Field name -> message for each text in ``values`` that cannot be stored (see above).
+
+    Only names in ``limits`` are checked; a value that is not a string is left to other rules.
+    """
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        if name not in limits or not isinstance(value, str):
+            continue
+        problem = text_problem(value, limit=limits[name], multiline=name in multiline)
+        if problem is not None:
+            errors[name] = problem
+    return errors
+
+
+def clean_text(value: str, *, multiline: bool = True, limit: int | None = None) -> str:
+    """Text that arrives from a file (a pasted letter, OCR, a connector) made storable.
+
+    Such text is cleaned, not refused: control characters and direction overrides are removed,
+    line breaks become ``\\n`` (a space in a one-line field), and a text longer than ``limit``
+    is cut with a visible "…".
+    """
+    text = _BIDI_CHARS.sub("", value)
+    text = _LINE_BREAKS.sub("\n" if multiline else " ", text)
+    text = (_REFUSED_MULTI if multiline else _REFUSED_SINGLE).sub("", text)
+    if not multiline:
+        text = text.replace("\t", " ")
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    return text
 
 
 def country_name(code: str, lang: str = "nl") -> str:
@@ -109,6 +188,9 @@ MAX_IDENTIFIER_LENGTH = 200
 
 def normalise_identifier(kind: IdentifierKind, value: str) -> str:
     """One identifier as the systems will be searched for it; ValueError says what is wrong."""
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     cleaned = " ".join(value.split())
     if not cleaned:
         raise ValueError(_("Enter a value, or remove this line."))
@@ -195,6 +277,9 @@ def fold(text: str) -> str:
 
 
 REPRESENTATIVE_ROLES = ("lawyer", "parent", "guardian", "other")
+REPRESENTATIVE_TEXT_FIELDS = (
+    "name", "organisation", "role", "street", "postcode", "city", "country", "email",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -212,14 +297,17 @@ class RepresentativeInput:
     email: str = ""
     authorisation: Path | None = None
 
-    def validated(self) -> RepresentativeInput:
+    def validated(self, limits: Limits | None = None) -> RepresentativeInput:
         """A normalised copy, or ValidationError with every bad field as ``representative_*``.
 
         The address is optional (letters go to the person then), but when any part of it is
-        given it must be complete, checked like the person's own address.
+        given it must be complete, checked like the person's own address. ``limits`` gives the
+        column length per field (``name``, ``street``, ...).
         """
         errors: dict[str, str] = {}
         updates: dict[str, object] = {}
+        texts = {name: getattr(self, name) for name in REPRESENTATIVE_TEXT_FIELDS}
+        char_errors = check_texts(texts, dict.fromkeys(REPRESENTATIVE_TEXT_FIELDS))
         if not self.name.strip():
             errors["representative"] = _(
                 "Enter the representative's name, or remove the representative."
@@ -248,11 +336,22 @@ class RepresentativeInput:
             updates["email"] = normalise_email(self.email)
         except ValueError as exc:
             errors["representative_email"] = message_of(exc)
+        for name, message in char_errors.items():
+            errors["representative" if name == "name" else f"representative_{name}"] = message
         if errors:
             raise ValidationError(errors)
         for name in ("name", "organisation", "street", "city"):
             updates[name] = " ".join(str(getattr(self, name)).split())
-        return replace(self, **updates)  # type: ignore[arg-type]
+        result = replace(self, **updates)  # type: ignore[arg-type]
+        too_long = check_texts({n: getattr(result, n) for n in texts}, limits or {})
+        if too_long:
+            raise ValidationError(
+                {
+                    "representative" if n == "name" else f"representative_{n}": m
+                    for n, m in too_long.items()
+                }
+            )
+        return result
 
 
 @dataclass(frozen=True)
@@ -294,10 +393,26 @@ def validate_received(received: date | None, today: date) -> date:
     return received
 
 
-def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
-    """Return a normalised copy, or raise ValidationError naming every bad field at once."""
+CASE_TEXT_FIELDS = (
+    "last_name", "first_name", "name_prefix", "initials", "salutation", "street", "postcode",
+    "city", "country", "email", "phone", "their_reference", "assigned_to", "summary",
+)  # fmt: skip
+MULTILINE_CASE_FIELDS = frozenset({"summary"})
+
+
+def validate_case_input(inp: CaseInput, *, today: date, limits: Limits | None = None) -> CaseInput:
+    """Return a normalised copy, or raise ValidationError naming every bad field at once.
+
+    Control characters are refused in the value as typed; ``limits`` (the column lengths,
+    from the services) are checked on the value as it will be stored.
+    """
     errors: dict[str, str] = {}
     updates: dict[str, object] = {}
+    char_errors = check_texts(
+        {name: getattr(inp, name) for name in CASE_TEXT_FIELDS},
+        dict.fromkeys(CASE_TEXT_FIELDS),
+        multiline=MULTILINE_CASE_FIELDS,
+    )
     if not inp.request_types:
         errors["request_types"] = _("Choose at least one request type (e.g. access or erasure).")
     try:
@@ -342,12 +457,21 @@ def validate_case_input(inp: CaseInput, *, today: date) -> CaseInput:
         errors["representative"] = _(
             "Enter the representative's name, or remove the representative."
         )
+    errors.update(char_errors)  # the first thing to fix: other rules may trip over the character
     if errors:
         raise ValidationError(errors)
     for name in ("first_name", "name_prefix", "last_name", "initials", "street", "city", "phone"):
         updates[name] = " ".join(str(getattr(inp, name)).split())
     updates["request_types"] = tuple(dict.fromkeys(inp.request_types))  # keep order, no doubles
-    return replace(inp, **updates)  # type: ignore[arg-type]
+    result = replace(inp, **updates)  # type: ignore[arg-type]
+    too_long = check_texts(
+        {n: getattr(result, n) for n in CASE_TEXT_FIELDS},
+        limits or {},
+        multiline=MULTILINE_CASE_FIELDS,
+    )
+    if too_long:
+        raise ValidationError(too_long)
+    return result
 
 
 # Magic numbers of the accepted scan formats; the extension alone proves nothing.

@@ -18,14 +18,21 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
-from app.core.errors import StaleDataError, UserError
+from app.core.errors import FaultError, StaleDataError, UserError
 from app.core.i18n import _
 from app.core.private_files import PRIVATE_DIR, make_private
 from app.data import migration
+from app.data.faults import database_fault
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +125,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _unreachable(exc: OperationalError) -> bool:
+    """The server refused or dropped the connection (not: a wrong password, a missing database)."""
+    text = str(exc.orig).lower()
+    return any(
+        sign in text for sign in ("connection refused", "timeout expired", "closed the connection")
+    )
+
+
 def _backup_sqlite(engine: Engine) -> Path | None:
     db_path = engine.url.database
     if not db_path or db_path == ":memory:" or not Path(db_path).exists():
@@ -184,6 +199,9 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
     try:
         current = current_revision(engine)
     except OperationalError as exc:
+        fault = database_fault(exc, engine.url)
+        if fault is not None and (engine.dialect.name == "sqlite" or _unreachable(exc)):
+            raise fault from exc
         raise UserError(
             _(
                 "The database cannot be opened. Check the URL, that the server runs and that you "
@@ -288,6 +306,53 @@ class Database:
         self.notices: list[str] = []  # what the officer should read after opening (a restore)
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        # The SQLite file as opened (device, inode): a file deleted or replaced while the app
+        # runs would otherwise silently "accept" saves that vanish with the old inode.
+        self._file = (
+            Path(str(self.engine.url.database)) if migration.is_sqlite_file(self.engine) else None
+        )
+        self._identity: tuple[int, int] | None = None
+        self.remember_file()
+        event.listen(self._factory, "after_begin", self._check_file_on_begin)
+        event.listen(self._factory, "before_commit", self._check_file_on_commit)
+
+    def remember_file(self) -> None:
+        """Record the SQLite file now at the path as the one in use (after opening, restoring)."""
+        if self._file is None:
+            return
+        try:
+            info = os.stat(self._file)
+        except FileNotFoundError:
+            self._identity = None
+            return
+        self._identity = (info.st_dev, info.st_ino)
+
+    def check_file(self) -> None:
+        """Refuse to go on when the SQLite file was deleted or replaced since it was opened."""
+        if self._file is None:
+            return
+        if self._identity is None:  # created by the first connection
+            self.remember_file()
+            return
+        try:
+            info = os.stat(self._file)
+        except FileNotFoundError:
+            info = None
+        if info is None or info.st_nlink == 0 or (info.st_dev, info.st_ino) != self._identity:
+            raise FaultError(
+                _(
+                    "The database file {path} was deleted, moved or replaced while Privacy Desk "
+                    "was running. Nothing was saved. Close Privacy Desk, put the file back (or "
+                    "restore it from a backup) and start again.",
+                    path=str(self._file),
+                )
+            )
+
+    def _check_file_on_begin(self, _session: Session, _transaction: Any, _conn: Any) -> None:
+        self.check_file()
+
+    def _check_file_on_commit(self, _session: Session) -> None:
+        self.check_file()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -306,14 +371,26 @@ class Database:
                     "and make your change again."
                 )
             ) from exc
-        except OperationalError as exc:
-            session.rollback()
-            if "locked" in str(exc.orig).lower():
+        except DBAPIError as exc:
+            _rollback_after(session, exc)
+            if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
                 raise UserError(
                     _(
                         "The database is busy (locked by another program or officer). Nothing was "
                         "saved; "
                         "wait a moment and try again."
+                    )
+                ) from exc
+            fault = database_fault(exc, self.engine.url)
+            if fault is not None:
+                raise fault from exc
+            if isinstance(exc, DataError):  # a text no field check caught (PostgreSQL refuses)
+                log.warning("database refused a value: %s", type(exc.orig).__name__)
+                raise UserError(
+                    _(
+                        "A value could not be stored: it holds a character the database "
+                        "refuses or is longer than the field. Nothing was saved; check the text "
+                        "you entered."
                     )
                 ) from exc
             raise
@@ -326,6 +403,10 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def fault_of(self, exc: BaseException) -> FaultError | None:
+        """What a failure of this database's server, disk or file means, or None."""
+        return database_fault(exc, self.engine.url)
+
     @property
     def display_url(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)
@@ -334,13 +415,32 @@ class Database:
 def open_database(url: str | None = None, *, migrate_now: bool = True) -> Database:
     """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults."""
     db = Database(resolve_url(url))
-    _make_sqlite_files_private(db.engine)
-    if migrate_now:
-        migrate(db.engine, db.notices)
-        prune_backups(db.engine)
-        from app.data.seed import ensure_defaults
+    try:
+        _make_sqlite_files_private(db.engine)
+        db.remember_file()
+        if migrate_now:
+            migrate(db.engine, db.notices)
+            db.remember_file()  # a half-upgraded file may have been restored from its backup
+            prune_backups(db.engine)
+            from app.data.seed import ensure_defaults
 
-        with db.session() as session:
-            migration.lock_setup(session.connection())  # two first starts seed once
-            ensure_defaults(session)
+            with db.session() as session:
+                migration.lock_setup(session.connection())  # two first starts seed once
+                ensure_defaults(session)
+    except (DBAPIError, OSError) as exc:
+        fault = db.fault_of(exc)
+        if fault is None:
+            raise
+        db.dispose()
+        raise fault from exc
     return db
+
+
+def _rollback_after(session: Session, error: DBAPIError) -> None:
+    """Roll back after a database error; a connection that died meanwhile cannot, and need not."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        # The server or file is gone: the transaction died with the connection. The original
+        # error is the one to report; the rollback's own failure only repeats it.
+        log.warning("rollback after %s failed as well", type(error).__name__)

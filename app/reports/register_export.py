@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.deadlines import PausedDates
 from app.core.i18n import C_, LANGUAGES, Labels
-from app.core.spreadsheet import csv_writer
+from app.core.spreadsheet import csv_writer, sheet_text
 from app.core.statistics import on_time
 from app.core.status import OPEN_STATUSES
 from app.data.models import Case, CaseRequestType, Requester
@@ -254,7 +254,7 @@ def write_csv(
 
 def text_cell(sheet: Any, value: str) -> WriteOnlyCell:
     """A cell that holds ``value`` as text, exactly: never a formula, whatever it starts with."""
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=sheet_text(value))
     cell.data_type = "s"  # openpyxl makes "=..." a formula; a name is never one
     return cell
 

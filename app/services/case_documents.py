@@ -13,10 +13,11 @@ from app.core.code_words import code_word
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
 from app.core.i18n import _
-from app.core.validation import check_attachment
+from app.core.validation import check_attachment, text_problem
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
 from app.services import audit, audit_chain
+from app.services.field_limits import DOCUMENT_TYPE_LIMIT
 from app.services.lookup import case_by_reference
 from app.services.stored_settings import read_setting
 
@@ -164,6 +165,13 @@ def record_identity_check(
     today = today or date.today()
     if checked_on > today:
         raise ValidationError({"checked_on": _("The check cannot be in the future.")})
+    for name, value, limit in (
+        ("document_type", document_type, DOCUMENT_TYPE_LIMIT),
+        ("note", note, None),
+    ):
+        problem = text_problem(value, limit=limit, multiline=name == "note")
+        if problem is not None:
+            raise ValidationError({name: problem})
     if method == IdentityMethod.ID_DOCUMENT_SEEN and not document_type.strip():
         raise ValidationError({"document_type": _("Say which document was seen (e.g. passport).")})
     with db.session() as session:

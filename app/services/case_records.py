@@ -10,16 +10,20 @@ from sqlalchemy import select
 from app.core.enums import IdentifierKind
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.i18n import _
-from app.core.validation import normalise_identifiers
+from app.core.validation import normalise_identifiers, text_problem
 from app.data.database import Database
 from app.data.models import CaseLink, Note, RequesterIdentifier
 from app.services import audit
+from app.services.field_limits import NOTE_LIMIT
 from app.services.lookup import case_by_reference
 
 
 def add_note(db: Database, *, actor: str, reference: str, text: str) -> None:
     if not text.strip():
         raise ValidationError({"note": _("The note is empty.")})
+    problem = text_problem(text, limit=NOTE_LIMIT, multiline=True)
+    if problem is not None:
+        raise ValidationError({"note": problem})
     with db.session() as session:
         case = case_by_reference(session, reference)
         case.notes.append(Note(author=actor, text=text.strip()))

@@ -29,6 +29,7 @@ from app.core.validation import (
     fold,
     house_number_of,
     normalise_postcode,
+    text_problem,
     validate_case_input,
 )
 from app.data.database import Database
@@ -45,6 +46,7 @@ from app.data.models import (
 from app.services import audit
 from app.services.case_documents import read_checked_file, store_document
 from app.services.deadlines import refresh
+from app.services.field_limits import CASE_LIMITS, REPRESENTATIVE_LIMITS
 from app.services.lookup import case_by_reference
 from app.services.stored_settings import read_setting
 
@@ -227,13 +229,13 @@ def _validated(data: CaseInput, today: date) -> CaseInput:
     """The case and its representative validated together, so every bad field shows at once."""
     errors: dict[str, str] = {}
     try:
-        data = validate_case_input(data, today=today)
+        data = validate_case_input(data, today=today, limits=CASE_LIMITS)
     except ValidationError as exc:
         errors.update(exc.errors)
     representative = data.representative
     if representative is not None:
         try:
-            representative = representative.validated()
+            representative = representative.validated(REPRESENTATIVE_LIMITS)
         except ValidationError as exc:
             errors.update(exc.errors)
     if errors:
@@ -366,7 +368,7 @@ def edit_case(
             converted["channel"] = Channel(converted["channel"])
         if "language" in converted:
             converted["language"] = Language(converted["language"])
-        new = validate_case_input(replace(current, **converted), today=today)
+        new = validate_case_input(replace(current, **converted), today=today, limits=CASE_LIMITS)
         before_all = asdict(current)
         after_all = asdict(new)
         before, after = audit.diff(
@@ -426,6 +428,9 @@ def change_status(
     today: date | None = None,
 ) -> int:
     today = today or date.today()
+    problem = text_problem(note, multiline=True)
+    if problem is not None:
+        raise ValidationError({"note": problem})
     with db.session() as session:
         case = case_by_reference(session, reference)
         if expected_version is not None and case.version != expected_version:

@@ -19,6 +19,7 @@ from app.core.enums import CaseStatus
 from app.core.errors import StaleDataError, UserError, ValidationError
 from app.core.i18n import _
 from app.core.status import OPEN_STATUSES, check_transition
+from app.core.validation import text_problem
 from app.data.database import Database
 from app.data.models import Case, Pause
 from app.services import audit
@@ -30,6 +31,13 @@ from app.services.stored_settings import active_organisation, extra_holidays
 class CalendarSettings:
     promise_weeks: int
     extra_holidays: frozenset[date]
+
+
+def _check_reason(reason: str) -> None:
+    """A reason is free text on several lines, never control characters (issue 11)."""
+    problem = text_problem(reason, multiline=True)
+    if problem is not None:
+        raise ValidationError({"reason": problem})
 
 
 def calendar_settings(session: Session) -> CalendarSettings:
@@ -97,6 +105,7 @@ def start_pause(
     """Stop the clock: an identity or clarification question was sent on ``start_on``."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the clock stops (which question was sent).")})
+    _check_reason(reason)
     if start_on > today:
         raise ValidationError({"start_on": _("The question cannot have been sent in the future.")})
     with db.session() as session:
@@ -191,6 +200,7 @@ def grant_extension(
         raise ValidationError(
             {"reason": _("Give the reason for the extension (complexity or number of requests).")}
         )
+    _check_reason(reason)
     if notice_sent_on > today:
         raise ValidationError(
             {"notice_sent_on": _("The notice cannot have been sent in the future.")}

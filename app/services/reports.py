@@ -13,6 +13,7 @@ from typing import Any
 from app.core.atomic_file import atomic_write
 from app.core.enums import CaseStatus, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.faults import os_fault
 from app.core.i18n import C_, _
 from app.core.progress import Progress
 from app.data.database import Database
@@ -48,12 +49,15 @@ def atomic_output(path: Path) -> Iterator[Path]:
         with atomic_write(path) as temp:
             created = True
             yield temp
-    except PermissionError as exc:
-        if created:
+    except OSError as exc:
+        if isinstance(exc, PermissionError) and not created:
+            raise UserError(
+                _("You may not write in {folder}. Choose another folder.", folder=folder)
+            ) from exc
+        fault = os_fault(exc, target=path)  # a full disk: named, and nothing left behind
+        if fault is None:
             raise
-        raise UserError(
-            _("You may not write in {folder}. Choose another folder.", folder=folder)
-        ) from exc
+        raise fault from exc
 
 
 def _report(progress: Progress | None, fraction: float, message: str = "") -> None:

@@ -19,8 +19,9 @@ from app.connectors.manual import ManualCheckRequired
 from app.core.code_words import code_word
 from app.core.enums import FindingReview, IdentifierKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
-from app.core.i18n import _, join, message_of, restored, stored
+from app.core.i18n import Message, _, join, message_of, restored, stored
 from app.core.progress import Progress
+from app.core.validation import clean_text
 from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
 from app.services import audit
@@ -42,6 +43,16 @@ class SystemResult:
     error: str = ""
     findings: list[FoundRecord] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def _cleaned(fields: Any) -> dict[str, Any]:
+    """A finding's field values as storable text: connector data is cleaned, never refused."""
+    return {
+        clean_text(str(name), multiline=False): clean_text(value)
+        if isinstance(value, str)
+        else value
+        for name, value in dict(fields).items()
+    }
 
 
 def subject_of(case: Case) -> Subject:
@@ -230,14 +241,18 @@ def store_results(
                         run_id=run.id,
                         system=found.system,
                         record_id=found.record_id,
-                        location=found.location,
-                        fields=dict(found.fields),
+                        location=clean_text(found.location, multiline=False, limit=500),
+                        fields=_cleaned(found.fields),
                         categories=list(found.categories),
                         field_categories=dict(found.field_categories) or None,
                         matched_kind=found.matched.kind.value,
                         matched_value=found.matched.value,
                         strength=found.strength.value,
-                        note=stored(found.note),
+                        note=stored(
+                            found.note
+                            if isinstance(found.note, Message)
+                            else clean_text(found.note)
+                        ),
                         review=review,
                         reviewed_by=by,
                         reviewed_at=at,

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import StaleDataError, ValidationError
 from app.core.i18n import _, message_of
-from app.core.validation import normalise_email, normalise_postcode
+from app.core.validation import check_texts, normalise_email, normalise_postcode, text_problem
 from app.data.database import Database
 from app.data.models import Setting
 from app.services import audit
 from app.services.deadlines import recompute_all
+from app.services.field_limits import ORGANISATION_LIMITS
 from app.services.stored_settings import active_organisation, read_setting
 
 ORGANISATION_FIELDS = (
@@ -106,7 +107,26 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
     return value
 
 
+def _setting_text_errors(key: str, value: object) -> dict[str, str]:
+    """Every text inside a setting value may hold line breaks, never control characters."""
+    if isinstance(value, str):
+        problem = text_problem(value, multiline=True)
+        return {} if problem is None else {key: problem}
+    errors: dict[str, str] = {}
+    if isinstance(value, dict):
+        for name, item in value.items():
+            errors.update(_setting_text_errors(f"{key}.{name}", name))
+            errors.update(_setting_text_errors(f"{key}.{name}", item))
+    elif isinstance(value, list | tuple):
+        for position, item in enumerate(value):
+            errors.update(_setting_text_errors(f"{key}.{position}", item))
+    return errors
+
+
 def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) -> None:
+    errors = _setting_text_errors(key, value)
+    if errors:
+        raise ValidationError(errors)
     value = validate_setting(key, value)
     with db.session() as session:
         row = session.get(Setting, key)
@@ -144,15 +164,15 @@ def update_organisation(
     unknown = set(changes) - set(ORGANISATION_FIELDS)
     if unknown:
         raise ValidationError({name: _("Unknown field.") for name in sorted(unknown)})
-    errors: dict[str, str] = {}
-    if "postcode" in changes:
+    errors = check_texts(changes, ORGANISATION_LIMITS)
+    if "postcode" in changes and "postcode" not in errors:
         try:
             changes["postcode"] = normalise_postcode(
                 str(changes["postcode"]), str(changes.get("country", "NL"))
             )
         except ValueError as exc:
             errors["postcode"] = message_of(exc)
-    if "email" in changes:
+    if "email" in changes and "email" not in errors:
         try:
             changes["email"] = normalise_email(str(changes["email"]))
         except ValueError as exc:
@@ -209,6 +229,9 @@ def get_officer_name(db: Database, *, login: str) -> str:
 
 def set_officer_name(db: Database, *, actor: str, login: str, name: str) -> None:
     """Set how an officer is named in letters (e.g. 'M. de Vries' for login 'mdevries')."""
+    problem = text_problem(name, limit=ORGANISATION_LIMITS["signatory_name"])
+    if problem is not None:
+        raise ValidationError({"officer_name": problem})
     clean = " ".join(name.split())
     if not clean:
         raise ValidationError(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core import code_words  # noqa: F401 - names stored codes in shown messages
 from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.faults import os_fault
 from app.core.i18n import Message, text_of
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,10 @@ class ErrorReporter:
         parent = parent or self._window()
         if isinstance(exc, Cancelled):
             return None
+        fault = os_fault(exc)  # a full disk or read-only folder: the cause, not a traceback
+        if fault is not None:
+            log.warning("%s while writing: %s", type(exc).__name__, fault.msgid)
+            exc = fault
         if isinstance(exc, UserError):
             title = QGuiApplication.translate("ErrorReporter", "Privacy Desk")
             box = show_message(parent, title, user_message(exc))
