@@ -1,10 +1,12 @@
-"""The text of an incoming letter's file (.txt or PDF), with messages that say what to do."""
+"""The text of an incoming letter's file (.txt, PDF, or a scan read by OCR), with messages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.i18n import _
+from app.core.progress import Progress
 from app.reading.documents import (
     IMAGE_HEADS,
     PasswordProtected,
@@ -15,10 +17,17 @@ from app.reading.documents import (
 
 MAX_TEXT_MB = 5
 MAX_PDF_MB = 50
+MAX_IMAGE_MB = 100
 
 
-def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
-    """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages)."""
+def letter_text_of_file(
+    path: Path, *, max_pages: int = 5, progress: Progress | None = None
+) -> str:
+    """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
+
+    A scan (an image, or a PDF without text layer) is read by OCR; without Tesseract the
+    error says how to install it.
+    """
     if not path.is_file():
         raise UserError(f"The file {path.name} does not exist or is a folder.")
     size = path.stat().st_size
@@ -30,12 +39,19 @@ def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
                 f"The file {path.name} is {size / 1024 / 1024:.0f} MB; a letter to read is at "
                 f"most {MAX_PDF_MB} MB. Check that you chose the right file."
             )
-        return _pdf_text(path, max_pages)
+        return _pdf_text(path, max_pages, progress)
     if head.startswith(IMAGE_HEADS):
-        raise UserError(
-            f"{path.name} is an image without a text layer. Paste the text from OCR or from the "
-            "e-mail instead."
-        )
+        if size > MAX_IMAGE_MB * 1024 * 1024:
+            raise UserError(
+                _(
+                    "The file {name} is {mb} MB; a scanned letter to read is at most {limit} MB. "
+                    "Check that you chose the right file.",
+                    name=path.name,
+                    mb=round(size / 1024 / 1024),
+                    limit=MAX_IMAGE_MB,
+                )
+            )
+        return _ocr_text(path, max_pages, progress, is_pdf=False)
     if size > MAX_TEXT_MB * 1024 * 1024:
         raise UserError(
             f"The file {path.name} is {size / 1024 / 1024:.0f} MB; a letter to read is at most "
@@ -49,7 +65,7 @@ def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
     return decode_text(data)
 
 
-def _pdf_text(path: Path, max_pages: int) -> str:
+def _pdf_text(path: Path, max_pages: int, progress: Progress | None) -> str:
     try:
         reading = read_pdf(path, max_pages=max_pages)
     except PasswordProtected as exc:
@@ -58,13 +74,36 @@ def _pdf_text(path: Path, max_pages: int) -> str:
             "instead."
         ) from exc
     except UnreadableDocument as exc:
-        raise UserError(
-            f"{path.name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
-            "to check it, or paste the text instead."
-        ) from exc
+        raise _damaged_pdf(path) from exc
     if not reading.has_text:
-        raise UserError(
-            f"{path.name} has no text layer (it is an image of the letter). Paste the text from "
-            "OCR or from the e-mail instead."
-        )
+        return _ocr_text(path, max_pages, progress, is_pdf=True)
     return reading.text
+
+
+def _damaged_pdf(path: Path) -> UserError:
+    return UserError(
+        f"{path.name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
+        "to check it, or paste the text instead."
+    )
+
+
+def _ocr_text(path: Path, max_pages: int, progress: Progress | None, *, is_pdf: bool) -> str:
+    """The text OCR reads in a scan; a blank result says so instead of returning nothing."""
+    from app.reading import ocr
+
+    tesseract = ocr.require_tesseract()
+    try:
+        result = ocr.ocr_file(
+            path, progress=progress, tesseract=tesseract, is_pdf=is_pdf, max_pages=max_pages
+        )
+    except UnreadableDocument as exc:
+        raise _damaged_pdf(path) from exc
+    if not result.text.strip():
+        raise UserError(
+            _(
+                "{name} has no text layer and OCR found no text in it (a blank page, or a scan "
+                "too faint to read). Paste the text from the e-mail instead.",
+                name=path.name,
+            )
+        )
+    return result.text

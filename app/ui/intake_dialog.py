@@ -259,7 +259,7 @@ class IntakeDialog(QDialog):
             return True
 
         self.ctx.tasks.run(
-            lambda _progress: letter_text_of_file(path),
+            lambda progress: letter_text_of_file(path, progress=progress),
             title=self.tr("Reading the text of the scan…"),
             # The main window, not this dialog: a finished task still holds its parent.
             parent=self.parentWidget(),
