@@ -91,11 +91,8 @@ def _ocr_text(path: Path, max_pages: int, progress: Progress | None, *, is_pdf: 
     """The text OCR reads in a scan; a blank result says so instead of returning nothing."""
     from app.reading import ocr
 
-    tesseract = ocr.require_tesseract()
     try:
-        result = ocr.ocr_file(
-            path, progress=progress, tesseract=tesseract, is_pdf=is_pdf, max_pages=max_pages
-        )
+        result = ocr.ocr_file(path, progress=progress, is_pdf=is_pdf, max_pages=max_pages)
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
     if not result.text.strip():

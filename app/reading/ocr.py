@@ -338,8 +338,15 @@ def _check_image_pages(path: Path, max_pages: int | None = None) -> int:
                 if width * height > MAX_PIXELS:
                     raise _too_many_pixels(path.name, width, height)
             return frames
-    except Image.DecompressionBombError as exc:
-        raise _too_many_pixels(path.name, 0, 0) from exc
+    except Image.DecompressionBombError as exc:  # Pillow refuses it from the header alone
+        raise UserError(
+            _(
+                "A page of {name} has far more than {limit} million pixels, the most OCR "
+                "reads per page. Scan at 300 dpi, or check that you chose the right file.",
+                name=path.name,
+                limit=MAX_PIXELS // 1_000_000,
+            )
+        ) from exc
     except (OSError, SyntaxError, ValueError) as exc:  # Pillow's errors on damaged files
         raise _unreadable_image(path.name) from exc
 
@@ -352,7 +359,7 @@ def _image_pages(path: Path, folder: Path, frames: int) -> Iterator[Path]:
             for index in range(frames):
                 image.seek(index)
                 page = ImageOps.exif_transpose(image.copy()) if index == 0 else image.copy()
-                target = folder / f"page-{index + 1:03d}.png"
+                target = folder / f"page-{index + 1:03d}.pgm"
                 page.convert("L").save(target)
                 yield target
     except (OSError, SyntaxError, ValueError) as exc:
@@ -398,7 +405,7 @@ def _pdf_pages(
         return
     for number in range(1, pages + 1):
         prefix = folder / f"page-{number:03d}"
-        command = [renderer, "-r", str(DPI), "-gray", "-png", "-singlefile"]
+        command = [renderer, "-r", str(DPI), "-gray", "-singlefile"]  # PGM: no compression
         command += ["-f", str(number), "-l", str(number), str(path), str(prefix)]
         try:
             run_child(command, progress=progress)
@@ -406,7 +413,7 @@ def _pdf_pages(
             from app.reading.documents import UnreadableDocument
 
             raise UnreadableDocument(f"pdftoppm exit {exc.returncode}") from exc
-        yield prefix.with_suffix(".png")
+        yield prefix.with_suffix(".pgm")
 
 
 def _pdf_embedded_images(path: Path, folder: Path, pages: int) -> Iterator[Path]:
@@ -426,7 +433,7 @@ def _pdf_embedded_images(path: Path, folder: Path, pages: int) -> Iterator[Path]
                 best = image
         if best is None:
             continue
-        target = folder / f"page-{number:03d}.png"
+        target = folder / f"page-{number:03d}.pgm"
         best.convert("L").save(target)
         yield target
 
@@ -440,7 +447,7 @@ def _orientation(tesseract: Tesseract, page: Path, progress: Progress | None) ->
 
     if not tesseract.has_osd:
         return 0
-    small = page.with_name(page.stem + "-osd.png")
+    small = page.with_name(page.stem + "-osd.pgm")
     with Image.open(page) as image:
         size = (max(1, int(image.width * OSD_SCALE)), max(1, int(image.height * OSD_SCALE)))
         image.resize(size, Image.Resampling.BILINEAR).save(small)
@@ -471,8 +478,8 @@ def skew_angle(image: object) -> float:
 
     def sharpness(angle: float) -> float:
         turned = ink.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=0)
-        rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
-        return float(sum((int(a) - int(b)) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
+        rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()  # row means
+        return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
 
     best = max((a / 2 for a in range(int(-2 * MAX_SKEW), int(2 * MAX_SKEW) + 1)), key=sharpness)
     fine = [best + step / 10 for step in range(-5, 6)]
@@ -537,12 +544,13 @@ def ocr_file(
     Raises OcrUnavailable without Tesseract, UserError for files beyond the limits or
     unreadable images, UnreadableDocument for a damaged PDF, Cancelled on cancel.
     """
-    tesseract = tesseract or require_tesseract()
     started = time.perf_counter()
     if is_pdf is None:
         with path.open("rb") as handle:
             is_pdf = handle.read(5) == b"%PDF-"
+    # The limits first: a hostile file is refused before any program runs.
     pages = _pdf_page_count(path, max_pages) if is_pdf else _check_image_pages(path, max_pages)
+    tesseract = tesseract or require_tesseract()
     texts: list[str] = []
     rotations: list[int] = []
     skews: list[float] = []
