@@ -20,9 +20,7 @@ MAX_PDF_MB = 50
 MAX_IMAGE_MB = 100
 
 
-def letter_text_of_file(
-    path: Path, *, max_pages: int = 5, progress: Progress | None = None
-) -> str:
+def letter_text_of_file(path: Path, *, max_pages: int = 5, progress: Progress | None = None) -> str:
     """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
 
     A scan (an image, or a PDF without text layer) is read by OCR; without Tesseract the

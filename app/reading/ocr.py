@@ -21,6 +21,7 @@ The original file is only read, never written.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -396,9 +397,7 @@ def find_pdftoppm() -> str | None:
     return os.environ.get(PDFTOPPM_ENV) or shutil.which("pdftoppm")
 
 
-def _pdf_pages(
-    path: Path, folder: Path, pages: int, progress: Progress | None
-) -> Iterator[Path]:
+def _pdf_pages(path: Path, folder: Path, pages: int, progress: Progress | None) -> Iterator[Path]:
     renderer = find_pdftoppm()
     if renderer is None:
         yield from _pdf_embedded_images(path, folder, pages)
@@ -452,7 +451,9 @@ def _orientation(tesseract: Tesseract, page: Path, progress: Progress | None) ->
         size = (max(1, int(image.width * OSD_SCALE)), max(1, int(image.height * OSD_SCALE)))
         image.resize(size, Image.Resampling.BILINEAR).save(small)
     try:
-        out = run_child([str(tesseract.path), str(small), "stdout", "--psm", "0"], progress=progress)
+        out = run_child(
+            [str(tesseract.path), str(small), "stdout", "--psm", "0"], progress=progress
+        )
     except subprocess.CalledProcessError:
         return 0  # too little text to tell (a blank page): read it as it is
     finally:
@@ -479,16 +480,16 @@ def skew_angle(image: object) -> float:
     def sharpness(angle: float) -> float:
         turned = ink.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=0)
         rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()  # row means
-        return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
+        return float(sum((a - b) ** 2 for a, b in itertools.pairwise(rows)))
 
-    best = max((a / 2 for a in range(int(-2 * MAX_SKEW), int(2 * MAX_SKEW) + 1)), key=sharpness)
+    coarse = [step / 2 for step in range(int(-2 * MAX_SKEW), int(2 * MAX_SKEW) + 1)]
+    best: float = max(coarse, key=sharpness)
     fine = [best + step / 10 for step in range(-5, 6)]
-    return round(max(fine, key=sharpness), 1)
+    chosen: float = max(fine, key=sharpness)
+    return round(chosen, 1)
 
 
-def _prepare(
-    tesseract: Tesseract, page: Path, progress: Progress | None
-) -> tuple[int, float]:
+def _prepare(tesseract: Tesseract, page: Path, progress: Progress | None) -> tuple[int, float]:
     """Turn the page upright and level in place; returns (rotation, skew) applied."""
     from PIL import Image
 
@@ -499,9 +500,7 @@ def _prepare(
         image = image.rotate(-rotation, expand=True)  # Tesseract's "Rotate" is clockwise
     angle = skew_angle(image)
     if abs(angle) >= 0.2:
-        image = image.rotate(
-            angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255
-        )
+        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if rotation or abs(angle) >= 0.2:
         image.save(page)
     return rotation, angle if abs(angle) >= 0.2 else 0.0
@@ -510,9 +509,7 @@ def _prepare(
 # ---- reading ------------------------------------------------------------------------------------
 
 
-def ocr_page(
-    tesseract: Tesseract, page: Path, *, progress: Progress | None = None
-) -> str:
+def ocr_page(tesseract: Tesseract, page: Path, *, progress: Progress | None = None) -> str:
     """The text Tesseract reads on one prepared page image."""
     languages = "+".join(tesseract.ocr_languages or tesseract.languages[:1] or ("eng",))
     command = [str(tesseract.path), str(page), "stdout", "-l", languages, "--psm", "3"]

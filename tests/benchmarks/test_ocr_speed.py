@@ -39,7 +39,10 @@ def _median(work: Callable[[], object]) -> float:
 
 def _bare(tesseract: Path, image: Path, langs: str, env: dict[str, str]) -> None:
     subprocess.run(
-        [str(tesseract), str(image), "stdout", "-l", langs], check=True, capture_output=True, env=env
+        [str(tesseract), str(image), "stdout", "-l", langs],
+        check=True,
+        capture_output=True,
+        env=env,
     )
 
 

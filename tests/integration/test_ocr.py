@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
     reason="Tesseract or pdftoppm is not installed (scripts/setup.sh installs them)",
 )
 
-A, E, O, R = (
+A, E, OBJ, R = (
     RequestType.ACCESS,
     RequestType.ERASURE,
     RequestType.OBJECTION,
@@ -68,9 +68,9 @@ def test_single_page_scans_give_key_words_postcode_and_request_types(
 ) -> None:
     expected = {
         "nl-access": ("1017 AB", ("Jan de Vries", "artikel 15 AVG", "16 november 2026"), {A}),
-        "en-erasure": ("LS1 4DY", ("Margaret O'Brien", "Article 17 GDPR"), {E, O, R}),
+        "en-erasure": ("LS1 4DY", ("Margaret O'Brien", "Article 17 GDPR"), {E, OBJ, R}),
         "de-access": ("10115 Berlin", ("Jürgen Müller", "Hauptstraße 5", "Art. 15 DSGVO"), {A}),
-        "nl-objection": ("1017 AB", ("Jan de Vries", "jan.devries@example.nl"), {O}),
+        "nl-objection": ("1017 AB", ("Jan de Vries", "jan.devries@example.nl"), {OBJ}),
     }
     before = {name: _sha256(scans[name]) for name in expected}
     stamps = {name: scans[name].stat().st_mtime_ns for name in expected}
@@ -122,7 +122,7 @@ def test_a_multi_page_pdf_without_text_layer_is_read_page_by_page(
         "Read 2 page(s).",
     ]
     assert [f for f, _m in reports] == [0.0, 0.5, 1.0]
-    assert set(read_letter(document.text).request_types) == {E, O, R}
+    assert set(read_letter(document.text).request_types) == {E, OBJ, R}
     assert _sha256(pdf) == before
 
 
