@@ -150,7 +150,7 @@ def read_text_file(path: Path) -> DocumentText:
 
 
 def read_image(path: Path) -> DocumentText:
-    """No OCR yet: an image is reported as having no text layer, never as empty text."""
+    """An image has no text layer: reported as ``needs_ocr``, never as empty text."""
     if not path.is_file():
         raise FileNotFoundError(path)
     return DocumentText("", DocumentFormat.IMAGE, needs_ocr=True)
