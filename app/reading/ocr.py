@@ -58,6 +58,7 @@ _WINDOWS_DEFAULTS = (
     r"%ProgramFiles(x86)%\Tesseract-OCR\tesseract.exe",
     r"%LOCALAPPDATA%\Programs\Tesseract-OCR\tesseract.exe",
 )
+_NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashes on Windows
 # Control characters other than tab and newline (form feeds between pages, NULs, escapes).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
@@ -154,11 +155,15 @@ def _probe(path: Path) -> Tesseract | None:
     if not path.is_file():
         return None
     try:
-        version = subprocess.run(
-            [str(path), "--version"], capture_output=True, timeout=20, env=_child_env()
-        )
-        langs = subprocess.run(
-            [str(path), "--list-langs"], capture_output=True, timeout=20, env=_child_env()
+        version, langs = (
+            subprocess.run(
+                [str(path), option],
+                capture_output=True,
+                timeout=20,
+                env=_child_env(),
+                creationflags=_NO_WINDOW,
+            )
+            for option in ("--version", "--list-langs")
         )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("Tesseract at %s does not run: %s", path, type(exc).__name__)
@@ -240,14 +245,13 @@ def run_child(
     Returns its standard output; raises OSError when it cannot start and
     subprocess.CalledProcessError when it fails.
     """
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window on Windows
     child = subprocess.Popen(
         list(command),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_child_env(),
-        creationflags=flags,
+        creationflags=_NO_WINDOW,
     )
     deadline = time.monotonic() + timeout_s
     try:
