@@ -10,6 +10,12 @@ from pathlib import Path
 
 from app.core.errors import AppError, ConnectorError, UserError
 from app.core.progress import Progress
+from app.reading.errors import (  # re-exported: importable from here as before
+    PasswordProtected as PasswordProtected,
+)
+from app.reading.errors import (
+    UnreadableDocument as UnreadableDocument,
+)
 
 # Magic numbers of the image formats a scanner or phone produces (PNG, JPEG, TIFF both orders).
 IMAGE_HEADS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -22,14 +28,6 @@ class DocumentFormat(StrEnum):
     DOCX = "docx"
     ODT = "odt"
     IMAGE = "image"
-
-
-class UnreadableDocument(Exception):
-    """The parser could not read the file (damaged, or not what its name says)."""
-
-
-class PasswordProtected(UnreadableDocument):
-    """A PDF that opens only with a password."""
 
 
 _BY_SUFFIX = {".pdf": DocumentFormat.PDF, ".docx": DocumentFormat.DOCX, ".odt": DocumentFormat.ODT}

@@ -15,8 +15,8 @@ about 1 s instead of 2 s), turned upright, deskewed with Pillow (projection prof
 with ``-l nld+eng+deu`` in one pass: measured on a noisy page, three languages take 1.5 s of
 CPU against 1.25 s for Dutch alone; a language detection pass first would cost more than those
 0.25 s, so there is none. Tesseract runs with ``OMP_THREAD_LIMIT=1``: its OpenMP threads made
-one page 2.5-4x slower on a busy 2-core machine. Hostile files are refused before any OCR by a page limit and a pixel limit per page.
-The original file is only read, never written.
+one page 2.5-4x slower on a busy 2-core machine. Hostile files are refused before any OCR by a
+page limit and a pixel limit per page. The original file is only read, never written.
 """
 
 from __future__ import annotations
@@ -377,7 +377,7 @@ def _pdf_page_count(path: Path, max_pages: int | None = None) -> int:
     """The number of pages to read, refused beyond the page and pixel limits."""
     from pypdf import PdfReader
 
-    from app.reading.documents import PasswordProtected, UnreadableDocument
+    from app.reading.errors import PasswordProtected, UnreadableDocument
 
     try:
         reader = PdfReader(path)
@@ -419,7 +419,7 @@ def _pdf_pages(path: Path, folder: Path, pages: int, progress: Progress | None) 
         try:
             run_child(command, progress=progress)
         except subprocess.CalledProcessError as exc:
-            from app.reading.documents import UnreadableDocument
+            from app.reading.errors import UnreadableDocument
 
             raise UnreadableDocument(f"pdftoppm exit {exc.returncode}") from exc
         yield prefix.with_suffix(".pgm")
