@@ -420,10 +420,11 @@ class SelfTest:
 
         from app.core.resources import resource_path
         from app.reading import ocr
+        from app.reading.tesseract import find_tesseract, unavailable_message
 
-        tesseract = ocr.find_tesseract()
+        tesseract = find_tesseract()
         if tesseract is None:
-            raise Warned(f"{ocr.unavailable_message()} Everything else works without it.")
+            raise Warned(f"{unavailable_message()} Everything else works without it.")
         image = Image.new("L", (1400, 160), 255)
         font = ImageFont.truetype(str(resource_path("fonts", "LiberationSans-Regular.ttf")), 48)
         ImageDraw.Draw(image).text((40, 50), OCR_LINE, font=font, fill=0)

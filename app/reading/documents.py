@@ -189,10 +189,11 @@ def ocr_document(
 ) -> DocumentText:
     """``document`` (which needs OCR) with the text OCR read; unchanged when OCR is missing."""
     from app.reading import ocr
+    from app.reading.tesseract import announce_unavailable, find_tesseract
 
-    tesseract = ocr.find_tesseract()
+    tesseract = find_tesseract()
     if tesseract is None:
-        ocr.announce_unavailable()
+        announce_unavailable()
         return document
     try:
         result = ocr.ocr_file(

@@ -27,24 +27,22 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import Cancelled, UserError
 from app.core.i18n import P_, _
 from app.core.progress import Progress
+from app.reading.errors import UnreadableDocument
+from app.reading.tesseract import NO_WINDOW, Tesseract, child_env, require_tesseract
 
 log = logging.getLogger(__name__)
 
-TESSERACT_ENV = "PRIVACY_DESK_TESSERACT"  # path of the tesseract program (else found on PATH)
 PDFTOPPM_ENV = "PRIVACY_DESK_PDFTOPPM"
-WANTED_LANGUAGES = ("nld", "eng", "deu")
-LANGUAGE_NAMES = {"nld": "Dutch", "eng": "English", "deu": "German"}
 MAX_PAGES = 50  # a letter; more pages are refused before OCR starts
 MAX_PIXELS = 90_000_000  # per page (A3 at 600 dpi is 70 million); Pillow's own bomb limit
 DPI = 300  # PDF pages are rendered at this resolution
@@ -53,49 +51,8 @@ OSD_SCALE = 0.5  # orientation is detected on a half-size copy (twice as fast, s
 # Measured on the test scans: right answers 12.5-17, wrong ones (on too small copies) below 6.
 OSD_MIN_CONFIDENCE = 8.0
 MAX_SKEW = 5.0  # degrees searched for deskewing
-_WINDOWS_DEFAULTS = (
-    r"%ProgramFiles%\Tesseract-OCR\tesseract.exe",
-    r"%ProgramFiles(x86)%\Tesseract-OCR\tesseract.exe",
-    r"%LOCALAPPDATA%\Programs\Tesseract-OCR\tesseract.exe",
-)
-_NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashes on Windows
 # Control characters other than tab and newline (form feeds between pages, NULs, escapes).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-
-
-class OcrUnavailable(UserError):
-    """Tesseract is not installed (or not where the setting says)."""
-
-
-@dataclass(frozen=True)
-class Tesseract:
-    """An installed Tesseract: its path, version and the language data it has."""
-
-    path: Path
-    version: str
-    languages: tuple[str, ...]
-
-    @property
-    def ocr_languages(self) -> tuple[str, ...]:
-        return tuple(lang for lang in WANTED_LANGUAGES if lang in self.languages)
-
-    @property
-    def missing_languages(self) -> tuple[str, ...]:
-        return tuple(lang for lang in WANTED_LANGUAGES if lang not in self.languages)
-
-    @property
-    def has_osd(self) -> bool:
-        return "osd" in self.languages
-
-    def describe(self) -> str:
-        """One line for the selftest: path, version, languages and what is missing."""
-        line = f"{self.path}, version {self.version}, languages {'+'.join(self.languages)}"
-        missing = [f"{LANGUAGE_NAMES[m]} ({m})" for m in self.missing_languages]
-        if missing:
-            line += f"; MISSING language data: {', '.join(missing)}"
-        if not self.has_osd:
-            line += "; MISSING orientation data (osd): rotated pages are not turned"
-        return line
 
 
 @dataclass(frozen=True)
@@ -114,126 +71,6 @@ class OcrResult:
         return "\n\n".join(page for page in self.pages if page).strip()
 
 
-# ---- finding Tesseract -------------------------------------------------------------------------
-
-_cache: dict[str, Tesseract | None] = {}
-_cache_lock = threading.Lock()
-_announced: set[str] = set()
-
-
-def clear_cache() -> None:
-    """Forget what was found (after the setting changed, or in tests)."""
-    with _cache_lock:
-        _cache.clear()
-        _announced.clear()
-
-
-def _candidates(configured: str | None) -> list[Path]:
-    explicit = configured or os.environ.get(TESSERACT_ENV, "").strip()
-    if explicit:  # a path the user chose: only that one, so a wrong setting is noticed
-        return [Path(os.path.expandvars(os.path.expanduser(explicit)))]
-    found: list[Path] = []
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        exe = "tesseract.exe" if sys.platform == "win32" else "tesseract"
-        found.append(Path(bundle) / "tesseract" / exe)
-    on_path = shutil.which("tesseract")
-    if on_path:
-        found.append(Path(on_path))
-    if sys.platform == "win32":
-        found.extend(Path(os.path.expandvars(p)) for p in _WINDOWS_DEFAULTS)
-    return found
-
-
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["OMP_THREAD_LIMIT"] = "1"
-    return env
-
-
-def _probe(path: Path) -> Tesseract | None:
-    if not path.is_file():
-        return None
-    try:
-        version, langs = (
-            subprocess.run(
-                [str(path), option],
-                capture_output=True,
-                timeout=20,
-                env=_child_env(),
-                creationflags=_NO_WINDOW,
-            )
-            for option in ("--version", "--list-langs")
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("Tesseract at %s does not run: %s", path, type(exc).__name__)
-        return None
-    if version.returncode != 0 or langs.returncode != 0:
-        return None
-    head = (version.stdout or version.stderr).decode("utf-8", "replace").split()
-    number = head[1] if len(head) > 1 and head[0].lower() == "tesseract" else "unknown"
-    lines = langs.stdout.decode("utf-8", "replace").splitlines()
-    languages = tuple(sorted(line.strip() for line in lines[1:] if line.strip()))
-    return Tesseract(path, number.lstrip("v"), languages)
-
-
-def find_tesseract(configured: str | None = None) -> Tesseract | None:
-    """The Tesseract to use: the setting, else ``PRIVACY_DESK_TESSERACT``, the bundle, PATH."""
-    key = configured or os.environ.get(TESSERACT_ENV, "") or "<search>"
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
-    found: Tesseract | None = None
-    for candidate in _candidates(configured):
-        found = _probe(candidate)
-        if found is not None:
-            break
-    with _cache_lock:
-        _cache[key] = found
-    return found
-
-
-def unavailable_message(configured: str | None = None) -> UserError:
-    """The error that says OCR cannot run and what to do about it."""
-    explicit = configured or os.environ.get(TESSERACT_ENV, "").strip()
-    if explicit:
-        return OcrUnavailable(
-            _(
-                "Text recognition (OCR) is not available: Tesseract was not found at {path}. "
-                "Correct the path in {setting} or install Tesseract (see the README); until "
-                "then, paste the letter's text.",
-                path=explicit,
-                setting=TESSERACT_ENV,
-            )
-        )
-    return OcrUnavailable(
-        _(
-            "Text recognition (OCR) is not available: Tesseract is not installed. Install it "
-            "(see the README) or set {setting} to its path; until then, paste the letter's "
-            "text.",
-            setting=TESSERACT_ENV,
-        )
-    )
-
-
-def require_tesseract(configured: str | None = None) -> Tesseract:
-    tesseract = find_tesseract(configured)
-    if tesseract is None:
-        raise unavailable_message(configured)
-    return tesseract
-
-
-def announce_unavailable(configured: str | None = None) -> bool:
-    """Log once per process that OCR is off; True the first time (for a one-time notice)."""
-    key = configured or os.environ.get(TESSERACT_ENV, "") or "<search>"
-    with _cache_lock:
-        if key in _announced:
-            return False
-        _announced.add(key)
-    log.warning("%s", unavailable_message(configured))
-    return True
-
-
 # ---- child processes ---------------------------------------------------------------------------
 
 
@@ -245,14 +82,24 @@ def run_child(
     Returns its standard output; raises OSError when it cannot start and
     subprocess.CalledProcessError when it fails.
     """
-    child = subprocess.Popen(
-        list(command),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_child_env(),
-        creationflags=_NO_WINDOW,
-    )
+    try:
+        child = subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            creationflags=NO_WINDOW,
+        )
+    except OSError as exc:  # removed or not executable since it was found
+        raise UserError(
+            _(
+                "{program} could not be started ({error}). Check the installation with "
+                "'privacy-desk selftest', or paste the text instead.",
+                program=Path(command[0]).name,
+                error=exc.strerror or type(exc).__name__,
+            )
+        ) from exc
     deadline = time.monotonic() + timeout_s
     try:
         while True:
@@ -377,7 +224,7 @@ def _pdf_page_count(path: Path, max_pages: int | None = None) -> int:
     """The number of pages to read, refused beyond the page and pixel limits."""
     from pypdf import PdfReader
 
-    from app.reading.errors import PasswordProtected, UnreadableDocument
+    from app.reading.errors import PasswordProtected
 
     try:
         reader = PdfReader(path)
@@ -419,8 +266,6 @@ def _pdf_pages(path: Path, folder: Path, pages: int, progress: Progress | None) 
         try:
             run_child(command, progress=progress)
         except subprocess.CalledProcessError as exc:
-            from app.reading.errors import UnreadableDocument
-
             raise UnreadableDocument(f"pdftoppm exit {exc.returncode}") from exc
         yield prefix.with_suffix(".pgm")
 
@@ -432,8 +277,16 @@ def _pdf_embedded_images(path: Path, folder: Path, pages: int) -> Iterator[Path]
     reader = PdfReader(path)
     for number, page in enumerate(reader.pages[:pages], 1):
         best = None
-        for item in page.images:
-            image = item.image
+        try:
+            for width, height in _image_sizes(page):  # from the PDF, before decoding
+                if width * height > MAX_PIXELS:
+                    raise _too_many_pixels(path.name, width, height)
+            images = [item.image for item in page.images]
+        except UserError:
+            raise
+        except Exception as exc:  # pypdf and Pillow raise many types on damaged images
+            raise UnreadableDocument(f"{type(exc).__name__}: {exc}") from exc
+        for image in images:
             if image is None:
                 continue
             if image.width * image.height > MAX_PIXELS:
@@ -445,6 +298,18 @@ def _pdf_embedded_images(path: Path, folder: Path, pages: int) -> Iterator[Path]
         target = folder / f"page-{number:03d}.pgm"
         best.convert("L").save(target)
         yield target
+
+
+def _image_sizes(page: Any) -> list[tuple[int, int]]:
+    """Width and height of each image a PDF page draws, as its dictionary states them."""
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    sizes = []
+    for ref in (xobjects.get_object() if xobjects is not None else {}).values():
+        xobject = ref.get_object()
+        if xobject.get("/Subtype") == "/Image":
+            sizes.append((int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0))))
+    return sizes
 
 
 # ---- preparing a page --------------------------------------------------------------------------

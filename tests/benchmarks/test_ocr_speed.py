@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from app.reading import ocr
+from app.reading import tesseract as tess
 from tests.fixtures.scans.make_scans import PEOPLE, Scan, make_scan
 
 pytestmark = pytest.mark.skipif(
-    os.environ.get("PRIVACY_DESK_BENCH") != "1" or ocr.find_tesseract() is None,
+    os.environ.get("PRIVACY_DESK_BENCH") != "1" or tess.find_tesseract() is None,
     reason="benchmark: OCR of a page about 10 times (1-2 min); set PRIVACY_DESK_BENCH=1",
 )
 
@@ -63,7 +64,7 @@ def _bare(tesseract: Path, image: Path, langs: str, env: dict[str, str]) -> None
 def test_ocr_speed(tmp_path: Path) -> None:
     import random
 
-    tesseract = ocr.require_tesseract()
+    tesseract = tess.require_tesseract()
     scan = Scan("bench", "nl", "access-default", PEOPLE["nl"], skew=1.5, fmt="png")
     image = make_scan(scan, tmp_path, random.Random(1))  # 300 dpi A4, skewed, noisy
     own_env = {**os.environ, "OMP_THREAD_LIMIT": "1"}

@@ -19,12 +19,13 @@ from app.core.errors import Cancelled, ConnectorError, UserError
 from app.core.letter_text import read_letter
 from app.core.progress import Progress
 from app.reading import ocr
+from app.reading import tesseract as tess
 from app.reading.documents import DocumentFormat, read_document
 from app.reading.letter_file import letter_text_of_file
 from tests.fixtures.scans.make_scans import make_scans
 
 pytestmark = pytest.mark.skipif(
-    ocr.find_tesseract() is None or ocr.find_pdftoppm() is None,
+    tess.find_tesseract() is None or ocr.find_pdftoppm() is None,
     reason="Tesseract or pdftoppm is not installed (scripts/setup.sh installs them)",
 )
 

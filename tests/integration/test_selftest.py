@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.selftest import SelfTest, StepFailed, check_pdf, needs_offscreen, run_selftest
-from app.reading import ocr
-from app.reading.ocr import find_tesseract
+from app.reading import tesseract as tess
+from app.reading.tesseract import find_tesseract
 
 
 def _step_lines(output: str) -> list[str]:
@@ -95,14 +95,14 @@ def test_the_ocr_step_names_tesseract_its_version_and_languages(tmp_path: Path) 
 def test_without_tesseract_the_ocr_step_warns_and_the_run_passes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(ocr.TESSERACT_ENV, str(tmp_path / "missing" / "tesseract.exe"))
-    ocr.clear_cache()
+    monkeypatch.setenv(tess.TESSERACT_ENV, str(tmp_path / "missing" / "tesseract.exe"))
+    tess.clear_cache()
     try:
         out = io.StringIO()
         test = SelfTest(tmp_path, out=out, err=io.StringIO(), gui=False)
         assert test.step("OCR (Tesseract)", test.ocr) is True
     finally:
-        ocr.clear_cache()
+        tess.clear_cache()
     line = out.getvalue().strip()
     assert line.startswith("WARN OCR (Tesseract): Text recognition (OCR) is not available")
     assert "tesseract.exe" in line and "Everything else works without it." in line

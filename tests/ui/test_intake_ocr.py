@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.reading import ocr
+from app.reading import tesseract as tess
 from tests.fixtures.scans.make_scans import PEOPLE, Scan, make_scan
 from tests.ui.test_intake import _open_intake
 
@@ -22,7 +22,7 @@ def _scan(tmp_path: Path) -> Path:
     return page
 
 
-@pytest.mark.skipif(ocr.find_tesseract() is None, reason="Tesseract is not installed")
+@pytest.mark.skipif(tess.find_tesseract() is None, reason="Tesseract is not installed")
 def test_an_attached_image_scan_is_read_by_ocr(qtbot, ctx, tmp_path: Path) -> None:
     dialog = _open_intake(qtbot, ctx)
     assert dialog.set_attachment(_scan(tmp_path))
@@ -33,14 +33,14 @@ def test_an_attached_image_scan_is_read_by_ocr(qtbot, ctx, tmp_path: Path) -> No
 def test_without_tesseract_the_intake_says_how_to_go_on(
     qtbot, ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(ocr.TESSERACT_ENV, str(tmp_path / "missing" / "tesseract"))
-    ocr.clear_cache()
+    monkeypatch.setenv(tess.TESSERACT_ENV, str(tmp_path / "missing" / "tesseract"))
+    tess.clear_cache()
     try:
         dialog = _open_intake(qtbot, ctx)
         assert dialog.set_attachment(_scan(tmp_path))
         qtbot.waitUntil(lambda: "could not be read" in dialog.reading_note.text(), timeout=10_000)
     finally:
-        ocr.clear_cache()
+        tess.clear_cache()
     note = dialog.reading_note.text()
     assert "Text recognition (OCR) is not available" in note
     assert not dialog.form.type_boxes["access"].isChecked()

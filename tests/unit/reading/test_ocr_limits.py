@@ -12,20 +12,21 @@ from reportlab.pdfgen import canvas
 
 from app.core.errors import UserError
 from app.reading import ocr
+from app.reading import tesseract as tess
 from app.reading.documents import DocumentFormat, read_document
 from app.reading.letter_file import letter_text_of_file
 from tests.handover_catalogue import handover_catalogue
 
-NOWHERE = ocr.Tesseract(Path("/nonexistent/tesseract"), "0", ("eng",))
+NOWHERE = tess.Tesseract(Path("/nonexistent/tesseract"), "0", ("eng",))
 
 
 @pytest.fixture
 def no_tesseract(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     missing = tmp_path / "not-installed" / "tesseract"
-    monkeypatch.setenv(ocr.TESSERACT_ENV, str(missing))
-    ocr.clear_cache()
+    monkeypatch.setenv(tess.TESSERACT_ENV, str(missing))
+    tess.clear_cache()
     yield missing
-    ocr.clear_cache()
+    tess.clear_cache()
 
 
 def _png(path: Path, size: tuple[int, int] = (200, 100)) -> Path:
@@ -52,12 +53,12 @@ def test_control_characters_are_cleaned_not_refused() -> None:
 def test_without_tesseract_ocr_says_so_and_the_rest_works(
     no_tesseract: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert ocr.find_tesseract() is None
+    assert tess.find_tesseract() is None
     scan = _png(tmp_path / "scan.png")
-    with pytest.raises(ocr.OcrUnavailable) as info:
+    with pytest.raises(tess.OcrUnavailable) as info:
         letter_text_of_file(scan)
     assert info.value.msgid.startswith("Text recognition (OCR) is not available: Tesseract was")
-    assert str(no_tesseract) in str(info.value) and ocr.TESSERACT_ENV in str(info.value)
+    assert str(no_tesseract) in str(info.value) and tess.TESSERACT_ENV in str(info.value)
     with handover_catalogue(tmp_path):  # the Dutch text handed over in docs/
         dutch = info.value.render("nl")
     assert (
@@ -78,11 +79,11 @@ def test_without_tesseract_ocr_says_so_and_the_rest_works(
 def test_an_unset_path_searches_and_a_set_path_is_the_only_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(ocr.TESSERACT_ENV, str(tmp_path / "nope"))
-    assert ocr._candidates(None) == [tmp_path / "nope"]
-    assert ocr._candidates(str(tmp_path / "chosen")) == [tmp_path / "chosen"]
-    monkeypatch.delenv(ocr.TESSERACT_ENV)
-    assert tmp_path / "nope" not in ocr._candidates(None)
+    monkeypatch.setenv(tess.TESSERACT_ENV, str(tmp_path / "nope"))
+    assert tess._candidates(None) == [tmp_path / "nope"]
+    assert tess._candidates(str(tmp_path / "chosen")) == [tmp_path / "chosen"]
+    monkeypatch.delenv(tess.TESSERACT_ENV)
+    assert tmp_path / "nope" not in tess._candidates(None)
 
 
 def test_the_page_limit_is_checked_before_ocr(tmp_path: Path) -> None:
@@ -155,10 +156,31 @@ def test_deskew_finds_the_angle_of_a_skewed_page() -> None:
 
 
 def test_describe_names_missing_language_data() -> None:
-    partial = ocr.Tesseract(Path("/usr/bin/tesseract"), "5.3.0", ("eng", "osd"))
+    partial = tess.Tesseract(Path("/usr/bin/tesseract"), "5.3.0", ("eng", "osd"))
     line = partial.describe()
     assert "/usr/bin/tesseract, version 5.3.0" in line
     assert "MISSING language data: Dutch (nld), German (deu)" in line
     assert partial.ocr_languages == ("eng",)
-    full = ocr.Tesseract(Path("t"), "5.3.0", ("deu", "eng", "nld", "osd"))
+    full = tess.Tesseract(Path("t"), "5.3.0", ("deu", "eng", "nld", "osd"))
     assert "MISSING" not in full.describe() and full.ocr_languages == ("nld", "eng", "deu")
+
+
+def test_an_oversized_image_inside_a_pdf_is_refused_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without pdftoppm the scanner's page images are taken from the PDF: their size is read
+    # from the PDF's own dictionary first. A4-sized page, 9 megapixel image, limit 5.
+    monkeypatch.setenv(ocr.PDFTOPPM_ENV, str(tmp_path / "no-poppler"))
+    monkeypatch.setattr(ocr, "MAX_PIXELS", 5_000_000)
+    pdf = tmp_path / "fijn.pdf"
+    Image.new("L", (3000, 3000), 255).save(pdf, resolution=600)
+    with pytest.raises(UserError) as info:
+        ocr.ocr_file(pdf, tesseract=NOWHERE)
+    assert "fijn.pdf is 3000 x 3000 pixels" in str(info.value)
+
+
+def test_a_program_that_cannot_start_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as info:
+        ocr.run_child([str(tmp_path / "gone" / "tesseract"), "--version"])
+    assert info.value.msgid.startswith("{program} could not be started")
+    assert "tesseract could not be started" in str(info.value)
