@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from app.data.migration import upgrade_connection
 from app.data.models import Base
 
 config = context.config
@@ -18,7 +19,9 @@ def run_migrations_online() -> None:
             "sqlalchemy.url"
         )
         engine = create_engine(url)
-    with engine.begin() as connection:
+    # One transaction for every step and the version row (SQLite too), foreign keys checked
+    # before the commit, an advisory lock on PostgreSQL: see app.data.migration.
+    with upgrade_connection(engine) as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -3,7 +3,8 @@
 # then runs the bundle's selftest in a clean environment (no venv, no PATH, empty HOME).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh  # system libraries (binutils for PyInstaller, Qt's libs), venv, packages
+scripts/setup.sh  # system libraries (binutils for PyInstaller, Qt's libs), venv from uv.lock
+scripts/build-translations.sh  # .mo and .qm files: build output, shipped as data
 
 BUNDLE="dist/Privacy Desk"
 started=$(date +%s)
@@ -14,6 +15,10 @@ echo "bundle: built $BUNDLE in ${build_s} s; size ${size}"
 
 for exe in "$BUNDLE/privacy-desk" "$BUNDLE/Privacy Desk"; do
   [ -x "$exe" ] || { echo "bundle: $exe is missing" >&2; exit 1; }
+done
+# Translations: ours, and Qt's own for its standard buttons and dialogs.
+for qm in privacy_desk_nl.qm privacy_desk_en.qm qtbase_nl.qm; do
+  [ -n "$(find "$BUNDLE" -name "$qm" -print -quit)" ] || { echo "bundle: $qm missing" >&2; exit 1; }
 done
 
 # A clean environment like a fresh login: nothing from the venv or this shell leaks in, and the

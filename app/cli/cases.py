@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from app.cli.support import current_actor, open_db, options_of, print_json
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.spreadsheet import csv_writer
 from app.core.validation import CaseInput, RepresentativeInput, split_name
 
 
@@ -129,7 +129,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([_row_json(r, today) for r in rows])
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout)
+        writer = csv_writer(sys.stdout)  # quoted, formulas neutralised (app.core.spreadsheet)
         writer.writerow(
             [
                 "reference",
@@ -350,4 +350,40 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     for code, outcome in detail.outcomes.items():
         ground = detail.refusal_grounds.get(code, "")
         print(f"{code:<15} {outcome or '-'}" + (f"  ({ground})" if ground else ""))
+    return 0
+
+
+def cmd_case_identity(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.core.enums import IdentityMethod, IdentityOutcome
+    from app.services.case_documents import record_identity_check
+
+    deleted = record_identity_check(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        method=IdentityMethod(args.method),
+        outcome=IdentityOutcome(args.outcome),
+        checked_on=args.checked_on or date.today(),
+        document_type=args.document_type,
+        note=args.note,
+    )
+    print(f"identity {args.outcome} ({args.method})")
+    if deleted:
+        print(f"{deleted} ID copy deleted")
+    return 0
+
+
+def cmd_case_decide_portability(args: argparse.Namespace) -> int:
+    from app.services.portability import decide_portability
+
+    decide_portability(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        outcome=args.outcome,
+        note=args.note,
+    )
+    print(f"portability {args.outcome}")
     return 0

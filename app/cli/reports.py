@@ -120,6 +120,7 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
 
 def cmd_retention_apply(args: argparse.Namespace) -> int:
     from app.services.retention import apply_retention, list_expired
+    from app.services.traces import confirmation_lines
 
     db = open_db(args)
     rows = list_expired(db)
@@ -147,6 +148,8 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
     _done_line()
     verb = "anonymised" if result.mode == "anonymise" else "deleted"
     print(f"{len(result.references)} case(s) {verb}")
+    for line in confirmation_lines(result.copies):  # what else held them, and what is left
+        print(f"  {line}")
     if not result.compacted:
         print(
             "note: the database file could not be compacted because another program uses it; "

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import os
+import sys
 from typing import Any
 
 
@@ -18,8 +19,15 @@ def current_actor(args: argparse.Namespace | None = None) -> str:
 def open_db(args: argparse.Namespace) -> Any:
     """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
     from app.data.database import open_database
+    from app.services.audit_chain import log_head
+    from app.services.traces import clean_leftovers
 
-    return open_database(args.db)
+    db = open_database(args.db)
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        print(f"note: {notice}", file=sys.stderr)
+    log_head(db, "start")  # a copy of the chain head outside the database
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
+    return db
 
 
 def options_of(items: list[str] | None) -> dict[str, str]:

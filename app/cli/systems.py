@@ -153,6 +153,22 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
+    if args.step == "by-hand":
+        from app.core.errors import ValidationError
+        from app.core.i18n import _
+        from app.services.changes import record_removed_by_hand
+
+        if args.action is None:
+            raise ValidationError({"action": _("Name the planned change with --action ID.")})
+        done = record_removed_by_hand(
+            db,
+            actor=current_actor(args),
+            reference=args.reference,
+            action_id=args.action,
+            note=args.note,
+        )
+        print(f"{done.id} {done.system} {done.record_id}: {done.outcome}")
+        return 0
     if args.step == "plan":
         corrections = []
         for item in getattr(args, "set", None) or []:
@@ -184,15 +200,16 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         print_json([a.__dict__ for a in actions])
     else:
         for a in actions:
-            print(f"{a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {a.detail}")
+            print(
+                f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} "
+                f"{a.detail}"
+            )
     return 1 if any(a.outcome == "failed" for a in actions) else 0
 
 
 def cmd_suppression_export(args: argparse.Namespace) -> int:
-    from app.services.changes import suppression_list
+    from app.services.changes import suppression_csv
 
-    lines = ["email;sha256;added_on"]
-    lines += [f"{e};{h};{d.isoformat()}" for e, h, d in suppression_list(open_db(args))]
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    Path(args.out).write_bytes(suppression_csv(open_db(args)))
     print(args.out)
     return 0

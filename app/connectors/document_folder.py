@@ -21,7 +21,9 @@ from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_
 from app.core.progress import Progress
-from app.reading.documents import UnreadableDocument, read_document
+from app.reading.archive import DocumentRefused, ReadingLimits
+from app.reading.documents import UnreadableDocument
+from app.reading.worker import IsolatedReader
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class DocumentFolderConnector:
             )
         except (TypeError, ValueError) as exc:
             raise ValidationError({"max_file_mb": "Enter the maximum size in MB."}) from exc
+        # Parsers run in a child process within these limits (global setting, passed in).
+        self.reader = IsolatedReader(ReadingLimits.from_setting(settings.get("reading_limits")))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -113,7 +117,11 @@ class DocumentFolderConnector:
                 findings.append(self._check_by_hand(relative, "file too large to read"))
                 continue
             try:
-                document = read_document(path, progress=progress)
+                document = self.reader.read(path, progress=progress)
+            except DocumentRefused as exc:
+                log.warning("Document %d refused (%s)", n + 1, exc.message.msgid[:40])
+                findings.append(self._check_by_hand(relative, str(exc.message)))
+                continue
             except OSError as exc:
                 problem = f"could not be opened ({exc.strerror or type(exc).__name__})"
                 findings.append(self._check_by_hand(relative, problem))

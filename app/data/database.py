@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -14,7 +14,6 @@ from typing import Any
 
 import platformdirs
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
@@ -24,6 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
 from app.core.errors import StaleDataError, UserError
+from app.core.i18n import _
+from app.core.private_files import PRIVATE_DIR, make_private
+from app.data import migration
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,12 @@ APP_DIR_NAME = "PrivacyDesk"
 def data_dir() -> Path:
     """Per-user data folder (created on demand)."""
     path = Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    # Made by an older version, the folder and its database, log and backups may be readable
+    # by others.
+    make_private(path)
+    for item in path.iterdir():
+        make_private(item)
     return path
 
 
@@ -61,6 +68,7 @@ def resolve_url(url: str | None) -> str:
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed, not left in free pages
     # Wait this long for another writer before reporting "database is locked".
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -90,23 +98,8 @@ def make_engine(url: str) -> Engine:
         ) from exc
 
 
-def migrations_dir() -> Path:
-    """The Alembic scripts folder: beside the package, or inside a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    return root / "db"
-
-
-def alembic_config(engine: Engine | None = None) -> Config:
-    """Alembic config built in code, so a frozen bundle needs no alembic.ini lookup."""
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.attributes["engine"] = engine
-    return cfg
-
-
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config())
+    script = ScriptDirectory.from_config(migration.alembic_config())
     head = script.get_current_head()
     assert head is not None
     return head
@@ -125,7 +118,11 @@ def _backup_sqlite(engine: Engine) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{db_path}.{stamp}.bak")
-    online_copy(Path(db_path), target)
+    partial = target.with_name(target.name + ".partial")  # a killed copy never looks whole
+    partial.touch(mode=0o600)
+    make_private(partial)
+    online_copy(Path(db_path), partial)
+    os.replace(partial, target)
     return target
 
 
@@ -169,8 +166,13 @@ def prune_backups(engine: Engine, *, keep_days: int = BACKUP_KEEP_DAYS) -> list[
     return removed
 
 
-def migrate(engine: Engine) -> Path | None:
-    """Upgrade to the head revision; back up a SQLite file first. Returns the backup path."""
+def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
+    """Upgrade to the head revision; back up a SQLite file first. Returns the backup path.
+
+    The upgrade is all-or-nothing (see :mod:`app.data.migration`). A SQLite file left
+    half-upgraded anyway (by an older version) is restored from its pre-upgrade backup first;
+    what the officer should know about that is appended to ``notices``.
+    """
     try:
         current = current_revision(engine)
     except OperationalError as exc:
@@ -178,15 +180,93 @@ def migrate(engine: Engine) -> Path | None:
             "The database cannot be opened. Check the URL, that the server runs and that you may "
             f"log in. ({exc.orig.__class__.__name__})"
         ) from exc
-    head = head_revision()
-    if current == head:
+    script = ScriptDirectory.from_config(migration.alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise UserError(
+            _(
+                "This database was made by a newer version of Privacy Desk ({found}). Install "
+                "that version or newer; it is never downgraded.",
+                found=current,
+            )
+        )
+    head = script.get_current_head()
+    if not migration.is_sqlite_file(engine):
+        if current != head:
+            command.upgrade(migration.alembic_config(engine), "head")
         return None
-    backup = None
-    if engine.dialect.name == "sqlite":
-        backup = _backup_sqlite(engine)  # None for a new, empty file
-        log.info("database backed up before migration to %s", backup)
-    command.upgrade(alembic_config(engine), "head")
+    db_path = Path(str(engine.url.database))
+    for partial in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak.partial"):
+        partial.unlink(missing_ok=True)  # the copy of a start that was killed while copying
+    if current == head:
+        migration.clear_marker(db_path)
+        return None
+    engine.dispose()  # no pooled connection may hold the file while it is repaired or upgraded
+    marked = migration.read_marker(db_path, current)
+    if migration.half_migrated(db_path, known):
+        backup = _repair(db_path, known, marked, current, notices)
+    else:
+        backup = marked or _backup_sqlite(engine)  # None for a new, empty file
+    if backup is not None:
+        migration.write_marker(db_path, backup, current)
+        log.info("database backed up before migration to %s", backup.name)
+    try:
+        command.upgrade(migration.alembic_config(engine), "head")
+    except OperationalError as exc:
+        if not migration.is_half_migration_error(exc) or not migration.half_migrated(
+            db_path, known
+        ):
+            raise
+        backup = _repair(db_path, known, backup, current, notices)
+        command.upgrade(migration.alembic_config(engine), "head")
+    migration.clear_marker(db_path)
     return backup
+
+
+def _repair(
+    db_path: Path, known: set[str], marked: Path | None, current: str | None,
+    notices: list[str] | None,
+) -> Path | None:  # fmt: skip
+    """Put a half-upgraded file back as it was before the upgrade began."""
+    if current is None and migration.empty_leftovers(db_path):
+        migration.drop_leftovers(db_path)  # an interrupted first start: nothing to lose
+        log.warning("tables of an interrupted first start removed before migrating again")
+        return None
+    backup = migration.consistent_backup(db_path, known, marked, current)
+    if backup is None:
+        raise UserError(
+            _(
+                "The database {name} was left half-upgraded by an interrupted start, and no "
+                "whole backup of it was found beside it. Restore your own backup of the "
+                "database, or ask support.",
+                name=db_path.name,
+            )
+        )
+    migration.restore(backup, db_path)
+    log.warning("half-upgraded database restored from %s", backup.name)
+    message = _(
+        "An earlier upgrade of the database was interrupted. The database was restored from "
+        "the copy made just before that upgrade ({backup}) and upgraded again; nothing saved "
+        "before the upgrade is lost.",
+        backup=backup.name,
+    )
+    if notices is not None:
+        notices.append(message)
+    return backup
+
+
+def _make_sqlite_files_private(engine: Engine) -> None:
+    """The database, its WAL and shared-memory files and its backups: 0600 (POSIX)."""
+    if not migration.is_sqlite_file(engine):
+        return
+    db_path = Path(str(engine.url.database))
+    if not db_path.exists():  # a first start: SQLite gives the WAL/SHM files the file's mode
+        db_path.touch(mode=0o600)
+    make_private(db_path)
+    for suffix in ("-wal", "-shm", ".migrating"):
+        make_private(db_path.with_name(db_path.name + suffix))
+    for backup in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak"):
+        make_private(backup)
 
 
 class Database:
@@ -194,6 +274,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.notices: list[str] = []  # what the officer should read after opening (a restore)
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -236,11 +317,13 @@ class Database:
 def open_database(url: str | None = None, *, migrate_now: bool = True) -> Database:
     """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults."""
     db = Database(resolve_url(url))
+    _make_sqlite_files_private(db.engine)
     if migrate_now:
-        migrate(db.engine)
+        migrate(db.engine, db.notices)
         prune_backups(db.engine)
         from app.data.seed import ensure_defaults
 
         with db.session() as session:
+            migration.lock_setup(session.connection())  # two first starts seed once
             ensure_defaults(session)
     return db

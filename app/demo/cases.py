@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from app.core.deadlines import DeadlineInput, compute_deadlines
 from app.core.deadlines import Pause as PauseValue
@@ -25,6 +25,7 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.services import audit_chain
 from app.services.cases import format_reference
 from app.services.deadlines import calendar_settings
 
@@ -312,7 +313,16 @@ def create_demo_cases(
                          "reason": "Vraag om aanvullende gegevens verstuurd"}
                     )  # fmt: skip
             session.execute(insert(CaseRequestType), type_rows)  # never empty: >= 1 type each
+            # This transaction holds the write lock (SQLite) and sees no other writer's unsealed
+            # rows (PostgreSQL): the unsealed rows above the old maximum are the ones just added.
+            floor = session.scalar(select(func.max(AuditEvent.id))) or 0
             session.execute(insert(AuditEvent), audit_rows)
+            audit_chain.track_ids(
+                session,
+                session.scalars(
+                    select(AuditEvent.id).where(AuditEvent.id > floor, AuditEvent.hash.is_(None))
+                ),
+            )
             if pause_rows:
                 session.execute(insert(Pause), pause_rows)
             session.flush()

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.core.dates import format_date
+from app.core.printable import printable
 from app.letters.context import AccessPayload, LetterContext, ProcessingInfo, SystemData
 from app.letters.labels import LABELS
 from app.letters.layout import LetterLayout
@@ -18,9 +19,10 @@ _DATA_COLUMNS_MM = (26.0, 30.0, 0.0, 28.0)
 _LABEL_COLUMN_MM = 48.0
 
 
-def _p(text: str, style: object) -> Paragraph:
-    # Values come from source systems: escape markup and keep line breaks visible.
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+def _p(text: str, style: object, lang: str = "nl") -> Paragraph:
+    # Values come from source systems: escape markup and keep line breaks visible; any length
+    # lays out (cut with a visible mark; tables split inside a row).
+    return Paragraph(escape(printable(text, lang=lang)).replace("\n", "<br/>"), style)
 
 
 def _processing_table(proc: ProcessingInfo, lang: str, styles: LetterStyles, width: float) -> Table:
@@ -38,10 +40,11 @@ def _processing_table(proc: ProcessingInfo, lang: str, styles: LetterStyles, wid
     ]
     data: list[list[object]] = [[_p(proc.name, styles.cell_bold), ""]]
     data.extend(
-        [_p(label, styles.cell_bold), _p(value or "-", styles.cell)] for label, value in rows
+        [_p(label, styles.cell_bold), _p(value or "-", styles.cell, lang)] for label, value in rows
     )
     label_width = _LABEL_COLUMN_MM * mm
-    table = Table(data, colWidths=[label_width, width - label_width], repeatRows=1)
+    widths = [label_width, width - label_width]
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -66,11 +69,13 @@ def _system_table(sd: SystemData, lang: str, styles: LetterStyles, width: float)
     data: list[list[object]] = [header]
     cell = styles.cell
     data.extend(
-        [_p(r.record, cell), _p(r.field, cell), _p(r.value, cell), _p(r.category, cell)]
+        [_p(r.record, cell, lang), _p(r.field, cell, lang), _p(r.value, cell, lang),
+         _p(r.category, cell, lang)]
         for r in sd.rows
-    )
-    # repeatRows repeats the header on every page the table runs onto.
-    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1)
+    )  # fmt: skip
+    # repeatRows repeats the header on every page the table runs onto; a row taller than a
+    # page continues on the next (splitInRow).
+    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from app.core.dates import format_date
 from app.core.errors import UserError
+from app.core.printable import printable
 from app.letters.appendix import appendix_flowables
 from app.letters.context import AccessPayload, LetterContext, Organisation
 from app.letters.fonts import FontSet, register_fonts
@@ -36,6 +37,8 @@ from app.letters.styles import GREY, LetterStyles, build_styles
 from app.letters.templates import ComposedLetter
 
 CREATOR = "Privacy Desk"
+SUBJECT_LIMIT = 500  # characters
+BODY_LIMIT = 50_000  # characters, about 15 pages
 DEFAULT_LAYOUT = LetterLayout()
 
 
@@ -385,8 +388,10 @@ def render_letter(
         if isinstance(payload, AccessPayload)
         else []
     )
-    story: list[Flowable] = [Paragraph(escape(composed.subject), styles.subject)]
-    story.extend(_body_flowables(composed.body, styles))
+    # Any text lays out (app/core/printable.py): cut with a visible mark.
+    subject = printable(composed.subject, limit=SUBJECT_LIMIT, lang=ctx.lang)
+    story: list[Flowable] = [Paragraph(escape(subject), styles.subject)]
+    story.extend(_body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles))
     story.append(_closing(ctx, styles, has_appendix=bool(appendix)))
     story.extend(appendix)
     doc.build(story, canvasmaker=_numbered_canvas_class(footer))

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 PDFTOPPM_ENV = "PRIVACY_DESK_PDFTOPPM"
 MAX_PAGES = 50  # a letter; more pages are refused before OCR starts
-MAX_PIXELS = 90_000_000  # per page (A3 at 600 dpi is 70 million); Pillow's own bomb limit
+MAX_PIXELS = 89_000_000  # per page: A3 at 600 dpi is 70 million; under Pillow's warning (89.5)
 DPI = 300  # PDF pages are rendered at this resolution
 PAGE_TIMEOUT_S = 180.0  # one child process (render, OSD or OCR of one page)
 OSD_SCALE = 0.5  # orientation is detected on a half-size copy (twice as fast, same answer)

@@ -33,6 +33,7 @@ from app.data.models import (
     RecipientNotice,
 )
 from app.letters.kinds import letter_noun
+from app.reports.chain_check import ChainCheck, chain_block
 from app.reports.dossier_text import LANGUAGES, coded, number, text, word
 from app.reports.pdf_common import (
     FRAME_WIDTH,
@@ -106,6 +107,7 @@ class DossierData:
     timeline: list[TimelineEntry]
     decisions: list[list[str]] = field(default_factory=list)
     lang: str = "en"
+    chain: ChainCheck | None = None
 
 
 def _d(value: date | None, lang: str) -> str:
@@ -499,6 +501,8 @@ def render_dossier_pdf(data: DossierData) -> bytes:
             [date_col, 22 * mm, 36 * mm],
         )
     )
+    if data.chain is not None:
+        story += chain_block(data.chain, t, s, label)
     footer = t("footer", ref=data.reference, org=data.organisation)
     return build_pdf(story, title=t("title", ref=data.reference), footer_left=footer, lang=lang)
 

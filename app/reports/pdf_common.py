@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from app.core.printable import FIELD_LIMIT, printable
 from app.core.resources import resource_path
 
 REGULAR: Final = "PDReport"
@@ -141,9 +142,14 @@ def make_styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped: user text never becomes markup)."""
-    return Paragraph(escape(text), style)
+def para(
+    text: str, style: ParagraphStyle, *, limit: int | None = FIELD_LIMIT, lang: str = "nl"
+) -> Paragraph:
+    """A paragraph of plain text (escaped: user text never becomes markup).
+
+    Any text lays out: cut at ``limit`` characters with a visible mark.
+    """
+    return Paragraph(escape(printable(text, limit=limit, lang=lang)), style)
 
 
 def data_table(
@@ -172,7 +178,8 @@ def data_table(
                 for i, value in enumerate(row)
             ]
         )
-    table = Table(cells, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
+    # splitInRow: a cell taller than a page continues on the next one (no LayoutError).
+    table = Table(cells, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -194,7 +201,8 @@ def data_table(
 def key_value_table(rows: Sequence[tuple[str, str]], styles: Styles, label_width: float) -> Table:
     """Label/value pairs, e.g. the dates of a case."""
     cells = [[para(k, styles.cell_bold), para(v, styles.cell)] for k, v in rows]
-    table = Table(cells, colWidths=[label_width, FRAME_WIDTH - label_width], hAlign="LEFT")
+    widths = [label_width, FRAME_WIDTH - label_width]
+    table = Table(cells, colWidths=widths, hAlign="LEFT", splitInRow=1)  # as in data_table
     table.setStyle(
         TableStyle(
             [

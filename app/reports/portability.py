@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.enums import FindingReview
+from app.core.spreadsheet import csv_writer
 from app.data.models import Finding
 
 CSV_COLUMNS: Final = (
@@ -81,6 +81,8 @@ die wij hebben gecontroleerd. De gegevens staan er twee keer in, in gangbare for
 
   data.json   alle records, per record de velden bij elkaar (UTF-8, JSON)
   data.csv    één regel per veld, te openen in een spreadsheet (UTF-8, komma als scheidingsteken)
+              een waarde die begint met = + - @ heeft daar een ' ervoor, zodat een spreadsheet
+              haar niet als formule uitvoert; data.json bevat de waarden ongewijzigd
 
 Betekenis van de velden:
   system          het systeem waarin de gegevens zijn gevonden
@@ -104,6 +106,8 @@ given twice, in common formats:
 
   data.json   all records, each record with its fields together (UTF-8, JSON)
   data.csv    one line per field, opens in a spreadsheet (UTF-8, comma separated)
+              a value starting with = + - @ has a ' in front there, so that a spreadsheet
+              does not run it as a formula; data.json holds the values unaltered
 
 Meaning of the fields:
   system          the system in which the data was found
@@ -147,7 +151,7 @@ def _json_bytes(
 
 def _csv_bytes(records: Sequence[PortableRecord]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)  # quoted, formulas neutralised; data.json keeps exact values
     writer.writerow(CSV_COLUMNS)
     for r in records:
         for name, value in r.fields:

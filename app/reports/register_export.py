@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.core.spreadsheet import csv_writer
 from app.core.statistics import on_time
 from app.core.status import OPEN_STATUSES
 from app.data.models import Case, CaseRequestType, Requester
@@ -190,22 +190,21 @@ def write_csv(
     """Write UTF-8 CSV with a BOM (Excel then reads accents right); ISO dates. Returns rows."""
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
+        writer = csv_writer(handle, delimiter=delimiter)  # quoted, formulas neutralised
         writer.writerow([c.header for c in cols])
         for row in rows:
-            writer.writerow([_csv_value(row[c.key]) for c in cols])
+            writer.writerow([row[c.key] for c in cols])
             count += 1
             if tick is not None and count % BATCH == 0:
                 tick(count)
     return count
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def text_cell(sheet: Any, value: str) -> WriteOnlyCell:
+    """A cell that holds ``value`` as text, exactly: never a formula, whatever it starts with."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl makes "=..." a formula; a name is never one
+    return cell
 
 
 def write_xlsx(
@@ -244,6 +243,8 @@ def write_xlsx(
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = DATE_FORMAT
                 values.append(cell)
+            elif isinstance(value, str):
+                values.append(text_cell(sheet, value))
             else:
                 values.append(value)
         sheet.append(values)

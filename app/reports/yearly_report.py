@@ -23,6 +23,7 @@ from app.core.enums import (
 )
 from app.core.outcomes import REFUSAL_GROUND_LABEL
 from app.core.statistics import format_days, format_share, share
+from app.reports.chain_check import ChainCheck, chain_block
 from app.reports.pdf_common import (
     ACCENT,
     ACCENT_LIGHT,
@@ -417,7 +418,12 @@ def _changes_table(f: YearlyFigures, ctx: ReportContext, s: Styles) -> Table:
 
 
 def render_yearly_pdf(
-    figures: YearlyFigures, *, organisation: str, promise_weeks: int, lang: str
+    figures: YearlyFigures,
+    *,
+    organisation: str,
+    promise_weeks: int,
+    lang: str,
+    chain: ChainCheck | None = None,
 ) -> bytes:
     """The report as PDF bytes: page 1 is the summary for the board, the detail follows."""
     if lang not in T:
@@ -425,6 +431,12 @@ def render_yearly_pdf(
     ctx = ReportContext(organisation, promise_weeks, lang)
     s = make_styles()
     story = [*_summary(figures, ctx, s), PageBreak(), *_detail(figures, ctx, s)]
+    if chain is not None:
+
+        def t(key: str, **values: str) -> str:
+            return T[lang][key].format(**values)
+
+        story += chain_block(chain, t, s, 42 * mm)
     start, end = _fmt_date(figures.period_start, lang), _fmt_date(figures.period_end, lang)
     title = T[lang]["footer"].format(org=organisation, start=start, end=end)
     return build_pdf(story, title=title, footer_left=title, lang=lang)

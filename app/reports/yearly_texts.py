@@ -73,6 +73,14 @@ T: Final[dict[str, dict[str, str]]] = {
         "termijnen op. Behandelduur is het aantal kalenderdagen van ontvangst tot antwoord. "
         "Het 90e percentiel is de kleinste duur waarbinnen ten minste 90% is beantwoord.",
         "footer": "{org} · AVG-verzoeken {start} – {end}",
+        "h_chain": "Controle van de audittrail",
+        "chain_note": "Sleutelgebonden hashketen (HMAC-SHA256) over alle gebeurtenissen, "
+        "gecontroleerd toen dit overzicht werd gemaakt. Bewaar de kop: een latere controle "
+        "(privacy-desk audit verify) moet dezelfde of een langere keten vinden.",
+        "chain_result": "Resultaat",
+        "chain_ok": "Intact: {events} gebeurtenissen gecontroleerd",
+        "chain_broken": "GEBROKEN: {problem}",
+        "chain_head": "Kop van de keten",
     },
     "en": {
         "title_year": "Data subject requests (GDPR): annual report {year}",
@@ -136,6 +144,14 @@ T: Final[dict[str, dict[str, str]]] = {
         "calendar days from receipt to answer. The 90th percentile is the shortest time within "
         "which at least 90% were answered.",
         "footer": "{org} · GDPR requests {start} – {end}",
+        "h_chain": "Audit trail check",
+        "chain_note": "Keyed hash chain (HMAC-SHA256) over every event, checked when this "
+        "report was made. Keep the head: a later check (privacy-desk audit verify) must find "
+        "the same or a longer chain.",
+        "chain_result": "Result",
+        "chain_ok": "Intact: {events} events checked",
+        "chain_broken": "BROKEN: {problem}",
+        "chain_head": "Chain head",
     },
 }
 

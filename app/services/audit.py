@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.data.models import AuditEvent, Case
+from app.services import audit_chain
 
 
 def _jsonable(value: Any) -> Any:
@@ -40,6 +41,7 @@ def record(
         after=None if after is None else _jsonable(after),
     )
     session.add(event)
+    audit_chain.track(session, event)  # chained (keyed hash) when the session commits
     return event
 
 

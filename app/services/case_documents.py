@@ -8,12 +8,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.audit_chain import DELETED_DOCUMENTS
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
 from app.core.validation import check_attachment
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
-from app.services import audit
+from app.services import audit, audit_chain
 from app.services.lookup import case_by_reference
 from app.services.stored_settings import read_setting
 
@@ -168,13 +169,14 @@ def record_identity_check(
                 note=note.strip(),
             )
         )
-        deleted = 0
+        removed = []
         for doc in case.documents:
             if doc.delete_after_check and doc.deleted_at is None:
                 doc.content = None
                 doc.deleted_at = datetime.now(UTC)
                 doc.deleted_reason = "ID copy deleted after the identity check"
-                deleted += 1
+                removed.append(doc)
+        deleted = len(removed)
         audit.record(
             session,
             case=case,
@@ -188,6 +190,7 @@ def record_identity_check(
                 "checked_on": checked_on,
                 "document_type": document_type.strip(),
                 "id_copies_deleted": deleted,
+                DELETED_DOCUMENTS: audit_chain.deleted_documents(removed),
             },
         )
         return deleted

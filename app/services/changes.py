@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,9 +14,11 @@ from sqlalchemy import select
 
 from app.connectors import registry
 from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
-from app.core.enums import FindingReview
-from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.enums import ChangeOutcome, FindingReview
+from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
+from app.core.i18n import _
 from app.core.progress import Progress
+from app.core.spreadsheet import csv_writer
 from app.data.database import Database
 from app.data.models import ChangeAction, ConnectorConfig, ConnectorRun, Finding, SuppressionEntry
 from app.services import audit
@@ -41,6 +44,7 @@ class ActionInfo:
     approved: bool
     outcome: str
     detail: str
+    done_by: str = ""  # who did it by hand (outcome removed_by_hand)
 
 
 def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
@@ -286,9 +290,53 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.approved_at is not None,
                 a.outcome,
                 a.detail,
+                a.done_by,
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
         ]
+
+
+def record_removed_by_hand(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    action_id: int,
+    note: str,
+    now: datetime | None = None,
+) -> ActionInfo:
+    """Record that a person did a planned change outside the application (mail, paper).
+
+    Who (``actor``), when and a note saying what was done are kept; the change then counts as
+    done for the finalise gate and the letter lists it as removed by hand.
+    """
+    if not note.strip():
+        raise ValidationError(
+            {"note": _("Say what was removed by hand, where and how (a note is required).")}
+        )
+    now = now or datetime.now(UTC)
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        action = session.get(ChangeAction, action_id)
+        if action is None or action.case_id != case.id:
+            raise NotFoundError(_("That planned change does not belong to this case."))
+        if action.outcome in (ChangeOutcome.REMOVED, ChangeOutcome.CHANGED):
+            raise UserError(_("This change was already done by the system; nothing to record."))
+        before = action.outcome
+        action.outcome = ChangeOutcome.REMOVED_BY_HAND.value
+        action.detail = note.strip()
+        action.done_by = actor
+        action.executed_at = now
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{action.operation}_removed_by_hand",
+            summary=f"{action.system}: record {action.id} removed by hand ({note.strip()})",
+            before={"action_id": action.id, "outcome": before},
+            after={"action_id": action.id, "outcome": action.outcome, "note": note.strip()},
+        )
+    return next(a for a in actions_of(db, reference=reference) if a.id == action_id)
 
 
 def suppress(db: Database, *, actor: str, reference: str, email: str, today: date) -> bool:
@@ -324,3 +372,12 @@ def suppression_list(db: Database) -> list[tuple[str, str, date]]:
     with db.session() as session:
         rows = session.scalars(select(SuppressionEntry).order_by(SuppressionEntry.added_on))
         return [(r.email, r.email_sha256, r.added_on) for r in rows]
+
+
+def suppression_csv(db: Database) -> bytes:
+    """The suppression list as CSV (email;sha256;added_on), every field quoted and neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv_writer(buffer, delimiter=";")
+    writer.writerow(("email", "sha256", "added_on"))
+    writer.writerows(suppression_list(db))
+    return buffer.getvalue().encode("utf-8")

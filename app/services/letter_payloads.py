@@ -140,10 +140,14 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
     erased, kept = [], []
     for a in change_actions(session, case, "erasure"):
         what = ", ".join(a.fields) or a.record_id
-        if a.outcome in ("removed", "changed"):
-            verb = "gewist" if a.outcome == "removed" else "onherkenbaar gemaakt"
+        if a.outcome in ("removed", "changed", "removed_by_hand"):
+            verb = {"removed": "gewist", "changed": "onherkenbaar gemaakt"}.get(
+                a.outcome, "met de hand verwijderd"
+            )
             if lang != "nl":
-                verb = "erased" if a.outcome == "removed" else "made unrecognisable"
+                verb = {"removed": "erased", "changed": "made unrecognisable"}.get(
+                    a.outcome, "removed by hand"
+                )
             erased.append(ErasedItem(a.system, f"{what} ({verb})"))
         elif a.outcome == "kept":
             end = _end_date(a.reason + " " + a.detail, letter_date)

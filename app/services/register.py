@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.core.errors import NotFoundError, StaleDataError, ValidationError
+from app.core.spreadsheet import csv_writer
 from app.data.database import Database
 from app.data.models import ProcessingActivity
 from app.services import audit
@@ -112,8 +112,5 @@ def export_processing_register(db: Database, *, fmt: str) -> bytes:
     if fmt != "csv":
         raise ValidationError({"format": "Choose csv or json."})
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), delimiter=";")
-    writer.writeheader()
-    for a in activities:
-        writer.writerow(a.values)
+    csv_writer(buffer, delimiter=";").write_dicts(list(FIELDS), (a.values for a in activities))
     return buffer.getvalue().encode("utf-8-sig")

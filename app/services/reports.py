@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from app.core.progress import Progress
 from app.data.database import Database
 from app.reports import dossier as dossier_module
 from app.reports import register_export
+from app.reports.chain_check import ChainCheck
 from app.reports.portability import confirmed_records, write_portability_zip
 from app.reports.yearly_figures import YearlyFigures, compute_figures
 from app.reports.yearly_report import render_yearly_pdf
@@ -191,12 +193,23 @@ def yearly_report(
         org = active_organisation(session)
         name, weeks = org.name, org.promise_weeks
     _report(progress, 0.85, "layout")
-    pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang)
+    chain = _chain_check(db, lang)
+    pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain)
     if path is not None:
         with atomic_output(path) as temp:
             temp.write_bytes(pdf)
     _report(progress, 1.0, "done")
     return pdf
+
+
+def _chain_check(db: Database, lang: str, case_id: int | None = None) -> ChainCheck:
+    """Verify the audit chain now (and the case's documents) for the printed record."""
+    from app.services.audit_chain import describe, verify
+
+    result = verify(db, documents=case_id is not None, case_id=case_id)
+    problem = describe(result.problems[0], lang) if result.problems else ""
+    head = result.head.short() if result.head else ""
+    return ChainCheck(result.ok, result.events, result.documents, head, problem)
 
 
 def case_dossier(
@@ -217,15 +230,21 @@ def case_dossier(
     if lang is not None and lang not in LANGUAGES:
         raise ValidationError({"lang": "Choose nl or en."})
     now = now or datetime.now(UTC)
-    with atomic_output(path) as temp, db.session() as session:
+    with db.session() as session:
         case = case_by_reference(session, reference)
         org = active_organisation(session)
         chosen = next(
             c for c in (lang, case.language, org.default_language, "nl") if c in LANGUAGES
         )
+        case_id = case.id
+    chain = _chain_check(db, chosen, case_id)  # before the export's own transaction
+    with atomic_output(path) as temp, db.session() as session:
+        case = case_by_reference(session, reference)
+        org = active_organisation(session)
         data = dossier_module.collect_dossier(
             session, case, organisation=org.name, now=now, lang=chosen
         )
+        data = dataclasses.replace(data, chain=chain)
         _report(progress, 0.1, "dossier")
         pdf = dossier_module.render_dossier_pdf(data)
         _report(progress, 0.3, "documents")

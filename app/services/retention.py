@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
 from app.core.enums import DocumentKind
 from app.core.errors import UserError, ValidationError
 from app.core.progress import Progress
@@ -45,8 +46,9 @@ from app.data.models import (
     RequesterIdentifier,
     SuppressionEntry,
 )
-from app.services import audit
+from app.services import audit, audit_chain
 from app.services.stored_settings import read_setting
+from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class RetentionResult:
     mode: str
     references: tuple[str, ...]
     compacted: bool = True  # False: the SQLite file could not be rewritten (busy), see log
+    # Copies outside the database: removed now, not removable, and what the officer must do.
+    copies: CopiesReport = field(default_factory=CopiesReport)
 
 
 def _rules(session: Session) -> dict[str, RetentionRule]:
@@ -133,6 +137,7 @@ def apply_retention(
             + ". Nothing was changed; check the list with `retention list`."
         )
     done: list[str] = []
+    counted: list[CaseCopies] = []
     for index, reference in enumerate(wanted):
         if progress is not None:
             progress.report(index / max(1, len(wanted)), reference)
@@ -141,6 +146,7 @@ def apply_retention(
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
                 raise UserError(f"Case {reference} no longer exists.")
+            counted.append(count_copies(session, case))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
             else:
@@ -148,9 +154,10 @@ def apply_retention(
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
     compacted = _compact_sqlite(db)
+    copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:
         progress.report(1.0, "done")
-    return RetentionResult(mode, tuple(done), compacted)
+    return RetentionResult(mode, tuple(done), compacted, copies)
 
 
 def _detach_requester(session: Session, case: Case) -> Requester:
@@ -199,7 +206,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
     session.execute(update(Pause).where(Pause.case_id == case.id).values(reason=""))
     session.execute(update(IdentityCheck).where(IdentityCheck.case_id == case.id).values(note=""))
     # The SHA-256 of a document is no personal datum: it stays as proof of what was stored.
-    for doc in session.scalars(select(Document).where(Document.case_id == case.id)):
+    documents = list(session.scalars(select(Document).where(Document.case_id == case.id)))
+    for doc in documents:
         doc.content = None
         doc.filename = f"{doc.kind}-{doc.id}"
         if doc.deleted_at is None:
@@ -230,10 +238,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
         .values(email="")
     )
     # Keep who did what when; drop what was changed and any text that could name the person.
-    for event in session.scalars(select(AuditEvent).where(AuditEvent.case_id == case.id)):
-        event.before = None
-        event.after = None
-        event.summary = event.action
+    # The tombstone keeps the events' hashes, so the audit chain still verifies.
+    tombstone = audit_chain.redaction_tombstone(session, case.id, case.reference)
     case.anonymised_at = now
     audit.record(
         session,
@@ -247,6 +253,8 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
             "months": entry.months,
             "retention_end": entry.retention_end,
             "reason": entry.reason,
+            TOMBSTONE: tombstone,
+            DELETED_DOCUMENTS: audit_chain.deleted_documents(documents),
         },
     )
 
@@ -254,6 +262,9 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
 def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> None:
     """Remove the case and every row of it; one audit event without a case remains."""
     case_id, requester_id = case.id, case.requester_id
+    tombstone = audit_chain.removal_tombstone(session, case_id, case.reference)
+    documents = list(session.scalars(select(Document).where(Document.case_id == case_id)))
+    removed_documents = audit_chain.deleted_documents(documents)
     session.execute(delete(Finding).where(Finding.case_id == case_id))
     for model in (
         ChangeAction,
@@ -301,6 +312,8 @@ def _delete(session: Session, case: Case, *, actor: str, entry: ExpiredCase) -> 
             "closed_on": entry.closed_on,
             "retention_end": entry.retention_end,
             "reason": entry.reason,
+            TOMBSTONE: tombstone,
+            DELETED_DOCUMENTS: removed_documents,
         },
     )
 
@@ -339,7 +352,9 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
             )
         ).all()
         by_case: dict[int, int] = {}
+        hashes: dict[int, list[Document]] = {}
         for doc in docs:
+            hashes.setdefault(doc.case_id, []).append(doc)
             doc.content = None
             doc.deleted_at = now
             doc.deleted_reason = "ID copy deleted after the identity check (safety net)"
@@ -353,6 +368,9 @@ def purge_id_copies(db: Database, *, actor: str = "system") -> int:
                 actor=actor,
                 action="id_copy_purged",
                 summary=f"{n} ID copy deleted: the identity check was already recorded",
-                after={"id_copies_deleted": n},
+                after={
+                    "id_copies_deleted": n,
+                    DELETED_DOCUMENTS: audit_chain.deleted_documents(hashes[case_id]),
+                },
             )
     return count

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import PRODUCT_NAME
 from app.core.errors import UserError
+from app.core.i18n import text_of
 from app.core.log_file import LOG_FILE_NAME, setup_logging
+from app.core.private_files import private_umask
+from app.core.progress import Progress
 from app.data.database import Database, data_dir, open_database
 from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
@@ -97,7 +100,7 @@ class GuiController:
     def fill_demo(self, db: Database) -> None:
         window = self.window
 
-        def work(progress):
+        def work(progress: Progress) -> str:
             progress.report(0.05)
             return fill_demo(db, cases=DEMO_CASES)
 
@@ -136,6 +139,7 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
+    private_umask()  # also when started without app.cli.main (the frozen bundle's GUI entry)
     app = create_application()
     settings = QSettings()
     language = chosen_language(lang, settings)
@@ -165,6 +169,12 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         ErrorDialog(None, details, path).exec()
         return 1
 
+    for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
+        title = QCoreApplication.translate("GuiController", "Database")
+        QMessageBox.information(None, title, text_of(notice, language))
+    from app.services.traces import clean_leftovers
+
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     ctx = UiContext(
         db=db,
         actor=actor,

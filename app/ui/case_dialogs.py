@@ -215,6 +215,9 @@ class IdentityCheckDialog(ActionDialog):
         self.outcome = QComboBox()
         for code, name in labels.identity_outcome_labels().items():
             self.outcome.addItem(name, code)
+        # No outcome is preselected: the officer says what the check showed (issue 12).
+        self.outcome.setPlaceholderText(self.tr("Choose the outcome…"))
+        self.outcome.setCurrentIndex(-1)
         self.checked_on = make_date_edit(ctx.locale, maximum=ctx.today())
         self.checked_on.setDate(qdate(ctx.today()))
         self.document_type = QLineEdit()
@@ -224,10 +227,12 @@ class IdentityCheckDialog(ActionDialog):
         self.add_field(self.tr("&Outcome:"), self.outcome, "outcome")
         self.add_field(self.tr("&Checked on:"), self.checked_on, "checked_on")
         self.add_field(self.tr("&Document type:"), self.document_type, "document_type")
-        self.add_field(self.tr("N&ote:"), self.note, "note")
+        self.add_field(self.tr("No&te:"), self.note, "note")
         self.ok_button.setText(self.tr("&Record check"))
 
     def perform(self) -> None:
+        if self.outcome.currentData() is None:
+            raise ValidationError({"outcome": self.tr("Choose the outcome of the check.")})
         record_identity_check(
             self.ctx.db,
             actor=self.ctx.actor,
@@ -316,7 +321,7 @@ class EditCaseDialog(ActionDialog):
         self.case_form.load(detail)
         self.errors = self.case_form.errors
         self.body.insertWidget(1, self.case_form, 1)
-        self.ok_button.setText(self.tr("&Save changes"))
+        self.ok_button.setText(self.tr("Save &changes"))
         self.resize(1080, 700)
 
     def perform(self) -> None:

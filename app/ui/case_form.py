@@ -93,11 +93,11 @@ class CaseForm(QWidget):
         grid = QGridLayout(types_widget)
         grid.setContentsMargins(0, 0, 0, 0)
         type_texts = {
-            "access": self.tr("&access (Art. 15)"),
-            "rectification": self.tr("r&ectification (Art. 16)"),
+            "access": self.tr("access (Art. 1&5)"),
+            "rectification": self.tr("rectification (Art. 1&6)"),
             "erasure": self.tr("erasure (Art. &17)"),
             "restriction": self.tr("restriction (Art. 1&8)"),
-            "portability": self.tr("portabilit&y (Art. 20)"),
+            "portability": self.tr("portability (Art. 2&0)"),
             "objection": self.tr("ob&jection (Art. 21)"),
         }
         for number, rtype in enumerate(RequestType):
@@ -124,11 +124,11 @@ class CaseForm(QWidget):
 
         letter = QGroupBox(self.tr("The letter"))
         lf = QFormLayout(letter)
-        self._row(lf, self.tr("Request &types:"), types_widget, "request_types")
+        self._row(lf, self.tr("Re&quest types:"), types_widget, "request_types")
         self._row(lf, self.tr("&Received on:"), self.received_on, "received_on")
         self._row(lf, self.tr("Their re&ference:"), self.their_reference, "their_reference")
         self._row(lf, self.tr("Their letter &date:"), self.their_letter_date, "their_letter_date")
-        self._row(lf, self.tr("Channe&l:"), self.channel, "channel")
+        self._row(lf, self.tr("Channel:"), self.channel, "channel")
         self._row(lf, self.tr("Answer lan&guage:"), self.language, "language")
         self._row(lf, self.tr("Summar&y:"), self.summary, "summary")
         self.letter_form = lf
@@ -207,7 +207,7 @@ class CaseForm(QWidget):
         self.person_form = pf
 
         # ---- representative ----
-        self.representative = QGroupBox(self.tr("Sent by a &representative"))
+        self.representative = QGroupBox(self.tr("Sent by a representative"))
         self.representative.setCheckable(True)
         self.representative.setChecked(False)
         self.rep_name = QLineEdit()

@@ -224,7 +224,7 @@ class ConnectorsDialog(QDialog):
         for desc in registry.kinds():
             self.kind.addItem(translate(desc.label, ctx.lang), desc.kind)
         self.kind.currentIndexChanged.connect(lambda _i: self._build_form({}))
-        self.enabled = QCheckBox(self.tr("&Search this system for every case"))
+        self.enabled = QCheckBox(self.tr("Sea&rch this system for every case"))
         self.timeout = QSpinBox()
         self.timeout.setRange(5, 3600)
         self.timeout.setSuffix(self.tr(" s"))
@@ -241,7 +241,7 @@ class ConnectorsDialog(QDialog):
         top.addRow(self.tr("&Kind:"), self.kind)
         top.addRow("", self.kind_help)
         top.addRow("", self.enabled)
-        top.addRow(self.tr("&Time-out:"), with_error(self.timeout, timeout_error))
+        top.addRow(self.tr("Ti&me-out:"), with_error(self.timeout, timeout_error))
         self.form_holder = QVBoxLayout()
         self.form: SettingsForm | None = None
         self.secret_note = QLabel(self._secret_note())

@@ -104,12 +104,12 @@ class IntakeDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
 
-        self.attach_button = QPushButton(self.tr("Attach &scan…"))
+        self.attach_button = QPushButton(self.tr("Attach scan…"))
         self.attach_button.clicked.connect(self.choose_attachment)
         self.remove_button = QPushButton(self.tr("Remo&ve scan"))
         self.remove_button.clicked.connect(self.remove_attachment)
         self.remove_button.setEnabled(False)
-        self.read_button = QPushButton(self.tr("Read letter &text…"))
+        self.read_button = QPushButton(self.tr("Read letter te&xt…"))
         self.read_button.setToolTip(
             self.tr("Paste the text of the letter to have the request types suggested")
         )
@@ -142,7 +142,7 @@ class IntakeDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self.tr("&Save case"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save &case"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)

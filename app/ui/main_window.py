@@ -29,6 +29,7 @@ from app.core.progress import Progress
 from app.services.backup import BackupResult, backup_database, last_backup
 from app.services.letters import todays_letters_pdf
 from app.ui import labels
+from app.ui.audit_status import AuditChainStatus
 from app.ui.case_detail import CaseDetailView
 from app.ui.case_list import CaseListView
 from app.ui.connectors_dialog import ConnectorsDialog
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         self.overview.export_finished.connect(self._show_status)
         self._build_menus()
         self._build_status_bar()
+        self.audit_status = AuditChainStatus(ctx, self, self.banner)
+        self.statusBar().addPermanentWidget(self.audit_status.label)
+        self.audit_status.start()
         self._restore()
         self.show_deadline_banner(self.overview.counts)
 

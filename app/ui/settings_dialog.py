@@ -65,8 +65,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._general_tab(), self.tr("&General"))
         tabs.addTab(self._organisation_tab(), self.tr("&Organisation"))
         tabs.addTab(self._holiday_tab(), self.tr("&Holidays"))
-        tabs.addTab(self._letters_tab(), self.tr("&Letters"))
-        tabs.addTab(self._retention_tab(), self.tr("&Retention"))
+        tabs.addTab(self._letters_tab(), self.tr("Le&tters"))
+        tabs.addTab(self._retention_tab(), self.tr("R&etention"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -69,6 +69,7 @@ QLabel[role="heading"] {{ font-size: 15pt; font-weight: 600; }}
 QLabel[role="subtle"] {{ color: #4a5461; }}
 QFrame#banner {{ background: #fff3dc; border: 1px solid #e6c88a; border-radius: 4px; }}
 QFrame#banner[level="ok"] {{ background: #eaf4ed; border-color: #a8cdb4; }}
+QFrame#banner[level="error"] {{ background: #fde2e1; border-color: #a4161a; }}
 QFrame#card {{ background: palette(base); border: 1px solid palette(mid); border-radius: 4px; }}
 QLabel[role="chip"] {{ padding: 2px 8px; border-radius: 9px; background: #e4e8ee; }}
 """

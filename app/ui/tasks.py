@@ -59,8 +59,10 @@ class Task(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], bool] | None,
         reporter: ErrorReporter,
+        quiet: bool = False,
     ) -> None:
         super().__init__()
+        self.quiet = quiet  # a check in the background: no progress dialog
         self.title = title
         self.done = False
         self.result: Any = None
@@ -95,7 +97,8 @@ class Task(QObject):
         self.progress.cancel()
 
     def start(self, pool: QThreadPool) -> None:
-        self._timer.start(PROGRESS_DELAY_MS)
+        if not self.quiet:
+            self._timer.start(PROGRESS_DELAY_MS)
         pool.start(self._runnable)
 
     def cancel(self) -> None:
@@ -120,10 +123,14 @@ class Task(QObject):
 
     def _show_progress(self, fraction: float, message: str) -> None:
         self._fraction, self._message = fraction, message
-        if self.dialog is not None and not self.progress.cancelled:
-            self.dialog.setValue(int(fraction * 1000))
-            if message:
-                self.dialog.setLabelText(f"{self.title}\n{message}")
+        dialog = self.dialog
+        if dialog is None or self.progress.cancelled:
+            return
+        if message:
+            dialog.setLabelText(f"{self.title}\n{message}")
+        # On a window-modal dialog setValue runs the event loop: the task may finish in there
+        # and close the dialog (self.dialog is then None), so nothing may follow this call.
+        dialog.setValue(int(fraction * 1000))
 
     def _close(self) -> None:
         self.done = True
@@ -182,10 +189,12 @@ class TaskRunner:
         parent: QWidget | None = None,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], bool] | None = None,
+        quiet: bool = False,
     ) -> Task:
         """Run ``work(progress)`` off the GUI thread; ``on_done(result)`` runs on the GUI thread.
 
         ``on_error`` may handle an error itself (return True); otherwise it is reported.
+        ``quiet`` shows no progress dialog (a check the officer did not ask for).
         """
         task = Task(
             work,
@@ -194,6 +203,7 @@ class TaskRunner:
             on_done=on_done,
             on_error=on_error,
             reporter=self._reporter,
+            quiet=quiet,
         )
         self._running.append(task)
         task.finished.connect(lambda t=task: self._running.remove(t))

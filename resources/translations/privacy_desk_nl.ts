@@ -31,7 +31,7 @@
     <message>
         <location filename="../../app/ui/case_dialogs.py" line="274"/>
         <source>&amp;Kind:</source>
-        <translation>&amp;Soort:</translation>
+        <translation>Soo&amp;rt:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_dialogs.py" line="275"/>
@@ -391,13 +391,13 @@
     <name>CaseForm</name>
     <message>
         <location filename="../../app/ui/case_form.py" line="96"/>
-        <source>&amp;access (Art. 15)</source>
+        <source>access (Art. 1&amp;5)</source>
         <translation>&amp;inzage (art. 15)</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="97"/>
-        <source>r&amp;ectification (Art. 16)</source>
-        <translation>re&amp;ctificatie (art. 16)</translation>
+        <source>rectification (Art. 1&amp;6)</source>
+        <translation>rectificatie (art. 1&amp;6)</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="98"/>
@@ -411,13 +411,13 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="100"/>
-        <source>portabilit&amp;y (Art. 20)</source>
-        <translation>overdraag&amp;baarheid (art. 20)</translation>
+        <source>portability (Art. 2&amp;0)</source>
+        <translation>overdraagbaarheid (art. 2&amp;0)</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="101"/>
         <source>ob&amp;jection (Art. 21)</source>
-        <translation>be&amp;zwaar (art. 21)</translation>
+        <translation>bezwaar (art. 2&amp;1)</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="113"/>
@@ -441,8 +441,8 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="127"/>
-        <source>Request &amp;types:</source>
-        <translation>Soort &amp;verzoek:</translation>
+        <source>Re&amp;quest types:</source>
+        <translation>Soort ver&amp;zoek:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="128"/>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="131"/>
-        <source>Channe&amp;l:</source>
+        <source>Channel:</source>
         <translation>&amp;Kanaal:</translation>
     </message>
     <message>
@@ -472,7 +472,7 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="133"/>
         <source>Summar&amp;y:</source>
-        <translation>Samenvatti&amp;ng:</translation>
+        <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="143"/>
@@ -518,7 +518,7 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="173"/>
         <source>Sal&amp;utation:</source>
-        <translation>Aa&amp;nhef:</translation>
+        <translation>Aan&amp;hef:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="174"/>
@@ -538,7 +538,7 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="183"/>
         <source>&amp;Initials / prefix:</source>
-        <translation>Voorletters / t&amp;ussenvoegsel:</translation>
+        <translation>Voorletters / tussenvoegsel:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="185"/>
@@ -548,7 +548,7 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="186"/>
         <source>&amp;Street and number:</source>
-        <translation>&amp;Straat en huisnummer:</translation>
+        <translation>Straat en huisnummer:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="187"/>
@@ -558,12 +558,12 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="188"/>
         <source>&amp;Town:</source>
-        <translation>Woon&amp;plaats:</translation>
+        <translation>&amp;Woonplaats:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="189"/>
         <source>C&amp;ountry:</source>
-        <translation>&amp;Land:</translation>
+        <translation>Lan&amp;d:</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="190"/>
@@ -592,7 +592,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="210"/>
-        <source>Sent by a &amp;representative</source>
+        <source>Sent by a representative</source>
         <translation>Verstuurd door een ve&amp;rtegenwoordiger</translation>
     </message>
     <message>
@@ -638,7 +638,7 @@
     <message>
         <location filename="../../app/ui/case_form.py" line="236"/>
         <source>Attach &amp;authorisation (machtiging)…</source>
-        <translation>&amp;Machtiging toevoegen…</translation>
+        <translation>Machtiging toevoegen…</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="238"/>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="226"/>
-        <source>&amp;Search this system for every case</source>
+        <source>Sea&amp;rch this system for every case</source>
         <translation>Dit systeem voor elke zaak &amp;doorzoeken</translation>
     </message>
     <message>
@@ -1384,12 +1384,12 @@
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="240"/>
         <source>&amp;Kind:</source>
-        <translation>&amp;Soort:</translation>
+        <translation>Soo&amp;rt:</translation>
     </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="243"/>
-        <source>&amp;Time-out:</source>
-        <translation>&amp;Time-out:</translation>
+        <source>Ti&amp;me-out:</source>
+        <translation>Ti&amp;me-out:</translation>
     </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="254"/>
@@ -1409,7 +1409,7 @@
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="259"/>
         <source>&amp;Delete…</source>
-        <translation>Verwij&amp;deren…</translation>
+        <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="287"/>
@@ -1681,7 +1681,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_dialogs.py" line="324"/>
-        <source>&amp;Save changes</source>
+        <source>Save &amp;changes</source>
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
 </context>
@@ -2271,7 +2271,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/case_dialogs.py" line="232"/>
-        <source>N&amp;ote:</source>
+        <source>No&amp;te:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
@@ -2294,17 +2294,17 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/intake_dialog.py" line="106"/>
-        <source>Attach &amp;scan…</source>
+        <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake_dialog.py" line="108"/>
         <source>Remo&amp;ve scan</source>
-        <translation>Scan ver&amp;wijderen</translation>
+        <translation>Scan verwijderen</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake_dialog.py" line="111"/>
-        <source>Read letter &amp;text…</source>
+        <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
@@ -2325,7 +2325,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/intake_dialog.py" line="144"/>
-        <source>&amp;Save case</source>
+        <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
@@ -2924,8 +2924,8 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/letter_editor.py" line="121"/>
-        <source>Save as P&amp;DF…</source>
-        <translation>Opslaan als p&amp;df…</translation>
+        <source>Save &amp;as PDF…</source>
+        <translation>Opslaan als &amp;pdf…</translation>
     </message>
     <message>
         <location filename="../../app/ui/letter_editor.py" line="123"/>
@@ -3580,7 +3580,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <location filename="../../app/ui/pdf_preview.py" line="227"/>
         <source>&amp;Double-sided (a blank page after letters with an odd number of pages)</source>
-        <translation>&amp;Dubbelzijdig (een lege pagina na brieven met een oneven aantal pagina&apos;s)</translation>
+        <translation>Du&amp;bbelzijdig (een lege pagina na brieven met een oneven aantal pagina&apos;s)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pdf_preview.py" line="231"/>
@@ -3737,7 +3737,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <location filename="../../app/ui/register_dialog.py" line="125"/>
         <source>&amp;Delete…</source>
-        <translation>Verwij&amp;deren…</translation>
+        <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
         <location filename="../../app/ui/register_dialog.py" line="172"/>
@@ -4021,12 +4021,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="68"/>
-        <source>&amp;Letters</source>
+        <source>Le&amp;tters</source>
         <translation>&amp;Brieven</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="69"/>
-        <source>&amp;Retention</source>
+        <source>R&amp;etention</source>
         <translation>Be&amp;waartermijnen</translation>
     </message>
     <message>
@@ -4167,12 +4167,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="216"/>
         <source>Address block &amp;width:</source>
-        <translation>&amp;Breedte adresblok:</translation>
+        <translation>B&amp;reedte adresblok:</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="217"/>
         <source>Move address &amp;down by:</source>
-        <translation>Adres om&amp;laag verschuiven met:</translation>
+        <translation>A&amp;dres omlaag verschuiven met:</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="218"/>
@@ -4187,7 +4187,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="227"/>
         <source>Largest &amp;attachment:</source>
-        <translation>Grootste &amp;bijlage:</translation>
+        <translation>Grootste bijla&amp;ge:</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="235"/>

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,7 +33,9 @@ class FakeMatomo:
         self.sites = sites or {1: "www.example.nl"}
         self.visits: list[FakeVisit] = []
         self.mode = "ok"
-        self.slow_seconds = 3.0
+        self.slow_seconds = 3.0  # "slow": the longest a request is held, unless released
+        self.release = threading.Event()  # set it to let held "slow" requests answer at once
+        self.answered = 0  # responses the server finished sending
         self.requests: list[dict[str, Any]] = []  # {"method", "params", "query"} per call
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -171,7 +172,7 @@ class FakeMatomo:
                 method = params.get("method", "")
                 fake.requests.append({"method": method, "params": params, "query": query})
                 if fake.mode == "slow":
-                    time.sleep(fake.slow_seconds)
+                    fake.release.wait(fake.slow_seconds)
                 if fake.mode == "error500":
                     self._send(500, b"<html><body>Internal Server Error</body></html>", "text/html")
                     return
@@ -194,6 +195,9 @@ class FakeMatomo:
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
+                    self.wfile.flush()
+                    with fake._lock:
+                        fake.answered += 1
                 except (BrokenPipeError, ConnectionResetError):
                     return  # the client gave up (time-out test); nothing left to tell it
 

@@ -4,12 +4,35 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+
+def _poll(condition: Callable[[], bool], proc: subprocess.Popen[bytes], seconds: float) -> bool:
+    """Wait until ``condition()`` holds (True) or the process ends or time runs out (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _demo_cases(tmp_path: Path) -> int:
+    """Cases in the demo database so far; the demo fill starts once the window is up."""
+    for path in tmp_path.glob("privacy-desk-demo-*/demo.sqlite3"):
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as con:
+                return int(con.execute("select count(*) from case_file").fetchone()[0])
+        except sqlite3.Error:  # the schema is still being created
+            return 0
+    return 0
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -24,15 +47,9 @@ def test_demo_folder_is_removed_when_the_app_is_terminated(tmp_path: Path, signu
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 60
-        demo_db: list[Path] = []
-        while time.monotonic() < deadline and proc.poll() is None:
-            demo_db = list(tmp_path.glob("privacy-desk-demo-*/demo.sqlite3"))
-            if demo_db:
-                break
-            time.sleep(0.2)
-        assert demo_db, "the demo database never appeared"
-        time.sleep(1.0)  # let the window come up and the demo fill start
+        # The window is shown and the event loop runs: the demo fill (a task it starts) writes.
+        started = _poll(lambda: _demo_cases(tmp_path) > 0, proc, 60)
+        assert started, "the demo never started filling its database"
         proc.send_signal(signum)
         output = proc.communicate(timeout=60)[0].decode(errors="replace")
     finally:

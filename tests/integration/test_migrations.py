@@ -10,12 +10,12 @@ from alembic.migration import MigrationContext
 
 from app.data.database import (
     Database,
-    alembic_config,
     current_revision,
     head_revision,
     migrate,
     open_database,
 )
+from app.data.migration import alembic_config
 from app.data.models import Base
 
 

@@ -26,7 +26,7 @@ def test_selftest_passes_every_step() -> None:
 
     lines = _step_lines(out.getvalue())
     assert code == 0, out.getvalue() + err.getvalue()
-    assert len(lines) == 20
+    assert len(lines) == 21
     # OK everywhere; the OCR step warns (and still passes) only on a machine without Tesseract.
     ocr_ok = find_tesseract() is not None
     assert all(
@@ -39,6 +39,7 @@ def test_selftest_passes_every_step() -> None:
         "render letter acknowledgement",
         "render letter erasure",
         "render letter rectification",
+        "finalise letter erasure (finalise gate)",
         "search demo systems (connectors)",
         "export register (XLSX)",
         "open and close main window",
@@ -46,7 +47,7 @@ def test_selftest_passes_every_step() -> None:
     ):
         assert expected in names
     summary = out.getvalue().splitlines()[-1]
-    assert summary.startswith("selftest: 20 of 20 steps OK" if ocr_ok else "selftest: 19 of 20")
+    assert summary.startswith("selftest: 21 of 21 steps OK" if ocr_ok else "selftest: 20 of 21")
     # The temporary folder is gone and the environment is as before.
     folder = out.getvalue().splitlines()[0].rsplit("working in ", 1)[1]
     assert not Path(folder).exists()

@@ -1,4 +1,4 @@
-"""UI test fixtures: a real SQLite file per test, a UI context, and Qt warnings that fail tests."""
+"""UI test fixtures: a real SQLite file per test and a UI context (English or Dutch)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.data.database import Database, open_database
@@ -19,28 +19,7 @@ from app.ui.translation import install_translators
 
 guard_none_refcount()  # before any widget exists; see app/ui/compat.py
 
-# The offscreen platform cannot hand size hints to a window manager; that is not our bug.
-IGNORED_WARNINGS = ("propagateSizeHints",)
-
-
-@pytest.fixture(autouse=True)
-def fail_on_qt_warnings() -> Iterator[list[str]]:
-    """Any Qt warning, critical or fatal message during a test fails that test."""
-    messages: list[str] = []
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
-            return
-        if any(text in message for text in IGNORED_WARNINGS):
-            return
-        messages.append(f"{kind.name}: {message}")
-
-    previous = qInstallMessageHandler(handler)
-    try:
-        yield messages
-    finally:
-        qInstallMessageHandler(previous)
-    assert not messages, "Qt warnings:\n" + "\n".join(messages)
+# Qt warnings fail tests through pytest-qt (qt_log_level_fail, qt_log_ignore in pyproject.toml).
 
 
 @pytest.fixture

@@ -114,3 +114,33 @@ def test_a_result_for_a_closed_window_is_dropped_not_crashed_on(qtbot, ctx) -> N
     assert shown == [] and task.result == b"%PDF-"
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QMessageBox | ErrorDialog) and w.isVisible()]  # fmt: skip
+
+
+def test_success_while_the_modal_progress_dialog_runs_the_event_loop(qtbot, ctx) -> None:
+    """setValue on a window-modal QProgressDialog processes events: the success arrives inside it
+    and closes the dialog; the progress update must not touch the closed dialog afterwards."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    dialog_open = threading.Event()
+    done: list[str] = []
+
+    def work(progress):
+        assert dialog_open.wait(10)
+        # Queued in this order while the GUI thread waits. QProgressDialog.setValue runs the
+        # event loop once the dialog was shown by setValue (the first update here), so the
+        # second update's setValue delivers the success, which closes the dialog.
+        progress.report(0.5, "half way")
+        progress.report(0.9, "almost there")
+        return "report.pdf"
+
+    task = ctx.tasks.run(work, title="Yearly report", parent=window, on_done=done.append)
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=3000)
+    dialog_open.set()
+    assert ctx.tasks.wait(5000)  # the GUI thread waits: both signals are queued, in order
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert done == ["report.pdf"] and task.dialog is None and task.error is None

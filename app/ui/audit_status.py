@@ -1,0 +1,100 @@
+"""The audit chain check after start: events added since the last check, red when broken."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.core.errors import UserError
+from app.core.progress import Progress
+from app.services.audit_chain import ChainHead, Verification, describe, log_head, verify
+from app.ui.context import UiContext
+from app.ui.errors import user_message
+from app.ui.widgets import Banner
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_KEY = "audit/checked/"  # + database URL: "<seq>:<hash>" of the head last verified
+BROKEN_STYLE = "color: #ffffff; background: #a4161a; padding: 1px 6px; font-weight: bold;"
+
+
+class AuditChainStatus(QObject):
+    """A status-bar label; turns red (and the banner warns) when the chain does not verify."""
+
+    checked = Signal(bool)  # True: intact
+
+    def __init__(self, ctx: UiContext, window: QWidget, banner: Banner) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.banner = banner
+        self.label = QLabel()
+        self.label.setObjectName("auditStatus")
+        self.label.hide()
+        self.broken = False
+
+    def _key(self) -> str:
+        return CHECKPOINT_KEY + self.ctx.db.display_url
+
+    def checkpoint(self) -> ChainHead | None:
+        value = self.ctx.settings.value(self._key())
+        if not isinstance(value, str) or ":" not in value:
+            return None
+        seq, _, digest = value.partition(":")
+        return ChainHead(int(seq), digest) if seq.isdigit() else None
+
+    def start(self) -> None:
+        """Verify the events added since the last check, off the GUI thread."""
+        since = self.checkpoint()
+        db = self.ctx.db
+
+        def work(_progress: Progress) -> Verification:
+            log_head(db, "start")
+            return verify(db, since=since, documents=False)
+
+        self.ctx.tasks.run(
+            work,
+            title=self.tr("Checking the audit trail…"),
+            parent=self.window,
+            on_done=self._done,
+            on_error=self._failed,
+            quiet=True,
+        )
+
+    def _done(self, result: Verification) -> None:
+        if result.ok:
+            self.broken = False
+            if result.head is not None:
+                self.ctx.settings.setValue(self._key(), f"{result.head.seq}:{result.head.hash}")
+            self.label.setStyleSheet("")
+            self.label.setText(self.tr("Audit trail intact"))
+            self.label.setToolTip(
+                self.tr("Chain head: %1").replace("%1", result.head.short() if result.head else "-")
+            )
+            self.label.show()
+            self.checked.emit(True)
+            return
+        problem = describe(result.problems[0], self.ctx.lang)
+        log.error("audit chain broken: %s", problem)
+        self._show_broken(problem)
+
+    def _failed(self, exc: BaseException) -> bool:
+        if not isinstance(exc, UserError):
+            return False
+        self._show_broken(user_message(exc))
+        return True
+
+    def _show_broken(self, detail: str) -> None:
+        self.broken = True
+        self.label.setText("⚠ " + self.tr("Audit trail broken"))
+        self.label.setToolTip(detail)
+        self.label.setStyleSheet(BROKEN_STYLE)
+        self.label.show()
+        text = self.tr(
+            "The audit trail does not verify: %1 Run 'privacy-desk audit verify' and restore "
+            "the database from a backup."
+        )
+        self.banner.show_message(text.replace("%1", detail), level="error")
+        self.checked.emit(False)
