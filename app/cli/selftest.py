@@ -37,6 +37,8 @@ PLAIN_LETTERS = tuple(
     if kind.effect.decides not in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION)
 )
 DEMO_CASES = 20
+PASSING = ("OK", "WARN")
+OCR_LINE = "Privacy Desk 1234 AB Amsterdam"  # rendered and read back by the OCR step
 SELFTEST_EMAIL = "sam.selftest@example.org"
 NEW_LAST_NAME = "Zelftest"  # the rectification's new value; must appear in the letter
 
@@ -49,10 +51,14 @@ class Skipped(Exception):
     """A step could not run because an earlier step it needs failed."""
 
 
+class Warned(Exception):
+    """A step found something optional missing (OCR): said, but the run still passes."""
+
+
 @dataclass
 class StepResult:
     name: str
-    status: str  # OK | FAIL | SKIP
+    status: str  # OK | WARN | FAIL | SKIP
     seconds: float
     message: str = ""
 
@@ -136,6 +142,8 @@ class SelfTest:
             result = StepResult(name, "OK", time.perf_counter() - started, message)
         except Skipped as exc:
             result = StepResult(name, "SKIP", time.perf_counter() - started, str(exc))
+        except Warned as exc:
+            result = StepResult(name, "WARN", time.perf_counter() - started, str(exc))
         except (StepFailed, AppError) as exc:  # AppError: UserError, SmokeTestFailed
             result = StepResult(name, "FAIL", time.perf_counter() - started, str(exc))
         except Exception as exc:  # a bug or a missing module in the bundle: show the traceback
@@ -146,7 +154,7 @@ class SelfTest:
             log.exception("selftest step failed: %s", name)
         self.results.append(result)
         print(result.line(), file=self.out, flush=True)
-        return result.status == "OK"
+        return result.status in PASSING
 
     def _need(self, value: object, step: str) -> None:
         if not value:
@@ -167,11 +175,12 @@ class SelfTest:
         self.step("rectify on demo systems", self.rectify)
         self.step("render letter rectification", self.render_rectification)
         self.step("export register (XLSX)", self.export_register)
+        self.step("OCR (Tesseract)", self.ocr)
         if self.gui:
             self.step("open and close main window", self.main_window)
         if self.state.db is not None:
             self.state.db.dispose()  # close SQLite files before the folder is removed (Windows)
-        return all(r.status == "OK" for r in self.results)
+        return all(r.status in PASSING for r in self.results)
 
     # ---- steps --------------------------------------------------------------------------
 
@@ -469,6 +478,29 @@ class SelfTest:
             raise StepFailed(f"the workbook has {rows} rows for {count} cases")
         return f"{count} cases, {path.stat().st_size // 1024} KB"
 
+    def ocr(self) -> str:
+        """Where Tesseract is, its version and languages; reads one rendered line back."""
+        from PIL import Image, ImageDraw, ImageFont
+
+        from app.core.resources import resource_path
+        from app.reading import ocr
+        from app.reading.tesseract import find_tesseract, unavailable_message
+
+        tesseract = find_tesseract()
+        if tesseract is None:
+            raise Warned(f"{unavailable_message()} Everything else works without it.")
+        image = Image.new("L", (1400, 160), 255)
+        font = ImageFont.truetype(str(resource_path("fonts", "LiberationSans-Regular.ttf")), 48)
+        ImageDraw.Draw(image).text((40, 50), OCR_LINE, font=font, fill=0)
+        page = self.folder / "ocr-line.png"
+        image.save(page)
+        text = ocr.ocr_page(tesseract, page)
+        if OCR_LINE not in " ".join(text.split()):
+            raise StepFailed(f"{tesseract.describe()}; read {text!r}, expected {OCR_LINE!r}")
+        if tesseract.missing_languages or not tesseract.has_osd:
+            raise Warned(tesseract.describe())
+        return tesseract.describe()
+
     def main_window(self) -> str:
         self._need(self.state.db, "migrate database")
         from app.ui.smoke import open_main_window
@@ -502,9 +534,12 @@ def run_selftest(
         test = SelfTest(folder, out=out, err=err, gui=gui)
         ok = test.run()
     passed = sum(1 for r in test.results if r.status == "OK")
+    warned = sum(1 for r in test.results if r.status == "WARN")
     print(
-        f"selftest: {passed} of {len(test.results)} steps OK in "
-        f"{time.perf_counter() - started:.1f} s" + ("" if ok else " - FAILED"),
+        f"selftest: {passed} of {len(test.results)} steps OK"
+        + (f", {warned} with a warning" if warned else "")
+        + f" in {time.perf_counter() - started:.1f} s"
+        + ("" if ok else " - FAILED"),
         file=out,
         flush=True,
     )

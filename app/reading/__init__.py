@@ -1,1 +1,1 @@
-"""Reading documents: the text of PDF, DOCX, ODT and text files; images wait for OCR."""
+"""Reading documents: the text of PDF, DOCX, ODT and text files, and of scans by OCR."""

@@ -1,4 +1,4 @@
-"""The text of one document file: PDF text layer, DOCX, ODT, plain text; images have none yet."""
+"""The text of one document file: PDF text layer, DOCX, ODT, plain text; scans through OCR."""
 
 from __future__ import annotations
 
@@ -8,8 +8,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from app.core.errors import AppError
+from app.core.errors import AppError, ConnectorError, UserError
 from app.core.progress import Progress
+from app.reading.errors import (  # re-exported: importable from here as before
+    PasswordProtected as PasswordProtected,
+)
+from app.reading.errors import (
+    UnreadableDocument as UnreadableDocument,
+)
 
 # Magic numbers of the image formats a scanner or phone produces (PNG, JPEG, TIFF both orders).
 IMAGE_HEADS = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -24,14 +30,6 @@ class DocumentFormat(StrEnum):
     IMAGE = "image"
 
 
-class UnreadableDocument(Exception):
-    """The parser could not read the file (damaged, or not what its name says)."""
-
-
-class PasswordProtected(UnreadableDocument):
-    """A PDF that opens only with a password."""
-
-
 _BY_SUFFIX = {".pdf": DocumentFormat.PDF, ".docx": DocumentFormat.DOCX, ".odt": DocumentFormat.ODT}
 
 
@@ -43,6 +41,7 @@ class DocumentText:
     format: DocumentFormat
     pages: int = 0  # PDF pages read (0 for other formats)
     needs_ocr: bool = False  # an image or a scanned PDF: no text until OCR reads it
+    from_ocr: bool = False  # the text was read by OCR (an image or a PDF without text layer)
 
     @property
     def has_text(self) -> bool:
@@ -149,16 +148,24 @@ def read_text_file(path: Path) -> DocumentText:
 
 
 def read_image(path: Path) -> DocumentText:
-    """No OCR yet: an image is reported as having no text layer, never as empty text."""
+    """An image has no text layer: reported as ``needs_ocr``, never as empty text."""
     if not path.is_file():
         raise FileNotFoundError(path)
     return DocumentText("", DocumentFormat.IMAGE, needs_ocr=True)
 
 
 def read_document(
-    path: Path, *, max_pages: int | None = None, progress: Progress | None = None
+    path: Path,
+    *,
+    max_pages: int | None = None,
+    progress: Progress | None = None,
+    ocr: bool = False,
 ) -> DocumentText:
-    """Read any supported file; raises UnreadableDocument when damaged, OSError when unopenable."""
+    """Read any supported file; raises UnreadableDocument when damaged, OSError when unopenable.
+
+    With ``ocr`` an image or a PDF without text layer is read by OCR (app.reading.ocr); without
+    Tesseract it stays ``needs_ocr`` and the missing OCR is logged once, so a batch goes on.
+    """
     form = detect_format(path)
     readers: dict[DocumentFormat, Callable[[], DocumentText]] = {
         DocumentFormat.PDF: lambda: read_pdf(path, max_pages=max_pages, progress=progress),
@@ -167,4 +174,43 @@ def read_document(
         DocumentFormat.IMAGE: lambda: read_image(path),
         DocumentFormat.TEXT: lambda: read_text_file(path),
     }
-    return readers[form]()
+    document = readers[form]()
+    if ocr and document.needs_ocr:
+        return ocr_document(path, document, max_pages=max_pages, progress=progress)
+    return document
+
+
+def ocr_document(
+    path: Path,
+    document: DocumentText,
+    *,
+    max_pages: int | None = None,
+    progress: Progress | None = None,
+) -> DocumentText:
+    """``document`` (which needs OCR) with the text OCR read; unchanged when OCR is missing."""
+    from app.reading import ocr
+    from app.reading.tesseract import announce_unavailable, find_tesseract
+
+    tesseract = find_tesseract()
+    if tesseract is None:
+        announce_unavailable()
+        return document
+    try:
+        result = ocr.ocr_file(
+            path,
+            progress=progress,
+            tesseract=tesseract,
+            is_pdf=document.format is DocumentFormat.PDF,
+            max_pages=max_pages,
+        )
+    except ConnectorError:  # the caller's time-out
+        raise
+    except UserError as exc:  # beyond the limits, a damaged image: this file only
+        raise UnreadableDocument(exc.msgid) from exc
+    return DocumentText(
+        result.text,
+        document.format,
+        pages=len(result.pages) if document.format is DocumentFormat.PDF else 0,
+        needs_ocr=False,
+        from_ocr=True,
+    )

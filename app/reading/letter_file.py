@@ -1,4 +1,4 @@
-"""The text of an incoming letter's file (.txt or PDF), with messages that say what to do."""
+"""The text of an incoming letter's file (.txt, PDF, or a scan read by OCR), with messages."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.i18n import Message, _
+from app.core.progress import Progress
 from app.reading.documents import (
     IMAGE_HEADS,
     PasswordProtected,
@@ -16,10 +17,15 @@ from app.reading.documents import (
 
 MAX_TEXT_MB = 5
 MAX_PDF_MB = 50
+MAX_IMAGE_MB = 100
 
 
-def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
-    """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages)."""
+def letter_text_of_file(path: Path, *, max_pages: int = 5, progress: Progress | None = None) -> str:
+    """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
+
+    A scan (an image, or a PDF without text layer) is read by OCR; without Tesseract the
+    error says how to install it.
+    """
     if not path.is_file():
         raise UserError(_("The file {name} does not exist or is a folder.", name=path.name))
     size = path.stat().st_size
@@ -28,15 +34,19 @@ def letter_text_of_file(path: Path, *, max_pages: int = 5) -> str:
     if head.startswith(b"%PDF-"):
         if size > MAX_PDF_MB * 1024 * 1024:
             raise UserError(_too_large(path, size, MAX_PDF_MB))
-        return _pdf_text(path, max_pages)
+        return _pdf_text(path, max_pages, progress)
     if head.startswith(IMAGE_HEADS):
-        raise UserError(
-            _(
-                "{name} is an image without a text layer. Paste the text from OCR or from the "
-                "e-mail instead.",
-                name=path.name,
+        if size > MAX_IMAGE_MB * 1024 * 1024:
+            raise UserError(
+                _(
+                    "The file {name} is {mb} MB; a scanned letter to read is at most {limit} MB. "
+                    "Check that you chose the right file.",
+                    name=path.name,
+                    mb=round(size / 1024 / 1024),
+                    limit=MAX_IMAGE_MB,
+                )
             )
-        )
+        return _ocr_text(path, max_pages, progress, is_pdf=False)
     if size > MAX_TEXT_MB * 1024 * 1024:
         raise UserError(_too_large(path, size, MAX_TEXT_MB))
     data = path.read_bytes()
@@ -60,7 +70,7 @@ def _too_large(path: Path, size: int, most: int) -> Message:
     )
 
 
-def _pdf_text(path: Path, max_pages: int) -> str:
+def _pdf_text(path: Path, max_pages: int, progress: Progress | None) -> str:
     try:
         reading = read_pdf(path, max_pages=max_pages)
     except PasswordProtected as exc:
@@ -72,19 +82,33 @@ def _pdf_text(path: Path, max_pages: int) -> str:
             )
         ) from exc
     except UnreadableDocument as exc:
-        raise UserError(
-            _(
-                "{name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
-                "to check it, or paste the text instead.",
-                name=path.name,
-            )
-        ) from exc
+        raise _damaged_pdf(path) from exc
     if not reading.has_text:
+        return _ocr_text(path, max_pages, progress, is_pdf=True)
+    return reading.text
+
+
+def _damaged_pdf(path: Path) -> UserError:
+    return UserError(
+        f"{path.name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
+        "to check it, or paste the text instead."
+    )
+
+
+def _ocr_text(path: Path, max_pages: int, progress: Progress | None, *, is_pdf: bool) -> str:
+    """The text OCR reads in a scan; a blank result says so instead of returning nothing."""
+    from app.reading import ocr
+
+    try:
+        result = ocr.ocr_file(path, progress=progress, is_pdf=is_pdf, max_pages=max_pages)
+    except UnreadableDocument as exc:
+        raise _damaged_pdf(path) from exc
+    if not result.text.strip():
         raise UserError(
             _(
-                "{name} has no text layer (it is an image of the letter). Paste the text from "
-                "OCR or from the e-mail instead.",
+                "{name} has no text layer and OCR found no text in it (a blank page, or a scan "
+                "too faint to read). Paste the text from the e-mail instead.",
                 name=path.name,
             )
         )
-    return reading.text
+    return result.text

@@ -202,8 +202,8 @@ class IntakeDialog(QDialog):
             self.tr("Scan: %1 (%2 kB)").replace("%1", path.name).replace("%2", str(size_kb))
         )
         self.remove_button.setEnabled(True)
-        if media_type == "application/pdf":
-            self._read_scan_text(path)
+        if media_type == "application/pdf" or media_type.startswith("image/"):
+            self._read_scan_text(path)  # a text layer, else OCR
         return True
 
     def remove_attachment(self) -> None:
@@ -233,7 +233,7 @@ class IntakeDialog(QDialog):
         return reading
 
     def _read_scan_text(self, path: Path) -> None:
-        """A PDF scan may carry a text layer (scanner OCR): read it off the GUI thread."""
+        """A scan's text layer, or else its text by OCR: read off the GUI thread."""
 
         # Weak: a reading that ends after the dialog closed (or after another scan was chosen)
         # is dropped, and does not keep the dialog alive.
@@ -259,7 +259,7 @@ class IntakeDialog(QDialog):
             return True
 
         self.ctx.tasks.run(
-            lambda _progress: letter_text_of_file(path),
+            lambda progress: letter_text_of_file(path, progress=progress),
             title=self.tr("Reading the text of the scan…"),
             # The main window, not this dialog: a finished task still holds its parent.
             parent=self.parentWidget(),

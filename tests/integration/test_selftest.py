@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.selftest import SelfTest, StepFailed, check_pdf, needs_offscreen, run_selftest
+from app.reading import tesseract as tess
+from app.reading.tesseract import find_tesseract
 
 
 def _step_lines(output: str) -> list[str]:
@@ -24,8 +26,12 @@ def test_selftest_passes_every_step() -> None:
 
     lines = _step_lines(out.getvalue())
     assert code == 0, out.getvalue() + err.getvalue()
-    assert len(lines) == 20
-    assert all(line.startswith("OK   ") for line in lines), out.getvalue()
+    assert len(lines) == 21
+    # OK everywhere; the OCR step warns (and still passes) only on a machine without Tesseract.
+    ocr_ok = find_tesseract() is not None
+    assert all(
+        line.startswith("OK   ") or (not ocr_ok and line.startswith("WARN OCR")) for line in lines
+    ), out.getvalue()
     names = " | ".join(lines)
     for expected in (
         "migrate database",
@@ -37,9 +43,11 @@ def test_selftest_passes_every_step() -> None:
         "search demo systems (connectors)",
         "export register (XLSX)",
         "open and close main window",
+        "OCR (Tesseract)",
     ):
         assert expected in names
-    assert out.getvalue().splitlines()[-1].startswith("selftest: 20 of 20 steps OK")
+    summary = out.getvalue().splitlines()[-1]
+    assert summary.startswith("selftest: 21 of 21 steps OK" if ocr_ok else "selftest: 20 of 21")
     # The temporary folder is gone and the environment is as before.
     folder = out.getvalue().splitlines()[0].rsplit("working in ", 1)[1]
     assert not Path(folder).exists()
@@ -70,6 +78,36 @@ def test_a_failing_step_prints_fail_and_the_run_fails(tmp_path: Path) -> None:
     lines = out.getvalue().splitlines()
     assert lines[0] == "FAIL render letter refusal: the PDF has no pages"
     assert lines[1] == "SKIP register case: needs the step 'migrate database'"
+
+
+@pytest.mark.skipif(find_tesseract() is None, reason="Tesseract is not installed")
+def test_the_ocr_step_names_tesseract_its_version_and_languages(tmp_path: Path) -> None:
+    out = io.StringIO()
+    test = SelfTest(tmp_path, out=out, err=io.StringIO(), gui=False)
+    assert test.step("OCR (Tesseract)", test.ocr) is True
+    line = out.getvalue().strip()
+    tesseract = find_tesseract()
+    assert tesseract is not None
+    assert f"{tesseract.path}, version {tesseract.version}, languages " in line
+    expected = "OK   " if not tesseract.missing_languages else "WARN "
+    assert line.startswith(expected + "OCR (Tesseract): ")
+
+
+def test_without_tesseract_the_ocr_step_warns_and_the_run_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(tess.TESSERACT_ENV, str(tmp_path / "missing" / "tesseract.exe"))
+    tess.clear_cache()
+    try:
+        out = io.StringIO()
+        test = SelfTest(tmp_path, out=out, err=io.StringIO(), gui=False)
+        assert test.step("OCR (Tesseract)", test.ocr) is True
+    finally:
+        tess.clear_cache()
+    line = out.getvalue().strip()
+    assert line.startswith("WARN OCR (Tesseract): Text recognition (OCR) is not available")
+    assert "tesseract.exe" in line and "Everything else works without it." in line
+    assert test.results[0].status == "WARN"
 
 
 def test_check_pdf_demands_the_reference() -> None:

@@ -49,7 +49,8 @@ TEMPORARY_EDGES: dict[tuple[str, str], str] = {
 THIRD_PARTY: dict[str, frozenset[str]] = {
     "core": frozenset({"dateutil"}),
     "data": frozenset({"sqlalchemy", "alembic", "platformdirs", "sqlite3"}),
-    "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess"}),  # child parser
+    # zipfile, subprocess: the child parser; PIL, subprocess: OCR
+    "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess", "PIL"}),
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
     "letters": frozenset({"reportlab", "pypdf"}),
     "reports": frozenset({"reportlab", "openpyxl", "pypdf", "sqlalchemy", "zipfile"}),

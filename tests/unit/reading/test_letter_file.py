@@ -40,21 +40,14 @@ def test_text_and_pdf_files_are_read(tmp_path: Path) -> None:
 
 
 def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
-    blank = tmp_path / "scan.pdf"
-    pdf = canvas.Canvas(str(blank))
-    pdf.rect(50, 50, 100, 100)
-    pdf.showPage()
-    pdf.save()
+    # Scans without a text layer are read by OCR now: tests/unit/reading/test_ocr_limits.py
+    # (no Tesseract, a damaged image) and tests/integration/test_ocr.py (a blank scan).
     broken = tmp_path / "kapot.pdf"
     broken.write_bytes(b"%PDF-1.4\n1 0 obj <<>> garbage")
-    image = tmp_path / "foto.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
     binary = tmp_path / "brief.doc"
     binary.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64)
     expected = {
-        blank: "has no text layer",
         broken: "could not be read as a PDF",
-        image: "is an image without a text layer",
         binary: "is not a text file or a PDF",
         tmp_path / "weg.txt": "does not exist",
     }
