@@ -23,6 +23,7 @@ Handler = Callable[[argparse.Namespace], int]
 EXIT_OK = 0
 EXIT_FAILED = 1  # an application error, a bug, or a step that failed (search --strict, erase)
 EXIT_USAGE = 2  # the user's input was refused (argparse uses 2 too)
+EXIT_NOT_READY = 3  # an answer letter's finalise gate: work still open (listed on stderr)
 EXIT_CANCELLED = 130  # like a shell after Ctrl+C
 
 
@@ -43,6 +44,11 @@ def _setup_logging() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # everything this process creates: readable by the user only (POSIX)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--read-document-worker"]:  # hidden: the frozen bundle's document reader
+        from app.reading.worker import run_worker
+
+        return run_worker(given[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = _setup_logging()
@@ -64,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     from app.core.errors import AppError, Cancelled, UserError
+    from app.core.finalise_gate import GateRefused
     from app.core.i18n import _, message_of
 
     try:
@@ -74,6 +81,11 @@ def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return EXIT_OK
+    except GateRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        for unmet in exc.unmet:
+            print(f"  {unmet.condition.value}: {unmet.message}", file=sys.stderr)
+        return EXIT_NOT_READY
     except UserError as exc:
         say(message_of(exc), prefix="error: ", file=sys.stderr)
         return EXIT_USAGE

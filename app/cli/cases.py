@@ -372,3 +372,39 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
         ground = detail.refusal_grounds.get(code, "")
         print(f"{code:<15} {outcome or '-'}" + (f"  ({ground})" if ground else ""))
     return 0
+
+
+def cmd_case_identity(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.core.enums import IdentityMethod, IdentityOutcome
+    from app.services.case_documents import record_identity_check
+
+    deleted = record_identity_check(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        method=IdentityMethod(args.method),
+        outcome=IdentityOutcome(args.outcome),
+        checked_on=args.checked_on or date.today(),
+        document_type=args.document_type,
+        note=args.note,
+    )
+    print(f"identity {args.outcome} ({args.method})")
+    if deleted:
+        print(f"{deleted} ID copy deleted")
+    return 0
+
+
+def cmd_case_decide_portability(args: argparse.Namespace) -> int:
+    from app.services.portability import decide_portability
+
+    decide_portability(
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        outcome=args.outcome,
+        note=args.note,
+    )
+    print(f"portability {args.outcome}")
+    return 0

@@ -6,14 +6,26 @@ import argparse
 from pathlib import Path
 
 from app.cli.support import current_actor, open_db, options_of
+from app.core.errors import ValidationError
+from app.core.i18n import _
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
     from app.services.letters import draft_letter, finalise_letter, render_for_case
+    from app.services.traces import finalising
 
     db = open_db(args)
     options = options_of(args.set)
+    if args.override and not args.final:
+        raise ValidationError({"override": _("--override goes with --final.")})
     if args.final:
+        from app.core.finalise_gate import apply_overrides, parse_overrides
+        from app.services.gate import unmet_for_case
+
+        overrides = parse_overrides(args.override or [])
+        # Checked before the draft is made, so that a refusal leaves no draft behind.
+        unmet = unmet_for_case(db, reference=args.reference, letter_type=args.type, options=options)
+        apply_overrides(unmet, overrides)  # GateRefused: exit code 3 with the list
         draft = draft_letter(
             db,
             actor=current_actor(args),
@@ -22,7 +34,10 @@ def cmd_letter(args: argparse.Namespace) -> int:
             lang=args.lang,
             options=options,
         )
-        info = finalise_letter(db, actor=current_actor(args), letter_id=draft.id)
+        with finalising(db, draft.id):  # a killed or failed finalisation leaves no draft
+            info = finalise_letter(
+                db, actor=current_actor(args), letter_id=draft.id, overrides=overrides
+            )
         from app.services.case_documents import document_content
 
         assert info.document_id is not None

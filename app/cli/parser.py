@@ -34,7 +34,31 @@ REFUSAL_GROUNDS = (
     "compelling_grounds_art_21",
     "withheld_from_access",
 )
-EDITABLE_SETTINGS = ("letter_layout", "retention", "attachments", "extra_holidays")
+IDENTITY_METHODS = (
+    "matched_known_data",
+    "extra_info_requested",
+    "id_document_seen",
+    "representative_authorisation",
+)
+IDENTITY_OUTCOMES = ("verified", "doubt", "failed")
+GATE_CONDITIONS = (
+    "identity",
+    "systems_searched",
+    "searches_failed",
+    "manual_checks",
+    "findings_reviewed",
+    "changes_done",
+    "authorisation",
+    "portability_export",
+)
+PORTABILITY_OUTCOMES = ("granted", "no_data", "refused")
+EDITABLE_SETTINGS = (
+    "letter_layout",
+    "retention",
+    "attachments",
+    "extra_holidays",
+    "reading_limits",
+)
 LANGUAGES = ("nl", "en")
 REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
 
@@ -246,6 +270,25 @@ def _add_case_commands(case_sub: Any) -> None:
     )
     decide.set_defaults(handler="cases:cmd_case_decide")
 
+    identity = case_sub.add_parser("identity", help="record how the identity was checked")
+    identity.add_argument("reference")
+    identity.add_argument("--method", required=True, choices=IDENTITY_METHODS)
+    identity.add_argument("--outcome", required=True, choices=IDENTITY_OUTCOMES)
+    identity.add_argument("--checked-on", type=date_arg, help="default today")
+    identity.add_argument(
+        "--document-type", default="", help="with id_document_seen: e.g. passport"
+    )
+    identity.add_argument("--note", default="")
+    identity.set_defaults(handler="cases:cmd_case_identity")
+
+    port = case_sub.add_parser(
+        "decide-portability", help="record the portability decision (after the export)"
+    )
+    port.add_argument("reference")
+    port.add_argument("outcome", choices=PORTABILITY_OUTCOMES)
+    port.add_argument("--note", default="", help="required when refused: why")
+    port.set_defaults(handler="cases:cmd_case_decide_portability")
+
 
 def _add_admin_commands(sub: Any) -> None:
     """`settings`, `backup`, `audit verify` and `officer`."""
@@ -294,7 +337,15 @@ def _add_letter_commands(sub: Any) -> None:
     letter.add_argument(
         "--final",
         action="store_true",
-        help="store it as sent: hashed copy, audit trail, case dates",
+        help="store it as sent: hashed copy, audit trail, case dates; an answer that is not "
+        "ready exits with 3 and lists what is still to be done on stderr",
+    )
+    letter.add_argument(
+        "--override",
+        action="append",
+        metavar="CONDITION=REASON",
+        help="with --final: go on without one unmet condition, with a written reason (audited; "
+        f"the letter names what was not done); conditions: {', '.join(GATE_CONDITIONS)}",
     )
     letter.set_defaults(handler="letters:cmd_letter")
 
@@ -327,9 +378,13 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     for name, help_text in (("erase", "erasure"), ("rectify", "rectification")):
         change = case_sub.add_parser(name, help=f"{help_text}: plan, approve, execute")
         change.add_argument("reference")
-        change.add_argument("step", choices=["plan", "approve", "execute"])
+        change.add_argument("step", choices=["plan", "approve", "execute", "by-hand"])
         if name == "rectify":
             change.add_argument("--set", action="append", metavar="FIELD=VALUE")
+        change.add_argument(
+            "--action", type=int, metavar="ID", help="by-hand: the planned change (its id)"
+        )
+        change.add_argument("--note", default="", help="by-hand: what was done, where (required)")
         change.add_argument("--format", default="table", choices=["table", "json"])
         change.set_defaults(handler="systems:cmd_case_change")
 

@@ -122,6 +122,7 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
 
 def cmd_retention_apply(args: argparse.Namespace) -> int:
     from app.services.retention import apply_retention, list_expired
+    from app.services.traces import confirmation_lines
 
     db = open_db(args)
     rows = list_expired(db)
@@ -155,6 +156,8 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
         say(_("{n} case(s) anonymised", n=n))
     else:
         say(_("{n} case(s) deleted", n=n))
+    for line in confirmation_lines(result.copies):  # what else held them, and what is left
+        print(f"  {line}")
     if not result.compacted:
         say(
             _(

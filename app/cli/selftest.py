@@ -163,6 +163,7 @@ class SelfTest:
         self.step("search demo systems (connectors)", self.search)
         self.step("erase on demo systems", self.erase)
         self.step("render letter erasure", self.render_erasure)
+        self.step("finalise letter erasure (finalise gate)", self.finalise_erasure)
         self.step("rectify on demo systems", self.rectify)
         self.step("render letter rectification", self.render_rectification)
         self.step("export register (XLSX)", self.export_register)
@@ -364,6 +365,69 @@ class SelfTest:
     def render_erasure(self) -> str:
         self._need(self.state.erased, "search demo systems (connectors)")
         return self._render(self.state.erased, "erasure")
+
+    def finalise_erasure(self) -> str:
+        """The gate refuses the unidentified answer; the officer's work, done, lets it through."""
+        from app.core.enums import IdentityMethod, IdentityOutcome
+        from app.services.case_documents import record_identity_check
+        from app.services.gate import unmet_for_case
+        from app.services.letters import draft_letter, finalise_letter
+        from app.services.reports import portability_export
+        from app.services.searches import (
+            complete_manual_task,
+            findings_of,
+            manual_tasks_of,
+            review_findings,
+        )
+
+        reference = self.state.erased
+        self._need(reference, "search demo systems (connectors)")
+        db = self.state.db
+
+        def unmet() -> list[str]:
+            found = unmet_for_case(db, reference=reference, letter_type="erasure")
+            return [u.condition.value for u in found]
+
+        before = unmet()
+        if "identity" not in before:
+            raise StepFailed("the gate let an answer through without an identity check")
+        # The name and address match the portal's customer record (the postal default).
+        record_identity_check(
+            db,
+            actor=ACTOR,
+            reference=reference,
+            method=IdentityMethod.MATCHED_KNOWN_DATA,
+            outcome=IdentityOutcome.VERIFIED,
+            checked_on=date.today(),
+        )
+        for task in manual_tasks_of(db, reference=reference):
+            if not task.result:  # the demo's paper archive holds nobody
+                complete_manual_task(
+                    db,
+                    actor=ACTOR,
+                    reference=reference,
+                    task_id=task.id,
+                    result="not_found",
+                    note="",
+                )
+        pending = [f.id for f in findings_of(db, reference=reference) if f.review == "pending"]
+        if pending:  # weak matches (name only) of the demo data are other people
+            review_findings(
+                db,
+                actor=ACTOR,
+                reference=reference,
+                finding_ids=pending,
+                decision=FindingReview.REJECTED,
+            )
+        if "portability_export" in unmet():
+            path = self.folder / "portability.zip"
+            portability_export(db, reference=reference, actor=ACTOR, path=path)
+        left = unmet()
+        if left:
+            raise StepFailed("still open: " + ", ".join(left))
+        draft = draft_letter(db, actor=ACTOR, reference=reference, letter_type="erasure")
+        final = finalise_letter(db, actor=ACTOR, letter_id=draft.id)
+        return f"refused first ({', '.join(before)}); final after the work, {final.sha256[:12]}"
 
     def rectify(self) -> str:
         from app.connectors.base import Correction

@@ -20,11 +20,13 @@ def open_db(args: argparse.Namespace) -> Any:
     """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
     from app.data.database import open_database
     from app.services.audit_chain import log_head
+    from app.services.traces import clean_leftovers
 
     db = open_database(args.db)
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         say(notice, prefix="note: ", file=sys.stderr)
     log_head(db, "start")  # a copy of the chain head outside the database
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     return db
 
 

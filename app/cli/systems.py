@@ -161,6 +161,22 @@ def cmd_case_change(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
+    if args.step == "by-hand":
+        from app.core.errors import ValidationError
+        from app.core.i18n import _
+        from app.services.changes import record_removed_by_hand
+
+        if args.action is None:
+            raise ValidationError({"action": _("Name the planned change with --action ID.")})
+        done = record_removed_by_hand(
+            db,
+            actor=current_actor(args),
+            reference=args.reference,
+            action_id=args.action,
+            note=args.note,
+        )
+        print(f"{done.id} {done.system} {done.record_id}: {done.outcome}")
+        return 0
     if args.step == "plan":
         corrections = []
         for item in getattr(args, "set", None) or []:
@@ -193,7 +209,10 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     else:
         for a in actions:
             detail = text_of(a.detail)
-            print(f"{a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {detail}")
+            print(
+                f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} "
+                f"{detail}"
+            )
     return 1 if any(a.outcome == "failed" for a in actions) else 0
 
 

@@ -19,9 +19,11 @@ from app.connectors.base import (
 from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
-from app.core.i18n import N_, Message, _, join
+from app.core.i18n import N_, _, join, message_of
 from app.core.progress import Progress
-from app.reading.documents import UnreadableDocument, read_document
+from app.reading.archive import DocumentRefused, ReadingLimits
+from app.reading.documents import UnreadableDocument
+from app.reading.worker import IsolatedReader
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class DocumentFolderConnector:
             )
         except (TypeError, ValueError) as exc:
             raise ValidationError({"max_file_mb": _("Enter the maximum size in MB.")}) from exc
+        # Parsers run in a child process within these limits (global setting, passed in).
+        self.reader = IsolatedReader(ReadingLimits.from_setting(settings.get("reading_limits")))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -120,7 +124,11 @@ class DocumentFolderConnector:
                 findings.append(self._check_by_hand(relative, _("File too large to read")))
                 continue
             try:
-                document = read_document(path, progress=progress)
+                document = self.reader.read(path, progress=progress)
+            except DocumentRefused as exc:
+                log.warning("Document %d refused (%s)", n + 1, exc.message.msgid[:40])
+                findings.append(self._check_by_hand(relative, message_of(exc)))
+                continue
             except OSError as exc:
                 problem = _(
                     "Could not be opened ({reason})", reason=exc.strerror or type(exc).__name__
@@ -161,7 +169,7 @@ class DocumentFolderConnector:
         progress.report(1.0, _("Documents searched"))
         return findings
 
-    def _check_by_hand(self, relative: str, problem: Message) -> Finding:
+    def _check_by_hand(self, relative: str, problem: str) -> Finding:
         # Not a match, but the officer cannot rule it out either: a weak item to review.
         return Finding(
             system=self.name,

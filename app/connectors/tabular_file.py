@@ -41,10 +41,11 @@ from app.connectors.tabular_rows import (
     row_fields,
     typed_like,
 )
-from app.core.atomic_file import atomic_write
+from app.core.atomic_file import atomic_write, leftover_parts
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, message_of
 from app.core.progress import Progress
+from app.reading.archive import ReadingLimits, archive_problem
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ class TabularFileConnector:
                 }
             )
         self.backup_days = int(days)
+        self.limits = ReadingLimits.from_setting(settings.get("reading_limits"))
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -242,6 +244,9 @@ class TabularFileConnector:
         )
 
     def _load_xlsx(self, stat: tuple[int, int]) -> Sheet:
+        problem = archive_problem(self.path, self.limits)  # a zip bomb is never unpacked
+        if problem is not None:
+            raise ConnectorError(problem)
         try:
             # Macros in an .xlsm must survive the rewrite.
             workbook = openpyxl.load_workbook(
@@ -566,6 +571,27 @@ class TabularFileConnector:
         if removed:
             log.info("connector %s: deleted %d old backup(s)", self.name, len(removed))
         return removed
+
+    def forget_copies(self) -> tuple[list[Path], list[str]]:
+        """Delete every backup of this file now, whatever its age, and killed writes' temp files.
+
+        Called when a case is anonymised or deleted: a backup is a whole snapshot of the file
+        and may hold the person, so it cannot wait for its expiry. Returns (removed, problems).
+        """
+        removed: list[Path] = []
+        problems: list[str] = []
+        for path in [b for b, _made in self.backups()] + self.stale_temporaries():
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(f"{path}: {exc.strerror or type(exc).__name__}")
+            else:
+                removed.append(path)
+        return removed, problems
+
+    def stale_temporaries(self, now: float | None = None) -> list[Path]:
+        """Temporary files of erasures that were killed while writing this file."""
+        return leftover_parts(self.path.parent, self.path.name, now=now)
 
     def _backup(self) -> Path:
         stamp = datetime.now().strftime(_STAMP_FORMAT)

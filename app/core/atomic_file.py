@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,3 +62,22 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+# A temporary file younger than this may belong to a write still running in another process.
+STALE_PART_S = 600
+
+
+def leftover_parts(
+    folder: Path, name: str | None = None, *, now: float | None = None
+) -> list[Path]:
+    """Temporary files of killed ``atomic_write`` calls in ``folder`` (for ``name`` or any file).
+
+    Only files older than STALE_PART_S: a younger one may be a write still under way.
+    """
+    limit = (time.time() if now is None else now) - STALE_PART_S
+    pattern = f".{'*' if name is None else glob.escape(name)}.*.part"
+    try:
+        return sorted(p for p in folder.glob(pattern) if p.is_file() and p.stat().st_mtime < limit)
+    except OSError:
+        return []

@@ -185,6 +185,7 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
             "rectification_executed": C_("audit action", "Rectification executed"),
             "letter_drafted": C_("audit action", "Letter drafted"),
             "letter_edited": C_("audit action", "Letter edited"),
+            "draft_discarded": C_("audit action", "Draft of an interrupted finalisation removed"),
             "letter_sent": C_("audit action", "Letter finalised"),
             "suppression_listed": C_(
                 "audit action", "Added to the direct-marketing suppression list"
@@ -192,6 +193,12 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
             "id_copy_purged": C_("audit action", "ID copy deleted"),
             "dossier_exported": C_("audit action", "Dossier exported"),
             "portability_exported": C_("audit action", "Portability export made"),
+            "portability_decided": C_("audit action", "Portability decided"),
+            "gate_overridden": C_(
+                "audit action", "Letter finalised with a step not done (reason given)"
+            ),
+            "erasure_removed_by_hand": C_("audit action", "Removed by hand"),
+            "rectification_removed_by_hand": C_("audit action", "Corrected by hand"),
             "case_anonymised": C_("audit action", "Case anonymised"),
             "case_deleted": C_("audit action", "Case deleted"),
         }

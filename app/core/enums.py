@@ -122,3 +122,25 @@ class FindingReview(StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+
+
+class ChangeOutcome(StrEnum):
+    """What became of one planned change (``change_action.outcome``)."""
+
+    PLANNED = "planned"  # not executed yet (approved or not)
+    REMOVED = "removed"  # erased by the connector
+    CHANGED = "changed"  # corrected by the connector
+    KEPT = "kept"  # deliberately kept (the reason is in the detail)
+    FAILED = "failed"  # the connector could not do it; execute again or do it by hand
+    REMOVED_BY_HAND = "removed_by_hand"  # done by a person outside the app: who, when, a note
+
+
+# A change is done when it reached one of these outcomes (the finalise gate reads it).
+CHANGE_DONE: frozenset[str] = frozenset(
+    {
+        ChangeOutcome.REMOVED,
+        ChangeOutcome.CHANGED,
+        ChangeOutcome.KEPT,
+        ChangeOutcome.REMOVED_BY_HAND,
+    }
+)

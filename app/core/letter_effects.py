@@ -27,7 +27,7 @@ class DecisionRule(StrEnum):
     """Which decision per request type a sent letter communicates."""
 
     NONE = "none"
-    ACCESS = "access"  # access and portability: granted, no data, or partly withheld
+    ACCESS = "access"  # access: granted, no data, or partly withheld (portability: own action)
     ERASURE = "erasure"  # granted, or partly refused when data was kept (Art. 17(3))
     RECTIFICATION = "rectification"  # granted, or partly refused when a change was kept
     OBJECTION = "objection"  # upheld (always for direct marketing) or refused (Art. 21(1))
@@ -119,7 +119,7 @@ def decisions(rule: DecisionRule, facts: DecisionFacts) -> dict[str, Decision]:
             access = (PARTLY_REFUSED, WITHHELD_FROM_ACCESS)
         else:
             access = (GRANTED, "")
-        decided = {c: access for c in ("access", "portability")}
+        decided = {"access": access}
     elif rule in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION):
         operation = rule.value
         if "kept" not in facts.change_outcomes:

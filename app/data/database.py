@@ -71,6 +71,7 @@ def resolve_url(url: str | None) -> str:
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed, not left in free pages
     # Wait this long for another writer before reporting "database is locked".
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cur.execute("PRAGMA journal_mode=WAL")

@@ -400,9 +400,11 @@ class ChangeAction(Base):
     new_values: Mapped[dict[str, Any]] = mapped_column(JSON)
     approved_by: Mapped[str] = mapped_column(String(100), default="")
     approved_at: Mapped[datetime | None] = mapped_column(default=None)
-    outcome: Mapped[str] = mapped_column(String(20), default="planned")  # removed/changed/kept/...
+    outcome: Mapped[str] = mapped_column(String(20), default="planned")  # a ChangeOutcome
     detail: Mapped[str] = mapped_column(Text, default="")
     executed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Who did it when it was done by hand (outcome removed_by_hand); "" for the connectors.
+    done_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class ManualTask(Base):

@@ -51,6 +51,13 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     "extra_holidays": {"dates": []},
     "retention": DEFAULT_RETENTION,
     "attachments": {"max_mb": 50},
+    # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
+    "reading_limits": {
+        "max_unpacked_mb": 100,
+        "max_ratio": 100,
+        "memory_mb": 1024,
+        "timeout_s": 120,
+    },
 }
 
 # Built from the seed privacy statement (shared/seed/privacy-statement.nl.txt).

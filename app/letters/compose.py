@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from app.core.finalise_gate import Condition
 from app.core.i18n import C_
 from app.letters.context import LetterContext
 from app.letters.fills import Flags, Values
 from app.letters.formatting import format_date, request_types_long, request_types_short
 from app.letters.kinds import letter_kind
-from app.letters.templates import ComposedLetter, TemplateFiller
+from app.letters.templates import ComposedLetter, TemplateFiller, read_template, templates_root
 
 
 def _date(ctx: LetterContext, value: date | None) -> str | None:
@@ -80,3 +82,74 @@ def compose_text(ctx: LetterContext, templates_dir: Path | None = None) -> Compo
     root = templates_dir if templates_dir is not None else kind.templates_dir
     filler = TemplateFiller(ctx.lang, values, flags, root)
     return filler.compose(kind.template)
+
+
+def not_done_text(lang: str, not_done: Mapping[str, str], templates_dir: Path | None = None) -> str:
+    """The paragraphs that name what was not done (overridden gate conditions), or "".
+
+    ``not_done`` maps a gate condition (``app.core.finalise_gate.Condition``) to its detail
+    (the systems concerned); the words are in ``<lang>/_not_done.txt``.
+    """
+    if not not_done:
+        return ""
+    values: Values = {
+        "not_searched": not_done.get(Condition.SYSTEMS_SEARCHED.value, ""),
+        "search_failed": not_done.get(Condition.SEARCHES_FAILED.value, ""),
+        "manual_open": not_done.get(Condition.MANUAL_CHECKS.value, ""),
+    }
+    flags: Flags = {f"not_done_{c.value}": c.value in not_done for c in Condition}
+    root = templates_dir if templates_dir is not None else templates_root()
+    filler = TemplateFiller(lang, values, flags, root)
+    blocks: list[str] = []
+    for block in filler.compose_part("_not_done").split("\n\n"):
+        if blocks and block.startswith("- ") and blocks[-1].startswith("- "):
+            blocks[-1] += "\n" + block  # one bullet list, not a paragraph per bullet
+        else:
+            blocks.append(block)
+    return "\n\n".join(blocks)
+
+
+# The access answer's "no data" sentence claims a full search; when the officer let the letter
+# go without one (a search condition overridden), it says only what the search showed.
+FULL_SEARCH_CLAIMS: dict[str, tuple[str, str]] = {
+    "nl": (
+        "Wij hebben in al onze systemen naar uw gegevens gezocht. Wij verwerken geen "
+        "persoonsgegevens van u.",
+        "In de systemen die wij hebben doorzocht, hebben wij geen persoonsgegevens van u gevonden.",
+    ),
+    "en": (
+        "We have searched all our systems for your data. We do not process any personal data "
+        "about you.",
+        "We found no personal data about you in the systems we have searched.",
+    ),
+}
+SEARCH_CONDITIONS = frozenset(
+    {
+        Condition.SYSTEMS_SEARCHED.value,
+        Condition.SEARCHES_FAILED.value,
+        Condition.MANUAL_CHECKS.value,
+        Condition.FINDINGS_REVIEWED.value,
+    }
+)
+
+
+def without_full_search_claim(body: str, lang: str, overridden: set[str] | frozenset[str]) -> str:
+    """``body`` without the claim of a full search when a search condition was overridden."""
+    if not overridden & SEARCH_CONDITIONS or lang not in FULL_SEARCH_CLAIMS:
+        return body
+    claim, honest = FULL_SEARCH_CLAIMS[lang]
+    return body.replace(claim, honest)
+
+
+def with_not_done(body: str, lang: str, paragraphs: str, templates_dir: Path | None = None) -> str:
+    """``body`` with ``paragraphs`` before its closing contact paragraph (else at the end)."""
+    if not paragraphs:
+        return body
+    root = templates_dir if templates_dir is not None else templates_root()
+    contact = read_template(root, lang, "_contact")
+    opening = contact.split("{", 1)[0].strip()
+    blocks = body.split("\n\n")
+    for index in range(len(blocks) - 1, -1, -1):
+        if opening and blocks[index].startswith(opening):
+            return "\n\n".join([*blocks[:index], paragraphs, *blocks[index:]])
+    return f"{body.rstrip()}\n\n{paragraphs}"

@@ -4,8 +4,9 @@ A letter kind says which payload it carries and who builds it from the case (``b
 a services function, given as ``"module:function"`` so that this module stays light and loads
 it on first use), which values its template gets from the payload (``fill``), which options the
 officer gives (and with which widget), its labels (marked with ``N_``; shown with
-``translate(label, lang)``), its template name and what it does to the case when it is
-finalised (``effect``, pure rules in ``app.core.letter_effects``).
+``translate(label, lang)``), its template name, what it does to the case when it is
+finalised (``effect``, pure rules in ``app.core.letter_effects``) and what must be done before
+it may be final (``gate``, pure rules in ``app.core.finalise_gate``).
 
 This module imports no heavy library (no ReportLab, no SQLAlchemy): the CLI parser and the
 forms read it. Adding a letter type: declare a ``LetterKind`` below (or call
@@ -24,6 +25,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from app.core.errors import ValidationError
+from app.core.finalise_gate import NO_GATE, REFUSAL_GATE, FinaliseGate, IdentityNeed
 from app.core.i18n import N_, _, translate
 from app.core.letter_effects import NO_EFFECT, DecisionRule, LetterEffect
 from app.letters.fills import (
@@ -117,6 +119,7 @@ class LetterKind:
     options: tuple[LetterOption, ...] = ()
     examples: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # lang -> options
     effect: LetterEffect = NO_EFFECT
+    gate: FinaliseGate = NO_GATE  # what must be done before the letter is final
     allowed_while_paused: bool = False  # the letter names no deadline (the clock may be paused)
     templates_dir: Path | None = None  # None: resources/letters
 
@@ -157,6 +160,23 @@ class LetterKind:
 
 
 _REASONS = LetterOption("reasons", N_("Reasons"), OptionWidget.TEXT)
+
+
+def _answer_gate(
+    *,
+    identity: IdentityNeed = IdentityNeed.ALWAYS,
+    search: bool = False,
+    changes: tuple[str, ...] = (),
+) -> FinaliseGate:
+    """The gate of an answer that grants (a refusal has ``REFUSAL_GATE``): issue 12 §1."""
+    return FinaliseGate(
+        identity=identity,
+        search=search,
+        changes=changes,
+        authorisation=True,
+        portability_export=True,
+    )
+
 
 BUILTIN_KINDS: tuple[LetterKind, ...] = (
     LetterKind(
@@ -225,6 +245,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
             ),
         ),
         effect=LetterEffect(answers=True, decides=DecisionRule.ACCESS),
+        gate=_answer_gate(search=True),
     ),
     LetterKind(
         code=LetterType.RECTIFICATION.value,
@@ -235,6 +256,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         build_payload="app.services.letter_payloads:rectification_payload",
         fill=fill_rectification,
         effect=LetterEffect(answers=True, decides=DecisionRule.RECTIFICATION),
+        gate=_answer_gate(changes=("rectification",)),
     ),
     LetterKind(
         code=LetterType.ERASURE.value,
@@ -245,6 +267,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         build_payload="app.services.letter_payloads:erasure_payload",
         fill=fill_erasure,
         effect=LetterEffect(answers=True, decides=DecisionRule.ERASURE),
+        gate=_answer_gate(search=True, changes=("erasure",)),
     ),
     LetterKind(
         code=LetterType.OBJECTION.value,
@@ -265,6 +288,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
             LetterOption("grounds", N_("Compelling grounds (when not upheld)"), OptionWidget.TEXT),
         ),
         effect=LetterEffect(answers=True, decides=DecisionRule.OBJECTION),
+        gate=_answer_gate(identity=IdentityNeed.WHEN_UPHELD),
     ),
     LetterKind(
         code=LetterType.REFUSAL.value,
@@ -287,6 +311,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
             "en": {"reasons": "we do not process your data"},
         },
         effect=LetterEffect(refuses=True, decides=DecisionRule.REFUSAL),
+        gate=REFUSAL_GATE,
         allowed_while_paused=True,
     ),
     LetterKind(

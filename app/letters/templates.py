@@ -78,6 +78,11 @@ def _read(root: Path, lang: str, name: str) -> str:
     )
 
 
+def read_template(root: Path, lang: str, name: str) -> str:
+    """The raw text of ``<root>/<lang>/<name>.txt`` (a part may come from resources/letters)."""
+    return _read(root, lang, name)
+
+
 def _paragraphs(text: str) -> list[str]:
     blocks = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").strip("\n"))
     return [block.strip("\n") for block in blocks if block.strip()]
@@ -145,6 +150,10 @@ class TemplateFiller:
                 continue
             out.append(self.fill(block, name))
         return out
+
+    def compose_part(self, name: str) -> str:
+        """The body of part ``name`` (e.g. ``_not_done``), without a subject line."""
+        return "\n\n".join(self._body(name, _read(self.root, self.lang, name), 0))
 
     def compose(self, name: str) -> ComposedLetter:
         """Render template ``name`` into subject and body."""

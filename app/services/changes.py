@@ -15,8 +15,8 @@ from sqlalchemy import select
 from app.connectors import registry
 from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
 from app.core.code_words import code_word
-from app.core.enums import FindingReview
-from app.core.errors import Cancelled, UserError, ValidationError
+from app.core.enums import ChangeOutcome, FindingReview
+from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
 from app.core.progress import Progress
 from app.core.spreadsheet import csv_writer
@@ -45,6 +45,7 @@ class ActionInfo:
     approved: bool
     outcome: str
     detail: str
+    done_by: str = ""  # who did it by hand (outcome removed_by_hand)
 
 
 def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
@@ -307,9 +308,53 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.approved_at is not None,
                 a.outcome,
                 restored(a.detail),
+                a.done_by,
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
         ]
+
+
+def record_removed_by_hand(
+    db: Database,
+    *,
+    actor: str,
+    reference: str,
+    action_id: int,
+    note: str,
+    now: datetime | None = None,
+) -> ActionInfo:
+    """Record that a person did a planned change outside the application (mail, paper).
+
+    Who (``actor``), when and a note saying what was done are kept; the change then counts as
+    done for the finalise gate and the letter lists it as removed by hand.
+    """
+    if not note.strip():
+        raise ValidationError(
+            {"note": _("Say what was removed by hand, where and how (a note is required).")}
+        )
+    now = now or datetime.now(UTC)
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        action = session.get(ChangeAction, action_id)
+        if action is None or action.case_id != case.id:
+            raise NotFoundError(_("That planned change does not belong to this case."))
+        if action.outcome in (ChangeOutcome.REMOVED, ChangeOutcome.CHANGED):
+            raise UserError(_("This change was already done by the system; nothing to record."))
+        before = action.outcome
+        action.outcome = ChangeOutcome.REMOVED_BY_HAND.value
+        action.detail = note.strip()
+        action.done_by = actor
+        action.executed_at = now
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action=f"{action.operation}_removed_by_hand",
+            summary=f"{action.system}: record {action.id} removed by hand ({note.strip()})",
+            before={"action_id": action.id, "outcome": before},
+            after={"action_id": action.id, "outcome": action.outcome, "note": note.strip()},
+        )
+    return next(a for a in actions_of(db, reference=reference) if a.id == action_id)
 
 
 def suppress(db: Database, *, actor: str, reference: str, email: str, today: date) -> bool:

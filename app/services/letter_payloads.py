@@ -146,11 +146,13 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
     erased, kept = [], []
     for a in change_actions(session, case, "erasure"):
         what = ", ".join(a.fields) or a.record_id
-        if a.outcome in ("removed", "changed"):
+        if a.outcome in ("removed", "changed", "removed_by_hand"):
             if a.outcome == "removed":
                 verb = C_("erasure outcome", "erased").render(lang)
-            else:
+            elif a.outcome == "changed":
                 verb = C_("erasure outcome", "made unrecognisable").render(lang)
+            else:
+                verb = C_("erasure outcome", "removed by hand").render(lang)
             erased.append(ErasedItem(a.system, f"{what} ({verb})"))
         elif a.outcome == "kept":
             reason, detail = restored(a.reason), restored(a.detail)

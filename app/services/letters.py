@@ -14,6 +14,7 @@ from app.core.code_words import code_word
 from app.core.deadlines import check_extension_allowed
 from app.core.enums import CaseStatus, DocumentKind, FindingReview, LetterStatus
 from app.core.errors import NotFoundError, UserError, ValidationError
+from app.core.finalise_gate import Unmet, apply_overrides
 from app.core.i18n import _
 from app.core.letter_effects import (
     CaseState,
@@ -33,10 +34,12 @@ from app.data.models import (
     RecipientNotice,
 )
 from app.letters import ComposedLetter, compose_text, merge_pdfs, render_letter
+from app.letters.compose import not_done_text, with_not_done, without_full_search_claim
 from app.letters.kinds import LetterKind, letter_kind
 from app.services import audit
 from app.services.case_documents import store_document
 from app.services.deadlines import calendar_settings, deadline_input, refresh
+from app.services.gate import lock_case, unmet_in
 from app.services.letter_context import build_context, layout_of
 from app.services.letter_payloads import change_actions
 from app.services.lookup import case_by_reference
@@ -318,16 +321,52 @@ def _record_decisions(
     )
 
 
+def _overridden(
+    session: Session,
+    letter: Letter,
+    case: Case,
+    kind: LetterKind,
+    overrides: Mapping[str, str],
+) -> list[Unmet]:
+    """Check the kind's gate; the unmet conditions the officer overrode (else GateRefused)."""
+    return apply_overrides(unmet_in(session, case, kind, _options(letter)), overrides)
+
+
 def finalise_letter(
-    db: Database, *, actor: str, letter_id: int, today: date | None = None
+    db: Database,
+    *,
+    actor: str,
+    letter_id: int,
+    today: date | None = None,
+    overrides: Mapping[str, str] | None = None,
 ) -> LetterInfo:
-    """Render, store the exact PDF with its SHA-256, lock the letter and update the case."""
+    """Render, store the exact PDF with its SHA-256, lock the letter and update the case.
+
+    An answer letter passes its kind's finalise gate first (GateRefused lists what is still to
+    be done); ``overrides`` maps a condition to the officer's written reason for going on
+    without it: audited, and the letter then says what was not done.
+    """
     today = today or date.today()
+    overrides = {str(k): str(v) for k, v in (overrides or {}).items()}
+    # A first check before the slow rendering: the officer hears at once what is missing.
     with db.session() as session:
         letter, case = _letter(session, letter_id)
         if letter.status == LetterStatus.FINAL:
             raise UserError(_("This letter is already final. Make a new letter for a correction."))
+        _overridden(session, letter, case, letter_kind(letter.letter_type), overrides)
+    with db.session() as session:
+        case_id = session.scalar(select(Letter.case_id).where(Letter.id == letter_id))
+        if case_id is None:
+            raise NotFoundError(_("That letter no longer exists."))
+        # Checked again under the case's lock: two officers cannot both pass on an old state.
+        lock_case(session, case_id)
+        letter, case = _letter(session, letter_id)
+        if letter.status == LetterStatus.FINAL:
+            raise UserError(_("This letter is already final. Make a new letter for a correction."))
         kind = letter_kind(letter.letter_type)
+        overridden = _overridden(session, letter, case, kind, overrides)
+        if overridden:
+            _record_overrides(session, letter, case, kind, actor, overridden, overrides)
         if kind.effect.extends_deadline and case.extension_notice_on is None:
             check_extension_allowed(deadline_input(case, calendar_settings(session)), today)
             case.extension_notice_on = today
@@ -383,6 +422,40 @@ def finalise_letter(
         _record_decisions(session, case, actor, kind, _options(letter))
         _advance_for_answer(session, case, actor, kind.effect, today)
         return _info(session, letter, case.reference)
+
+
+def _record_overrides(
+    session: Session,
+    letter: Letter,
+    case: Case,
+    kind: LetterKind,
+    actor: str,
+    overridden: list[Unmet],
+    reasons: Mapping[str, str],
+) -> None:
+    """Audit each override with its reason; the letter names what was not done."""
+    for unmet in overridden:
+        code = unmet.condition.value
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="gate_overridden",
+            summary=f"{kind.code} letter {letter.id} final without '{code}': {reasons[code]}",
+            after={
+                "letter_id": letter.id,
+                "condition": code,
+                "reason": reasons[code],
+                "detail": unmet.detail,
+            },
+        )
+    not_done = not_done_text(
+        letter.language, {u.condition.value: u.detail for u in overridden}, kind.templates_dir
+    )
+    body = without_full_search_claim(
+        letter.body, letter.language, {u.condition.value for u in overridden}
+    )
+    letter.body = with_not_done(body, letter.language, not_done, kind.templates_dir)
 
 
 def letters_of(db: Database, *, reference: str) -> list[LetterInfo]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -50,6 +50,7 @@ from app.data.models import (
 )
 from app.services import audit, audit_chain
 from app.services.stored_settings import read_setting
+from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ class RetentionResult:
     mode: str
     references: tuple[str, ...]
     compacted: bool = True  # False: the SQLite file could not be rewritten (busy), see log
+    # Copies outside the database: removed now, not removable, and what the officer must do.
+    copies: CopiesReport = field(default_factory=CopiesReport)
 
 
 def _rules(session: Session) -> dict[str, RetentionRule]:
@@ -138,6 +141,7 @@ def apply_retention(
             )
         )
     done: list[str] = []
+    counted: list[CaseCopies] = []
     for index, reference in enumerate(wanted):
         if progress is not None:
             progress.report(index / max(1, len(wanted)), reference)
@@ -146,6 +150,7 @@ def apply_retention(
             case = session.scalar(select(Case).where(Case.reference == reference))
             if case is None:
                 raise UserError(_("Case {reference} no longer exists.", reference=reference))
+            counted.append(count_copies(session, case))
             if mode == MODE_ANONYMISE:
                 _anonymise(session, case, actor=actor, entry=entry)
             else:
@@ -153,9 +158,10 @@ def apply_retention(
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
     compacted = _compact_sqlite(db)
+    copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:
         progress.report(1.0, _("done"))
-    return RetentionResult(mode, tuple(done), compacted)
+    return RetentionResult(mode, tuple(done), compacted, copies)
 
 
 def _detach_requester(session: Session, case: Case) -> Requester:

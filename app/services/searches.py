@@ -27,6 +27,7 @@ from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference
 from app.services.secrets import SecretStore
+from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +173,9 @@ def search_case(
         subject = subject_of(case)
         query = select(ConnectorConfig).where(ConnectorConfig.enabled.is_(True))
         rows = session.scalars(query.order_by(ConnectorConfig.name)).all()
+        limits = {"reading_limits": read_setting(session, "reading_limits")}  # for documents
         configs = [
-            (r.kind, r.name, dict(r.settings), r.timeout_s)
+            (r.kind, r.name, dict(r.settings) | limits, r.timeout_s)
             for r in rows
             if only is None or r.name in only
         ]

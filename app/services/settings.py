@@ -83,6 +83,10 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= max_mb <= 500:
             errors["max_mb"] = _("The attachment limit must be 1 to 500 MB.")
         value = {"max_mb": max_mb}
+    elif key == "reading_limits":
+        from app.reading.archive import validate_limits
+
+        value, errors = validate_limits(value)
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

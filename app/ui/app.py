@@ -172,6 +172,9 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         title = QCoreApplication.translate("GuiController", "Database")
         QMessageBox.information(None, title, text_of(notice, language))
+    from app.services.traces import clean_leftovers
+
+    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     ctx = UiContext(
         db=db,
         actor=actor,

@@ -215,6 +215,9 @@ class IdentityCheckDialog(ActionDialog):
         self.outcome = QComboBox()
         for code, name in labels.identity_outcome_labels().items():
             self.outcome.addItem(name, code)
+        # No outcome is preselected: the officer says what the check showed (issue 12).
+        self.outcome.setPlaceholderText(self.tr("Choose the outcome…"))
+        self.outcome.setCurrentIndex(-1)
         self.checked_on = make_date_edit(ctx.locale, maximum=ctx.today())
         self.checked_on.setDate(qdate(ctx.today()))
         self.document_type = QLineEdit()
@@ -228,6 +231,8 @@ class IdentityCheckDialog(ActionDialog):
         self.ok_button.setText(self.tr("&Record check"))
 
     def perform(self) -> None:
+        if self.outcome.currentData() is None:
+            raise ValidationError({"outcome": self.tr("Choose the outcome of the check.")})
         record_identity_check(
             self.ctx.db,
             actor=self.ctx.actor,

@@ -27,7 +27,14 @@ from app.connectors.base import Correction
 from app.core.errors import UserError
 from app.core.progress import Progress
 from app.services.case_queries import get_case
-from app.services.changes import ActionInfo, actions_of, approve_plan, execute_plan, plan_changes
+from app.services.changes import (
+    ActionInfo,
+    actions_of,
+    approve_plan,
+    execute_plan,
+    plan_changes,
+    record_removed_by_hand,
+)
 from app.services.changes import suppress as suppress_marketing
 from app.services.searches import findings_of
 from app.services.secrets import SecretStore
@@ -43,6 +50,7 @@ OUTCOME_COLOURS = {
     "kept": "#7a4a00",
     "failed": "#a4161a",
     "planned": "#4a5461",
+    "removed_by_hand": "#1d5e36",
 }
 
 
@@ -63,6 +71,7 @@ def outcome_labels() -> dict[str, str]:
         "changed": QCoreApplication.translate("Changes", "changed"),
         "kept": QCoreApplication.translate("Changes", "kept"),
         "failed": QCoreApplication.translate("Changes", "failed"),
+        "removed_by_hand": QCoreApplication.translate("Changes", "removed by hand"),
     }
 
 
@@ -127,8 +136,21 @@ class ChangesDialog(QDialog):
         header.resizeSection(1, 140)
         header.resizeSection(2, 240)
         header.resizeSection(3, 300)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_by_hand())
         self.summary = QLabel()
         self.error = error_label()
+        # A change done by a person outside Privacy Desk (mail, documents, paper): who, when and
+        # a note are recorded; the change then counts as done for the answer letter.
+        self.by_hand_note = QLineEdit()
+        self.by_hand_note.setPlaceholderText(
+            self.tr("What was removed by hand, where and how (required)")
+        )
+        self.by_hand_note.setAccessibleName(self.tr("Note on the removal by hand"))
+        self.by_hand_button = QPushButton(self.tr("Record removed by &hand"))
+        self.by_hand_button.clicked.connect(self.record_by_hand)
+        by_hand = QHBoxLayout()
+        by_hand.addWidget(self.by_hand_note, 1)
+        by_hand.addWidget(self.by_hand_button)
 
         self.plan_button = QPushButton(self.tr("Make &plan"))
         self.plan_button.clicked.connect(self.make_plan)
@@ -154,6 +176,7 @@ class ChangesDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(correction_box)
         layout.addWidget(self.tree, 1)
+        layout.addLayout(by_hand)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -228,7 +251,39 @@ class ChangesDialog(QDialog):
             parent.setExpanded(True)
         self._update_buttons()
 
+    def selected_action(self) -> ActionInfo | None:
+        item = self.tree.currentItem()
+        data = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        return data if isinstance(data, ActionInfo) else None
+
+    def _update_by_hand(self) -> None:
+        action = self.selected_action()
+        done = ("removed", "changed", "removed_by_hand")
+        self.by_hand_button.setEnabled(action is not None and action.outcome not in done)
+
+    def record_by_hand(self) -> bool:
+        action = self.selected_action()
+        if action is None:
+            return False
+        self.error.hide()
+        try:
+            record_removed_by_hand(
+                self.ctx.db,
+                actor=self.ctx.actor,
+                reference=self.reference,
+                action_id=action.id,
+                note=self.by_hand_note.text(),
+            )
+        except UserError as exc:
+            self._error(user_message(exc))
+            return False
+        self.by_hand_note.clear()
+        self.reload()
+        self.ctx.events.cases_changed.emit(self.reference)
+        return True
+
     def _update_buttons(self) -> None:
+        self._update_by_hand()
         counts = Counter(a.outcome for a in self.plan_actions)
         open_actions = [a for a in self.plan_actions if a.outcome in ("planned", "failed")]
         approved = bool(open_actions) and all(a.approved for a in open_actions)

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.core.i18n import text_of
 from app.core.progress import Progress
 from app.core.retention import MODE_ANONYMISE, MODE_DELETE
 from app.services import reports, retention
+from app.services.traces import confirmation_lines
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
@@ -252,6 +254,7 @@ class RetentionPage(_ExportPage):
         self.mode.addItem(self.tr("Anonymise (keep the figures)"), MODE_ANONYMISE)
         self.mode.addItem(self.tr("Delete completely"), MODE_DELETE)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the confirmation names copies the officer must handle
         self.apply_button = QPushButton(self.tr("&Apply to the checked cases…"))
         self.apply_button.clicked.connect(self.ask_apply)
         reload_button = QPushButton(self.tr("Re&load"))
@@ -329,7 +332,9 @@ class RetentionPage(_ExportPage):
 
         def done(result: retention.RetentionResult) -> None:
             self.reload()
-            self.summary.setText(self.tr("%n case(s) done", "", len(result.references)))
+            lines = [self.tr("%n case(s) done", "", len(result.references))]
+            lines += [text_of(m, self.ctx.lang) for m in confirmation_lines(result.copies)]
+            self.summary.setText("\n".join(lines))
             self.ctx.events.cases_changed.emit("")
 
         return self.run(work, self.tr("Applying retention…"), done)

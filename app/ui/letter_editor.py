@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import LetterStatus
 from app.core.errors import UserError
+from app.core.finalise_gate import GateRefused
 from app.core.i18n import translate
 from app.letters.kinds import letter_kinds
 from app.services.letters import LetterInfo, finalise_letter, preview_letter, update_draft
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
+from app.ui.gate_dialog import GateDialog
 from app.ui.pdf_preview import PdfPreview, ask_and_print, save_pdf_as
 from app.ui.tasks import Task
 from app.ui.widgets import Banner, error_label
@@ -58,6 +60,7 @@ class LetterEditorDialog(QDialog):
         self.render_task: Task | None = None
         self._render_again = False
         self.confirm: QMessageBox | None = None
+        self.gate_dialog: GateDialog | None = None  # the unmet conditions, when finalising
         self.print_dialog: QWidget | None = None
         self.setObjectName("letterEditor")
         self.resize(1280, 860)
@@ -263,12 +266,24 @@ class LetterEditorDialog(QDialog):
         box.open()
         return box
 
-    def finalise(self) -> bool:
+    def finalise(self, overrides: dict[str, str] | None = None) -> bool:
+        """Finalise through the service; an unmet gate opens the list with reason fields."""
         self.error.hide()
         try:
             self.letter = finalise_letter(
-                self.ctx.db, actor=self.ctx.actor, letter_id=self.letter.id, today=self.ctx.today()
+                self.ctx.db,
+                actor=self.ctx.actor,
+                letter_id=self.letter.id,
+                today=self.ctx.today(),
+                overrides=overrides,
             )
+        except GateRefused as exc:
+            self.gate_dialog = GateDialog(exc.unmet, self)
+            self.gate_dialog.accepted.connect(
+                lambda: self.finalise(self.gate_dialog.reasons() if self.gate_dialog else None)
+            )
+            self.gate_dialog.open()
+            return False
         except UserError as exc:
             self.error.setText(user_message(exc))
             self.error.show()

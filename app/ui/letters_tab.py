@@ -32,6 +32,7 @@ from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.exports_dialog import CaseExportDialog
+from app.ui.gate_dialog import PortabilityDialog
 from app.ui.letter_editor import LetterEditorDialog, letter_status_labels, letter_type_labels
 from app.ui.widgets import FieldErrors, error_label, with_error
 
@@ -184,6 +185,7 @@ class LettersTab(QWidget):
         self.editor: LetterEditorDialog | None = None
         self.new_dialog: NewLetterDialog | None = None
         self.export_dialog: CaseExportDialog | None = None
+        self.portability_dialog: PortabilityDialog | None = None
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAccessibleName(self.tr("Letters"))
@@ -206,12 +208,15 @@ class LettersTab(QWidget):
         self.dossier_button.clicked.connect(lambda: self.export_case("dossier"))
         self.portability_button = QPushButton(self.tr("&Portability export (ZIP)…"))
         self.portability_button.clicked.connect(lambda: self.export_case("portability"))
+        self.decide_portability_button = QPushButton(self.tr("Decide portabilit&y…"))
+        self.decide_portability_button.clicked.connect(self.decide_portability)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dossier_button)
         buttons.addWidget(self.portability_button)
+        buttons.addWidget(self.decide_portability_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error)
@@ -258,6 +263,20 @@ class LettersTab(QWidget):
 
     def _enable(self) -> None:
         self.open_button.setEnabled(self.tree.currentItem() is not None)
+
+    def decide_portability(self) -> PortabilityDialog | None:
+        """Portability is decided by its own action (not by the access letter)."""
+        self.error.hide()
+        try:
+            detail = get_case(self.ctx.db, reference=self.reference, today=self.ctx.today())
+        except UserError as exc:
+            self.error.setText(user_message(exc))
+            self.error.show()
+            return None
+        dialog = PortabilityDialog(self.ctx, detail, self)
+        dialog.open()
+        self.portability_dialog = dialog
+        return dialog
 
     def letters(self) -> list[LetterInfo]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from app.core.enums import RequestType
+from app.core.enums import IdentityMethod, IdentityOutcome, RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.letters import LetterType
-from app.services.case_documents import document_content
+from app.services.case_documents import document_content, record_identity_check
 from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.changes import suppress
@@ -36,23 +36,34 @@ def _text(pdf: bytes) -> str:
     return " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _identified(db: Database, reference: str) -> str:
+    """Identity established by matching known data (the finalise gate asks for it)."""
+    record_identity_check(db, actor="officer", reference=reference,
+                          method=IdentityMethod.MATCHED_KNOWN_DATA,
+                          outcome=IdentityOutcome.VERIFIED, checked_on=TODAY)  # fmt: skip
+    return reference
+
+
 @pytest.fixture
 def reference(db: Database) -> str:
-    return register_case(
+    return _identified(
         db,
-        actor="officer",
-        data=CaseInput(
-            request_types=(RequestType.ACCESS, RequestType.ERASURE),
-            received_on=TODAY,
-            salutation="heer",
-            first_name="Jan",
-            name_prefix="van der",
-            last_name="Berg",
-            street="Kerkstraat 12",
-            postcode="5253 RE",
-            city="Nieuwkuijk",
-            email="jan@example.nl",
-            their_reference="JB-7",
+        register_case(
+            db,
+            actor="officer",
+            data=CaseInput(
+                request_types=(RequestType.ACCESS, RequestType.ERASURE),
+                received_on=TODAY,
+                salutation="heer",
+                first_name="Jan",
+                name_prefix="van der",
+                last_name="Berg",
+                street="Kerkstraat 12",
+                postcode="5253 RE",
+                city="Nieuwkuijk",
+                email="jan@example.nl",
+                their_reference="JB-7",
+            ),
         ),
     )
 
@@ -213,14 +224,14 @@ def test_answer_letters_record_the_decision_and_closing_uses_it(
 
 
 def _case(db: Database, *types: RequestType, last_name: str) -> str:
-    return register_case(
+    return _identified(db, register_case(
         db,
         actor="officer",
         data=CaseInput(
             request_types=types, received_on=TODAY, first_name="Els", last_name=last_name,
             street="Dorpsstraat 1", postcode="5253 AA", city="Nieuwkuijk",
         ),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _send(db: Database, reference: str, letter_type: str, **options: str) -> None:

@@ -24,7 +24,7 @@ def test_selftest_passes_every_step() -> None:
 
     lines = _step_lines(out.getvalue())
     assert code == 0, out.getvalue() + err.getvalue()
-    assert len(lines) == 19
+    assert len(lines) == 20
     assert all(line.startswith("OK   ") for line in lines), out.getvalue()
     names = " | ".join(lines)
     for expected in (
@@ -33,12 +33,13 @@ def test_selftest_passes_every_step() -> None:
         "render letter acknowledgement",
         "render letter erasure",
         "render letter rectification",
+        "finalise letter erasure (finalise gate)",
         "search demo systems (connectors)",
         "export register (XLSX)",
         "open and close main window",
     ):
         assert expected in names
-    assert out.getvalue().splitlines()[-1].startswith("selftest: 19 of 19 steps OK")
+    assert out.getvalue().splitlines()[-1].startswith("selftest: 20 of 20 steps OK")
     # The temporary folder is gone and the environment is as before.
     folder = out.getvalue().splitlines()[0].rsplit("working in ", 1)[1]
     assert not Path(folder).exists()

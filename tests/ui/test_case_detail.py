@@ -158,6 +158,13 @@ def test_identity_check_deletes_the_id_copy_and_says_so(qtbot, ctx, tmp_path: Pa
     dialog = view.active_dialog
     assert "deletes every ID copy" in dialog.intro.text()
     assert "1 ID copy" in dialog.intro.text()
+    # No outcome is preselected; saving without one is refused at the field, nothing stored.
+    assert dialog.outcome.currentIndex() == -1 and dialog.outcome.currentData() is None
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert dialog.errors._fields["outcome"][1].text() == "Choose the outcome of the check."
+    assert view.detail.identity_checks == () or not view.detail.identity_checks
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("verified"))
     dialog.ok_button.click()
     assert not dialog.isVisible()
     assert "deleted after the identity check" in view.documents.list.item(0).text()

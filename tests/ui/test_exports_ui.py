@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from app.core.i18n import _, text_of
 from app.demo.fill import fill_demo
 from app.services.case_queries import list_cases
 from app.services.retention import list_expired
@@ -71,6 +72,9 @@ def test_retention_asks_with_the_count_then_anonymises(qtbot, ctx) -> None:
     left = list_expired(ctx.db, today=later)
     assert [e.reference for e in left] == [expired[0].reference]
     assert page.tree.topLevelItemCount() == 1
+    # The confirmation names what the app cannot reach (issue 11.10).
+    reach = text_of(_("Outside Privacy Desk's reach, for you to act on:"), ctx.lang)
+    assert reach in page.summary.text()
 
 
 def test_case_dossier_export_offers_the_file(qtbot, ctx, tmp_path) -> None:

@@ -182,3 +182,26 @@ def test_a_missing_token_is_asked_for_once_and_kept_in_memory(qtbot, ctx, demo) 
         assert len(asked) == 1
     finally:
         fake.stop()
+
+
+def test_a_planned_change_is_recorded_as_removed_by_hand_with_a_note(qtbot, ctx, demo) -> None:
+    search_case(ctx.db, actor="t", reference=demo)
+    dialog = ChangesDialog(ctx, demo, "erasure", SecretStore(use_keyring=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.make_plan()
+    assert not dialog.by_hand_button.isEnabled()  # nothing selected
+    child = dialog.tree.topLevelItem(0).child(0)
+    action = child.data(0, Qt.ItemDataRole.UserRole)
+    dialog.tree.setCurrentItem(child)
+    assert dialog.by_hand_button.isEnabled()
+    qtbot.mouseClick(dialog.by_hand_button, Qt.MouseButton.LeftButton)  # no note: refused
+    assert dialog.error.isVisibleTo(dialog) and "note is required" in dialog.error.text()
+    qtbot.keyClicks(dialog.by_hand_note, "Deleted the mailbox folder by hand")
+    qtbot.mouseClick(dialog.by_hand_button, Qt.MouseButton.LeftButton)
+    stored = {a.id: a for a in actions_of(ctx.db, reference=demo, operation="erasure")}
+    assert stored[action.id].outcome == "removed_by_hand"
+    assert stored[action.id].done_by == ctx.actor
+    assert stored[action.id].detail == "Deleted the mailbox folder by hand"
+    shown = dialog.tree.topLevelItem(0).child(0)
+    assert shown.text(4) == "removed by hand"

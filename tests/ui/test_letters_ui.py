@@ -149,3 +149,68 @@ def _today(ctx, duplex: bool = False) -> bytes:
     from app.services.letters import todays_letters_pdf
 
     return todays_letters_pdf(ctx.db, duplex=duplex)
+
+
+def test_finalise_refused_lists_the_conditions_and_an_override_needs_a_reason(qtbot, ctx) -> None:
+    from app.core.enums import IdentityMethod, IdentityOutcome
+    from app.services.case_documents import record_identity_check
+    from app.services.connectors import save_connector
+    from app.services.searches import search_case
+
+    save_connector(ctx.db, actor="t", name="Paper archive", kind="manual",
+                   settings={"instructions": "Cabinet 1.04"})  # fmt: skip
+    ref = _case(ctx)
+    record_identity_check(ctx.db, actor="t", reference=ref,
+                          method=IdentityMethod.MATCHED_KNOWN_DATA,
+                          outcome=IdentityOutcome.VERIFIED, checked_on=date.today())  # fmt: skip
+    search_case(ctx.db, actor="t", reference=ref)
+    info = draft_letter(ctx.db, actor="t", reference=ref, letter_type="access")
+    tab = _tab(qtbot, ctx, ref)
+    editor = tab.open_letter(info)
+    assert editor is not None
+    box = editor.ask_finalise()
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    gate = editor.gate_dialog
+    assert gate is not None and gate.isVisible()
+    assert [u.condition.value for u in gate.unmet] == ["manual_checks"]
+    assert "Paper archive" in gate.condition_labels[0].text()
+    assert letters_of(ctx.db, reference=ref)[0].status == "draft"
+    # OK without a reason is refused at the field; the letter stays a draft.
+    qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
+    assert gate.isVisible()
+    assert gate.errors._fields["manual_checks"][1].isVisibleTo(gate)
+    assert letters_of(ctx.db, reference=ref)[0].status == "draft"
+    qtbot.keyClicks(gate.reason_edits["manual_checks"], "Archive closed until Monday")
+    qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
+    final = letters_of(ctx.db, reference=ref)[0]
+    assert final.status == "final"
+    assert "Paper archive" in final.body and "Wat nog niet is gedaan" in final.body
+    detail = get_case(ctx.db, reference=ref, today=date.today())
+    [event] = [e for e in detail.audit if e.action == "gate_overridden"]
+    assert "Archive closed until Monday" in event.summary
+    assert editor.body.isReadOnly()
+    qtbot.waitUntil(lambda: editor.render_task is None, timeout=10000)
+
+
+def test_portability_is_decided_in_its_own_dialog(qtbot, ctx, tmp_path: Path) -> None:
+    from app.core.enums import RequestType
+    from app.services.reports import portability_export
+
+    from .helpers import new_case as make_case
+
+    ref = make_case(
+        ctx.db, received=date.today(), types=(RequestType.ACCESS, RequestType.PORTABILITY)
+    )
+    tab = _tab(qtbot, ctx, ref)
+    dialog = tab.decide_portability()
+    assert dialog is not None and dialog.outcome.currentIndex() == -1
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("granted"))
+    dialog.ok_button.click()
+    assert dialog.isVisible()  # no export, no identity: refused with the list
+    assert "portability export" in dialog.general_error.text()
+    portability_export(ctx.db, reference=ref, path=tmp_path / "p.zip", actor="t")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_data"))
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    assert get_case(ctx.db, reference=ref, today=date.today()).outcomes["portability"] == "no_data"

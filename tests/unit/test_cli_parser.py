@@ -10,15 +10,26 @@ import pytest
 
 from app.cli import parser as cli_parser
 from app.cli import resolve_handler
-from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
+from app.core.enums import (
+    CaseStatus,
+    Channel,
+    DocumentKind,
+    IdentityMethod,
+    IdentityOutcome,
+    Language,
+    RequestType,
+)
+from app.core.finalise_gate import Condition
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS
 from app.core.validation import REPRESENTATIVE_ROLES
 from app.letters.kinds import letter_kinds
+from app.services.portability import PORTABILITY_OUTCOMES
 from app.services.reports import LANGUAGES as REPORT_LANGUAGES
 
 # Scripts depend on these names: a command is added here on purpose, never removed by accident.
 CASE_ACTIONS = """add read list show status note attach link pause resume extend identifiers
-decide search findings review erase rectify dossier portability""".split()
+decide search findings review erase rectify dossier portability identity
+decide-portability""".split()
 DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
     "connectors list", "connectors kinds", "connectors test", "connectors add",
     "report register", "report yearly", "retention list", "retention apply",
@@ -50,6 +61,10 @@ def test_value_lists_match_the_core() -> None:
     assert set(cli_parser.ATTACHMENT_KINDS) <= {k.value for k in DocumentKind}
     assert cli_parser.OUTCOMES == OUTCOMES
     assert cli_parser.REFUSAL_GROUNDS == REFUSAL_GROUNDS
+    assert cli_parser.IDENTITY_METHODS == tuple(m.value for m in IdentityMethod)
+    assert cli_parser.IDENTITY_OUTCOMES == tuple(o.value for o in IdentityOutcome)
+    assert cli_parser.GATE_CONDITIONS == tuple(c.value for c in Condition)
+    assert cli_parser.PORTABILITY_OUTCOMES == PORTABILITY_OUTCOMES
 
 
 def test_letter_types_come_from_the_letter_kind_registry() -> None:

@@ -49,7 +49,7 @@ TEMPORARY_EDGES: dict[tuple[str, str], str] = {
 THIRD_PARTY: dict[str, frozenset[str]] = {
     "core": frozenset({"dateutil"}),
     "data": frozenset({"sqlalchemy", "alembic", "platformdirs", "sqlite3"}),
-    "reading": frozenset({"pypdf", "docx", "odf"}),
+    "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess"}),  # child parser
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
     "letters": frozenset({"reportlab", "pypdf"}),
     "reports": frozenset({"reportlab", "openpyxl", "pypdf", "sqlalchemy", "zipfile"}),

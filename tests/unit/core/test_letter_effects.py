@@ -78,7 +78,8 @@ def test_access_decision_follows_the_findings_and_redactions() -> None:
         "access": ("no_data", "")
     }
     granted = decisions(DecisionRule.ACCESS, _facts("access", "portability", confirmed_findings=3))
-    assert granted == {"access": ("granted", ""), "portability": ("granted", "")}
+    # Portability is decided by its own action (issue 12), never as a side effect of access.
+    assert granted == {"access": ("granted", "")}
     partly = decisions(
         DecisionRule.ACCESS, _facts("access", confirmed_findings=1, options={"redactions": "x"})
     )

@@ -1,0 +1,51 @@
+"""Benchmark: the cost of parsing each untrusted document in a child process (issue 11.7).
+
+Prints the median time per document in-process and in the child, in the same run; never fails
+on a slow machine. Run with `PRIVACY_DESK_BENCH=1 .venv/bin/python -m pytest -s
+tests/benchmarks/test_isolated_reading_speed.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from app.reading.documents import read_document
+from app.reading.worker import IsolatedReader
+from tests.integration.hostile_documents import plain_docx
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("PRIVACY_DESK_BENCH") != "1",
+    reason="benchmark: reads 40 documents twice (about 15 s); set PRIVACY_DESK_BENCH=1",
+)
+
+DOCUMENTS = 20
+
+
+def _median_ms(paths: list[Path], read: object) -> float:
+    times = []
+    for path in paths:
+        started = time.perf_counter()
+        read(path)  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def test_isolated_reading_overhead(tmp_path: Path) -> None:
+    paths = [
+        plain_docx(tmp_path / f"letter{n}.docx", f"Brief {n} van Jan Jansen " * 200)
+        for n in range(DOCUMENTS)
+    ]
+    read_document(paths[0])  # warm the in-process imports, as a long-running app has them
+    reader = IsolatedReader()
+    in_process = _median_ms(paths, read_document)
+    isolated = _median_ms(paths, reader.read)
+    print(
+        f"\n{DOCUMENTS} docx letters: median {in_process:.1f} ms in-process, "
+        f"{isolated:.1f} ms in a child process; overhead {isolated - in_process:.1f} ms/document"
+    )
+    assert isolated > 0
