@@ -82,7 +82,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             check_extension_allowed(base, args.extended_on)
             inp = dataclasses.replace(base, extension_notice_sent_on=args.extended_on)
         except UserError as exc:
-            extension_error = text_of(message_of(exc))
+            extension_error = message_of(exc)  # English in JSON, --lang in the text form
     data: dict[str, Any] = dict(deadlines_to_json(compute_deadlines(inp)))
     if extension_error:
         data["extension_refused"] = extension_error
@@ -90,7 +90,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         print_json(data)
     else:
         for key, value in data.items():
-            print(f"{key:<18} {'' if value is None else value}")
+            shown = "" if value is None else text_of(value) if isinstance(value, str) else value
+            print(f"{key:<18} {shown}")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.support import open_db, print_json, say
-from app.core.i18n import _, current_language, join, text_of
+from app.core.i18n import _, current_language, join
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                                                           "hash": result.head.hash},
                 "problems": [
                     {
-                        "message": text_of(p.message),
+                        "message": str(p.message),  # JSON stays English
                         "event_id": p.event_id,
                         "document_id": p.document_id,
                         "reference": p.reference,

@@ -11,7 +11,7 @@ from typing import Any
 from app.cli.support import current_actor, open_db, options_of, print_json, say
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import _, join
+from app.core.i18n import _, join, text_of
 from app.core.spreadsheet import csv_writer
 from app.core.validation import CaseInput, RepresentativeInput, split_name
 
@@ -202,7 +202,8 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     for doc in data["documents"]:
         print(f"  document  : {doc['kind']} {doc['filename']} sha256={doc['sha256'][:16]}…")
     for event in data["audit"]:
-        print(f"  {event['at'][:19]} {event['actor']:<10} {event['action']:<18} {event['summary']}")
+        summary = text_of(event["summary"])  # a stored message: in the --lang language
+        print(f"  {event['at'][:19]} {event['actor']:<10} {event['action']:<18} {summary}")
     return 0
 
 

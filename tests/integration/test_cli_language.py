@@ -54,3 +54,18 @@ def test_an_option_error_names_the_format(url: str, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit):
         main(["--db", url, "deadline", "--received", "31-01-2026"])
     assert "is not a date; use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_case_show_renders_the_audit_summaries_in_the_lang_language(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "--db", url, "demo", "--cases", "1", "--no-systems")
+    _, out, _ = run(capsys, "--db", url, "case", "list", "--format", "json")
+    reference = json.loads(out)[0]["reference"]
+    _, english, _ = run(capsys, "--db", url, "case", "show", reference)
+    _, dutch, _ = run(capsys, "--lang", "nl", "--db", url, "case", "show", reference)
+    assert "Demo letter received" in english and "Demobrief ontvangen op" in dutch
+    _, as_json, _ = run(
+        capsys, "--lang", "nl", "--db", url, "case", "show", reference, "--format", "json"
+    )
+    assert json.loads(as_json)["audit"][0]["summary"].startswith("Demo letter received")

@@ -485,8 +485,8 @@ def test_dossier_defaults_to_the_case_language(tmp_path: Path) -> None:
         case_by_reference(session, reference).language = "en"
     case_dossier(db, reference=reference, path=out, actor="m.devries")
     assert "Data subject" in _dossier_pdf_text(out, reference).splitlines()
-    with pytest.raises(ValidationError):
-        case_dossier(db, reference=reference, path=out, actor="m.devries", lang="de")
+    with pytest.raises(ValidationError):  # German is offered (nl, en, de); French is not
+        case_dossier(db, reference=reference, path=out, actor="m.devries", lang="fr")
 
 
 def test_portability_exports_only_confirmed_findings(tmp_path: Path) -> None:
@@ -554,8 +554,8 @@ def test_report_commands_through_argparse(
     )
     english = _dossier_pdf_text(tmp_path / "d-en.zip", reference)
     assert "Data subject" in english.splitlines() and "Betrokkene" not in english
-    with pytest.raises(SystemExit):  # argparse refuses other languages
-        run("case", "dossier", reference, "--lang", "de", "--out", str(tmp_path / "x.zip"))
+    with pytest.raises(SystemExit):  # argparse refuses other languages than nl, en, de
+        run("case", "dossier", reference, "--lang", "fr", "--out", str(tmp_path / "x.zip"))
     assert not (tmp_path / "x.zip").exists()
     assert run("case", "portability", reference, "--out", str(tmp_path / "p.zip")) == 0
     capsys.readouterr()
