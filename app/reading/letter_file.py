@@ -90,8 +90,11 @@ def _pdf_text(path: Path, max_pages: int, progress: Progress | None) -> str:
 
 def _damaged_pdf(path: Path) -> UserError:
     return UserError(
-        f"{path.name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
-        "to check it, or paste the text instead."
+        _(
+            "{name} could not be read as a PDF (it may be damaged). Open it in a PDF viewer "
+            "to check it, or paste the text instead.",
+            name=path.name,
+        )
     )
 
 
