@@ -18,7 +18,6 @@ from app.letters.context import (
     FeeOrRefuse,
     KeptItem,
     LetterContext,
-    LetterType,
     ObjectionPayload,
     Organisation,
     Payload,
@@ -30,6 +29,7 @@ from app.letters.context import (
     RefusalPayload,
     SystemData,
 )
+from app.letters.kinds import LetterType
 
 SAMPLE_ORGANISATION = Organisation(
     name="Databalance Services B.V.",

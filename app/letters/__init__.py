@@ -20,7 +20,6 @@ from app.letters.context import (
     FeeOrRefuse,
     KeptItem,
     LetterContext,
-    LetterType,
     ObjectionPayload,
     Organisation,
     Payload,
@@ -33,7 +32,7 @@ from app.letters.context import (
     SystemData,
 )
 from app.letters.formatting import AddressError, format_address
-from app.letters.kinds import LetterKind, LetterOption, letter_kind, letter_kinds
+from app.letters.kinds import LetterKind, LetterOption, LetterType, letter_kind, letter_kinds
 from app.letters.layout import LetterLayout
 from app.letters.templates import ComposedLetter, MissingFieldError, TemplateError
 

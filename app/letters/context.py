@@ -7,7 +7,6 @@ from datetime import date
 
 from app.core.enums import RequestType
 from app.core.i18n import _
-from app.letters.kinds import LetterType, letter_kind
 from app.letters.payloads import (
     AccessPayload,
     Art17Ground,
@@ -43,7 +42,6 @@ __all__ = [
     "FeeOrRefuse",
     "KeptItem",
     "LetterContext",
-    "LetterType",
     "ObjectionPayload",
     "Organisation",
     "Payload",
@@ -99,7 +97,7 @@ class LetterContext:
     their_reference: str | None = None
     their_letter_date: date | None = None
     extended_deadline: date | None = None
-    payload: object | None = None  # the kind's payload type (checked when composed)
+    payload: object | None = None  # the kind's payload type (checked by compose_text)
 
     def __post_init__(self) -> None:
         # These are programming errors of the caller, not something the officer can fix.
@@ -109,7 +107,6 @@ class LetterContext:
             )
         for code in self.request_types:
             RequestType(code)  # raises ValueError on an unknown code
-        letter_kind(self.letter_type).check_payload(self.payload)
 
     @property
     def window_address(self) -> PostalAddress:

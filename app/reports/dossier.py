@@ -33,7 +33,6 @@ from app.data.models import (
     ManualTask,
     RecipientNotice,
 )
-from app.letters.kinds import letter_noun
 from app.reports.chain_check import ChainCheck, chain_block
 from app.reports.dossier_text import LANGUAGES, coded, number, text, word
 from app.reports.pdf_common import (
@@ -123,9 +122,18 @@ def _article(code: str) -> str:
 
 
 def collect_dossier(
-    session: Session, case: Case, *, organisation: str, now: datetime, lang: str = "en"
+    session: Session,
+    case: Case,
+    *,
+    organisation: str,
+    now: datetime,
+    letter_noun: Callable[[str, str], str],
+    lang: str = "en",
 ) -> DossierData:
-    """Read the case into a ``DossierData`` whose labels, codes and dates are in ``lang``."""
+    """Read the case into a ``DossierData`` whose labels, codes and dates are in ``lang``.
+
+    ``letter_noun(code, lang)`` names a letter type (the services pass the letter-kind
+    registry's; reports and letters are layers of one level and do not import each other)."""
     if lang not in LANGUAGES:
         raise ValueError(
             _("unsupported dossier language {lang}; expected 'nl', 'en' or 'de'", lang=repr(lang))

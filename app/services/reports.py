@@ -17,6 +17,7 @@ from app.core.faults import os_fault
 from app.core.i18n import C_, _
 from app.core.progress import Progress
 from app.data.database import Database
+from app.letters.kinds import letter_noun
 from app.reports import dossier as dossier_module
 from app.reports import register_export
 from app.reports.chain_check import ChainCheck
@@ -279,7 +280,7 @@ def case_dossier(
         case = case_by_reference(session, reference)
         org = active_organisation(session)
         data = dossier_module.collect_dossier(
-            session, case, organisation=org.name, now=now, lang=chosen
+            session, case, organisation=org.name, now=now, letter_noun=letter_noun, lang=chosen
         )
         data = dataclasses.replace(data, chain=chain)
         _report(progress, 0.1, _("dossier"))

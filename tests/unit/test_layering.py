@@ -35,14 +35,7 @@ OUTSIDE_THEIR_FOLDER: dict[str, str] = {"__main__.py": "cli"}
 
 # Temporary exceptions (issue 10, for the lead to resolve and remove): importer -> imported module.
 # They come with the letter-kind registry, which is not restructured by the layering work.
-TEMPORARY_EDGES: dict[tuple[str, str], str] = {
-    # Sideways between two layers of one level: the dossier names letter kinds by the registry.
-    ("app.reports.dossier", "app.letters.kinds"): "reports -> letters",
-    # Typing only (under ``if TYPE_CHECKING``), yet a cycle: letters.context imports kinds,
-    # which imports fills; both name LetterContext in their annotations.
-    ("app.letters.kinds", "app.letters.context"): "cycle",
-    ("app.letters.fills", "app.letters.context"): "cycle",
-}
+TEMPORARY_EDGES: dict[tuple[str, str], str] = {}
 
 # Third-party packages (and heavy or I/O standard modules) each lower layer may import; the
 # standard library is otherwise free. Upper layers (demo, ui, cli) are free but for Qt.

@@ -225,7 +225,7 @@ def test_context_rejects_wrong_payload_and_language() -> None:
     ctx = sample_context(LetterType.ACKNOWLEDGEMENT, "nl")
     with pytest.raises(ValueError):
         replace(ctx, lang="de")
-    with pytest.raises(ValueError):
-        replace(ctx, letter_type=LetterType.REFUSAL)
+    with pytest.raises(ValueError):  # checked where the kind is looked up: when composed
+        compose_text(replace(ctx, letter_type=LetterType.REFUSAL))
     with pytest.raises(ValueError):
         replace(ctx, request_types=("complaint",))
