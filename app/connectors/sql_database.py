@@ -25,14 +25,13 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
-from app.connectors.identifier_match import (
-    IdentifierRole,
-    RowMatch,
-    display,
-    match_row,
-    normalise_postcode,
-    phone_digits,
-    stronger,
+from app.connectors.identifier_match import RowMatch, display
+from app.connectors.sql_inspect import (
+    Access,
+    ColumnAccess,
+    can_write,
+    read_access,
+    scanned_tables,
 )
 from app.connectors.sql_mapping import (
     ColumnErasure,
@@ -41,20 +40,17 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
-from app.connectors.sql_values import coerce, first_line, python_type
+from app.connectors.sql_search import GraphSearch, Tables, conditions
+from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
-from app.core.i18n import N_
+from app.core.i18n import N_, _
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 15.0
-_IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
-_PHONE_SEPARATORS = " -().+/"
+_NO = ColumnAccess()
 _CHANGED_MESSAGE = "The record changed after the plan was made; search again and make a new plan."
-
-Tables = dict[str, sa.Table]
-_Hits = dict[str, tuple[RowMapping, RowMatch]]
 
 
 class SqlDatabaseConnector:
@@ -81,8 +77,22 @@ class SqlDatabaseConnector:
             ) from None
         password = secrets.get("password")
         self._url = url.set(password=password) if password else url
+        self._write_url = self._url
+        raw_erase = str(settings.get("erase_url") or "").strip()
+        if raw_erase:
+            try:
+                erase_url = sa.make_url(raw_erase)
+            except ArgumentError:
+                raise ValidationError(
+                    {"erase_url": _("not a database URL; use the same form as 'url'")}
+                ) from None
+            erase_password = secrets.get("erase_password")
+            self._write_url = (
+                erase_url.set(password=erase_password) if erase_password else erase_url
+            )
         self._mapping_path = Path(mapping_file).expanduser()
         self._mapping: SqlMapping | None = None
+        self._access_cache: dict[str, Access] | None = None
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -107,6 +117,19 @@ class SqlDatabaseConnector:
                     help=N_("TOML file that lists the tables and columns with personal data"),
                 ),
                 SettingSpec("password", N_("Password"), kind="secret", required=False),
+                SettingSpec(
+                    "erase_url",
+                    N_("Database URL for erasure"),
+                    kind="url",
+                    required=False,
+                    help=N_(
+                        "A separate login that may change the mapped tables, used only to "
+                        "erase and correct; empty: the search login is used"
+                    ),
+                ),
+                SettingSpec(
+                    "erase_password", N_("Password for erasure"), kind="secret", required=False
+                ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
             help=N_(
@@ -124,10 +147,13 @@ class SqlDatabaseConnector:
 
     def needed_secrets(self) -> tuple[str, ...]:
         """A password is needed for a server login without one (never for SQLite)."""
-        url = self._url
-        if url.get_backend_name() == "sqlite" or not url.username or url.password:
-            return ()
-        return ("password",)
+        needed: list[str] = []
+        for name, url in (("password", self._url), ("erase_password", self._write_url)):
+            if url is self._url and name == "erase_password":
+                continue
+            if url.get_backend_name() != "sqlite" and url.username and not url.password:
+                needed.append(name)
+        return tuple(needed)
 
     def _safe_url(self) -> str:
         return self._url.render_as_string(hide_password=True)
@@ -145,8 +171,8 @@ class SqlDatabaseConnector:
             return {"timeout": whole}
         return {}
 
-    def _engine(self, progress: Progress) -> Engine:
-        url = self._url
+    def _engine(self, progress: Progress, write: bool = False) -> Engine:
+        url = self._write_url if write else self._url
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             # SQLite would silently create an empty database for a mistyped path.
@@ -186,19 +212,19 @@ class SqlDatabaseConnector:
                 continue
             tables[tm.key] = table
             wanted = {*tm.primary_key, *(c.column for c in tm.columns)}
-            if tm.join is not None:
-                wanted.add(tm.join.column)
+            for link in tm.links:
+                wanted |= {link.column, *(c for c, _ in link.where)}
+            if tm.attributes is not None:
+                wanted |= {tm.attributes.entity, tm.attributes.key, tm.attributes.value}
             for column in sorted(wanted - set(table.c.keys())):
                 problems.append(
                     f"table {tm.key!r} has no column {column!r} "
                     f"(it has: {', '.join(table.c.keys())})"
                 )
         for tm in self.mapping.tables:
-            if tm.join and tm.join.parent in tables:
-                if tm.join.parent_column not in tables[tm.join.parent].c:
-                    problems.append(
-                        f"table {tm.join.parent!r} has no column {tm.join.parent_column!r}"
-                    )
+            for link in tm.links:
+                if link.parent in tables and link.parent_column not in tables[link.parent].c:
+                    problems.append(f"table {link.parent!r} has no column {link.parent_column!r}")
         if problems:
             raise ConnectorError(
                 f"The database {self._safe_url()} does not match the mapping file "
@@ -207,9 +233,11 @@ class SqlDatabaseConnector:
         return tables
 
     @contextmanager
-    def _connected(self, progress: Progress) -> Iterator[tuple[Engine, Tables]]:
+    def _connected(
+        self, progress: Progress, write: bool = False
+    ) -> Iterator[tuple[Engine, Tables]]:
         mapping = self.mapping  # a bad mapping file is reported before any connection attempt
-        engine = self._engine(progress)
+        engine = self._engine(progress, write)
         try:
             try:
                 with engine.connect() as conn:
@@ -248,112 +276,70 @@ class SqlDatabaseConnector:
                     f"The mapping file {self._mapping_path.name} does not fit the database:\n- "
                     + "\n- ".join(problems)
                 )
+            with engine.connect() as conn:
+                warnings = self._search_warnings(conn, tables)
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
             mapped = f"{len(tables)} tables and {columns} columns mapped, all present"
-            return f"Connected to {server}: {mapped}."
+            return "\n".join(
+                [f"Connected to {server}: {mapped}.", *(f"Warning: {w}" for w in warnings)]
+            )
+
+    def _access(self, conn: Connection, tables: Tables) -> dict[str, Access]:
+        """Indexes and collations per mapped table, read once per connector object."""
+        if self._access_cache is None:
+            self._access_cache = {
+                tm.key: read_access(conn, tm, tables[tm.key]) for tm in self.mapping.tables
+            }
+        return self._access_cache
+
+    def _search_warnings(self, conn: Connection, tables: Tables) -> list[str]:
+        """EXPLAIN every query a search runs; name each table read in full and the index."""
+        access = self._access(conn, tables)
+        probe = Subject(
+            "probe", first_name="Probe", last_name="Example", emails=("probe@example.invalid",),
+            phones=("0612345678",), customer_numbers=("0",), user_ids=("0",),
+            ip_addresses=("192.0.2.1",), postcode="1234AB", house_number="1",
+        )  # fmt: skip
+        warnings: list[str] = []
+        for tm in self.mapping.tables:
+            table = tables[tm.key]
+            stmts: list[tuple[str, sa.Select[Any]]] = []
+            conds = conditions(tm, table, access[tm.key], probe)
+            searched = sorted({c for names in tm.identifiers.values() for c in names})
+            if conds:
+                stmts.append((", ".join(searched), sa.select(table).where(sa.or_(*conds))))
+            for link in tm.links:
+                for column, target in ((link.column, table), (link.parent_column, None)):
+                    target = target if target is not None else tables[link.parent]
+                    probe_value = 0 if target.c[column].type.python_type is int else "0"
+                    stmt = sa.select(target).where(target.c[column].in_([probe_value]))
+                    stmts.append((column, stmt))
+            for columns, stmt in stmts:
+                for name in sorted(scanned_tables(conn, stmt)):
+                    missing = [
+                        c for c in columns.split(", ") if not access[tm.key].get(c, _NO).usable
+                    ]
+                    hint = ", ".join(missing) or columns
+                    warnings.append(
+                        _(
+                            "A search reads all of table {table} (no index serves it); ask the "
+                            "database administrator for an index on {table} ({columns}).",
+                            table=name,
+                            columns=hint,
+                        )
+                    )
+        if can_write(conn, list(tables.values())):
+            warnings.append(
+                _(
+                    "The search login may change data: give it SELECT only and set a separate "
+                    "login for erasure (setting 'erase_url')."
+                )
+            )
+        return list(dict.fromkeys(warnings))
 
     # -- search -----------------------------------------------------------------------------
-
-    def _conditions(
-        self, tm: TableMapping, table: sa.Table, subject: Subject
-    ) -> list[sa.ColumnElement[bool]]:
-        """A loose SQL pre-filter with bound parameters only; match_row decides afterwards."""
-
-        def cols(role: IdentifierRole) -> list[sa.ColumnElement[Any]]:
-            return [table.c[name] for name in tm.identifiers.get(role, ())]
-
-        def as_text(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-            return col if python_type(col) is str else sa.cast(col, sa.String)
-
-        def lowered(value: str) -> sa.ColumnElement[Any]:
-            return sa.func.lower(sa.literal(value.strip(), sa.String))
-
-        conds: list[sa.ColumnElement[bool]] = []
-        for col in cols(IdentifierRole.EMAIL):
-            conds += [sa.func.lower(sa.func.trim(col)) == lowered(e) for e in subject.emails]
-        for role, values in (
-            (IdentifierRole.CUSTOMER_NUMBER, subject.customer_numbers),
-            (IdentifierRole.USER_ID, subject.user_ids),
-            (IdentifierRole.IP_ADDRESS, subject.ip_addresses),
-        ):
-            for col in cols(role):
-                for value in (v.strip() for v in values if v.strip()):
-                    if python_type(col) is int:
-                        if value.isdigit():
-                            conds.append(col == int(value))
-                    else:
-                        conds.append(as_text(col) == sa.literal(value, sa.String))
-        for col in cols(IdentifierRole.PHONE):
-            for phone in subject.phones:
-                digits = phone_digits(phone)
-                if len(digits) >= 6:
-                    expr = as_text(col)
-                    for sep in _PHONE_SEPARATORS:
-                        expr = sa.func.replace(expr, sep, "")
-                    conds.append(expr.like(sa.literal("%" + digits[-9:], sa.String)))
-        if subject.postcode and subject.house_number:
-            for col in cols(IdentifierRole.POSTCODE):
-                pc = normalise_postcode(subject.postcode)
-                conds.append(sa.func.upper(sa.func.replace(col, " ", "")) == sa.literal(pc))
-        if subject.first_name and subject.last_name:
-            for col in cols(IdentifierRole.FULL_NAME):
-                conds.append(sa.func.lower(sa.func.trim(col)) == lowered(subject.full_name))
-            for first, last in zip(
-                cols(IdentifierRole.FIRST_NAME), cols(IdentifierRole.LAST_NAME), strict=False
-            ):
-                conds.append(
-                    sa.and_(
-                        sa.func.lower(sa.func.trim(last)) == lowered(subject.last_name),
-                        sa.func.lower(sa.func.trim(first)) == lowered(subject.first_name),
-                    )
-                )
-        return conds
-
-    def _search_table(
-        self,
-        conn: Connection,
-        tm: TableMapping,
-        tables: Tables,
-        subject: Subject,
-        found: dict[str, _Hits],
-        progress: Progress,
-    ) -> _Hits:
-        table = tables[tm.key]
-        hits: _Hits = {}
-        conditions = self._conditions(tm, table, subject)
-        if conditions:
-            for row in conn.execute(sa.select(table).where(sa.or_(*conditions))).mappings():
-                progress.check()
-                roles = {role: [row[c] for c in names] for role, names in tm.identifiers.items()}
-                match = match_row(roles, subject)
-                if match is not None:
-                    hits[tm.key_text(row)] = (row, match)
-        if tm.join is not None:
-            # A child row is the subject's only through its own parent row's match.
-            parent_table = self.mapping.table(tm.join.parent)
-            by_value: dict[str, tuple[Any, RowMatch, str]] = {}
-            for parent_pk, (parent_row, parent_match) in found[tm.join.parent].items():
-                value = parent_row[tm.join.parent_column]
-                if value is not None:
-                    parent_id = f"{parent_table.key}:{parent_pk}"
-                    by_value[display(value)] = (value, parent_match, parent_id)
-            raw = [v[0] for v in by_value.values()]
-            join_col = table.c[tm.join.column]
-            for start in range(0, len(raw), _IN_CHUNK):
-                stmt = sa.select(table).where(join_col.in_(raw[start : start + _IN_CHUNK]))
-                for row in conn.execute(stmt).mappings():
-                    progress.check()
-                    _, parent_match, parent_id = by_value[display(row[tm.join.column])]
-                    note = " ".join(p for p in (f"Belongs to {parent_id}.", parent_match.note) if p)
-                    inherited = RowMatch(parent_match.strength, parent_match.matched, note)
-                    key = tm.key_text(row)
-                    hits[key] = (
-                        row,
-                        stronger(hits[key][1], inherited) if key in hits else inherited,
-                    )
-        return hits
 
     def _finding(self, tm: TableMapping, row: RowMapping, match: RowMatch) -> Finding:
         notes = [match.note]
@@ -362,24 +348,28 @@ class SqlDatabaseConnector:
         return Finding(
             system=self.name,
             record_id=f"{tm.key}:{tm.key_text(row)}",
-            fields={c.field: display(row[c.column]) for c in tm.columns},
+            fields=tm.row_fields(row),
             categories=tm.categories,
             matched=match.matched,
             strength=match.strength,
             location=tm.label,
             note=" ".join(n for n in notes if n),
-            field_categories={c.field: c.category for c in tm.columns if c.category},
+            field_categories={c.field: c.category for c in tm.row_columns(row) if c.category},
         )
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
         findings: list[Finding] = []
         with self._connected(progress) as (engine, tables), engine.connect() as conn:
-            found: dict[str, _Hits] = {}
+            access = self._access(conn, tables)
+            graph = GraphSearch(conn, self.mapping, tables, access, progress)
             count = len(self.mapping.tables)
             for index, tm in enumerate(self.mapping.tables):
-                progress.report(index / count, f"Searching {tm.label}")
-                found[tm.key] = self._search_table(conn, tm, tables, subject, found, progress)
-                findings += [self._finding(tm, row, m) for row, m in found[tm.key].values()]
+                progress.report(index / (count + 1), f"Searching {tm.label}")
+                graph.direct(tm, subject)
+            progress.report(count / (count + 1), "Following the links")
+            graph.propagate()
+            for tm in self.mapping.tables:
+                findings += [self._finding(tm, row, m) for row, m in graph.hits[tm.key].values()]
         progress.report(1.0, "Search finished")
         log.info("connector %s: search found %d records", self.name, len(findings))
         return findings
@@ -431,6 +421,8 @@ class SqlDatabaseConnector:
         for tm, finding in self._own(findings):
             for correction in corrections:
                 for cm in tm.columns_for_field(correction.field_name):
+                    if tm.attributes is not None and cm.field not in finding.fields:
+                        continue  # an attribute row holds one field only
                     old = {cm.field: finding.fields.get(cm.field, "")}
                     if cm.rectifiable:
                         new = {cm.field: correction.new_value}
@@ -464,7 +456,7 @@ class SqlDatabaseConnector:
     def _execute(self, plan: ChangePlan, operation: str, progress: Progress) -> list[RecordResult]:
         groups = self._groups(plan, operation)
         results: list[RecordResult] = []
-        with self._connected(progress) as (engine, tables):
+        with self._connected(progress, write=True) as (engine, tables):
             for index, (record_id, items) in enumerate(groups):
                 try:
                     progress.report(index / max(1, len(groups)), f"{operation}: record {index + 1}")
@@ -539,7 +531,7 @@ class SqlDatabaseConnector:
             gone = "Already gone: the record no longer exists."
             outcome = Outcome.REMOVED if changes[0].action != "update" else Outcome.FAILED
             return {id(i): RecordResult(rid, outcome, gone) for i in changes}
-        current = {c.field: display(row[c.column]) for c in tm.columns}
+        current = tm.row_fields(row)
         targets = {f: v for i in changes for f, v in i.new_values.items()}
         guard = {f: v for i in changes for f, v in i.old_values.items()}
         if any(current.get(f, v) not in {v, targets.get(f, v)} for f, v in guard.items()):

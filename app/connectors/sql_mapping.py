@@ -55,15 +55,50 @@ class ColumnMapping:
     mask: str | int | float | bool | None = None
     retention: Retention | None = None
     rectifiable: bool = False
+    attribute: Scalar | None = None  # attribute tables: the key value of the rows it describes
+
+
+Scalar = str | int | float | bool
+
+
+class Follow(StrEnum):
+    """Which way a link carries a match (version 2); version-1 joins are all `down`."""
+
+    DOWN = "down"  # found parent rows find the rows of this table that point to them
+    UP = "up"  # found rows of this table find the parent row they point to
+    BOTH = "both"
 
 
 @dataclass(frozen=True)
 class JoinMapping:
-    """`column` of this table refers to `parent_column` of the mapped table `parent` (its key)."""
+    """`column` of this table refers to `parent_column` of the mapped table `parent` (its key).
+
+    `where` limits the rows of this table the link applies to (e.g. object_type = 'T' in a
+    polymorphic thread table); a list of values means any of them.
+    """
 
     column: str
     parent: str
     parent_column: str
+    where: tuple[tuple[str, tuple[Scalar, ...]], ...] = ()
+    follow: Follow = Follow.DOWN
+
+    @property
+    def down(self) -> bool:
+        return self.follow is not Follow.UP
+
+    @property
+    def up(self) -> bool:
+        return self.follow is not Follow.DOWN
+
+
+@dataclass(frozen=True)
+class AttributeMapping:
+    """A name/value table: `key` says which attribute a row holds, `value` holds it."""
+
+    entity: str  # the column that says whose row it is (e.g. the subscriber id)
+    key: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -74,9 +109,27 @@ class TableMapping:
     label: str
     columns: tuple[ColumnMapping, ...]
     identifiers: Mapping[IdentifierRole, tuple[str, ...]]
-    join: JoinMapping | None
+    links: tuple[JoinMapping, ...]
     erasure: TableErasure
     retention: Retention | None = None  # for erasure = keep
+    attributes: AttributeMapping | None = None
+    # attribute tables: the role of each identifier field (field name -> role)
+    attribute_roles: Mapping[str, IdentifierRole] = dataclasses.field(default_factory=dict)
+
+    @property
+    def join(self) -> JoinMapping | None:
+        """The first link (a version-1 table has at most one)."""
+        return self.links[0] if self.links else None
+
+    def row_columns(self, row: Mapping[Any, Any]) -> list[ColumnMapping]:
+        """The mapped columns that hold data in this row (attribute tables: the row's field)."""
+        if self.attributes is None:
+            return list(self.columns)
+        held = display(row[self.attributes.key])
+        return [c for c in self.columns if display(c.attribute) == held]
+
+    def row_fields(self, row: Mapping[Any, Any]) -> dict[str, str]:
+        return {c.field: display(row[c.column]) for c in self.row_columns(row)}
 
     @property
     def key(self) -> str:
@@ -122,6 +175,7 @@ class TableMapping:
 class SqlMapping:
     source: Path
     tables: tuple[TableMapping, ...]  # parents before children
+    version: int = 1
 
     def table(self, key: str) -> TableMapping:
         for table in self.tables:
@@ -137,13 +191,18 @@ class SqlMapping:
         table = max(candidates, key=lambda t: len(t.key))
         return table, record_id[len(table.key) + 1 :]
 
-    def depth(self, key: str) -> int:
-        """0 for a table found by its own identifiers, 1 for its children, and so on."""
-        table = self.table(key)
-        return 0 if table.join is None else 1 + self.depth(table.join.parent)
+    def depth(self, key: str, _seen: frozenset[str] = frozenset()) -> int:
+        """0 for a table that refers to no other, 1 for its children, and so on (loops cut)."""
+        seen = _seen | {key}
+        parents = [j.parent for j in self.table(key).links if j.parent not in seen]
+        return max((1 + self.depth(p, seen) for p in parents), default=0)
 
 
 _TOP_KEYS = {"version", "schema", "tables"}
+_V2_TABLE_KEYS = {"links", "attributes"}
+_LINK_KEYS = {"column", "references", "where", "follow"}
+_ATTRIBUTE_KEYS = {"entity", "key", "value", "fields"}
+_REFERENCE_RE = re.compile(r"^\s*(\S+)\.([^.\s]+)\s*$")
 _TABLE_KEYS = {
     "name",
     "schema",
@@ -157,6 +216,7 @@ _TABLE_KEYS = {
     "identifiers",
     "join",
     "columns",
+    *_V2_TABLE_KEYS,
 }
 _COLUMN_KEYS = {
     "field",
@@ -236,12 +296,17 @@ def _retention(problems: _Problems, where: str, data: Mapping[str, Any]) -> Rete
 
 
 def _column(
-    problems: _Problems, where: str, name: str, data: Any, table: Mapping[str, Any]
+    problems: _Problems,
+    where: str,
+    name: str,
+    data: Any,
+    table: Mapping[str, Any],
+    extra_keys: frozenset[str] = frozenset(),
 ) -> ColumnMapping | None:
     if not isinstance(data, dict):
         problems.add(where, 'must be a table like { field = "...", category = "..." }')
         return None
-    problems.unknown_keys(where, data, _COLUMN_KEYS)
+    problems.unknown_keys(where, data, _COLUMN_KEYS | extra_keys)
     category = data.get("category", table.get("category"))
     if not isinstance(category, str) or not category.strip():
         problems.add(where, "no data category: set 'category' on the column or on the table")
@@ -321,8 +386,111 @@ def _identifiers(
     return result
 
 
+def _where(
+    problems: _Problems, where: str, data: Any
+) -> tuple[tuple[str, tuple[Scalar, ...]], ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, dict) or not data:
+        problems.add(where, "'where' must be a table like { object_type = \"T\" }")
+        return ()
+    result: list[tuple[str, tuple[Scalar, ...]]] = []
+    for column, value in data.items():
+        values = tuple(value) if isinstance(value, list) else (value,)
+        if not values or not all(isinstance(v, str | int | float | bool) for v in values):
+            problems.add(where, f"'where' value of {column!r} must be a value or a list of values")
+            continue
+        result.append((column, values))
+    return tuple(result)
+
+
+def _links(problems: _Problems, where: str, data: Mapping[str, Any]) -> list[JoinMapping]:
+    links: list[JoinMapping] = []
+    raw_join = data.get("join")
+    if raw_join is not None:
+        match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
+        if match is None:
+            problems.add(where, "'join' must look like \"customer_id -> customers.id\"")
+        else:
+            links.append(JoinMapping(match[1], match[2], match[3]))
+    raw_links = data.get("links")
+    if raw_links is None:
+        return links
+    if not isinstance(raw_links, list):
+        problems.add(where, "'links' must be a list of [[tables.links]] sections")
+        return links
+    for index, raw in enumerate(raw_links):
+        at = f"{where} links[{index}]"
+        if not isinstance(raw, dict):
+            problems.add(at, 'must be a table like { column = "user_id", references = "users.id" }')
+            continue
+        problems.unknown_keys(at, raw, _LINK_KEYS)
+        column = _text(problems, at, raw, "column")
+        ref = raw.get("references")
+        match = _REFERENCE_RE.match(ref) if isinstance(ref, str) else None
+        if match is None:
+            problems.add(at, '\'references\' must look like "table.column", e.g. "ost_user.id"')
+        follow = raw.get("follow", Follow.DOWN.value)
+        if follow not in {f.value for f in Follow}:
+            choices = ", ".join(f.value for f in Follow)
+            problems.add(at, f"'follow' must be one of {choices} (found {follow!r})")
+            follow = Follow.DOWN.value
+        conditions = _where(problems, at, raw.get("where"))
+        if column and match is not None:
+            links.append(JoinMapping(column, match[1], match[2], conditions, Follow(follow)))
+    return links
+
+
+def _attributes(
+    problems: _Problems, where: str, data: Mapping[str, Any]
+) -> tuple[AttributeMapping | None, list[ColumnMapping], dict[str, IdentifierRole]]:
+    raw = data.get("attributes")
+    if not isinstance(raw, dict):
+        problems.add(where, "'attributes' must be a [tables.attributes] section")
+        return None, [], {}
+    at = f"{where} attributes"
+    problems.unknown_keys(at, raw, _ATTRIBUTE_KEYS)
+    spec = AttributeMapping(
+        _text(problems, at, raw, "entity"),
+        _text(problems, at, raw, "key"),
+        _text(problems, at, raw, "value"),
+    )
+    fields = raw.get("fields")
+    if not isinstance(fields, list) or not fields:
+        problems.add(at, "no fields: add [[tables.attributes.fields]] with key and field")
+        return spec, [], {}
+    columns: list[ColumnMapping] = []
+    roles: dict[str, IdentifierRole] = {}
+    for index, item in enumerate(fields):
+        here = f"{at} fields[{index}]"
+        extra = frozenset({"key", "identifier"})
+        column = _column(problems, here, spec.value, item, data, extra)
+        if column is None:
+            continue
+        key = item.get("key")
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            problems.add(here, "'key' must be the attribute's id or name, e.g. key = 1")
+            continue
+        if "field" not in item:
+            problems.add(here, "'field' is missing: the name the officer sees, e.g. \"first name\"")
+        columns.append(dataclasses.replace(column, attribute=key))
+        identifier = item.get("identifier")
+        if identifier is not None:
+            try:
+                roles[column.field] = parse_role(str(identifier))
+            except ValueError as exc:
+                problems.add(here, str(exc))
+    keys = [display(c.attribute) for c in columns]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.add(at, f"attribute key {key!r} is mapped more than once")
+    role_list = list(roles.values())
+    if IdentifierRole.FIRST_NAME in role_list and IdentifierRole.LAST_NAME not in role_list:
+        problems.add(at, "'first_name' needs 'last_name' too")
+    return spec, columns, roles
+
+
 def _table(
-    problems: _Problems, index: int, data: Any, default_schema: str | None
+    problems: _Problems, index: int, data: Any, default_schema: str | None, version: int
 ) -> TableMapping | None:
     where = f"tables[{index}]"
     if not isinstance(data, dict):
@@ -331,6 +499,9 @@ def _table(
     name = _text(problems, where, data, "name")
     where = f"tables[{index}] ({name!r})" if name else where
     problems.unknown_keys(where, data, _TABLE_KEYS)
+    if version < 2:
+        for key in sorted(_V2_TABLE_KEYS & set(data)):
+            problems.add(where, f"{key!r} needs version = 2 at the top of the file")
     schema = data.get("schema", default_schema)
     if schema is not None and (not isinstance(schema, str) or not schema.strip()):
         problems.add(where, "'schema' must be a non-empty text")
@@ -345,32 +516,38 @@ def _table(
     else:
         erasure = TableErasure(raw_erasure)
     retention = _retention(problems, where, data) if erasure is TableErasure.KEEP else None
-    raw_columns = data.get("columns")
     columns: list[ColumnMapping] = []
-    if not isinstance(raw_columns, dict) or not raw_columns:
-        problems.add(where, "no columns: add [tables.columns.<column>] sections")
-        raw_columns = {}
-    for column_name, column_data in raw_columns.items():
-        column = _column(
-            problems, f"{where} column {column_name!r}", column_name, column_data, data
+    attributes: AttributeMapping | None = None
+    roles: dict[str, IdentifierRole] = {}
+    identifiers: dict[IdentifierRole, tuple[str, ...]] = {}
+    if "attributes" in data and version >= 2:
+        attributes, columns, roles = _attributes(problems, where, data)
+        for key in sorted({"columns", "identifiers"} & set(data)):
+            problems.add(where, f"an attribute table describes its fields under attributes, "
+                         f"not under {key!r}")  # fmt: skip
+        if attributes is not None:
+            identifiers = {role: (attributes.value,) for role in roles.values()}
+    else:
+        raw_columns = data.get("columns")
+        if not isinstance(raw_columns, dict) or not raw_columns:
+            problems.add(where, "no columns: add [tables.columns.<column>] sections")
+            raw_columns = {}
+        for column_name, column_data in raw_columns.items():
+            column = _column(
+                problems, f"{where} column {column_name!r}", column_name, column_data, data
+            )
+            if column is not None:
+                columns.append(column)
+        identifiers = _identifiers(
+            problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
         )
-        if column is not None:
-            columns.append(column)
     fields = [c.field.casefold() for c in columns]
     for field in sorted({f for f in fields if fields.count(f) > 1}):
         problems.add(where, f"field name {field!r} is used for more than one column")
-    identifiers = _identifiers(
-        problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
-    )
-    join: JoinMapping | None = None
-    raw_join = data.get("join")
-    if raw_join is not None:
-        match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
-        if match is None:
-            problems.add(where, "'join' must look like \"customer_id -> customers.id\"")
-        else:
-            join = JoinMapping(match[1], match[2], match[3])
-    if not identifiers and join is None:
+    links = _links(problems, where, data)
+    if version < 2 and len(links) > 1:
+        problems.add(where, "a version-1 table has one join")
+    if not identifiers and not links:
         problems.add(where, "no identifiers and no join: the table could never be searched")
     return TableMapping(
         name=name,
@@ -379,31 +556,37 @@ def _table(
         label=label if isinstance(label, str) and label.strip() else name,
         columns=tuple(columns),
         identifiers=identifiers,
-        join=join,
+        links=tuple(links),
         erasure=erasure,
         retention=retention,
+        attributes=attributes,
+        attribute_roles=roles,
     )
 
 
-def _resolve_joins(problems: _Problems, tables: list[TableMapping]) -> tuple[TableMapping, ...]:
-    """Point joins at table keys, order tables parents-first, reject unknown parents and loops."""
+def _resolve_joins(
+    problems: _Problems, tables: list[TableMapping], version: int
+) -> tuple[TableMapping, ...]:
+    """Point links at table keys, order tables parents-first; version 1 rejects loops."""
     by_key = {t.key: t for t in tables}
     by_name: dict[str, list[TableMapping]] = {}
     for t in tables:
         by_name.setdefault(t.name, []).append(t)
     resolved: dict[str, TableMapping] = {}
     for t in tables:
-        if t.join is None:
-            resolved[t.key] = t
-            continue
-        parent = by_key.get(t.join.parent)
-        if parent is None and len(by_name.get(t.join.parent, [])) == 1:
-            parent = by_name[t.join.parent][0]
-        if parent is None:
-            problems.add(f"table {t.key!r}", f"joins to {t.join.parent!r}, which is not mapped")
-            continue
-        join = JoinMapping(t.join.column, parent.key, t.join.parent_column)
-        resolved[t.key] = dataclasses.replace(t, join=join)
+        links: list[JoinMapping] = []
+        for link in t.links:
+            parent = by_key.get(link.parent)
+            if parent is None and len(by_name.get(link.parent, [])) == 1:
+                parent = by_name[link.parent][0]
+            if parent is None:
+                problems.add(f"table {t.key!r}", f"joins to {link.parent!r}, which is not mapped")
+                continue
+            links.append(dataclasses.replace(link, parent=parent.key))
+        resolved[t.key] = dataclasses.replace(t, links=tuple(links))
+    if version >= 2:
+        mapping = SqlMapping(Path(), tuple(resolved.values()))
+        return tuple(sorted(resolved.values(), key=lambda t: mapping.depth(t.key)))
     ordered: list[TableMapping] = []
     placed: set[str] = set()
     while len(placed) < len(resolved):
@@ -433,18 +616,26 @@ def parse_mapping(text: str, source: Path) -> SqlMapping:
     if default_schema is not None and not isinstance(default_schema, str):
         problems.add("top level", "'schema' must be a text")
         default_schema = None
+    version = data.get("version", 1)
+    if version not in (1, 2):
+        problems.add("top level", f"'version' must be 1 or 2 (found {version!r})")
+        version = 2
     raw_tables = data.get("tables")
     if not isinstance(raw_tables, list) or not raw_tables:
         problems.add("top level", "no tables: add at least one [[tables]] section")
         raw_tables = []
-    tables = [t for i, d in enumerate(raw_tables) if (t := _table(problems, i, d, default_schema))]
+    tables = [
+        t
+        for i, d in enumerate(raw_tables)
+        if (t := _table(problems, i, d, default_schema, version))
+    ]
     keys = [t.key for t in tables]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         problems.add(f"table {key!r}", "is mapped more than once")
     problems.raise_if_any()
-    ordered = _resolve_joins(problems, tables)
+    ordered = _resolve_joins(problems, tables, version)
     problems.raise_if_any()
-    return SqlMapping(source=source, tables=ordered)
+    return SqlMapping(source=source, tables=ordered, version=version)
 
 
 def load_mapping(path: Path) -> SqlMapping:
