@@ -308,6 +308,8 @@ class SqlDatabaseConnector:
             stmts: list[tuple[str, sa.Select[Any]]] = []
             conds = conditions(tm, table, access[tm.key], probe)
             searched = sorted({c for names in tm.identifiers.values() for c in names})
+            if tm.attributes is not None:
+                searched = [tm.attributes.value]
             if conds:
                 stmts.append((", ".join(searched), sa.select(table).where(sa.or_(*conds))))
             for link in tm.links:
@@ -317,7 +319,11 @@ class SqlDatabaseConnector:
                     stmt = sa.select(target).where(target.c[column].in_([probe_value]))
                     stmts.append((column, stmt))
             for columns, stmt in stmts:
-                for name in sorted(scanned_tables(conn, stmt)):
+                scans = scanned_tables(conn, stmt)
+                if tm.attributes is not None and columns == tm.attributes.value and conds:
+                    if not access[tm.key].get(columns, _NO).usable:
+                        scans.add(tm.name)  # every row of each searched attribute is read
+                for name in sorted(scans):
                     missing = [
                         c for c in columns.split(", ") if not access[tm.key].get(c, _NO).usable
                     ]
