@@ -299,3 +299,20 @@ def test_mapping_examples_in_the_docs_all_load() -> None:
     assert len(blocks) >= 5
     for block in blocks:
         parse_mapping(block.split("```", 1)[0], SRC)
+
+
+def test_json_schema_lists_exactly_the_keys_the_parser_accepts() -> None:
+    import json
+
+    from app.connectors import sql_mapping as m
+
+    path = Path(__file__).resolve().parents[3] / "docs" / "sql-mapping.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    assert set(schema["properties"]) == m._TOP_KEYS
+    assert set(defs["table"]["properties"]) == m._TABLE_KEYS
+    assert set(defs["column"]["properties"]) == m._COLUMN_KEYS
+    assert set(defs["link"]["properties"]) == m._LINK_KEYS
+    assert set(defs["table"]["properties"]["attributes"]["properties"]) == m._ATTRIBUTE_KEYS
+    assert set(defs["attribute_field"]["properties"]) == m._COLUMN_KEYS | {"key", "identifier"}
+    assert set(defs["role"]["enum"]) == {r.value for r in IdentifierRole}
