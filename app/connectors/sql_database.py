@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
-from sqlalchemy.exc import ArgumentError, NoSuchTableError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.connectors.base import (
     Capability,
@@ -31,6 +31,7 @@ from app.connectors.sql_inspect import (
     ColumnAccess,
     can_write,
     read_access,
+    reflect_tables,
     scanned_tables,
 )
 from app.connectors.sql_mapping import (
@@ -203,10 +204,10 @@ class SqlDatabaseConnector:
         """Load every mapped table; ConnectorError lists every table/column the database lacks."""
         problems: list[str] = []
         tables: Tables = {}
+        found = reflect_tables(conn, [(tm.schema, tm.name) for tm in self.mapping.tables])
         for tm in self.mapping.tables:
-            try:
-                table = sa.Table(tm.name, sa.MetaData(), schema=tm.schema, autoload_with=conn)
-            except NoSuchTableError:
+            table = found.get((tm.schema, tm.name))
+            if table is None:
                 where = f" in schema {tm.schema!r}" if tm.schema else ""
                 problems.append(f"table {tm.name!r} does not exist{where}")
                 continue

@@ -132,6 +132,44 @@ def read_access(conn: Connection, tm: TableMapping, table: sa.Table) -> Access:
     return access
 
 
+def reflect_tables(conn: Connection, wanted: list[tuple[str | None, str]]) -> dict[Any, sa.Table]:
+    """Columns and primary keys of the wanted tables, a few catalogue queries per schema.
+
+    Only what the connector uses is read (no foreign keys, constraints or comments): a search
+    starts with this, so it has to cost little next to the search itself.
+    """
+    inspector = sa.inspect(conn)
+    result: dict[Any, sa.Table] = {}
+    by_schema: dict[str | None, list[str]] = {}
+    for schema, name in wanted:
+        by_schema.setdefault(schema, []).append(name)
+    for schema, names in by_schema.items():
+        existing = set(inspector.get_table_names(schema=schema))
+        present = [n for n in names if n in existing]
+        if not present:
+            continue
+        columns = inspector.get_multi_columns(schema=schema, filter_names=present)
+        keys = inspector.get_multi_pk_constraint(schema=schema, filter_names=present)
+        primary: dict[str, set[str]] = {
+            name: set(key.get("constrained_columns") or ()) for (_s, name), key in keys.items()
+        }
+        for (_, name), cols in columns.items():
+            pk = primary.get(name, set())
+            table = sa.Table(
+                name,
+                sa.MetaData(),
+                *(
+                    sa.Column(
+                        c["name"], c["type"], nullable=c["nullable"], primary_key=c["name"] in pk
+                    )
+                    for c in cols
+                ),
+                schema=schema,
+            )
+            result[(schema, name)] = table
+    return result
+
+
 def _walk(node: Any) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         yield node
