@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from app.connectors.base import (
     Capability,
@@ -94,6 +95,9 @@ class SqlDatabaseConnector:
         self._mapping_path = Path(mapping_file).expanduser()
         self._mapping: SqlMapping | None = None
         self._access_cache: dict[str, Access] | None = None
+        self._tables_cache: Tables | None = None  # for this object's life (one run)
+        self._engines: dict[bool, Engine] = {}
+        self._timeout = DEFAULT_TIMEOUT_S
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -184,20 +188,29 @@ class SqlDatabaseConnector:
                         "Check the 'url' setting."
                     )
         remaining = progress.remaining()
-        timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
+        self._timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
+        cached = self._engines.get(write)
+        if cached is not None:
+            return cached
         try:
-            engine = sa.create_engine(
-                url, connect_args=self._connect_args(timeout), hide_parameters=True
-            )
+            # No pool: each search opens its own connection, as a hand-written script would;
+            # the engine (and its compiled SQL) is kept for the life of this object.
+            engine = sa.create_engine(url, hide_parameters=True, poolclass=NullPool)
         except (ArgumentError, ImportError) as exc:
             raise ConnectorError(
                 f"Cannot use the database URL {self._safe_url()}: {first_line(exc)}."
             ) from exc
+
+        def timeouts(_d: Any, _r: Any, _a: Any, params: dict[str, Any]) -> None:
+            params.update(self._connect_args(self._timeout))  # the current run's time budget
+
+        sa.event.listen(engine, "do_connect", timeouts)
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
             sa.event.listen(
                 engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA foreign_keys=ON")
             )
+        self._engines[write] = engine
         return engine
 
     def _reflect(self, conn: Connection) -> Tables:
@@ -236,27 +249,38 @@ class SqlDatabaseConnector:
     @contextmanager
     def _connected(
         self, progress: Progress, write: bool = False
-    ) -> Iterator[tuple[Engine, Tables]]:
+    ) -> Iterator[tuple[Engine, Tables, Connection]]:
+        """The engine, the mapped tables and one open connection (the search runs on it)."""
         mapping = self.mapping  # a bad mapping file is reported before any connection attempt
         engine = self._engine(progress, write)
         try:
             try:
-                with engine.connect() as conn:
-                    tables = self._reflect(conn)
+                conn = engine.connect()
             except SQLAlchemyError as exc:
-                raise ConnectorError(
-                    f"Cannot connect to {self._safe_url()}: {first_line(exc)}. Check that the "
-                    "server is running and that host, port, database name, user and password "
-                    "are right."
-                ) from exc
-            log.debug("connector %s: %d tables reflected", self.name, len(mapping.tables))
-            yield engine, tables
+                raise self._cannot_connect(exc) from exc
+            with conn:
+                try:
+                    if self._tables_cache is None:
+                        self._tables_cache = self._reflect(conn)
+                        log.debug(
+                            "connector %s: %d tables reflected", self.name, len(mapping.tables)
+                        )
+                except SQLAlchemyError as exc:
+                    raise self._cannot_connect(exc) from exc
+                yield engine, self._tables_cache, conn
         finally:
-            engine.dispose()
+            engine.dispose()  # no pool: closes nothing open, keeps the engine usable
+
+    def _cannot_connect(self, exc: SQLAlchemyError) -> ConnectorError:
+        return ConnectorError(
+            f"Cannot connect to {self._safe_url()}: {first_line(exc)}. Check that the "
+            "server is running and that host, port, database name, user and password "
+            "are right."
+        )
 
     def test_connection(self) -> str:
         progress = Progress(timeout_s=DEFAULT_TIMEOUT_S)
-        with self._connected(progress) as (engine, tables):
+        with self._connected(progress) as (engine, tables, conn):
             problems: list[str] = []
             for tm in self.mapping.tables:
                 table = tables[tm.key]
@@ -277,8 +301,7 @@ class SqlDatabaseConnector:
                     f"The mapping file {self._mapping_path.name} does not fit the database:\n- "
                     + "\n- ".join(problems)
                 )
-            with engine.connect() as conn:
-                warnings = self._search_warnings(conn, tables)
+            warnings = self._search_warnings(conn, tables)
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
@@ -366,7 +389,7 @@ class SqlDatabaseConnector:
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
         findings: list[Finding] = []
-        with self._connected(progress) as (engine, tables), engine.connect() as conn:
+        with self._connected(progress) as (_engine, tables, conn):
             access = self._access(conn, tables)
             graph = GraphSearch(conn, self.mapping, tables, access, progress)
             count = len(self.mapping.tables)
@@ -463,7 +486,7 @@ class SqlDatabaseConnector:
     def _execute(self, plan: ChangePlan, operation: str, progress: Progress) -> list[RecordResult]:
         groups = self._groups(plan, operation)
         results: list[RecordResult] = []
-        with self._connected(progress, write=True) as (engine, tables):
+        with self._connected(progress, write=True) as (engine, tables, _conn):
             for index, (record_id, items) in enumerate(groups):
                 try:
                     progress.report(index / max(1, len(groups)), f"{operation}: record {index + 1}")
