@@ -29,11 +29,9 @@ from app.connectors.base import (
 from app.connectors.identifier_match import RowMatch, display
 from app.connectors.sql_inspect import (
     Access,
-    ColumnAccess,
     can_write,
     read_access,
     reflect_tables,
-    scanned_tables,
 )
 from app.connectors.sql_mapping import (
     ColumnErasure,
@@ -42,7 +40,7 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
-from app.connectors.sql_search import GraphSearch, Tables, conditions
+from app.connectors.sql_search import GraphSearch, Tables, explain_search
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_, _
@@ -51,7 +49,6 @@ from app.core.progress import Progress
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 15.0
-_NO = ColumnAccess()
 _CHANGED_MESSAGE = "The record changed after the plan was made; search again and make a new plan."
 
 
@@ -319,47 +316,8 @@ class SqlDatabaseConnector:
         return self._access_cache
 
     def _search_warnings(self, conn: Connection, tables: Tables) -> list[str]:
-        """EXPLAIN every query a search runs; name each table read in full and the index."""
-        access = self._access(conn, tables)
-        probe = Subject(
-            "probe", first_name="Probe", last_name="Example", emails=("probe@example.invalid",),
-            phones=("0612345678",), customer_numbers=("0",), user_ids=("0",),
-            ip_addresses=("192.0.2.1",), postcode="1234AB", house_number="1",
-        )  # fmt: skip
-        warnings: list[str] = []
-        for tm in self.mapping.tables:
-            table = tables[tm.key]
-            stmts: list[tuple[str, sa.Select[Any]]] = []
-            conds = conditions(tm, table, access[tm.key], probe)
-            searched = sorted({c for names in tm.identifiers.values() for c in names})
-            if tm.attributes is not None:
-                searched = [tm.attributes.value]
-            if conds:
-                stmts.append((", ".join(searched), sa.select(table).where(sa.or_(*conds))))
-            for link in tm.links:
-                for column, target in ((link.column, table), (link.parent_column, None)):
-                    target = target if target is not None else tables[link.parent]
-                    probe_value = 0 if target.c[column].type.python_type is int else "0"
-                    stmt = sa.select(target).where(target.c[column].in_([probe_value]))
-                    stmts.append((column, stmt))
-            for columns, stmt in stmts:
-                scans = scanned_tables(conn, stmt)
-                if tm.attributes is not None and columns == tm.attributes.value and conds:
-                    if not access[tm.key].get(columns, _NO).usable:
-                        scans.add(tm.name)  # every row of each searched attribute is read
-                for name in sorted(scans):
-                    missing = [
-                        c for c in columns.split(", ") if not access[tm.key].get(c, _NO).usable
-                    ]
-                    hint = ", ".join(missing) or columns
-                    warnings.append(
-                        _(
-                            "A search reads all of table {table} (no index serves it); ask the "
-                            "database administrator for an index on {table} ({columns}).",
-                            table=name,
-                            columns=hint,
-                        )
-                    )
+        """Tables a search would read in full (from EXPLAIN), and a search login that writes."""
+        warnings = explain_search(conn, self.mapping, tables, self._access(conn, tables))
         if can_write(conn, list(tables.values())):
             warnings.append(
                 _(
@@ -367,7 +325,7 @@ class SqlDatabaseConnector:
                     "login for erasure (setting 'erase_url')."
                 )
             )
-        return list(dict.fromkeys(warnings))
+        return warnings
 
     # -- search -----------------------------------------------------------------------------
 

@@ -19,9 +19,10 @@ from app.connectors.identifier_match import (
     phone_digits,
     stronger,
 )
-from app.connectors.sql_inspect import Access, ColumnAccess
+from app.connectors.sql_inspect import Access, ColumnAccess, scanned_tables
 from app.connectors.sql_mapping import JoinMapping, SqlMapping, TableMapping
 from app.connectors.sql_values import python_type
+from app.core.i18n import _
 from app.core.progress import Progress
 
 IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
@@ -300,3 +301,47 @@ class GraphSearch:
             if old is None or stronger(old[1], match) is not old[1]:
                 by_value[display(value)] = (value, match, record_id)
         return by_value
+
+
+_PROBE = Subject(
+    "probe", first_name="Probe", last_name="Example", emails=("probe@example.invalid",),
+    phones=("0612345678",), customer_numbers=("0",), user_ids=("0",),
+    ip_addresses=("192.0.2.1",), postcode="1234AB", house_number="1",
+)  # fmt: skip
+
+
+def explain_search(
+    conn: Connection, mapping: SqlMapping, tables: Tables, access: Mapping[str, Access]
+) -> list[str]:
+    """EXPLAIN every query a search runs; name each table read in full and the index to ask."""
+    queries: list[tuple[str, list[str], sa.Select[Any]]] = []  # table key, columns, query
+    for tm in mapping.tables:
+        table = tables[tm.key]
+        conds = conditions(tm, table, access[tm.key], _PROBE)
+        searched = sorted({c for names in tm.identifiers.values() for c in names})
+        if conds:
+            queries.append((tm.key, searched, sa.select(table).where(sa.or_(*conds))))
+        for link in tm.links:
+            ends = [(tm.key, link.column)] if link.down else []
+            ends += [(link.parent, link.parent_column)] if link.up else []
+            for key, column in ends:
+                col = tables[key].c[column]
+                probe: Any = 0 if python_type(col) is int else "0"
+                queries.append((key, [column], sa.select(tables[key]).where(col.in_([probe]))))
+    warnings: list[str] = []
+    for key, columns, stmt in queries:
+        tm = mapping.table(key)
+        missing = [c for c in columns if not access[key].get(c, ColumnAccess()).usable]
+        scans = scanned_tables(conn, stmt)
+        if tm.attributes is not None and missing and columns == [tm.attributes.value]:
+            scans.add(tm.name)  # the key index still reads every row of a searched attribute
+        for name in sorted(scans):
+            warnings.append(
+                _(
+                    "A search reads all of table {table} (no index serves it); ask the "
+                    "database administrator for an index on {table} ({columns}).",
+                    table=name,
+                    columns=", ".join(missing or columns),
+                )
+            )
+    return list(dict.fromkeys(warnings))
