@@ -30,6 +30,7 @@ from app.connectors.identifier_match import RowMatch, display
 from app.connectors.sql_inspect import (
     Access,
     can_write,
+    erasure_warnings,
     read_access,
     reflect_tables,
 )
@@ -40,6 +41,7 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
+from app.connectors.sql_model import mask_for
 from app.connectors.sql_search import GraphSearch, Tables, explain_search
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
@@ -290,7 +292,7 @@ class SqlDatabaseConnector:
                         )
                     if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
                         try:
-                            coerce(column, cm.mask)
+                            coerce(column, str(mask_for(cm.mask, "probe")))
                         except ValueError as exc:
                             problems.append(f"{tm.key}.{cm.column}: the mask value {exc}")
             if problems:
@@ -299,6 +301,7 @@ class SqlDatabaseConnector:
                     + "\n- ".join(problems)
                 )
             warnings = self._search_warnings(conn, tables)
+            warnings += erasure_warnings(conn, self.mapping, tables)
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
@@ -388,7 +391,9 @@ class SqlDatabaseConnector:
                 cols = [c for c in tm.columns if c.erasure is action]
                 if cols:
                     new = {
-                        c.field: "" if action is ColumnErasure.SET_NULL else display(c.mask)
+                        c.field: ""
+                        if action is ColumnErasure.SET_NULL
+                        else display(mask_for(c.mask, rid))
                         for c in cols
                     }
                     olds = {c.field: old.get(c.field, "") for c in cols}
@@ -537,7 +542,7 @@ class SqlDatabaseConnector:
                     if item.action == "set_null":
                         values[cm.column] = None
                     elif item.action == "mask":
-                        mask = cm.mask
+                        mask = mask_for(cm.mask, rid)
                         values[cm.column] = coerce(column, mask) if isinstance(mask, str) else mask
                     else:
                         try:

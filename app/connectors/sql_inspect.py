@@ -13,7 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.connectors.sql_mapping import TableMapping
+from app.connectors.sql_model import ColumnErasure, SqlMapping, TableErasure, TableMapping
+from app.core.i18n import Message, _
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def reflect_tables(conn: Connection, wanted: list[tuple[str | None, str]]) -> di
         primary: dict[str, set[str]] = {
             name: set(key.get("constrained_columns") or ()) for (_s, name), key in keys.items()
         }
-        for (_, name), cols in columns.items():
+        for (_schema, name), cols in columns.items():
             pk = primary.get(name, set())
             table = sa.Table(
                 name,
@@ -242,3 +243,76 @@ def can_write(conn: Connection, tables: list[sa.Table]) -> bool | None:
                 return True
         return False
     return None
+
+
+def _sqlite_unique(conn: Connection, table: sa.Table) -> list[list[Any]]:
+    prefix = f'"{table.schema}".' if table.schema else ""
+    quoted = table.name.replace('"', '""')
+    result: list[list[Any]] = []
+    for row in conn.exec_driver_sql(f'PRAGMA {prefix}index_list("{quoted}")').all():
+        if row[2]:
+            name = str(row[1]).replace('"', '""')
+            keys = conn.exec_driver_sql(f'PRAGMA {prefix}index_info("{name}")').all()
+            result.append([k[2] for k in keys])
+    return result
+
+
+def erasure_warnings(
+    conn: Connection, mapping: SqlMapping, tables: dict[str, sa.Table]
+) -> list[Message]:
+    """What the database's own constraints say about the erasure plan, before anyone erases.
+
+    A fixed mask under a UNIQUE index fails for the second person erased; a declared foreign
+    key from a table or column outside the mapping points at rows erasure deletes.
+    """
+    inspector = sa.inspect(conn)
+    warnings: list[Message] = []
+    for tm in mapping.tables:
+        table = tables[tm.key]
+        unique: list[list[Any]] = [
+            list(i["column_names"])
+            for i in inspector.get_indexes(table.name, schema=table.schema)
+            if i.get("unique")
+        ]
+        unique += [
+            list(u["column_names"])
+            for u in inspector.get_unique_constraints(table.name, schema=table.schema)
+        ]
+        if conn.dialect.name == "sqlite":  # the reflection skips UNIQUE written on a column
+            unique += _sqlite_unique(conn, table)
+        for cm in tm.columns:
+            fixed = cm.erasure is ColumnErasure.MASK and "{hash}" not in str(cm.mask)
+            if fixed and [cm.column] in unique:
+                warnings.append(
+                    _(
+                        "{table}.{column} has a UNIQUE index: the fixed mask {mask} can be "
+                        "written only once; use a mask with {{hash}}, e.g. "
+                        '"[verwijderd-{{hash}}]" (8 hex digits per record).',
+                        table=tm.key,
+                        column=cm.column,
+                        mask=str(cm.mask),
+                    )
+                )
+    deleted = {
+        (t.schema, t.name): t for t in mapping.tables if t.erasure is TableErasure.DELETE_ROW
+    }
+    covered = {(t.schema, t.name, link.column) for t in mapping.tables for link in t.links}
+    for schema in {t.schema for t in mapping.tables}:
+        for (_s, name), keys in inspector.get_multi_foreign_keys(schema=schema).items():
+            for fk in keys:
+                target = (fk.get("referred_schema") or schema, fk["referred_table"])
+                if target not in deleted:
+                    continue
+                for column in fk["constrained_columns"]:
+                    if (schema, name, column) not in covered:
+                        warnings.append(
+                            _(
+                                "{table}.{column} refers to rows of {target} that erasure "
+                                "deletes, but it is not in the mapping: map {table} with a "
+                                "link, or the database refuses the deletion.",
+                                table=name,
+                                column=column,
+                                target=deleted[target].key,
+                            )
+                        )
+    return warnings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,6 +42,15 @@ class Retention:
     def describe(self) -> str:
         extra = f", {self.period}" if self.period else ""
         return f"{self.reason} ({self.statute}{extra})"
+
+
+def mask_for(mask: str | int | float | bool | None, record_id: str) -> str | int | float | bool:
+    """The mask written into one record: `{hash}` becomes 8 hex digits of the record id, so a
+    column under a UNIQUE index gets a different mask per record (`[verwijderd-{hash}]`)."""
+    if isinstance(mask, str) and "{hash}" in mask:
+        digest = hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:8]
+        return mask.replace("{hash}", digest)
+    return "" if mask is None else mask
 
 
 @dataclass(frozen=True)
