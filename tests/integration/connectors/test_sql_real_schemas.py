@@ -235,3 +235,64 @@ def test_phplist_connection_test_names_the_unindexed_attribute_values(
     report = connector.test_connection()
     assert "all of table phplist_user_user_attribute" in report and "(value)" in report
     assert "all of table phplist_user_user " not in report
+
+
+def _reader(url: str, schema: str) -> Iterator[str]:
+    """A login that may only read `schema` (PostgreSQL role / MariaDB user), dropped after."""
+    base = sa.make_url(url)
+    name = f"{base.database}_reader_{uuid.uuid4().hex[:6]}"
+    admin = sa.create_engine(url)
+    pg = base.get_backend_name() == "postgresql"
+    with admin.begin() as conn:
+        if pg:
+            conn.execute(sa.text(f"CREATE ROLE {name} LOGIN"))
+            conn.execute(sa.text(f"GRANT USAGE ON SCHEMA {schema} TO {name}"))
+            conn.execute(sa.text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {name}"))
+        else:
+            conn.execute(sa.text(f"CREATE USER '{name}'@'127.0.0.1'"))
+            conn.execute(sa.text(f"GRANT SELECT ON {schema}.* TO '{name}'@'127.0.0.1'"))
+    try:
+        login = base.set(username=name, password=None, database=base.database if pg else schema)
+        yield login.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            if pg:
+                conn.execute(sa.text(f"DROP OWNED BY {name}"))
+                conn.execute(sa.text(f"DROP ROLE {name}"))
+            else:
+                conn.execute(sa.text(f"DROP USER '{name}'@'127.0.0.1'"))
+        admin.dispose()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+        pytest.param("mariadb", marks=pytest.mark.mariadb),
+    ],
+)
+def test_read_only_search_login_and_a_separate_erasure_login(kind: str, tmp_path: Path) -> None:
+    for url, schema in _target(kind, tmp_path):
+        assert schema is not None
+        md = phplist_metadata(schema)
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            md.create_all(conn)
+            fill_phplist(conn, md)
+        engine.dispose()
+        for reader in _reader(url, schema):
+            searcher = _connector(reader, schema, "phplist.mapping.toml", tmp_path)
+            assert "may change data" not in searcher.test_connection()
+            found = searcher.search(
+                Subject("c", emails=("p.jansen@example.org",)), Progress(timeout_s=30)
+            )
+            results = searcher.erase(searcher.plan_erasure(found), Progress(timeout_s=30))
+            assert results and {r.outcome for r in results} == {Outcome.FAILED}  # read-only
+            mapping = str(tmp_path / "phplist.mapping.toml")
+            both = SqlDatabaseConnector(
+                "source", {"url": reader, "mapping_file": mapping, "erase_url": url}, {}
+            )
+            assert "may change data" not in both.test_connection()
+            results = both.erase(both.plan_erasure(found), Progress(timeout_s=30))
+            assert {r.outcome for r in results} == {Outcome.REMOVED}
+            assert _search(both, emails=("p.jansen@example.org",)) == {}
