@@ -187,7 +187,9 @@ field = "name"
 
 
 def test_version_2_links_conditions_and_attribute_tables_parse() -> None:
-    text = V2_USERS + """
+    text = (
+        V2_USERS
+        + """
 [[tables]]
 name = "threads"
 primary_key = "id"
@@ -221,6 +223,7 @@ key = "last"
 field = "last name"
 identifier = "last_name"
 """
+    )
     mapping = parse_mapping(text, SRC)
     assert mapping.version == 2
     threads = mapping.table("threads")
@@ -240,7 +243,9 @@ identifier = "last_name"
 
 
 def test_version_2_mistakes_each_get_their_own_message() -> None:
-    bad = V2_USERS + """
+    bad = (
+        V2_USERS
+        + """
 [[tables]]
 name = "threads"
 primary_key = "id"
@@ -273,6 +278,7 @@ key = 1
 field = "nickname"
 identifier = "nick"
 """
+    )
     text = problems(bad)
     assert "'references' must look like \"table.column\"" in text
     assert "'follow' must be one of down, up, both (found 'sideways')" in text
