@@ -269,17 +269,18 @@ def erasure_warnings(
     warnings: list[Message] = []
     for tm in mapping.tables:
         table = tables[tm.key]
-        unique: list[list[Any]] = [
-            list(i["column_names"])
-            for i in inspector.get_indexes(table.name, schema=table.schema)
-            if i.get("unique")
-        ]
-        unique += [
-            list(u["column_names"])
-            for u in inspector.get_unique_constraints(table.name, schema=table.schema)
-        ]
-        if conn.dialect.name == "sqlite":  # the reflection skips UNIQUE written on a column
-            unique += _sqlite_unique(conn, table)
+        if conn.dialect.name == "sqlite":  # reflection skips UNIQUE written on a column
+            unique = _sqlite_unique(conn, table)
+        else:
+            unique = [
+                list(i["column_names"])
+                for i in inspector.get_indexes(table.name, schema=table.schema)
+                if i.get("unique")
+            ]
+            unique += [
+                list(u["column_names"])
+                for u in inspector.get_unique_constraints(table.name, schema=table.schema)
+            ]
         for cm in tm.columns:
             fixed = cm.erasure is ColumnErasure.MASK and "{hash}" not in str(cm.mask)
             if fixed and [cm.column] in unique:
