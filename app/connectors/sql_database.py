@@ -300,8 +300,13 @@ class SqlDatabaseConnector:
                     f"The mapping file {self._mapping_path.name} does not fit the database:\n- "
                     + "\n- ".join(problems)
                 )
-            warnings = self._search_warnings(conn, tables)
-            warnings += erasure_warnings(conn, self.mapping, tables)
+            try:
+                warnings = self._search_warnings(conn, tables)
+                warnings += erasure_warnings(conn, self.mapping, tables)
+            except SQLAlchemyError as exc:  # e.g. a login that may not read the catalogue
+                warnings = [
+                    _("The search plans could not be checked: {error}", error=first_line(exc))
+                ]
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)

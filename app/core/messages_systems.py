@@ -77,6 +77,27 @@ SYSTEM_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"Connected to (?P<s>.+): (?P<n>\d+) tables and (?P<c>\d+) columns mapped, all present\.",
      "Verbonden met {s}: {n} tabellen en {c} kolommen in de mapping, allemaal aanwezig."),
     (r"(?P<n>\d+) log file\(s\) found\.", "{n} logbestand(en) gevonden."),
+    (r"Warning: (?P<t_w>.+)", "Waarschuwing: {t_w}"),
+    (r"A search reads all of table (?P<t>\S+) \(no index serves it\); ask the database "
+     r"administrator for an index on (?P<u>\S+) \((?P<c>.+)\)\.",
+     "Een zoekopdracht leest de hele tabel {t} (geen index helpt); vraag de databasebeheerder "
+     "om een index op {u} ({c})."),
+    (r"The search login may change data: give it SELECT only and set a separate login for "
+     r"erasure \(setting 'erase_url'\)\.",
+     "De zoeklogin mag gegevens wijzigen: geef hem alleen SELECT en stel een aparte login in "
+     "voor wissen (instelling 'erase_url')."),
+    (r"(?P<c>\S+) has a UNIQUE index: the fixed mask (?P<m>.+) can be written only once; use a "
+     r"mask with \{hash\}, e\.g\. \"\[verwijderd-\{hash\}\]\" \(8 hex digits per record\)\.",
+     "{c} heeft een UNIQUE-index: het vaste masker {m} kan maar één keer worden geschreven; "
+     "gebruik een masker met {{hash}}, bijvoorbeeld \"[verwijderd-{{hash}}]\" (8 hexadecimale "
+     "cijfers per record)."),
+    (r"(?P<c>\S+) refers to rows of (?P<t>\S+) that erasure deletes, but it is not in the "
+     r"mapping: map (?P<u>\S+) with a link, or the database refuses the deletion\.",
+     "{c} verwijst naar rijen van {t} die bij wissen worden verwijderd, maar staat niet in de "
+     "mapping: neem {u} op met een koppeling (link), anders weigert de database het "
+     "verwijderen."),
+    (r"The search plans could not be checked: (?P<e>.+)",
+     "De zoekplannen konden niet worden gecontroleerd: {e}"),
     (r"Connected to Matomo (?P<v>.+); (?P<n>\d+) site\(s\) accessible\.",
      "Verbonden met Matomo {v}; {n} site(s) toegankelijk."),
     (r"(?P<n>\d+) \.eml file\(s\) found\.", "{n} .eml-bestand(en) gevonden."),
