@@ -392,8 +392,9 @@ class SqlDatabaseConnector:
                 reason = tm.retention.describe()
                 items.append(PlanItem(rid, "keep", tuple(old), reason, old_values=old))
                 continue
+            held = [c for c in tm.columns if tm.attributes is None or c.field in old]
             for action in (ColumnErasure.SET_NULL, ColumnErasure.MASK):
-                cols = [c for c in tm.columns if c.erasure is action]
+                cols = [c for c in held if c.erasure is action]
                 if cols:
                     new = {
                         c.field: ""
@@ -404,7 +405,7 @@ class SqlDatabaseConnector:
                     olds = {c.field: old.get(c.field, "") for c in cols}
                     items.append(PlanItem(rid, action.value, tuple(new), "", olds, new))
             reasons: dict[str, list[str]] = {}
-            for c in tm.columns:
+            for c in held:  # an attribute row holds one field only
                 if c.erasure is ColumnErasure.KEEP and c.retention is not None:
                     reasons.setdefault(c.retention.describe(), []).append(c.field)
             for reason, fields in reasons.items():

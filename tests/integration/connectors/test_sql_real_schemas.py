@@ -296,3 +296,39 @@ def test_read_only_search_login_and_a_separate_erasure_login(kind: str, tmp_path
             results = both.erase(both.plan_erasure(found), Progress(timeout_s=30))
             assert {r.outcome for r in results} == {Outcome.REMOVED}
             assert _search(both, emails=("p.jansen@example.org",)) == {}
+
+
+def test_attribute_rows_erased_column_by_column_touch_only_their_own_field(
+    tmp_path: Path,
+) -> None:
+    """update_columns on an attribute table: the phone row is emptied, the name rows masked."""
+    for url, schema in _target("sqlite", tmp_path):
+        md = phplist_metadata(schema)
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            md.create_all(conn)
+            fill_phplist(conn, md)
+        text = (EXAMPLES / "phplist.mapping.toml").read_text(encoding="utf-8")
+        head, _, rest = text.partition('name = "phplist_user_user_attribute"')
+        rest = rest.replace('erasure = "delete_row"', 'erasure = "update_columns"', 1)
+        rest = rest.replace('identifier = "first_name"', 'identifier = "first_name"\nerasure = '
+                            '"mask"\nmask = "[verwijderd]"', 1)  # fmt: skip
+        rest = rest.replace('identifier = "last_name"', 'identifier = "last_name"\nerasure = '
+                            '"keep"\nreason = "Invoices"\nstatute = "AWR art. 52"', 1)  # fmt: skip
+        rest = rest.replace('identifier = "phone"', 'identifier = "phone"\nerasure = "set_null"', 1)
+        mapping = tmp_path / "attrs.toml"
+        mapping.write_text(head + 'name = "phplist_user_user_attribute"' + rest, encoding="utf-8")
+        connector = SqlDatabaseConnector("s", {"url": url, "mapping_file": str(mapping)}, {})
+        found = connector.search(Subject("c", emails=("f.elamrani@example.com",)), Progress())
+        attrs = [f for f in found if "attribute" in f.record_id]
+        plan = connector.plan_erasure(attrs)
+        assert sorted((_bare(i.record_id), i.action, i.fields) for i in plan.items) == [
+            ('phplist_user_user_attribute:["1","1"]', "mask", ("first name",)),
+            ('phplist_user_user_attribute:["2","1"]', "keep", ("last name",)),
+            ('phplist_user_user_attribute:["3","1"]', "set_null", ("phone",)),
+        ]
+        results = connector.erase(plan, Progress(timeout_s=30))
+        assert sorted(r.outcome.value for r in results) == ["changed", "changed", "kept"]
+        after = _attributes(engine, md)
+        assert (after[(1, 1)], after[(2, 1)], after[(3, 1)]) == ("[verwijderd]", "El Amrani", None)
+        engine.dispose()
