@@ -123,11 +123,12 @@ def source(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
     admin = sa.create_engine(url)
     with admin.begin() as conn:
         conn.exec_driver_sql(f"CREATE {ddl} {name}")
-        _fill(conn, f"{name}.")
-        if request.param == "postgresql":
-            conn.exec_driver_sql(f"ANALYZE {name}.customers")
-            conn.exec_driver_sql(f"ANALYZE {name}.orders")
     try:
+        with admin.begin() as conn:
+            _fill(conn, f"{name}.")
+            if request.param == "postgresql":
+                conn.exec_driver_sql(f"ANALYZE {name}.customers")
+                conn.exec_driver_sql(f"ANALYZE {name}.orders")
         yield url, name
     finally:
         with admin.begin() as conn:
