@@ -51,7 +51,9 @@ from app.core.progress import Progress
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 15.0
-_CHANGED_MESSAGE = "The record changed after the plan was made; search again and make a new plan."
+_CHANGED_MESSAGE = _(
+    "The record changed after the plan was made; search again and make a new plan."
+)
 
 
 class SqlDatabaseConnector:
@@ -227,8 +229,16 @@ class SqlDatabaseConnector:
         for tm in self.mapping.tables:
             table = found.get((tm.schema, tm.name))
             if table is None:
-                where = f" in schema {tm.schema!r}" if tm.schema else ""
-                problems.append(f"table {tm.name!r} does not exist{where}")
+                if tm.schema:
+                    problems.append(
+                        _(
+                            "table {table} does not exist in schema {schema}",
+                            table=repr(tm.name),
+                            schema=repr(tm.schema),
+                        )
+                    )
+                else:
+                    problems.append(_("table {table} does not exist", table=repr(tm.name)))
                 continue
             tables[tm.key] = table
             wanted = {*tm.primary_key, *(c.column for c in tm.columns)}
@@ -238,13 +248,23 @@ class SqlDatabaseConnector:
                 wanted |= {tm.attributes.entity, tm.attributes.key, tm.attributes.value}
             for column in sorted(wanted - set(table.c.keys())):
                 problems.append(
-                    f"table {tm.key!r} has no column {column!r} "
-                    f"(it has: {', '.join(table.c.keys())})"
+                    _(
+                        "table {table} has no column {column} (it has: {columns})",
+                        table=repr(tm.key),
+                        column=repr(column),
+                        columns=", ".join(table.c.keys()),
+                    )
                 )
         for tm in self.mapping.tables:
             for link in tm.links:
                 if link.parent in tables and link.parent_column not in tables[link.parent].c:
-                    problems.append(f"table {link.parent!r} has no column {link.parent_column!r}")
+                    problems.append(
+                        _(
+                            "table {table} has no column {column}",
+                            table=repr(link.parent),
+                            column=repr(link.parent_column),
+                        )
+                    )
         if problems:
             head = _(
                 "The database {url} does not match the mapping file {file}:",
@@ -299,14 +319,23 @@ class SqlDatabaseConnector:
                     column = table.c[cm.column]
                     if cm.erasure is ColumnErasure.SET_NULL and not column.nullable:
                         problems.append(
-                            f"{tm.key}.{cm.column} cannot be emptied (NOT NULL): use "
-                            "erasure = 'mask' with a fixed value"
+                            _(
+                                "{column} cannot be emptied (NOT NULL): use erasure = 'mask' with "
+                                "a fixed value",
+                                column=".".join((tm.key, cm.column)),
+                            )
                         )
                     if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
                         try:
                             coerce(column, str(mask_for(cm.mask, "probe")))
                         except ValueError as exc:
-                            problems.append(f"{tm.key}.{cm.column}: the mask value {exc}")
+                            problems.append(
+                                _(
+                                    "{column}: the mask value {problem}",
+                                    column=".".join((tm.key, cm.column)),
+                                    problem=str(exc),
+                                )
+                            )
             if problems:
                 head = _(
                     "The mapping file {file} does not fit the database:",
@@ -323,10 +352,13 @@ class SqlDatabaseConnector:
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
-            mapped = f"{len(tables)} tables and {columns} columns mapped, all present"
-            return "\n".join(
-                [f"Connected to {server}: {mapped}.", *(f"Warning: {w}" for w in warnings)]
+            connected = _(
+                "Connected to {server}: {tables} tables and {columns} columns mapped, all present.",
+                server=server,
+                tables=len(tables),
+                columns=columns,
             )
+            return join([connected, *(_("Warning: {warning}", warning=w) for w in warnings)], "\n")
 
     def _access(self, conn: Connection, tables: Tables) -> dict[str, Access]:
         """Indexes and collations per mapped table, read once per connector object."""
@@ -353,7 +385,7 @@ class SqlDatabaseConnector:
     def _finding(self, tm: TableMapping, row: RowMapping, match: RowMatch) -> Finding:
         notes = [match.note]
         if tm.erasure is TableErasure.KEEP and tm.retention is not None:
-            notes.append(f"Kept on erasure: {tm.retention.describe()}.")
+            notes.append(_("Kept on erasure: {retention}.", retention=tm.retention.describe()))
         return Finding(
             system=self.name,
             record_id=f"{tm.key}:{tm.key_text(row)}",
@@ -375,11 +407,11 @@ class SqlDatabaseConnector:
             for index, tm in enumerate(self.mapping.tables):
                 progress.report(index / (count + 1), f"Searching {tm.label}")
                 graph.direct(tm, subject)
-            progress.report(count / (count + 1), "Following the links")
+            progress.report(count / (count + 1), _("Following the links"))
             graph.propagate()
             for tm in self.mapping.tables:
                 findings += [self._finding(tm, row, m) for row, m in graph.hits[tm.key].values()]
-        progress.report(1.0, "Search finished")
+        progress.report(1.0, _("Search finished"))
         log.info("connector %s: search found %d records", self.name, len(findings))
         return findings
 
@@ -478,15 +510,20 @@ class SqlDatabaseConnector:
         with self._connected(progress, write=True) as (engine, tables, _conn):
             for index, (record_id, items) in enumerate(groups):
                 try:
-                    progress.report(index / max(1, len(groups)), f"{operation}: record {index + 1}")
+                    progress.report(
+                        index / max(1, len(groups)),
+                        _("erasure: record {n}", n=index + 1)
+                        if operation == "erasure"
+                        else _("rectification: record {n}", n=index + 1),
+                    )
                 except (Cancelled, ConnectorError) as exc:
                     # Report what was done and what was not; a new run finishes the rest.
-                    why = "Cancelled" if isinstance(exc, Cancelled) else str(exc)
+                    if isinstance(exc, Cancelled):
+                        why = _("Cancelled before this record.")
+                    else:
+                        why = _("{problem} before this record.", problem=exc)
                     for rid, rest in groups[index:]:
-                        results += [
-                            RecordResult(rid, Outcome.FAILED, f"{why} before this record.")
-                            for _ in rest
-                        ]
+                        results += [RecordResult(rid, Outcome.FAILED, why) for _item in rest]
                     break
                 results += self._record(engine, tables, record_id, items)
         done = sum(r.outcome is not Outcome.FAILED for r in results)
@@ -522,7 +559,8 @@ class SqlDatabaseConnector:
             )
         except (ConnectorError, ValueError, KeyError) as exc:
             return [
-                RecordResult(record_id, Outcome.FAILED, f"Unknown record: {exc}") for _ in items
+                RecordResult(record_id, Outcome.FAILED, _("Unknown record: {exc}", exc=exc))
+                for _item in items
             ]
         try:
             with engine.begin() as conn:
@@ -530,7 +568,7 @@ class SqlDatabaseConnector:
                 row = conn.execute(stmt).mappings().first()
                 done = self._apply(conn, tm, table, where, row, changes)
         except SQLAlchemyError as exc:
-            error = f"The database refused the change: {first_line(exc)}"
+            error = _("The database refused the change: {error}", error=first_line(exc))
             done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}
         except ValueError as exc:
             done = {id(i): RecordResult(record_id, Outcome.FAILED, str(exc)) for i in changes}
@@ -547,7 +585,7 @@ class SqlDatabaseConnector:
     ) -> dict[int, RecordResult]:
         rid = changes[0].record_id
         if row is None:
-            gone = "Already gone: the record no longer exists."
+            gone = _("Already gone: the record no longer exists.")
             outcome = Outcome.REMOVED if changes[0].action != "update" else Outcome.FAILED
             return {id(i): RecordResult(rid, outcome, gone) for i in changes}
         current = tm.row_fields(row)
@@ -557,7 +595,7 @@ class SqlDatabaseConnector:
             return {id(i): RecordResult(rid, Outcome.FAILED, _CHANGED_MESSAGE) for i in changes}
         if any(i.action == "delete_row" for i in changes):
             conn.execute(sa.delete(table).where(where))
-            return {id(i): RecordResult(rid, Outcome.REMOVED, "Row deleted.") for i in changes}
+            return {id(i): RecordResult(rid, Outcome.REMOVED, _("Row deleted.")) for i in changes}
         values: dict[str, Any] = {}
         results: dict[int, RecordResult] = {}
         for item in changes:
@@ -578,7 +616,7 @@ class SqlDatabaseConnector:
                                 _("'{field}' {problem}", field=field, problem=str(exc))
                             ) from None
             if not pending:
-                results[id(item)] = RecordResult(rid, Outcome.CHANGED, "Already done earlier.")
+                results[id(item)] = RecordResult(rid, Outcome.CHANGED, _("Already done earlier."))
             elif item.action == "update":
                 summary = "; ".join(
                     f"{f}: {item.old_values.get(f, '')} -> {item.new_values[f]}" for f in pending

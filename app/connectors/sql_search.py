@@ -22,9 +22,11 @@ from app.connectors.identifier_match import (
 from app.connectors.sql_inspect import Access, ColumnAccess, scanned_tables
 from app.connectors.sql_mapping import JoinMapping, SqlMapping, TableMapping
 from app.connectors.sql_values import python_type
-from app.core.i18n import _
+from app.core.i18n import N_, Message, _, join
 from app.core.progress import Progress
 
+BELONGS_TO = N_("Belongs to {record}.")
+FOUND_THROUGH = N_("Found through {record}.")
 IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
 _PHONE_SEPARATORS = " -().+/"
 
@@ -262,7 +264,8 @@ class GraphSearch:
                 if source is None:
                     continue  # a collation matched another spelling: not this row's parent
                 _, match, source_id = source
-                note = " ".join(p for p in (f"{verb} {source_id}.", match.note) if p)
+                said = Message(verb, {"record": source_id})
+                note = join([said, match.note]) if match.note else said
                 self._merge(target, row, RowMatch(match.strength, match.matched, note))
 
     def propagate(self) -> None:
@@ -280,13 +283,13 @@ class GraphSearch:
                         sources = self._sources(rows, link.parent_column, None)
                         extra = link_filter(link, self.tables[child.key])
                         extra += row_filter(child, self.tables[child.key])
-                        self._follow(child, link.column, sources, extra, "Belongs to")
+                        self._follow(child, link.column, sources, extra, BELONGS_TO)
             for link in tm.links:
                 if link.up:
                     parent = self.mapping.table(link.parent)
                     sources = self._sources(rows, link.column, link)
                     extra = row_filter(parent, self.tables[parent.key])
-                    self._follow(parent, link.parent_column, sources, extra, "Found through")
+                    self._follow(parent, link.parent_column, sources, extra, FOUND_THROUGH)
 
     @staticmethod
     def _sources(
