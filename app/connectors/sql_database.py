@@ -394,7 +394,7 @@ class SqlDatabaseConnector:
             matched=match.matched,
             strength=match.strength,
             location=tm.label,
-            note=" ".join(n for n in notes if n),
+            note=join(notes),
             field_categories={c.field: c.category for c in tm.row_columns(row) if c.category},
         )
 
@@ -405,7 +405,7 @@ class SqlDatabaseConnector:
             graph = GraphSearch(conn, self.mapping, tables, access, progress)
             count = len(self.mapping.tables)
             for index, tm in enumerate(self.mapping.tables):
-                progress.report(index / (count + 1), f"Searching {tm.label}")
+                progress.report(index / (count + 1), _("Searching {label}", label=tm.label))
                 graph.direct(tm, subject)
             progress.report(count / (count + 1), _("Following the links"))
             graph.propagate()
@@ -479,8 +479,9 @@ class SqlDatabaseConnector:
                             PlanItem(finding.record_id, "update", (cm.field,), "", old, new)
                         )
                     else:
-                        reason = (
-                            f"'{cm.field}' cannot be corrected in this system (not rectifiable)"
+                        reason = _(
+                            "{field} cannot be corrected in this system (not rectifiable)",
+                            field=repr(cm.field),
                         )
                         items.append(PlanItem(finding.record_id, "keep", (cm.field,), reason, old))
         return ChangePlan(self.name, "rectification", tuple(items))
@@ -623,9 +624,14 @@ class SqlDatabaseConnector:
                 )
                 results[id(item)] = RecordResult(rid, Outcome.CHANGED, summary)
             else:
-                verb = "emptied" if item.action == "set_null" else "masked"
                 results[id(item)] = RecordResult(
-                    rid, Outcome.CHANGED, f"{verb}: {', '.join(pending)}"
+                    rid,
+                    Outcome.CHANGED,
+                    (
+                        _("emptied: {fields}", fields=", ".join(pending))
+                        if item.action == "set_null"
+                        else _("masked: {fields}", fields=", ".join(pending))
+                    ),
                 )
         if values:
             conn.execute(sa.update(table).where(where).values(values))

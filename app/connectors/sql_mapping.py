@@ -24,7 +24,7 @@ from app.connectors.sql_model import (
     TableErasure,
     TableMapping,
 )
-from app.core.i18n import _, join
+from app.core.i18n import Message, _, join
 
 __all__ = [
     "AttributeMapping",
@@ -81,17 +81,24 @@ class _Problems:
 
     def __init__(self, source: Path) -> None:
         self.source = source
-        self.items: list[str] = []
+        self.items: list[Message] = []
 
     def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
+        self.items.append(_("{where}: {problem}", where=where, problem=message))
 
     def unknown_keys(self, where: str, data: Mapping[str, Any], allowed: set[str]) -> None:
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                self.add(where, f"unknown key {key!r}{hint}")
+                if close:
+                    problem = _(
+                        "unknown key {key} (did you mean {close}?)",
+                        key=repr(key),
+                        close=repr(close[0]),
+                    )
+                else:
+                    problem = _("unknown key {key}", key=repr(key))
+                self.add(where, problem)
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -105,10 +112,10 @@ class _Problems:
 def _text(problems: _Problems, where: str, data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if value is None:
-        problems.add(where, f"{key!r} is missing")
+        problems.add(where, _("{key} is missing", key=repr(key)))
         return ""
     if not isinstance(value, str) or not value.strip():
-        problems.add(where, f"{key!r} must be a non-empty text")
+        problems.add(where, _("{key} must be a non-empty text", key=repr(key)))
         return ""
     return value.strip()
 
@@ -122,12 +129,14 @@ def _primary_key(problems: _Problems, where: str, data: Mapping[str, Any]) -> tu
     elif value is not None and not isinstance(value, list):
         return (_text(problems, where, data, "primary_key"),)
     if value is None:
-        problems.add(where, "'primary_key' is missing")
+        problems.add(where, _("'primary_key' is missing"))
     else:
         problems.add(
             where,
-            "'primary_key' must be a column name, or a list of different column names for a "
-            'composite key, e.g. ["customer_id", "list_id"]',
+            _(
+                "'primary_key' must be a column name, or a list of different column names for a "
+                'composite key, e.g. ["customer_id", "list_id"]'
+            ),
         )
     return ()
 
@@ -150,20 +159,20 @@ def _column(
     extra_keys: frozenset[str] = frozenset(),
 ) -> ColumnMapping | None:
     if not isinstance(data, dict):
-        problems.add(where, 'must be a table like { field = "...", category = "..." }')
+        problems.add(where, _('must be a table like { field = "...", category = "..." }'))
         return None
     problems.unknown_keys(where, data, _COLUMN_KEYS | extra_keys)
     category = data.get("category", table.get("category"))
     if not isinstance(category, str) or not category.strip():
-        problems.add(where, "no data category: set 'category' on the column or on the table")
+        problems.add(where, _("no data category: set 'category' on the column or on the table"))
         category = ""
     rectifiable = data.get("rectifiable", False)
     if not isinstance(rectifiable, bool):
-        problems.add(where, "'rectifiable' must be true or false")
+        problems.add(where, _("'rectifiable' must be true or false"))
         rectifiable = False
     field = data.get("field", name)
     if not isinstance(field, str) or not field.strip():
-        problems.add(where, "'field' must be a non-empty text")
+        problems.add(where, _("'field' must be a non-empty text"))
         field = name
     erasure: ColumnErasure | None = None
     mask: str | int | float | bool | None = None
@@ -172,20 +181,25 @@ def _column(
     if table.get("erasure") == TableErasure.UPDATE_COLUMNS.value:
         choices = ", ".join(e.value for e in ColumnErasure)
         if raw is None:
-            problems.add(where, f"no erasure strategy; add erasure = one of {choices}")
+            problems.add(
+                where, _("no erasure strategy; add erasure = one of {choices}", choices=choices)
+            )
         elif raw not in {e.value for e in ColumnErasure}:
-            problems.add(where, f"unknown erasure {raw!r}; use one of {choices}")
+            problems.add(
+                where,
+                _("unknown erasure {raw}; use one of {choices}", raw=repr(raw), choices=choices),
+            )
         else:
             erasure = ColumnErasure(raw)
         if erasure is ColumnErasure.MASK:
             mask = data.get("mask")
             if not isinstance(mask, str | int | float | bool):
-                problems.add(where, "erasure = 'mask' needs a fixed value: mask = \"...\"")
+                problems.add(where, _("erasure = 'mask' needs a fixed value: mask = \"...\""))
         if erasure is ColumnErasure.KEEP:
             retention = _retention(problems, where, data)
     elif raw is not None:
         problems.add(
-            where, "a column erasure is only used when the table has erasure = 'update_columns'"
+            where, _("a column erasure is only used when the table has erasure = 'update_columns'")
         )
     return ColumnMapping(
         column=name,
@@ -204,31 +218,38 @@ def _identifiers(
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.add(where, 'must be a table like { email = "email_column" }')
+        problems.add(where, _('must be a table like { email = "email_column" }'))
         return {}
     result: dict[IdentifierRole, tuple[str, ...]] = {}
     for key, value in data.items():
         try:
             role = parse_role(key)
         except ValueError as exc:
-            problems.add(where, str(exc))
+            problems.add(where, exc.args[0] if exc.args else str(exc))
             continue
         names = (value,) if isinstance(value, str) else value
         if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-            problems.add(where, f"{key!r} must name a column (or a list of columns)")
+            problems.add(where, _("{key} must name a column (or a list of columns)", key=repr(key)))
             continue
         if len(names) != 1 and role not in _SINGLE_COLUMN_ROLES:
-            problems.add(where, f"{key!r} must name exactly one column")
+            problems.add(where, _("{key} must name exactly one column", key=repr(key)))
             continue
         for name in names:
             if name not in columns:
-                problems.add(where, f"{key!r} uses column {name!r}, which is not under columns")
+                problems.add(
+                    where,
+                    _(
+                        "{key} uses column {name}, which is not under columns",
+                        key=repr(key),
+                        name=repr(name),
+                    ),
+                )
         result[role] = tuple(names)
     roles = set(result)
     if IdentifierRole.FIRST_NAME in roles and IdentifierRole.LAST_NAME not in roles:
-        problems.add(where, "'first_name' needs 'last_name' too")
+        problems.add(where, _("'first_name' needs 'last_name' too"))
     if (IdentifierRole.POSTCODE in roles) != (IdentifierRole.HOUSE_NUMBER in roles):
-        problems.add(where, "'postcode' and 'house_number' only work as a pair")
+        problems.add(where, _("'postcode' and 'house_number' only work as a pair"))
     return result
 
 
@@ -238,13 +259,19 @@ def _where(
     if data is None:
         return ()
     if not isinstance(data, dict) or not data:
-        problems.add(where, "'where' must be a table like { object_type = \"T\" }")
+        problems.add(where, _("'where' must be a table like { object_type = \"T\" }"))
         return ()
     result: list[tuple[str, tuple[Scalar, ...]]] = []
     for column, value in data.items():
         values = tuple(value) if isinstance(value, list) else (value,)
         if not values or not all(isinstance(v, str | int | float | bool) for v in values):
-            problems.add(where, f"'where' value of {column!r} must be a value or a list of values")
+            problems.add(
+                where,
+                _(
+                    "'where' value of {column} must be a value or a list of values",
+                    column=repr(column),
+                ),
+            )
             continue
         result.append((column, values))
     return tuple(result)
@@ -256,30 +283,39 @@ def _links(problems: _Problems, where: str, data: Mapping[str, Any]) -> list[Joi
     if raw_join is not None:
         match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
         if match is None:
-            problems.add(where, "'join' must look like \"customer_id -> customers.id\"")
+            problems.add(where, _("'join' must look like \"customer_id -> customers.id\""))
         else:
             links.append(JoinMapping(match[1], match[2], match[3]))
     raw_links = data.get("links")
     if raw_links is None:
         return links
     if not isinstance(raw_links, list):
-        problems.add(where, "'links' must be a list of [[tables.links]] sections")
+        problems.add(where, _("'links' must be a list of [[tables.links]] sections"))
         return links
     for index, raw in enumerate(raw_links):
         at = f"{where} links[{index}]"
         if not isinstance(raw, dict):
-            problems.add(at, 'must be a table like { column = "user_id", references = "users.id" }')
+            problems.add(
+                at, _('must be a table like { column = "user_id", references = "users.id" }')
+            )
             continue
         problems.unknown_keys(at, raw, _LINK_KEYS)
         column = _text(problems, at, raw, "column")
         ref = raw.get("references")
         match = _REFERENCE_RE.match(ref) if isinstance(ref, str) else None
         if match is None:
-            problems.add(at, '\'references\' must look like "table.column", e.g. "ost_user.id"')
+            problems.add(at, _('\'references\' must look like "table.column", e.g. "ost_user.id"'))
         follow = raw.get("follow", Follow.DOWN.value)
         if follow not in {f.value for f in Follow}:
             choices = ", ".join(f.value for f in Follow)
-            problems.add(at, f"'follow' must be one of {choices} (found {follow!r})")
+            problems.add(
+                at,
+                _(
+                    "'follow' must be one of {choices} (found {follow})",
+                    choices=choices,
+                    follow=repr(follow),
+                ),
+            )
             follow = Follow.DOWN.value
         conditions = _where(problems, at, raw.get("where"))
         if column and match is not None:
@@ -292,7 +328,7 @@ def _attributes(
 ) -> tuple[AttributeMapping | None, list[ColumnMapping], dict[str, IdentifierRole]]:
     raw = data.get("attributes")
     if not isinstance(raw, dict):
-        problems.add(where, "'attributes' must be a [tables.attributes] section")
+        problems.add(where, _("'attributes' must be a [tables.attributes] section"))
         return None, [], {}
     at = f"{where} attributes"
     problems.unknown_keys(at, raw, _ATTRIBUTE_KEYS)
@@ -303,7 +339,7 @@ def _attributes(
     )
     fields = raw.get("fields")
     if not isinstance(fields, list) or not fields:
-        problems.add(at, "no fields: add [[tables.attributes.fields]] with key and field")
+        problems.add(at, _("no fields: add [[tables.attributes.fields]] with key and field"))
         return spec, [], {}
     columns: list[ColumnMapping] = []
     roles: dict[str, IdentifierRole] = {}
@@ -315,23 +351,25 @@ def _attributes(
             continue
         key = item.get("key")
         if not isinstance(key, str | int) or isinstance(key, bool):
-            problems.add(here, "'key' must be the attribute's id or name, e.g. key = 1")
+            problems.add(here, _("'key' must be the attribute's id or name, e.g. key = 1"))
             continue
         if "field" not in item:
-            problems.add(here, "'field' is missing: the name the officer sees, e.g. \"first name\"")
+            problems.add(
+                here, _("'field' is missing: the name the officer sees, e.g. \"first name\"")
+            )
         columns.append(dataclasses.replace(column, attribute=key))
         identifier = item.get("identifier")
         if identifier is not None:
             try:
                 roles[column.field] = parse_role(str(identifier))
             except ValueError as exc:
-                problems.add(here, str(exc))
+                problems.add(here, exc.args[0] if exc.args else str(exc))
     keys = [display(c.attribute) for c in columns]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
-        problems.add(at, f"attribute key {key!r} is mapped more than once")
+        problems.add(at, _("attribute key {key} is mapped more than once", key=repr(key)))
     role_list = list(roles.values())
     if IdentifierRole.FIRST_NAME in role_list and IdentifierRole.LAST_NAME not in role_list:
-        problems.add(at, "'first_name' needs 'last_name' too")
+        problems.add(at, _("'first_name' needs 'last_name' too"))
     return spec, columns, roles
 
 
@@ -340,17 +378,17 @@ def _table(
 ) -> TableMapping | None:
     where = f"tables[{index}]"
     if not isinstance(data, dict):
-        problems.add(where, "must be a [[tables]] section")
+        problems.add(where, _("must be a [[tables]] section"))
         return None
     name = _text(problems, where, data, "name")
     where = f"tables[{index}] ({name!r})" if name else where
     problems.unknown_keys(where, data, _TABLE_KEYS)
     if version < 2:
         for key in sorted(_V2_TABLE_KEYS & set(data)):
-            problems.add(where, f"{key!r} needs version = 2 at the top of the file")
+            problems.add(where, _("{key} needs version = 2 at the top of the file", key=repr(key)))
     schema = data.get("schema", default_schema)
     if schema is not None and (not isinstance(schema, str) or not schema.strip()):
-        problems.add(where, "'schema' must be a non-empty text")
+        problems.add(where, _("'schema' must be a non-empty text"))
         schema = None
     primary_key = _primary_key(problems, where, data)
     label = data.get("label", name)
@@ -358,7 +396,14 @@ def _table(
     choices = ", ".join(e.value for e in TableErasure)
     erasure = TableErasure.KEEP
     if raw_erasure not in {e.value for e in TableErasure}:
-        problems.add(where, f"'erasure' must be one of {choices} (found {raw_erasure!r})")
+        problems.add(
+            where,
+            _(
+                "'erasure' must be one of {choices} (found {raw_erasure})",
+                choices=choices,
+                raw_erasure=repr(raw_erasure),
+            ),
+        )
     else:
         erasure = TableErasure(raw_erasure)
     retention = _retention(problems, where, data) if erasure is TableErasure.KEEP else None
@@ -369,18 +414,27 @@ def _table(
     if "attributes" in data and version >= 2:
         attributes, columns, roles = _attributes(problems, where, data)
         for key in sorted({"columns", "identifiers"} & set(data)):
-            problems.add(where, f"an attribute table describes its fields under attributes, "
-                         f"not under {key!r}")  # fmt: skip
+            problems.add(
+                where,
+                _(
+                    "an attribute table describes its fields under attributes, not under {key}",
+                    key=repr(key),
+                ),
+            )
         if attributes is not None:
             identifiers = {role: (attributes.value,) for role in roles.values()}
     else:
         raw_columns = data.get("columns")
         if not isinstance(raw_columns, dict) or not raw_columns:
-            problems.add(where, "no columns: add [tables.columns.<column>] sections")
+            problems.add(where, _("no columns: add [tables.columns.<column>] sections"))
             raw_columns = {}
         for column_name, column_data in raw_columns.items():
             column = _column(
-                problems, f"{where} column {column_name!r}", column_name, column_data, data
+                problems,
+                _("{where} column {column}", where=where, column=repr(column_name)),
+                column_name,
+                column_data,
+                data,
             )
             if column is not None:
                 columns.append(column)
@@ -389,12 +443,14 @@ def _table(
         )
     fields = [c.field.casefold() for c in columns]
     for field in sorted({f for f in fields if fields.count(f) > 1}):
-        problems.add(where, f"field name {field!r} is used for more than one column")
+        problems.add(
+            where, _("field name {field} is used for more than one column", field=repr(field))
+        )
     links = _links(problems, where, data)
     if version < 2 and len(links) > 1:
-        problems.add(where, "a version-1 table has one join")
+        problems.add(where, _("a version-1 table has one join"))
     if not identifiers and not links:
-        problems.add(where, "no identifiers and no join: the table could never be searched")
+        problems.add(where, _("no identifiers and no join: the table could never be searched"))
     return TableMapping(
         name=name,
         schema=schema.strip() if isinstance(schema, str) else None,
@@ -426,7 +482,10 @@ def _resolve_joins(
             if parent is None and len(by_name.get(link.parent, [])) == 1:
                 parent = by_name[link.parent][0]
             if parent is None:
-                problems.add(f"table {t.key!r}", f"joins to {link.parent!r}, which is not mapped")
+                problems.add(
+                    _("table {key}", key=repr(t.key)),
+                    _("joins to {parent}, which is not mapped", parent=repr(link.parent)),
+                )
                 continue
             links.append(dataclasses.replace(link, parent=parent.key))
         resolved[t.key] = dataclasses.replace(t, links=tuple(links))
@@ -443,7 +502,9 @@ def _resolve_joins(
         ]
         if not ready:
             loop = ", ".join(sorted(k for k in resolved if k not in placed))
-            problems.add("joins", f"the joins of {loop} form a loop or use an unmapped table")
+            problems.add(
+                _("joins"), _("the joins of {loop} form a loop or use an unmapped table", loop=loop)
+            )
             break
         ordered.extend(ready)
         placed.update(t.key for t in ready)
@@ -459,18 +520,20 @@ def parse_mapping(text: str, source: Path) -> SqlMapping:
             _("The mapping file {source} is not valid TOML: {exc}.", source=source, exc=exc)
         ) from exc
     problems = _Problems(source)
-    problems.unknown_keys("top level", data, _TOP_KEYS)
+    problems.unknown_keys(_("top level"), data, _TOP_KEYS)
     default_schema = data.get("schema")
     if default_schema is not None and not isinstance(default_schema, str):
-        problems.add("top level", "'schema' must be a text")
+        problems.add(_("top level"), _("'schema' must be a text"))
         default_schema = None
     version = data.get("version", 1)
     if version not in (1, 2):
-        problems.add("top level", f"'version' must be 1 or 2 (found {version!r})")
+        problems.add(
+            _("top level"), _("'version' must be 1 or 2 (found {version})", version=repr(version))
+        )
         version = 2
     raw_tables = data.get("tables")
     if not isinstance(raw_tables, list) or not raw_tables:
-        problems.add("top level", "no tables: add at least one [[tables]] section")
+        problems.add(_("top level"), _("no tables: add at least one [[tables]] section"))
         raw_tables = []
     tables = [
         t
@@ -479,7 +542,7 @@ def parse_mapping(text: str, source: Path) -> SqlMapping:
     ]
     keys = [t.key for t in tables]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
-        problems.add(f"table {key!r}", "is mapped more than once")
+        problems.add(_("table {key}", key=repr(key)), _("is mapped more than once"))
     problems.raise_if_any()
     ordered = _resolve_joins(problems, tables, version)
     problems.raise_if_any()
