@@ -11,7 +11,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
-from sqlalchemy.exc import ArgumentError, NoSuchTableError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from app.connectors.base import (
     Capability,
@@ -25,14 +26,13 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
-from app.connectors.identifier_match import (
-    IdentifierRole,
-    RowMatch,
-    display,
-    match_row,
-    normalise_postcode,
-    phone_digits,
-    stronger,
+from app.connectors.identifier_match import RowMatch, display
+from app.connectors.sql_inspect import (
+    Access,
+    can_write,
+    erasure_warnings,
+    read_access,
+    reflect_tables,
 )
 from app.connectors.sql_mapping import (
     ColumnErasure,
@@ -41,22 +41,19 @@ from app.connectors.sql_mapping import (
     TableMapping,
     load_mapping,
 )
-from app.connectors.sql_values import coerce, first_line, python_type
+from app.connectors.sql_model import mask_for
+from app.connectors.sql_search import GraphSearch, Tables, explain_search
+from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
-from app.core.i18n import N_, Message, _, join, message_of
+from app.core.i18n import N_, _, join
 from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 15.0
-_IN_CHUNK = 500  # bound parameters per IN list: far below every driver's limit
-_PHONE_SEPARATORS = " -().+/"
 _CHANGED_MESSAGE = _(
     "The record changed after the plan was made; search again and make a new plan."
 )
-
-Tables = dict[str, sa.Table]
-_Hits = dict[str, tuple[RowMapping, RowMatch]]
 
 
 class SqlDatabaseConnector:
@@ -83,8 +80,25 @@ class SqlDatabaseConnector:
             ) from None
         password = secrets.get("password")
         self._url = url.set(password=password) if password else url
+        self._write_url = self._url
+        raw_erase = str(settings.get("erase_url") or "").strip()
+        if raw_erase:
+            try:
+                erase_url = sa.make_url(raw_erase)
+            except ArgumentError:
+                raise ValidationError(
+                    {"erase_url": _("not a database URL; use the same form as 'url'")}
+                ) from None
+            erase_password = secrets.get("erase_password")
+            self._write_url = (
+                erase_url.set(password=erase_password) if erase_password else erase_url
+            )
         self._mapping_path = Path(mapping_file).expanduser()
         self._mapping: SqlMapping | None = None
+        self._access_cache: dict[str, Access] | None = None
+        self._tables_cache: Tables | None = None  # for this object's life (one run)
+        self._engines: dict[bool, Engine] = {}
+        self._timeout = DEFAULT_TIMEOUT_S
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -109,6 +123,19 @@ class SqlDatabaseConnector:
                     help=N_("TOML file that lists the tables and columns with personal data"),
                 ),
                 SettingSpec("password", N_("Password"), kind="secret", required=False),
+                SettingSpec(
+                    "erase_url",
+                    N_("Database URL for erasure"),
+                    kind="url",
+                    required=False,
+                    help=N_(
+                        "A separate login that may change the mapped tables, used only to "
+                        "erase and correct; empty: the search login is used"
+                    ),
+                ),
+                SettingSpec(
+                    "erase_password", N_("Password for erasure"), kind="secret", required=False
+                ),
             ),
             capabilities=frozenset({Capability.SEARCH, Capability.ERASE, Capability.RECTIFY}),
             help=N_(
@@ -126,10 +153,13 @@ class SqlDatabaseConnector:
 
     def needed_secrets(self) -> tuple[str, ...]:
         """A password is needed for a server login without one (never for SQLite)."""
-        url = self._url
-        if url.get_backend_name() == "sqlite" or not url.username or url.password:
-            return ()
-        return ("password",)
+        needed: list[str] = []
+        for name, url in (("password", self._url), ("erase_password", self._write_url)):
+            if url is self._url and name == "erase_password":
+                continue
+            if url.get_backend_name() != "sqlite" and url.username and not url.password:
+                needed.append(name)
+        return tuple(needed)
 
     def _safe_url(self) -> str:
         return self._url.render_as_string(hide_password=True)
@@ -147,8 +177,8 @@ class SqlDatabaseConnector:
             return {"timeout": whole}
         return {}
 
-    def _engine(self, progress: Progress) -> Engine:
-        url = self._url
+    def _engine(self, progress: Progress, write: bool = False) -> Engine:
+        url = self._write_url if write else self._url
         if url.get_backend_name() == "sqlite":
             database = url.database or ""
             # SQLite would silently create an empty database for a mistyped path.
@@ -162,11 +192,14 @@ class SqlDatabaseConnector:
                         )
                     )
         remaining = progress.remaining()
-        timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
+        self._timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
+        cached = self._engines.get(write)
+        if cached is not None:
+            return cached
         try:
-            engine = sa.create_engine(
-                url, connect_args=self._connect_args(timeout), hide_parameters=True
-            )
+            # No pool: each search opens its own connection, as a hand-written script would;
+            # the engine (and its compiled SQL) is kept for the life of this object.
+            engine = sa.create_engine(url, hide_parameters=True, poolclass=NullPool)
         except (ArgumentError, ImportError) as exc:
             raise ConnectorError(
                 _(
@@ -175,21 +208,27 @@ class SqlDatabaseConnector:
                     first_line=first_line(exc),
                 )
             ) from exc
+
+        def timeouts(_d: Any, _r: Any, _a: Any, params: dict[str, Any]) -> None:
+            params.update(self._connect_args(self._timeout))  # the current run's time budget
+
+        sa.event.listen(engine, "do_connect", timeouts)
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
             sa.event.listen(
                 engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA foreign_keys=ON")
             )
+        self._engines[write] = engine
         return engine
 
     def _reflect(self, conn: Connection) -> Tables:
         """Load every mapped table; ConnectorError lists every table/column the database lacks."""
-        problems: list[Message] = []
+        problems: list[str] = []
         tables: Tables = {}
+        found = reflect_tables(conn, [(tm.schema, tm.name) for tm in self.mapping.tables])
         for tm in self.mapping.tables:
-            try:
-                table = sa.Table(tm.name, sa.MetaData(), schema=tm.schema, autoload_with=conn)
-            except NoSuchTableError:
+            table = found.get((tm.schema, tm.name))
+            if table is None:
                 if tm.schema:
                     problems.append(
                         _(
@@ -203,8 +242,10 @@ class SqlDatabaseConnector:
                 continue
             tables[tm.key] = table
             wanted = {*tm.primary_key, *(c.column for c in tm.columns)}
-            if tm.join is not None:
-                wanted.add(tm.join.column)
+            for link in tm.links:
+                wanted |= {link.column, *(c for c, _ in link.where)}
+            if tm.attributes is not None:
+                wanted |= {tm.attributes.entity, tm.attributes.key, tm.attributes.value}
             for column in sorted(wanted - set(table.c.keys())):
                 problems.append(
                     _(
@@ -215,13 +256,13 @@ class SqlDatabaseConnector:
                     )
                 )
         for tm in self.mapping.tables:
-            if tm.join and tm.join.parent in tables:
-                if tm.join.parent_column not in tables[tm.join.parent].c:
+            for link in tm.links:
+                if link.parent in tables and link.parent_column not in tables[link.parent].c:
                     problems.append(
                         _(
                             "table {table} has no column {column}",
-                            table=repr(tm.join.parent),
-                            column=repr(tm.join.parent_column),
+                            table=repr(link.parent),
+                            column=repr(link.parent_column),
                         )
                     )
         if problems:
@@ -234,31 +275,44 @@ class SqlDatabaseConnector:
         return tables
 
     @contextmanager
-    def _connected(self, progress: Progress) -> Iterator[tuple[Engine, Tables]]:
+    def _connected(
+        self, progress: Progress, write: bool = False
+    ) -> Iterator[tuple[Engine, Tables, Connection]]:
+        """The engine, the mapped tables and one open connection (the search runs on it)."""
         mapping = self.mapping  # a bad mapping file is reported before any connection attempt
-        engine = self._engine(progress)
+        engine = self._engine(progress, write)
         try:
             try:
-                with engine.connect() as conn:
-                    tables = self._reflect(conn)
+                conn = engine.connect()
             except SQLAlchemyError as exc:
-                raise ConnectorError(
-                    _(
-                        "Cannot connect to {safe_url}: {first_line}. Check that the server is "
-                        "running and that host, port, database name, user and password are right.",
-                        safe_url=self._safe_url(),
-                        first_line=first_line(exc),
-                    )
-                ) from exc
-            log.debug("connector %s: %d tables reflected", self.name, len(mapping.tables))
-            yield engine, tables
+                raise self._cannot_connect(exc) from exc
+            with conn:
+                try:
+                    if self._tables_cache is None:
+                        self._tables_cache = self._reflect(conn)
+                        log.debug(
+                            "connector %s: %d tables reflected", self.name, len(mapping.tables)
+                        )
+                except SQLAlchemyError as exc:
+                    raise self._cannot_connect(exc) from exc
+                yield engine, self._tables_cache, conn
         finally:
-            engine.dispose()
+            engine.dispose()  # no pool: closes nothing open, keeps the engine usable
+
+    def _cannot_connect(self, exc: SQLAlchemyError) -> ConnectorError:
+        return ConnectorError(
+            _(
+                "Cannot connect to {safe_url}: {first_line}. Check that the server is "
+                "running and that host, port, database name, user and password are right.",
+                safe_url=self._safe_url(),
+                first_line=first_line(exc),
+            )
+        )
 
     def test_connection(self) -> str:
         progress = Progress(timeout_s=DEFAULT_TIMEOUT_S)
-        with self._connected(progress) as (engine, tables):
-            problems: list[Message] = []
+        with self._connected(progress) as (engine, tables, conn):
+            problems: list[str] = []
             for tm in self.mapping.tables:
                 table = tables[tm.key]
                 for cm in tm.columns:
@@ -273,13 +327,13 @@ class SqlDatabaseConnector:
                         )
                     if cm.erasure is ColumnErasure.MASK and isinstance(cm.mask, str):
                         try:
-                            coerce(column, cm.mask)
+                            coerce(column, str(mask_for(cm.mask, "probe")))
                         except ValueError as exc:
                             problems.append(
                                 _(
                                     "{column}: the mask value {problem}",
                                     column=".".join((tm.key, cm.column)),
-                                    problem=exc,
+                                    problem=str(exc),
                                 )
                             )
             if problems:
@@ -288,116 +342,45 @@ class SqlDatabaseConnector:
                     file=self._mapping_path.name,
                 )
                 raise ConnectorError(join([head, *problems], "\n- "))
+            try:
+                warnings = self._search_warnings(conn, tables)
+                warnings += erasure_warnings(conn, self.mapping, tables)
+            except SQLAlchemyError as exc:  # e.g. a login that may not read the catalogue
+                warnings = [
+                    _("The search plans could not be checked: {error}", error=first_line(exc))
+                ]
             version = ".".join(str(p) for p in engine.dialect.server_version_info or ())
             server = f"{engine.dialect.name} {version}".strip()
             columns = sum(len(tm.columns) for tm in self.mapping.tables)
-            return _(
+            connected = _(
                 "Connected to {server}: {tables} tables and {columns} columns mapped, all present.",
                 server=server,
                 tables=len(tables),
                 columns=columns,
             )
+            return join([connected, *(_("Warning: {warning}", warning=w) for w in warnings)], "\n")
+
+    def _access(self, conn: Connection, tables: Tables) -> dict[str, Access]:
+        """Indexes and collations per mapped table, read once per connector object."""
+        if self._access_cache is None:
+            self._access_cache = {
+                tm.key: read_access(conn, tm, tables[tm.key]) for tm in self.mapping.tables
+            }
+        return self._access_cache
+
+    def _search_warnings(self, conn: Connection, tables: Tables) -> list[str]:
+        """Tables a search would read in full (from EXPLAIN), and a search login that writes."""
+        warnings = explain_search(conn, self.mapping, tables, self._access(conn, tables))
+        if can_write(conn, list(tables.values())):
+            warnings.append(
+                _(
+                    "The search login may change data: give it SELECT only and set a separate "
+                    "login for erasure (setting 'erase_url')."
+                )
+            )
+        return warnings
 
     # -- search -----------------------------------------------------------------------------
-
-    def _conditions(
-        self, tm: TableMapping, table: sa.Table, subject: Subject
-    ) -> list[sa.ColumnElement[bool]]:
-        """A loose SQL pre-filter with bound parameters only; match_row decides afterwards."""
-
-        def cols(role: IdentifierRole) -> list[sa.ColumnElement[Any]]:
-            return [table.c[name] for name in tm.identifiers.get(role, ())]
-
-        def as_text(col: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-            return col if python_type(col) is str else sa.cast(col, sa.String)
-
-        def lowered(value: str) -> sa.ColumnElement[Any]:
-            return sa.func.lower(sa.literal(value.strip(), sa.String))
-
-        conds: list[sa.ColumnElement[bool]] = []
-        for col in cols(IdentifierRole.EMAIL):
-            conds += [sa.func.lower(sa.func.trim(col)) == lowered(e) for e in subject.emails]
-        for role, values in (
-            (IdentifierRole.CUSTOMER_NUMBER, subject.customer_numbers),
-            (IdentifierRole.USER_ID, subject.user_ids),
-            (IdentifierRole.IP_ADDRESS, subject.ip_addresses),
-        ):
-            for col in cols(role):
-                for value in (v.strip() for v in values if v.strip()):
-                    if python_type(col) is int:
-                        if value.isdigit():
-                            conds.append(col == int(value))
-                    else:
-                        conds.append(as_text(col) == sa.literal(value, sa.String))
-        for col in cols(IdentifierRole.PHONE):
-            for phone in subject.phones:
-                digits = phone_digits(phone)
-                if len(digits) >= 6:
-                    expr = as_text(col)
-                    for sep in _PHONE_SEPARATORS:
-                        expr = sa.func.replace(expr, sep, "")
-                    conds.append(expr.like(sa.literal("%" + digits[-9:], sa.String)))
-        if subject.postcode and subject.house_number:
-            for col in cols(IdentifierRole.POSTCODE):
-                pc = normalise_postcode(subject.postcode)
-                conds.append(sa.func.upper(sa.func.replace(col, " ", "")) == sa.literal(pc))
-        if subject.first_name and subject.last_name:
-            for col in cols(IdentifierRole.FULL_NAME):
-                conds.append(sa.func.lower(sa.func.trim(col)) == lowered(subject.full_name))
-            for first, last in zip(
-                cols(IdentifierRole.FIRST_NAME), cols(IdentifierRole.LAST_NAME), strict=False
-            ):
-                conds.append(
-                    sa.and_(
-                        sa.func.lower(sa.func.trim(last)) == lowered(subject.last_name),
-                        sa.func.lower(sa.func.trim(first)) == lowered(subject.first_name),
-                    )
-                )
-        return conds
-
-    def _search_table(
-        self,
-        conn: Connection,
-        tm: TableMapping,
-        tables: Tables,
-        subject: Subject,
-        found: dict[str, _Hits],
-        progress: Progress,
-    ) -> _Hits:
-        table = tables[tm.key]
-        hits: _Hits = {}
-        conditions = self._conditions(tm, table, subject)
-        if conditions:
-            for row in conn.execute(sa.select(table).where(sa.or_(*conditions))).mappings():
-                progress.check()
-                roles = {role: [row[c] for c in names] for role, names in tm.identifiers.items()}
-                match = match_row(roles, subject)
-                if match is not None:
-                    hits[tm.key_text(row)] = (row, match)
-        if tm.join is not None:
-            # A child row is the subject's only through its own parent row's match.
-            parent_table = self.mapping.table(tm.join.parent)
-            by_value: dict[str, tuple[Any, RowMatch, str]] = {}
-            for parent_pk, (parent_row, parent_match) in found[tm.join.parent].items():
-                value = parent_row[tm.join.parent_column]
-                if value is not None:
-                    parent_id = f"{parent_table.key}:{parent_pk}"
-                    by_value[display(value)] = (value, parent_match, parent_id)
-            raw = [v[0] for v in by_value.values()]
-            join_col = table.c[tm.join.column]
-            for start in range(0, len(raw), _IN_CHUNK):
-                stmt = sa.select(table).where(join_col.in_(raw[start : start + _IN_CHUNK]))
-                for row in conn.execute(stmt).mappings():
-                    progress.check()
-                    _value, parent_match, parent_id = by_value[display(row[tm.join.column])]
-                    note = join([_("Belongs to {record}.", record=parent_id), parent_match.note])
-                    inherited = RowMatch(parent_match.strength, parent_match.matched, note)
-                    key = tm.key_text(row)
-                    hits[key] = (
-                        row,
-                        stronger(hits[key][1], inherited) if key in hits else inherited,
-                    )
-        return hits
 
     def _finding(self, tm: TableMapping, row: RowMapping, match: RowMatch) -> Finding:
         notes = [match.note]
@@ -406,24 +389,28 @@ class SqlDatabaseConnector:
         return Finding(
             system=self.name,
             record_id=f"{tm.key}:{tm.key_text(row)}",
-            fields={c.field: display(row[c.column]) for c in tm.columns},
+            fields=tm.row_fields(row),
             categories=tm.categories,
             matched=match.matched,
             strength=match.strength,
             location=tm.label,
             note=join(notes),
-            field_categories={c.field: c.category for c in tm.columns if c.category},
+            field_categories={c.field: c.category for c in tm.row_columns(row) if c.category},
         )
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
         findings: list[Finding] = []
-        with self._connected(progress) as (engine, tables), engine.connect() as conn:
-            found: dict[str, _Hits] = {}
+        with self._connected(progress) as (_engine, tables, conn):
+            access = self._access(conn, tables)
+            graph = GraphSearch(conn, self.mapping, tables, access, progress)
             count = len(self.mapping.tables)
             for index, tm in enumerate(self.mapping.tables):
-                progress.report(index / count, _("Searching {label}", label=tm.label))
-                found[tm.key] = self._search_table(conn, tm, tables, subject, found, progress)
-                findings += [self._finding(tm, row, m) for row, m in found[tm.key].values()]
+                progress.report(index / (count + 1), _("Searching {label}", label=tm.label))
+                graph.direct(tm, subject)
+            progress.report(count / (count + 1), _("Following the links"))
+            graph.propagate()
+            for tm in self.mapping.tables:
+                findings += [self._finding(tm, row, m) for row, m in graph.hits[tm.key].values()]
         progress.report(1.0, _("Search finished"))
         log.info("connector %s: search found %d records", self.name, len(findings))
         return findings
@@ -455,17 +442,20 @@ class SqlDatabaseConnector:
                 reason = tm.retention.describe()
                 items.append(PlanItem(rid, "keep", tuple(old), reason, old_values=old))
                 continue
+            held = [c for c in tm.columns if tm.attributes is None or c.field in old]
             for action in (ColumnErasure.SET_NULL, ColumnErasure.MASK):
-                cols = [c for c in tm.columns if c.erasure is action]
+                cols = [c for c in held if c.erasure is action]
                 if cols:
                     new = {
-                        c.field: "" if action is ColumnErasure.SET_NULL else display(c.mask)
+                        c.field: ""
+                        if action is ColumnErasure.SET_NULL
+                        else display(mask_for(c.mask, rid))
                         for c in cols
                     }
                     olds = {c.field: old.get(c.field, "") for c in cols}
                     items.append(PlanItem(rid, action.value, tuple(new), "", olds, new))
             reasons: dict[str, list[str]] = {}
-            for c in tm.columns:
+            for c in held:  # an attribute row holds one field only
                 if c.erasure is ColumnErasure.KEEP and c.retention is not None:
                     reasons.setdefault(c.retention.describe(), []).append(c.field)
             for reason, fields in reasons.items():
@@ -480,6 +470,8 @@ class SqlDatabaseConnector:
         for tm, finding in self._own(findings):
             for correction in corrections:
                 for cm in tm.columns_for_field(correction.field_name):
+                    if tm.attributes is not None and cm.field not in finding.fields:
+                        continue  # an attribute row holds one field only
                     old = {cm.field: finding.fields.get(cm.field, "")}
                     if cm.rectifiable:
                         new = {cm.field: correction.new_value}
@@ -487,8 +479,9 @@ class SqlDatabaseConnector:
                             PlanItem(finding.record_id, "update", (cm.field,), "", old, new)
                         )
                     else:
-                        reason = (
-                            f"'{cm.field}' cannot be corrected in this system (not rectifiable)"
+                        reason = _(
+                            "{field} cannot be corrected in this system (not rectifiable)",
+                            field=repr(cm.field),
                         )
                         items.append(PlanItem(finding.record_id, "keep", (cm.field,), reason, old))
         return ChangePlan(self.name, "rectification", tuple(items))
@@ -515,7 +508,7 @@ class SqlDatabaseConnector:
     def _execute(self, plan: ChangePlan, operation: str, progress: Progress) -> list[RecordResult]:
         groups = self._groups(plan, operation)
         results: list[RecordResult] = []
-        with self._connected(progress) as (engine, tables):
+        with self._connected(progress, write=True) as (engine, tables, _conn):
             for index, (record_id, items) in enumerate(groups):
                 try:
                     progress.report(
@@ -579,9 +572,7 @@ class SqlDatabaseConnector:
             error = _("The database refused the change: {error}", error=first_line(exc))
             done = {id(i): RecordResult(record_id, Outcome.FAILED, error) for i in changes}
         except ValueError as exc:
-            done = {
-                id(i): RecordResult(record_id, Outcome.FAILED, message_of(exc)) for i in changes
-            }
+            done = {id(i): RecordResult(record_id, Outcome.FAILED, str(exc)) for i in changes}
         return [kept.get(id(i)) or done[id(i)] for i in items]
 
     def _apply(
@@ -598,7 +589,7 @@ class SqlDatabaseConnector:
             gone = _("Already gone: the record no longer exists.")
             outcome = Outcome.REMOVED if changes[0].action != "update" else Outcome.FAILED
             return {id(i): RecordResult(rid, outcome, gone) for i in changes}
-        current = {c.field: display(row[c.column]) for c in tm.columns}
+        current = tm.row_fields(row)
         targets = {f: v for i in changes for f, v in i.new_values.items()}
         guard = {f: v for i in changes for f, v in i.old_values.items()}
         if any(current.get(f, v) not in {v, targets.get(f, v)} for f, v in guard.items()):
@@ -616,13 +607,15 @@ class SqlDatabaseConnector:
                     if item.action == "set_null":
                         values[cm.column] = None
                     elif item.action == "mask":
-                        mask = cm.mask
+                        mask = mask_for(cm.mask, rid)
                         values[cm.column] = coerce(column, mask) if isinstance(mask, str) else mask
                     else:
                         try:
                             values[cm.column] = coerce(column, item.new_values[field])
                         except ValueError as exc:
-                            raise ValueError(_("'{field}' {exc}", field=field, exc=exc)) from None
+                            raise ValueError(
+                                _("'{field}' {problem}", field=field, problem=str(exc))
+                            ) from None
             if not pending:
                 results[id(item)] = RecordResult(rid, Outcome.CHANGED, _("Already done earlier."))
             elif item.action == "update":

@@ -4,159 +4,49 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from app.connectors.identifier_match import IdentifierRole, display, parse_role
-from app.core.errors import ConnectorError
+from app.connectors.sql_model import (
+    AttributeMapping,
+    ColumnErasure,
+    ColumnMapping,
+    Follow,
+    JoinMapping,
+    MappingError,
+    Retention,
+    Scalar,
+    SqlMapping,
+    TableErasure,
+    TableMapping,
+)
 from app.core.i18n import Message, _, join
 
-
-class MappingError(ConnectorError):
-    """The mapping file is missing or wrong; the message names the file and the problem."""
-
-
-class TableErasure(StrEnum):
-    DELETE_ROW = "delete_row"
-    UPDATE_COLUMNS = "update_columns"  # each column says set_null / mask / keep
-    KEEP = "keep"
-
-
-class ColumnErasure(StrEnum):
-    SET_NULL = "set_null"
-    MASK = "mask"
-    KEEP = "keep"
-
-
-@dataclass(frozen=True)
-class Retention:
-    """Why data is kept despite an erasure request (Art. 17(3) AVG) and under which statute."""
-
-    reason: str
-    statute: str
-    period: str = ""
-
-    def describe(self) -> str:
-        extra = f", {self.period}" if self.period else ""
-        return f"{self.reason} ({self.statute}{extra})"
-
-
-@dataclass(frozen=True)
-class ColumnMapping:
-    column: str
-    field: str  # logical field name shown to the officer and used for corrections
-    category: str
-    erasure: ColumnErasure | None = None  # only for tables with erasure = update_columns
-    mask: str | int | float | bool | None = None
-    retention: Retention | None = None
-    rectifiable: bool = False
-
-
-@dataclass(frozen=True)
-class JoinMapping:
-    """`column` of this table refers to `parent_column` of the mapped table `parent` (its key)."""
-
-    column: str
-    parent: str
-    parent_column: str
-
-
-@dataclass(frozen=True)
-class TableMapping:
-    name: str
-    schema: str | None
-    primary_key: tuple[str, ...]  # one column, or several for a composite key
-    label: str
-    columns: tuple[ColumnMapping, ...]
-    identifiers: Mapping[IdentifierRole, tuple[str, ...]]
-    join: JoinMapping | None
-    erasure: TableErasure
-    retention: Retention | None = None  # for erasure = keep
-
-    @property
-    def key(self) -> str:
-        """The table's name in record ids and joins: `schema.name` or `name`."""
-        return f"{self.schema}.{self.name}" if self.schema else self.name
-
-    def column(self, name: str) -> ColumnMapping:
-        return next(c for c in self.columns if c.column == name)
-
-    def key_text(self, row: Mapping[Any, Any]) -> str:
-        """The row's key in a record id: `42`, or `["17","news"]` for a composite key."""
-        values = [display(row[c]) for c in self.primary_key]
-        if len(values) == 1:
-            return values[0]
-        return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
-
-    def key_values(self, text: str) -> tuple[str, ...]:
-        """The key column values of a record id's key text; ValueError when it does not fit."""
-        if len(self.primary_key) == 1:
-            return (text,)
-        try:
-            values = json.loads(text)
-        except ValueError:
-            values = None
-        if (
-            not isinstance(values, list)
-            or len(values) != len(self.primary_key)
-            or not all(isinstance(v, str) for v in values)
-        ):
-            raise ValueError(_("{text} is not a key of {key}", text=repr(text), key=self.key))
-        return tuple(values)
-
-    def columns_for_field(self, field_name: str) -> list[ColumnMapping]:
-        wanted = field_name.strip().casefold()
-        return [c for c in self.columns if c.field.casefold() == wanted]
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.category for c in self.columns))
-
-
-@dataclass(frozen=True)
-class SqlMapping:
-    source: Path
-    tables: tuple[TableMapping, ...]  # parents before children
-
-    def table(self, key: str) -> TableMapping:
-        for table in self.tables:
-            if table.key == key:
-                return table
-        raise MappingError(
-            _(
-                "Table {key} is not in the mapping file {name}.",
-                key=repr(key),
-                name=self.source.name,
-            )
-        )
-
-    def record(self, record_id: str) -> tuple[TableMapping, str]:
-        """The table and key text of a record id `<table key>:<key text>` (a key may hold ':')."""
-        candidates = [t for t in self.tables if record_id.startswith(f"{t.key}:")]
-        if not candidates:
-            raise MappingError(
-                _(
-                    "{record_id} is not a record of a table in {name}.",
-                    record_id=repr(record_id),
-                    name=self.source.name,
-                )
-            )
-        table = max(candidates, key=lambda t: len(t.key))
-        return table, record_id[len(table.key) + 1 :]
-
-    def depth(self, key: str) -> int:
-        """0 for a table found by its own identifiers, 1 for its children, and so on."""
-        table = self.table(key)
-        return 0 if table.join is None else 1 + self.depth(table.join.parent)
-
+__all__ = [
+    "AttributeMapping",
+    "ColumnErasure",
+    "ColumnMapping",
+    "Follow",
+    "JoinMapping",
+    "MappingError",
+    "Retention",
+    "Scalar",
+    "SqlMapping",
+    "TableErasure",
+    "TableMapping",
+    "load_mapping",
+    "parse_mapping",
+]
 
 _TOP_KEYS = {"version", "schema", "tables"}
+_V2_TABLE_KEYS = {"links", "attributes"}
+_LINK_KEYS = {"column", "references", "where", "follow"}
+_ATTRIBUTE_KEYS = {"entity", "key", "value", "fields"}
+_REFERENCE_RE = re.compile(r"^\s*(\S+)\.([^.\s]+)\s*$")
 _TABLE_KEYS = {
     "name",
     "schema",
@@ -170,6 +60,7 @@ _TABLE_KEYS = {
     "identifiers",
     "join",
     "columns",
+    *_V2_TABLE_KEYS,
 }
 _COLUMN_KEYS = {
     "field",
@@ -260,12 +151,17 @@ def _retention(problems: _Problems, where: str, data: Mapping[str, Any]) -> Rete
 
 
 def _column(
-    problems: _Problems, where: str, name: str, data: Any, table: Mapping[str, Any]
+    problems: _Problems,
+    where: str,
+    name: str,
+    data: Any,
+    table: Mapping[str, Any],
+    extra_keys: frozenset[str] = frozenset(),
 ) -> ColumnMapping | None:
     if not isinstance(data, dict):
         problems.add(where, _('must be a table like { field = "...", category = "..." }'))
         return None
-    problems.unknown_keys(where, data, _COLUMN_KEYS)
+    problems.unknown_keys(where, data, _COLUMN_KEYS | extra_keys)
     category = data.get("category", table.get("category"))
     if not isinstance(category, str) or not category.strip():
         problems.add(where, _("no data category: set 'category' on the column or on the table"))
@@ -357,8 +253,128 @@ def _identifiers(
     return result
 
 
+def _where(
+    problems: _Problems, where: str, data: Any
+) -> tuple[tuple[str, tuple[Scalar, ...]], ...]:
+    if data is None:
+        return ()
+    if not isinstance(data, dict) or not data:
+        problems.add(where, _("'where' must be a table like { object_type = \"T\" }"))
+        return ()
+    result: list[tuple[str, tuple[Scalar, ...]]] = []
+    for column, value in data.items():
+        values = tuple(value) if isinstance(value, list) else (value,)
+        if not values or not all(isinstance(v, str | int | float | bool) for v in values):
+            problems.add(
+                where,
+                _(
+                    "'where' value of {column} must be a value or a list of values",
+                    column=repr(column),
+                ),
+            )
+            continue
+        result.append((column, values))
+    return tuple(result)
+
+
+def _links(problems: _Problems, where: str, data: Mapping[str, Any]) -> list[JoinMapping]:
+    links: list[JoinMapping] = []
+    raw_join = data.get("join")
+    if raw_join is not None:
+        match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
+        if match is None:
+            problems.add(where, _("'join' must look like \"customer_id -> customers.id\""))
+        else:
+            links.append(JoinMapping(match[1], match[2], match[3]))
+    raw_links = data.get("links")
+    if raw_links is None:
+        return links
+    if not isinstance(raw_links, list):
+        problems.add(where, _("'links' must be a list of [[tables.links]] sections"))
+        return links
+    for index, raw in enumerate(raw_links):
+        at = f"{where} links[{index}]"
+        if not isinstance(raw, dict):
+            problems.add(
+                at, _('must be a table like { column = "user_id", references = "users.id" }')
+            )
+            continue
+        problems.unknown_keys(at, raw, _LINK_KEYS)
+        column = _text(problems, at, raw, "column")
+        ref = raw.get("references")
+        match = _REFERENCE_RE.match(ref) if isinstance(ref, str) else None
+        if match is None:
+            problems.add(at, _('\'references\' must look like "table.column", e.g. "ost_user.id"'))
+        follow = raw.get("follow", Follow.DOWN.value)
+        if follow not in {f.value for f in Follow}:
+            choices = ", ".join(f.value for f in Follow)
+            problems.add(
+                at,
+                _(
+                    "'follow' must be one of {choices} (found {follow})",
+                    choices=choices,
+                    follow=repr(follow),
+                ),
+            )
+            follow = Follow.DOWN.value
+        conditions = _where(problems, at, raw.get("where"))
+        if column and match is not None:
+            links.append(JoinMapping(column, match[1], match[2], conditions, Follow(follow)))
+    return links
+
+
+def _attributes(
+    problems: _Problems, where: str, data: Mapping[str, Any]
+) -> tuple[AttributeMapping | None, list[ColumnMapping], dict[str, IdentifierRole]]:
+    raw = data.get("attributes")
+    if not isinstance(raw, dict):
+        problems.add(where, _("'attributes' must be a [tables.attributes] section"))
+        return None, [], {}
+    at = f"{where} attributes"
+    problems.unknown_keys(at, raw, _ATTRIBUTE_KEYS)
+    spec = AttributeMapping(
+        _text(problems, at, raw, "entity"),
+        _text(problems, at, raw, "key"),
+        _text(problems, at, raw, "value"),
+    )
+    fields = raw.get("fields")
+    if not isinstance(fields, list) or not fields:
+        problems.add(at, _("no fields: add [[tables.attributes.fields]] with key and field"))
+        return spec, [], {}
+    columns: list[ColumnMapping] = []
+    roles: dict[str, IdentifierRole] = {}
+    for index, item in enumerate(fields):
+        here = f"{at} fields[{index}]"
+        extra = frozenset({"key", "identifier"})
+        column = _column(problems, here, spec.value, item, data, extra)
+        if column is None:
+            continue
+        key = item.get("key")
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            problems.add(here, _("'key' must be the attribute's id or name, e.g. key = 1"))
+            continue
+        if "field" not in item:
+            problems.add(
+                here, _("'field' is missing: the name the officer sees, e.g. \"first name\"")
+            )
+        columns.append(dataclasses.replace(column, attribute=key))
+        identifier = item.get("identifier")
+        if identifier is not None:
+            try:
+                roles[column.field] = parse_role(str(identifier))
+            except ValueError as exc:
+                problems.add(here, exc.args[0] if exc.args else str(exc))
+    keys = [display(c.attribute) for c in columns]
+    for key in sorted({k for k in keys if keys.count(k) > 1}):
+        problems.add(at, _("attribute key {key} is mapped more than once", key=repr(key)))
+    role_list = list(roles.values())
+    if IdentifierRole.FIRST_NAME in role_list and IdentifierRole.LAST_NAME not in role_list:
+        problems.add(at, _("'first_name' needs 'last_name' too"))
+    return spec, columns, roles
+
+
 def _table(
-    problems: _Problems, index: int, data: Any, default_schema: str | None
+    problems: _Problems, index: int, data: Any, default_schema: str | None, version: int
 ) -> TableMapping | None:
     where = f"tables[{index}]"
     if not isinstance(data, dict):
@@ -367,6 +383,9 @@ def _table(
     name = _text(problems, where, data, "name")
     where = f"tables[{index}] ({name!r})" if name else where
     problems.unknown_keys(where, data, _TABLE_KEYS)
+    if version < 2:
+        for key in sorted(_V2_TABLE_KEYS & set(data)):
+            problems.add(where, _("{key} needs version = 2 at the top of the file", key=repr(key)))
     schema = data.get("schema", default_schema)
     if schema is not None and (not isinstance(schema, str) or not schema.strip()):
         problems.add(where, _("'schema' must be a non-empty text"))
@@ -388,38 +407,49 @@ def _table(
     else:
         erasure = TableErasure(raw_erasure)
     retention = _retention(problems, where, data) if erasure is TableErasure.KEEP else None
-    raw_columns = data.get("columns")
     columns: list[ColumnMapping] = []
-    if not isinstance(raw_columns, dict) or not raw_columns:
-        problems.add(where, _("no columns: add [tables.columns.<column>] sections"))
-        raw_columns = {}
-    for column_name, column_data in raw_columns.items():
-        column = _column(
-            problems,
-            _("{where} column {column}", where=where, column=repr(column_name)),
-            column_name,
-            column_data,
-            data,
+    attributes: AttributeMapping | None = None
+    roles: dict[str, IdentifierRole] = {}
+    identifiers: dict[IdentifierRole, tuple[str, ...]] = {}
+    if "attributes" in data and version >= 2:
+        attributes, columns, roles = _attributes(problems, where, data)
+        for key in sorted({"columns", "identifiers"} & set(data)):
+            problems.add(
+                where,
+                _(
+                    "an attribute table describes its fields under attributes, not under {key}",
+                    key=repr(key),
+                ),
+            )
+        if attributes is not None:
+            identifiers = {role: (attributes.value,) for role in roles.values()}
+    else:
+        raw_columns = data.get("columns")
+        if not isinstance(raw_columns, dict) or not raw_columns:
+            problems.add(where, _("no columns: add [tables.columns.<column>] sections"))
+            raw_columns = {}
+        for column_name, column_data in raw_columns.items():
+            column = _column(
+                problems,
+                _("{where} column {column}", where=where, column=repr(column_name)),
+                column_name,
+                column_data,
+                data,
+            )
+            if column is not None:
+                columns.append(column)
+        identifiers = _identifiers(
+            problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
         )
-        if column is not None:
-            columns.append(column)
     fields = [c.field.casefold() for c in columns]
     for field in sorted({f for f in fields if fields.count(f) > 1}):
         problems.add(
             where, _("field name {field} is used for more than one column", field=repr(field))
         )
-    identifiers = _identifiers(
-        problems, f"{where} identifiers", data.get("identifiers"), set(raw_columns)
-    )
-    join: JoinMapping | None = None
-    raw_join = data.get("join")
-    if raw_join is not None:
-        match = _JOIN_RE.match(raw_join) if isinstance(raw_join, str) else None
-        if match is None:
-            problems.add(where, _("'join' must look like \"customer_id -> customers.id\""))
-        else:
-            join = JoinMapping(match[1], match[2], match[3])
-    if not identifiers and join is None:
+    links = _links(problems, where, data)
+    if version < 2 and len(links) > 1:
+        problems.add(where, _("a version-1 table has one join"))
+    if not identifiers and not links:
         problems.add(where, _("no identifiers and no join: the table could never be searched"))
     return TableMapping(
         name=name,
@@ -428,34 +458,40 @@ def _table(
         label=label if isinstance(label, str) and label.strip() else name,
         columns=tuple(columns),
         identifiers=identifiers,
-        join=join,
+        links=tuple(links),
         erasure=erasure,
         retention=retention,
+        attributes=attributes,
+        attribute_roles=roles,
     )
 
 
-def _resolve_joins(problems: _Problems, tables: list[TableMapping]) -> tuple[TableMapping, ...]:
-    """Point joins at table keys, order tables parents-first, reject unknown parents and loops."""
+def _resolve_joins(
+    problems: _Problems, tables: list[TableMapping], version: int
+) -> tuple[TableMapping, ...]:
+    """Point links at table keys, order tables parents-first; version 1 rejects loops."""
     by_key = {t.key: t for t in tables}
     by_name: dict[str, list[TableMapping]] = {}
     for t in tables:
         by_name.setdefault(t.name, []).append(t)
     resolved: dict[str, TableMapping] = {}
     for t in tables:
-        if t.join is None:
-            resolved[t.key] = t
-            continue
-        parent = by_key.get(t.join.parent)
-        if parent is None and len(by_name.get(t.join.parent, [])) == 1:
-            parent = by_name[t.join.parent][0]
-        if parent is None:
-            problems.add(
-                _("table {key}", key=repr(t.key)),
-                _("joins to {parent}, which is not mapped", parent=repr(t.join.parent)),
-            )
-            continue
-        join = JoinMapping(t.join.column, parent.key, t.join.parent_column)
-        resolved[t.key] = dataclasses.replace(t, join=join)
+        links: list[JoinMapping] = []
+        for link in t.links:
+            parent = by_key.get(link.parent)
+            if parent is None and len(by_name.get(link.parent, [])) == 1:
+                parent = by_name[link.parent][0]
+            if parent is None:
+                problems.add(
+                    _("table {key}", key=repr(t.key)),
+                    _("joins to {parent}, which is not mapped", parent=repr(link.parent)),
+                )
+                continue
+            links.append(dataclasses.replace(link, parent=parent.key))
+        resolved[t.key] = dataclasses.replace(t, links=tuple(links))
+    if version >= 2:
+        mapping = SqlMapping(Path(), tuple(resolved.values()))
+        return tuple(sorted(resolved.values(), key=lambda t: mapping.depth(t.key)))
     ordered: list[TableMapping] = []
     placed: set[str] = set()
     while len(placed) < len(resolved):
@@ -484,23 +520,33 @@ def parse_mapping(text: str, source: Path) -> SqlMapping:
             _("The mapping file {source} is not valid TOML: {exc}.", source=source, exc=exc)
         ) from exc
     problems = _Problems(source)
-    problems.unknown_keys("top level", data, _TOP_KEYS)
+    problems.unknown_keys(_("top level"), data, _TOP_KEYS)
     default_schema = data.get("schema")
     if default_schema is not None and not isinstance(default_schema, str):
         problems.add(_("top level"), _("'schema' must be a text"))
         default_schema = None
+    version = data.get("version", 1)
+    if version not in (1, 2):
+        problems.add(
+            _("top level"), _("'version' must be 1 or 2 (found {version})", version=repr(version))
+        )
+        version = 2
     raw_tables = data.get("tables")
     if not isinstance(raw_tables, list) or not raw_tables:
         problems.add(_("top level"), _("no tables: add at least one [[tables]] section"))
         raw_tables = []
-    tables = [t for i, d in enumerate(raw_tables) if (t := _table(problems, i, d, default_schema))]
+    tables = [
+        t
+        for i, d in enumerate(raw_tables)
+        if (t := _table(problems, i, d, default_schema, version))
+    ]
     keys = [t.key for t in tables]
     for key in sorted({k for k in keys if keys.count(k) > 1}):
         problems.add(_("table {key}", key=repr(key)), _("is mapped more than once"))
     problems.raise_if_any()
-    ordered = _resolve_joins(problems, tables)
+    ordered = _resolve_joins(problems, tables, version)
     problems.raise_if_any()
-    return SqlMapping(source=source, tables=ordered)
+    return SqlMapping(source=source, tables=ordered, version=version)
 
 
 def load_mapping(path: Path) -> SqlMapping:

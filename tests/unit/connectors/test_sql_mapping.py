@@ -170,3 +170,155 @@ def test_all_problems_are_reported_at_once() -> None:
     text = MINIMAL.replace('"delete_row"', '"drop"').replace('email = "email"', 'mail = "x"')
     message = problems(text)
     assert "erasure" in message and "unknown identifier 'mail'" in message
+
+
+V2_USERS = """
+version = 2
+[[tables]]
+name = "users"
+primary_key = "id"
+category = "contact details"
+erasure = "delete_row"
+[tables.identifiers]
+name = "name"
+[tables.columns.name]
+field = "name"
+"""
+
+
+def test_version_2_links_conditions_and_attribute_tables_parse() -> None:
+    text = (
+        V2_USERS
+        + """
+[[tables]]
+name = "threads"
+primary_key = "id"
+category = "support history"
+erasure = "delete_row"
+[tables.columns.kind]
+field = "kind"
+[[tables.links]]
+column = "object_id"
+references = "users.id"
+where = { object_type = ["T", "U"] }
+follow = "both"
+
+[[tables]]
+name = "attrs"
+primary_key = ["user_id", "attr_id"]
+category = "identification"
+erasure = "delete_row"
+links = [{ column = "user_id", references = "users.id", follow = "up" }]
+[tables.attributes]
+entity = "user_id"
+key = "attr_id"
+value = "value"
+[[tables.attributes.fields]]
+key = 1
+field = "first name"
+identifier = "first_name"
+rectifiable = true
+[[tables.attributes.fields]]
+key = "last"
+field = "last name"
+identifier = "last_name"
+"""
+    )
+    mapping = parse_mapping(text, SRC)
+    assert mapping.version == 2
+    threads = mapping.table("threads")
+    (link,) = threads.links
+    assert (link.column, link.parent, link.parent_column) == ("object_id", "users", "id")
+    assert link.where == (("object_type", ("T", "U")),) and link.up and link.down
+    attrs = mapping.table("attrs")
+    assert attrs.attributes is not None and attrs.attributes.value == "value"
+    assert attrs.attribute_roles == {
+        "first name": IdentifierRole.FIRST_NAME,
+        "last name": IdentifierRole.LAST_NAME,
+    }
+    row = {"user_id": 3, "attr_id": "last", "value": "de Vries"}
+    assert attrs.row_fields(row) == {"last name": "de Vries"}
+    assert attrs.join is not None and not attrs.join.down
+    assert mapping.depth("attrs") == 1
+
+
+def test_version_2_mistakes_each_get_their_own_message() -> None:
+    bad = (
+        V2_USERS
+        + """
+[[tables]]
+name = "threads"
+primary_key = "id"
+category = "x"
+erasure = "delete_row"
+[tables.columns.kind]
+field = "kind"
+[[tables.links]]
+column = "object_id"
+references = "users"
+follow = "sideways"
+where = { object_type = { nested = 1 } }
+colum = "typo"
+
+[[tables]]
+name = "attrs"
+primary_key = ["user_id", "attr_id"]
+category = "identification"
+erasure = "delete_row"
+join = "user_id -> users.id"
+[tables.attributes]
+entity = "user_id"
+key = "attr_id"
+[[tables.attributes.fields]]
+key = 1
+field = "first name"
+identifier = "first_name"
+[[tables.attributes.fields]]
+key = 1
+field = "nickname"
+identifier = "nick"
+"""
+    )
+    text = problems(bad)
+    assert "'references' must look like \"table.column\"" in text
+    assert "'follow' must be one of down, up, both (found 'sideways')" in text
+    assert "'where' value of 'object_type' must be a value or a list of values" in text
+    assert "unknown key 'colum' (did you mean 'column'?)" in text
+    assert "attributes: 'value' is missing" in text
+    assert "attribute key '1' is mapped more than once" in text
+    assert "unknown identifier 'nick'" in text
+    assert "'first_name' needs 'last_name' too" in text
+
+
+def test_version_2_keys_in_a_version_1_file_and_unknown_versions_are_refused() -> None:
+    v1 = MINIMAL + '[[tables.links]]\ncolumn = "x"\nreferences = "customers.id"\n'
+    assert "'links' needs version = 2 at the top of the file" in problems(v1)
+    assert "'version' must be 1 or 2 (found 3)" in problems("version = 3\n" + MINIMAL)
+
+
+def test_mapping_examples_in_the_docs_all_load() -> None:
+    docs = Path(__file__).resolve().parents[3] / "docs"
+    for example in sorted((docs / "examples").glob("*.mapping.toml")):
+        assert load_mapping(example).tables
+    text = (docs / "connectors-sql.md").read_text(encoding="utf-8")
+    blocks = text.split("```toml\n")[1:]
+    assert len(blocks) >= 5
+    for block in blocks:
+        parse_mapping(block.split("```", 1)[0], SRC)
+
+
+def test_json_schema_lists_exactly_the_keys_the_parser_accepts() -> None:
+    import json
+
+    from app.connectors import sql_mapping as m
+
+    path = Path(__file__).resolve().parents[3] / "docs" / "sql-mapping.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    assert set(schema["properties"]) == m._TOP_KEYS
+    assert set(defs["table"]["properties"]) == m._TABLE_KEYS
+    assert set(defs["column"]["properties"]) == m._COLUMN_KEYS
+    assert set(defs["link"]["properties"]) == m._LINK_KEYS
+    assert set(defs["table"]["properties"]["attributes"]["properties"]) == m._ATTRIBUTE_KEYS
+    assert set(defs["attribute_field"]["properties"]) == m._COLUMN_KEYS | {"key", "identifier"}
+    assert set(defs["role"]["enum"]) == {r.value for r in IdentifierRole}
