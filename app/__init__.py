@@ -1,10 +1,6 @@
 """Privacy Desk: case management for GDPR requests that arrive by post."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 PRODUCT_NAME = "Privacy Desk"
-
-try:
-    __version__ = version("privacy-desk")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+# A constant, not a package-metadata lookup: `privacy-desk --version` stays as light as
+# `python -c pass` (tests/unit/test_version.py keeps it equal to pyproject.toml's version).
+__version__ = "0.1.0"
