@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import Capability, Finding, MatchStrength, Subject
+from app.connectors.base import Capability, Finding, MatchStrength, Outcome, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
@@ -100,10 +100,18 @@ def mbox_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_describe_offers_no_erasure() -> None:
+def test_describe_offers_erasure_by_hand_by_default(eml_folder: Path) -> None:
     description = MailStoreConnector.describe()
     assert description.kind == "mailbox"
-    assert Capability.ERASE not in description.capabilities
+    assert Capability.ERASE in description.capabilities
+    conn = MailStoreConnector("Support", {"source": "eml_folder", "path": str(eml_folder)}, {})
+    findings = conn.search(JAN, Progress())
+    plan = conn.plan_erasure(findings)
+    assert {i.action for i in plan.items} == {"keep"}
+    assert all(i.reason.startswith("Remove by hand") for i in plan.items)
+    results = conn.erase(plan, Progress())
+    assert {r.outcome for r in results} == {Outcome.KEPT}
+    assert len(list(eml_folder.rglob("*.eml"))) == 6  # nothing deleted
 
 
 def test_eml_folder(eml_folder: Path) -> None:
@@ -154,6 +162,10 @@ def test_bad_settings_and_missing_files(tmp_path: Path) -> None:
 
 DOVECOT = shutil.which("dovecot") or shutil.which("/usr/sbin/dovecot")
 IMAP_USER, IMAP_PASSWORD = "privacy", "s3cret-pw"
+ERASE_USER = "erasure"  # a second account for the erasure tests (the first one stays unchanged)
+
+
+DOVECOT_HOMES: dict[int, Path] = {}  # port -> the folder holding each user's home (Maildir)
 
 
 def _free_port() -> int:
@@ -177,7 +189,9 @@ def dovecot() -> Iterator[int]:
     home = root / "home"
     home.mkdir()
     os.chown(home, account.pw_uid, account.pw_gid)
-    (root / "passwd").write_text(f"{IMAP_USER}:{{PLAIN}}{IMAP_PASSWORD}\n")
+    (root / "passwd").write_text(
+        f"{IMAP_USER}:{{PLAIN}}{IMAP_PASSWORD}\n{ERASE_USER}:{{PLAIN}}{IMAP_PASSWORD}\n"
+    )
     port = _free_port()
     config = root / "dovecot.conf"
     config.write_text(
@@ -232,6 +246,7 @@ service imap-login {{
         for raw in MESSAGES.values():
             client.append("INBOX", None, None, raw)
         client.logout()
+        DOVECOT_HOMES[port] = home
         yield port
     finally:
         subprocess.run([DOVECOT, "-c", str(config), "stop"], check=False)
