@@ -113,6 +113,7 @@ class Folder:
 def folders(box: MailBox | MailBoxUnencrypted, account: ImapAccount) -> list[Folder]:
     """The folders to search: the chosen ones (checked to exist) or every selectable one."""
     listed = [f for f in box.folder.list() if "\\Noselect" not in f.flags]
+    listed.sort(key=lambda f: (f.name.upper() != "INBOX", f.name.lower()))  # INBOX first
     trash = {f.name for f in listed if "\\Trash" in f.flags or is_trash(f.name, f.delim)}
     if not account.folders:
         return [Folder(f.name, f.name in trash) for f in listed]
@@ -240,7 +241,7 @@ def erase_messages(
             by_uid_ref.setdefault(where, {})[uid] = record
     with ImapSession(account, timeout) as box:
         try:
-            uidplus = "UIDPLUS" in box.client.capabilities
+            uidplus = _has_uidplus(box)
             chosen = folders(box, account)
             for n, folder in enumerate(chosen):
                 progress.report(n / max(1, len(chosen)), "Erasing IMAP messages")
@@ -264,6 +265,13 @@ def erase_messages(
         except IMAP_ERRORS as exc:
             raise translate_errors(exc) from exc
     return result
+
+
+def _has_uidplus(box: MailBox | MailBoxUnencrypted) -> bool:
+    # Asked again after the login: servers (Dovecot) list UIDPLUS only to a logged-in client.
+    typ, data = box.client.capability()
+    listed = b" ".join(d for d in data if isinstance(d, bytes)) if typ == "OK" else b""
+    return b"UIDPLUS" in listed.upper().split()
 
 
 def _find_records(
