@@ -107,7 +107,8 @@ class MailStoreConnector:
                 }
             )
         self._erase_trash = bool(settings.get("erase_trash", False))
-        days = str(settings.get("backup_days", "") or "").strip() or str(DEFAULT_BACKUP_DAYS)
+        given = settings.get("backup_days")
+        days = str(DEFAULT_BACKUP_DAYS if given is None or given == "" else given).strip()
         if not days.isdigit() or int(days) > MAX_BACKUP_DAYS:
             raise ValidationError(
                 {"backup_days": _("A whole number of days from 0 to {n}, e.g. 7.", n=365)}
