@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import main
 from app.connectors.base import MatchStrength, Outcome, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.errors import ConnectorError, ValidationError
@@ -247,3 +248,19 @@ def test_settings_are_refused_when_saved(sqlite_db: Database, tmp_path: Path) ->
     with pytest.raises(ValidationError, match="Unknown erasure mode"):
         save({"source": "mbox", "path": str(mbox), "erase_mode": "now"})
     save({"source": "maildir", "path": str(maildir)})  # a good one is saved
+
+
+def test_connectors_add_refuses_an_unknown_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    settings = '{"source": "pop3", "path": "/var/mail/support"}'
+    code = main(["--db", url, "connectors", "add", "Post", "--kind", "mailbox",
+                 "--settings", settings])  # fmt: skip
+    _out, err = capsys.readouterr()
+    assert code == 2
+    assert "Unknown source 'pop3'. Valid values: eml_folder, mbox, maildir, imap." in err
+    settings = f'{{"source": "maildir", "path": "{tmp_path}"}}'
+    code = main(["--db", url, "connectors", "add", "Post", "--kind", "mailbox",
+                 "--settings", settings])  # fmt: skip
+    assert code == 2 and "is not a Maildir" in capsys.readouterr().err
