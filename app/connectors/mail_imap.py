@@ -142,9 +142,13 @@ def _server_terms(needles: Sequence[Needle]) -> list[str]:
         if kind is IdentifierKind.PHONE:
             continue  # written in too many ways; found in the headers or not at all
         if kind is IdentifierKind.NAME:
-            # The longest word without accents: i;unicode-casemap decomposes "Zoë" to "ZOE" plus
-            # a mark, so "Zoe" finds both; a name wrapped over two lines is still found.
-            value = fold(max(value.split(), key=len))
+            # The longest word as written and without accents (Dovecot folds case, not accents:
+            # "Ångström" finds "ÅNGSTRÖM", "angstrom" finds "Angstrom"); names in the headers
+            # are matched here in any spelling, see _header_uids.
+            word = max(value.split(), key=len)
+            if fold(word) != word.lower() and fold(word) not in terms:
+                terms.append(fold(word))
+            value = word
         if value not in terms:
             terms.append(value)
     return terms

@@ -148,6 +148,17 @@ def test_imap_chosen_folders_and_message_without_id(dovecot: int) -> None:
         imap(dovecot, folders="INBOX, Nope").search(zoe, Progress())
 
 
+def test_imap_finds_a_name_in_the_body_with_and_without_accents(dovecot: int) -> None:
+    tag = uuid.uuid4().hex[:8]
+    zoe = Subject("2026-060", "Zoë", f"Ångström{tag}")
+    accents = f"acc-{tag}@x"
+    plain = f"plain-{tag}@x"
+    append(dovecot, "Notes", mail(accents, "a@b.nl", "c@d.nl", "1", f"Met ZOË ÅNGSTRÖM{tag}."))
+    append(dovecot, "Notes", mail(plain, "a@b.nl", "c@d.nl", "2", f"met zoe   angstrom{tag}"))
+    found = {f.record_id: f.strength for f in imap(dovecot).search(zoe, Progress())}
+    assert found == {accents: MatchStrength.WEAK, plain: MatchStrength.WEAK}
+
+
 # -- Maildir made by Dovecot, read and erased directly ----------------------------------------
 
 
