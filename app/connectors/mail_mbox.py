@@ -147,7 +147,8 @@ def remove_messages(
             info = os.fstat(old.fileno())
             keep: list[Segment] = []
             removed = 0
-            for seg in segments(data):
+            found = segments(data)
+            for seg in found:
                 if choose(message_bytes(data, seg)):
                     removed += 1
                 else:
@@ -156,8 +157,7 @@ def remove_messages(
                 return 0, None
             with atomic_write(path, mode=info.st_mode & 0o7777) as temp:
                 with temp.open("wb") as out:
-                    if keep and keep[0].start > 0:
-                        out.write(data[: keep[0].start])  # anything before the first "From "
+                    out.write(data[: found[0].start])  # anything before the first "From "
                     for seg in keep:
                         out.write(data[seg.start : seg.end])
                 if os.geteuid() == 0:

@@ -16,7 +16,11 @@ from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import Message
 from app.core.progress import Progress
 from app.data.database import Database
+from app.demo.fill import demo_systems_folder, fill_demo
+from app.services.case_queries import get_case, list_cases
+from app.services.changes import approve_plan, execute_plan, plan_changes
 from app.services.connectors import save_connector
+from app.services.searches import search_case
 from tests.integration.connectors.dovecot_server import (
     DOVECOT_HOMES,
     ERASE_USER,
@@ -275,3 +279,45 @@ def test_connectors_add_refuses_an_unknown_source(
     code = main(["--db", url, "connectors", "add", "Post", "--kind", "mailbox",
                  "--settings", settings])  # fmt: skip
     assert code == 2 and "is not a Maildir" in capsys.readouterr().err
+
+
+def test_the_case_workflow_erases_mail_by_hand_first_then_automatically(
+    sqlite_db: Database,
+) -> None:
+    fill_demo(sqlite_db, cases=24)
+    mbox = demo_systems_folder(sqlite_db) / "mail" / "support.mbox"
+    text = mbox.read_text(encoding="utf-8", errors="replace").lower()
+    ref, email = next(
+        (row.reference, person_email)
+        for row in list_cases(sqlite_db, limit=None)
+        if (person_email := get_case(sqlite_db, reference=row.reference).requester.email)
+        and person_email.lower() in text
+    )
+    system = "Supportmailbox (demo)"
+    search_case(sqlite_db, actor="o", reference=ref)
+    plan = [a for a in plan_changes(sqlite_db, actor="o", reference=ref, operation="erasure")
+            if a.system == system]  # fmt: skip
+    assert plan and all(a.action == "keep" and "Remove by hand" in a.reason for a in plan)
+
+    automatic = {"source": "mbox", "path": str(mbox), "erase_mode": "automatic"}
+    save_connector(sqlite_db, actor="o", name=system, kind="mailbox", settings=automatic)
+    before = len(mbox_messages(mbox))
+    plan = [a for a in plan_changes(sqlite_db, actor="o", reference=ref, operation="erasure")
+            if a.system == system]  # fmt: skip
+    assert plan and all(a.action == "delete_row" for a in plan)
+    approve_plan(sqlite_db, actor="o", reference=ref, operation="erasure")
+    done = execute_plan(sqlite_db, actor="o", reference=ref, operation="erasure")
+    mine = [a for a in done if a.system == system]
+    assert mine and all(a.outcome == "removed" for a in mine)
+    assert all(a.detail.startswith("Deleted from support.mbox") for a in mine)
+    remaining = mbox_messages(mbox)
+    assert len(remaining) == before - len(mine)
+    assert not any(email.lower() in m.lower() for m in remaining)
+
+
+def mbox_messages(path: Path) -> list[str]:
+    box = mailbox.mbox(path, create=False)
+    try:
+        return [m.as_string() for m in box]
+    finally:
+        box.close()

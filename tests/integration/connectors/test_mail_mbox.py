@@ -180,3 +180,12 @@ def test_the_dot_lock_is_waited_for_and_a_stuck_one_reported(mbox_path: Path) ->
     with pytest.raises(ConnectorError, match="is locked"):
         remove_messages(mbox_path, lambda raw: True, backup_days=0, lock_wait_s=0.3)
     assert mbox_path.read_bytes() == before and lock.exists()  # someone else's lock stays
+
+
+def test_the_first_and_the_last_message_can_be_removed(mbox_path: Path) -> None:
+    ids = mbox_ids(mbox_path)
+    removed, _b = remove_messages(
+        mbox_path, lambda raw: ids[0].encode() in raw or b"zonder id" in raw, backup_days=0
+    )
+    assert removed == 2
+    assert mbox_ids(mbox_path) == ids[1:-1]
