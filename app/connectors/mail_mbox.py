@@ -6,7 +6,7 @@ import errno
 import fcntl
 import logging
 import os
-import socket
+import platform
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -99,7 +99,7 @@ def _unlock(handle: BinaryIO) -> None:
 def dot_lock(path: Path, deadline: float) -> Iterator[None]:
     """``<mbox>.lock`` made with a hard link (safe on NFS), as ``mailbox`` and procmail do."""
     lock = path.with_name(path.name + ".lock")
-    temp = path.with_name(f"{path.name}.{int(time.time())}.{socket.gethostname()}.{os.getpid()}")
+    temp = path.with_name(f"{path.name}.{int(time.time())}.{platform.node()}.{os.getpid()}")
     try:
         temp.write_bytes(b"")
     except OSError as exc:

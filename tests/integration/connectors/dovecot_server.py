@@ -49,6 +49,8 @@ def dovecot() -> Iterator[int]:
     (root / "passwd").write_text(
         f"{IMAP_USER}:{{PLAIN}}{IMAP_PASSWORD}\n{ERASE_USER}:{{PLAIN}}{IMAP_PASSWORD}\n"
     )
+    # Readable by Dovecot's auth process whatever the umask (opening a case base tightens it).
+    os.chmod(root / "passwd", 0o644)
     port = free_port()
     config = root / "dovecot.conf"
     config.write_text(
@@ -98,7 +100,11 @@ service imap-login {{
                     raise
                 time.sleep(0.05)
         client = imaplib.IMAP4("127.0.0.1", port)
-        client.login(IMAP_USER, IMAP_PASSWORD)
+        try:
+            client.login(IMAP_USER, IMAP_PASSWORD)
+        except imaplib.IMAP4.error as exc:
+            log = (root / "dovecot.log").read_text(errors="replace")[-3000:]
+            raise AssertionError(f"Dovecot refused the first login: {exc}\n{log}") from exc
         client.create("Archief")
         for raw in MESSAGES.values():
             client.append("INBOX", None, None, raw)
