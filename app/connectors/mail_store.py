@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.connectors.base import (
     Capability,
@@ -41,6 +41,9 @@ from app.connectors.text_search import Needle, subject_needles
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, _
 from app.core.progress import Progress
+
+if TYPE_CHECKING:  # imap_tools is imported only when an IMAP account is used
+    from app.connectors.mail_imap import ImapAccount
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +231,7 @@ class MailStoreConnector:
         )
 
     @property
-    def _imap_account(self) -> Any:
+    def _imap_account(self) -> ImapAccount:
         from app.connectors.mail_imap import ImapAccount
 
         return ImapAccount(
@@ -362,7 +365,7 @@ class MailStoreConnector:
                 results.update(self._erase_files(records, progress))
         return [results[i.record_id] for i in plan.items if i.record_id in results]
 
-    def _matcher(self, records: Sequence[str]) -> Any:
+    def _matcher(self, records: Sequence[str]) -> Callable[[bytes, str], str | None]:
         wanted = set(records)
 
         def record_of(raw: bytes, fallback: str) -> str | None:
