@@ -294,6 +294,8 @@ def test_the_case_workflow_erases_mail_by_hand_first_then_automatically(
         and person_email.lower() in text
     )
     system = "Supportmailbox (demo)"
+    by_hand = {"source": "mbox", "path": str(mbox)}  # the default for a real mailbox
+    save_connector(sqlite_db, actor="o", name=system, kind="mailbox", settings=by_hand)
     search_case(sqlite_db, actor="o", reference=ref)
     plan = [a for a in plan_changes(sqlite_db, actor="o", reference=ref, operation="erasure")
             if a.system == system]  # fmt: skip
