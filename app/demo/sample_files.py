@@ -276,7 +276,12 @@ def create_sample_files(
             "web_logs",
             {"path": str(logs), "glob": "access.log*", "retention_days": 90},
         ),
-        SampleFileSystem("Supportmailbox (demo)", "mailbox", {"source": "mbox", "path": str(mbox)}),
+        SampleFileSystem(
+            "Supportmailbox (demo)",
+            "mailbox",
+            # The demo shows automatic erasure; a real mailbox starts with removal by hand.
+            {"source": "mbox", "path": str(mbox), "erase_mode": "automatic"},
+        ),
         SampleFileSystem(
             "Gedeelde documenten (demo)",
             "document_folder",

@@ -53,6 +53,9 @@ def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
         clean[name] = settings[name]  # kind-specific extras (e.g. column maps) pass through
     if errors:
         raise ValidationError(errors)
+    check = getattr(registry.REGISTRY[kind], "validate_settings", None)
+    if check is not None:  # a kind that can tell wrong settings apart before the first test
+        check(clean)
     return clean
 
 

@@ -4,67 +4,27 @@ from __future__ import annotations
 
 import imaplib
 import mailbox
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from app.connectors.base import Capability, Finding, MatchStrength, Subject
+from app.connectors.base import Capability, Finding, MatchStrength, Outcome, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.progress import Progress
+from tests.integration.connectors.dovecot_server import (
+    IMAP_PASSWORD,
+    IMAP_USER,
+    dovecot,
+    free_port,
+)
+from tests.integration.connectors.mail_samples import MESSAGES
 
 JAN = Subject("2026-010", "Jan", "Jansen", emails=("jan@example.nl",), customer_numbers=("C-1001",))
 # A namesake: same name, different person, different e-mail address.
 OTHER_JAN = Subject("2026-011", "Jan", "Jansen", emails=("jan.jansen@other.nl",))
-
-MESSAGES: dict[str, bytes] = {
-    "from-jan": (
-        b"From: Jan Jansen <jan@example.nl>\r\nTo: support@databalance.example\r\n"
-        b"Subject: Factuur\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\n"
-        b"Message-ID: <from-jan@example.nl>\r\n\r\nMijn factuur klopt niet.\r\n"
-    ),
-    "to-namesake": (
-        b"From: support@databalance.example\r\nTo: Jan Jansen <jan.jansen@other.nl>\r\n"
-        b"Subject: Re: storing\r\nDate: Tue, 03 Nov 2026 09:00:00 +0100\r\n"
-        b"Message-ID: <to-namesake@databalance.example>\r\n\r\nWe hebben het opgelost.\r\n"
-    ),
-    "body-mention-latin1": (
-        b"From: collega@databalance.example\r\nTo: support@databalance.example\r\n"
-        b"Subject: Terugbellen\r\nDate: Wed, 04 Nov 2026 09:00:00 +0100\r\n"
-        b"Message-ID: <body-mention@databalance.example>\r\nMIME-Version: 1.0\r\n"
-        b"Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-        b"Caf\xe9 gesprek: hij wil antwoord op jan@example.nl over het contract.\r\n"
-    ),
-    "broken-charset": (
-        b"From: onbekend@example.com\r\nTo: support@databalance.example\r\n"
-        b"Subject: =?utf-8?q?kapot=ZZ?= onderwerp\r\nDate: not a date\r\n"
-        b"Message-ID: <broken@example.com>\r\nMIME-Version: 1.0\r\n"
-        b"Content-Type: text/plain; charset=x-no-such-charset\r\n"
-        b"Content-Transfer-Encoding: 8bit\r\n\r\n"
-        b"Namens Jan   Jansen\r\n(verzonden met \xff\xfe rommel)\r\n"
-    ),
-    "html-base64": (
-        b"From: portal@databalance.example\r\nTo: support@databalance.example\r\n"
-        b"Subject: Nieuw ticket\r\nDate: Thu, 05 Nov 2026 09:00:00 +0100\r\n"
-        b"Message-ID: <html-ticket@databalance.example>\r\nMIME-Version: 1.0\r\n"
-        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-        b"PHA+VGlja2V0IHZvb3Iga2xhbnQgPGI+Qy0xMDAxPC9iPjwvcD4=\r\n"
-    ),
-    "unrelated": (
-        b"From: leverancier@example.com\r\nTo: support@databalance.example\r\n"
-        b"Subject: Onderhoud\r\nDate: Fri, 06 Nov 2026 09:00:00 +0100\r\n"
-        b"Message-ID: <unrelated@example.com>\r\n\r\nZaterdag onderhoud. Jan komt niet.\r\n"
-    ),
-}
 
 EXPECTED_JAN = {
     "from-jan@example.nl": MatchStrength.STRONG,
@@ -100,10 +60,18 @@ def mbox_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_describe_offers_no_erasure() -> None:
+def test_describe_offers_erasure_by_hand_by_default(eml_folder: Path) -> None:
     description = MailStoreConnector.describe()
     assert description.kind == "mailbox"
-    assert Capability.ERASE not in description.capabilities
+    assert Capability.ERASE in description.capabilities
+    conn = MailStoreConnector("Support", {"source": "eml_folder", "path": str(eml_folder)}, {})
+    findings = conn.search(JAN, Progress())
+    plan = conn.plan_erasure(findings)
+    assert {i.action for i in plan.items} == {"keep"}
+    assert all(i.reason.startswith("Remove by hand") for i in plan.items)
+    results = conn.erase(plan, Progress())
+    assert {r.outcome for r in results} == {Outcome.KEPT}
+    assert len(list(eml_folder.rglob("*.eml"))) == 6  # nothing deleted
 
 
 def test_eml_folder(eml_folder: Path) -> None:
@@ -152,90 +120,7 @@ def test_bad_settings_and_missing_files(tmp_path: Path) -> None:
 
 # -- IMAP against a real Dovecot ------------------------------------------------------------
 
-DOVECOT = shutil.which("dovecot") or shutil.which("/usr/sbin/dovecot")
-IMAP_USER, IMAP_PASSWORD = "privacy", "s3cret-pw"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def dovecot() -> Iterator[int]:
-    """A throw-away Dovecot on 127.0.0.1 with a plaintext passwd-file; yields its IMAP port."""
-    if DOVECOT is None:
-        pytest.skip("Dovecot is not installed (Debian: apt-get install dovecot-imapd)")
-    root = Path(tempfile.mkdtemp(prefix="pd-dovecot-"))
-    os.chmod(root, 0o755)  # the unprivileged mail and login processes must reach it
-    if os.geteuid() == 0:
-        internal, login, mail_user = "dovecot", "dovenull", "dovecot"
-    else:
-        internal = login = mail_user = pwd.getpwuid(os.geteuid()).pw_name
-    account = pwd.getpwnam(mail_user)
-    home = root / "home"
-    home.mkdir()
-    os.chown(home, account.pw_uid, account.pw_gid)
-    (root / "passwd").write_text(f"{IMAP_USER}:{{PLAIN}}{IMAP_PASSWORD}\n")
-    port = _free_port()
-    config = root / "dovecot.conf"
-    config.write_text(
-        f"""
-base_dir = {root}/run
-state_dir = {root}/state
-log_path = {root}/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain
-auth_failure_delay = 0
-default_internal_user = {internal}
-default_login_user = {login}
-first_valid_uid = 1
-first_valid_gid = 1
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {root}/passwd
-}}
-userdb {{
-  driver = static
-  args = uid={account.pw_uid} gid={account.pw_gid} home={home}/%u
-}}
-mail_location = maildir:~/Maildir
-service imap-login {{
-  inet_listener imap {{
-    address = 127.0.0.1
-    port = {port}
-  }}
-  inet_listener imaps {{
-    port = 0
-  }}
-}}
-"""
-    )
-    subprocess.run([DOVECOT, "-c", str(config)], check=True)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        client = imaplib.IMAP4("127.0.0.1", port)
-        client.login(IMAP_USER, IMAP_PASSWORD)
-        client.create("Archief")
-        for raw in MESSAGES.values():
-            client.append("INBOX", None, None, raw)
-        client.logout()
-        yield port
-    finally:
-        subprocess.run([DOVECOT, "-c", str(config), "stop"], check=False)
-        shutil.rmtree(root, ignore_errors=True)
+__all__ = ["dovecot"]  # the module-scoped fixture, used by the tests below
 
 
 def imap_connector(port: int, password: str = IMAP_PASSWORD, **extra: object) -> MailStoreConnector:
@@ -286,4 +171,4 @@ def test_imap_wrong_password(dovecot: int) -> None:
 
 def test_imap_unreachable() -> None:
     with pytest.raises(ConnectorError, match="Cannot reach the IMAP server"):
-        imap_connector(_free_port()).test_connection()
+        imap_connector(free_port()).test_connection()
