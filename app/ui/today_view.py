@@ -31,26 +31,25 @@ MINE_KEY = "today/mine"
 def task_labels() -> dict[Task, str]:
     """The group titles (context "TodayView", Dutch in privacy_desk_nl.ts)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TodayView", text)
-
     return {
-        Task.ANSWER_OVERDUE: tr("Answer overdue"),
-        Task.PROMISE_PASSED: tr("Promise date passed"),
-        Task.REMINDER_RECEIVED: tr("Reminder received"),
-        Task.ACK_NOT_SENT: tr("Acknowledgement not sent"),
-        Task.IDENTITY_UNCHECKED: tr("Identity not checked"),
-        Task.AUTHORISATION_MISSING: tr("Authorisation missing"),
-        Task.SEARCH_NOT_RUN: tr("Systems not searched"),
-        Task.SYSTEM_FAILED: tr("A system failed"),
-        Task.MANUAL_CHECK_OPEN: tr("Manual checks open"),
-        Task.FINDINGS_TO_REVIEW: tr("Findings to review"),
-        Task.CHANGES_NOT_APPROVED: tr("Changes not approved"),
-        Task.CHANGES_NOT_EXECUTED: tr("Changes not executed"),
-        Task.CHANGES_BY_HAND: tr("Changes to do by hand"),
-        Task.RECIPIENT_NOTICE_DUE: tr("Art. 19 notices due"),
-        Task.LETTER_NOT_PRINTED: tr("Letters not printed"),
-        Task.PAUSE_NO_ANSWER: tr("No answer to our question"),
+        Task.ANSWER_OVERDUE: QCoreApplication.translate("TodayView", "Answer overdue"),
+        Task.PROMISE_PASSED: QCoreApplication.translate("TodayView", "Promise date passed"),
+        Task.REMINDER_RECEIVED: QCoreApplication.translate("TodayView", "Reminder received"),
+        Task.ACK_NOT_SENT: QCoreApplication.translate("TodayView", "Acknowledgement not sent"),
+        Task.IDENTITY_UNCHECKED: QCoreApplication.translate("TodayView", "Identity not checked"),
+        Task.AUTHORISATION_MISSING: QCoreApplication.translate(
+            "TodayView", "Authorisation missing"
+        ),
+        Task.SEARCH_NOT_RUN: QCoreApplication.translate("TodayView", "Systems not searched"),
+        Task.SYSTEM_FAILED: QCoreApplication.translate("TodayView", "A system failed"),
+        Task.MANUAL_CHECK_OPEN: QCoreApplication.translate("TodayView", "Manual checks open"),
+        Task.FINDINGS_TO_REVIEW: QCoreApplication.translate("TodayView", "Findings to review"),
+        Task.CHANGES_NOT_APPROVED: QCoreApplication.translate("TodayView", "Changes not approved"),
+        Task.CHANGES_NOT_EXECUTED: QCoreApplication.translate("TodayView", "Changes not executed"),
+        Task.CHANGES_BY_HAND: QCoreApplication.translate("TodayView", "Changes to do by hand"),
+        Task.RECIPIENT_NOTICE_DUE: QCoreApplication.translate("TodayView", "Art. 19 notices due"),
+        Task.LETTER_NOT_PRINTED: QCoreApplication.translate("TodayView", "Letters not printed"),
+        Task.PAUSE_NO_ANSWER: QCoreApplication.translate("TodayView", "No answer to our question"),
     }
 
 

@@ -898,6 +898,10 @@
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
+    <message>
+        <source>removed by hand</source>
+        <translation>met de hand verwijderd</translation>
+    </message>
 </context>
 <context>
     <name>ChangesDialog</name>
@@ -1041,6 +1045,18 @@
         <location filename="../../app/ui/changes_dialog.py" line="382"/>
         <source>The address was already on the suppression list.</source>
         <translation>Het adres stond al op de blokkeerlijst.</translation>
+    </message>
+    <message>
+        <source>What was removed by hand, where and how (required)</source>
+        <translation>Wat is met de hand verwijderd, waar en hoe (verplicht)</translation>
+    </message>
+    <message>
+        <source>Note on the removal by hand</source>
+        <translation>Toelichting bij het verwijderen met de hand</translation>
+    </message>
+    <message>
+        <source>Record removed by &amp;hand</source>
+        <translation>Met de &amp;hand verwijderd vastleggen</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2251,10 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <source>The database cannot be opened</source>
         <translation>De database kan niet worden geopend</translation>
     </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
 </context>
 <context>
     <name>IdentifiersDialog</name>
@@ -2313,6 +2333,14 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <location filename="../../app/ui/case_dialogs.py" line="233"/>
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
+    </message>
+    <message>
+        <source>Choose the outcome…</source>
+        <translation>Kies de uitkomst…</translation>
+    </message>
+    <message>
+        <source>Choose the outcome of the check.</source>
+        <translation>Kies de uitkomst van de controle.</translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3293,10 @@ Nu definitief maken?</translation>
         <location filename="../../app/ui/letters_tab.py" line="247"/>
         <source>&amp;Portability export (ZIP)…</source>
         <translation>Export voor &amp;overdraagbaarheid (ZIP)…</translation>
+    </message>
+    <message>
+        <source>Decide portabilit&amp;y…</source>
+        <translation>Over&amp;draagbaarheid beslissen…</translation>
     </message>
 </context>
 <context>
@@ -4613,6 +4645,87 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/shortcuts.py" line="1"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChainStatus</name>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>Audittrail wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>Audit trail intact</source>
+        <translation>Audittrail intact</translation>
+    </message>
+    <message>
+        <source>Chain head: %1</source>
+        <translation>Kop van de keten: %1</translation>
+    </message>
+    <message>
+        <source>Audit trail broken</source>
+        <translation>Audittrail verbroken</translation>
+    </message>
+    <message>
+        <source>The audit trail does not verify: %1 Run 'privacy-desk audit verify' and restore the database from a backup.</source>
+        <translation>De audittrail klopt niet: %1 Voer 'privacy-desk audit verify' uit en zet de database terug uit een reservekopie.</translation>
+    </message>
+</context>
+<context>
+    <name>GateDialog</name>
+    <message>
+        <source>Not everything is done yet</source>
+        <translation>Nog niet alles is gedaan</translation>
+    </message>
+    <message>
+        <source>This letter cannot be final yet. Do what is listed below first (Cancel), or write for each point why the letter goes out without it. Your reasons are kept in the case history, and the letter tells the person what was not done.</source>
+        <translation>Deze brief kan nog niet definitief worden. Doe eerst wat hieronder staat (Annuleren), of schrijf bij elk punt waarom de brief toch zonder verstuurd wordt. Uw redenen worden in de geschiedenis van de zaak bewaard, en de brief vertelt de betrokkene wat niet is gedaan.</translation>
+    </message>
+    <message>
+        <source>Reason for going on without this (required)</source>
+        <translation>Reden om zonder dit verder te gaan (verplicht)</translation>
+    </message>
+    <message>
+        <source>Reason for overriding: %1</source>
+        <translation>Reden om af te wijken: %1</translation>
+    </message>
+    <message>
+        <source>Finalise with these reasons</source>
+        <translation>Definitief maken met deze redenen</translation>
+    </message>
+    <message>
+        <source>Write why the letter goes out without this.</source>
+        <translation>Schrijf waarom de brief zonder dit wordt verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>PortabilityDialog</name>
+    <message>
+        <source>Decide portability</source>
+        <translation>Overdraagbaarheid beslissen</translation>
+    </message>
+    <message>
+        <source>Grant portability once the portability export (ZIP) is made and the identity is established; a refusal needs the reason.</source>
+        <translation>Wijs overdraagbaarheid toe zodra de export (ZIP) is gemaakt en de identiteit is vastgesteld; een weigering heeft een reden nodig.</translation>
+    </message>
+    <message>
+        <source>Choose the decision…</source>
+        <translation>Kies de beslissing…</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Beslissing:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Toelichting:</translation>
+    </message>
+    <message>
+        <source>&amp;Record decision</source>
+        <translation>Beslissing &amp;vastleggen</translation>
+    </message>
+    <message>
+        <source>Choose the decision.</source>
+        <translation>Kies de beslissing.</translation>
     </message>
 </context>
 </TS>

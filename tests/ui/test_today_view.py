@@ -59,7 +59,9 @@ def test_a_morning(qtbot, ctx) -> None:
     assert detail.tabs.currentWidget() is detail.documents  # where the check is recorded
     # Do the task: record the identity check.
     detail.documents.identity_button.click()
-    detail.active_dialog.ok_button.click()
+    dialog = detail.active_dialog
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("verified"))  # no default outcome
+    dialog.ok_button.click()
     # The item disappears from the to-do list; the other tasks of the case stay.
     assert Task.IDENTITY_UNCHECKED not in today.groups
     assert _refs(today, Task.ACK_NOT_SENT) == [ref]

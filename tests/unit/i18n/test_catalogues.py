@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -170,3 +173,22 @@ def test_stored_codes_read_as_codes_in_english_and_as_words_in_dutch() -> None:
     assert back.render("nl") == "Status geregistreerd -> in behandeling"
     assert back.render("de") == "Status erfasst -> in Bearbeitung"
     assert code_word("status", "no_such_code").render("nl") == "no_such_code"
+
+
+def test_every_tr_string_in_the_sources_is_in_the_dutch_ts(tmp_path: Path) -> None:
+    """A tr() string added to app/ui without running lupdate would show English: collect the
+    sources with Qt's own lupdate into a copy of the .ts and require nothing new."""
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed next to this Python")
+    copy = tmp_path / "privacy_desk_nl.ts"
+    shutil.copy(ROOT / "resources" / "translations" / "privacy_desk_nl.ts", copy)
+    sources = sorted(str(p) for p in (ROOT / "app" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), "-no-obsolete", *sources, "-ts", str(copy)], check=True,
+                   capture_output=True)  # fmt: skip
+    new = [
+        m.findtext("source")
+        for m in ET.parse(copy).findall(".//message")
+        if (m.find("translation") is not None) and m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert new == [], f"{len(new)} UI strings not in privacy_desk_nl.ts (run lupdate): {new[:10]}"
