@@ -6,7 +6,9 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from app.letters.context import (
+from app.letters.context import LetterContext, Organisation
+from app.letters.kinds import LetterType
+from app.letters.payloads import (
     AccessPayload,
     Art17Ground,
     Change,
@@ -17,9 +19,7 @@ from app.letters.context import (
     ExtensionPayload,
     FeeOrRefuse,
     KeptItem,
-    LetterContext,
     ObjectionPayload,
-    Organisation,
     Payload,
     PostalAddress,
     ProcessingInfo,
@@ -29,7 +29,6 @@ from app.letters.context import (
     RefusalPayload,
     SystemData,
 )
-from app.letters.kinds import LetterType
 
 SAMPLE_ORGANISATION = Organisation(
     name="Databalance Services B.V.",

@@ -34,14 +34,14 @@ from app.connectors.sql_inspect import (
     read_access,
     reflect_tables,
 )
-from app.connectors.sql_mapping import (
+from app.connectors.sql_mapping import load_mapping
+from app.connectors.sql_model import (
     ColumnErasure,
     SqlMapping,
     TableErasure,
     TableMapping,
-    load_mapping,
+    mask_for,
 )
-from app.connectors.sql_model import mask_for
 from app.connectors.sql_search import GraphSearch, Tables, explain_search
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError

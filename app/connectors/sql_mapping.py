@@ -26,22 +26,6 @@ from app.connectors.sql_model import (
 )
 from app.core.i18n import Message, _, join
 
-__all__ = [
-    "AttributeMapping",
-    "ColumnErasure",
-    "ColumnMapping",
-    "Follow",
-    "JoinMapping",
-    "MappingError",
-    "Retention",
-    "Scalar",
-    "SqlMapping",
-    "TableErasure",
-    "TableMapping",
-    "load_mapping",
-    "parse_mapping",
-]
-
 _TOP_KEYS = {"version", "schema", "tables"}
 _V2_TABLE_KEYS = {"links", "attributes"}
 _LINK_KEYS = {"column", "references", "where", "follow"}

@@ -20,7 +20,7 @@ from app.connectors.identifier_match import (
     stronger,
 )
 from app.connectors.sql_inspect import Access, ColumnAccess, scanned_tables
-from app.connectors.sql_mapping import JoinMapping, SqlMapping, TableMapping
+from app.connectors.sql_model import JoinMapping, SqlMapping, TableMapping
 from app.connectors.sql_values import python_type
 from app.core.i18n import N_, Message, _, join
 from app.core.progress import Progress

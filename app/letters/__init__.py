@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import _
 from app.letters.compose import compose_text, letter_values
-from app.letters.context import (
+from app.letters.context import LetterContext, Organisation
+from app.letters.formatting import AddressError, format_address
+from app.letters.kinds import LetterKind, LetterOption, LetterType, letter_kind, letter_kinds
+from app.letters.layout import LetterLayout
+from app.letters.payloads import (
     AccessPayload,
     Art17Ground,
     Change,
@@ -19,9 +23,7 @@ from app.letters.context import (
     ExtensionPayload,
     FeeOrRefuse,
     KeptItem,
-    LetterContext,
     ObjectionPayload,
-    Organisation,
     Payload,
     PostalAddress,
     ProcessingInfo,
@@ -31,9 +33,6 @@ from app.letters.context import (
     RefusalPayload,
     SystemData,
 )
-from app.letters.formatting import AddressError, format_address
-from app.letters.kinds import LetterKind, LetterOption, LetterType, letter_kind, letter_kinds
-from app.letters.layout import LetterLayout
 from app.letters.templates import ComposedLetter, MissingFieldError, TemplateError
 
 if TYPE_CHECKING:

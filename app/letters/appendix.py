@@ -9,9 +9,10 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Ta
 
 from app.core.dates import format_date
 from app.core.printable import printable
-from app.letters.context import AccessPayload, LetterContext, ProcessingInfo, SystemData
+from app.letters.context import LetterContext
 from app.letters.labels import LABELS
 from app.letters.layout import LetterLayout
+from app.letters.payloads import AccessPayload, ProcessingInfo, SystemData
 from app.letters.styles import LIGHT, RULE, LetterStyles
 
 # Record | item | value | category, in mm; the value column takes what is left.

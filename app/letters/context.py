@@ -8,51 +8,9 @@ from datetime import date
 from app.core.enums import RequestType
 from app.core.i18n import _
 from app.letters.payloads import (
-    AccessPayload,
-    Art17Ground,
-    Change,
-    ClarificationPayload,
-    DataRow,
-    ErasedItem,
-    ErasurePayload,
-    ExtensionPayload,
-    FeeOrRefuse,
-    KeptItem,
-    ObjectionPayload,
-    Payload,
     PostalAddress,
-    ProcessingInfo,
-    RecipientAction,
     RecipientNoticePayload,
-    RectificationPayload,
-    RefusalPayload,
-    SystemData,
 )
-
-__all__ = [
-    "LANGUAGES",
-    "AccessPayload",
-    "Art17Ground",
-    "Change",
-    "ClarificationPayload",
-    "DataRow",
-    "ErasedItem",
-    "ErasurePayload",
-    "ExtensionPayload",
-    "FeeOrRefuse",
-    "KeptItem",
-    "LetterContext",
-    "ObjectionPayload",
-    "Organisation",
-    "Payload",
-    "PostalAddress",
-    "ProcessingInfo",
-    "RecipientAction",
-    "RecipientNoticePayload",
-    "RectificationPayload",
-    "RefusalPayload",
-    "SystemData",
-]
 
 LANGUAGES = ("nl", "en")
 

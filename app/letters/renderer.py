@@ -29,11 +29,12 @@ from app.core.errors import UserError
 from app.core.i18n import _
 from app.core.printable import printable
 from app.letters.appendix import appendix_flowables
-from app.letters.context import AccessPayload, LetterContext, Organisation
+from app.letters.context import LetterContext, Organisation
 from app.letters.fonts import FontSet, register_fonts
 from app.letters.formatting import AddressError, format_address, is_domestic
 from app.letters.labels import LABELS
 from app.letters.layout import LetterLayout
+from app.letters.payloads import AccessPayload
 from app.letters.styles import GREY, LetterStyles, build_styles
 from app.letters.templates import ComposedLetter
 

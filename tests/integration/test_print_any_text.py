@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from app.core.printable import printable
 from app.letters import LetterType, compose_text, render_letter
-from app.letters.context import AccessPayload, DataRow, SystemData
 from app.letters.formatting import AddressError
+from app.letters.payloads import AccessPayload, DataRow, SystemData
 from app.reports.dossier import render_dossier_pdf
 from tests.letter_samples import sample_context
 from tests.unit.reports.test_pdf_output import _small_dossier

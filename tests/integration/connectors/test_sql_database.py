@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from app.connectors.base import ChangePlan, Correction, Finding, MatchStrength, Outcome, Subject
 from app.connectors.sql_database import SqlDatabaseConnector
-from app.connectors.sql_mapping import MappingError
+from app.connectors.sql_model import MappingError
 from app.core.errors import ConnectorError
 from app.core.progress import Progress
 from app.demo.sample_systems import SamplePerson, fill_ssp, ssp_mapping_text, ssp_metadata

@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.connectors.identifier_match import IdentifierRole
-from app.connectors.sql_mapping import (
-    ColumnErasure,
-    MappingError,
-    TableErasure,
-    load_mapping,
-    parse_mapping,
-)
+from app.connectors.sql_mapping import load_mapping, parse_mapping
+from app.connectors.sql_model import ColumnErasure, MappingError, TableErasure
 from app.demo.sample_systems import MAPPING_RESOURCE, ssp_mapping_text
 
 SRC = Path("mapping.toml")

@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from app.core.errors import UserError
-from app.letters.context import PostalAddress
 from app.letters.formatting import (
     AddressError,
     format_address,
@@ -16,6 +15,7 @@ from app.letters.formatting import (
     request_types_long,
     request_types_short,
 )
+from app.letters.payloads import PostalAddress
 
 
 def _addr(**kw: object) -> PostalAddress:
