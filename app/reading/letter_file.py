@@ -50,14 +50,25 @@ def letter_text_of_file(path: Path, *, max_pages: int = 5, progress: Progress | 
     if size > MAX_TEXT_MB * 1024 * 1024:
         raise UserError(_too_large(path, size, MAX_TEXT_MB))
     data = path.read_bytes()
-    if b"\x00" in data[:4096]:
+    text = "" if b"\x00" in data[:4096] else decode_text(data)
+    if not text or _looks_binary(text):
         raise UserError(
             _(
                 "{name} is not a text file or a PDF. Save the letter as text (.txt) or PDF.",
                 name=path.name,
             )
         )
-    return decode_text(data)
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Bytes that only decoded because a single-byte code page accepts anything (a damaged
+    image, a program): more than 2% control characters in the first 4,096 characters."""
+    sample = text[:4096]
+    odd = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0
+    )
+    return odd > len(sample) * 0.02
 
 
 def _too_large(path: Path, size: int, most: int) -> Message:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,13 @@ def test_unreadable_files_say_what_to_do(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.4\n1 0 obj <<>> garbage")
     binary = tmp_path / "brief.doc"
     binary.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64)
+    # Random bytes without a NUL under an image's name decode in a single-byte code page.
+    noise = tmp_path / "scan.png"
+    noise.write_bytes(bytes(b for b in random.Random(7).randbytes(600) if b)[:300])
     expected = {
         broken: "could not be read as a PDF",
         binary: "is not a text file or a PDF",
+        noise: "is not a text file or a PDF",
         tmp_path / "weg.txt": "does not exist",
     }
     for path, words in expected.items():
