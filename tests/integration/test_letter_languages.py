@@ -65,7 +65,8 @@ def foreign_words(text: str, lang: str) -> dict[str, set[str]]:
     for phrase in ALLOWED:
         pattern = r"\s+".join(re.escape(part) for part in phrase.split())  # across line ends
         cleaned = re.sub(pattern, " ", cleaned, flags=re.IGNORECASE)
-    words = set(re.findall(r"[^\W\d_]+", cleaned.lower()))
+    # Words of letters only: a token with a digit (a hash, a reference, a date) is no word.
+    words = {w for w in re.findall(r"\w+", cleaned.lower()) if not re.search(r"[\d_]", w)}
     found = {other: words & language_words(other) for other in LANGS if other != lang}
     return {other: hits for other, hits in found.items() if hits}
 
@@ -217,3 +218,116 @@ def test_german_letter_of_every_type(letter_type: LetterType, tmp_path: Path) ->
         assert f"Seite {number} von {len(pages)}" in page
     if letter_type == LetterType.ACCESS:
         assert len(pages) >= 3  # letter, then the appendix on its own pages
+
+
+# --- From the command line, on a real database: a German case, its letters and its dossier ----
+
+GERMAN_OPTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "acknowledgement": (),
+    "clarification": ("--set", "what_needed=Ihre Kundennummer", "--set",
+                      "why=Bei uns sind mehrere Personen mit Ihrem Namen gespeichert",
+                      "--set", "id_copy_needed=no"),
+    "extension": ("--set", "reasons=Ihr Antrag betrifft elf Systeme"),
+    "access": (),
+    "objection": ("--set", "direct_marketing=no", "--set", "upheld=yes"),
+    "refusal": ("--set", "reasons=Wir verarbeiten keine Daten über Sie"),
+    "recipient_notice": ("--set", "recipient_name=Mailing Partners B.V.", "--set",
+                         "recipient_street=Postbus 100", "--set", "recipient_postcode=5211 AA",
+                         "--set", "recipient_city='s-Hertogenbosch", "--set",
+                         "details=E-Mail-Adresse und Name"),
+}  # fmt: skip
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    from app.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def test_a_german_case_gets_german_letters_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'de.sqlite3'}"
+    db = ("--db", url, "--user", "M. Jansen")
+    ref = _cli(capsys, *db, "case", "add", "--type", "access", "--type", "objection",
+               "--received", "2026-11-24", "--name", "Jan van der Berg", "--salutation", "heer",
+               "--street", "Kerkstraat 12", "--postcode", "5253 RE", "--city", "Nieuwkuijk",
+               "--email", "jan@example.de", "--lang", "de").strip()  # fmt: skip
+    shown = _cli(capsys, *db, "case", "show", ref, "--format", "json")
+    assert '"language": "de"' in shown
+    _cli(capsys, *db, "case", "identity", ref, "--method", "matched_known_data",
+         "--outcome", "verified")  # fmt: skip
+    assert set(GERMAN_OPTIONS) == {t.value for t in LetterType} - {"rectification", "erasure"}
+    for kind, options in GERMAN_OPTIONS.items():
+        out = tmp_path / f"{kind}.pdf"
+        _cli(capsys, *db, "letter", ref, "--type", kind, "--out", str(out), *options)
+        text = pdftotext(out.read_bytes(), tmp_path, kind)
+        flat = " ".join(text.split())
+        assert "Seite 1 von" in flat and "Mit freundlichen Grüßen" in flat, kind
+        if kind != "recipient_notice":  # the notice greets the recipient (issue 12, section 3)
+            assert "Sehr geehrter Herr Van der Berg," in flat, kind
+        assert "24. November 2026" in flat or kind == "recipient_notice", kind
+        assert not foreign_words(text, "de"), f"{kind}: {foreign_words(text, 'de')}"
+    # A Dutch case answered in German for one letter: --lang de.
+    nl_ref = _cli(capsys, *db, "case", "add", "--type", "access", "--received", "2026-11-24",
+                  "--name", "Els Aa", "--street", "Dorpsstraat 1", "--postcode", "5253AA",
+                  "--city", "Nieuwkuijk").strip()  # fmt: skip
+    out = tmp_path / "ack.pdf"
+    _cli(capsys, *db, "letter", nl_ref, "--type", "acknowledgement", "--lang", "de", "--out",
+         str(out))  # fmt: skip
+    text = pdftotext(out.read_bytes(), tmp_path, "ack")
+    assert "Eingangsbestätigung Ihres Antrags" in text and not foreign_words(text, "de")
+
+
+def test_cli_refuses_an_unknown_letter_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "letter", "AVG-2026-0001",
+              "--type", "acknowledgement", "--lang", "fr", "--out", str(tmp_path / "x.pdf")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert "invalid choice: 'fr'" in err and "'de'" in err
+
+
+# Texts an officer typed into the sample case (notes, a summary, a manual check, file names):
+# they stay as typed, in Dutch, in every dossier.
+OFFICER_TEXTS: Final = (
+    "wil inzage en verwijdering",
+    "Geen map van",
+    "antwoord IJsselstein-Çelik.pdf",
+    "Gebeld met",
+    "Zoek map",
+    "Papieren archief",
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_dossier_speaks_the_language_asked_for(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    from app.data.database import open_database
+    from tests.integration.rich_case import make_rich_case
+
+    url = f"sqlite:///{tmp_path / 'dossier.sqlite3'}"
+    database = open_database(url)
+    ref = make_rich_case(database, tmp_path)
+    database.dispose()
+    out = tmp_path / "dossier.zip"
+    _cli(capsys, "--db", url, "case", "dossier", ref, "--out", str(out), "--lang", lang)
+    with zipfile.ZipFile(out) as archive:
+        pdf = archive.read(f"{ref}-dossier.pdf")
+    text = pdftotext(pdf, tmp_path, "dossier")
+    for typed in OFFICER_TEXTS:
+        text = re.sub(r"\s+".join(map(re.escape, typed.split())), " ", text)
+    assert not foreign_words(text, lang), foreign_words(text, lang)
+    if lang == "de":
+        flat = " ".join(text.split())
+        assert "Vorgangsakte" in flat and "Identität bestätigt" in flat
+        assert "Vertreter ohne Vollmacht" in flat  # the stored note, in German
