@@ -71,7 +71,7 @@ class Channel(StrEnum):
 
 
 class Language(StrEnum):
-    """The language of a case's answer and of its letters (templates in resources/letters/<code>)."""
+    """The language of a case's answer and its letters (templates: resources/letters/<code>)."""
 
     NL = "nl"
     EN = "en"

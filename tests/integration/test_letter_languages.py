@@ -129,7 +129,9 @@ def test_the_check_finds_a_foreign_sentence() -> None:
     }
     assert foreign_words("Please see the appendix.", "de") == {"en": {"please", "the", "appendix"}}
     assert foreign_words("Sie haben das Recht.", "nl") == {"de": {"sie", "haben", "das"}}
-    assert foreign_words("Autoriteit\nPersoonsgegevens, Postbus 93374, 2509 AJ Den Haag", "de") == {}
+    assert (
+        foreign_words("Autoriteit\nPersoonsgegevens, Postbus 93374, 2509 AJ Den Haag", "de") == {}
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -288,8 +290,8 @@ def test_cli_refuses_an_unknown_letter_language(
     from app.cli import main
 
     with pytest.raises(SystemExit):
-        main(["--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "letter", "AVG-2026-0001",
-              "--type", "acknowledgement", "--lang", "fr", "--out", str(tmp_path / "x.pdf")])  # fmt: skip
+        main(["--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "letter", "AVG-2026-0001", "--type",
+              "acknowledgement", "--lang", "fr", "--out", str(tmp_path / "x.pdf")])  # fmt: skip
     err = capsys.readouterr().err
     assert "invalid choice: 'fr'" in err and "'de'" in err
 
