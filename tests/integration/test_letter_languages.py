@@ -333,3 +333,26 @@ def test_the_dossier_speaks_the_language_asked_for(
         flat = " ".join(text.split())
         assert "Vorgangsakte" in flat and "Identität bestätigt" in flat
         assert "Vertreter ohne Vollmacht" in flat  # the stored note, in German
+
+
+def test_the_demo_has_german_speaking_customers_answered_in_german(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from app.data.database import open_database
+    from app.data.models import Case
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    _cli(capsys, "--db", url, "demo", "--cases", "60", "--no-systems")
+    database = open_database(url)
+    with database.session() as session:
+        languages = list(session.scalars(select(Case.language)))
+        german = session.scalars(select(Case.reference).where(Case.language == "de")).first()
+    database.dispose()
+    assert set(languages) == set(LANGS) and german is not None
+    out = tmp_path / "ack.pdf"
+    _cli(capsys, "--db", url, "--user", "M. Jansen", "letter", german, "--type",
+         "acknowledgement", "--out", str(out))  # fmt: skip
+    text = pdftotext(out.read_bytes(), tmp_path, "demo-ack")
+    assert "Eingangsbestätigung Ihres Antrags" in text and not foreign_words(text, "de")
