@@ -356,3 +356,34 @@ def test_the_demo_has_german_speaking_customers_answered_in_german(
          "acknowledgement", "--out", str(out))  # fmt: skip
     text = pdftotext(out.read_bytes(), tmp_path, "demo-ack")
     assert "Eingangsbestätigung Ihres Antrags" in text and not foreign_words(text, "de")
+
+
+def test_the_attention_line_for_a_representative_follows_the_letter(tmp_path: Path) -> None:
+    """The line naming the lawyer at the firm: "t.a.v." in Dutch, "Attn." and "z. Hd." else."""
+    from datetime import date
+
+    from app.core.enums import Language, RequestType
+    from app.core.validation import CaseInput, RepresentativeInput
+    from app.data.database import open_database
+    from app.services.cases import register_case
+    from app.services.letters import render_for_case
+
+    database = open_database(f"sqlite:///{tmp_path / 'rep.sqlite3'}")
+    lawyer = RepresentativeInput(
+        name="P. Ouwehand", role="lawyer", organisation="Ouwehand Advocaten",
+        street="Keizersgracht 100", postcode="1015 AA", city="Amsterdam",
+    )  # fmt: skip
+    data = CaseInput(
+        request_types=(RequestType.ACCESS,), received_on=date.today(), first_name="Jan",
+        last_name="Berg", street="Kerkstraat 12", postcode="5253 RE", city="Nieuwkuijk",
+        language=Language.DE, representative=lawyer,
+    )  # fmt: skip
+    ref = register_case(database, actor="officer", data=data)
+    lines = {"nl": "t.a.v. P. Ouwehand", "en": "Attn. P. Ouwehand", "de": "z. Hd. P. Ouwehand"}
+    for lang, line in lines.items():
+        pdf = render_for_case(database, reference=ref, letter_type="acknowledgement", lang=lang,
+                              handled_by="M. Jansen")  # fmt: skip
+        text = pdftotext(pdf, tmp_path, f"rep-{lang}")
+        assert line in text, lang
+        assert [other for other in lines.values() if other != line and other in text] == []
+    database.dispose()
