@@ -61,11 +61,28 @@ SAMPLE_ADDRESS_BE = PostalAddress(
     country="BE",
 )
 
+# The addressee's name line as each language writes it (the Art. 19 notice names the person).
+SAMPLE_ADDRESSES = {
+    "nl": SAMPLE_ADDRESS,
+    "en": replace(SAMPLE_ADDRESS, name_line="Mr J. van der Berg"),
+    "de": replace(SAMPLE_ADDRESS, name_line="Herrn J. van der Berg"),
+}
+
 _SALUTATION = {
     "nl": "Geachte heer Van der Berg,",
     "en": "Dear Mr Van der Berg,",
+    "de": "Sehr geehrter Herr van der Berg,",
 }
-_RECIPIENT_SALUTATION = {"nl": "Geachte heer, mevrouw,", "en": "Dear Sir or Madam,"}
+_RECIPIENT_SALUTATION = {
+    "nl": "Geachte heer, mevrouw,",
+    "en": "Dear Sir or Madam,",
+    "de": "Sehr geehrte Damen und Herren,",
+}
+
+
+def _t(lang: str, nl: str, en: str, de: str) -> str:
+    """The sample text in ``lang``."""
+    return {"nl": nl, "en": en, "de": de}[lang]
 
 
 def _processings(lang: str) -> tuple[ProcessingInfo, ...]:
@@ -89,6 +106,30 @@ def _processings(lang: str) -> tuple[ProcessingInfo, ...]:
                 source="Uw browser bij het bezoeken van de website",
             ),
         )
+    if lang == "de":
+        return (
+            ProcessingInfo(
+                name="Kundenservice und Self Service Portal",
+                purposes="Unterstützung leisten und Ihre Fragen und Meldungen bearbeiten.",
+                legal_basis="Erfüllung des Vertrags (Artikel 6 Abs. 1 Buchst. b DSGVO)",
+                categories="Name, Anschrift, E-Mail-Adresse, Telefonnummer, Kundennummer, "
+                "Meldungen",
+                recipients=(
+                    "Zendesk Inc. (Auftragsverarbeiter)",
+                    "Exact Online B.V. (Auftragsverarbeiter)",
+                ),
+                retention="2 Jahre nach Vertragsende",
+                transfers="Zendesk Inc., Vereinigte Staaten: EU-US Data Privacy Framework",
+            ),
+            ProcessingInfo(
+                name="Websitestatistik (Piwik)",
+                purposes="Die Nutzung der Website messen, um sie zu verbessern.",
+                legal_basis="Berechtigtes Interesse (Artikel 6 Abs. 1 Buchst. f DSGVO)",
+                categories="IP-Adresse (um zwei Oktette gekürzt), besuchte Seiten",
+                retention="Protokollzeilen 31 Tage; danach nur eine Gesamtzahl",
+                source="Ihr Browser beim Besuch der Website",
+            ),
+        )
     return (
         ProcessingInfo(
             name="Customer support and Self Service Portal",
@@ -110,29 +151,61 @@ def _processings(lang: str) -> tuple[ProcessingInfo, ...]:
     )
 
 
-def sample_data_rows(count: int) -> tuple[SystemData, ...]:
-    """Data rows spread over two systems, ``count`` rows in all."""
+_FIELDS = {
+    "nl": ("Naam", "Adres", "E-mail", "Telefoon", "Notitie", "Melding"),
+    "en": ("Name", "Address", "E-mail", "Telephone", "Note", "Ticket"),
+    "de": ("Name", "Anschrift", "E-Mail", "Telefon", "Notiz", "Meldung"),
+}
+_CATEGORIES = {
+    "nl": ("identiteit", "contact", "klantcontact"),
+    "en": ("identity", "contact details", "customer contact"),
+    "de": ("Identität", "Kontaktdaten", "Kundenkontakt"),
+}
+
+
+def _note(lang: str, i: int) -> str:
+    return _t(
+        lang,
+        f"Belnotitie {i}: klant vraagt naar factuur € 49,95 van ‘Zoë IJsselstein-Çelik’",
+        f"Call note {i}: customer asks about invoice €49.95 from ‘Zoë IJsselstein-Çelik’",
+        f"Telefonnotiz {i}: Kunde fragt nach der Rechnung über 49,95 € von ‘Zoë IJsselstein-Çelik’",
+    )
+
+
+def _ticket(lang: str, i: int) -> str:
+    day = 1 + i % 28
+    return _t(
+        lang,
+        f"Storing portal op {day} maart; opgelost binnen 2 uur.",
+        f"Portal outage on {day} March; solved within 2 hours.",
+        f"Störung im Portal am {day}. März; innerhalb von 2 Stunden behoben.",
+    )
+
+
+def sample_data_rows(count: int, lang: str = "nl") -> tuple[SystemData, ...]:
+    """Data rows spread over two systems, ``count`` rows in all, labelled in ``lang``."""
+    fields, cats = _FIELDS[lang], _CATEGORIES[lang]
     crm = tuple(
         DataRow(
             record=f"KL-{10000 + i // 5}",
-            field=("Naam", "Adres", "E-mail", "Telefoon", "Notitie")[i % 5],
+            field=fields[i % 5],
             value=(
                 "Jan van der Berg",
                 "Kerkstraat 12 A, 5211 AB 's-Hertogenbosch",
                 "j.vanderberg@example.nl",
                 "06 - 12 34 56 78",
-                f"Belnotitie {i}: klant vraagt naar factuur € 49,95 van ‘Zoë IJsselstein-Çelik’",
+                _note(lang, i),
             )[i % 5],
-            category=("identiteit", "contact", "contact", "contact", "klantcontact")[i % 5],
+            category=(cats[0], cats[1], cats[1], cats[1], cats[2])[i % 5],
         )
         for i in range(count - count // 4)
     )
     tickets = tuple(
         DataRow(
             record=f"TCK-{2000 + i}",
-            field="Melding",
-            value=f"Storing portal op {1 + i % 28} maart; opgelost binnen 2 uur.",
-            category="klantcontact",
+            field=fields[5],
+            value=_ticket(lang, i),
+            category=cats[2],
         )
         for i in range(count // 4)
     )
@@ -140,50 +213,56 @@ def sample_data_rows(count: int) -> tuple[SystemData, ...]:
 
 
 def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
-    nl = lang == "nl"
     match letter_type:
         case LetterType.ACKNOWLEDGEMENT:
             return None
         case LetterType.CLARIFICATION:
             return ClarificationPayload(
-                what_needed=(
-                    "Uw klantnummer of het e-mailadres waarmee u bij ons bekend bent."
-                    if nl
-                    else "Your customer number or the e-mail address we know you by."
+                what_needed=_t(
+                    lang,
+                    "Uw klantnummer of het e-mailadres waarmee u bij ons bekend bent.",
+                    "Your customer number or the e-mail address we know you by.",
+                    "Ihre Kundennummer oder die E-Mail-Adresse, unter der Sie bei uns bekannt "
+                    "sind.",
                 ),
-                why=(
-                    "Het adres in uw brief is een ander adres dan wij van u hebben."
-                    if nl
-                    else "The address in your letter differs from the one we hold."
+                why=_t(
+                    lang,
+                    "Het adres in uw brief is een ander adres dan wij van u hebben.",
+                    "The address in your letter differs from the one we hold.",
+                    "Die Anschrift in Ihrem Schreiben weicht von der Anschrift ab, die wir von "
+                    "Ihnen gespeichert haben.",
                 ),
                 id_copy_needed=True,
             )
         case LetterType.EXTENSION:
             return ExtensionPayload(
-                reasons=(
+                reasons=_t(
+                    lang,
                     "Uw gegevens staan in zeven systemen, waarvan twee archieven die wij "
-                    "met de hand moeten doorzoeken."
-                    if nl
-                    else "Your data is held in seven systems, two of them archives that we "
-                    "have to search by hand."
+                    "met de hand moeten doorzoeken.",
+                    "Your data is held in seven systems, two of them archives that we "
+                    "have to search by hand.",
+                    "Ihre Daten sind in sieben Systemen gespeichert, darunter zwei Archive, "
+                    "die wir von Hand durchsuchen müssen.",
                 ),
                 new_deadline=date(2027, 2, 24),
             )
         case LetterType.ACCESS:
             return AccessPayload(
                 processings=_processings(lang),
-                data_by_system=sample_data_rows(24),
-                redactions=(
-                    "namen van medewerkers van andere klanten in twee meldingen"
-                    if nl
-                    else "names of other customers' staff in two tickets"
+                data_by_system=sample_data_rows(24, lang),
+                redactions=_t(
+                    lang,
+                    "namen van medewerkers van andere klanten in twee meldingen",
+                    "names of other customers' staff in two tickets",
+                    "Namen von Mitarbeitern anderer Kunden in zwei Meldungen",
                 ),
             )
         case LetterType.RECTIFICATION:
             return RectificationPayload(
                 changes=(
-                    Change("Adres", "Dorpsstraat 1", "Kerkstraat 12 A", "CRM"),
-                    Change("Telefoon", "", "06 - 12 34 56 78", "CRM"),
+                    Change(_FIELDS[lang][1], "Dorpsstraat 1", "Kerkstraat 12 A", "CRM"),
+                    Change(_FIELDS[lang][3], "", "06 - 12 34 56 78", "CRM"),
                 ),
                 recipients_told=("Exact Online B.V.",),
             )
@@ -191,22 +270,26 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
             return ErasurePayload(
                 erased=(
                     ErasedItem(
-                        "Nieuwsbrief" if nl else "Newsletter",
-                        "e-mailadres" if nl else "e-mail address",
+                        _t(lang, "Nieuwsbrief", "Newsletter", "Newsletter"),
+                        _t(lang, "e-mailadres", "e-mail address", "E-Mail-Adresse"),
                     ),
-                    ErasedItem("Zendesk", "12 meldingen" if nl else "12 tickets"),
+                    ErasedItem("Zendesk", _t(lang, "12 meldingen", "12 tickets", "12 Meldungen")),
                 ),
                 kept=(
                     KeptItem(
                         system="Exact Online",
-                        description="facturen 2024-2026" if nl else "invoices 2024-2026",
+                        description=_t(
+                            lang, "facturen 2024-2026", "invoices 2024-2026", "Rechnungen 2024-2026"
+                        ),
                         ground_art17_3=Art17Ground.LEGAL_OBLIGATION,
-                        statute=(
+                        statute=_t(
+                            lang,
                             "fiscale bewaarplicht, artikel 52 Algemene wet inzake "
-                            "rijksbelastingen (7 jaar)"
-                            if nl
-                            else "tax record-keeping, Article 52 of the Dutch General State "
-                            "Taxes Act (7 years)"
+                            "rijksbelastingen (7 jaar)",
+                            "tax record-keeping, Article 52 of the Dutch General State "
+                            "Taxes Act (7 years)",
+                            "steuerliche Aufbewahrungspflicht, Artikel 52 der niederländischen "
+                            "Abgabenordnung, Algemene wet inzake rijksbelastingen (7 Jahre)",
                         ),
                         end_date=date(2034, 1, 1),
                     ),
@@ -217,12 +300,14 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
             return ObjectionPayload(direct_marketing=True, upheld=True, suppression_listed=True)
         case LetterType.REFUSAL:
             return RefusalPayload(
-                reasons=(
+                reasons=_t(
+                    lang,
                     "U heeft in zes weken tijd elf keer hetzelfde verzoek gedaan. Wij hebben "
-                    "uw vorige verzoek op 3 november 2026 volledig beantwoord."
-                    if nl
-                    else "You made the same request eleven times in six weeks. We answered "
-                    "your previous request in full on 3 November 2026."
+                    "uw vorige verzoek op 3 november 2026 volledig beantwoord.",
+                    "You made the same request eleven times in six weeks. We answered "
+                    "your previous request in full on 3 November 2026.",
+                    "Sie haben innerhalb von sechs Wochen elfmal denselben Antrag gestellt. Ihren "
+                    "vorigen Antrag haben wir am 3. November 2026 vollständig beantwortet.",
                 ),
                 manifestly_unfounded_or_excessive=True,
                 fee_or_refuse=FeeOrRefuse.FEE,
@@ -233,16 +318,24 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                 recipient_name="Zendesk Inc.",
                 recipient_address=PostalAddress(
                     name_line="Zendesk Inc.",
-                    extra_lines=("t.a.v. Privacy Office" if nl else "Attn. Privacy Office",),
+                    extra_lines=(
+                        _t(
+                            lang,
+                            "t.a.v. Privacy Office",
+                            "Attn. Privacy Office",
+                            "z. Hd. Privacy Office",
+                        ),
+                    ),
                     street_line="Kingsfordweg 151",
                     postcode="1043 GR",
                     city="Amsterdam",
                 ),
                 action=RecipientAction.ERASURE,
-                details=(
-                    "Alle meldingen op naam van J. van der Berg, klantnummer KL-10001."
-                    if nl
-                    else "All tickets in the name of J. van der Berg, customer number KL-10001."
+                details=_t(
+                    lang,
+                    "Alle meldingen op naam van J. van der Berg, klantnummer KL-10001.",
+                    "All tickets in the name of J. van der Berg, customer number KL-10001.",
+                    "Alle Meldungen auf den Namen J. van der Berg, Kundennummer KL-10001.",
                 ),
             )
     raise ValueError(f"no sample for {letter_type}")
@@ -254,13 +347,13 @@ def sample_context(
     """An example letter of ``letter_type`` to Mr Van der Berg, received 24 November 2026."""
     payload = sample_payload(letter_type, lang)
     if data_rows is not None and isinstance(payload, AccessPayload):
-        payload = replace(payload, data_by_system=sample_data_rows(data_rows))
+        payload = replace(payload, data_by_system=sample_data_rows(data_rows, lang))
     notice = letter_type == LetterType.RECIPIENT_NOTICE
     return LetterContext(
         letter_type=letter_type,
         lang=lang,
         organisation=SAMPLE_ORGANISATION,
-        addressee=SAMPLE_ADDRESS,
+        addressee=SAMPLE_ADDRESSES[lang],
         salutation=(_RECIPIENT_SALUTATION if notice else _SALUTATION)[lang],
         our_reference="AVG-2026-0001",
         their_reference="JvdB/2026-11",

@@ -60,7 +60,8 @@ EDITABLE_SETTINGS = (
     "reading_limits",
     "today",
 )
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en")  # the GUI and the commands' messages
+LETTER_LANGUAGES = ("nl", "en", "de")  # the answer: a case's language, the letters
 REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
 
 
@@ -168,7 +169,9 @@ def _add_case_commands(case_sub: Any) -> None:
     add.add_argument("--their-reference")
     add.add_argument("--their-letter-date", type=date_arg)
     add.add_argument("--channel", default="post", choices=CHANNELS)
-    add.add_argument("--lang", default="nl", choices=LANGUAGES, help="language of the answer")
+    add.add_argument(
+        "--lang", default="nl", choices=LETTER_LANGUAGES, help="language of the answer (letters)"
+    )
     add.add_argument("--summary")
     add.add_argument("--attach", metavar="FILE", help="scan of the letter (PDF, PNG, JPEG, TIFF)")
     rep = add.add_argument_group("representative (lawyer, parent, guardian acting for the person)")
@@ -327,7 +330,9 @@ def _add_letter_commands(sub: Any) -> None:
     letter.add_argument(
         "--type", required=True, choices=LetterTypeChoices(), metavar="TYPE", help="%(choices)s"
     )
-    letter.add_argument("--lang", choices=LANGUAGES, help="default: the case's language")
+    letter.add_argument(
+        "--lang", choices=LETTER_LANGUAGES, help="nl, en or de; default: the case's language"
+    )
     letter.add_argument("--out", required=True, metavar="FILE.pdf")
     letter.add_argument(
         "--set",

@@ -71,8 +71,11 @@ class Channel(StrEnum):
 
 
 class Language(StrEnum):
+    """The language of a case's answer and its letters (templates: resources/letters/<code>)."""
+
     NL = "nl"
     EN = "en"
+    DE = "de"
 
 
 class IdentityMethod(StrEnum):

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select
 from app.core.code_words import code_word
 from app.core.deadlines import DeadlineInput, compute_deadlines
 from app.core.deadlines import Pause as PauseValue
-from app.core.enums import CaseStatus, RequestType
+from app.core.enums import CaseStatus, Language, RequestType
 from app.core.i18n import _, stored
 from app.core.outcomes import MANIFESTLY_UNFOUNDED_OR_EXCESSIVE, STATED_IN_REFUSAL_LETTER
 from app.core.validation import fold
@@ -85,6 +85,13 @@ def _postcode(rng: random.Random, low: int, high: int) -> str:
     while letters in ("SA", "SD", "SS"):
         letters = rng.choice(LETTERS) + rng.choice(LETTERS)
     return f"{rng.randint(low, high)} {letters}"
+
+
+def _answer_language(draw: float) -> str:
+    """85 % Dutch, 10 % English, 5 % German (one draw, so the rest of the demo stays the same)."""
+    if draw < 0.85:
+        return Language.NL.value
+    return Language.EN.value if draw < 0.95 else Language.DE.value
 
 
 def _mail_slug(text: str) -> str:
@@ -241,7 +248,8 @@ def create_demo_cases(
                         if rng.random() < 0.7
                         else f"REF-{rng.randint(1000, 9999)}",
                         "channel": "post",
-                        "language": "nl" if rng.random() < 0.85 else "en",
+                        # Mostly Dutch, some English, a few German-speaking customers.
+                        "language": _answer_language(rng.random()),
                         "status": status,
                         "assigned_to": rng.choice(["m.devries", "a.bakker", "demo"]),
                         "requester_id": rid,

@@ -122,6 +122,12 @@ FULL_SEARCH_CLAIMS: dict[str, tuple[str, str]] = {
         "about you.",
         "We found no personal data about you in the systems we have searched.",
     ),
+    "de": (
+        "Wir haben alle unsere Systeme nach Ihren Daten durchsucht. Wir verarbeiten keine "
+        "personenbezogenen Daten über Sie.",
+        "In den Systemen, die wir durchsucht haben, haben wir keine personenbezogenen Daten über "
+        "Sie gefunden.",
+    ),
 }
 SEARCH_CONDITIONS = frozenset(
     {

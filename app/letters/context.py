@@ -12,7 +12,7 @@ from app.letters.payloads import (
     RecipientNoticePayload,
 )
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "de")  # a folder resources/letters/<code> for each
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class LetterContext:
     """Everything one letter needs. ``addressee`` is the data subject (or their representative)."""
 
     letter_type: str  # a LetterType or the code of a registered kind (app.letters.kinds)
-    lang: str  # "nl" | "en"
+    lang: str  # "nl" | "en" | "de"
     organisation: Organisation
     addressee: PostalAddress
     salutation: str  # e.g. "Geachte heer Van der Berg,"
@@ -61,7 +61,11 @@ class LetterContext:
         # These are programming errors of the caller, not something the officer can fix.
         if self.lang not in LANGUAGES:
             raise ValueError(
-                _("unsupported letter language {lang}; use 'nl' or 'en'", lang=repr(self.lang))
+                _(
+                    "unsupported letter language {lang}; use one of {known}",
+                    lang=repr(self.lang),
+                    known=", ".join(LANGUAGES),
+                )
             )
         for code in self.request_types:
             RequestType(code)  # raises ValueError on an unknown code

@@ -213,6 +213,10 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
                 "what_needed": "your customer number or the e-mail address you use with us",
                 "why": "we hold several people with your name",
             },
+            "de": {
+                "what_needed": "Ihre Kundennummer oder die E-Mail-Adresse, die Sie bei uns nutzen",
+                "why": "Bei uns sind mehrere Personen mit Ihrem Namen gespeichert",
+            },
         },
         effect=LetterEffect(pauses_clock=True),
         allowed_while_paused=True,
@@ -229,6 +233,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         examples={
             "nl": {"reasons": "uw verzoek betreft veel systemen"},
             "en": {"reasons": "your request covers many systems"},
+            "de": {"reasons": "Ihr Antrag betrifft viele Systeme"},
         },
         effect=LetterEffect(extends_deadline=True),
         allowed_while_paused=True,  # Art. 12(3) while paused: core/deadlines.py
@@ -311,6 +316,7 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         examples={
             "nl": {"reasons": "wij verwerken geen gegevens van u"},
             "en": {"reasons": "we do not process your data"},
+            "de": {"reasons": "Wir verarbeiten keine Daten über Sie"},
         },
         effect=LetterEffect(refuses=True, decides=DecisionRule.REFUSAL),
         gate=REFUSAL_GATE,
@@ -352,7 +358,11 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
                 "action": "erasure",
                 "details": details,
             }
-            for lang, details in (("nl", "e-mailadres en naam"), ("en", "e-mail address and name"))
+            for lang, details in (
+                ("nl", "e-mailadres en naam"),
+                ("en", "e-mail address and name"),
+                ("de", "E-Mail-Adresse und Name"),
+            )
         },
         effect=LetterEffect(notifies_recipient=True),
     ),

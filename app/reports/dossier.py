@@ -229,7 +229,10 @@ def collect_dossier(
         ]
         for c in case.identity_checks
     ]
-    notes = [[local_time(n.created_at, lang), n.author, n.text] for n in case.notes]
+    notes = [
+        [local_time(n.created_at, lang), n.author, restored(n.text).render(lang)]
+        for n in case.notes
+    ]
     docs = [
         DocumentEntry(
             d.id,

@@ -12,7 +12,7 @@ from app.core.audit_chain import DELETED_DOCUMENTS
 from app.core.code_words import code_word
 from app.core.enums import DocumentKind, IdentityMethod, IdentityOutcome
 from app.core.errors import NotFoundError, ValidationError
-from app.core.i18n import _
+from app.core.i18n import P_, _, join
 from app.core.validation import check_attachment, text_problem
 from app.data.database import Database
 from app.data.models import Case, Document, IdentityCheck
@@ -199,8 +199,18 @@ def record_identity_check(
             case=case,
             actor=actor,
             action="identity_checked",
-            summary=f"Identity {outcome.value} by {method.value}"
-            + (f"; {deleted} ID copy deleted" if deleted else ""),
+            # A message with the codes: English as before, the words in a Dutch or German dossier.
+            summary=join(
+                [
+                    _(
+                        "Identity {outcome} by {method}",
+                        outcome=code_word("id_outcome", outcome.value),
+                        method=code_word("id_method", method.value),
+                    ),
+                    P_("{n} ID copy deleted", "{n} ID copies deleted", deleted) if deleted else "",
+                ],
+                "; ",
+            ),
             after={
                 "method": method.value,
                 "outcome": outcome.value,

@@ -126,7 +126,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
             anonymised=case.anonymised_at is not None,
             linked=tuple((ref, rel) for ref, rel in links),
             pauses=tuple(PauseInfo(p.id, p.start_on, p.end_on, p.reason) for p in case.pauses),
-            notes=tuple(NoteInfo(n.author, n.created_at, n.text) for n in case.notes),
+            notes=tuple(NoteInfo(n.author, n.created_at, restored(n.text)) for n in case.notes),
             documents=tuple(
                 DocumentInfo(
                     id=d.id,

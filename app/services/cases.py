@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.code_words import code_word
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
-from app.core.i18n import Message, _, join, message_of
+from app.core.i18n import Message, _, join, message_of, stored
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
@@ -259,7 +259,8 @@ def _record_authorisation(
 ) -> None:
     """Keep the authorisation with the case, or flag that it is missing (note + audit event)."""
     if authorisation is None or rep_input.authorisation is None:
-        case.notes.append(Note(author=actor, text=AUTHORISATION_MISSING))
+        # Kept as a message, so every reader (a German dossier too) sees it in their language.
+        case.notes.append(Note(author=actor, text=stored(AUTHORISATION_MISSING)))
         audit.record(
             session,
             case=case,

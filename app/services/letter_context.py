@@ -67,17 +67,19 @@ def layout_from_setting(stored: dict[str, Any]) -> LetterLayout:
     )
 
 
-def _addressee(case: Case) -> PostalAddress:
+def _addressee(case: Case, lang: str) -> PostalAddress:
     r = case.requester
     rep = case.representative
     if rep is not None and rep.street:
+        # "t.a.v." / "Attn." / "z. Hd.": the line for the person at the firm, in the letter's words.
+        attention = C_("address line", "Attn. {name}", name=rep.name).render(lang)
         return PostalAddress(
             name_line=rep.organisation or rep.name,
             street_line=rep.street,
             postcode=rep.postcode,
             city=rep.city,
             country=rep.country,
-            extra_lines=(f"t.a.v. {rep.name}",) if rep.organisation else (),
+            extra_lines=(attention,) if rep.organisation else (),
         )
     return PostalAddress(
         name_line=r.full_name,
@@ -139,7 +141,7 @@ def build_context(
         letter_type=letter_type,
         lang=lang,
         organisation=_organisation(session),
-        addressee=_addressee(case),
+        addressee=_addressee(case, lang),
         salutation=salutation_of(case, lang),
         our_reference=case.reference,
         letter_date=letter_date,

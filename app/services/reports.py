@@ -30,7 +30,7 @@ from app.services.paused import paused_dates_for
 from app.services.stored_settings import active_organisation
 
 log = logging.getLogger(__name__)
-LANGUAGES = ("nl", "en", "de")  # German: the reports and the dossier (not the letters yet)
+LANGUAGES = ("nl", "en", "de")  # the reports and the dossier, like the letters
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.core.i18n import text_of
 from app.services.case_documents import document_content
 from app.services.case_records import add_note
 from app.services.dto import CaseDetail, DocumentInfo
@@ -204,7 +205,7 @@ class NotesPanel(QWidget):
         self.list.clear()
         for note in reversed(detail.notes):
             when = labels.local_time_text(note.created_at, self.ctx.lang)
-            self.list.addItem(f"{note.author} · {when}\n{note.text}")
+            self.list.addItem(f"{note.author} · {when}\n{text_of(note.text, self.ctx.lang)}")
         if not detail.notes:
             self.list.addItem(self.tr("No notes yet."))
 

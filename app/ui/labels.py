@@ -84,6 +84,7 @@ def language_labels() -> dict[str, str]:
     return {
         "nl": QCoreApplication.translate("Labels", "Dutch"),
         "en": QCoreApplication.translate("Labels", "English"),
+        "de": QCoreApplication.translate("Labels", "German"),
     }
 
 

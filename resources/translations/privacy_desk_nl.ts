@@ -2692,6 +2692,11 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Engels</translation>
     </message>
     <message>
+        <location filename="../../app/ui/labels.py" line="87"/>
+        <source>German</source>
+        <translation>Duits</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/labels.py" line="93"/>
         <source>(none)</source>
         <translation>(geen)</translation>

@@ -101,7 +101,7 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
         "artikel 19 AVG", "De heer J. van der Berg", "KL-10001", "ook verwijderen",
     ],
     (LetterType.RECIPIENT_NOTICE, "en"): [
-        "Article 19 GDPR", "De heer J. van der Berg", "KL-10001", "erase this data",
+        "Article 19 GDPR", "Mr J. van der Berg", "KL-10001", "erase this data",
     ],
 }  # fmt: skip
 

@@ -99,7 +99,10 @@ def test_representative_without_authorisation_is_flagged(db: Database) -> None:
     assert len(missing) == 1 and restored(missing[0].summary) == AUTHORISATION_MISSING
     with db.session() as session:
         notes = list(session.scalars(select(Note.text)))
-    assert notes == [AUTHORISATION_MISSING]
+    assert [restored(n) for n in notes] == [AUTHORISATION_MISSING]
+    # Stored as a message: shown in the reader's language (a German dossier, a Dutch screen).
+    [note] = detail.notes
+    assert note.text.render("de").startswith("Vertreter ohne Vollmacht")
 
 
 def test_bad_representative_postcode_stores_nothing(db: Database, tmp_path: Path) -> None:

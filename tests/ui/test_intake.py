@@ -394,3 +394,17 @@ def test_an_ip_address_from_the_letter_is_checked_and_kept(qtbot, ctx) -> None:
     assert detail.requester.identifiers == (
         ("customer_number", "DB-4711"), ("ip_address", "2a02:a44:1b2c:3d00::1"),
     )  # fmt: skip
+
+
+def test_a_case_can_be_registered_to_be_answered_in_german(qtbot, ctx) -> None:
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_person(qtbot, dialog, "5253 RE")
+    qtbot.mouseClick(dialog.form.type_boxes["access"], Qt.MouseButton.LeftButton)
+    language = dialog.form.language
+    assert [language.itemData(i) for i in range(language.count())] == ["nl", "en", "de"]
+    language.setCurrentIndex(language.findData("de"))
+    assert language.currentText() == "German"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert get_case(ctx.db, reference=dialog.reference).language == "de"

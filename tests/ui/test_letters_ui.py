@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from app.services.case_queries import get_case
 from app.services.letters import draft_letter, finalise_letter, letters_of, preview_letter
@@ -214,3 +215,31 @@ def test_portability_is_decided_in_its_own_dialog(qtbot, ctx, tmp_path: Path) ->
     dialog.ok_button.click()
     assert not dialog.isVisible()
     assert get_case(ctx.db, reference=ref, today=date.today()).outcomes["portability"] == "no_data"
+
+
+def test_a_letter_can_be_drafted_in_german(qtbot, ctx) -> None:
+    """German is the third letter language: the dialog offers it, the draft is German."""
+    ref = _case(ctx)
+    tab = _tab(qtbot, ctx, ref)
+    dialog = tab.new_letter()
+    assert dialog is not None
+    codes = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert codes == ["nl", "en", "de"]
+    dialog.language.setCurrentIndex(codes.index("de"))
+    assert dialog.language.currentText() == "German"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("refusal"))
+    reasons = dialog.findChild(QPlainTextEdit, "option_reasons")
+    assert reasons is not None and reasons.toPlainText() == "Wir verarbeiten keine Daten über Sie"
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    [stored] = letters_of(ctx.db, reference=ref)
+    assert stored.language == "de" and stored.subject == "Wir kommen Ihrem Antrag nicht nach"
+    assert "Wir verarbeiten keine Daten über Sie" in stored.body
+    assert tab.tree.topLevelItem(0).text(1) == "German"
+    pdf = preview_letter(ctx.db, letter_id=stored.id)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Seite 1 von" in text and "Mit freundlichen Grüßen" in text
+    editor = tab.editor
+    if editor is not None:
+        qtbot.waitUntil(lambda: editor.render_task is None, timeout=10000)

@@ -55,7 +55,8 @@ def test_value_lists_match_the_core() -> None:
     assert cli_parser.REQUEST_TYPES == tuple(t.value for t in RequestType)
     assert cli_parser.CASE_STATUSES == tuple(s.value for s in CaseStatus)
     assert cli_parser.CHANNELS == tuple(c.value for c in Channel)
-    assert cli_parser.LANGUAGES == tuple(lang.value for lang in Language)
+    assert cli_parser.LETTER_LANGUAGES == tuple(lang.value for lang in Language)
+    assert cli_parser.LANGUAGES == ("nl", "en")  # the GUI's languages (Qt catalogues)
     assert cli_parser.REPORT_LANGUAGES == REPORT_LANGUAGES
     assert cli_parser.REPRESENTATIVE_ROLES == REPRESENTATIVE_ROLES
     assert set(cli_parser.ATTACHMENT_KINDS) <= {k.value for k in DocumentKind}

@@ -223,8 +223,9 @@ def test_ground_label_accepts_code_or_text() -> None:
 
 def test_context_rejects_wrong_payload_and_language() -> None:
     ctx = sample_context(LetterType.ACKNOWLEDGEMENT, "nl")
-    with pytest.raises(ValueError):
-        replace(ctx, lang="de")
+    assert replace(ctx, lang="de").lang == "de"  # German is a letter language
+    with pytest.raises(ValueError, match="'fr'"):
+        replace(ctx, lang="fr")
     with pytest.raises(ValueError):  # checked where the kind is looked up: when composed
         compose_text(replace(ctx, letter_type=LetterType.REFUSAL))
     with pytest.raises(ValueError):
