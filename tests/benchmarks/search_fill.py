@@ -11,12 +11,17 @@ from sqlalchemy import Engine, insert
 from app.core.validation import fold
 from app.data.models import Case, ReferenceCounter, Requester
 
-FIRST = ("Jan", "Anna", "Pieter", "Sanne", "Mohamed", "Fatima", "Zoë", "Daan", "Eva", "Noah",
-         "Thijs", "Lotte", "Bram", "Iris", "Sem", "Julia", "Ahmed", "Emma", "Luuk", "Sophie")  # fmt: skip
+FIRST = (
+    "Jan", "Anna", "Pieter", "Sanne", "Mohamed", "Fatima", "Zoë", "Daan", "Eva", "Noah",
+    "Thijs", "Lotte", "Bram", "Iris", "Sem", "Julia", "Ahmed", "Emma", "Luuk", "Sophie",
+)  # fmt: skip
 PREFIX = ("", "", "", "", "van", "de", "van der", "van den", "ter", "el")
-LAST = ("Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos",
-        "Peters", "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Amrani", "Yılmaz", "Çelik",
-        "Müller", "Hoekstra", "Kok") + tuple(f"Achternaam{i}" for i in range(4000))  # fmt: skip
+LAST = (
+    "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos",
+    "Peters", "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Amrani", "Yılmaz", "Çelik",
+    "Müller", "Hoekstra", "Kok",
+    *(f"Achternaam{i}" for i in range(4000)),
+)  # fmt: skip
 TOWNS = ("Amsterdam", "Rotterdam", "Utrecht", "'s-Hertogenbosch", "Nieuwkuijk", "Tilburg")
 YEARS = (2024, 2025, 2026)
 CHUNK = 20_000

@@ -129,7 +129,8 @@ def test_anonymised_person_leaves_no_trigram_in_the_index(tmp_path: Path) -> Non
     def terms() -> set[str]:
         with db.engine.begin() as conn:
             conn.exec_driver_sql(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, case_search, row)"
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                "USING fts5vocab(main, case_search, row)"
             )
             return {r[0] for r in conn.exec_driver_sql("SELECT term FROM temp.vocab")}
 
@@ -194,7 +195,7 @@ def test_postgresql_without_the_right_to_create_pg_trgm_still_searches(tmp_path:
         db = open_database(url)
         with db.engine.connect() as conn:
             assert "CREATE EXTENSION pg_trgm" in search_index.search_index_state(conn)
-        a, b, _c = _three(db)
+        _a, b, _c = _three(db)
         assert _refs(db, "zoe") == [b]
         db.dispose()
     finally:
