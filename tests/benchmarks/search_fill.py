@@ -27,8 +27,9 @@ YEARS = (2024, 2025, 2026)
 CHUNK = 20_000
 
 
-def fill_by_sql(engine: Engine, count: int, *, seed: int = 7) -> None:
-    """``count`` cases (one person each) through SQLAlchemy Core, in chunks."""
+def fill_by_sql(engine: Engine, count: int, *, seed: int = 7, open_every: int = 0) -> None:
+    """``count`` cases (one person each) through SQLAlchemy Core, in chunks; with
+    ``open_every`` = n, every n-th case is open, due between 20 days ago and 30 days ahead."""
     rng = random.Random(seed)
     per_year = -(-count // len(YEARS))
     with engine.begin() as conn:
@@ -53,10 +54,14 @@ def fill_by_sql(engine: Engine, count: int, *, seed: int = 7) -> None:
             seq = i % per_year + 1
             reference = f"AVG-{year}-{seq:04d}"
             received = date(year, 1, 1) + timedelta(days=(seq * 365) // (per_year + 1))
+            status = "closed"
+            if open_every and i % open_every == 0:
+                status = rng.choice(("registered", "in_progress", "waiting"))
+                received = date.today() - timedelta(days=rng.randint(0, 50))
             name = " ".join(p for p in (first, prefix, last) if p)
             cases.append(
                 {"id": i + 1, "reference": reference, "year": year, "seq": seq,
-                 "received_on": received, "registered_on": received, "status": "closed",
+                 "received_on": received, "registered_on": received, "status": status,
                  "requester_id": i + 1, "type_codes": ",access,",
                  "search_text": fold(f"{reference} | {name} | {postcode} | "
                                      f"{postcode.replace(' ', '')} | {email} | {town}"),
