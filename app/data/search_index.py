@@ -79,13 +79,11 @@ def drop_sqlite_index(conn: Connection) -> None:
 
 
 def has_fts(conn: Connection) -> bool:
-    return (
-        conn.execute(
-            text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
-            {"n": FTS_TABLE},
-        ).scalar_one()
-        > 0
-    )
+    found = conn.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
+        {"n": FTS_TABLE},
+    ).scalar_one()
+    return int(found) > 0
 
 
 def ensure_sqlite_triggers(conn: Connection) -> bool:
@@ -140,12 +138,10 @@ def drop_pg_index(conn: Connection) -> None:
 
 
 def pg_index_present(conn: Connection) -> bool:
-    return (
-        conn.execute(
-            text("SELECT count(*) FROM pg_indexes WHERE indexname = :n"), {"n": PG_INDEX}
-        ).scalar_one()
-        > 0
-    )
+    found = conn.execute(
+        text("SELECT count(*) FROM pg_indexes WHERE indexname = :n"), {"n": PG_INDEX}
+    ).scalar_one()
+    return int(found) > 0
 
 
 def search_index_state(conn: Connection) -> str:

@@ -26,7 +26,7 @@ class _ExitAfterPaint(QObject):
         self._ready = ready
         self._done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint and self._ready():  # type: ignore[operator]
             self._done = True
             cpu = time.process_time()
@@ -50,6 +50,28 @@ def _process_start() -> float:
 
 
 _IMPORTED = time.time()
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QObject, callback: object) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # type: ignore[call-overload]
+        return False
+
+
+def after_first_paint(widget: QObject, callback: object) -> None:
+    """Run ``callback`` on the GUI thread once ``widget`` has been painted the first time.
+
+    Start-up work the officer does not wait for (the audit trail check) starts here, so the
+    window shows first; the work itself runs off the GUI thread."""
+    widget.installEventFilter(_AfterPaint(widget, callback))
 
 
 def install(window: object) -> None:

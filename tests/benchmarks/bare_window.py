@@ -63,7 +63,7 @@ def main(path: str) -> None:
     class Exit(QObject):
         done = False
 
-        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
             if not self.done and event.type() == QEvent.Type.Paint and model.rowCount():
                 self.done = True
                 print(f"first-paint cpu={time.process_time():.4f} wall=0", flush=True)

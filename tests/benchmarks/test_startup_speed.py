@@ -34,8 +34,14 @@ RUNS = 5
 
 
 def first_paint_cpu(command: list[str], tmp: Path) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PRIVACY_DESK_EXIT_AFTER_PAINT="1",
-               HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "cfg"), XDG_DATA_HOME=str(tmp / "data"))  # fmt: skip
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PRIVACY_DESK_EXIT_AFTER_PAINT="1",
+        HOME=str(tmp),
+        XDG_CONFIG_HOME=str(tmp / "cfg"),
+        XDG_DATA_HOME=str(tmp / "data"),
+    )
     out = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     found = re.search(r"first-paint cpu=([0-9.]+)", out.stdout)
     assert found, f"no first paint: {out.stdout[-500:]} {out.stderr[-1500:]}"
