@@ -187,7 +187,7 @@ def _text_condition(needle: str, dialect: str) -> Any:
         )
         return Case.requester_id.in_(people)
     if dialect == "sqlite":
-        matches = (
+        matches: Any = (
             select(literal_column("rowid"))
             .select_from(_FTS)
             .where(
