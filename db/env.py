@@ -7,9 +7,15 @@ from sqlalchemy import create_engine
 
 from app.data.migration import upgrade_connection
 from app.data.models import Base
+from app.data.search_index import ensure_sqlite_triggers, is_unmodelled
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _modelled(_obj: object, name: str | None, _type: str, _reflected: bool, _cmp: object) -> bool:
+    """Autogenerate ignores the search index (FTS5 tables, the pg_trgm index: migration 0012)."""
+    return not is_unmodelled(name)
 
 
 def run_migrations_online() -> None:
@@ -27,8 +33,12 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=_modelled,
         )
         context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            # A batch step rebuilds a table by copying it, which drops the search triggers.
+            ensure_sqlite_triggers(connection)
 
 
 if context.is_offline_mode():

@@ -13,10 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -114,15 +111,30 @@ def make_engine(url: str) -> Engine:
 
 
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(migration.alembic_config())
-    head = script.get_current_head()
+    head = migration.revision_graph()[1]
+    if head is None:  # not a single line of revisions: ask Alembic
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(migration.alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stored in the database (None for a new one), read without Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        found = [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(found) > 1:
+        raise UserError(
+            _(
+                "The database records several schema versions ({found}); it was changed by "
+                "hand. Restore a backup or ask support.",
+                found=", ".join(sorted(found)),
+            )
+        )
+    return found[0] if found else None
 
 
 def _unreachable(exc: OperationalError) -> bool:
@@ -209,8 +221,8 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
                 kind=exc.orig.__class__.__name__,
             )
         ) from exc
-    script = ScriptDirectory.from_config(migration.alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
+    graph, head = migration.revision_graph()
+    known = set(graph)
     if current is not None and current not in known:
         raise UserError(
             _(
@@ -219,10 +231,14 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
                 found=current,
             )
         )
-    head = script.get_current_head()
+    if head is None:
+        head = head_revision()
+    if current == head and not migration.is_sqlite_file(engine):
+        return None
+    if current != head:
+        from alembic import command  # only an upgrade needs Alembic (it costs start-up time)
     if not migration.is_sqlite_file(engine):
-        if current != head:
-            command.upgrade(migration.alembic_config(engine), "head")
+        command.upgrade(migration.alembic_config(engine), "head")
         return None
     db_path = Path(str(engine.url.database))
     for partial in db_path.parent.glob(f"{glob.escape(db_path.name)}.*.bak.partial"):

@@ -16,15 +16,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool, StaticPool
@@ -32,6 +32,9 @@ from sqlalchemy.pool import NullPool, StaticPool
 from app.core.errors import UserError
 from app.core.i18n import _
 from app.core.private_files import make_private
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +53,38 @@ def migrations_dir() -> Path:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # imported when a migration runs, not at start
+
     """Alembic config built in code, so a frozen bundle needs no alembic.ini lookup."""
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["engine"] = engine
     return cfg
+
+
+_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*(?:None|[\"'](\w+)[\"'])", re.MULTILINE)
+
+
+def revision_graph() -> tuple[frozenset[str], str | None]:
+    """The known revisions and the single head, read from the migration files themselves.
+
+    Importing Alembic costs a start-up about as much as Qt; checking whether a database is at
+    the head needs only the ``revision``/``down_revision`` lines. None as head when the files
+    do not form one line (then Alembic decides; a test keeps both answers equal).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((migrations_dir() / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found, down = _REVISION.search(text), _DOWN.search(text)
+        if found is None or down is None:
+            continue
+        revisions.add(found.group(1))
+        if down.group(1):
+            parents.add(down.group(1))
+    heads = revisions - parents
+    return frozenset(revisions), (next(iter(heads)) if len(heads) == 1 else None)
 
 
 def is_sqlite_file(engine: Engine) -> bool:

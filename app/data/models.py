@@ -17,10 +17,21 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    deferred,
+    mapped_column,
+    relationship,
+    validates,
+)
 
 from app.core.enums import FindingReview, LetterStatus
+from app.core.validation import fold
 from app.data.types import UTCDateTime, utcnow
+
+# Compared byte-wise on PostgreSQL, so that a prefix range or LIKE 'ab%' can use the b-tree.
+NAME_KEY = String(200).with_variant(String(200, collation="C"), "postgresql")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -89,6 +100,8 @@ class Requester(Base):
     first_name: Mapped[str] = mapped_column(String(200), default="")
     name_prefix: Mapped[str] = mapped_column(String(60), default="")  # tussenvoegsel: "van der"
     last_name: Mapped[str] = mapped_column(String(200), default="")
+    # The folded surname, for searches under three characters (kept by ``_fold_last_name``).
+    name_key: Mapped[str] = mapped_column(NAME_KEY, default="", server_default="", index=True)
     street: Mapped[str] = mapped_column(String(300), default="")  # incl. house number
     house_number: Mapped[str] = mapped_column(String(20), default="")
     postcode: Mapped[str] = mapped_column(String(20), default="")
@@ -100,6 +113,11 @@ class Requester(Base):
     identifiers: Mapped[list[RequesterIdentifier]] = relationship(
         back_populates="requester", cascade="all, delete-orphan", order_by="RequesterIdentifier.id"
     )
+
+    @validates("last_name")
+    def _fold_last_name(self, _key: str, value: str) -> str:
+        self.name_key = fold(value or "")[:200]
+        return value
 
     @property
     def full_name(self) -> str:
@@ -134,7 +152,7 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     assigned_to: Mapped[str] = mapped_column(String(100), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
-    requester_id: Mapped[int] = mapped_column(ForeignKey("requester.id"))
+    requester_id: Mapped[int] = mapped_column(ForeignKey("requester.id"), index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")  # folded ref/name/postcode/e-mail
     type_codes: Mapped[str] = mapped_column(String(120), default="")  # ",access,erasure," filter
     # Deadlines, recomputed from received_on, pauses and extension on every change (sortable).

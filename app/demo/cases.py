@@ -173,6 +173,7 @@ def create_demo_cases(
                         "first_name": p.first_name,
                         "name_prefix": p.name_prefix,
                         "last_name": p.last_name,
+                        "name_key": fold(p.last_name)[:200],
                         "street": p.street,
                         "house_number": p.street.split()[-1],
                         "postcode": p.postcode,

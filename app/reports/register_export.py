@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -9,10 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -252,13 +249,6 @@ def write_csv(
     return count
 
 
-def text_cell(sheet: Any, value: str) -> WriteOnlyCell:
-    """A cell that holds ``value`` as text, exactly: never a formula, whatever it starts with."""
-    cell = WriteOnlyCell(sheet, value=sheet_text(value))
-    cell.data_type = "s"  # openpyxl makes "=..." a formula; a name is never one
-    return cell
-
-
 def write_xlsx(
     rows: Iterator[dict[str, Any]],
     cols: Sequence[Column],
@@ -267,43 +257,75 @@ def write_xlsx(
     sheet_title: str,
     tick: Tick | None = None,
 ) -> int:
-    """Write a streamed (write-only) workbook: typed date cells, frozen bold header, autofilter."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    # Sheet properties are written with the first row, so they are set before any append.
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(cols, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="EEF2F7")
-    header_align = Alignment(vertical="top", wrap_text=True)
-    header = []
-    for column in cols:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = header_font
-        cell.fill = header_fill
-        cell.alignment = header_align
-        header.append(cell)
-    sheet.append(header)
-    date_keys = {c.key for c in cols if c.is_date}
+    """Write a streamed workbook: typed date cells, frozen bold header, autofilter.
+
+    XlsxWriter in constant-memory mode writes each row to disk as it comes (memory stays flat
+    for any number of cases). Every text goes through ``write_string``: a name such as
+    ``=HYPERLINK(...)`` or ``+31 6 ...`` is a text cell holding exactly that value, never a
+    formula and never with a visible prefix (``write`` would guess the type from the text).
+    """
+    import xlsxwriter  # only an export needs it (start-up and the CLI parser stay light)
+    from xlsxwriter.exceptions import FileCreateError
+
+    # The rows spill into temporary files beside the target (same disk, private, removed).
+    options = {"constant_memory": True, "strings_to_formulas": False, "tmpdir": str(path.parent)}
+    workbook = xlsxwriter.Workbook(str(path), options)
+    try:
+        count = _fill_sheet(workbook, rows, cols, sheet_title=sheet_title, tick=tick)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            workbook.close()  # removes its temporary files; the first error is the one to tell
+        raise
+    try:
+        workbook.close()
+    except FileCreateError as exc:  # a full or read-only disk: say what the OS said
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
+    return count
+
+
+def _fill_sheet(
+    workbook: Any,
+    rows: Iterator[dict[str, Any]],
+    cols: Sequence[Column],
+    *,
+    sheet_title: str,
+    tick: Tick | None,
+) -> int:
+    sheet = workbook.add_worksheet(sheet_title[:31])
+    header_format = workbook.add_format(
+        {"bold": True, "bg_color": "#EEF2F7", "valign": "top", "text_wrap": True}
+    )
+    date_format = workbook.add_format({"num_format": DATE_FORMAT})
+    for index, column in enumerate(cols):
+        sheet.set_column(index, index, column.width)
+    sheet.freeze_panes(1, 0)
+    for index, column in enumerate(cols):
+        sheet.write_string(0, index, sheet_text(column.header), header_format)
+    kinds = [(i, c.key, c.is_date) for i, c in enumerate(cols)]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    write_datetime, write_boolean = sheet.write_datetime, sheet.write_boolean
     count = 0
     for row in rows:
-        values: list[Any] = []
-        for column in cols:
-            value = row[column.key]
-            if column.key in date_keys and value is not None:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATE_FORMAT
-                values.append(cell)
-            elif isinstance(value, str):
-                values.append(text_cell(sheet, value))
-            else:
-                values.append(value)
-        sheet.append(values)
         count += 1
+        for index, key, is_date in kinds:
+            value = row[key]
+            if value is None:
+                continue
+            if is_date:
+                write_datetime(count, index, value, date_format)
+            elif isinstance(value, str):
+                if value:
+                    write_string(count, index, sheet_text(value))
+            elif isinstance(value, bool):
+                write_boolean(count, index, value)
+            elif isinstance(value, int | float):
+                write_number(count, index, value)
+            else:
+                write_string(count, index, sheet_text(str(value)))
         if tick is not None and count % BATCH == 0:
             tick(count)
-    last = get_column_letter(len(cols))
-    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
-    workbook.save(path)
+    sheet.autofilter(0, 0, count, len(cols) - 1)
     return count

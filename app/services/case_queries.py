@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, literal_column, select, table
 
 from app.core.deadlines import compute_deadlines, paused_dates
 from app.core.enums import CaseStatus
@@ -14,8 +14,9 @@ from app.core.errors import ValidationError
 from app.core.i18n import _, restored
 from app.core.status import OPEN_STATUSES, allowed_next
 from app.core.validation import fold
+from app.data import search_index
 from app.data.database import Database
-from app.data.models import AuditEvent, Case, CaseLink, Requester
+from app.data.models import AuditEvent, Case, CaseLink, ReferenceCounter, Requester
 from app.services.deadlines import calendar_settings, deadline_input
 from app.services.dto import (
     AuditInfo,
@@ -169,11 +170,42 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(query: Any, flt: CaseFilter) -> Any:
-    if flt.text.strip():
-        needle = fold(flt.text)
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Case.search_text.like(f"%{escaped}%", escape="\\"))
+def _text_condition(needle: str, dialect: str) -> Any:
+    """The search for ``needle`` (folded), served by the search index (see app.data.search_index).
+
+    Three characters or more: anywhere in the reference, name, postcode, e-mail or city, through
+    the FTS5 trigram table (SQLite) or the pg_trgm index (PostgreSQL). Shorter: a number finds
+    the case with that sequence number (AVG-2026-0007 for "7"), letters the surnames that start
+    with them; both through b-tree indexes.
+    """
+    if len(needle) < search_index.MIN_TRIGRAM:
+        if needle.isdigit():
+            years = select(ReferenceCounter.year).scalar_subquery()
+            return and_(Case.year.in_(years), Case.seq == int(needle))
+        people = select(Requester.id).where(
+            Requester.name_key >= needle, Requester.name_key < needle + "\U0010ffff"
+        )
+        return Case.requester_id.in_(people)
+    if dialect == "sqlite":
+        matches: Any = (
+            select(literal_column("rowid"))
+            .select_from(_FTS)
+            .where(
+                literal_column(search_index.FTS_TABLE).op("MATCH")(search_index.fts_phrase(needle))
+            )
+        )
+        return Case.id.in_(matches)
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Case.search_text.like(f"%{escaped}%", escape="\\")
+
+
+_FTS = table(search_index.FTS_TABLE)
+
+
+def _filtered(query: Any, flt: CaseFilter, dialect: str) -> Any:
+    needle = fold(flt.text)
+    if needle:
+        query = query.where(_text_condition(needle, dialect))
     if flt.statuses:
         query = query.where(Case.status.in_(flt.statuses))
     if flt.open_only:
@@ -189,7 +221,7 @@ def _filtered(query: Any, flt: CaseFilter) -> Any:
 
 def count_cases(db: Database, *, flt: CaseFilter = NO_FILTER) -> int:
     with db.session() as session:
-        query = _filtered(select(func.count(Case.id)), flt)
+        query = _filtered(select(func.count(Case.id)), flt, db.engine.dialect.name)
         return int(session.scalar(query) or 0)
 
 
@@ -210,7 +242,7 @@ def list_cases(
     query = _row_query().order_by(*columns).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    query = _filtered(query, flt)
+    query = _filtered(query, flt, db.engine.dialect.name)
     with db.session() as session:
         rows = session.execute(query).all()
     return [_row(row) for row in rows]

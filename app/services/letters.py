@@ -33,7 +33,7 @@ from app.data.models import (
     Pause,
     RecipientNotice,
 )
-from app.letters import ComposedLetter, compose_text, merge_pdfs, render_letter
+from app.letters import ComposedLetter, compose_text
 from app.letters.compose import not_done_text, with_not_done, without_full_search_claim
 from app.letters.kinds import LetterKind, letter_kind
 from app.services import audit
@@ -89,6 +89,8 @@ def render_for_case(
             handled_by=officer_name_in(session, handled_by),
             options=options,
         )
+        from app.letters.renderer import render_letter  # ReportLab: loaded for a PDF only
+
         return render_letter(ctx, compose_text(ctx), layout_of(session))
 
 
@@ -212,6 +214,8 @@ def _render_stored(session: Session, letter: Letter, case: Case, letter_date: da
         handled_by=officer_name_in(session, letter.created_by),
         options=_options(letter),
     )
+    from app.letters.renderer import render_letter
+
     return render_letter(ctx, ComposedLetter(letter.subject, letter.body), layout_of(session))
 
 
@@ -500,6 +504,8 @@ def todays_letters_pdf(db: Database, *, day: date | None = None, duplex: bool = 
                     )
                 )
             pdfs.append(doc.content)
+        from app.letters.renderer import merge_pdfs
+
         merged = merge_pdfs(pdfs, duplex=duplex)
         mark_printed(session, [info.id for info in letters])
     return merged

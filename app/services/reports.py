@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.atomic_file import atomic_write
 from app.core.enums import CaseStatus, RequestType
@@ -18,16 +18,16 @@ from app.core.i18n import C_, _
 from app.core.progress import Progress
 from app.data.database import Database
 from app.letters.kinds import letter_noun
-from app.reports import dossier as dossier_module
 from app.reports import register_export
-from app.reports.chain_check import ChainCheck
 from app.reports.portability import confirmed_records, write_portability_zip
 from app.reports.yearly_figures import YearlyFigures, compute_figures
-from app.reports.yearly_report import render_yearly_pdf
 from app.services import audit
 from app.services.lookup import case_by_reference
 from app.services.paused import paused_dates_for
 from app.services.stored_settings import active_organisation
+
+if TYPE_CHECKING:  # ReportLab loads when a PDF is made, not when the app starts
+    from app.reports.chain_check import ChainCheck
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("nl", "en", "de")  # the reports and the dossier, like the letters
@@ -232,6 +232,8 @@ def yearly_report(
         name, weeks = org.name, org.promise_weeks
     _report(progress, 0.85, _("layout"))
     chain = _chain_check(db, lang)
+    from app.reports.yearly_report import render_yearly_pdf
+
     pdf = render_yearly_pdf(figures, organisation=name, promise_weeks=weeks, lang=lang, chain=chain)
     if path is not None:
         with atomic_output(path) as temp:
@@ -241,6 +243,8 @@ def yearly_report(
 
 
 def _chain_check(db: Database, lang: str, case_id: int | None = None) -> ChainCheck:
+    from app.reports.chain_check import ChainCheck
+
     """Verify the audit chain now (and the case's documents) for the printed record."""
     from app.services.audit_chain import describe, verify
 
@@ -276,6 +280,8 @@ def case_dossier(
         )
         case_id = case.id
     chain = _chain_check(db, chosen, case_id)  # before the export's own transaction
+    from app.reports import dossier as dossier_module  # ReportLab: loaded for a PDF only
+
     with atomic_output(path) as temp, db.session() as session:
         case = case_by_reference(session, reference)
         org = active_organisation(session)

@@ -27,6 +27,7 @@ from app.core.retention import (
     rule_for,
 )
 from app.core.validation import fold
+from app.data import search_index
 from app.data.database import Database
 from app.data.models import (
     AuditEvent,
@@ -157,6 +158,9 @@ def apply_retention(
                 _delete(session, case, actor=actor, entry=entry)
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
+    if done:
+        with db.engine.begin() as conn:  # the index drops their trigrams only when it merges
+            search_index.purge_deleted_terms(conn)
     compacted = _compact_sqlite(db)
     copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:

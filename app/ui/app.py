@@ -19,7 +19,6 @@ from app.core.log_file import LOG_FILE_NAME, setup_logging
 from app.core.private_files import private_umask
 from app.core.progress import Progress
 from app.data.database import Database, data_dir, open_database
-from app.demo.fill import fill_demo
 from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
 from app.ui.errors import ErrorDialog, ErrorReporter, ui_text, user_message
@@ -99,6 +98,8 @@ class GuiController:
 
     def fill_demo(self, db: Database) -> None:
         window = self.window
+
+        from app.demo.fill import fill_demo  # only the demo needs it
 
         def work(progress: Progress) -> str:
             progress.report(0.05)
@@ -185,7 +186,11 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     )
     controller = GuiController(app, ctx, translators)
     _quit_on_termination(app)
-    controller.show_window()
+    window = controller.show_window()
+    from app.ui import first_paint
+
+    if first_paint.wanted():
+        first_paint.install(window)
     if demo:
         controller.fill_demo(db)
     try:

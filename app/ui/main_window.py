@@ -36,6 +36,7 @@ from app.ui.connectors_dialog import ConnectorsDialog
 from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
 from app.ui.exports_dialog import ExportsDialog
+from app.ui.first_paint import after_first_paint
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.overview import DeadlineOverview
 from app.ui.pdf_preview import PdfDialog
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.audit_status = AuditChainStatus(ctx, self, self.banner)
         self.statusBar().addPermanentWidget(self.audit_status.label)
-        self.audit_status.start()
+        # Checked off the GUI thread once the window has been painted (start-up stays quick).
+        after_first_paint(self, self.audit_status.start)
         self._restore()
         self.show_deadline_banner(self.overview.counts)
 

@@ -52,9 +52,16 @@ def background(urgency: str) -> QColor:
     return QColor(URGENCY_COLOURS[urgency][1])
 
 
+_ICONS: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons (SVG)."""
-    return QIcon(str(resource_path("icons", f"{name}.svg")))
+    """An icon from resources/icons (SVG), built once per name: the overview shows one per row,
+    and a QIcon shares its rendered pixmaps between copies."""
+    found = _ICONS.get(name)
+    if found is None:
+        found = _ICONS[name] = QIcon(str(resource_path("icons", f"{name}.svg")))
+    return found
 
 
 def urgency_icon(urgency: str) -> QIcon:

@@ -68,12 +68,16 @@ class TodayView(QWidget):
     """The to-do list; ``task_opened(reference, place)`` asks the window to open the case."""
 
     task_opened = Signal(str, str)
+    loaded = Signal()  # the list shows the latest state (after each refresh that was asked)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.items: list[TodoItem] = []
         self.groups: dict[Task, QTreeWidgetItem] = {}
+        # The list is read off the GUI thread; a refresh asked while one runs is done after it.
+        self._loading = False
+        self._again = False
 
         title = QLabel(self.tr("Today"))
         title.setProperty("role", "heading")
@@ -124,10 +128,45 @@ class TodayView(QWidget):
         self.ctx.settings.setValue(MINE_KEY, "true" if self.mine_only else "false")
         self.refresh()
 
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
     def refresh(self) -> None:
+        """Read the to-do list again in the background; the old list stays until it is read."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._again = False
+        if not self.items:
+            self.summary.setText(self.tr("Reading the to-do list..."))
+        db, today = self.ctx.db, self.ctx.today()
         officer = self.ctx.actor if self.mine_only else None
-        self.items = todo_items(self.ctx.db, today=self.ctx.today(), officer=officer)
+        self.ctx.tasks.run(
+            lambda _progress: todo_items(db, today=today, officer=officer),
+            title=self.tr("Reading the to-do list"),
+            parent=self,
+            on_done=self._read,
+            on_error=self._failed,
+            quiet=True,
+        )
+
+    def _read(self, items: list[TodoItem]) -> None:
+        self._loading = False
+        if self._again:  # something changed while reading: this list may be stale
+            self.refresh()
+            return
+        self.items = items
         self._fill()
+        self.loaded.emit()
+
+    def _failed(self, _error: BaseException) -> bool:
+        self._loading = False
+        if self._again:
+            self.refresh()
+            return True
+        return False  # reported by the task runner (a clear message, never a silent empty list)
 
     def _fill(self) -> None:
         current = self.tree.currentItem()

@@ -26,8 +26,9 @@ def test_an_intact_chain_is_checked_and_remembered(
     ref = register_case(db, actor="o", data=LETTER, today=date(2026, 11, 24))
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    assert window.audit_status.label.isHidden()  # not started before the window is painted
     with qtbot.waitSignal(window.audit_status.checked, timeout=10000) as blocker:
-        pass
+        window.show()
     assert blocker.args == [True] and not window.audit_status.broken
     assert window.audit_status.label.text() == "Audit trail intact"
     first = window.audit_status.checkpoint()
@@ -36,7 +37,7 @@ def test_an_intact_chain_is_checked_and_remembered(
     again = MainWindow(ctx)  # the next start checks only what was added since
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.audit_status.checked, timeout=10000) as blocker:
-        pass
+        again.show()
     assert blocker.args == [True]
     second = again.audit_status.checkpoint()
     assert second is not None and second.seq > first.seq
@@ -54,7 +55,7 @@ def test_a_forged_event_turns_the_status_red(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.audit_status.checked, timeout=10000) as blocker:
-        pass
+        window.show()
     assert blocker.args == [False] and window.audit_status.broken
     label = window.audit_status.label
     assert "broken" in label.text() and "#a4161a" in label.styleSheet()

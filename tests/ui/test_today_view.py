@@ -33,6 +33,12 @@ def _theirs(db) -> str:
     )
 
 
+def _settled(qtbot, view: TodayView) -> TodayView:
+    """The list is read off the GUI thread: wait until the latest refresh has been shown."""
+    qtbot.waitUntil(lambda: not view.is_loading, timeout=10000)
+    return view
+
+
 def _refs(view: TodayView, task: Task) -> list[str]:
     group = view.groups.get(task)
     return [] if group is None else [group.child(i).text(0) for i in range(group.childCount())]
@@ -46,7 +52,7 @@ def test_a_morning(qtbot, ctx) -> None:
     # Start: the to-do list is the page shown first, beside the deadline overview.
     assert window.tabs.currentWidget() is window.today
     assert window.tabs.indexOf(window.today) == 1
-    today = window.today
+    today = _settled(qtbot, window.today)
     assert _refs(today, Task.IDENTITY_UNCHECKED) == [ref]
     assert today.groups[Task.IDENTITY_UNCHECKED].text(0) == "Identity not checked (1)"
     # Walk to the identity task with the keyboard and open it with Enter.
@@ -63,6 +69,7 @@ def test_a_morning(qtbot, ctx) -> None:
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("verified"))  # no default outcome
     dialog.ok_button.click()
     # The item disappears from the to-do list; the other tasks of the case stay.
+    _settled(qtbot, today)
     assert Task.IDENTITY_UNCHECKED not in today.groups
     assert _refs(today, Task.ACK_NOT_SENT) == [ref]
 
@@ -73,8 +80,9 @@ def test_mine_and_all(qtbot, ctx) -> None:
     view = TodayView(ctx)
     qtbot.addWidget(view)
     assert view.mine_only
-    assert _refs(view, Task.ACK_NOT_SENT) == [mine]
+    assert _refs(_settled(qtbot, view), Task.ACK_NOT_SENT) == [mine]
     view.all_button.click()
+    _settled(qtbot, view)
     assert sorted(_refs(view, Task.ACK_NOT_SENT)) == sorted([mine, theirs])
     assert str(ctx.settings.value("today/mine")) == "false"
     assert "tasks in 2 cases" in view.summary.text()
@@ -83,6 +91,8 @@ def test_mine_and_all(qtbot, ctx) -> None:
 def test_nothing_to_do(qtbot, ctx) -> None:
     view = TodayView(ctx)
     qtbot.addWidget(view)
+    assert view.summary.text() == "Reading the to-do list..."  # the window is not held up
+    _settled(qtbot, view)
     assert view.summary.text() == "Nothing needs a person today."
     assert view.tree.topLevelItemCount() == 0
 
@@ -91,6 +101,7 @@ def test_dutch_group_titles(qtbot, ctx_nl) -> None:
     new_case(ctx_nl.db, received=date.today())
     view = TodayView(ctx_nl)
     qtbot.addWidget(view)
+    _settled(qtbot, view)
     assert view.groups[Task.IDENTITY_UNCHECKED].text(0) == "Identiteit niet gecontroleerd (1)"
     assert view.mine_button.text() == "&Mijn zaken"
 
@@ -105,7 +116,7 @@ def test_a_letter_sent_by_post_leaves_the_list(qtbot, ctx) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    today = window.today
+    today = _settled(qtbot, window.today)
     assert _refs(today, Task.LETTER_NOT_PRINTED) == [ref]
     today.tree.setCurrentItem(today.groups[Task.LETTER_NOT_PRINTED].child(0))
     qtbot.keyClick(today.tree, Qt.Key.Key_Enter)
@@ -118,5 +129,6 @@ def test_a_letter_sent_by_post_leaves_the_list(qtbot, ctx) -> None:
     dialog = tab.mark_posted()
     assert isinstance(dialog, SentByPostDialog)
     dialog.ok_button.click()
+    _settled(qtbot, today)
     assert Task.LETTER_NOT_PRINTED not in today.groups
     assert tab.tree.topLevelItem(0).text(5) != ""
