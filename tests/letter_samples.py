@@ -16,6 +16,7 @@ from app.letters.payloads import (
     DataRow,
     ErasedItem,
     ErasurePayload,
+    ExpiringItem,
     ExtensionPayload,
     FeeOrRefuse,
     KeptItem,
@@ -202,16 +203,26 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                         description="facturen 2024-2026" if nl else "invoices 2024-2026",
                         ground_art17_3=Art17Ground.LEGAL_OBLIGATION,
                         statute=(
-                            "fiscale bewaarplicht, artikel 52 Algemene wet inzake "
-                            "rijksbelastingen (7 jaar)"
+                            "fiscale bewaarplicht, artikel 52 Algemene wet inzake rijksbelastingen"
                             if nl
                             else "tax record-keeping, Article 52 of the Dutch General State "
-                            "Taxes Act (7 years)"
+                            "Taxes Act"
                         ),
-                        end_date=date(2034, 1, 1),
+                        end_date=date(2033, 12, 31),
+                        event="end_of_financial_year",
+                        event_on=date(2026, 12, 31),
+                        period="7 years",
                     ),
                 ),
                 recipients_told=("Zendesk Inc.",),
+                expiring=(
+                    ExpiringItem(
+                        "Webserverlogs" if nl else "Web server logs",
+                        "logregels met uw IP-adres" if nl else "log lines with your IP address",
+                        date(2027, 2, 26),
+                    ),
+                ),
+                file_kept_until=date(2028, 11, 25),
             )
         case LetterType.OBJECTION:
             return ObjectionPayload(direct_marketing=True, upheld=True, suppression_listed=True)

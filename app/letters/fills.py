@@ -101,8 +101,8 @@ def _kept_line(item: KeptItem, lang: str) -> str:
     if item.event and item.event_on is not None and item.period:
         return C_(
             "letter",
-            "{system}: {description}. Exception: {ground}. Statutory rule: {statute}. The period "
-            "of {period} runs from the {event} ({event_on}). We will erase this data on {end}.",
+            "{system}: {description}. We keep this until {end}: {period} after the {event} "
+            "({event_on}). Exception: {ground}. Law: {statute}.",
             system=item.system,
             description=item.description,
             ground=ground,
@@ -127,7 +127,7 @@ def _kept_line(item: KeptItem, lang: str) -> str:
 def _expiring_line(item: ExpiringItem, lang: str) -> str:
     return C_(
         "letter",
-        "{system}: {description}. This data is deleted automatically on {date}.",
+        "{system}: {description} (deleted automatically on {date}).",
         system=item.system,
         description=item.description,
         date=format_date(item.expires_on, lang),
@@ -233,6 +233,7 @@ def fill_erasure(ctx: LetterContext, p: ErasurePayload, values: Values, flags: F
     flags["kept_by_legal_duty"] = bool(p.kept) and all(
         k.ground_art17_3 == Art17Ground.LEGAL_OBLIGATION for k in p.kept
     )
+    flags["kept_by_exception"] = bool(p.kept) and not flags["kept_by_legal_duty"]
     flags["has_expiring"] = bool(p.expiring)
     flags["nothing_left"] = not p.kept and not p.expiring
     flags["has_recipients"] = bool(p.recipients_told)
