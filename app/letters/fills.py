@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.core.deadlines import check_within_first_month
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import C_, P_, Labels, _, translate
+from app.core.i18n import C_, N_, P_, Labels, _, translate
 from app.core.kept_data import event_label, parse_period
 from app.core.legal_basis import objection_can_be_refused
 from app.letters.formatting import format_date, format_eur
@@ -63,6 +63,36 @@ _ACTION_NOUN: Labels[RecipientAction] = Labels(
         RecipientAction.RESTRICTION: C_("recipient action", "restriction of processing"),
     }
 )
+
+
+# Column names a source system commonly uses, as words a person understands (then translated).
+_COLUMN_WORDS: dict[str, str] = {
+    "email": N_("e-mail address"),
+    "e_mail": N_("e-mail address"),
+    "mail": N_("e-mail address"),
+    "phone": N_("phone number"),
+    "telephone": N_("phone number"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "name": N_("name"),
+    "street": N_("street"),
+    "postcode": N_("postcode"),
+    "zip": N_("postcode"),
+    "city": N_("city"),
+    "subscribed_on": N_("date of subscription"),
+    "subject": N_("subject"),
+    "date": N_("date"),
+    "from": N_("sender"),
+    "to": N_("addressee"),
+    "snippet": N_("text"),
+}
+
+
+def readable_field(name: str, lang: str) -> str:
+    """A field or column name as words in ``lang`` ("first_name" -> "voornaam"), never code."""
+    key = name.strip()
+    words = _COLUMN_WORDS.get(key.lower(), key.replace("_", " "))
+    return translate(words, lang)
 
 
 def _one_line(text: str) -> str:
@@ -201,7 +231,7 @@ def fill_rectification(
         C_(
             "letter",
             "{field} in {system}: {old} → {new}",
-            field=translate(c.field, ctx.lang),
+            field=readable_field(c.field, ctx.lang),
             system=c.system,
             old=_one_line(c.old) or empty,
             new=_one_line(c.new) or empty,

@@ -51,6 +51,7 @@ from app.letters import (
     RefusalPayload,
     SystemData,
 )
+from app.letters.fills import readable_field
 from app.letters.kinds import PayloadRequest
 from app.letters.payloads import ExpiringItem, FeeOrRefuse, ObjectionErasure
 from app.services.deadlines import calendar_settings, deadline_input
@@ -129,7 +130,7 @@ def _recipients_told(session: Session, case: Case) -> tuple[str, ...]:
 
 def _what(actions: list[ChangeAction], lang: str) -> str:
     """The fields of some records of one system in words ("e-mailadres, telefoonnummer")."""
-    fields = dict.fromkeys(translate(str(f), lang) for a in actions for f in a.fields)
+    fields = dict.fromkeys(readable_field(str(f), lang) for a in actions for f in a.fields)
     if fields:
         return ", ".join(fields)
     return P_("{n} record", "{n} records", len({a.record_id for a in actions})).render(lang)
