@@ -20,19 +20,6 @@ from app.core.i18n import C_, Labels, _
 EXPIRES: Final = "expires"  # not a ground: the data deletes itself on keep_until
 ART17_3_GROUNDS: Final = ("a", "b", "c", "d", "e")
 
-ART17_3_GROUND_LABEL: Final[Labels[str]] = Labels(
-    {
-        "a": C_("art 17(3) ground", "freedom of expression and information"),
-        "b": C_("art 17(3) ground", "compliance with a legal obligation"),
-        "c": C_("art 17(3) ground", "public interest in the area of public health"),
-        "d": C_(
-            "art 17(3) ground",
-            "archiving in the public interest, scientific or historical research or statistics",
-        ),
-        "e": C_("art 17(3) ground", "the establishment, exercise or defence of legal claims"),
-    }
-)
-
 # Events a retention period commonly runs from; any other event is written as the officer gives it.
 KEEP_EVENTS: Final = (
     "end_of_customer_relationship",

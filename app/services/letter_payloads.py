@@ -162,7 +162,7 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
                 "Say why the data kept in {systems} is kept: an exception of Art. 17(3) GDPR "
                 "with the statute and the event its period runs from, or the date it deletes "
                 "itself; or record it as removed by hand (`case erase {reference} keep` or "
-                "`by-hand`; in the case window: Erasure, Why kept).",
+                "`case erase {reference} by-hand`).",
                 systems=systems,
                 reference=case.reference,
             )
