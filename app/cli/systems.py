@@ -163,7 +163,6 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     operation = "erasure" if args.case_command == "erase" else "rectification"
     if args.step == "by-hand":
         from app.core.errors import ValidationError
-        from app.core.i18n import _
         from app.services.changes import record_removed_by_hand
 
         if not args.action:
@@ -233,7 +232,6 @@ def _kept_words(a: Any) -> str:
 def _keep(args: argparse.Namespace, db: Any) -> int:
     """`case erase REF keep`: why kept data is kept (a ground of Art. 17(3), or its expiry)."""
     from app.core.errors import ValidationError
-    from app.core.i18n import _
     from app.core.kept_data import EXPIRES, KeepDecision
     from app.services.kept_data import record_keep_decision
 
