@@ -3578,6 +3578,11 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>NewLetterDialog</name>
     <message>
+        <location filename="../../app/ui/letters_tab.py" line="120"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/letters_tab.py" line="91"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>

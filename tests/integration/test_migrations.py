@@ -173,7 +173,7 @@ def test_0009_maps_kept_logs_that_name_their_expiry(db: Database) -> None:
         conn.execute(insert, {"c": case_id, "s": "Webserverlogs", "r": "log|1", "reason": logs,
                               "outcome": "kept"})  # fmt: skip
         conn.execute(insert, {"c": case_id, "s": "Portal", "r": "customers:1",
-                              "reason": "Invoices (art. 52 AWR, 7 years)", "outcome": "kept"})  # fmt: skip
+                              "reason": "Invoices (7 years)", "outcome": "kept"})  # fmt: skip
         conn.execute(insert, {"c": case_id, "s": "Mail", "r": "m1", "reason": logs,
                               "outcome": "removed"})  # fmt: skip
     command.upgrade(cfg, "head")
