@@ -77,11 +77,11 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
     ],
     (LetterType.ERASURE, "nl"): [
         "Nieuwsbrief: e-mailadres", "artikel 17 lid 3 onder b AVG",
-        "artikel 52 Algemene wet inzake rijksbelastingen", "1 januari 2034", AP, "rechtbank",
+        "artikel 52 Algemene wet inzake rijksbelastingen", "31 december 2033", AP, "rechtbank",
         "zes weken", "artikel 35 Uitvoeringswet AVG",
     ],
     (LetterType.ERASURE, "en"): [
-        "Newsletter", "Article 17(3)(b) GDPR", "1 January 2034", AP, "rechtbank", "six weeks",
+        "Newsletter", "Article 17(3)(b) GDPR", "31 December 2033", AP, "rechtbank", "six weeks",
     ],
     (LetterType.OBJECTION, "nl"): [
         "direct marketing", "altijd bezwaar maken", "blokkeerlijst", "artikel 21 lid 3 AVG",
