@@ -906,6 +906,21 @@
 <context>
     <name>ChangesDialog</name>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="1"/>
+        <source>Why &amp;kept…</source>
+        <translation>Waarom &amp;bewaard…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="1"/>
+        <source>deleted by itself on %1</source>
+        <translation>verdwijnt vanzelf op %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="1"/>
+        <source>Art. 17(3)(%2) until %1</source>
+        <translation>art. 17 lid 3 onder %2 tot %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/changes_dialog.py" line="89"/>
         <source>Erasure – %1</source>
         <translation>Verwijdering – %1</translation>
@@ -4731,6 +4746,94 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <source>Choose the decision.</source>
         <translation>Kies de beslissing.</translation>
+    </message>
+</context>
+<context>
+    <name>KeepReasonDialog</name>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Why is this data kept?</source>
+        <translation>Waarom worden deze gegevens bewaard?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Only an exception of Art. 17(3) GDPR allows keeping data after an erasure request. Data that deletes itself (log lines) is no refusal: give the date.</source>
+        <translation>Alleen een uitzondering van art. 17 lid 3 AVG staat toe dat gegevens na een verwijderverzoek worden bewaard. Gegevens die vanzelf verdwijnen (logregels) zijn geen weigering: geef de datum.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>(a) freedom of expression and information</source>
+        <translation>(a) vrijheid van meningsuiting en informatie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>(b) a legal obligation</source>
+        <translation>(b) een wettelijke verplichting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>(c) public health</source>
+        <translation>(c) volksgezondheid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>(d) archiving, research or statistics</source>
+        <translation>(d) archivering, onderzoek of statistiek</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>(e) legal claims</source>
+        <translation>(e) rechtsvorderingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>no ground: the data deletes itself on a date</source>
+        <translation>geen grond: de gegevens verdwijnen vanzelf op een datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>e.g. art. 52 Algemene wet inzake rijksbelastingen</source>
+        <translation>bijv. art. 52 Algemene wet inzake rijksbelastingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>e.g. 7 years, 6 months, 90 days</source>
+        <translation>bijv. 7 jaar, 6 maanden, 90 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Every kept item of %1</source>
+        <translation>Alle bewaarde onderdelen van %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Grond:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>&amp;Statute:</source>
+        <translation>&amp;Wet:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Period runs from (&amp;event):</source>
+        <translation>Termijn loopt vanaf (g&amp;ebeurtenis):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Date of the e&amp;vent:</source>
+        <translation>&amp;Datum van de gebeurtenis:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Termijn:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="1"/>
+        <source>Deleted by itself &amp;on:</source>
+        <translation>Verdwijnt vanzelf &amp;op:</translation>
     </message>
 </context>
 </TS>
