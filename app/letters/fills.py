@@ -352,6 +352,11 @@ def fill_refusal(ctx: LetterContext, p: RefusalPayload, values: Values, flags: F
                 )
             }
         )
+    values["refusal_subject"] = (
+        C_("letter subject", "Your request: we ask for a fee first")
+        if wants_fee
+        else C_("letter subject", "We will not carry out your request")
+    ).render(ctx.lang)
     values["reasons"] = p.reasons.strip()
     values["fee"] = format_eur(p.fee_eur, ctx.lang) if wants_fee and p.fee_eur else None
     values["art41_point"] = p.art41_interest or None
