@@ -250,6 +250,7 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                     city="Amsterdam",
                 ),
                 action=RecipientAction.ERASURE,
+                subject_name="J. van der Berg",
                 details=(
                     "Alle meldingen op naam van J. van der Berg, klantnummer KL-10001."
                     if nl
@@ -274,8 +275,9 @@ def sample_context(
         addressee=SAMPLE_ADDRESS,
         salutation=(_RECIPIENT_SALUTATION if notice else _SALUTATION)[lang],
         our_reference="AVG-2026-0001",
-        their_reference="JvdB/2026-11",
-        their_letter_date=date(2026, 11, 20),
+        # An Art. 19 notice goes to a company that never wrote to us: no "your letter of".
+        their_reference=None if notice else "JvdB/2026-11",
+        their_letter_date=None if notice else date(2026, 11, 20),
         letter_date=date(2026, 11, 25),
         received_on=date(2026, 11, 24),
         request_types=("access", "erasure")
