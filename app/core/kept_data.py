@@ -30,11 +30,11 @@ KEEP_EVENTS: Final = (
 )
 KEEP_EVENT_LABEL: Final[Labels[str]] = Labels(
     {
-        "end_of_customer_relationship": C_("keep event", "end of the customer relationship"),
-        "invoice_date": C_("keep event", "invoice date"),
-        "end_of_financial_year": C_("keep event", "end of the financial year"),
-        "end_of_contract": C_("keep event", "end of the contract"),
-        "end_of_dispute": C_("keep event", "end of the dispute"),
+        "end_of_customer_relationship": C_("keep event", "the end of the customer relationship"),
+        "invoice_date": C_("keep event", "the invoice date"),
+        "end_of_financial_year": C_("keep event", "the end of the financial year"),
+        "end_of_contract": C_("keep event", "the end of the contract"),
+        "end_of_dispute": C_("keep event", "the end of the dispute"),
     }
 )
 

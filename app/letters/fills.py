@@ -131,7 +131,7 @@ def _kept_line(item: KeptItem, lang: str) -> str:
     if item.event and item.event_on is not None and item.period:
         return C_(
             "letter",
-            "{system}: {description}. We keep this until {end}: {period} after the {event} "
+            "{system}: {description}. We keep this until {end}: {period} after {event} "
             "({event_on}). Exception: {ground}. Law: {statute}.",
             system=item.system,
             description=item.description,
