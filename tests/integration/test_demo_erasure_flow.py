@@ -138,3 +138,51 @@ def test_direct_marketing_objection_from_the_cli(
     actions = [e["action"] for e in get_case(db, reference=ref).to_json()["audit"]]
     assert actions.count("suppression_listed") == 1  # audited once
     db.dispose()
+
+
+def test_fee_refusal_and_objection_on_a_processing_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    base = ("--db", url, "--user", "o")
+    code, out, err = run(capsys, *base, "case", "add", "--type", "objection", "--type", "access",
+                         "--received", date.today().isoformat(), "--name", "Els Aa", "--street",
+                         "Dorpsstraat 1", "--postcode", "5253AA",
+                         "--city", "Nieuwkuijk")  # fmt: skip
+    assert code == 0, err
+    ref = out.strip()
+    out_pdf = tmp_path / "letter.pdf"
+
+    def letter(kind: str, *sets: str) -> tuple[int, str]:
+        flat = [x for s in sets for x in ("--set", s)]
+        code, _, err = run(capsys, *base, "letter", ref, "--type", kind, *flat,
+                           "--out", str(out_pdf))  # fmt: skip
+        return code, err
+
+    code, err = letter("refusal", "reasons=Elf keer hetzelfde verzoek.", "fee_or_refuse=fee",
+                       "fee_eur=25")  # fmt: skip
+    assert code == 2 and "manifestly unfounded or excessive" in err
+    code, err = letter("refusal", "reasons=Elf keer hetzelfde verzoek.", "fee_or_refuse=fee",
+                       "fee_eur=12,50", "manifestly_unfounded_or_excessive=yes")  # fmt: skip
+    assert code == 0, err
+    text = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(io.BytesIO(out_pdf.read_bytes())).pages
+    )
+    assert "Uw verzoek: wij vragen eerst een vergoeding" in text and "€ 12,50" in text
+    contract = "Klantondersteuning en Self Service Portal"
+    code, err = letter("objection", "direct_marketing=no", "upheld=no", f"processing={contract}",
+                       "grounds=Wij hebben de gegevens nodig.")  # fmt: skip
+    assert code == 2 and "6(1)(e) or (f)" in err  # a contract basis: Art. 21(1) cannot refuse
+    code, err = letter("objection", "direct_marketing=no", "upheld=no",
+                       "processing=Websitestatistieken (Piwik/Matomo)",
+                       "grounds=Wij hebben de gegevens nodig om misbruik te zien.")  # fmt: skip
+    assert code == 0, err
+    text = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(io.BytesIO(out_pdf.read_bytes())).pages
+    )
+    assert "Uw bezwaar gaat over deze verwerking: Websitestatistieken (Piwik/Matomo)" in text
+    assert "Wij wijzen uw bezwaar af." in text
+    code, err = letter("objection", "direct_marketing=no", "processing=Bestaat niet")
+    assert code == 2 and "no processing 'Bestaat niet'" in err
