@@ -98,10 +98,10 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
         AP, "rechtbank", "six weeks", "Article 35",
     ],
     (LetterType.RECIPIENT_NOTICE, "nl"): [
-        "artikel 19 AVG", "De heer J. van der Berg", "KL-10001", "ook verwijderen",
+        "artikel 19 AVG", "persoonsgegevens van J. van der Berg aan Zendesk", "KL-10001", "ook verwijderen",
     ],
     (LetterType.RECIPIENT_NOTICE, "en"): [
-        "Article 19 GDPR", "De heer J. van der Berg", "KL-10001", "erase this data",
+        "Article 19 GDPR", "personal data of J. van der Berg to Zendesk", "KL-10001", "erase this data",
     ],
 }  # fmt: skip
 
