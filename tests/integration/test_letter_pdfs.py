@@ -98,10 +98,12 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
         AP, "rechtbank", "six weeks", "Article 35",
     ],
     (LetterType.RECIPIENT_NOTICE, "nl"): [
-        "artikel 19 AVG", "persoonsgegevens van J. van der Berg aan Zendesk", "KL-10001", "ook verwijderen",
+        "artikel 19 AVG", "persoonsgegevens van J. van der Berg aan Zendesk", "KL-10001",
+        "ook verwijderen", "Geachte heer, mevrouw,",
     ],
     (LetterType.RECIPIENT_NOTICE, "en"): [
-        "Article 19 GDPR", "personal data of J. van der Berg to Zendesk", "KL-10001", "erase this data",
+        "Article 19 GDPR", "personal data of J. van der Berg to Zendesk", "KL-10001",
+        "erase this data", "Dear Sir or Madam,",
     ],
 }  # fmt: skip
 
@@ -143,8 +145,11 @@ def test_letter_pdf_has_mandatory_content(letter_type: LetterType, lang: str) ->
     for expected in EXPECTED[(letter_type, lang)]:
         assert expected in text, f"{letter_type}/{lang}: {expected!r} missing"
     # The controller's identity, the references and the closing appear on every letter.
-    for common in ("Databalance Services B.V.", "AVG-2026-0001", "JvdB/2026-11", "M. de Bruijn"):
+    for common in ("Databalance Services B.V.", "AVG-2026-0001", "M. de Bruijn"):
         assert common in pages[0]
+    # The data subject's own reference, except on an Art. 19 notice (to a company).
+    notice = letter_type == LetterType.RECIPIENT_NOTICE
+    assert ("JvdB/2026-11" in pages[0]) is not notice
     closing = "Met vriendelijke groet," if lang == "nl" else "Kind regards,"
     assert closing in text and "M. (Marieke) de Bruijn" in text
     labels = ("uw brief van", "uw kenmerk", "ons kenmerk", "datum")
