@@ -16,6 +16,7 @@ from app.letters.payloads import (
     DataRow,
     ErasedItem,
     ErasurePayload,
+    ExpiringItem,
     ExtensionPayload,
     FeeOrRefuse,
     KeptItem,
@@ -284,17 +285,26 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                         ground_art17_3=Art17Ground.LEGAL_OBLIGATION,
                         statute=_t(
                             lang,
-                            "fiscale bewaarplicht, artikel 52 Algemene wet inzake "
-                            "rijksbelastingen (7 jaar)",
-                            "tax record-keeping, Article 52 of the Dutch General State "
-                            "Taxes Act (7 years)",
+                            "fiscale bewaarplicht, artikel 52 Algemene wet inzake rijksbelastingen",
+                            "tax record-keeping, Article 52 of the Dutch General State Taxes Act",
                             "steuerliche Aufbewahrungspflicht, Artikel 52 der niederländischen "
-                            "Abgabenordnung, Algemene wet inzake rijksbelastingen (7 Jahre)",
+                            "Abgabenordnung (Algemene wet inzake rijksbelastingen)",
                         ),
-                        end_date=date(2034, 1, 1),
+                        end_date=date(2033, 12, 31),
+                        event="end_of_financial_year",
+                        event_on=date(2026, 12, 31),
+                        period="7 years",
                     ),
                 ),
                 recipients_told=("Zendesk Inc.",),
+                expiring=(
+                    ExpiringItem(
+                        "Webserverlogs" if nl else "Web server logs",
+                        "logregels met uw IP-adres" if nl else "log lines with your IP address",
+                        date(2027, 2, 26),
+                    ),
+                ),
+                file_kept_until=date(2028, 11, 25),
             )
         case LetterType.OBJECTION:
             return ObjectionPayload(direct_marketing=True, upheld=True, suppression_listed=True)
@@ -331,6 +341,7 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                     city="Amsterdam",
                 ),
                 action=RecipientAction.ERASURE,
+                subject_name="J. van der Berg",
                 details=_t(
                     lang,
                     "Alle meldingen op naam van J. van der Berg, klantnummer KL-10001.",
@@ -356,8 +367,9 @@ def sample_context(
         addressee=SAMPLE_ADDRESSES[lang],
         salutation=(_RECIPIENT_SALUTATION if notice else _SALUTATION)[lang],
         our_reference="AVG-2026-0001",
-        their_reference="JvdB/2026-11",
-        their_letter_date=date(2026, 11, 20),
+        # An Art. 19 notice goes to a company that never wrote to us: no "your letter of".
+        their_reference=None if notice else "JvdB/2026-11",
+        their_letter_date=None if notice else date(2026, 11, 20),
         letter_date=date(2026, 11, 25),
         received_on=date(2026, 11, 24),
         request_types=("access", "erasure")

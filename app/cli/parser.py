@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from app import PRODUCT_NAME, __version__
+from app.core.kept_data import ART17_3_GROUNDS, KEEP_EVENTS
 
 REQUEST_TYPES = ("access", "rectification", "erasure", "restriction", "portability", "objection")
 CASE_STATUSES = (
@@ -390,17 +391,57 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     review.set_defaults(handler="systems:cmd_case_review")
 
     for name, help_text in (("erase", "erasure"), ("rectify", "rectification")):
-        change = case_sub.add_parser(name, help=f"{help_text}: plan, approve, execute")
+        steps = ["plan", "approve", "execute", "by-hand", "list"]
+        change = case_sub.add_parser(
+            name,
+            help=f"{help_text}: plan, approve, execute"
+            + (", keep (why kept data is kept)" if name == "erase" else ""),
+        )
         change.add_argument("reference")
-        change.add_argument("step", choices=["plan", "approve", "execute", "by-hand"])
+        change.add_argument("step", choices=steps + (["keep"] if name == "erase" else []))
         if name == "rectify":
             change.add_argument("--set", action="append", metavar="FIELD=VALUE")
         change.add_argument(
-            "--action", type=int, metavar="ID", help="by-hand: the planned change (its id)"
+            "--action",
+            type=int,
+            action="append",
+            metavar="ID",
+            help="by-hand/keep: the planned change (its id); repeat for several",
         )
         change.add_argument("--note", default="", help="by-hand: what was done, where (required)")
+        if name == "erase":
+            change.add_argument("--system", default="", help="keep: every kept item of a system")
+            change.add_argument(
+                "--ground",
+                choices=list(ART17_3_GROUNDS),
+                help="keep: the exception of Art. 17(3) GDPR (a-e)",
+            )
+            change.add_argument("--statute", default="", help="keep: the statutory rule")
+            change.add_argument(
+                "--event",
+                default="",
+                help="keep: what the period runs from: "
+                + ", ".join(KEEP_EVENTS)
+                + ", or your own words",
+            )
+            change.add_argument("--event-on", type=date_arg, help="keep: the date of that event")
+            change.add_argument("--period", default="", help="keep: e.g. '7 years', '6 months'")
+            change.add_argument(
+                "--expires-on",
+                type=date_arg,
+                help="keep: instead of a ground, the date the data deletes itself (log lines)",
+            )
         change.add_argument("--format", default="table", choices=["table", "json"])
         change.set_defaults(handler="systems:cmd_case_change")
+
+    suppress = case_sub.add_parser(
+        "suppress",
+        help="direct-marketing objection (Art. 21(2)/(3)): put the person's e-mail address on "
+        "the suppression list (audited)",
+    )
+    suppress.add_argument("reference")
+    suppress.add_argument("--email", default="", help="default: the e-mail address of the case")
+    suppress.set_defaults(handler="systems:cmd_case_suppress")
 
     conn = sub.add_parser("connectors", help="the source systems that are searched")
     conn_sub = conn.add_subparsers(dest="connectors_command", metavar="ACTION", required=True)

@@ -369,7 +369,49 @@ class SelfTest:
                 finding_ids=by_hand,
                 decision=FindingReview.REJECTED,
             )
-        return self._change(self.state.erased, "erasure", [])
+        result = self._change(self.state.erased, "erasure", [])
+        self._keep_reasons(self.state.erased)
+        return result
+
+    def _keep_reasons(self, reference: str) -> None:
+        """The officer says why each kept item is kept: the demo portal keeps the customer
+        number for the tax authority (Art. 17(3)(b)); its login times delete themselves."""
+        from datetime import timedelta
+
+        from app.core.kept_data import EXPIRES, KeepDecision
+        from app.services.changes import actions_of
+        from app.services.kept_data import record_keep_decision
+
+        kept = [
+            a
+            for a in actions_of(self.state.db, reference=reference, operation="erasure")
+            if a.outcome == "kept" and not a.keep_ground
+        ]
+        fiscal = [a.id for a in kept if "customer number" in a.fields]
+        rest = [a.id for a in kept if a.id not in fiscal]
+        today = date.today()
+        if fiscal:
+            record_keep_decision(
+                self.state.db,
+                actor=ACTOR,
+                reference=reference,
+                action_ids=fiscal,
+                decision=KeepDecision(
+                    "b",
+                    statute="art. 52 Algemene wet inzake rijksbelastingen",
+                    event="end_of_financial_year",
+                    event_on=date(today.year, 12, 31),
+                    period="7 years",
+                ),
+            )
+        if rest:
+            record_keep_decision(
+                self.state.db,
+                actor=ACTOR,
+                reference=reference,
+                action_ids=rest,
+                decision=KeepDecision(EXPIRES, expires_on=today + timedelta(days=31)),
+            )
 
     def render_erasure(self) -> str:
         self._need(self.state.erased, "search demo systems (connectors)")

@@ -163,21 +163,27 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     operation = "erasure" if args.case_command == "erase" else "rectification"
     if args.step == "by-hand":
         from app.core.errors import ValidationError
-        from app.core.i18n import _
         from app.services.changes import record_removed_by_hand
 
-        if args.action is None:
+        if not args.action:
             raise ValidationError({"action": _("Name the planned change with --action ID.")})
-        done = record_removed_by_hand(
-            db,
-            actor=current_actor(args),
-            reference=args.reference,
-            action_id=args.action,
-            note=args.note,
-        )
-        print(f"{done.id} {done.system} {done.record_id}: {done.outcome}")
+        for action_id in args.action:
+            done = record_removed_by_hand(
+                db,
+                actor=current_actor(args),
+                reference=args.reference,
+                action_id=action_id,
+                note=args.note,
+            )
+            print(f"{done.id} {done.system} {done.record_id}: {done.outcome}")
         return 0
-    if args.step == "plan":
+    if args.step == "keep":
+        return _keep(args, db)
+    if args.step == "list":
+        from app.services.changes import actions_of
+
+        actions = actions_of(db, reference=args.reference, operation=operation)
+    elif args.step == "plan":
         corrections = []
         for item in getattr(args, "set", None) or []:
             field, _sep, value = item.partition("=")
@@ -196,7 +202,7 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         )
         say(_("{n} change(s) approved", n=count))
         return 0
-    else:
+    elif args.step == "execute":
         actions = execute_plan(
             db,
             actor=current_actor(args),
@@ -209,10 +215,87 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     else:
         for a in actions:
             detail = text_of(a.detail)
+            if a.keep_ground and a.keep_until is not None:
+                detail = f"[{_kept_words(a)}] {detail}"
             print(
                 f"{a.id:>5} {a.system:<26} {a.record_id:<30} {a.action:<10} {a.outcome:<8} {detail}"
             )
     return 1 if any(a.outcome == "failed" for a in actions) else 0
+
+
+def _kept_words(a: Any) -> str:
+    if a.keep_ground == "expires":
+        return f"expires {a.keep_until.isoformat()}"
+    return f"Art. 17(3)({a.keep_ground}) until {a.keep_until.isoformat()}"
+
+
+def _keep(args: argparse.Namespace, db: Any) -> int:
+    """`case erase REF keep`: why kept data is kept (a ground of Art. 17(3), or its expiry)."""
+    from app.core.errors import ValidationError
+    from app.core.kept_data import EXPIRES, KeepDecision
+    from app.services.kept_data import record_keep_decision
+
+    if args.expires_on is not None and args.ground:
+        raise ValidationError(
+            {"ground": _("Give either --ground (with statute, event and period) or --expires-on.")}
+        )
+    if args.expires_on is None and not args.ground:
+        raise ValidationError(
+            {
+                "ground": _(
+                    "Give --ground a-e with --statute, --event, --event-on and --period, or "
+                    "--expires-on DATE for data that deletes itself."
+                )
+            }
+        )
+    decision = KeepDecision(
+        ground=EXPIRES if args.expires_on is not None else args.ground,
+        statute=args.statute,
+        event=args.event,
+        event_on=args.event_on,
+        period=args.period,
+        expires_on=args.expires_on,
+    )
+    rows = record_keep_decision(
+        db,
+        actor=current_actor(args),
+        reference=args.reference,
+        decision=decision,
+        action_ids=tuple(args.action or ()),
+        system=args.system,
+    )
+    for a in rows:
+        print(f"{a.id:>5} {a.system:<26} {a.record_id:<30} {_kept_words(a)}")
+    return 0
+
+
+def cmd_case_suppress(args: argparse.Namespace) -> int:
+    """Direct-marketing objection: the case's e-mail address goes on the suppression list."""
+    from datetime import date
+
+    from app.services.case_queries import get_case
+    from app.services.changes import suppress
+
+    db = open_db(args)
+    email = args.email or get_case(db, reference=args.reference).requester.email
+    added = suppress(
+        db, actor=current_actor(args), reference=args.reference, email=email, today=date.today()
+    )
+    if added:
+        say(
+            _(
+                "{reference}: e-mail address added to the suppression list",
+                reference=args.reference.upper(),
+            )
+        )
+    else:
+        say(
+            _(
+                "{reference}: the e-mail address was on the suppression list already",
+                reference=args.reference.upper(),
+            )
+        )
+    return 0
 
 
 def cmd_suppression_export(args: argparse.Namespace) -> int:

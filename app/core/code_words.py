@@ -199,6 +199,7 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
                 "audit action", "Letter finalised with a step not done (reason given)"
             ),
             "erasure_removed_by_hand": C_("audit action", "Removed by hand"),
+            "erasure_keep_reason": C_("audit action", "Reason for keeping recorded"),
             "rectification_removed_by_hand": C_("audit action", "Corrected by hand"),
             "case_anonymised": C_("audit action", "Case anonymised"),
             "case_deleted": C_("audit action", "Case deleted"),

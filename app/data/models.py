@@ -425,6 +425,14 @@ class ChangeAction(Base):
     executed_at: Mapped[datetime | None] = mapped_column(default=None)
     # Who did it when it was done by hand (outcome removed_by_hand); "" for the connectors.
     done_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # Why kept data is kept (outcome kept): an Art. 17(3) ground "a".."e" with the statute and
+    # the event its period runs from, or "expires" (deletes itself on keep_until); "" = not said.
+    keep_ground: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    keep_statute: Mapped[str] = mapped_column(Text, default="", server_default="")
+    keep_event: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    keep_event_on: Mapped[date | None] = mapped_column(Date, default=None)
+    keep_period: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    keep_until: Mapped[date | None] = mapped_column(Date, default=None)
 
 
 class ManualTask(Base):

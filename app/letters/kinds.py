@@ -41,10 +41,13 @@ from app.letters.fills import (
     fill_refusal,
 )
 from app.letters.payloads import (
+    ART41_INTERESTS,
     AccessPayload,
     ClarificationPayload,
     ErasurePayload,
     ExtensionPayload,
+    FeeOrRefuse,
+    ObjectionErasure,
     ObjectionPayload,
     RecipientAction,
     RecipientNoticePayload,
@@ -77,6 +80,7 @@ class OptionWidget(StrEnum):
     TEXT = "text"  # a few lines of text
     FLAG = "flag"  # yes/no, stored as "yes"/"no"
     CHOICE = "choice"  # one of ``choices``
+    PROCESSING = "processing"  # the name of a processing activity in the register
 
 
 @dataclass(frozen=True)
@@ -262,6 +266,13 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         payload_type=RectificationPayload,
         build_payload="app.services.letter_payloads:rectification_payload",
         fill=fill_rectification,
+        options=(
+            LetterOption(
+                "no_recipients",
+                N_("I confirm: these data were given to no one (no Art. 19 notice needed)"),
+                OptionWidget.FLAG,
+            ),
+        ),
         effect=LetterEffect(answers=True, decides=DecisionRule.RECTIFICATION),
         gate=_answer_gate(changes=("rectification",)),
     ),
@@ -291,7 +302,30 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
                 OptionWidget.FLAG,
                 default="yes",
             ),
+            LetterOption(
+                "processing", N_("Processing objected to (register)"), OptionWidget.PROCESSING
+            ),
             LetterOption("upheld", N_("The objection is upheld"), OptionWidget.FLAG, default="yes"),
+            LetterOption("stopped", N_("What stopped (when upheld)"), OptionWidget.TEXT),
+            LetterOption(
+                "erasure",
+                N_("The data used for it (when upheld)"),
+                OptionWidget.CHOICE,
+                default=ObjectionErasure.ERASE.value,
+                choices=(
+                    (ObjectionErasure.ERASE.value, N_("are erased")),
+                    (
+                        ObjectionErasure.KEEP_FOR_OTHER_PURPOSES.value,
+                        N_("are kept for other purposes"),
+                    ),
+                ),
+            ),
+            LetterOption(
+                "restricted",
+                N_("Use was restricted during the assessment (Art. 18(1)(d))"),
+                OptionWidget.FLAG,
+                default="yes",
+            ),
             LetterOption("grounds", N_("Compelling grounds (when not upheld)"), OptionWidget.TEXT),
         ),
         effect=LetterEffect(answers=True, decides=DecisionRule.OBJECTION),
@@ -311,6 +345,28 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
                 "manifestly_unfounded_or_excessive",
                 N_("Manifestly unfounded or excessive (Art. 12(5))"),
                 OptionWidget.FLAG,
+            ),
+            LetterOption(
+                "fee_or_refuse",
+                N_("What we do"),
+                OptionWidget.CHOICE,
+                default=FeeOrRefuse.REFUSE.value,
+                choices=(
+                    (FeeOrRefuse.REFUSE.value, N_("refuse the request")),
+                    (FeeOrRefuse.FEE.value, N_("ask a reasonable fee (Art. 12(5)(a))")),
+                ),
+            ),
+            LetterOption("fee_eur", N_("Fee in euros (when a fee is asked)")),
+            LetterOption(
+                "art41_interest",
+                N_("Right restricted by law: interest of art. 41(1) UAVG"),
+                OptionWidget.CHOICE,
+                choices=(("", N_("none")), *ART41_INTERESTS),
+            ),
+            LetterOption(
+                "necessity",
+                N_("Why that restriction is necessary (art. 41(2) UAVG)"),
+                OptionWidget.TEXT,
             ),
         ),
         examples={
@@ -348,6 +404,11 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
                 ),
             ),
             LetterOption("details", N_("Which data"), OptionWidget.TEXT),
+            LetterOption(
+                "processor",
+                N_("The recipient is our processor (the letter instructs it, Art. 28(3))"),
+                OptionWidget.FLAG,
+            ),
         ),
         examples={
             lang: {

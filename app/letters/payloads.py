@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from app.core.i18n import N_
+
 
 @dataclass(frozen=True)
 class PostalAddress:
@@ -88,8 +90,17 @@ class Change:
 
 @dataclass(frozen=True)
 class RectificationPayload:
+    """``field`` of each change is a readable label (never a column name); recipients: Art. 19.
+
+    ``recipients_told`` were notified already; ``recipients_to_tell`` are named in the register
+    for the changed systems and are told now; ``no_recipients_confirmed``: the officer confirmed
+    the data went to no one (only then may the letter say so).
+    """
+
     changes: tuple[Change, ...]
     recipients_told: tuple[str, ...] = ()
+    recipients_to_tell: tuple[str, ...] = ()
+    no_recipients_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,11 +111,25 @@ class ErasedItem:
 
 @dataclass(frozen=True)
 class KeptItem:
+    """Kept under Art. 17(3): the ground, the statute, and the event the period runs from."""
+
     system: str
     description: str
-    ground_art17_3: str  # an Art17Ground code ("b") or free text
-    statute: str  # e.g. "artikel 52 Algemene wet inzake rijksbelastingen (7 jaar)"
-    end_date: date
+    ground_art17_3: str  # an Art17Ground code ("b")
+    statute: str  # e.g. "artikel 52 Algemene wet inzake rijksbelastingen"
+    end_date: date  # the event's date plus the period
+    event: str = ""  # a KEEP_EVENTS code ("end_of_financial_year") or the officer's words
+    event_on: date | None = None
+    period: str = ""  # "7 years"
+
+
+@dataclass(frozen=True)
+class ExpiringItem:
+    """Data that deletes itself on a known date (log lines): no refusal, stated apart."""
+
+    system: str
+    description: str
+    expires_on: date
 
 
 @dataclass(frozen=True)
@@ -112,14 +137,47 @@ class ErasurePayload:
     erased: tuple[ErasedItem, ...] = ()
     kept: tuple[KeptItem, ...] = ()
     recipients_told: tuple[str, ...] = ()  # Art. 19: recipients asked to erase as well
+    erased_by_hand: tuple[ErasedItem, ...] = ()  # removed by a person (mail, documents, paper)
+    expiring: tuple[ExpiringItem, ...] = ()
+    file_kept_until: date | None = None  # the request file itself (its retention date)
+
+
+class ObjectionErasure(StrEnum):
+    """After an upheld objection: are the data used for that processing erased too?"""
+
+    ERASE = "erase"
+    KEEP_FOR_OTHER_PURPOSES = "keep"
 
 
 @dataclass(frozen=True)
 class ObjectionPayload:
     direct_marketing: bool
     upheld: bool
-    grounds: str = ""  # refused: the compelling legitimate grounds; upheld: what stops
+    grounds: str = ""  # refused: the compelling legitimate grounds; upheld: more detail
     suppression_listed: bool = False
+    processing: str = ""  # the processing objected to (from the register)
+    legal_basis: str = ""  # its basis, as the register states it
+    stopped: str = ""  # upheld: what stopped
+    erasure: ObjectionErasure | None = None  # upheld: erased, or kept for other purposes
+    restricted: bool = False  # the processing was restricted during the assessment (18(1)(d))
+
+
+# The interests of art. 41(1) UAVG (Art. 23(1) GDPR) for which a right may be restricted.
+ART41_INTERESTS: tuple[tuple[str, str], ...] = (
+    ("a", N_("national security")),
+    ("b", N_("national defence")),
+    ("c", N_("public security")),
+    ("d", N_("the prevention, investigation, detection or prosecution of criminal offences")),
+    (
+        "e",
+        N_("another important objective of general public interest, such as a financial interest"),
+    ),
+    ("f", N_("the protection of judicial independence and judicial proceedings")),
+    ("g", N_("the prevention and prosecution of breaches of ethics for regulated professions")),
+    ("h", N_("a monitoring, inspection or regulatory function of an official authority")),
+    ("i", N_("the protection of the data subject or the rights and freedoms of others")),
+    ("j", N_("the enforcement of civil law claims")),
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +186,8 @@ class RefusalPayload:
     manifestly_unfounded_or_excessive: bool = False
     fee_or_refuse: FeeOrRefuse = FeeOrRefuse.REFUSE
     fee_eur: Decimal | None = None  # required when fee_or_refuse is FEE
+    art41_interest: str = ""  # a code of ART41_INTERESTS: the right is restricted by law
+    necessity: str = ""  # required with art41_interest: why the restriction is necessary
 
 
 @dataclass(frozen=True)
@@ -152,6 +212,8 @@ class RecipientNoticePayload:
     recipient_address: PostalAddress
     action: RecipientAction
     details: str
+    processor: bool = False  # our processor: the letter is an instruction (Art. 28(3))
+    subject_name: str = ""  # the data subject (else the addressee's name line)
 
 
 Payload = (

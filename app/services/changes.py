@@ -18,6 +18,7 @@ from app.core.code_words import code_word
 from app.core.enums import ChangeOutcome, FindingReview
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, join, message_of, restored, stored
+from app.core.kept_data import EXPIRES, expiry_named_in
 from app.core.progress import Progress
 from app.core.spreadsheet import csv_writer
 from app.data.database import Database
@@ -46,6 +47,12 @@ class ActionInfo:
     outcome: str
     detail: str
     done_by: str = ""  # who did it by hand (outcome removed_by_hand)
+    keep_ground: str = ""  # kept: an Art. 17(3) ground "a".."e", "expires", or "" (not said)
+    keep_statute: str = ""
+    keep_event: str = ""
+    keep_event_on: date | None = None
+    keep_period: str = ""
+    keep_until: date | None = None
 
 
 def _store_plan(session: Any, case_id: int, plan: ChangePlan) -> None:
@@ -252,6 +259,14 @@ def execute_plan(
             row.outcome = result.outcome.value
             row.detail = stored(result.detail)
             row.executed_at = now
+            if result.outcome == Outcome.KEPT and not row.keep_ground:
+                # A connector that names the day its data deletes itself (log lines): no ground
+                # of Art. 17(3) is needed, the letter says when it goes.
+                expires = expiry_named_in(
+                    f"{restored(row.reason).render('en')} {restored(row.detail).render('en')}"
+                )
+                if expires is not None:
+                    row.keep_ground, row.keep_until = EXPIRES, expires
         for system in work:
             mine = [outcomes[i] for i, _ in work[system] if i in outcomes]
             failed = sum(1 for r in mine if r.outcome == Outcome.FAILED)
@@ -309,6 +324,12 @@ def actions_of(db: Database, *, reference: str, operation: str | None = None) ->
                 a.outcome,
                 restored(a.detail),
                 a.done_by,
+                a.keep_ground,
+                a.keep_statute,
+                a.keep_event,
+                a.keep_event_on,
+                a.keep_period,
+                a.keep_until,
             )
             for a in session.scalars(query.order_by(ChangeAction.system, ChangeAction.id))
         ]

@@ -15,6 +15,7 @@ from app.core.i18n import C_, _
 from app.data.models import Case
 from app.letters import LetterContext, LetterLayout, Organisation, PostalAddress
 from app.letters.kinds import PayloadRequest, letter_kind
+from app.letters.payloads import RecipientNoticePayload
 from app.services.deadlines import calendar_settings, deadline_input, refresh
 from app.services.settings import normalised_layout
 from app.services.stored_settings import active_organisation, read_setting
@@ -137,6 +138,8 @@ def build_context(
         if builder is None
         else builder(PayloadRequest(session, case, lang, letter_date, dict(options)))
     )
+    # An Art. 19 notice goes to a company that never wrote to us: no "your letter of" row.
+    theirs = not isinstance(payload, RecipientNoticePayload)
     return LetterContext(
         letter_type=letter_type,
         lang=lang,
@@ -150,8 +153,8 @@ def build_context(
         handled_by=handled_by,
         promise_date=deadlines.promise or legal,
         legal_deadline=legal,
-        their_reference=case.their_reference or None,
-        their_letter_date=case.their_letter_date,
+        their_reference=(case.their_reference or None) if theirs else None,
+        their_letter_date=case.their_letter_date if theirs else None,
         extended_deadline=deadlines.extended,
         payload=payload,
     )

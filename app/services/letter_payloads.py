@@ -11,17 +11,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182, compute_deadlines, resumed_on
-from app.core.enums import FindingReview
-from app.core.errors import UserError
-from app.core.i18n import C_, _, restored, translate
+from app.core.enums import ChangeOutcome, FindingReview
+from app.core.errors import UserError, ValidationError
+from app.core.i18n import P_, _, translate
+from app.core.kept_data import EXPIRES
 from app.core.letter_effects import option_flag
+from app.core.outcomes import GRANTED, PARTLY_REFUSED
+from app.core.retention import parse_rules, retention_end, rule_for
 from app.data.models import (
     Case,
     ChangeAction,
@@ -48,29 +51,11 @@ from app.letters import (
     RefusalPayload,
     SystemData,
 )
+from app.letters.fills import readable_field
 from app.letters.kinds import PayloadRequest
+from app.letters.payloads import ExpiringItem, FeeOrRefuse, ObjectionErasure
 from app.services.deadlines import calendar_settings, deadline_input
-
-_PERIOD = re.compile(r"(\d+)\s*(jaar|jaren|years?|maanden|maand|months?|dagen|dag|days?)", re.I)
-_ISO = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
-
-
-def _end_date(text: str, start: date) -> date | None:
-    """The end of a retention named in text: an ISO date, or 'N years/months/days' from start."""
-    iso = _ISO.search(text)
-    if iso:
-        return date.fromisoformat(iso.group(1))
-    match = _PERIOD.search(text)
-    if not match:
-        return None
-    n, unit = int(match.group(1)), match.group(2).lower()
-    if unit.startswith(("jaar", "jaren", "year")):
-        end: date = start + relativedelta(years=n)
-    elif unit.startswith(("maand", "month")):
-        end = start + relativedelta(months=n)
-    else:
-        end = start + timedelta(days=n)
-    return end
+from app.services.stored_settings import read_setting
 
 
 def _access_payload(
@@ -143,36 +128,90 @@ def _recipients_told(session: Session, case: Case) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r.recipient for r in rows))
 
 
+def _what(actions: list[ChangeAction], lang: str) -> str:
+    """The fields of some records of one system in words ("e-mailadres, telefoonnummer")."""
+    fields = dict.fromkeys(readable_field(str(f), lang) for a in actions for f in a.fields)
+    if fields:
+        return ", ".join(fields)
+    return P_("{n} record", "{n} records", len({a.record_id for a in actions})).render(lang)
+
+
+def _by_system(actions: list[ChangeAction]) -> dict[str, list[ChangeAction]]:
+    grouped: dict[str, list[ChangeAction]] = {}
+    for a in actions:
+        grouped.setdefault(a.system, []).append(a)
+    return grouped
+
+
+def _file_kept_until(session: Session, outcome: str, letter_date: date) -> date | None:
+    """The request file's own retention date, if the retention setting is there."""
+    try:
+        rule = rule_for(outcome, parse_rules(read_setting(session, "retention")))
+    except UserError:
+        return None
+    return retention_end(letter_date, rule.months)
+
+
 def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str) -> ErasurePayload:
-    erased, kept = [], []
-    for a in change_actions(session, case, "erasure"):
-        what = ", ".join(a.fields) or a.record_id
-        if a.outcome in ("removed", "changed", "removed_by_hand"):
-            if a.outcome == "removed":
-                verb = C_("erasure outcome", "erased").render(lang)
-            elif a.outcome == "changed":
-                verb = C_("erasure outcome", "made unrecognisable").render(lang)
-            else:
-                verb = C_("erasure outcome", "removed by hand").render(lang)
-            erased.append(ErasedItem(a.system, f"{what} ({verb})"))
-        elif a.outcome == "kept":
-            reason, detail = restored(a.reason), restored(a.detail)
-            end = _end_date(reason + " " + detail, letter_date)
-            if end is None:
-                raise UserError(
-                    _(
-                        "{system}: the kept data ({what}) has no end date. Add the retention "
-                        "period to the system's mapping (e.g. '7 jaar'), or write the letter "
-                        "by hand.",
-                        system=a.system,
-                        what=what,
-                    )
-                )
-            ground, _sep, statute = reason.partition(" (")
-            kept.append(
-                KeptItem(a.system, what, ground or reason, statute.rstrip(")") or reason, end)
+    actions = change_actions(session, case, "erasure")
+    undecided = [a for a in actions if a.outcome == ChangeOutcome.KEPT and not a.keep_ground]
+    if undecided:
+        systems = ", ".join(dict.fromkeys(a.system for a in undecided))
+        raise UserError(
+            _(
+                "Say why the data kept in {systems} is kept: an exception of Art. 17(3) GDPR "
+                "with the statute and the event its period runs from, or the date it deletes "
+                "itself; or record it as removed by hand (`case erase {reference} keep` or "
+                "`case erase {reference} by-hand`).",
+                systems=systems,
+                reference=case.reference,
             )
-    return ErasurePayload(tuple(erased), tuple(kept), _recipients_told(session, case))
+        )
+    erased = [
+        ErasedItem(system, _what(rows, lang))
+        for system, rows in _by_system(
+            [a for a in actions if a.outcome in (ChangeOutcome.REMOVED, ChangeOutcome.CHANGED)]
+        ).items()
+    ]
+    by_hand = [
+        ErasedItem(system, _what(rows, lang))
+        for system, rows in _by_system(
+            [a for a in actions if a.outcome == ChangeOutcome.REMOVED_BY_HAND]
+        ).items()
+    ]
+    kept: list[KeptItem] = []
+    expiring: list[ExpiringItem] = []
+    groups: dict[tuple[object, ...], list[ChangeAction]] = {}
+    for a in actions:
+        if a.outcome == ChangeOutcome.KEPT:
+            key = (a.system, a.keep_ground, a.keep_statute, a.keep_event, a.keep_event_on)
+            groups.setdefault((*key, a.keep_period, a.keep_until), []).append(a)
+    for rows in groups.values():
+        first = rows[0]
+        until = first.keep_until or letter_date  # set together with keep_ground
+        if first.keep_ground == EXPIRES:
+            expiring.append(ExpiringItem(first.system, _what(rows, lang), until))
+        else:
+            kept.append(
+                KeptItem(
+                    system=first.system,
+                    description=_what(rows, lang),
+                    ground_art17_3=first.keep_ground,
+                    statute=first.keep_statute,
+                    end_date=until,
+                    event=first.keep_event,
+                    event_on=first.keep_event_on,
+                    period=first.keep_period,
+                )
+            )
+    return ErasurePayload(
+        erased=tuple(erased),
+        kept=tuple(kept),
+        recipients_told=_recipients_told(session, case),
+        erased_by_hand=tuple(by_hand),
+        expiring=tuple(expiring),
+        file_kept_until=_file_kept_until(session, PARTLY_REFUSED if kept else GRANTED, letter_date),
+    )
 
 
 def access_payload(req: PayloadRequest) -> AccessPayload:
@@ -208,25 +247,68 @@ def extension_payload(req: PayloadRequest) -> ExtensionPayload:
     )
 
 
+_NO_RECIPIENT = frozenset({"", "-", "geen", "none", "keine", "n.v.t.", "n/a"})
+
+
+def register_recipients(session: Session, systems: set[str]) -> tuple[str, ...]:
+    """The recipients the register names for the processings held in ``systems``."""
+    names: dict[str, None] = {}
+    for activity in session.scalars(select(ProcessingActivity).order_by(ProcessingActivity.id)):
+        holders = {line.strip() for line in activity.systems.splitlines() if line.strip()}
+        if not holders & systems:
+            continue
+        for name in re.split(r"[;\n]", activity.recipients):
+            if name.strip().strip(".").lower() not in _NO_RECIPIENT:
+                names[" ".join(name.split())] = None
+    return tuple(names)
+
+
 def rectification_payload(req: PayloadRequest) -> RectificationPayload:
     session: Session = req.session
     case: Case = req.case
+    done = [a for a in change_actions(session, case, "rectification") if a.outcome == "changed"]
     changes = tuple(
         Change(
-            field=f,
+            field=str(f),
             old=str(a.old_values.get(f, "")),
             new=str(a.new_values.get(f, "")),
             system=a.system,
         )
-        for a in change_actions(session, case, "rectification")
-        if a.outcome == "changed"
+        for a in done
         for f in a.fields
     )
-    return RectificationPayload(changes, _recipients_told(session, case))
+    told = _recipients_told(session, case)
+    registered = register_recipients(session, {a.system for a in done})
+    return RectificationPayload(
+        changes,
+        recipients_told=told,
+        recipients_to_tell=tuple(r for r in registered if r not in told),
+        no_recipients_confirmed=option_flag(req.options, "no_recipients"),
+    )
 
 
 def erasure_payload(req: PayloadRequest) -> ErasurePayload:
     return _erasure_payload(req.session, req.case, req.letter_date, req.lang)
+
+
+def _processing(session: Session, name: str) -> ProcessingActivity | None:
+    if not name.strip():
+        return None
+    found = session.scalar(
+        select(ProcessingActivity).where(ProcessingActivity.name == name.strip())
+    )
+    if found is None:
+        known = ", ".join(session.scalars(select(ProcessingActivity.name)).all())
+        raise ValidationError(
+            {
+                "processing": _(
+                    "There is no processing '{name}' in the register. Choose one of: {known}.",
+                    name=name.strip(),
+                    known=known or "-",
+                )
+            }
+        )
+    return found
 
 
 def objection_payload(req: PayloadRequest) -> ObjectionPayload:
@@ -241,20 +323,49 @@ def objection_payload(req: PayloadRequest) -> ObjectionPayload:
             session.scalar(select(SuppressionEntry).where(SuppressionEntry.email_sha256 == digest))
             is not None
         )
+    activity = _processing(session, options.get("processing", ""))
+    erasure = options.get("erasure", "") or ""
+    try:
+        chosen = ObjectionErasure(erasure) if erasure else None
+    except ValueError:
+        raise ValidationError(
+            {"erasure": _("Choose 'erase' or 'keep' for the data used for the processing.")}
+        ) from None
     return ObjectionPayload(
         direct_marketing=direct,
         upheld=True if direct else option_flag(options, "upheld", default=True),
         grounds=options.get("grounds", ""),
         suppression_listed=listed or (direct and not case.requester.email),
+        processing=activity.name if activity is not None else "",
+        legal_basis=activity.legal_basis if activity is not None else "",
+        stopped=options.get("stopped", ""),
+        erasure=chosen,
+        restricted=option_flag(options, "restricted", default=True),
     )
 
 
 def refusal_payload(req: PayloadRequest) -> RefusalPayload:
+    options = req.options
+    try:
+        choice = FeeOrRefuse(options.get("fee_or_refuse", "") or FeeOrRefuse.REFUSE.value)
+    except ValueError:
+        raise ValidationError({"fee_or_refuse": _("Choose 'refuse' or 'fee'.")}) from None
+    fee: Decimal | None = None
+    raw = (options.get("fee_eur", "") or "").replace("€", "").strip().replace(",", ".")
+    if raw:
+        try:
+            fee = Decimal(raw)
+        except InvalidOperation:
+            raise ValidationError(
+                {"fee_eur": _("Enter the fee as an amount in euros, e.g. 25 or 12,50.")}
+            ) from None
     return RefusalPayload(
-        reasons=req.options.get("reasons", ""),
-        manifestly_unfounded_or_excessive=option_flag(
-            req.options, "manifestly_unfounded_or_excessive"
-        ),
+        reasons=options.get("reasons", ""),
+        manifestly_unfounded_or_excessive=option_flag(options, "manifestly_unfounded_or_excessive"),
+        fee_or_refuse=choice,
+        fee_eur=fee,
+        art41_interest=(options.get("art41_interest", "") or "").strip().lower(),
+        necessity=options.get("necessity", ""),
     )
 
 
@@ -271,4 +382,6 @@ def recipient_notice_payload(req: PayloadRequest) -> RecipientNoticePayload:
         ),
         action=RecipientAction(options.get("action", "erasure") or "erasure"),
         details=options.get("details", ""),
+        processor=option_flag(options, "processor"),
+        subject_name=req.case.requester.full_name,
     )

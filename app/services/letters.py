@@ -290,7 +290,11 @@ def _decision_facts(
             or 0
         )
     elif rule in (DecisionRule.ERASURE, DecisionRule.RECTIFICATION):
-        outcomes = frozenset(a.outcome for a in change_actions(session, case, rule.value))
+        # Data that deletes itself (log lines) is no refusal: only a ground of Art. 17(3) is.
+        outcomes = frozenset(
+            "expires" if a.outcome == "kept" and a.keep_ground == "expires" else a.outcome
+            for a in change_actions(session, case, rule.value)
+        )
     return DecisionFacts(
         request_codes=frozenset(t.code for t in case.request_types),
         options=options,

@@ -41,6 +41,7 @@ from app.services.secrets import SecretStore
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
+from app.ui.keep_dialog import KeepReasonDialog
 from app.ui.tasks import Task
 from app.ui.widgets import error_label
 
@@ -151,6 +152,12 @@ class ChangesDialog(QDialog):
         by_hand = QHBoxLayout()
         by_hand.addWidget(self.by_hand_note, 1)
         by_hand.addWidget(self.by_hand_button)
+        # Erasure: why a kept item is kept (Art. 17(3) ground, statute, event) or its expiry.
+        self.keep_button = QPushButton(self.tr("Why &kept…"))
+        self.keep_button.clicked.connect(self.ask_keep_reason)
+        self.keep_button.setVisible(operation == "erasure")
+        self.keep_dialog: KeepReasonDialog | None = None
+        by_hand.addWidget(self.keep_button)
 
         self.plan_button = QPushButton(self.tr("Make &plan"))
         self.plan_button.clicked.connect(self.make_plan)
@@ -234,6 +241,14 @@ class ChangesDialog(QDialog):
                     f"{k}: {a.old_values.get(k, '')} → {v}" for k, v in a.new_values.items()
                 )
             detail = ui_text(a.detail if a.outcome != "planned" and a.detail else a.reason)
+            if a.outcome == "kept" and a.keep_until is not None:
+                why = (
+                    self.tr("deleted by itself on %1")
+                    if a.keep_ground == "expires"
+                    else self.tr("Art. 17(3)(%2) until %1").replace("%2", a.keep_ground)
+                )
+                detail = f"[{why.replace('%1', labels.date_text(a.keep_until, self.ctx.lang))}] "
+                detail += ui_text(a.detail)
             item = QTreeWidgetItem(
                 [a.record_id, labels.label(acts, a.action), fields, detail,
                  labels.label(outcomes, a.outcome)]
@@ -260,6 +275,21 @@ class ChangesDialog(QDialog):
         action = self.selected_action()
         done = ("removed", "changed", "removed_by_hand")
         self.by_hand_button.setEnabled(action is not None and action.outcome not in done)
+        self.keep_button.setEnabled(action is not None and action.outcome == "kept")
+
+    def ask_keep_reason(self) -> KeepReasonDialog | None:
+        action = self.selected_action()
+        if action is None or action.outcome != "kept":
+            return None
+        dialog = KeepReasonDialog(self.ctx, self.reference, action, self)
+        dialog.accepted.connect(self._keep_recorded)
+        self.keep_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _keep_recorded(self) -> None:
+        self.reload()
+        self.ctx.events.cases_changed.emit(self.reference)
 
     def record_by_hand(self) -> bool:
         action = self.selected_action()

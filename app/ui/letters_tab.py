@@ -32,6 +32,7 @@ from app.letters.templates import MissingFieldError
 from app.services.case_queries import get_case
 from app.services.letter_post import AMSTERDAM, printed_of_case
 from app.services.letters import LetterInfo, draft_letter, letters_of
+from app.services.register import list_activities
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
@@ -115,6 +116,14 @@ class NewLetterDialog(QDialog):
                 combo = QComboBox()
                 for code, choice in option.choices:
                     combo.addItem(translate(choice, lang), code)
+                combo.setCurrentIndex(max(0, combo.findData(first)))
+                widget = combo
+            elif option.widget == OptionWidget.PROCESSING:
+                combo = QComboBox()
+                combo.addItem(self.tr("(none)"), "")
+                for activity in list_activities(self.ctx.db):
+                    title = activity.values.get("name", "")
+                    combo.addItem(title, title)
                 combo.setCurrentIndex(max(0, combo.findData(first)))
                 widget = combo
             elif option.widget == OptionWidget.TEXT:

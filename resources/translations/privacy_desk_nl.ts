@@ -60,6 +60,34 @@
     </message>
 </context>
 <context>
+    <name>AuditChainStatus</name>
+    <message>
+        <location filename="../../app/ui/audit_status.py" line="59"/>
+        <source>Checking the audit trail…</source>
+        <translation>Audittrail wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_status.py" line="72"/>
+        <source>Audit trail intact</source>
+        <translation>Audittrail intact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_status.py" line="74"/>
+        <source>Chain head: %1</source>
+        <translation>Kop van de keten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_status.py" line="91"/>
+        <source>Audit trail broken</source>
+        <translation>Audittrail verbroken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/audit_status.py" line="96"/>
+        <source>The audit trail does not verify: %1 Run &apos;privacy-desk audit verify&apos; and restore the database from a backup.</source>
+        <translation>De audittrail klopt niet: %1 Voer &apos;privacy-desk audit verify&apos; uit en zet de database terug uit een reservekopie.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../app/ui/widgets.py" line="176"/>
@@ -71,272 +99,273 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <location filename="../../app/ui/case_detail.py" line="352"/>
         <source>Paused so far</source>
         <translation>Tot nu toe stilgezet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <location filename="../../app/ui/case_detail.py" line="354"/>
         <source>Promise if resumed today</source>
         <translation>Toezegging als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="1"/>
+        <location filename="../../app/ui/case_detail.py" line="356"/>
         <source>Legal deadline if resumed today</source>
         <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="100"/>
+        <location filename="../../app/ui/case_detail.py" line="104"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="102"/>
+        <location filename="../../app/ui/case_detail.py" line="106"/>
         <source>&amp;Link case…</source>
         <translation>Zaak &amp;koppelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="104"/>
+        <location filename="../../app/ui/case_detail.py" line="108"/>
         <source>Link a reminder to the earlier request, or a related case</source>
         <translation>Koppel een herinnering aan het eerdere verzoek, of aan een verwante zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="107"/>
+        <location filename="../../app/ui/case_detail.py" line="111"/>
         <source>Deci&amp;sions…</source>
         <translation>Be&amp;slissingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="108"/>
+        <location filename="../../app/ui/case_detail.py" line="112"/>
         <source>The decision on each request type</source>
         <translation>De beslissing per soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="110"/>
+        <location filename="../../app/ui/case_detail.py" line="114"/>
         <source>Identi&amp;fiers…</source>
         <translation>Identi&amp;ficatiegegevens…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="112"/>
+        <location filename="../../app/ui/case_detail.py" line="116"/>
         <source>Customer numbers, IP addresses and other identifiers to search the systems by</source>
         <translation>Klantnummers, IP-adressen en andere gegevens waarop de systemen worden doorzocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="115"/>
+        <location filename="../../app/ui/case_detail.py" line="119"/>
         <source>Reloa&amp;d</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="130"/>
+        <location filename="../../app/ui/case_detail.py" line="134"/>
         <source>Next step:</source>
         <translation>Volgende stap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="148"/>
+        <location filename="../../app/ui/case_detail.py" line="152"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="149"/>
+        <location filename="../../app/ui/case_detail.py" line="153"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="150"/>
+        <location filename="../../app/ui/case_detail.py" line="154"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="151"/>
+        <location filename="../../app/ui/case_detail.py" line="155"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="178"/>
+        <location filename="../../app/ui/case_detail.py" line="202"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="179"/>
+        <location filename="../../app/ui/case_detail.py" line="203"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="180"/>
+        <location filename="../../app/ui/case_detail.py" line="204"/>
         <source>Deadlines</source>
         <translation>Termijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="181"/>
+        <location filename="../../app/ui/case_detail.py" line="205"/>
         <source>&amp;Pause clock…</source>
         <translation>Termijn &amp;opschorten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="182"/>
+        <location filename="../../app/ui/case_detail.py" line="206"/>
         <source>Res&amp;ume clock…</source>
         <translation>Termijn &amp;hervatten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="183"/>
+        <location filename="../../app/ui/case_detail.py" line="207"/>
         <source>&amp;Grant extension…</source>
         <translation>&amp;Verlengen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="237"/>
+        <location filename="../../app/ui/case_detail.py" line="261"/>
         <source>%1 · received %2 · handled by %3</source>
         <translation>%1 · ontvangen %2 · behandeld door %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="253"/>
+        <location filename="../../app/ui/case_detail.py" line="277"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="253"/>
+        <location filename="../../app/ui/case_detail.py" line="277"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="255"/>
+        <location filename="../../app/ui/case_detail.py" line="279"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="257"/>
+        <location filename="../../app/ui/case_detail.py" line="281"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="259"/>
+        <location filename="../../app/ui/case_detail.py" line="283"/>
         <source>Date of birth</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="267"/>
+        <location filename="../../app/ui/case_detail.py" line="291"/>
         <source>Representative</source>
         <translation>Vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="270"/>
+        <location filename="../../app/ui/case_detail.py" line="294"/>
         <source>Authorisation</source>
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="271"/>
+        <location filename="../../app/ui/case_detail.py" line="295"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="273"/>
+        <location filename="../../app/ui/case_detail.py" line="297"/>
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="282"/>
+        <location filename="../../app/ui/case_detail.py" line="306"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="282"/>
+        <location filename="../../app/ui/case_detail.py" line="306"/>
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="286"/>
+        <location filename="../../app/ui/case_detail.py" line="310"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="287"/>
+        <location filename="../../app/ui/case_detail.py" line="311"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="288"/>
+        <location filename="../../app/ui/case_detail.py" line="312"/>
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="289"/>
+        <location filename="../../app/ui/case_detail.py" line="313"/>
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="290"/>
+        <location filename="../../app/ui/case_detail.py" line="314"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="291"/>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="297"/>
+        <location filename="../../app/ui/case_detail.py" line="321"/>
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="299"/>
+        <location filename="../../app/ui/case_detail.py" line="323"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="302"/>
+        <location filename="../../app/ui/case_detail.py" line="326"/>
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="320"/>
+        <location filename="../../app/ui/case_detail.py" line="344"/>
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="322"/>
+        <location filename="../../app/ui/case_detail.py" line="346"/>
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="325"/>
+        <location filename="../../app/ui/case_detail.py" line="349"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="330"/>
+        <location filename="../../app/ui/case_detail.py" line="363"/>
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="333"/>
+        <location filename="../../app/ui/case_detail.py" line="366"/>
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="334"/>
+        <location filename="../../app/ui/case_detail.py" line="367"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="337"/>
+        <location filename="../../app/ui/case_detail.py" line="370"/>
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="340"/>
+        <location filename="../../app/ui/case_detail.py" line="373"/>
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="342"/>
+        <location filename="../../app/ui/case_detail.py" line="375"/>
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="346"/>
+        <location filename="../../app/ui/case_detail.py" line="379"/>
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="346"/>
+        <location filename="../../app/ui/case_detail.py" line="352"/>
+        <location filename="../../app/ui/case_detail.py" line="379"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -344,17 +373,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349"/>
+        <location filename="../../app/ui/case_detail.py" line="382"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="387"/>
+        <location filename="../../app/ui/case_detail.py" line="420"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="390"/>
+        <location filename="../../app/ui/case_detail.py" line="423"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -362,42 +391,42 @@
 <context>
     <name>CaseExportDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="372"/>
+        <location filename="../../app/ui/exports_dialog.py" line="377"/>
         <source>Export dossier – %1</source>
         <translation>Dossier exporteren – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="374"/>
+        <location filename="../../app/ui/exports_dialog.py" line="379"/>
         <source>A ZIP with the case file as PDF, every stored document and a manifest with their SHA-256. It contains personal data: store it safely.</source>
         <translation>Een ZIP met het zaakdossier als pdf, alle opgeslagen documenten en een overzicht met hun SHA-256. Het bevat persoonsgegevens: bewaar het veilig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="378"/>
+        <location filename="../../app/ui/exports_dialog.py" line="383"/>
         <source>Portability export – %1</source>
         <translation>Export voor overdraagbaarheid – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="380"/>
+        <location filename="../../app/ui/exports_dialog.py" line="385"/>
         <source>A ZIP with the confirmed findings in a structured, machine-readable form (Art. 20 GDPR), for the data subject. Only confirmed findings are included.</source>
         <translation>Een ZIP met de bevestigde vondsten in een gestructureerde, machineleesbare vorm (art. 20 AVG), voor de betrokkene. Alleen bevestigde vondsten worden meegenomen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="385"/>
+        <location filename="../../app/ui/exports_dialog.py" line="390"/>
         <source>Choose file and &amp;export…</source>
         <translation>Bestand kiezen en &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="387"/>
+        <location filename="../../app/ui/exports_dialog.py" line="392"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="420"/>
+        <location filename="../../app/ui/exports_dialog.py" line="425"/>
         <source>Saved as %1</source>
         <translation>Opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="423"/>
+        <location filename="../../app/ui/exports_dialog.py" line="428"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
@@ -695,87 +724,87 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../app/ui/case_list.py" line="57"/>
+        <location filename="../../app/ui/case_list.py" line="74"/>
         <source>Search by reference, name, postcode, e-mail or town</source>
         <translation>Zoek op kenmerk, naam, postcode, e-mail of woonplaats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="60"/>
+        <location filename="../../app/ui/case_list.py" line="77"/>
         <source>Search cases</source>
         <translation>Zaken zoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="63"/>
+        <location filename="../../app/ui/case_list.py" line="80"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="64"/>
+        <location filename="../../app/ui/case_list.py" line="81"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="69"/>
+        <location filename="../../app/ui/case_list.py" line="86"/>
         <source>Request type filter</source>
         <translation>Filter op soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="70"/>
+        <location filename="../../app/ui/case_list.py" line="87"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="75"/>
+        <location filename="../../app/ui/case_list.py" line="92"/>
         <source>Received in period</source>
         <translation>Ontvangen in periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="79"/>
+        <location filename="../../app/ui/case_list.py" line="96"/>
         <source>Received: any date</source>
         <translation>Ontvangen: alle data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="80"/>
+        <location filename="../../app/ui/case_list.py" line="97"/>
         <source>Received: last 7 days</source>
         <translation>Ontvangen: afgelopen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="81"/>
+        <location filename="../../app/ui/case_list.py" line="98"/>
         <source>Received: last 30 days</source>
         <translation>Ontvangen: afgelopen 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="82"/>
+        <location filename="../../app/ui/case_list.py" line="99"/>
         <source>Received: last 3 months</source>
         <translation>Ontvangen: afgelopen 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="83"/>
+        <location filename="../../app/ui/case_list.py" line="100"/>
         <source>Received: this year</source>
         <translation>Ontvangen: dit jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="84"/>
+        <location filename="../../app/ui/case_list.py" line="101"/>
         <source>Received: last year</source>
         <translation>Ontvangen: vorig jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="89"/>
+        <location filename="../../app/ui/case_list.py" line="106"/>
         <source>&amp;Open cases only</source>
         <translation>Alleen &amp;open zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="109"/>
+        <location filename="../../app/ui/case_list.py" line="126"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="181"/>
+        <location filename="../../app/ui/case_list.py" line="199"/>
         <source>%1 cases found, first %2 loaded (scroll for more)</source>
         <translation>%1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_list.py" line="184"/>
+        <location filename="../../app/ui/case_list.py" line="202"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -849,56 +878,57 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="50"/>
+        <location filename="../../app/ui/changes_dialog.py" line="60"/>
         <source>delete the record</source>
         <translation>record verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="51"/>
+        <location filename="../../app/ui/changes_dialog.py" line="61"/>
         <source>empty the fields</source>
         <translation>velden leegmaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="52"/>
+        <location filename="../../app/ui/changes_dialog.py" line="62"/>
         <source>mask the fields</source>
         <translation>velden maskeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="53"/>
+        <location filename="../../app/ui/changes_dialog.py" line="63"/>
         <source>keep</source>
         <translation>bewaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="54"/>
+        <location filename="../../app/ui/changes_dialog.py" line="64"/>
         <source>correct</source>
         <translation>corrigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="60"/>
+        <location filename="../../app/ui/changes_dialog.py" line="70"/>
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="61"/>
+        <location filename="../../app/ui/changes_dialog.py" line="71"/>
         <source>removed</source>
         <translation>verwijderd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="62"/>
+        <location filename="../../app/ui/changes_dialog.py" line="72"/>
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="63"/>
+        <location filename="../../app/ui/changes_dialog.py" line="73"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="64"/>
+        <location filename="../../app/ui/changes_dialog.py" line="74"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="75"/>
         <source>removed by hand</source>
         <translation>met de hand verwijderd</translation>
     </message>
@@ -906,125 +936,140 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="89"/>
+        <location filename="../../app/ui/changes_dialog.py" line="156"/>
+        <source>Why &amp;kept…</source>
+        <translation>Waarom &amp;bewaard…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="246"/>
+        <source>deleted by itself on %1</source>
+        <translation>verdwijnt vanzelf op %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="248"/>
+        <source>Art. 17(3)(%2) until %1</source>
+        <translation>art. 17 lid 3 onder %2 tot %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="100"/>
         <source>Erasure – %1</source>
         <translation>Verwijdering – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="91"/>
+        <location filename="../../app/ui/changes_dialog.py" line="102"/>
         <source>Plan the erasure of the confirmed findings. Nothing changes until you approve the plan and execute it. Data that must be kept is listed with its reason.</source>
         <translation>Plan de verwijdering van de bevestigde vondsten. Er verandert niets totdat u het plan goedkeurt en uitvoert. Gegevens die bewaard moeten blijven, staan vermeld met de reden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="95"/>
+        <location filename="../../app/ui/changes_dialog.py" line="106"/>
         <source>Rectification – %1</source>
         <translation>Rectificatie – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="97"/>
+        <location filename="../../app/ui/changes_dialog.py" line="108"/>
         <source>Enter which field gets which new value, then plan the correction in every system with a confirmed finding. Nothing changes until you approve and execute.</source>
         <translation>Geef aan welk veld welke nieuwe waarde krijgt en plan dan de correctie in elk systeem met een bevestigde vondst. Er verandert niets totdat u goedkeurt en uitvoert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="104"/>
-        <location filename="../../app/ui/changes_dialog.py" line="261"/>
+        <location filename="../../app/ui/changes_dialog.py" line="115"/>
+        <location filename="../../app/ui/changes_dialog.py" line="347"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="104"/>
-        <location filename="../../app/ui/changes_dialog.py" line="264"/>
+        <location filename="../../app/ui/changes_dialog.py" line="115"/>
+        <location filename="../../app/ui/changes_dialog.py" line="350"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="108"/>
+        <location filename="../../app/ui/changes_dialog.py" line="119"/>
         <source>Add &amp;field</source>
         <translation>&amp;Veld toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="119"/>
+        <location filename="../../app/ui/changes_dialog.py" line="130"/>
         <source>Planned changes</source>
         <translation>Geplande wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121"/>
+        <location filename="../../app/ui/changes_dialog.py" line="132"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121"/>
+        <location filename="../../app/ui/changes_dialog.py" line="132"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="121"/>
+        <location filename="../../app/ui/changes_dialog.py" line="132"/>
         <source>Fields</source>
         <translation>Velden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="122"/>
+        <location filename="../../app/ui/changes_dialog.py" line="133"/>
         <source>Reason / detail</source>
         <translation>Reden / toelichting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="122"/>
+        <location filename="../../app/ui/changes_dialog.py" line="133"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="132"/>
+        <location filename="../../app/ui/changes_dialog.py" line="162"/>
         <source>Make &amp;plan</source>
         <translation>&amp;Plan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="134"/>
+        <location filename="../../app/ui/changes_dialog.py" line="164"/>
         <source>&amp;Approve plan</source>
         <translation>Plan &amp;goedkeuren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="136"/>
-        <location filename="../../app/ui/changes_dialog.py" line="237"/>
+        <location filename="../../app/ui/changes_dialog.py" line="166"/>
+        <location filename="../../app/ui/changes_dialog.py" line="323"/>
         <source>E&amp;xecute…</source>
         <translation>&amp;Uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="138"/>
+        <location filename="../../app/ui/changes_dialog.py" line="168"/>
         <source>Suppress &amp;direct marketing</source>
         <translation>&amp;Direct marketing blokkeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="140"/>
+        <location filename="../../app/ui/changes_dialog.py" line="170"/>
         <source>Put the e-mail address on the suppression list (objection to marketing)</source>
         <translation>Het e-mailadres op de blokkeerlijst zetten (bezwaar tegen marketing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="143"/>
+        <location filename="../../app/ui/changes_dialog.py" line="173"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="237"/>
+        <location filename="../../app/ui/changes_dialog.py" line="323"/>
         <source>E&amp;xecute again…</source>
         <translation>Opnieuw &amp;uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="241"/>
+        <location filename="../../app/ui/changes_dialog.py" line="327"/>
         <source>No plan yet.</source>
         <translation>Nog geen plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="243"/>
+        <location filename="../../app/ui/changes_dialog.py" line="329"/>
         <source>not approved yet</source>
         <translation>nog niet goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="245"/>
+        <location filename="../../app/ui/changes_dialog.py" line="331"/>
         <source>approved, ready to execute</source>
         <translation>goedgekeurd, klaar om uit te voeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/changes_dialog.py" line="317"/>
+        <location filename="../../app/ui/changes_dialog.py" line="403"/>
         <source>Execute %n approved change(s) in the source systems now? Removed data cannot be brought back by Privacy Desk.</source>
         <translation>
             <numerusform>%n goedgekeurde wijziging nu uitvoeren in de bronsystemen? Verwijderde gegevens kan Privacy Desk niet terughalen.</numerusform>
@@ -1032,474 +1077,168 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="348"/>
+        <location filename="../../app/ui/changes_dialog.py" line="434"/>
         <source>Executing the changes…</source>
         <translation>Wijzigingen uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="380"/>
+        <location filename="../../app/ui/changes_dialog.py" line="466"/>
         <source>The address is now on the suppression list.</source>
         <translation>Het adres staat nu op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="382"/>
+        <location filename="../../app/ui/changes_dialog.py" line="468"/>
         <source>The address was already on the suppression list.</source>
         <translation>Het adres stond al op de blokkeerlijst.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="147"/>
         <source>What was removed by hand, where and how (required)</source>
         <translation>Wat is met de hand verwijderd, waar en hoe (verplicht)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="149"/>
         <source>Note on the removal by hand</source>
         <translation>Toelichting bij het verwijderen met de hand</translation>
     </message>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="150"/>
         <source>Record removed by &amp;hand</source>
         <translation>Met de &amp;hand verwijderd vastleggen</translation>
     </message>
 </context>
 <context>
-    <name>ConnectorLabels</name>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="18"/>
-        <source>SQL database</source>
-        <translation>SQL-database</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="19"/>
-        <source>Finds a person through the identifiers and joins declared in the mapping file.</source>
-        <translation>Vindt een persoon via de identificatiegegevens en koppelingen (joins) uit het mappingbestand.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="25"/>
-        <source>CSV or Excel file</source>
-        <translation>CSV- of Excel-bestand</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="26"/>
-        <source>Every change keeps a backup copy &lt;file&gt;.&lt;time&gt;.bak next to the file for the number of days set; older backups are deleted whenever the file is used.</source>
-        <translation>Bij elke wijziging blijft een reservekopie &lt;bestand&gt;.&lt;tijd&gt;.bak naast het bestand staan, zo veel dagen als ingesteld; oudere reservekopieën worden verwijderd zodra het bestand weer wordt gebruikt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="33"/>
-        <source>Web server access logs</source>
-        <translation>Toegangslogboeken van de webserver</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="34"/>
-        <source>Reads Apache/nginx access logs (common or combined format, plain or .gz). Log lines cannot be erased one by one; they expire after the retention period.</source>
-        <translation>Leest toegangslogboeken van Apache/nginx (common- of combined-formaat, gewoon of .gz). Logregels kunnen niet één voor één worden verwijderd; ze verlopen na de bewaartermijn.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="41"/>
-        <source>Matomo (Piwik) web statistics</source>
-        <translation>Webstatistieken in Matomo (Piwik)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="42"/>
-        <source>Uses the PrivacyManager plugin (GDPR tools) of Matomo 3.6 or later.</source>
-        <translation>Gebruikt de plug-in PrivacyManager (AVG-hulpmiddelen) van Matomo 3.6 of later.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="48"/>
-        <source>Mailbox (.eml folder, mbox or IMAP)</source>
-        <translation>Postvak (map met .eml-bestanden, mbox of IMAP)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="49"/>
-        <source>Messages are only read, never marked as read or changed; delete by hand.</source>
-        <translation>Berichten worden alleen gelezen, nooit als gelezen gemarkeerd of gewijzigd; verwijderen gaat met de hand.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="55"/>
-        <source>Document folder</source>
-        <translation>Documentenmap</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="56"/>
-        <source>Reads text in documents, including subfolders. Scans without text are listed.</source>
-        <translation>Leest de tekst in documenten, ook in submappen. Scans zonder tekst worden apart vermeld.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="62"/>
-        <source>Manual check (no automation)</source>
-        <translation>Handmatige controle (niet geautomatiseerd)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="63"/>
-        <source>Creates a task on the case; it counts as searched once someone completes it.</source>
-        <translation>Maakt een taak bij de zaak aan; het systeem telt als doorzocht zodra iemand de taak afrondt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="73"/>
-        <source>Time-out (seconds)</source>
-        <translation>Time-out (seconden)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="76"/>
-        <source>Database URL</source>
-        <translation>Database-URL</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="77"/>
-        <source>SQLAlchemy URL without the password, e.g. postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal or sqlite:///C:/data/portal.db</source>
-        <translation>SQLAlchemy-URL zonder het wachtwoord, bijvoorbeeld postgresql+psycopg://privacy@db.example.nl:5432/portal, mysql+pymysql://privacy@db:3306/portal of sqlite:///C:/data/portal.db</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="85"/>
-        <source>Mapping file</source>
-        <translation>Mappingbestand</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="86"/>
-        <source>TOML file that lists the tables and columns with personal data</source>
-        <translation>TOML-bestand met de tabellen en kolommen die persoonsgegevens bevatten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="90"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="92"/>
-        <source>File</source>
-        <translation>Bestand</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="93"/>
-        <source>.csv or .xlsx</source>
-        <translation>.csv of .xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="96"/>
-        <source>Identifier columns</source>
-        <translation>Kolommen met identificatiegegevens</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="97"/>
-        <source>column=kind pairs, e.g. &apos;email=email, klantnr=customer_number&apos;; kinds: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</source>
-        <translation>paren kolom=soort, bijvoorbeeld &apos;email=email, klantnr=customer_number&apos;; soorten: email, customer_number, user_id, phone, ip_address, name, first_name, last_name, postcode, house_number, birth_date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="105"/>
-        <source>Data categories</source>
-        <translation>Categorieën persoonsgegevens</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="109"/>
-        <source>Delimiter (CSV)</source>
-        <translation>Scheidingsteken (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="110"/>
-        <source>empty: detect</source>
-        <translation>leeg: automatisch herkennen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="113"/>
-        <source>Encoding (CSV)</source>
-        <translation>Tekencodering (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="117"/>
-        <source>Sheet (XLSX)</source>
-        <translation>Werkblad (XLSX)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="118"/>
-        <source>empty: first sheet</source>
-        <translation>leeg: eerste werkblad</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="121"/>
-        <source>Keep backups (days)</source>
-        <translation>Reservekopieën bewaren (dagen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="122"/>
-        <source>a backup holds the erased rows; 0 keeps no backup</source>
-        <translation>een reservekopie bevat de gewiste rijen; 0 bewaart geen reservekopie</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="128"/>
-        <source>Log file or folder</source>
-        <translation>Logbestand of map</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="132"/>
-        <source>File name pattern</source>
-        <translation>Bestandsnaampatroon</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="133"/>
-        <source>Which files in the folder are logs, e.g. access.log* (includes .gz).</source>
-        <translation>Welke bestanden in de map logbestanden zijn, bijvoorbeeld access.log* (ook .gz).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="139"/>
-        <source>Retention (days)</source>
-        <translation>Bewaartermijn (dagen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="140"/>
-        <source>How long the raw logs are kept before they are deleted automatically.</source>
-        <translation>Hoe lang de ruwe logbestanden worden bewaard voordat ze automatisch worden verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="146"/>
-        <source>Matomo address</source>
-        <translation>Adres van Matomo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="150"/>
-        <source>Site ids</source>
-        <translation>Site-id&apos;s</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="151"/>
-        <source>Comma separated, e.g. 1, 3</source>
-        <translation>Gescheiden door komma&apos;s, bijvoorbeeld 1, 3</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="154"/>
-        <source>Segment for a user id</source>
-        <translation>Segment voor een gebruikers-ID</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="155"/>
-        <source>Matomo segment; {user_id} is replaced by each user id, e-mail address and customer number. IP addresses are searched as well.</source>
-        <translation>Segment in Matomo; {user_id} wordt vervangen door elke gebruikers-ID, elk e-mailadres en elk klantnummer. Ook IP-adressen worden gezocht.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="163"/>
-        <source>API token</source>
-        <translation>API-token</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="164"/>
-        <source>Personal security &gt; Auth tokens, of a user with admin access.</source>
-        <translation>Personal security &gt; Auth tokens, van een gebruiker met beheerdersrechten.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="168"/>
-        <source>Source</source>
-        <translation>Bron</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="170"/>
-        <source>Folder or mbox file</source>
-        <translation>Map of mbox-bestand</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="174"/>
-        <location filename="../../app/ui/connector_labels.py" line="218"/>
-        <source>IMAP server</source>
-        <translation>IMAP-server</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="177"/>
-        <source>IMAP port</source>
-        <translation>IMAP-poort</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="178"/>
-        <source>IMAP user</source>
-        <translation>IMAP-gebruiker</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="180"/>
-        <source>IMAP folder</source>
-        <translation>IMAP-map</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="183"/>
-        <source>Use SSL/TLS</source>
-        <translation>SSL/TLS gebruiken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="185"/>
-        <source>IMAP password</source>
-        <translation>IMAP-wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="189"/>
-        <source>Folder</source>
-        <translation>Map</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="191"/>
-        <source>File types</source>
-        <translation>Bestandstypen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="192"/>
-        <source>Separated by spaces, e.g. .txt .csv .pdf .docx .odt</source>
-        <translation>Gescheiden door spaties, bijvoorbeeld .txt .csv .pdf .docx .odt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="197"/>
-        <source>Largest file (MB)</source>
-        <translation>Grootste bestand (MB)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="198"/>
-        <source>Larger files are listed for a check by hand instead of being read.</source>
-        <translation>Grotere bestanden worden niet gelezen maar vermeld voor een controle met de hand.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="204"/>
-        <source>What to look up, where and how</source>
-        <translation>Wat moet worden opgezocht, waar en hoe</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="205"/>
-        <source>e.g. &apos;Look in the paper archive, cabinet 3, under the customer number&apos;</source>
-        <translation>bijvoorbeeld &apos;Kijk in het papieren archief, kast 3, onder het klantnummer&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="216"/>
-        <source>Folder of .eml files</source>
-        <translation>Map met .eml-bestanden</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/connector_labels.py" line="217"/>
-        <source>mbox file</source>
-        <translation>mbox-bestand</translation>
-    </message>
-</context>
-<context>
     <name>ConnectorsDialog</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="203"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="208"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="204"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="221"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="222"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
         <source>Enabled</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="212"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="213"/>
         <source>&amp;New system</source>
         <translation>&amp;Nieuw systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="226"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="227"/>
         <source>Sea&amp;rch this system for every case</source>
         <translation>Dit systeem voor elke zaak &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="229"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="230"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="239"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="240"/>
         <source>N&amp;ame:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="240"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="241"/>
         <source>&amp;Kind:</source>
         <translation>Soo&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="243"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="244"/>
         <source>Ti&amp;me-out:</source>
         <translation>Ti&amp;me-out:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="254"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="255"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="256"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="257"/>
         <source>&amp;Test connection</source>
         <translation>Verbinding &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="257"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="258"/>
         <source>Saves the settings and tries to reach the system</source>
         <translation>Slaat de instellingen op en probeert het systeem te bereiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="259"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="260"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="287"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="288"/>
         <source>Passwords are stored in the operating system&apos;s keyring.</source>
         <translation>Wachtwoorden worden bewaard in de sleutelbos van het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="289"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="290"/>
         <source>No keyring is available on this computer: passwords are kept in memory only and will be asked for again after a restart.</source>
         <translation>Op deze computer is geen sleutelbos beschikbaar: wachtwoorden blijven alleen in het geheugen en worden na een herstart opnieuw gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="302"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="303"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="302"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="303"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="306"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="307"/>
         <source>The password still has to be entered.</source>
         <translation>Het wachtwoord moet nog worden ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="399"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="401"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="410"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="412"/>
         <source>&apos;%1&apos; is required.</source>
         <translation>&apos;%1&apos; is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="418"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="423"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="420"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="425"/>
         <source>Testing the connection…</source>
         <translation>Verbinding testen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="434"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="436"/>
         <source>OK: %1</source>
         <translation>OK: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="443"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="445"/>
         <source>Failed: %1</source>
         <translation>Mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="452"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="454"/>
         <source>Delete system</source>
         <translation>Systeem verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="453"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="455"/>
         <source>Delete the system &apos;%1&apos;? It is no longer searched; findings already stored stay with their cases.</source>
         <translation>Het systeem &apos;%1&apos; verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
     </message>
@@ -1507,12 +1246,12 @@
 <context>
     <name>DeadlineOverview</name>
     <message>
-        <location filename="../../app/ui/overview.py" line="1"/>
+        <location filename="../../app/ui/overview.py" line="164"/>
         <source>paused since %1 (%2 days)</source>
         <translation>stilgezet sinds %1 (%2 dagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="1"/>
+        <location filename="../../app/ui/overview.py" line="168"/>
         <source>%1 if resumed today</source>
         <translation>%1 als de klok vandaag weer loopt</translation>
     </message>
@@ -1582,47 +1321,47 @@
         <translation>… en nog %1: zie het tabblad Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="162"/>
+        <location filename="../../app/ui/overview.py" line="172"/>
         <source>clock paused</source>
         <translation>termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="167"/>
+        <location filename="../../app/ui/overview.py" line="177"/>
         <source>%1 (extended)</source>
         <translation>%1 (verlengd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="185"/>
+        <location filename="../../app/ui/overview.py" line="195"/>
         <source>Counted to the legal deadline (extended when granted)</source>
         <translation>Geteld tot de wettelijke termijn (verlengd als verlenging is verleend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="191"/>
+        <location filename="../../app/ui/overview.py" line="201"/>
         <source>%1 overdue · %2 due within 7 days · %3 due later · %4 paused</source>
         <translation>%1 te laat · %2 binnen 7 dagen · %3 later · %4 opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="213"/>
+        <location filename="../../app/ui/overview.py" line="223"/>
         <source>Export deadlines to a calendar file</source>
         <translation>Termijnen exporteren naar een agendabestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="215"/>
+        <location filename="../../app/ui/overview.py" line="225"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-bestanden (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="223"/>
+        <location filename="../../app/ui/overview.py" line="233"/>
         <source>Collecting open deadlines…</source>
         <translation>Open termijnen verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="231"/>
+        <location filename="../../app/ui/overview.py" line="241"/>
         <source>%1 deadlines written to %2</source>
         <translation>%1 termijnen opgeslagen in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="237"/>
+        <location filename="../../app/ui/overview.py" line="247"/>
         <source>Exporting deadlines…</source>
         <translation>Termijnen exporteren…</translation>
     </message>
@@ -1658,57 +1397,57 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="53"/>
+        <location filename="../../app/ui/case_panels.py" line="55"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="55"/>
+        <location filename="../../app/ui/case_panels.py" line="57"/>
         <source>&amp;Add document…</source>
         <translation>Document &amp;toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="57"/>
+        <location filename="../../app/ui/case_panels.py" line="59"/>
         <source>Record &amp;identity check…</source>
         <translation>&amp;Identiteitscontrole vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="59"/>
+        <location filename="../../app/ui/case_panels.py" line="61"/>
         <source>Recording the identity check deletes the ID copies of the case.</source>
         <translation>Het vastleggen van de identiteitscontrole verwijdert de kopieën van identiteitsbewijzen in deze zaak.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="71"/>
+        <location filename="../../app/ui/case_panels.py" line="73"/>
         <source>Select a document to see it here.</source>
         <translation>Kies een document om het hier te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="109"/>
+        <location filename="../../app/ui/case_panels.py" line="111"/>
         <source>deleted after the identity check</source>
         <translation>verwijderd na de identiteitscontrole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="111"/>
+        <location filename="../../app/ui/case_panels.py" line="113"/>
         <source>masked</source>
         <translation>afgeschermd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="118"/>
+        <location filename="../../app/ui/case_panels.py" line="120"/>
         <source>This case has no documents yet.</source>
         <translation>Deze zaak heeft nog geen documenten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="129"/>
+        <location filename="../../app/ui/case_panels.py" line="131"/>
         <source>This ID copy was deleted after the identity check.</source>
         <translation>Deze kopie van het identiteitsbewijs is na de identiteitscontrole verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="147"/>
+        <location filename="../../app/ui/case_panels.py" line="149"/>
         <source>This PDF cannot be shown (it may be damaged). It is kept unchanged.</source>
         <translation>Deze pdf kan niet worden getoond (mogelijk beschadigd). Het bestand blijft ongewijzigd bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="156"/>
+        <location filename="../../app/ui/case_panels.py" line="158"/>
         <source>This image cannot be shown. It is kept unchanged.</source>
         <translation>Deze afbeelding kan niet worden getoond. Het bestand blijft ongewijzigd bewaard.</translation>
     </message>
@@ -1729,12 +1468,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="68"/>
+        <location filename="../../app/ui/errors.py" line="72"/>
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>Privacy Desk ran into an error it did not expect. Your last action may not have been saved; check the case before you continue.
 
 Please send the details below to your support contact. They are also written to the log file:
@@ -1745,12 +1484,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="88"/>
         <source>Error details</source>
         <translation>Details van de fout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87"/>
+        <location filename="../../app/ui/errors.py" line="91"/>
         <source>&amp;Copy details</source>
         <translation>Details &amp;kopiëren</translation>
     </message>
@@ -1758,7 +1497,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="111"/>
+        <location filename="../../app/ui/errors.py" line="119"/>
         <source>Privacy Desk</source>
         <translation>Privacy Desk</translation>
     </message>
@@ -1766,27 +1505,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExportsDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="341"/>
+        <location filename="../../app/ui/exports_dialog.py" line="346"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="347"/>
+        <location filename="../../app/ui/exports_dialog.py" line="352"/>
         <source>Register of requests</source>
         <translation>Register van verzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="348"/>
+        <location filename="../../app/ui/exports_dialog.py" line="353"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="349"/>
+        <location filename="../../app/ui/exports_dialog.py" line="354"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="350"/>
+        <location filename="../../app/ui/exports_dialog.py" line="355"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1794,27 +1533,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="176"/>
+        <location filename="../../app/ui/case_dialogs.py" line="171"/>
         <source>Grant extension</source>
         <translation>Termijn verlengen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="179"/>
+        <location filename="../../app/ui/case_dialogs.py" line="174"/>
         <source>Extend the deadline by two months (Art. 12(3) GDPR) because of the complexity or number of requests. Only possible when the data subject is told, with the reasons, within the first month.</source>
         <translation>Verleng de termijn met twee maanden (art. 12 lid 3 AVG) vanwege de complexiteit of het aantal verzoeken. Dit kan alleen als de betrokkene binnen de eerste maand is geïnformeerd, met de redenen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="189"/>
+        <location filename="../../app/ui/case_dialogs.py" line="184"/>
         <source>&amp;Notice sent on:</source>
         <translation>&amp;Bericht verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="190"/>
+        <location filename="../../app/ui/case_dialogs.py" line="185"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="191"/>
+        <location filename="../../app/ui/case_dialogs.py" line="186"/>
         <source>&amp;Grant extension</source>
         <translation>Termijn &amp;verlengen</translation>
     </message>
@@ -1822,42 +1561,42 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FeatureHooks</name>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="34"/>
+        <location filename="../../app/ui/case_detail.py" line="159"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="35"/>
+        <location filename="../../app/ui/case_detail.py" line="160"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Today&apos;s letters</source>
         <translation>Brieven van vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>&amp;Systems…</source>
         <translation>&amp;Systemen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Processing &amp;register…</source>
         <translation>Verwerkings&amp;register…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Print today&apos;s letters…</source>
         <translation>Brieven van vandaag &amp;afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feature_hooks.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
@@ -1928,214 +1667,214 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <location filename="../../app/ui/findings_tab.py" line="197"/>
         <source>&amp;Undo rejection</source>
         <translation>Afwijzing &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="1"/>
+        <location filename="../../app/ui/findings_tab.py" line="198"/>
         <source>Put the findings just rejected back as they were</source>
         <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="92"/>
+        <location filename="../../app/ui/findings_tab.py" line="94"/>
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="94"/>
+        <location filename="../../app/ui/findings_tab.py" line="96"/>
         <source>Cancel search</source>
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="99"/>
+        <location filename="../../app/ui/findings_tab.py" line="101"/>
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="101"/>
+        <location filename="../../app/ui/findings_tab.py" line="103"/>
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="112"/>
+        <location filename="../../app/ui/findings_tab.py" line="114"/>
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="114"/>
-        <location filename="../../app/ui/findings_tab.py" line="207"/>
-        <location filename="../../app/ui/findings_tab.py" line="243"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
+        <location filename="../../app/ui/findings_tab.py" line="216"/>
+        <location filename="../../app/ui/findings_tab.py" line="252"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="114"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="114"/>
-        <location filename="../../app/ui/findings_tab.py" line="243"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
+        <location filename="../../app/ui/findings_tab.py" line="252"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="114"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="115"/>
+        <location filename="../../app/ui/findings_tab.py" line="117"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="127"/>
-        <location filename="../../app/ui/findings_tab.py" line="155"/>
+        <location filename="../../app/ui/findings_tab.py" line="129"/>
+        <location filename="../../app/ui/findings_tab.py" line="157"/>
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="128"/>
-        <location filename="../../app/ui/findings_tab.py" line="205"/>
-        <location filename="../../app/ui/findings_tab.py" line="378"/>
+        <location filename="../../app/ui/findings_tab.py" line="130"/>
+        <location filename="../../app/ui/findings_tab.py" line="214"/>
+        <location filename="../../app/ui/findings_tab.py" line="390"/>
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="129"/>
-        <location filename="../../app/ui/findings_tab.py" line="241"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
+        <location filename="../../app/ui/findings_tab.py" line="250"/>
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="144"/>
+        <location filename="../../app/ui/findings_tab.py" line="146"/>
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="151"/>
+        <location filename="../../app/ui/findings_tab.py" line="153"/>
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="158"/>
+        <location filename="../../app/ui/findings_tab.py" line="160"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="159"/>
+        <location filename="../../app/ui/findings_tab.py" line="161"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="159"/>
+        <location filename="../../app/ui/findings_tab.py" line="161"/>
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="158"/>
+        <location filename="../../app/ui/findings_tab.py" line="160"/>
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="158"/>
+        <location filename="../../app/ui/findings_tab.py" line="160"/>
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="167"/>
+        <location filename="../../app/ui/findings_tab.py" line="169"/>
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="168"/>
+        <location filename="../../app/ui/findings_tab.py" line="170"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="168"/>
+        <location filename="../../app/ui/findings_tab.py" line="170"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="185"/>
+        <location filename="../../app/ui/findings_tab.py" line="187"/>
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="187"/>
+        <location filename="../../app/ui/findings_tab.py" line="189"/>
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="207"/>
+        <location filename="../../app/ui/findings_tab.py" line="216"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="207"/>
+        <location filename="../../app/ui/findings_tab.py" line="216"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="207"/>
+        <location filename="../../app/ui/findings_tab.py" line="216"/>
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="213"/>
+        <location filename="../../app/ui/findings_tab.py" line="222"/>
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="214"/>
+        <location filename="../../app/ui/findings_tab.py" line="223"/>
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="219"/>
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="225"/>
+        <location filename="../../app/ui/findings_tab.py" line="234"/>
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="237"/>
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="229"/>
+        <location filename="../../app/ui/findings_tab.py" line="238"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="243"/>
+        <location filename="../../app/ui/findings_tab.py" line="252"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="243"/>
+        <location filename="../../app/ui/findings_tab.py" line="252"/>
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="244"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="244"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="320"/>
+        <location filename="../../app/ui/findings_tab.py" line="331"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -2143,69 +1882,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="324"/>
+        <location filename="../../app/ui/findings_tab.py" line="335"/>
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="330"/>
+        <location filename="../../app/ui/findings_tab.py" line="341"/>
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="356"/>
+        <location filename="../../app/ui/findings_tab.py" line="368"/>
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="360"/>
+        <location filename="../../app/ui/findings_tab.py" line="372"/>
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="365"/>
+        <location filename="../../app/ui/findings_tab.py" line="377"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="365"/>
+        <location filename="../../app/ui/findings_tab.py" line="377"/>
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="366"/>
+        <location filename="../../app/ui/findings_tab.py" line="378"/>
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="451"/>
+        <location filename="../../app/ui/findings_tab.py" line="492"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="452"/>
+        <location filename="../../app/ui/findings_tab.py" line="493"/>
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="486"/>
+        <location filename="../../app/ui/findings_tab.py" line="527"/>
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="503"/>
+        <location filename="../../app/ui/findings_tab.py" line="548"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="517"/>
+        <location filename="../../app/ui/findings_tab.py" line="562"/>
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="552"/>
+        <location filename="../../app/ui/findings_tab.py" line="597"/>
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -2213,7 +1952,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="553"/>
+        <location filename="../../app/ui/findings_tab.py" line="598"/>
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -2221,7 +1960,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="555"/>
+        <location filename="../../app/ui/findings_tab.py" line="600"/>
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -2229,29 +1968,63 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="557"/>
+        <location filename="../../app/ui/findings_tab.py" line="602"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="568"/>
+        <location filename="../../app/ui/findings_tab.py" line="613"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
 </context>
 <context>
+    <name>GateDialog</name>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="34"/>
+        <source>Not everything is done yet</source>
+        <translation>Nog niet alles is gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="43"/>
+        <source>This letter cannot be final yet. Do what is listed below first (Cancel), or write for each point why the letter goes out without it. Your reasons are kept in the case history, and the letter tells the person what was not done.</source>
+        <translation>Deze brief kan nog niet definitief worden. Doe eerst wat hieronder staat (Annuleren), of schrijf bij elk punt waarom de brief toch zonder verstuurd wordt. Uw redenen worden in de geschiedenis van de zaak bewaard, en de brief vertelt de betrokkene wat niet is gedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="57"/>
+        <source>Reason for going on without this (required)</source>
+        <translation>Reden om zonder dit verder te gaan (verplicht)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="58"/>
+        <source>Reason for overriding: %1</source>
+        <translation>Reden om af te wijken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="67"/>
+        <source>Finalise with these reasons</source>
+        <translation>Definitief maken met deze redenen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="78"/>
+        <source>Write why the letter goes out without this.</source>
+        <translation>Schrijf waarom de brief zonder dit wordt verstuurd.</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
-        <location filename="../../app/ui/app.py" line="125"/>
+        <location filename="../../app/ui/app.py" line="117"/>
         <source>Creating demo cases…</source>
         <translation>Demozaken aanmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="171"/>
+        <location filename="../../app/ui/app.py" line="163"/>
         <source>The database cannot be opened</source>
         <translation>De database kan niet worden geopend</translation>
     </message>
     <message>
+        <location filename="../../app/ui/app.py" line="174"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
@@ -2282,17 +2055,17 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IdentityCheckDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="207"/>
+        <location filename="../../app/ui/case_dialogs.py" line="202"/>
         <source>Record identity check</source>
         <translation>Identiteitscontrole vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="210"/>
+        <location filename="../../app/ui/case_dialogs.py" line="205"/>
         <source>Recording the check deletes every ID copy of this case. Only the method, the outcome, the date, who checked and the document type are kept.</source>
         <translation>Het vastleggen van de controle verwijdert elke kopie van een identiteitsbewijs in deze zaak. Alleen de methode, de uitkomst, de datum, wie controleerde en het soort document worden bewaard.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_dialogs.py" line="214"/>
+        <location filename="../../app/ui/case_dialogs.py" line="209"/>
         <source>This case holds %n ID copy(ies); it will be deleted.</source>
         <translation>
             <numerusform>Deze zaak bevat %n kopie van een identiteitsbewijs; die wordt verwijderd.</numerusform>
@@ -2300,45 +2073,47 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="226"/>
+        <location filename="../../app/ui/case_dialogs.py" line="224"/>
         <source>e.g. passport, driving licence</source>
         <translation>bijv. paspoort, rijbewijs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="228"/>
+        <location filename="../../app/ui/case_dialogs.py" line="226"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="229"/>
+        <location filename="../../app/ui/case_dialogs.py" line="227"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="230"/>
+        <location filename="../../app/ui/case_dialogs.py" line="228"/>
         <source>&amp;Checked on:</source>
         <translation>&amp;Gecontroleerd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="231"/>
+        <location filename="../../app/ui/case_dialogs.py" line="229"/>
         <source>&amp;Document type:</source>
         <translation>Soort &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="232"/>
+        <location filename="../../app/ui/case_dialogs.py" line="230"/>
         <source>No&amp;te:</source>
         <translation>&amp;Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="233"/>
+        <location filename="../../app/ui/case_dialogs.py" line="231"/>
         <source>&amp;Record check</source>
         <translation>Controle &amp;vastleggen</translation>
     </message>
     <message>
+        <location filename="../../app/ui/case_dialogs.py" line="219"/>
         <source>Choose the outcome…</source>
         <translation>Kies de uitkomst…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/case_dialogs.py" line="235"/>
         <source>Choose the outcome of the check.</source>
         <translation>Kies de uitkomst van de controle.</translation>
     </message>
@@ -2346,154 +2121,154 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="85"/>
+        <location filename="../../app/ui/intake_dialog.py" line="86"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="91"/>
+        <location filename="../../app/ui/intake_dialog.py" line="92"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="106"/>
+        <location filename="../../app/ui/intake_dialog.py" line="107"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="108"/>
+        <location filename="../../app/ui/intake_dialog.py" line="109"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="111"/>
+        <location filename="../../app/ui/intake_dialog.py" line="112"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="113"/>
+        <location filename="../../app/ui/intake_dialog.py" line="114"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="126"/>
-        <location filename="../../app/ui/intake_dialog.py" line="210"/>
+        <location filename="../../app/ui/intake_dialog.py" line="127"/>
+        <location filename="../../app/ui/intake_dialog.py" line="211"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="130"/>
+        <location filename="../../app/ui/intake_dialog.py" line="131"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="144"/>
+        <location filename="../../app/ui/intake_dialog.py" line="145"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="179"/>
+        <location filename="../../app/ui/intake_dialog.py" line="180"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="181"/>
+        <location filename="../../app/ui/intake_dialog.py" line="182"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="201"/>
+        <location filename="../../app/ui/intake_dialog.py" line="202"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="262"/>
+        <location filename="../../app/ui/intake_dialog.py" line="263"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="271"/>
+        <location filename="../../app/ui/intake_dialog.py" line="272"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="273"/>
+        <location filename="../../app/ui/intake_dialog.py" line="274"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="287"/>
+        <location filename="../../app/ui/intake_dialog.py" line="288"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="297"/>
+        <location filename="../../app/ui/intake_dialog.py" line="298"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="307"/>
+        <location filename="../../app/ui/intake_dialog.py" line="308"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="314"/>
+        <location filename="../../app/ui/intake_dialog.py" line="315"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="322"/>
+        <location filename="../../app/ui/intake_dialog.py" line="323"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="324"/>
+        <location filename="../../app/ui/intake_dialog.py" line="325"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="329"/>
+        <location filename="../../app/ui/intake_dialog.py" line="330"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="337"/>
+        <location filename="../../app/ui/intake_dialog.py" line="338"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="343"/>
+        <location filename="../../app/ui/intake_dialog.py" line="344"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="350"/>
+        <location filename="../../app/ui/intake_dialog.py" line="351"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="355"/>
+        <location filename="../../app/ui/intake_dialog.py" line="356"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="361"/>
+        <location filename="../../app/ui/intake_dialog.py" line="362"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="364"/>
+        <location filename="../../app/ui/intake_dialog.py" line="365"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="365"/>
+        <location filename="../../app/ui/intake_dialog.py" line="366"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="410"/>
-        <location filename="../../app/ui/intake_dialog.py" line="413"/>
+        <location filename="../../app/ui/intake_dialog.py" line="411"/>
+        <location filename="../../app/ui/intake_dialog.py" line="414"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2501,14 +2276,102 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="427"/>
+        <location filename="../../app/ui/intake_dialog.py" line="428"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="428"/>
+        <location filename="../../app/ui/intake_dialog.py" line="429"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
+    </message>
+</context>
+<context>
+    <name>KeepReasonDialog</name>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="48"/>
+        <source>Why is this data kept?</source>
+        <translation>Waarom worden deze gegevens bewaard?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="52"/>
+        <source>Only an exception of Art. 17(3) GDPR allows keeping data after an erasure request. Data that deletes itself (log lines) is no refusal: give the date.</source>
+        <translation>Alleen een uitzondering van art. 17 lid 3 AVG staat toe dat gegevens na een verwijderverzoek worden bewaard. Gegevens die vanzelf verdwijnen (logregels) zijn geen weigering: geef de datum.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="59"/>
+        <source>(a) freedom of expression and information</source>
+        <translation>(a) vrijheid van meningsuiting en informatie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="60"/>
+        <source>(b) a legal obligation</source>
+        <translation>(b) een wettelijke verplichting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="61"/>
+        <source>(c) public health</source>
+        <translation>(c) volksgezondheid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="62"/>
+        <source>(d) archiving, research or statistics</source>
+        <translation>(d) archivering, onderzoek of statistiek</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="63"/>
+        <source>(e) legal claims</source>
+        <translation>(e) rechtsvorderingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="67"/>
+        <source>no ground: the data deletes itself on a date</source>
+        <translation>geen grond: de gegevens verdwijnen vanzelf op een datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="71"/>
+        <source>e.g. art. 52 Algemene wet inzake rijksbelastingen</source>
+        <translation>bijv. art. 52 Algemene wet inzake rijksbelastingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="88"/>
+        <source>e.g. 7 years, 6 months, 90 days</source>
+        <translation>bijv. 7 jaar, 6 maanden, 90 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="92"/>
+        <source>Every kept item of %1</source>
+        <translation>Alle bewaarde onderdelen van %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="94"/>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Grond:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="95"/>
+        <source>&amp;Statute:</source>
+        <translation>&amp;Wet:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="96"/>
+        <source>Period runs from (&amp;event):</source>
+        <translation>Termijn loopt vanaf (g&amp;ebeurtenis):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="97"/>
+        <source>Date of the e&amp;vent:</source>
+        <translation>&amp;Datum van de gebeurtenis:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="98"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Termijn:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keep_dialog.py" line="99"/>
+        <source>Deleted by itself &amp;on:</source>
+        <translation>Verdwijnt vanzelf &amp;op:</translation>
     </message>
 </context>
 <context>
@@ -2627,7 +2490,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="160"/>
+        <location filename="../../app/ui/labels.py" line="161"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2697,212 +2560,212 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="95"/>
         <source>Mr</source>
         <translation>heer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="96"/>
         <source>Ms</source>
         <translation>mevrouw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>lawyer</source>
         <translation>advocaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>parent</source>
         <translation>ouder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="104"/>
         <source>guardian</source>
         <translation>voogd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/labels.py" line="105"/>
         <source>other representative</source>
         <translation>andere vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>scan of the letter</source>
         <translation>scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>our letter</source>
         <translation>onze brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="113"/>
         <source>authorisation</source>
         <translation>machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
+        <location filename="../../app/ui/labels.py" line="114"/>
         <source>ID copy (masked)</source>
         <translation>kopie identiteitsbewijs (afgeschermd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="115"/>
         <source>other attachment</source>
         <translation>andere bijlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="116"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>name and address match our records</source>
         <translation>naam en adres komen overeen met onze gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="124"/>
+        <location filename="../../app/ui/labels.py" line="125"/>
         <source>extra information requested</source>
         <translation>aanvullende gegevens gevraagd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="126"/>
         <source>ID document seen</source>
         <translation>identiteitsbewijs ingezien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="126"/>
+        <location filename="../../app/ui/labels.py" line="127"/>
         <source>authorisation of the representative</source>
         <translation>machtiging van de vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="134"/>
+        <location filename="../../app/ui/labels.py" line="135"/>
         <source>verified</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="135"/>
+        <location filename="../../app/ui/labels.py" line="136"/>
         <source>reasonable doubt remains</source>
         <translation>gerede twijfel blijft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="137"/>
         <source>not verified</source>
         <translation>niet vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="142"/>
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>Letter registered</source>
         <translation>Brief geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="143"/>
+        <location filename="../../app/ui/labels.py" line="144"/>
         <source>Case edited</source>
         <translation>Zaak gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="144"/>
+        <location filename="../../app/ui/labels.py" line="145"/>
         <source>Status changed</source>
         <translation>Status gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="145"/>
+        <location filename="../../app/ui/labels.py" line="146"/>
         <source>Note added</source>
         <translation>Notitie toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="146"/>
+        <location filename="../../app/ui/labels.py" line="147"/>
         <source>Document added</source>
         <translation>Document toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="147"/>
+        <location filename="../../app/ui/labels.py" line="148"/>
         <source>Identity checked</source>
         <translation>Identiteit gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="148"/>
+        <location filename="../../app/ui/labels.py" line="149"/>
         <source>Case linked</source>
         <translation>Zaak gekoppeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="149"/>
+        <location filename="../../app/ui/labels.py" line="150"/>
         <source>Identifiers changed</source>
         <translation>Kenmerken betrokkene gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="150"/>
+        <location filename="../../app/ui/labels.py" line="151"/>
         <source>Database backed up</source>
         <translation>Reservekopie van de database gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151"/>
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>Clock paused</source>
         <translation>Termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="152"/>
+        <location filename="../../app/ui/labels.py" line="153"/>
         <source>Clock resumed</source>
         <translation>Termijn hervat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="153"/>
+        <location filename="../../app/ui/labels.py" line="154"/>
         <source>Deadline extended</source>
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="161"/>
+        <location filename="../../app/ui/labels.py" line="162"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="162"/>
+        <location filename="../../app/ui/labels.py" line="163"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="163"/>
+        <location filename="../../app/ui/labels.py" line="164"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="164"/>
+        <location filename="../../app/ui/labels.py" line="165"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="165"/>
+        <location filename="../../app/ui/labels.py" line="166"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="166"/>
+        <location filename="../../app/ui/labels.py" line="167"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="167"/>
+        <location filename="../../app/ui/labels.py" line="168"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="168"/>
+        <location filename="../../app/ui/labels.py" line="169"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="196"/>
+        <location filename="../../app/ui/labels.py" line="197"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="198"/>
+        <location filename="../../app/ui/labels.py" line="199"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2910,12 +2773,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="200"/>
+        <location filename="../../app/ui/labels.py" line="201"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="201"/>
+        <location filename="../../app/ui/labels.py" line="202"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -2946,93 +2809,93 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>LetterEditorDialog</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="77"/>
+        <location filename="../../app/ui/letter_editor.py" line="70"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="79"/>
+        <location filename="../../app/ui/letter_editor.py" line="72"/>
         <source>Letter text</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="82"/>
+        <location filename="../../app/ui/letter_editor.py" line="75"/>
         <source>Blank line = new paragraph · &quot;- &quot; at the start = bullet · &quot;## &quot; = heading</source>
         <translation>Lege regel = nieuwe alinea · &quot;- &quot; aan het begin = opsommingsteken · &quot;## &quot; = kop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="90"/>
+        <location filename="../../app/ui/letter_editor.py" line="83"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="101"/>
+        <location filename="../../app/ui/letter_editor.py" line="94"/>
         <source>&amp;Refresh preview</source>
         <translation>Voorbeeld &amp;vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="102"/>
+        <location filename="../../app/ui/letter_editor.py" line="95"/>
         <source>Saves the draft and renders the letter again</source>
         <translation>Slaat het concept op en maakt de brief opnieuw op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="115"/>
+        <location filename="../../app/ui/letter_editor.py" line="108"/>
         <source>Save &amp;draft</source>
         <translation>&amp;Concept opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="117"/>
+        <location filename="../../app/ui/letter_editor.py" line="110"/>
         <source>&amp;Finalise and store…</source>
         <translation>Defi&amp;nitief maken en opslaan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="119"/>
+        <location filename="../../app/ui/letter_editor.py" line="112"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="121"/>
+        <location filename="../../app/ui/letter_editor.py" line="114"/>
         <source>Save &amp;as PDF…</source>
         <translation>Opslaan als &amp;pdf…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="123"/>
+        <location filename="../../app/ui/letter_editor.py" line="116"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="156"/>
+        <location filename="../../app/ui/letter_editor.py" line="149"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="168"/>
+        <location filename="../../app/ui/letter_editor.py" line="161"/>
         <source>This letter is final (dated %1, SHA-256 %2). Final letters cannot be changed; make a new letter as a correction.</source>
         <translation>Deze brief is definitief (gedateerd %1, SHA-256 %2). Een definitieve brief kan niet meer worden gewijzigd; maak een nieuwe brief als correctie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="181"/>
+        <location filename="../../app/ui/letter_editor.py" line="174"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="181"/>
+        <location filename="../../app/ui/letter_editor.py" line="174"/>
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="229"/>
-        <location filename="../../app/ui/letter_editor.py" line="232"/>
+        <location filename="../../app/ui/letter_editor.py" line="222"/>
+        <location filename="../../app/ui/letter_editor.py" line="225"/>
         <source>Rendering the letter…</source>
         <translation>Brief opmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="261"/>
+        <location filename="../../app/ui/letter_editor.py" line="254"/>
         <source>Finalise letter</source>
         <translation>Brief definitief maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="263"/>
+        <location filename="../../app/ui/letter_editor.py" line="256"/>
         <source>The letter is stored as PDF with its SHA-256 and recorded in the case history. After this the letter cannot be changed.
 
 Finalise it now?</source>
@@ -3041,12 +2904,12 @@ Finalise it now?</source>
 Nu definitief maken?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="270"/>
+        <location filename="../../app/ui/letter_editor.py" line="263"/>
         <source>Finalise and store</source>
         <translation>Definitief maken en opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="317"/>
+        <location filename="../../app/ui/letter_editor.py" line="322"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
     </message>
@@ -3054,27 +2917,27 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterTextDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="43"/>
+        <location filename="../../app/ui/intake_dialog.py" line="44"/>
         <source>Read letter text</source>
         <translation>Brieftekst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="48"/>
+        <location filename="../../app/ui/intake_dialog.py" line="49"/>
         <source>Paste the text of the letter (from OCR or from the e-mail). Privacy Desk suggests the request types, their reference and the date of the letter; you decide. The text itself is not stored.</source>
         <translation>Plak de tekst van de brief (uit de OCR of uit de e-mail). Privacy Desk stelt de soorten verzoek, het kenmerk van de afzender en de datum van de brief voor; u beslist. De tekst zelf wordt niet bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="57"/>
+        <location filename="../../app/ui/intake_dialog.py" line="58"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="58"/>
+        <location filename="../../app/ui/intake_dialog.py" line="59"/>
         <source>Geachte heer, mevrouw, …</source>
         <translation>Geachte heer, mevrouw, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="61"/>
+        <location filename="../../app/ui/intake_dialog.py" line="62"/>
         <source>&amp;Read</source>
         <translation>&amp;Lezen</translation>
     </message>
@@ -3082,224 +2945,85 @@ Nu definitief maken?</translation>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="35"/>
-        <source>Acknowledgement of receipt</source>
-        <translation>Ontvangstbevestiging</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="36"/>
-        <source>Request for identification or clarification</source>
-        <translation>Verzoek om identificatie of verduidelijking</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="39"/>
-        <source>Extension notice</source>
-        <translation>Verlengingsbericht</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="40"/>
-        <source>Access answer (with data overview)</source>
-        <translation>Antwoord op inzageverzoek (met overzicht persoonsgegevens)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="41"/>
-        <source>Rectification done</source>
-        <translation>Rectificatie uitgevoerd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="42"/>
-        <source>Erasure done or partly refused</source>
-        <translation>Gegevens gewist of deels geweigerd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="43"/>
-        <source>Objection upheld or refused</source>
-        <translation>Bezwaar gehonoreerd of afgewezen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="44"/>
-        <source>Refusal</source>
-        <translation>Weigering</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/letter_editor.py" line="45"/>
-        <source>Notice to a recipient (Art. 19)</source>
-        <translation>Bericht aan een ontvanger (art. 19)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_editor.py" line="53"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="54"/>
+        <location filename="../../app/ui/letter_editor.py" line="46"/>
         <source>final</source>
         <translation>definitief</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="44"/>
-        <source>What we need from them</source>
-        <translation>Wat wij van de betrokkene nodig hebben</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="45"/>
-        <source>Why we need it</source>
-        <translation>Waarom wij dat nodig hebben</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="46"/>
-        <source>A (masked) copy of an ID document is truly needed</source>
-        <translation>Een (afgeschermde) kopie van een identiteitsbewijs is echt nodig</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="49"/>
-        <source>Reasons</source>
-        <translation>Redenen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="50"/>
-        <source>The objection is against direct marketing</source>
-        <translation>Het bezwaar is tegen direct marketing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="53"/>
-        <source>The objection is upheld</source>
-        <translation>Het bezwaar wordt gehonoreerd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="54"/>
-        <source>Compelling grounds (when not upheld)</source>
-        <translation>Dwingende gronden (als het bezwaar niet wordt gehonoreerd)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="55"/>
-        <source>Manifestly unfounded or excessive (Art. 12(5))</source>
-        <translation>Kennelijk ongegrond of buitensporig (art. 12 lid 5)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="58"/>
-        <source>Recipient</source>
-        <translation>Ontvanger</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="59"/>
-        <source>Street and number / PO box</source>
-        <translation>Straat en huisnummer / postbus</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="60"/>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="61"/>
-        <source>Town</source>
-        <translation>Plaats</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="62"/>
-        <source>Country code</source>
-        <translation>Landcode</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="63"/>
-        <source>What the recipient must do</source>
-        <translation>Wat de ontvanger moet doen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="64"/>
-        <source>Which data</source>
-        <translation>Welke gegevens</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="65"/>
-        <source>Redactions (other people&apos;s data left out)</source>
-        <translation>Weglatingen (gegevens van anderen weggelaten)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="73"/>
-        <source>erase the data</source>
-        <translation>de gegevens wissen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="74"/>
-        <source>correct the data</source>
-        <translation>de gegevens corrigeren</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letters_tab.py" line="77"/>
-        <source>restrict the processing</source>
-        <translation>de verwerking beperken</translation>
     </message>
 </context>
 <context>
     <name>LettersTab</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <location filename="../../app/ui/letters_tab.py" line="212"/>
         <source>Printed</source>
         <translation>Afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <location filename="../../app/ui/letters_tab.py" line="225"/>
         <source>Sen&amp;t by post…</source>
         <translation>Per pos&amp;t verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <location filename="../../app/ui/letters_tab.py" line="227"/>
         <source>The letter went into the post on a date: it counts as printed</source>
         <translation>De brief is op een datum gepost: hij telt als afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="229"/>
+        <location filename="../../app/ui/letters_tab.py" line="209"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231"/>
+        <location filename="../../app/ui/letters_tab.py" line="211"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231"/>
+        <location filename="../../app/ui/letters_tab.py" line="211"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231"/>
+        <location filename="../../app/ui/letters_tab.py" line="211"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231"/>
+        <location filename="../../app/ui/letters_tab.py" line="211"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="232"/>
+        <location filename="../../app/ui/letters_tab.py" line="212"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="241"/>
+        <location filename="../../app/ui/letters_tab.py" line="221"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="243"/>
+        <location filename="../../app/ui/letters_tab.py" line="223"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="245"/>
+        <location filename="../../app/ui/letters_tab.py" line="231"/>
         <source>Export &amp;dossier…</source>
         <translation>&amp;Dossier exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="247"/>
+        <location filename="../../app/ui/letters_tab.py" line="233"/>
         <source>&amp;Portability export (ZIP)…</source>
         <translation>Export voor &amp;overdraagbaarheid (ZIP)…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/letters_tab.py" line="235"/>
         <source>Decide portabilit&amp;y…</source>
         <translation>Over&amp;draagbaarheid beslissen…</translation>
     </message>
@@ -3358,177 +3082,177 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Today</source>
         <translation>V&amp;andaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Window</source>
         <translation>Venster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Case detail</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Back up database…</source>
         <translation>&amp;Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Write a checked copy of all cases to a file</source>
         <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>No backup made yet</source>
         <translation>Nog geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Last backup: %1</source>
         <translation>Laatste reservekopie: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>File &gt; Back up database… writes a checked copy</source>
         <translation>Bestand &gt; Reservekopie maken… schrijft een gecontroleerde kopie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Back up database</source>
         <translation>Reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Cases copied: %1
 File: %2 (%3 MB)
 
@@ -3539,32 +3263,32 @@ Bestand: %2 (%3 MB)
 De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Backup written</source>
         <translation>Reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>No backup made</source>
         <translation>Geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Backing up the database…</source>
         <translation>Reservekopie van de database maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3572,7 +3296,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
@@ -3583,32 +3307,37 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>NewLetterDialog</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="91"/>
+        <location filename="../../app/ui/letters_tab.py" line="123"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="56"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="101"/>
+        <location filename="../../app/ui/letters_tab.py" line="66"/>
         <source>Letter &amp;type:</source>
         <translation>Soort &amp;brief:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="102"/>
+        <location filename="../../app/ui/letters_tab.py" line="67"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="109"/>
+        <location filename="../../app/ui/letters_tab.py" line="74"/>
         <source>This letter needs no further information.</source>
         <translation>Voor deze brief zijn geen verdere gegevens nodig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="114"/>
+        <location filename="../../app/ui/letters_tab.py" line="79"/>
         <source>Make &amp;draft</source>
         <translation>&amp;Concept maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="205"/>
+        <location filename="../../app/ui/letters_tab.py" line="180"/>
         <source>Fill this in for this letter.</source>
         <translation>Vul dit in voor deze brief.</translation>
     </message>
@@ -3616,22 +3345,22 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="184"/>
+        <location filename="../../app/ui/case_panels.py" line="186"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="186"/>
+        <location filename="../../app/ui/case_panels.py" line="188"/>
         <source>Write a note (visible to every officer)…</source>
         <translation>Schrijf een notitie (zichtbaar voor iedere behandelaar)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="190"/>
+        <location filename="../../app/ui/case_panels.py" line="192"/>
         <source>Add &amp;note</source>
         <translation>&amp;Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="208"/>
+        <location filename="../../app/ui/case_panels.py" line="210"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -3657,32 +3386,32 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="125"/>
+        <location filename="../../app/ui/case_dialogs.py" line="120"/>
         <source>Pause clock</source>
         <translation>Termijn opschorten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="128"/>
+        <location filename="../../app/ui/case_dialogs.py" line="123"/>
         <source>Stop the clock while you wait for the data subject to answer an identity or clarification question. The deadlines move by the days the clock stands still.</source>
         <translation>Schort de termijn op zolang u wacht op het antwoord van de betrokkene op een vraag over identiteit of verduidelijking. De termijnen schuiven op met het aantal dagen dat de termijn stilstaat.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="135"/>
+        <location filename="../../app/ui/case_dialogs.py" line="130"/>
         <source>e.g. asked for a copy of the customer card</source>
         <translation>bijv. gevraagd om een kopie van de klantenkaart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="136"/>
+        <location filename="../../app/ui/case_dialogs.py" line="131"/>
         <source>&amp;Question sent on:</source>
         <translation>&amp;Vraag verstuurd op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="137"/>
+        <location filename="../../app/ui/case_dialogs.py" line="132"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="138"/>
+        <location filename="../../app/ui/case_dialogs.py" line="133"/>
         <source>&amp;Pause clock</source>
         <translation>Termijn &amp;opschorten</translation>
     </message>
@@ -3690,27 +3419,27 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="227"/>
+        <location filename="../../app/ui/pdf_preview.py" line="231"/>
         <source>&amp;Double-sided (a blank page after letters with an odd number of pages)</source>
         <translation>Du&amp;bbelzijdig (een lege pagina na brieven met een oneven aantal pagina&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="231"/>
+        <location filename="../../app/ui/pdf_preview.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="233"/>
+        <location filename="../../app/ui/pdf_preview.py" line="237"/>
         <source>&amp;Save as PDF…</source>
         <translation>Op&amp;slaan als pdf…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="235"/>
+        <location filename="../../app/ui/pdf_preview.py" line="239"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pdf_preview.py" line="269"/>
+        <location filename="../../app/ui/pdf_preview.py" line="273"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n pagina</numerusform>
@@ -3718,12 +3447,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="286"/>
+        <location filename="../../app/ui/pdf_preview.py" line="290"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="289"/>
+        <location filename="../../app/ui/pdf_preview.py" line="293"/>
         <source>Saved as %1</source>
         <translation>Opgeslagen als %1</translation>
     </message>
@@ -3731,34 +3460,72 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="125"/>
+        <location filename="../../app/ui/pdf_preview.py" line="129"/>
         <source>Letter preview</source>
         <translation>Voorbeeld van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="127"/>
+        <location filename="../../app/ui/pdf_preview.py" line="131"/>
         <source>No preview yet.</source>
         <translation>Nog geen voorbeeld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="150"/>
+        <location filename="../../app/ui/pdf_preview.py" line="154"/>
         <source>This PDF cannot be shown.</source>
         <translation>Deze pdf kan niet worden getoond.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="168"/>
+        <location filename="../../app/ui/pdf_preview.py" line="172"/>
         <source>Save as PDF</source>
         <translation>Opslaan als PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="170"/>
+        <location filename="../../app/ui/pdf_preview.py" line="174"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="192"/>
+        <location filename="../../app/ui/pdf_preview.py" line="196"/>
         <source>Printing failed: %1</source>
         <translation>Afdrukken mislukt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortabilityDialog</name>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="92"/>
+        <source>Decide portability</source>
+        <translation>Overdraagbaarheid beslissen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="95"/>
+        <source>Grant portability once the portability export (ZIP) is made and the identity is established; a refusal needs the reason.</source>
+        <translation>Wijs overdraagbaarheid toe zodra de export (ZIP) is gemaakt en de identiteit is vastgesteld; een weigering heeft een reden nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="103"/>
+        <source>Choose the decision…</source>
+        <translation>Kies de beslissing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="106"/>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Beslissing:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="107"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Toelichting:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="108"/>
+        <source>&amp;Record decision</source>
+        <translation>Beslissing &amp;vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/gate_dialog.py" line="112"/>
+        <source>Choose the decision.</source>
+        <translation>Kies de beslissing.</translation>
     </message>
 </context>
 <context>
@@ -3900,72 +3667,72 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RegisterExportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="135"/>
+        <location filename="../../app/ui/exports_dialog.py" line="137"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="139"/>
+        <location filename="../../app/ui/exports_dialog.py" line="141"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="143"/>
+        <location filename="../../app/ui/exports_dialog.py" line="145"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="144"/>
+        <location filename="../../app/ui/exports_dialog.py" line="146"/>
         <source>CSV (semicolons, for Excel)</source>
         <translation>CSV (puntkomma&apos;s, voor Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="145"/>
+        <location filename="../../app/ui/exports_dialog.py" line="147"/>
         <source>Include &amp;personal data (names, postcodes, towns)</source>
         <translation>&amp;Persoonsgegevens opnemen (namen, postcodes, woonplaatsen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="147"/>
+        <location filename="../../app/ui/exports_dialog.py" line="149"/>
         <source>Without personal data the export can be shared for reporting. Every export is recorded in the history.</source>
         <translation>Zonder persoonsgegevens kan de export voor rapportages worden gedeeld. Elke export wordt vastgelegd in de geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="151"/>
+        <location filename="../../app/ui/exports_dialog.py" line="153"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="154"/>
+        <location filename="../../app/ui/exports_dialog.py" line="156"/>
         <source>Received from:</source>
         <translation>Ontvangen vanaf:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="155"/>
+        <location filename="../../app/ui/exports_dialog.py" line="157"/>
         <source>Received until:</source>
         <translation>Ontvangen tot en met:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="156"/>
+        <location filename="../../app/ui/exports_dialog.py" line="158"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="157"/>
+        <location filename="../../app/ui/exports_dialog.py" line="159"/>
         <source>Request type:</source>
         <translation>Soort verzoek:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="158"/>
+        <location filename="../../app/ui/exports_dialog.py" line="160"/>
         <source>Format:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="170"/>
+        <location filename="../../app/ui/exports_dialog.py" line="172"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="189"/>
+        <location filename="../../app/ui/exports_dialog.py" line="191"/>
         <source>%n case(s) written to %1</source>
         <translation>
             <numerusform>%n zaak opgeslagen in %1</numerusform>
@@ -3973,7 +3740,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="192"/>
+        <location filename="../../app/ui/exports_dialog.py" line="194"/>
         <source>Exporting the register…</source>
         <translation>Register exporteren…</translation>
     </message>
@@ -3981,12 +3748,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>ResultRow</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="55"/>
+        <location filename="../../app/ui/exports_dialog.py" line="57"/>
         <source>Open &amp;file</source>
         <translation>&amp;Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="57"/>
+        <location filename="../../app/ui/exports_dialog.py" line="59"/>
         <source>Open f&amp;older</source>
         <translation>&amp;Map openen</translation>
     </message>
@@ -3994,22 +3761,22 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="154"/>
+        <location filename="../../app/ui/case_dialogs.py" line="149"/>
         <source>Resume clock</source>
         <translation>Termijn hervatten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="155"/>
+        <location filename="../../app/ui/case_dialogs.py" line="150"/>
         <source>Record the day the answer of the data subject arrived.</source>
         <translation>Leg vast op welke dag het antwoord van de betrokkene binnenkwam.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="160"/>
+        <location filename="../../app/ui/case_dialogs.py" line="155"/>
         <source>&amp;Answer received on:</source>
         <translation>&amp;Antwoord ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_dialogs.py" line="161"/>
+        <location filename="../../app/ui/case_dialogs.py" line="156"/>
         <source>&amp;Resume clock</source>
         <translation>Termijn &amp;hervatten</translation>
     </message>
@@ -4017,52 +3784,52 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248"/>
+        <location filename="../../app/ui/exports_dialog.py" line="250"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248"/>
+        <location filename="../../app/ui/exports_dialog.py" line="250"/>
         <source>Closed on</source>
         <translation>Gesloten op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="248"/>
+        <location filename="../../app/ui/exports_dialog.py" line="250"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="249"/>
+        <location filename="../../app/ui/exports_dialog.py" line="251"/>
         <source>Retention ended</source>
         <translation>Bewaartermijn verstreken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="249"/>
+        <location filename="../../app/ui/exports_dialog.py" line="251"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="252"/>
+        <location filename="../../app/ui/exports_dialog.py" line="254"/>
         <source>Anonymise (keep the figures)</source>
         <translation>Anonimiseren (cijfers blijven bewaard)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="253"/>
+        <location filename="../../app/ui/exports_dialog.py" line="255"/>
         <source>Delete completely</source>
         <translation>Volledig verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="255"/>
+        <location filename="../../app/ui/exports_dialog.py" line="258"/>
         <source>&amp;Apply to the checked cases…</source>
         <translation>&amp;Toepassen op de aangevinkte zaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="257"/>
+        <location filename="../../app/ui/exports_dialog.py" line="260"/>
         <source>Re&amp;load</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="285"/>
+        <location filename="../../app/ui/exports_dialog.py" line="288"/>
         <source>%n case(s) past their retention period</source>
         <translation>
             <numerusform>%n zaak voorbij de bewaartermijn</numerusform>
@@ -4070,12 +3837,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="299"/>
+        <location filename="../../app/ui/exports_dialog.py" line="302"/>
         <source>Check the cases to handle first.</source>
         <translation>Vink eerst de zaken aan die u wilt afhandelen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="303"/>
+        <location filename="../../app/ui/exports_dialog.py" line="306"/>
         <source>Delete %n case(s) completely? This cannot be undone.</source>
         <translation>
             <numerusform>%n zaak volledig verwijderen? Dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -4083,7 +3850,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="306"/>
+        <location filename="../../app/ui/exports_dialog.py" line="309"/>
         <source>Anonymise %n case(s)? All personal data of these cases is removed; this cannot be undone.</source>
         <translation>
             <numerusform>%n zaak anonimiseren? Alle persoonsgegevens van deze zaak worden verwijderd; dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -4091,12 +3858,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="309"/>
+        <location filename="../../app/ui/exports_dialog.py" line="312"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="332"/>
+        <location filename="../../app/ui/exports_dialog.py" line="335"/>
         <source>%n case(s) done</source>
         <translation>
             <numerusform>%n zaak afgehandeld</numerusform>
@@ -4104,9 +3871,32 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="335"/>
+        <location filename="../../app/ui/exports_dialog.py" line="340"/>
         <source>Applying retention…</source>
         <translation>Bewaartermijn toepassen…</translation>
+    </message>
+</context>
+<context>
+    <name>SentByPostDialog</name>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="25"/>
+        <source>Sent by post</source>
+        <translation>Per post verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="27"/>
+        <source>Record the day this letter went into the post. It then counts as printed.</source>
+        <translation>Vul de dag in waarop deze brief op de post is gegaan. Hij telt dan als afgedrukt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="33"/>
+        <source>&amp;Posted on:</source>
+        <translation>&amp;Gepost op:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_post_dialog.py" line="41"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Vastleggen</translation>
     </message>
 </context>
 <context>
@@ -4325,25 +4115,43 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="166"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="167"/>
         <source>stored – leave empty to keep it</source>
         <translation>opgeslagen – laat leeg om te behouden</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="80"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="84"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="85"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="104"/>
+        <location filename="../../app/ui/tasks.py" line="110"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="109"/>
+        <location filename="../../app/ui/tasks.py" line="115"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="110"/>
+        <location filename="../../app/ui/tasks.py" line="116"/>
         <source>Please wait</source>
         <translation>Even geduld</translation>
     </message>
@@ -4351,65 +4159,223 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="233"/>
+        <location filename="../../app/ui/case_panels.py" line="235"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234"/>
+        <location filename="../../app/ui/case_panels.py" line="236"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234"/>
+        <location filename="../../app/ui/case_panels.py" line="236"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="234"/>
+        <location filename="../../app/ui/case_panels.py" line="236"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_panels.py" line="235"/>
+        <location filename="../../app/ui/case_panels.py" line="237"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="35"/>
+        <source>Answer overdue</source>
+        <translation>Antwoord te laat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="36"/>
+        <source>Promise date passed</source>
+        <translation>Toegezegde datum verstreken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="37"/>
+        <source>Reminder received</source>
+        <translation>Herinnering ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="38"/>
+        <source>Acknowledgement not sent</source>
+        <translation>Ontvangstbevestiging niet verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="39"/>
+        <source>Identity not checked</source>
+        <translation>Identiteit niet gecontroleerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="40"/>
+        <source>Authorisation missing</source>
+        <translation>Machtiging ontbreekt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="43"/>
+        <source>Systems not searched</source>
+        <translation>Systemen niet doorzocht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="44"/>
+        <source>A system failed</source>
+        <translation>Een systeem gaf een fout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="45"/>
+        <source>Manual checks open</source>
+        <translation>Handmatige controles open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="46"/>
+        <source>Findings to review</source>
+        <translation>Vondsten te beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="47"/>
+        <source>Changes not approved</source>
+        <translation>Wijzigingen niet goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="48"/>
+        <source>Changes not executed</source>
+        <translation>Wijzigingen niet uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="49"/>
+        <source>Changes to do by hand</source>
+        <translation>Wijzigingen met de hand uit te voeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="50"/>
+        <source>Art. 19 notices due</source>
+        <translation>Kennisgevingen art. 19 te versturen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="51"/>
+        <source>Letters not printed</source>
+        <translation>Brieven niet afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="52"/>
+        <source>No answer to our question</source>
+        <translation>Geen antwoord op onze vraag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="82"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="86"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Mijn zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="87"/>
+        <source>Only the cases assigned to you</source>
+        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="88"/>
+        <source>A&amp;ll</source>
+        <translation>A&amp;lle zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="95"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="106"/>
+        <source>What needs a person today</source>
+        <translation>Wat vandaag aandacht nodig heeft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="109"/>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="109"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="109"/>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="109"/>
+        <source>Assigned to</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="143"/>
+        <source>Reading the to-do list...</source>
+        <translation>De takenlijst wordt gelezen...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="148"/>
+        <source>Reading the to-do list</source>
+        <translation>Takenlijst lezen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="191"/>
+        <source>Enter or double click: open the case where this is done</source>
+        <translation>Enter of dubbelklik: open de zaak waar dit gebeurt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="196"/>
+        <source>%1 tasks in %2 cases</source>
+        <translation>%1 taken in %2 zaken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>Nothing needs a person today.</source>
+        <translation>Vandaag heeft niets uw aandacht nodig.</translation>
+    </message>
+</context>
+<context>
     <name>YearlyReportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="206"/>
+        <location filename="../../app/ui/exports_dialog.py" line="208"/>
         <source>Figures only: the report contains no personal data.</source>
         <translation>Alleen cijfers: het verslag bevat geen persoonsgegevens.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="208"/>
+        <location filename="../../app/ui/exports_dialog.py" line="210"/>
         <source>Make &amp;report…</source>
         <translation>Verslag &amp;maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="211"/>
+        <location filename="../../app/ui/exports_dialog.py" line="213"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="212"/>
+        <location filename="../../app/ui/exports_dialog.py" line="214"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="223"/>
+        <location filename="../../app/ui/exports_dialog.py" line="225"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="235"/>
+        <location filename="../../app/ui/exports_dialog.py" line="237"/>
         <source>Report saved as %1</source>
         <translation>Verslag opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="237"/>
+        <location filename="../../app/ui/exports_dialog.py" line="239"/>
         <source>Making the yearly report…</source>
         <translation>Jaarverslag maken…</translation>
     </message>
@@ -4440,17 +4406,17 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>pdf_preview</name>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="62"/>
+        <location filename="../../app/ui/pdf_preview.py" line="63"/>
         <source>the PDF cannot be read</source>
         <translation>de PDF kan niet worden gelezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="68"/>
+        <location filename="../../app/ui/pdf_preview.py" line="69"/>
         <source>page %1 could not be rendered</source>
         <translation>pagina %1 kon niet worden weergegeven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pdf_preview.py" line="98"/>
+        <location filename="../../app/ui/pdf_preview.py" line="96"/>
         <source>the printer could not be started</source>
         <translation>de printer kon niet worden gestart</translation>
     </message>
@@ -4461,276 +4427,6 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/translation.py" line="42"/>
         <source>translation file missing: %1</source>
         <translation>vertaalbestand ontbreekt: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TodayView</name>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Answer overdue</source>
-        <translation>Antwoord te laat</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Promise date passed</source>
-        <translation>Toegezegde datum verstreken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Reminder received</source>
-        <translation>Herinnering ontvangen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Acknowledgement not sent</source>
-        <translation>Ontvangstbevestiging niet verstuurd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Identity not checked</source>
-        <translation>Identiteit niet gecontroleerd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Authorisation missing</source>
-        <translation>Machtiging ontbreekt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Systems not searched</source>
-        <translation>Systemen niet doorzocht</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>A system failed</source>
-        <translation>Een systeem gaf een fout</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Manual checks open</source>
-        <translation>Handmatige controles open</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Findings to review</source>
-        <translation>Vondsten te beoordelen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Changes not approved</source>
-        <translation>Wijzigingen niet goedgekeurd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Changes not executed</source>
-        <translation>Wijzigingen niet uitgevoerd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Changes to do by hand</source>
-        <translation>Wijzigingen met de hand uit te voeren</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Art. 19 notices due</source>
-        <translation>Kennisgevingen art. 19 te versturen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Letters not printed</source>
-        <translation>Brieven niet afgedrukt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>No answer to our question</source>
-        <translation>Geen antwoord op onze vraag</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Today</source>
-        <translation>Vandaag</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>&amp;Mine</source>
-        <translation>&amp;Mijn zaken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Only the cases assigned to you</source>
-        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>A&amp;ll</source>
-        <translation>A&amp;lle zaken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Vernieuwen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>What needs a person today</source>
-        <translation>Wat vandaag aandacht nodig heeft</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Reference</source>
-        <translation>Kenmerk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Due</source>
-        <translation>Uiterlijk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Detail</source>
-        <translation>Toelichting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Assigned to</source>
-        <translation>Behandelaar</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Enter or double click: open the case where this is done</source>
-        <translation>Enter of dubbelklik: open de zaak waar dit gebeurt</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>%1 tasks in %2 cases</source>
-        <translation>%1 taken in %2 zaken</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/today_view.py" line="1"/>
-        <source>Nothing needs a person today.</source>
-        <translation>Vandaag heeft niets uw aandacht nodig.</translation>
-    </message>
-</context>
-<context>
-    <name>SentByPostDialog</name>
-    <message>
-        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
-        <source>Sent by post</source>
-        <translation>Per post verstuurd</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
-        <source>Record the day this letter went into the post. It then counts as printed.</source>
-        <translation>Vul de dag in waarop deze brief op de post is gegaan. Hij telt dan als afgedrukt.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
-        <source>&amp;Posted on:</source>
-        <translation>&amp;Gepost op:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/letter_post_dialog.py" line="1"/>
-        <source>&amp;Record</source>
-        <translation>&amp;Vastleggen</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <location filename="../../app/ui/shortcuts.py" line="1"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Sneltoetsen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/shortcuts.py" line="1"/>
-        <source>Action</source>
-        <translation>Handeling</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/shortcuts.py" line="1"/>
-        <source>Keys</source>
-        <translation>Toetsen</translation>
-    </message>
-</context>
-<context>
-    <name>AuditChainStatus</name>
-    <message>
-        <source>Checking the audit trail…</source>
-        <translation>Audittrail wordt gecontroleerd…</translation>
-    </message>
-    <message>
-        <source>Audit trail intact</source>
-        <translation>Audittrail intact</translation>
-    </message>
-    <message>
-        <source>Chain head: %1</source>
-        <translation>Kop van de keten: %1</translation>
-    </message>
-    <message>
-        <source>Audit trail broken</source>
-        <translation>Audittrail verbroken</translation>
-    </message>
-    <message>
-        <source>The audit trail does not verify: %1 Run 'privacy-desk audit verify' and restore the database from a backup.</source>
-        <translation>De audittrail klopt niet: %1 Voer 'privacy-desk audit verify' uit en zet de database terug uit een reservekopie.</translation>
-    </message>
-</context>
-<context>
-    <name>GateDialog</name>
-    <message>
-        <source>Not everything is done yet</source>
-        <translation>Nog niet alles is gedaan</translation>
-    </message>
-    <message>
-        <source>This letter cannot be final yet. Do what is listed below first (Cancel), or write for each point why the letter goes out without it. Your reasons are kept in the case history, and the letter tells the person what was not done.</source>
-        <translation>Deze brief kan nog niet definitief worden. Doe eerst wat hieronder staat (Annuleren), of schrijf bij elk punt waarom de brief toch zonder verstuurd wordt. Uw redenen worden in de geschiedenis van de zaak bewaard, en de brief vertelt de betrokkene wat niet is gedaan.</translation>
-    </message>
-    <message>
-        <source>Reason for going on without this (required)</source>
-        <translation>Reden om zonder dit verder te gaan (verplicht)</translation>
-    </message>
-    <message>
-        <source>Reason for overriding: %1</source>
-        <translation>Reden om af te wijken: %1</translation>
-    </message>
-    <message>
-        <source>Finalise with these reasons</source>
-        <translation>Definitief maken met deze redenen</translation>
-    </message>
-    <message>
-        <source>Write why the letter goes out without this.</source>
-        <translation>Schrijf waarom de brief zonder dit wordt verstuurd.</translation>
-    </message>
-</context>
-<context>
-    <name>PortabilityDialog</name>
-    <message>
-        <source>Decide portability</source>
-        <translation>Overdraagbaarheid beslissen</translation>
-    </message>
-    <message>
-        <source>Grant portability once the portability export (ZIP) is made and the identity is established; a refusal needs the reason.</source>
-        <translation>Wijs overdraagbaarheid toe zodra de export (ZIP) is gemaakt en de identiteit is vastgesteld; een weigering heeft een reden nodig.</translation>
-    </message>
-    <message>
-        <source>Choose the decision…</source>
-        <translation>Kies de beslissing…</translation>
-    </message>
-    <message>
-        <source>&amp;Decision:</source>
-        <translation>&amp;Beslissing:</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>&amp;Toelichting:</translation>
-    </message>
-    <message>
-        <source>&amp;Record decision</source>
-        <translation>Beslissing &amp;vastleggen</translation>
-    </message>
-    <message>
-        <source>Choose the decision.</source>
-        <translation>Kies de beslissing.</translation>
     </message>
 </context>
 </TS>

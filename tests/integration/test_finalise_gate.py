@@ -33,7 +33,13 @@ from app.services.searches import complete_manual_task, manual_tasks_of, search_
 
 TODAY = date.today()
 EMAIL = "els.aa@example.nl"
-UPHELD = {"direct_marketing": "no", "upheld": "yes"}  # not direct marketing: no suppression
+# Not direct marketing (no suppression): a processing from the shipped register, what stopped.
+UPHELD = {
+    "direct_marketing": "no",
+    "upheld": "yes",
+    "processing": "Websitestatistieken (Piwik/Matomo)",
+    "stopped": "het meten van uw websitebezoek",
+}
 
 
 def _text(pdf: bytes) -> str:

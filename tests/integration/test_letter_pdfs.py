@@ -77,11 +77,11 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
     ],
     (LetterType.ERASURE, "nl"): [
         "Nieuwsbrief: e-mailadres", "artikel 17 lid 3 onder b AVG",
-        "artikel 52 Algemene wet inzake rijksbelastingen", "1 januari 2034", AP, "rechtbank",
+        "artikel 52 Algemene wet inzake rijksbelastingen", "31 december 2033", AP, "rechtbank",
         "zes weken", "artikel 35 Uitvoeringswet AVG",
     ],
     (LetterType.ERASURE, "en"): [
-        "Newsletter", "Article 17(3)(b) GDPR", "1 January 2034", AP, "rechtbank", "six weeks",
+        "Newsletter", "Article 17(3)(b) GDPR", "31 December 2033", AP, "rechtbank", "six weeks",
     ],
     (LetterType.OBJECTION, "nl"): [
         "direct marketing", "altijd bezwaar maken", "blokkeerlijst", "artikel 21 lid 3 AVG",
@@ -98,10 +98,12 @@ EXPECTED: dict[tuple[LetterType, str], list[str]] = {
         AP, "rechtbank", "six weeks", "Article 35",
     ],
     (LetterType.RECIPIENT_NOTICE, "nl"): [
-        "artikel 19 AVG", "De heer J. van der Berg", "KL-10001", "ook verwijderen",
+        "artikel 19 AVG", "persoonsgegevens van J. van der Berg aan Zendesk", "KL-10001",
+        "ook verwijderen", "Geachte heer, mevrouw,",
     ],
     (LetterType.RECIPIENT_NOTICE, "en"): [
-        "Article 19 GDPR", "Mr J. van der Berg", "KL-10001", "erase this data",
+        "Article 19 GDPR", "personal data of J. van der Berg to Zendesk", "KL-10001",
+        "erase this data", "Dear Sir or Madam,",
     ],
 }  # fmt: skip
 
@@ -143,8 +145,11 @@ def test_letter_pdf_has_mandatory_content(letter_type: LetterType, lang: str) ->
     for expected in EXPECTED[(letter_type, lang)]:
         assert expected in text, f"{letter_type}/{lang}: {expected!r} missing"
     # The controller's identity, the references and the closing appear on every letter.
-    for common in ("Databalance Services B.V.", "AVG-2026-0001", "JvdB/2026-11", "M. de Bruijn"):
+    for common in ("Databalance Services B.V.", "AVG-2026-0001", "M. de Bruijn"):
         assert common in pages[0]
+    # The data subject's own reference, except on an Art. 19 notice (to a company).
+    notice = letter_type == LetterType.RECIPIENT_NOTICE
+    assert ("JvdB/2026-11" in pages[0]) is not notice
     closing = "Met vriendelijke groet," if lang == "nl" else "Kind regards,"
     assert closing in text and "M. (Marieke) de Bruijn" in text
     labels = ("uw brief van", "uw kenmerk", "ons kenmerk", "datum")

@@ -173,3 +173,52 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_0009_maps_kept_logs_that_name_their_expiry(db: Database) -> None:
+    """Kept rows whose stored reason says 'they expire on <date>' become 'expires' on that date;
+    other kept rows stay undecided (the letter asks the officer for the Art. 17(3) ground)."""
+    import json
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from app.core.enums import RequestType
+    from app.core.validation import CaseInput
+    from app.data.models import ChangeAction
+    from app.services.cases import register_case
+    from app.services.lookup import case_by_reference
+
+    ref = register_case(db, actor="o", data=CaseInput(
+        request_types=(RequestType.ERASURE,), received_on=date(2026, 11, 2), last_name="Berg",
+        street="Dorp 1", postcode="1234 AB", city="Ede"), today=date(2026, 11, 24))  # fmt: skip
+    with db.session() as session:
+        case_id = case_by_reference(session, ref).id
+    cfg = alembic_config(db.engine)
+    command.downgrade(cfg, "0007")
+    logs = json.dumps({"context": None, "msgid": "Log lines cannot be erased one by one; they "
+                       "expire on {date} (90 days).", "n": None,
+                       "params": {"date": "2027-02-26", "n": 90}, "plural": None})  # fmt: skip
+    insert = text(
+        "insert into change_action (case_id, system, operation, record_id, action, fields, "
+        "reason, old_values, new_values, approved_by, outcome, detail, done_by) values "
+        "(:c, :s, 'erasure', :r, 'keep', '[]', :reason, '{}', '{}', 'o', :outcome, :reason, '')"
+    )
+    with db.engine.begin() as conn:
+        conn.execute(insert, {"c": case_id, "s": "Webserverlogs", "r": "log|1", "reason": logs,
+                              "outcome": "kept"})  # fmt: skip
+        conn.execute(insert, {"c": case_id, "s": "Portal", "r": "customers:1",
+                              "reason": "Invoices (7 years)", "outcome": "kept"})  # fmt: skip
+        conn.execute(insert, {"c": case_id, "s": "Mail", "r": "m1", "reason": logs,
+                              "outcome": "removed"})  # fmt: skip
+    command.upgrade(cfg, "head")
+    with db.session() as session:
+        rows = {
+            a.system: (a.keep_ground, a.keep_until)
+            for a in session.query(ChangeAction).filter(ChangeAction.case_id == case_id)
+        }
+    assert rows == {
+        "Webserverlogs": ("expires", date(2027, 2, 26)),
+        "Portal": ("", None),
+        "Mail": ("", None),
+    }

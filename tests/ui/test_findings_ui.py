@@ -225,3 +225,58 @@ def test_a_rejection_can_be_undone(qtbot, ctx, demo) -> None:
     assert tab.undo_rejection() == 1
     assert {f.id: f.review for f in findings_of(ctx.db, reference=demo)}[weak.id] == "pending"
     assert not tab.undo_button.isVisible()
+
+
+def test_why_kept_records_an_art_17_3_ground_or_the_expiry(qtbot, ctx, demo) -> None:
+    """Issue 12 §3: a kept item gets its ground, statute, event and end date in the window."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from app.services.changes import approve_plan, execute_plan, plan_changes
+
+    search_case(ctx.db, actor="t", reference=demo)
+    plan_changes(ctx.db, actor="t", reference=demo, operation="erasure")
+    approve_plan(ctx.db, actor="t", reference=demo, operation="erasure")
+    execute_plan(ctx.db, actor="t", reference=demo, operation="erasure")
+    dialog = ChangesDialog(ctx, demo, "erasure", SecretStore(use_keyring=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    items = [
+        dialog.tree.topLevelItem(i).child(j)
+        for i in range(dialog.tree.topLevelItemCount())
+        for j in range(dialog.tree.topLevelItem(i).childCount())
+    ]
+    kept = next(
+        i
+        for i in items
+        if i.data(0, Qt.ItemDataRole.UserRole).outcome == "kept"
+        and not i.data(0, Qt.ItemDataRole.UserRole).keep_ground
+    )
+    action = kept.data(0, Qt.ItemDataRole.UserRole)
+    dialog.tree.setCurrentItem(kept)
+    assert dialog.keep_button.isEnabled()
+    keep = dialog.ask_keep_reason()
+    assert keep is not None
+    keep.ground.setCurrentIndex(keep.ground.findData("b"))
+    assert not keep.save()  # statute, event and period are missing: nothing stored
+    assert keep.error.isVisibleTo(keep)
+    assert {a.id: a.keep_ground for a in actions_of(ctx.db, reference=demo)}[action.id] == ""
+    keep.statute.setText("art. 52 Algemene wet inzake rijksbelastingen")
+    keep.event_box.setCurrentIndex(keep.event_box.findData("end_of_financial_year"))
+    keep.event_on.setDate(QDate(2026, 12, 31))
+    keep.period.setText("7 jaar")
+    assert keep.save()
+    stored = {a.id: a for a in actions_of(ctx.db, reference=demo, operation="erasure")}[action.id]
+    assert (stored.keep_ground, stored.keep_event, stored.keep_until) == (
+        "b",
+        "end_of_financial_year",
+        date(2033, 12, 31),
+    )
+    shown = next(
+        dialog.tree.topLevelItem(i).child(j)
+        for i in range(dialog.tree.topLevelItemCount())
+        for j in range(dialog.tree.topLevelItem(i).childCount())
+        if dialog.tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole).id == action.id
+    )
+    assert "17(3)(b)" in shown.text(3) and "2033" in shown.text(3)

@@ -243,3 +243,45 @@ def test_a_letter_can_be_drafted_in_german(qtbot, ctx) -> None:
     editor = tab.editor
     if editor is not None:
         qtbot.waitUntil(lambda: editor.render_task is None, timeout=10000)
+
+
+def test_refusal_fee_and_objection_processing_are_chosen_in_the_form(qtbot, ctx) -> None:
+    """Issue 12 §3: the fee variant (Art. 12(5)(a)) and the register's processing in the GUI."""
+    from app.services.register import list_activities
+
+    ref = _case(ctx)
+    tab = _tab(qtbot, ctx, ref)
+    dialog = tab.new_letter()
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("refusal"))
+    dialog.inputs["reasons"].setPlainText("Elf keer hetzelfde verzoek in zes weken.")
+    choice = dialog.inputs["fee_or_refuse"]
+    choice.setCurrentIndex(choice.findData("fee"))
+    dialog.inputs["fee_eur"].setText("25")
+    dialog.make_draft()
+    assert dialog.created is None  # a fee only for a manifestly unfounded or excessive request
+    assert dialog.errors.message("fee_or_refuse")
+    dialog.inputs["manifestly_unfounded_or_excessive"].setChecked(True)
+    dialog.make_draft()
+    assert dialog.created is not None
+    [letter] = letters_of(ctx.db, reference=ref)
+    body = draft_body(ctx, letter.id)
+    assert "redelijke vergoeding" in body and "€ 25,00" in body
+
+    dialog = tab.new_letter()
+    assert dialog is not None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("objection"))
+    assert "processing" in dialog.inputs, list(dialog.inputs)
+    combo = dialog.inputs["processing"]
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert names[1:] == [a.values["name"] for a in list_activities(ctx.db)]
+    assert names[0] == ""
+
+
+def draft_body(ctx, letter_id: int) -> str:
+    from app.data.models import Letter
+
+    with ctx.db.session() as session:
+        letter = session.get(Letter, letter_id)
+        assert letter is not None
+        return letter.body

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.errors import UserError
+from app.core.errors import UserError, ValidationError
 from app.letters import (
     AccessPayload,
     ClarificationPayload,
@@ -127,8 +127,8 @@ def test_access_with_no_findings_and_no_flag_is_refused() -> None:
 
 def test_rectification_lists_old_and_new() -> None:
     body = compose_text(sample_context(LetterType.RECTIFICATION, "nl")).body
-    assert "- Adres (CRM): Dorpsstraat 1 → Kerkstraat 12 A" in body
-    assert "- Telefoon (CRM): (leeg) → 06 - 12 34 56 78" in body
+    assert "- Adres in CRM: Dorpsstraat 1 → Kerkstraat 12 A" in body
+    assert "- Telefoon in CRM: (leeg) → 06 - 12 34 56 78" in body
     assert "- Exact Online B.V." in body
 
 
@@ -136,7 +136,10 @@ def test_rectification_without_recipients_says_so() -> None:
     ctx = sample_context(LetterType.RECTIFICATION, "en")
     assert isinstance(ctx.payload, RectificationPayload)
     ctx = replace(ctx, payload=replace(ctx.payload, recipients_told=()))
-    assert "no recipients to inform" in compose_text(ctx).body
+    with pytest.raises(UserError):  # only when the officer confirms it (issue 12 §3)
+        compose_text(ctx)
+    ctx = replace(ctx, payload=replace(ctx.payload, no_recipients_confirmed=True))
+    assert "there was no one to tell about the change" in compose_text(ctx).body
 
 
 def test_rectification_without_changes_is_refused() -> None:
@@ -151,16 +154,16 @@ def test_erasure_names_ground_statute_and_end_date_per_kept_item() -> None:
     body = _flat(compose_text(sample_context(LetterType.ERASURE, "en")).body)
     assert "Article 17(3)(b) GDPR (compliance with a legal obligation)" in body
     assert "Article 52 of the Dutch General State Taxes Act" in body
-    assert "by 1 January 2034" in body
+    assert "until 31 December 2033: 7 years after the end of the financial year" in body
     assert "rechtbank" in body and "six weeks" in body
 
 
 def test_erasure_complete_has_no_court_paragraph() -> None:
     ctx = sample_context(LetterType.ERASURE, "nl")
     assert isinstance(ctx.payload, ErasurePayload)
-    ctx = replace(ctx, payload=replace(ctx.payload, kept=()))
+    ctx = replace(ctx, payload=replace(ctx.payload, kept=(), expiring=()))
     body = _flat(compose_text(ctx).body)
-    assert "Wij bewaren geen persoonsgegevens meer van u." in body
+    assert "Wij bewaren verder geen persoonsgegevens van u." in body
     assert "rechtbank" not in body
     assert "Autoriteit Persoonsgegevens" in body
 
@@ -177,7 +180,11 @@ def test_direct_marketing_objection_must_be_upheld_and_listed() -> None:
 
 def test_refused_objection_gives_grounds_and_appeal() -> None:
     payload = ObjectionPayload(
-        direct_marketing=False, upheld=False, grounds="Wij moeten fraude kunnen onderzoeken."
+        direct_marketing=False,
+        upheld=False,
+        grounds="Wij moeten fraude kunnen onderzoeken.",
+        processing="Fraudecontrole",
+        legal_basis="Gerechtvaardigd belang (art. 6 lid 1 sub f AVG)",
     )
     ctx = replace(sample_context(LetterType.OBJECTION, "nl"), payload=payload)
     body = _flat(compose_text(ctx).body)
@@ -187,9 +194,14 @@ def test_refused_objection_gives_grounds_and_appeal() -> None:
 
 
 def test_refused_objection_without_grounds_is_a_missing_field() -> None:
-    payload = ObjectionPayload(direct_marketing=False, upheld=False)
+    payload = ObjectionPayload(
+        direct_marketing=False,
+        upheld=False,
+        processing="Fraudecontrole",
+        legal_basis="Gerechtvaardigd belang (art. 6 lid 1 sub f AVG)",
+    )
     ctx = replace(sample_context(LetterType.OBJECTION, "nl"), payload=payload)
-    with pytest.raises(MissingFieldError, match="grounds"):
+    with pytest.raises(ValidationError, match="grounds"):
         compose_text(ctx)
 
 
