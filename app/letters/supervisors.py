@@ -16,7 +16,9 @@ from app.core.i18n import _
 from app.core.resources import resource_path
 
 HOME = "NL"
-_EEA_CODES = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IS IT LI LT LU LV MT NL NO PL PT RO SE SI SK"
+_EEA_CODES = (
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IS IT LI LT LU LV MT NL NO PL PT RO SE SI SK"
+)
 EEA = frozenset(_EEA_CODES.split())
 _ALIASES = {"EL": "GR", "NLD": "NL", "": "NL"}
 
