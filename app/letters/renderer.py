@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -36,6 +37,7 @@ from app.letters.geometry import address_baselines, wrap_address
 from app.letters.labels import LABELS, LETTERHEAD_LINES
 from app.letters.layout import LetterLayout
 from app.letters.payloads import AccessPayload
+from app.letters.pdfa import to_pdfa
 from app.letters.styles import GREY, LetterStyles, build_styles
 from app.letters.templates import ComposedLetter
 
@@ -108,6 +110,20 @@ def address_positions(
     return out
 
 
+def _opaque(path: Path) -> Image.Image:
+    """The logo flattened onto white: PDF/A letters carry no transparency (no soft masks)."""
+    with Image.open(path) as image:
+        image.load()
+        if image.mode in ("RGBA", "LA", "P", "PA") and (
+            image.mode != "P" or "transparency" in image.info
+        ):
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return image.convert("RGB") if image.mode not in ("RGB", "L") else image.copy()
+
+
 class _PageDecorator:
     """Draws the fixed parts of the first and the later pages."""
 
@@ -138,7 +154,7 @@ class _PageDecorator:
                     name=Path(path).name,
                 )
             )
-        return ImageReader(path)
+        return ImageReader(_opaque(Path(path)))
 
     def _y(self, from_top_mm: float) -> float:
         return float((self.layout.page_height_mm - from_top_mm) * mm)
@@ -180,7 +196,7 @@ class _PageDecorator:
             scale = min(lay.logo_max_width_mm * mm / img_w, lay.logo_max_height_mm * mm / img_h)
             w, h = img_w * scale, img_h * scale
             right = (lay.page_width_mm - lay.margin_right_mm) * mm
-            canvas.drawImage(self.logo, right - w, self._y(lay.logo_top_mm) - h, w, h, mask="auto")
+            canvas.drawImage(self.logo, right - w, self._y(lay.logo_top_mm) - h, w, h)
 
     def _sender_column(self, canvas: Canvas) -> None:
         """Sender details right of the window: labels in grey, values beside them."""
@@ -481,7 +497,7 @@ def render_letter(
     story.extend(_with_closing(body, _closing(ctx, styles, has_appendix=bool(appendix))))
     story.extend(appendix)
     doc.build(story, canvasmaker=_numbered_canvas_class(footer))
-    return buffer.getvalue()
+    return to_pdfa(buffer.getvalue(), lang=ctx.lang)
 
 
 def merge_pdfs(pdfs: Sequence[bytes], *, duplex: bool = False) -> bytes:
