@@ -54,7 +54,8 @@ def _common(ctx: LetterContext) -> tuple[Values, Flags]:
     return values, flags
 
 
-def _client_word(ctx: LetterContext) -> str:
+def client_word(ctx: LetterContext) -> str:
+    """ "uw cliënte" / "uw cliënt" / "uw cliënt(e)" / "your client"."""
     rep = ctx.representation
     gender = rep.client_gender if rep is not None else ""
     if gender == "f":
@@ -73,7 +74,7 @@ def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> 
     flags["has_authorisation_date"] = rep is not None and rep.authorisation_received is not None
     if rep is None:
         return
-    values["client"] = _client_word(ctx)
+    values["client"] = client_word(ctx)
     values["client_name"] = rep.client_name
     values["representative_name"] = rep.representative_name
     values["authorisation_date"] = _date(ctx, rep.authorisation_received)
@@ -155,6 +156,7 @@ REPRESENTATIVE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("uw identiteit", "de identiteit van {client}"),
         ("persoonsgegevens van u", "persoonsgegevens van {client}"),
         ("gegevens van u", "gegevens van {client}"),
+        ("over u", "over {client}"),
     ),
     "en": (
         ("your personal data", "your client's personal data"),
@@ -164,6 +166,7 @@ REPRESENTATIVE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("your identity document", "your client's identity document"),
         ("your identity", "your client's identity"),
         ("personal data about you", "personal data about your client"),
+        ("about you", "about your client"),
         ("the address we hold for you", "the address we hold for your client"),
         ("the address where you are known to us", "the address we hold for your client"),
     ),
