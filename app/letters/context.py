@@ -15,6 +15,20 @@ from app.letters.payloads import (
 LANGUAGES = ("nl", "en")
 
 
+_DPO_WORDS = (
+    "functionaris gegevensbescherming",
+    "functionaris voor de gegevensbescherming",
+    "data protection officer",
+    "datenschutzbeauftragte",
+)
+
+
+def claims_dpo_title(function: str) -> bool:
+    """Whether a function title claims the registered role of FG / DPO (Art. 37 GDPR)."""
+    text = " ".join(function.split()).casefold()
+    return any(word in text for word in _DPO_WORDS) or text in ("fg", "dpo")
+
+
 @dataclass(frozen=True)
 class Organisation:
     """The controller as it appears in the letterhead and the closing."""

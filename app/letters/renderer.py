@@ -30,7 +30,7 @@ from app.core.errors import UserError
 from app.core.i18n import _
 from app.core.printable import printable
 from app.letters.appendix import appendix_flowables
-from app.letters.context import LetterContext, Organisation
+from app.letters.context import LetterContext, Organisation, claims_dpo_title
 from app.letters.fonts import FontSet, register_fonts
 from app.letters.formatting import AddressError, country_line, format_address, is_domestic
 from app.letters.geometry import address_baselines, wrap_address
@@ -377,8 +377,9 @@ def check_sender(org: Organisation) -> None:
 def signatory_function(org: Organisation, lang: str) -> str:
     """The signatory's function: the profile's words, else "privacyfunctionaris" (or, only
     when one is registered with the AP, "functionaris gegevensbescherming")."""
-    if org.signatory_function.strip():
-        return " ".join(org.signatory_function.split())
+    own = " ".join(org.signatory_function.split())
+    if own and (org.dpo_registered or not claims_dpo_title(own)):
+        return own  # an FG title without a registration (an old profile) is not printed
     label = "dpo" if org.dpo_registered else "privacy_officer"
     return LABELS[lang][label]
 

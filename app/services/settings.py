@@ -12,6 +12,7 @@ from app.core.i18n import _, message_of
 from app.core.validation import check_texts, normalise_email, normalise_postcode, text_problem
 from app.data.database import Database
 from app.data.models import Setting
+from app.letters.context import claims_dpo_title
 from app.services import audit
 from app.services.deadlines import recompute_all
 from app.services.field_limits import ORGANISATION_LIMITS
@@ -192,14 +193,6 @@ def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) ->
         recompute_all(db)
 
 
-_FG_WORDS = (
-    "functionaris gegevensbescherming",
-    "functionaris voor de gegevensbescherming",
-    "data protection officer",
-    "datenschutzbeauftragte",
-)
-
-
 def dpo_registered_in(session: Session) -> bool:
     """Whether a Functionaris Gegevensbescherming is registered with the AP ("sender" setting)."""
     return bool(read_setting(session, "sender").get("dpo_registered", False))
@@ -236,9 +229,7 @@ def sender_problems(profile: dict[str, Any], *, dpo_registered: bool) -> dict[st
         errors["signatory_name"] = _(
             "Enter the name of the person who signs the letters, e.g. 'M. de Bruijn'."
         )
-    function = str(profile.get("signatory_function") or "").casefold()
-    claims_fg = any(word in function for word in _FG_WORDS) or function.strip() in ("fg", "dpo")
-    if claims_fg and not dpo_registered:
+    if claims_dpo_title(str(profile.get("signatory_function") or "")) and not dpo_registered:
         errors["signatory_function"] = _(
             "Only a Functionaris Gegevensbescherming registered with the Autoriteit "
             "Persoonsgegevens may be called so. Write e.g. 'Privacyfunctionaris', or first "

@@ -509,3 +509,13 @@ def test_finalised_letter_is_archived_as_pdf_a_with_the_hash_of_those_bytes(
     text = pdf_text(content)
     assert "behandeld door" in text and "officer" not in text.split("behandeld door")[1][:40]
     assert "M. de Bruijn" in text  # the seed's signatory, not the login
+
+
+def test_an_old_profile_calling_the_signatory_fg_prints_privacyfunctionaris() -> None:
+    old = replace(SAMPLE_ORGANISATION, signatory_function="Functionaris gegevensbescherming")
+    ctx = replace(sample_context(LetterType.ACKNOWLEDGEMENT, "nl"), organisation=old)
+    text = pdf_text(_render(ctx))
+    assert "Privacyfunctionaris" in text and "gegevensbescherming" not in text.lower()
+    own = replace(SAMPLE_ORGANISATION, signatory_function="Juridisch adviseur")
+    ctx = replace(ctx, organisation=own)
+    assert "Juridisch adviseur" in pdf_text(_render(ctx))
