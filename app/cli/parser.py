@@ -59,6 +59,8 @@ EDITABLE_SETTINGS = (
     "extra_holidays",
     "reading_limits",
     "today",
+    "letter_salutation",  # {"without_title": "neutral" | "full_name"}
+    "sender",  # {"dpo_registered": true | false}
 )
 LANGUAGES = ("nl", "en")
 REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier

@@ -189,3 +189,17 @@ def test_a_letter_to_a_lawyer_names_the_client_and_the_authorisation(
             )
         )  # fmt: skip
         assert "Attn. Mr J. de Boer" in text and "mr." not in text
+
+
+def test_cli_sets_the_greeting_style_and_fg_registration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert (
+        main(["--db", url, "settings", "letter_salutation", '{"without_title": "full_name"}']) == 0
+    )
+    assert '"full_name"' in capsys.readouterr().out
+    assert main(["--db", url, "settings", "sender", '{"dpo_registered": "yes"}']) == 2
+    assert "true or false" in capsys.readouterr().err
+    assert main(["--db", url, "settings", "sender", '{"dpo_registered": true}']) == 0
+    open_database(url).engine.dispose()
