@@ -43,8 +43,8 @@ SAMPLE_ORGANISATION = Organisation(
     website="www.databalance.example",
     kvk_number="17123456",
     signatory_name="M. (Marieke) de Bruijn",
-    signatory_function="Functionaris gegevensbescherming",
-    department="Inzageverzoek AVG/GDPR",
+    signatory_function="",  # "privacyfunctionaris": no FG is registered
+    department="Afdeling Privacy",
 )
 
 SAMPLE_ADDRESS = PostalAddress(

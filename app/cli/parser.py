@@ -60,6 +60,8 @@ EDITABLE_SETTINGS = (
     "extra_holidays",
     "reading_limits",
     "today",
+    "letter_salutation",  # {"without_title": "neutral" | "full_name"}
+    "sender",  # {"dpo_registered": true | false}
 )
 LANGUAGES = ("nl", "en")  # the GUI and the commands' messages
 LETTER_LANGUAGES = ("nl", "en", "de")  # the answer: a case's language, the letters

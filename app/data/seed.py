@@ -11,15 +11,20 @@ from app.data.models import Organisation, ProcessingActivity, Setting
 
 DEFAULT_ORGANISATION: dict[str, Any] = {
     "name": "Databalance Services B.V.",
-    "department_line": "Inzageverzoek AVG/GDPR",
+    "department_line": "Afdeling Privacy",
     "street": "Hopbrouwer 18",
     "postcode": "5253 RE",
     "city": "Nieuwkuijk",
     "country": "NL",
     "visiting_address": "Hopbrouwer 18, 5253 RE Nieuwkuijk",
+    # Demo values (example domain, a KvK number of the right form): change them in Settings.
+    "phone": "073 - 303 04 00",
+    "email": "privacy@databalance.example",
+    "website": "www.databalance.example",
+    "kvk_number": "17123456",
     "return_line": "Databalance Services B.V., Hopbrouwer 18, 5253 RE Nieuwkuijk",
-    "signatory_name": "De privacy officer",
-    "signatory_function": "Functionaris gegevensbescherming",
+    "signatory_name": "M. de Bruijn",
+    "signatory_function": "",  # printed as "privacyfunctionaris": no FG is registered
     "default_language": "nl",
     "promise_weeks": 4,
 }
@@ -49,6 +54,11 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
         "fold_marks": True,
     },
     "extra_holidays": {"dates": []},
+    # Letters: how to greet a person without a recorded salutation ("neutral": "Geachte heer,
+    # mevrouw,"; "full_name": "Geachte Y. van der Vos,"), and whether a Functionaris
+    # Gegevensbescherming is registered with the AP (else letters say "privacyfunctionaris").
+    "letter_salutation": {"without_title": "neutral"},
+    "sender": {"dpo_registered": False},
     "retention": DEFAULT_RETENTION,
     "attachments": {"max_mb": 50},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.

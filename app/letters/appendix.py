@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Ta
 
 from app.core.dates import format_date
 from app.core.printable import printable
+from app.letters.compose import client_word, for_representative
 from app.letters.context import LetterContext
 from app.letters.labels import LABELS
 from app.letters.layout import LetterLayout
@@ -100,6 +101,9 @@ def appendix_flowables(
     if payload.no_data_found:
         return []
     lab = LABELS[ctx.lang]
+    if ctx.representation is not None:  # to a lawyer: "the data of your client", not "your"
+        client = client_word(ctx)
+        lab = {key: for_representative(text, ctx.lang, client) for key, text in lab.items()}
     width = layout.body_width_mm * mm
     intro = lab["appendix_intro"].format(
         ref=ctx.our_reference, date=format_date(ctx.letter_date, ctx.lang)

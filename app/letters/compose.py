@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from app.core.finalise_gate import Condition
 from app.core.i18n import C_
+from app.core.validation import country_name
 from app.letters.context import LetterContext
 from app.letters.fills import Flags, Values
 from app.letters.formatting import format_date, request_types_long, request_types_short
 from app.letters.kinds import letter_kind
+from app.letters.supervisors import HOME, country_code, in_eea, supervisor_of
 from app.letters.templates import ComposedLetter, TemplateFiller, read_template, templates_root
 
 
@@ -34,7 +37,7 @@ def _common(ctx: LetterContext) -> tuple[Values, Flags]:
         "handled_by": ctx.handled_by,
         "request_types": request_types_short(ctx.request_types, ctx.lang),
         "request_types_long": request_types_long(ctx.request_types, ctx.lang),
-        "subject_name": ctx.addressee.name_line,
+        "subject_name": ctx.data_subject_name or ctx.addressee.name_line,
         "org_name": org.name,
         "org_phone": org.phone,
         "org_email": org.email,
@@ -46,7 +49,50 @@ def _common(ctx: LetterContext) -> tuple[Values, Flags]:
         "has_their_reference": bool(ctx.their_reference and ctx.their_reference.strip()),
         "has_extended_deadline": ctx.extended_deadline is not None,
     }
+    _representative_values(ctx, values, flags)
+    _residence_values(ctx, values, flags)
     return values, flags
+
+
+def client_word(ctx: LetterContext) -> str:
+    """ "uw cliënte" / "uw cliënt" / "uw cliënt(e)" / "your client"."""
+    rep = ctx.representation
+    gender = rep.client_gender if rep is not None else ""
+    if gender == "f":
+        return C_("representative's client, female", "your client").render(ctx.lang)
+    if gender == "m":
+        return C_("representative's client, male", "your client").render(ctx.lang)
+    return C_("representative's client", "your client").render(ctx.lang)
+
+
+def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
+    """``representative`` flag; ``client`` ("uw cliënte"), ``client_name`` ("mevrouw C. van
+    den Bos"), ``representative_name`` and ``authorisation_date`` for letters to a
+    representative (documented in docs/adding-a-letter-type.md)."""
+    rep = ctx.representation
+    flags["representative"] = rep is not None
+    flags["has_authorisation_date"] = rep is not None and rep.authorisation_received is not None
+    if rep is None:
+        return
+    values["client"] = client_word(ctx)
+    values["client_name"] = rep.client_name
+    values["representative_name"] = rep.representative_name
+    values["authorisation_date"] = _date(ctx, rep.authorisation_received)
+
+
+def _residence_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
+    """``dutch_resident``, ``foreign_eea`` (with ``own_supervisor``, ``own_supervisor_address``,
+    ``own_supervisor_website`` and ``own_country``) and ``outside_eea``."""
+    code = country_code(ctx.subject_country)
+    flags["dutch_resident"] = code == HOME
+    flags["outside_eea"] = not in_eea(code)
+    supervisor = supervisor_of(code)
+    flags["foreign_eea"] = supervisor is not None
+    if supervisor is not None:
+        values["own_supervisor"] = supervisor.name
+        values["own_supervisor_address"] = supervisor.address
+        values["own_supervisor_website"] = supervisor.website
+        values["own_country"] = country_name(code, ctx.lang)
 
 
 def _contact_line(ctx: LetterContext) -> str:
@@ -81,7 +127,59 @@ def compose_text(ctx: LetterContext, templates_dir: Path | None = None) -> Compo
     values, flags = letter_values(ctx)
     root = templates_dir if templates_dir is not None else kind.templates_dir
     filler = TemplateFiller(ctx.lang, values, flags, root)
-    return filler.compose(kind.template)
+    composed = filler.compose(kind.template)
+    if ctx.representation is None or kind.code == "recipient_notice":
+        return composed
+    # To a representative: the client is named at the start, and the data are the client's.
+    intro = TemplateFiller(ctx.lang, values, flags, templates_root()).compose_part(
+        "_representative"
+    )
+    blocks = composed.body.split("\n\n")
+    at = 1 if blocks and blocks[0].strip() == ctx.salutation.strip() else 0
+    body = "\n\n".join([*blocks[:at], intro, *blocks[at:]])
+    client = values.get("client") or ""
+    return ComposedLetter(
+        subject=for_representative(composed.subject, ctx.lang, client),
+        body=for_representative(body, ctx.lang, client),
+    )
+
+
+# In a letter to a representative "uw gegevens" would be the lawyer's own data: these phrases
+# of the shared templates are rewritten to the client's ("{client}" = "uw cliënte").
+REPRESENTATIVE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "nl": (
+        ("uw persoonsgegevens", "de persoonsgegevens van {client}"),
+        ("Uw persoonsgegevens", "De persoonsgegevens van {client}"),
+        ("uw gegevens", "de gegevens van {client}"),
+        ("Uw gegevens", "De gegevens van {client}"),
+        ("uw identiteitsbewijs", "het identiteitsbewijs van {client}"),
+        ("uw identiteit", "de identiteit van {client}"),
+        ("persoonsgegevens van u", "persoonsgegevens van {client}"),
+        ("gegevens van u", "gegevens van {client}"),
+        ("over u", "over {client}"),
+    ),
+    "en": (
+        ("your personal data", "your client's personal data"),
+        ("Your personal data", "Your client's personal data"),
+        ("your data", "your client's data"),
+        ("Your data", "Your client's data"),
+        ("your identity document", "your client's identity document"),
+        ("your identity", "your client's identity"),
+        ("personal data about you", "personal data about your client"),
+        ("about you", "about your client"),
+        ("the address we hold for you", "the address we hold for your client"),
+        ("the address where you are known to us", "the address we hold for your client"),
+    ),
+}
+
+
+def for_representative(text: str, lang: str, client: str) -> str:
+    """``text`` with the person's "uw gegevens" turned into the client's (see above)."""
+    for phrase, replacement in REPRESENTATIVE_PHRASES.get(lang, ()):
+        # Whole words only: "uw gegevensbescherming" is no phrase of ours.
+        pattern = re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])")
+        text = pattern.sub(replacement.replace("{client}", client), text)
+    return text
 
 
 def not_done_text(lang: str, not_done: Mapping[str, str], templates_dir: Path | None = None) -> str:

@@ -15,6 +15,20 @@ from app.letters.payloads import (
 LANGUAGES = ("nl", "en", "de")  # a folder resources/letters/<code> for each
 
 
+_DPO_WORDS = (
+    "functionaris gegevensbescherming",
+    "functionaris voor de gegevensbescherming",
+    "data protection officer",
+    "datenschutzbeauftragte",
+)
+
+
+def claims_dpo_title(function: str) -> bool:
+    """Whether a function title claims the registered role of FG / DPO (Art. 37 GDPR)."""
+    text = " ".join(function.split()).casefold()
+    return any(word in text for word in _DPO_WORDS) or text in ("fg", "dpo")
+
+
 @dataclass(frozen=True)
 class Organisation:
     """The controller as it appears in the letterhead and the closing."""
@@ -33,7 +47,18 @@ class Organisation:
     signatory_name: str = ""
     signatory_function: str = ""
     logo_path: str | None = None
-    department: str = ""  # e.g. "Inzageverzoek AVG/GDPR"
+    department: str = ""  # e.g. "Afdeling Privacy": first line of the postal address
+    dpo_registered: bool = False  # a Functionaris Gegevensbescherming registered with the AP
+
+
+@dataclass(frozen=True)
+class Representation:
+    """A letter to a representative (lawyer, parent, guardian) about their client's data."""
+
+    client_name: str  # formal, in the letter's language: "mevrouw C. van den Bos"
+    client_gender: str  # "m", "f" or "" (chooses "cliënt", "cliënte" or "cliënt(e)")
+    representative_name: str  # as printed: "mr. J. de Boer" / "Mr J. de Boer"
+    authorisation_received: date | None = None  # when the authorisation (machtiging) came in
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,9 @@ class LetterContext:
     their_letter_date: date | None = None
     extended_deadline: date | None = None
     payload: object | None = None  # the kind's payload type (checked by compose_text)
+    representation: Representation | None = None  # set when writing to a representative
+    subject_country: str = "NL"  # where the data subject lives (remedies, ID-copy advice)
+    data_subject_name: str = ""  # empty: the addressee's name line
 
     def __post_init__(self) -> None:
         # These are programming errors of the caller, not something the officer can fix.

@@ -170,6 +170,12 @@ def fill_clarification(
     values["what_needed"] = p.what_needed.strip()
     values["why"] = p.why.strip()
     flags["id_copy_needed"] = p.id_copy_needed
+    # BSN and the KopieID app are Dutch: advice about them is for Dutch residents only.
+    dutch = flags.get("dutch_resident", True)
+    flags["id_copy_dutch"] = p.id_copy_needed and dutch
+    flags["id_copy_abroad"] = p.id_copy_needed and not dutch
+    flags["no_id_copy_dutch"] = not p.id_copy_needed and dutch
+    flags["no_id_copy_abroad"] = not p.id_copy_needed and not dutch
 
 
 def fill_extension(ctx: LetterContext, p: ExtensionPayload, values: Values, flags: Flags) -> None:

@@ -14,6 +14,7 @@ from app.letters.payloads import PostalAddress
 
 __all__ = [
     "AddressError",
+    "country_line",
     "format_address",
     "format_date",
     "format_eur",
@@ -26,6 +27,7 @@ __all__ = [
 MIN_ADDRESS_LINES = 3
 MAX_ADDRESS_LINES = 6
 _DOMESTIC = {"", "NL", "NLD", "NEDERLAND", "THE NETHERLANDS", "NETHERLANDS", "HOLLAND"}
+_TOWN_THEN_POSTCODE = {"GB", "UK", "IE", "IM", "JE", "GG"}
 _AND = C_("list", "and")  # "inzage en verwijdering"
 
 
@@ -37,7 +39,8 @@ def is_domestic(country: str) -> bool:
     return country.strip().upper() in _DOMESTIC
 
 
-def _country_line(country: str, lang: str) -> str:
+def country_line(country: str, lang: str) -> str:
+    """The country as the last line of an address abroad: "BELGIË", "UNITED KINGDOM"."""
     text = country.strip()
     if len(text) == 2 and text.isalpha():
         text = country_name(text, lang)
@@ -46,6 +49,9 @@ def _country_line(country: str, lang: str) -> str:
 
 def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
     """The window lines: name, extra lines, street, "1234 AB  TOWN" and, abroad, the COUNTRY.
+
+    Abroad the destination's format is followed: "10115 BERLIN" (postcode, town), but in the
+    United Kingdom and Ireland the town and then the postcode or Eircode on its own line.
 
     Raises AddressError when a line is missing, the Dutch postcode is invalid or the result
     does not have 3 to 6 lines.
@@ -71,8 +77,15 @@ def format_address(address: PostalAddress, lang: str) -> tuple[str, ...]:
         lines.append(f"{postcode}  {city.upper()}")
     else:
         postcode = " ".join(address.postcode.split()).upper()
-        lines.append(f"{postcode} {city.upper()}" if postcode else city.upper())
-        lines.append(_country_line(address.country, lang))
+        if address.country.strip().upper() in _TOWN_THEN_POSTCODE:
+            # Royal Mail and An Post: the post town in capitals, then the postcode (Eircode)
+            # on a line of its own.
+            lines.append(city.upper())
+            if postcode:
+                lines.append(postcode)
+        else:  # DE, BE, FR, ...: postcode before the town, as at home
+            lines.append(f"{postcode} {city.upper()}" if postcode else city.upper())
+        lines.append(country_line(address.country, lang))
     if len(lines) > MAX_ADDRESS_LINES:
         raise AddressError(
             _(

@@ -15,7 +15,10 @@ LABELS: Final[Labels[str]] = Labels(
         "date": C_("letter", "date"),
         "page": C_("letter", "Page {page} of {total}"),
         "closing": C_("letter", "Kind regards,"),
-        "enclosure": C_("letter", "Enclosure: Overview of personal data"),
+        # The body says "the appendix 'Overview of personal data'": the same word here.
+        "enclosure": C_("letter", "Appendix: Overview of personal data"),
+        "privacy_officer": C_("letter", "Privacy officer"),
+        "dpo": C_("letter", "Data protection officer"),
         "postal_address": C_("letter", "Postal address"),
         "visiting_address": C_("letter", "Visiting address"),
         "phone": C_("letter", "Telephone"),
@@ -47,5 +50,19 @@ LABELS: Final[Labels[str]] = Labels(
         "category": C_("letter", "Category"),
         "rows": C_("letter", "{n} items"),
         "no_rows": C_("letter", "No data about you was found in this system."),
+    }
+)
+
+# The line under the organisation's name: the letter's own subject, never another type's.
+LETTERHEAD_LINES: Final[Labels[str]] = Labels(
+    {
+        "access": C_("letterhead", "Access request (GDPR)"),
+        "rectification": C_("letterhead", "Rectification request (GDPR)"),
+        "erasure": C_("letterhead", "Erasure request (GDPR)"),
+        "restriction": C_("letterhead", "Request for restriction (GDPR)"),
+        "portability": C_("letterhead", "Data portability request (GDPR)"),
+        "objection": C_("letterhead", "Objection (GDPR)"),
+        "recipient_notice": C_("letterhead", "Notice to a recipient (Article 19 GDPR)"),
+        "request": C_("letterhead", "Privacy request (GDPR)"),
     }
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -29,12 +30,14 @@ from app.core.errors import UserError
 from app.core.i18n import _
 from app.core.printable import printable
 from app.letters.appendix import appendix_flowables
-from app.letters.context import LetterContext, Organisation
+from app.letters.context import LetterContext, Organisation, claims_dpo_title
 from app.letters.fonts import FontSet, register_fonts
-from app.letters.formatting import AddressError, format_address, is_domestic
-from app.letters.labels import LABELS
+from app.letters.formatting import AddressError, country_line, format_address, is_domestic
+from app.letters.geometry import address_baselines, wrap_address
+from app.letters.labels import LABELS, LETTERHEAD_LINES
 from app.letters.layout import LetterLayout
 from app.letters.payloads import AccessPayload
+from app.letters.pdfa import to_pdfa
 from app.letters.styles import GREY, LetterStyles, build_styles
 from app.letters.templates import ComposedLetter
 
@@ -59,35 +62,66 @@ def _postal_town(org: Organisation) -> str:
     return f"{org.postcode} {org.city.upper()}".strip()
 
 
-def return_line(org: Organisation) -> str:
-    """The one-line sender address above the window (returns undeliverable post)."""
+def _same_country(ours: str, theirs: str) -> bool:
+    if is_domestic(ours) or is_domestic(theirs):
+        return is_domestic(ours) == is_domestic(theirs)
+    return ours.strip().upper() == theirs.strip().upper()
+
+
+def return_line(org: Organisation, destination: str = "NL", lang: str = "nl") -> str:
+    """The one-line sender address above the window (returns undeliverable post).
+
+    On international mail (``destination`` another country than ours) it ends with our country
+    in capitals, so that the foreign post office can send the letter back.
+    """
     if org.return_line.strip():
-        return " ".join(org.return_line.split())
-    return ", ".join(part for part in (org.name, org.street, _postal_town(org)) if part.strip())
+        text = " ".join(org.return_line.split())
+    else:
+        parts = (org.name, org.street, _postal_town(org))
+        text = ", ".join(part for part in parts if part.strip())
+    if not _same_country(org.country, destination):
+        country = country_line(org.country or "NL", lang)
+        if not text.upper().endswith(country):
+            text = f"{text}, {country}"
+    return text
 
 
 def address_positions(
     lines: Sequence[str], layout: LetterLayout, font: str
 ) -> list[tuple[str, float, float]]:
-    """(line, baseline from the top in mm, font size) for each window line, centred vertically."""
-    width = layout.address_width_mm * mm
-    leading_mm = layout.address_leading_pt / mm
-    top = layout.address_centre_mm - len(lines) * leading_mm / 2
+    """(line, baseline from the top in mm, font size) for each window line, centred vertically.
+
+    Lines are expected wrapped already (``wrap_address``); a line still too wide is refused.
+    """
+    width = layout.address_text_width_mm * mm
     out = []
-    for index, line in enumerate(lines):
-        size = _fit_size(line, font, layout.address_font_size, width, layout.address_min_font_size)
-        if size is None:
+    baselines = address_baselines(len(lines), layout)
+    for index, (line, baseline) in enumerate(zip(lines, baselines, strict=True)):
+        if stringWidth(line, font, layout.address_font_size) > width + 0.01:
             raise AddressError(
                 _(
                     "Address line {value} is too long for the envelope window ({width} "
                     "mm). Shorten or abbreviate it.",
                     value=index + 1,
-                    width=format(layout.address_width_mm, "g"),
+                    width=format(layout.address_text_width_mm, "g"),
                 )
             )
-        # Baseline sits at about 80% of the line height (ascent of a sans-serif face).
-        out.append((line, top + (index + 0.8) * leading_mm, size))
+        out.append((line, baseline, layout.address_font_size))
     return out
+
+
+def _opaque(path: Path) -> Image.Image:
+    """The logo flattened onto white: PDF/A letters carry no transparency (no soft masks)."""
+    with Image.open(path) as image:
+        image.load()
+        if image.mode in ("RGBA", "LA", "P", "PA") and (
+            image.mode != "P" or "transparency" in image.info
+        ):
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return image.convert("RGB") if image.mode not in ("RGB", "L") else image.copy()
 
 
 class _PageDecorator:
@@ -120,7 +154,7 @@ class _PageDecorator:
                     name=Path(path).name,
                 )
             )
-        return ImageReader(path)
+        return ImageReader(_opaque(Path(path)))
 
     def _y(self, from_top_mm: float) -> float:
         return float((self.layout.page_height_mm - from_top_mm) * mm)
@@ -151,17 +185,18 @@ class _PageDecorator:
         x = lay.margin_left_mm * mm
         canvas.setFont(self.fonts.bold, lay.letterhead_name_size)
         canvas.drawString(x, self._y(lay.letterhead_name_baseline_mm), org.name)
-        if org.department.strip():
-            canvas.setFont(self.fonts.regular, 9)
-            canvas.setFillColor(GREY)
-            canvas.drawString(x, self._y(lay.letterhead_name_baseline_mm + 5.5), org.department)
-            canvas.setFillColor("black")
+        canvas.setFont(self.fonts.regular, 9)
+        canvas.setFillColor(GREY)
+        canvas.drawString(
+            x, self._y(lay.letterhead_name_baseline_mm + 5.5), letterhead_line(self.ctx)
+        )
+        canvas.setFillColor("black")
         if self.logo is not None:
             img_w, img_h = self.logo.getSize()
             scale = min(lay.logo_max_width_mm * mm / img_w, lay.logo_max_height_mm * mm / img_h)
             w, h = img_w * scale, img_h * scale
             right = (lay.page_width_mm - lay.margin_right_mm) * mm
-            canvas.drawImage(self.logo, right - w, self._y(lay.logo_top_mm) - h, w, h, mask="auto")
+            canvas.drawImage(self.logo, right - w, self._y(lay.logo_top_mm) - h, w, h)
 
     def _sender_column(self, canvas: Canvas) -> None:
         """Sender details right of the window: labels in grey, values beside them."""
@@ -202,7 +237,7 @@ class _PageDecorator:
         lay = self.layout
         x = lay.address_left_mm * mm
         width = lay.address_width_mm * mm
-        text = return_line(self.ctx.organisation)
+        text = return_line(self.ctx.organisation, self.ctx.window_address.country, self.ctx.lang)
         size = _fit_size(text, self.fonts.regular, lay.return_line_font_size, width, 4.5) or 4.5
         canvas.setFont(self.fonts.regular, size)
         baseline = self._y(lay.return_line_baseline_mm)
@@ -313,25 +348,81 @@ def _body_flowables(text: str, styles: LetterStyles) -> list[Flowable]:
     return out
 
 
-def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> Flowable:
-    org, lab = ctx.organisation, LABELS[ctx.lang]
-    signatory = org.signatory_name.strip() or ctx.handled_by.strip()
-    if not signatory:
-        raise UserError(
-            _("The letter has no signatory. Enter the signatory in the organisation profile.")
+def check_sender(org: Organisation) -> None:
+    """The sender details every letter must carry; UserError names what is missing.
+
+    A signatory by name (no fallback to a login), and the KvK number (Handelsregisterwet art.
+    27), e-mail address and telephone number (Art. 12(2) GDPR: make it easy to use a right).
+    """
+    missing = [
+        label
+        for label, value in (
+            (_("the signatory's name"), org.signatory_name),
+            (_("the KvK number"), org.kvk_number),
+            (_("the e-mail address"), org.email),
+            (_("the telephone number"), org.phone),
         )
+        if not value.strip()
+    ]
+    if missing:
+        raise UserError(
+            _(
+                "The organisation profile lacks {missing}; every letter must show them. Fill "
+                "them in under Settings > Organisation, then make the letter again.",
+                missing=", ".join(missing),
+            )
+        )
+
+
+def signatory_function(org: Organisation, lang: str) -> str:
+    """The signatory's function: the profile's words, else "privacyfunctionaris" (or, only
+    when one is registered with the AP, "functionaris gegevensbescherming")."""
+    own = " ".join(org.signatory_function.split())
+    if own and (org.dpo_registered or not claims_dpo_title(own)):
+        return own  # an FG title without a registration (an old profile) is not printed
+    label = "dpo" if org.dpo_registered else "privacy_officer"
+    return LABELS[lang][label]
+
+
+def letterhead_line(ctx: LetterContext) -> str:
+    """The line under the organisation's name: what this letter is about."""
+    lines = LETTERHEAD_LINES[ctx.lang]
+    if ctx.letter_type in lines:
+        return lines[ctx.letter_type]
+    if len(ctx.request_types) == 1 and ctx.request_types[0] in lines:
+        return lines[ctx.request_types[0]]
+    return lines["request"]
+
+
+def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> list[Flowable]:
+    org, lab = ctx.organisation, LABELS[ctx.lang]
+    signatory = " ".join(org.signatory_name.split())
+    if not signatory:
+        check_sender(org)
     parts: list[Flowable] = [
         Paragraph(escape(lab["closing"]), styles.closing),
         Paragraph(escape(org.name), styles.closing),
         Spacer(1, 16 * mm),  # room for a handwritten signature
         Paragraph(escape(signatory), styles.closing),
+        Paragraph(escape(signatory_function(org, ctx.lang)), styles.closing),
     ]
-    if org.signatory_function.strip():
-        parts.append(Paragraph(escape(org.signatory_function), styles.closing))
     if has_appendix:
         parts.append(Spacer(1, styles.body.leading))
         parts.append(Paragraph(escape(lab["enclosure"]), styles.closing))
-    return KeepTogether(parts)
+    return parts
+
+
+def _with_closing(body: list[Flowable], closing: list[Flowable]) -> list[Flowable]:
+    """The body and the closing, the closing kept on one page with the last paragraph (and
+    any heading just before it), so no page holds only a signature or a lone heading."""
+    tail_start = len(body)
+    while tail_start > 0:
+        tail_start -= 1
+        previous = body[tail_start - 1] if tail_start > 0 else None
+        keeps = getattr(getattr(previous, "style", None), "keepWithNext", 0)
+        if not keeps:
+            break
+    return [*body[:tail_start], KeepTogether([*body[tail_start:], *closing])]
 
 
 def render_letter(
@@ -344,9 +435,11 @@ def render_letter(
     """
     fonts = register_fonts()
     styles = build_styles(layout, fonts)
+    check_sender(ctx.organisation)
     if not composed.subject.strip():
         raise UserError(_("The letter has no subject. Enter a subject line."))
-    decorator = _PageDecorator(ctx, layout, fonts, format_address(ctx.window_address, ctx.lang))
+    lines = wrap_address(format_address(ctx.window_address, ctx.lang), layout, fonts)
+    decorator = _PageDecorator(ctx, layout, fonts, lines)
     page_label = LABELS[ctx.lang]["page"]
 
     def footer(canvas: Canvas, number: int, total: int) -> None:
@@ -401,11 +494,11 @@ def render_letter(
     # Any text lays out (app/core/printable.py): cut with a visible mark.
     subject = printable(composed.subject, limit=SUBJECT_LIMIT, lang=ctx.lang)
     story: list[Flowable] = [Paragraph(escape(subject), styles.subject)]
-    story.extend(_body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles))
-    story.append(_closing(ctx, styles, has_appendix=bool(appendix)))
+    body = _body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles)
+    story.extend(_with_closing(body, _closing(ctx, styles, has_appendix=bool(appendix))))
     story.extend(appendix)
     doc.build(story, canvasmaker=_numbered_canvas_class(footer))
-    return buffer.getvalue()
+    return to_pdfa(buffer.getvalue(), lang=ctx.lang)
 
 
 def merge_pdfs(pdfs: Sequence[bytes], *, duplex: bool = False) -> bytes:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.code_words import code_word
 from app.core.enums import CaseStatus, Channel, DocumentKind, Language, RequestType
 from app.core.errors import StaleDataError, UserError, ValidationError
-from app.core.i18n import Message, _, join, message_of, stored
+from app.core.i18n import C_, Message, _, join, message_of, stored
 from app.core.outcomes import OUTCOMES, REFUSAL_GROUNDS, case_outcome
 from app.core.statistics import is_refusal
 from app.core.status import check_transition
@@ -238,9 +238,44 @@ def _validated(data: CaseInput, today: date) -> CaseInput:
             representative = representative.validated(REPRESENTATIVE_LIMITS)
         except ValidationError as exc:
             errors.update(exc.errors)
+    if not errors:
+        errors.update(_window_errors(data, representative))
     if errors:
         raise ValidationError(errors)
     return replace(data, representative=representative)
+
+
+def _window_errors(data: CaseInput, rep: RepresentativeInput | None) -> dict[str, str]:
+    """An address that needs more than PostNL's 6 lines in the window (long lines wrap) is
+    refused at intake, with the reason, rather than when the first letter is made."""
+    from app.letters import AddressError, LetterLayout, PostalAddress, format_address
+    from app.letters.geometry import wrap_address  # ReportLab's metrics: loaded when needed
+
+    given = data.first_name or data.initials
+    name = " ".join(p for p in (given, data.name_prefix, data.last_name) if p.strip())
+    addresses = {"street": PostalAddress(name, data.street, data.postcode, data.city, data.country)}
+    if rep is not None:
+        addresses["representative_street"] = PostalAddress(
+            name_line=rep.organisation or rep.name,
+            street_line=rep.street,
+            postcode=rep.postcode,
+            city=rep.city,
+            country=rep.country,
+            extra_lines=(
+                (C_("address line", "Attn. {name}", name=rep.name).render("nl"),)
+                if rep.organisation
+                else ()
+            ),
+        )
+    errors: dict[str, str] = {}
+    for field_name, address in addresses.items():
+        if not (address.street_line.strip() and address.city.strip()):
+            continue  # an incomplete address is for the letter to refuse, if one is made
+        try:
+            wrap_address(format_address(address, "nl"), LetterLayout())
+        except AddressError as exc:
+            errors[field_name] = message_of(exc)
+    return errors
 
 
 AUTHORISATION_MISSING = _(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,12 +11,19 @@ from sqlalchemy.orm import Session
 from app.core.deadlines import paused_dates
 from app.core.errors import UserError
 from app.core.i18n import C_, _
-from app.data.models import Case
+from app.data.models import Case, Document
 from app.letters import LetterContext, LetterLayout, Organisation, PostalAddress
+from app.letters.context import Representation
 from app.letters.kinds import PayloadRequest, letter_kind
 from app.letters.payloads import RecipientNoticePayload
+from app.letters.salutation import (
+    SALUTATION_NEUTRAL,
+    NameParts,
+    RepresentativeName,
+    salutation_for,
+)
 from app.services.deadlines import calendar_settings, deadline_input, refresh
-from app.services.settings import normalised_layout
+from app.services.settings import dpo_registered_in, normalised_layout
 from app.services.stored_settings import active_organisation, read_setting
 
 
@@ -39,6 +45,7 @@ def _organisation(session: Session) -> Organisation:
         signatory_function=org.signatory_function,
         logo_path=org.logo_path,
         department=org.department_line,
+        dpo_registered=dpo_registered_in(session),
     )
 
 
@@ -48,39 +55,35 @@ def layout_of(session: Session) -> LetterLayout:
 
 
 def layout_from_setting(stored: dict[str, Any]) -> LetterLayout:
-    base = LetterLayout()
-    values = normalised_layout(stored)
-    down, ref = values["address_shift_down_mm"], values["reference_row_shift_down_mm"]
-    marks = values["fold_marks"]
-    return replace(
-        base,
-        address_left_mm=values["address_left_mm"],
-        address_width_mm=values["address_width_mm"],
-        window_top_mm=base.window_top_mm + down,
-        window_bottom_mm=base.window_bottom_mm + down,
-        return_line_baseline_mm=base.return_line_baseline_mm + down,
-        address_centre_mm=base.address_centre_mm + down,
-        reference_label_baseline_mm=base.reference_label_baseline_mm + ref,
-        reference_value_baseline_mm=base.reference_value_baseline_mm + ref,
-        body_top_first_mm=base.body_top_first_mm + max(0.0, ref),
-        fold_marks_mm=base.fold_marks_mm if marks else (),
-        punch_mark_mm=base.punch_mark_mm if marks else None,
-    )
+    return LetterLayout().with_offsets(**normalised_layout(stored))
 
 
-def _addressee(case: Case, lang: str) -> PostalAddress:
+def _writes_to_representative(case: Case) -> bool:
+    rep = case.representative
+    return rep is not None and bool(rep.street.strip())
+
+
+def _person(case: Case) -> NameParts:
+    r = case.requester
+    return NameParts(r.salutation, r.initials, r.first_name, r.name_prefix, r.last_name)
+
+
+def _addressee(case: Case, lang: str = "nl") -> PostalAddress:
     r = case.requester
     rep = case.representative
-    if rep is not None and rep.street:
-        # "t.a.v." / "Attn." / "z. Hd.": the line for the person at the firm, in the letter's words.
-        attention = C_("address line", "Attn. {name}", name=rep.name).render(lang)
+    if rep is not None and _writes_to_representative(case):
+        name = RepresentativeName(rep.name).display(lang)
         return PostalAddress(
-            name_line=rep.organisation or rep.name,
+            name_line=rep.organisation or name,
             street_line=rep.street,
             postcode=rep.postcode,
             city=rep.city,
             country=rep.country,
-            extra_lines=(attention,) if rep.organisation else (),
+            extra_lines=(
+                (C_("address line", "Attn. {name}", name=name).render(lang),)
+                if rep.organisation
+                else ()
+            ),
         )
     return PostalAddress(
         name_line=r.full_name,
@@ -91,19 +94,30 @@ def _addressee(case: Case, lang: str) -> PostalAddress:
     )
 
 
-def salutation_of(case: Case, lang: str) -> str:
-    r = case.requester
+def salutation_of(case: Case, lang: str, without_title: str = SALUTATION_NEUTRAL) -> str:
+    """The greeting: the representative when we write to one, else the person."""
     rep = case.representative
-    if rep is not None and rep.street:
-        return C_("letter", "Dear {name},", name=rep.name).render(lang)
-    surname = " ".join(p for p in (r.name_prefix, r.last_name) if p)
-    if r.salutation in ("heer", "mevrouw") and surname:
-        # Without a first name before it, the prefix is written with a capital: "heer Van der Berg".
-        formal = surname[0].upper() + surname[1:]
-        if r.salutation == "heer":
-            return C_("letter", "Dear Mr {name},", name=formal).render(lang)
-        return C_("letter", "Dear Ms {name},", name=formal).render(lang)
-    return C_("letter", "Dear {name},", name=r.full_name).render(lang)
+    if rep is not None and _writes_to_representative(case):
+        return RepresentativeName(rep.name).salutation(lang)
+    return salutation_for(_person(case), lang, without_title)
+
+
+def _representation(session: Session, case: Case, lang: str) -> Representation | None:
+    rep = case.representative
+    if rep is None or not _writes_to_representative(case):
+        return None
+    received: date | None = None
+    if rep.authorisation_document_id is not None:
+        doc = session.get(Document, rep.authorisation_document_id)
+        if doc is not None and doc.deleted_at is None:
+            received = doc.created_at.date()
+    person = _person(case)
+    return Representation(
+        client_name=person.formal_name(lang) or case.requester.full_name,
+        client_gender=person.gender,
+        representative_name=RepresentativeName(rep.name).display(lang),
+        authorisation_received=received,
+    )
 
 
 def build_context(
@@ -145,7 +159,11 @@ def build_context(
         lang=lang,
         organisation=_organisation(session),
         addressee=_addressee(case, lang),
-        salutation=salutation_of(case, lang),
+        salutation=salutation_of(
+            case,
+            lang,
+            str(read_setting(session, "letter_salutation").get("without_title", "neutral")),
+        ),
         our_reference=case.reference,
         letter_date=letter_date,
         received_on=case.received_on,
@@ -157,4 +175,7 @@ def build_context(
         their_letter_date=case.their_letter_date if theirs else None,
         extended_deadline=deadlines.extended,
         payload=payload,
+        representation=_representation(session, case, lang),
+        subject_country=case.requester.country or "NL",
+        data_subject_name=case.requester.full_name,
     )

@@ -44,7 +44,7 @@ from app.services.letter_context import build_context, layout_of
 from app.services.letter_payloads import change_actions
 from app.services.letter_post import mark_printed
 from app.services.lookup import case_by_reference
-from app.services.settings import officer_name_in
+from app.services.settings import handler_name_in
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -86,7 +86,7 @@ def render_for_case(
             letter_type=kind.code,
             lang=lang or case.language,
             letter_date=letter_date or date.today(),
-            handled_by=officer_name_in(session, handled_by),
+            handled_by=handler_name_in(session, handled_by),
             options=options,
         )
         from app.letters.renderer import render_letter  # ReportLab: loaded for a PDF only
@@ -115,7 +115,7 @@ def draft_letter(
             letter_type=kind.code,
             lang=language,
             letter_date=letter_date or date.today(),
-            handled_by=officer_name_in(session, actor),
+            handled_by=handler_name_in(session, actor),
             options=options,
         )
         composed = compose_text(ctx)
@@ -211,7 +211,7 @@ def _render_stored(session: Session, letter: Letter, case: Case, letter_date: da
         letter_type=letter.letter_type,
         lang=letter.language,
         letter_date=letter_date,
-        handled_by=officer_name_in(session, letter.created_by),
+        handled_by=handler_name_in(session, letter.created_by),
         options=_options(letter),
     )
     from app.letters.renderer import render_letter

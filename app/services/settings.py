@@ -12,6 +12,7 @@ from app.core.i18n import _, message_of
 from app.core.validation import check_texts, normalise_email, normalise_postcode, text_problem
 from app.data.database import Database
 from app.data.models import Setting
+from app.letters.context import claims_dpo_title
 from app.services import audit
 from app.services.deadlines import recompute_all
 from app.services.field_limits import ORGANISATION_LIMITS
@@ -28,6 +29,8 @@ def get_setting(db: Database, *, key: str) -> dict[str, Any]:
     with db.session() as session:
         return read_setting(session, key)
 
+
+SALUTATION_STYLES = ("neutral", "full_name")
 
 LAYOUT_LIMITS = {
     "address_left_mm": (10.0, 60.0),
@@ -54,6 +57,32 @@ def normalised_layout(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _fold_errors(values: dict[str, Any]) -> dict[str, str]:
+    """Offsets that would put letterhead text on the first fold (99 mm) are refused."""
+    from app.letters.geometry import fold_problems
+    from app.letters.layout import LetterLayout
+
+    layout = LetterLayout().with_offsets(**values)
+    parts = fold_problems(layout)
+    if not parts:
+        return {}
+    names = {
+        "return_line": _("the return line"),
+        "address": _("the address block"),
+        "reference_row": _("the reference row"),
+        "subject": _("the subject line"),
+    }
+    message = _(
+        "With these offsets {parts} would lie within {clearance} mm of the fold at {fold} mm, "
+        "where the folded sheet makes it hard to read. Choose a smaller shift.",
+        parts=", ".join(names[part] for part in parts),
+        clearance=format(layout.fold_clearance_mm, "g"),
+        fold=format(layout.first_fold_mm, "g"),
+    )
+    field = "reference_row_shift_down_mm" if "reference_row" in parts else "address_shift_down_mm"
+    return {field: message}
+
+
 def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
     """Check a business setting before it is stored; ValidationError names the bad part."""
     errors: dict[str, str] = {}
@@ -72,6 +101,8 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
             clean[name] = number
         clean["fold_marks"] = bool(value.get("fold_marks", True))
         value = clean
+        if not errors:
+            errors.update(_fold_errors(clean))
     elif key == "retention":
         from app.core.retention import parse_rules
 
@@ -96,6 +127,19 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= days <= 365:
             errors["pause_no_answer_days"] = _("Use {low} to {high}.", low=1, high=365)
         value = {"pause_no_answer_days": days}
+    elif key == "letter_salutation":
+        style = str(value.get("without_title", "neutral"))
+        if style not in SALUTATION_STYLES:
+            errors["without_title"] = _(
+                "Choose 'neutral' (Geachte heer, mevrouw,) or 'full_name' (Geachte Y. van der "
+                "Vos,)."
+            )
+        value = {"without_title": style}
+    elif key == "sender":
+        registered = value.get("dpo_registered", False)
+        if not isinstance(registered, bool):
+            errors["dpo_registered"] = _("Use true or false.")
+        value = {"dpo_registered": bool(registered)}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
@@ -149,6 +193,51 @@ def set_setting(db: Database, *, actor: str, key: str, value: dict[str, Any]) ->
         recompute_all(db)
 
 
+def dpo_registered_in(session: Session) -> bool:
+    """Whether a Functionaris Gegevensbescherming is registered with the AP ("sender" setting)."""
+    return bool(read_setting(session, "sender").get("dpo_registered", False))
+
+
+def sender_problems(profile: dict[str, Any], *, dpo_registered: bool) -> dict[str, str]:
+    """What the organisation profile lacks for the letters it signs (field -> message).
+
+    Letters carry the KvK number (Handelsregisterwet art. 27), an e-mail address and a
+    telephone number (Art. 12(2) GDPR) and are signed by a person by name; "functionaris
+    gegevensbescherming" is a registered role (Art. 37 GDPR), not a title to choose.
+    """
+    errors: dict[str, str] = {}
+    kvk = "".join(str(profile.get("kvk_number") or "").split())
+    if not kvk:
+        errors["kvk_number"] = _(
+            "Enter the KvK number: the law requires it on every business letter "
+            "(Handelsregisterwet art. 27)."
+        )
+    elif not (kvk.isdigit() and len(kvk) == 8):
+        errors["kvk_number"] = _("A KvK number has 8 digits, e.g. 17123456.")
+    if not str(profile.get("email") or "").strip():
+        errors["email"] = _(
+            "Enter the e-mail address for privacy questions; every letter shows it."
+        )
+    phone = str(profile.get("phone") or "")
+    if not phone.strip():
+        errors["phone"] = _(
+            "Enter the telephone number for privacy questions; every letter shows it."
+        )
+    elif sum(c.isdigit() for c in phone) < 6:
+        errors["phone"] = _("A phone number has at least 6 digits, e.g. 073 123 45 67.")
+    if not " ".join(str(profile.get("signatory_name") or "").split()):
+        errors["signatory_name"] = _(
+            "Enter the name of the person who signs the letters, e.g. 'M. de Bruijn'."
+        )
+    if claims_dpo_title(str(profile.get("signatory_function") or "")) and not dpo_registered:
+        errors["signatory_function"] = _(
+            "Only a Functionaris Gegevensbescherming registered with the Autoriteit "
+            "Persoonsgegevens may be called so. Write e.g. 'Privacyfunctionaris', or first "
+            "record the registration under Settings > Letters."
+        )
+    return errors
+
+
 def get_organisation(db: Database) -> dict[str, Any]:
     with db.session() as session:
         org = active_organisation(session)
@@ -189,6 +278,10 @@ def update_organisation(
         raise ValidationError(errors)
     with db.session() as session:
         org = active_organisation(session)
+        merged = {name: changes.get(name, getattr(org, name)) for name in ORGANISATION_FIELDS}
+        sender_errors = sender_problems(merged, dpo_registered=dpo_registered_in(session))
+        if sender_errors:
+            raise ValidationError(sender_errors)
         if org.version != expected_version:
             raise StaleDataError(
                 _(
@@ -220,6 +313,31 @@ def officer_name_in(session: Session, login: str) -> str:
     """The name letters show as 'handled by' for a login; the login itself when none is set."""
     names = read_setting(session, "officers").get("names", {})
     return str(names.get(login) or login)
+
+
+def handler_name_in(session: Session, login: str) -> str:
+    """Who a letter names as 'handled by': the officer's own name, else the signatory.
+
+    Never the login: a CLI letter once printed "behandeld door root". UserError when neither
+    name is set.
+    """
+    names = read_setting(session, "officers").get("names", {})
+    name = " ".join(str(names.get(login) or "").split())
+    if name:
+        return name
+    signatory = " ".join(active_organisation(session).signatory_name.split())
+    if signatory:
+        return signatory
+    raise ValidationError(
+        {
+            "officer_name": _(
+                "A letter names who handles it, and no name is set for login {login}. Set "
+                "your name (Settings > Letters, or 'privacy-desk officer \"M. de Vries\"') "
+                "or the signatory in the organisation profile.",
+                login=login,
+            )
+        }
+    )
 
 
 def get_officer_name(db: Database, *, login: str) -> str:

@@ -221,6 +221,22 @@ class SettingsDialog(QDialog):
             self._field(form, titles[name], edit, name)
         self.fold_marks = QCheckBox(self.tr("Print &fold marks"))
         form.addRow("", self.fold_marks)
+        self.salutation_style = QComboBox()
+        self.salutation_style.addItem(self.tr("Neutral (Geachte heer, mevrouw,)"), "neutral")
+        self.salutation_style.addItem(self.tr("Full name (Geachte Y. van der Vos,)"), "full_name")
+        self._field(
+            form, self.tr("Greeting without a t&itle:"), self.salutation_style, "without_title"
+        )
+        self.dpo_registered = QCheckBox(
+            self.tr("A Functionaris Gegevensbescherming is regi&stered with the AP")
+        )
+        self.dpo_registered.setToolTip(
+            self.tr(
+                "Only then may letters call the signatory 'functionaris gegevensbescherming'; "
+                "otherwise they say 'privacyfunctionaris'."
+            )
+        )
+        form.addRow("", self.dpo_registered)
         self.max_mb = QSpinBox()
         self.max_mb.setRange(1, 500)
         self.max_mb.setSuffix(" MB")
@@ -274,6 +290,11 @@ class SettingsDialog(QDialog):
         for name, edit in self.layout_edits.items():
             edit.setValue(float(layout[name]))
         self.fold_marks.setChecked(bool(layout["fold_marks"]))
+        style = get_setting(self.ctx.db, key="letter_salutation").get("without_title", "neutral")
+        self.salutation_style.setCurrentIndex(max(0, self.salutation_style.findData(style)))
+        registered = bool(get_setting(self.ctx.db, key="sender").get("dpo_registered", False))
+        self.dpo_registered.setChecked(registered)
+        self._initial_letter_style = (self.salutation_style.currentData(), registered)
         self.max_mb.setValue(int(get_setting(self.ctx.db, key="attachments").get("max_mb", 50)))
         retention = get_setting(self.ctx.db, key="retention")
         outcomes = labels.outcome_labels()
@@ -299,6 +320,12 @@ class SettingsDialog(QDialog):
             set_setting(self.ctx.db, actor=self.ctx.actor, key="letter_layout",
                         value=self.layout_value())  # fmt: skip
             self._initial_layout = self.layout_value()
+            changed = True
+        style = self.salutation_style.currentData()
+        if style != self._initial_letter_style[0]:
+            set_setting(self.ctx.db, actor=self.ctx.actor, key="letter_salutation",
+                        value={"without_title": style})  # fmt: skip
+            self._initial_letter_style = (style, self._initial_letter_style[1])
             changed = True
         if self.max_mb.value() != self._initial_max_mb:
             set_setting(self.ctx.db, actor=self.ctx.actor, key="attachments",
@@ -370,6 +397,13 @@ class SettingsDialog(QDialog):
         self.general_error.hide()
         changed = False
         try:
+            # First the FG registration: the profile may then name the signatory so.
+            registered = self.dpo_registered.isChecked()
+            if registered != self._initial_letter_style[1]:
+                set_setting(self.ctx.db, actor=self.ctx.actor, key="sender",
+                            value={"dpo_registered": registered})  # fmt: skip
+                self._initial_letter_style = (self._initial_letter_style[0], registered)
+                changed = True
             changes = self.organisation_changes()
             if changes:
                 update_organisation(

@@ -4111,6 +4111,26 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
+    <message>
+        <source>Neutral (Geachte heer, mevrouw,)</source>
+        <translation>Neutraal (Geachte heer, mevrouw,)</translation>
+    </message>
+    <message>
+        <source>Full name (Geachte Y. van der Vos,)</source>
+        <translation>Volledige naam (Geachte Y. van der Vos,)</translation>
+    </message>
+    <message>
+        <source>Greeting without a t&amp;itle:</source>
+        <translation>Aan&amp;hef zonder aanspreekvorm:</translation>
+    </message>
+    <message>
+        <source>A Functionaris Gegevensbescherming is regi&amp;stered with the AP</source>
+        <translation>Er is een functionaris gegevensbescherming aange&amp;meld bij de AP</translation>
+    </message>
+    <message>
+        <source>Only then may letters call the signatory &apos;functionaris gegevensbescherming&apos;; otherwise they say &apos;privacyfunctionaris&apos;.</source>
+        <translation>Alleen dan mogen brieven de ondertekenaar &apos;functionaris gegevensbescherming&apos; noemen; anders staat er &apos;privacyfunctionaris&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsForm</name>

@@ -87,7 +87,7 @@ def test_letters_lay_out_a_long_paragraph_and_a_huge_word() -> None:
 def test_a_street_too_long_for_the_window_is_refused_clearly() -> None:
     ctx = sample_context(LetterType.ACKNOWLEDGEMENT, "nl")
     ctx = replace(ctx, addressee=replace(ctx.addressee, street_line=STREET))
-    with pytest.raises(AddressError, match="too long for the envelope window"):
+    with pytest.raises(AddressError, match="PostNL allows at most 6"):
         render_letter(ctx, compose_text(ctx))
 
 

@@ -78,3 +78,39 @@ def test_retention_without_reason_is_refused_in_the_dialog(qtbot, ctx) -> None:
     dialog.save()
     assert dialog.isVisible()
     assert dialog.retention_error.isVisible() and "reason" in dialog.retention_error.text()
+
+
+def test_a_reference_row_shift_onto_the_fold_is_refused_at_its_field(qtbot, ctx) -> None:
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = get_setting(ctx.db, key="letter_layout")
+    dialog.layout_edits["reference_row_shift_down_mm"].setValue(-5.0)
+    dialog.save()
+    assert dialog.isVisible()
+    assert "fold" in dialog.errors.message("reference_row_shift_down_mm")
+    assert get_setting(ctx.db, key="letter_layout") == before
+
+
+def test_greeting_style_and_fg_registration_are_saved(qtbot, ctx) -> None:
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.salutation_style.setCurrentIndex(dialog.salutation_style.findData("full_name"))
+    dialog.dpo_registered.setChecked(True)
+    # The FG title is accepted in the same save, as the registration is stored first.
+    dialog.org_edits["signatory_function"].setText("Functionaris gegevensbescherming")
+    dialog.save()
+    assert get_setting(ctx.db, key="letter_salutation") == {"without_title": "full_name"}
+    assert get_setting(ctx.db, key="sender") == {"dpo_registered": True}
+    assert get_organisation(ctx.db)["signatory_function"] == "Functionaris gegevensbescherming"
+
+
+def test_an_fg_title_without_registration_is_refused(qtbot, ctx) -> None:
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.org_edits["signatory_function"].setText("Functionaris gegevensbescherming")
+    dialog.save()
+    assert dialog.isVisible()
+    assert "registered" in dialog.errors.message("signatory_function")

@@ -45,7 +45,7 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     # zipfile, subprocess: the child parser; PIL, subprocess: OCR
     "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess", "PIL"}),
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
-    "letters": frozenset({"reportlab", "pypdf"}),
+    "letters": frozenset({"reportlab", "pypdf", "pikepdf", "PIL"}),  # PDF/A, opaque logo
     "reports": frozenset({"reportlab", "openpyxl", "pypdf", "sqlalchemy", "zipfile"}),
     "services": frozenset({"sqlalchemy", "dateutil", "keyring", "sqlite3", "zipfile"}),
 }

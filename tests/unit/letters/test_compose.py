@@ -116,7 +116,7 @@ def test_access_with_redactions_is_a_partial_refusal() -> None:
     body = _flat(compose_text(sample_context(LetterType.ACCESS, "nl")).body)
     assert "gedeeltelijk af" in body
     assert "rechtbank" in body and "zes weken" in body
-    assert "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ DEN HAAG" in body
+    assert "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag" in body
 
 
 def test_access_with_no_findings_and_no_flag_is_refused() -> None:
