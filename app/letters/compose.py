@@ -170,7 +170,24 @@ REPRESENTATIVE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("the address we hold for you", "the address we hold for your client"),
         ("the address where you are known to us", "the address we hold for your client"),
     ),
+    # German: the formal "Ihre" is the lawyer's too; the client is "Ihre Mandantschaft" in the
+    # genitive after the noun, with the article the case needs (nominative/accusative, dative,
+    # genitive).
+    "de": (
+        ("Ihre personenbezogenen Daten", "die personenbezogenen Daten Ihrer Mandantschaft"),
+        ("Ihren personenbezogenen Daten", "den personenbezogenen Daten Ihrer Mandantschaft"),
+        ("Ihrer personenbezogenen Daten", "der personenbezogenen Daten Ihrer Mandantschaft"),
+        ("Ihre Daten", "die Daten Ihrer Mandantschaft"),
+        ("Ihren Daten", "den Daten Ihrer Mandantschaft"),
+        ("Ihrer Daten", "der Daten Ihrer Mandantschaft"),
+        ("Ihre Identität", "die Identität Ihrer Mandantschaft"),
+        ("Ihr Ausweisdokument", "das Ausweisdokument Ihrer Mandantschaft"),
+        ("Ihres Ausweisdokuments", "des Ausweisdokuments Ihrer Mandantschaft"),
+        ("über Sie", "über Ihre Mandantschaft"),
+        ("unter der Sie bei uns bekannt sind", "unter der Ihre Mandantschaft bei uns bekannt ist"),
+    ),
 }
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+|\n)(die|den|der|das|des) ", re.MULTILINE)
 
 
 def for_representative(text: str, lang: str, client: str) -> str:
@@ -179,6 +196,8 @@ def for_representative(text: str, lang: str, client: str) -> str:
         # Whole words only: "uw gegevensbescherming" is no phrase of ours.
         pattern = re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])")
         text = pattern.sub(replacement.replace("{client}", client), text)
+    if lang == "de":  # "Ihre Daten ..." opening a sentence became "die Daten ...": capitalise
+        text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).capitalize() + " ", text)
     return text
 
 
