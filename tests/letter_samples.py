@@ -299,8 +299,13 @@ def sample_payload(letter_type: LetterType, lang: str) -> Payload | None:
                 recipients_told=("Zendesk Inc.",),
                 expiring=(
                     ExpiringItem(
-                        "Webserverlogs" if nl else "Web server logs",
-                        "logregels met uw IP-adres" if nl else "log lines with your IP address",
+                        _t(lang, "Webserverlogs", "Web server logs", "Webserver-Protokolle"),
+                        _t(
+                            lang,
+                            "logregels met uw IP-adres",
+                            "log lines with your IP address",
+                            "Protokollzeilen mit Ihrer IP-Adresse",
+                        ),
                         date(2027, 2, 26),
                     ),
                 ),

@@ -355,6 +355,8 @@ def test_letters_to_a_representative_name_the_client_and_greet_the_lawyer(lang: 
 
 def test_recipient_notice_names_the_data_subject_not_the_lawyer() -> None:
     ctx = _representative(sample_context(LetterType.RECIPIENT_NOTICE, "nl"), "nl")
+    # The notice's payload names the data subject as the case does (services: requester.full_name).
+    ctx = replace(ctx, payload=replace(ctx.payload, subject_name="C. van den Bos"))
     text = pdf_text(_render(ctx))
     assert "C. van den Bos" in text and "Advocatenkantoor De Boer" not in text
 

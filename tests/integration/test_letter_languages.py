@@ -82,9 +82,17 @@ def _variants(letter_type: LetterType, lang: str) -> dict[str, tuple[LetterConte
         # An answer finalised with every gate condition overridden names what was not done.
         out["not done"] = (ctx, "all")
     if letter_type == LetterType.OBJECTION:
+        processing = {"nl": "Klantcontact", "en": "Customer contact", "de": "Kundenkontakt"}
+        basis = {
+            "nl": "gerechtvaardigd belang (artikel 6, lid 1, onder f, AVG)",
+            "en": "legitimate interest (Article 6(1)(f) GDPR)",
+            "de": "berechtigtes Interesse (Artikel 6 Abs. 1 Buchst. f DSGVO)",
+        }
         refused = ObjectionPayload(
-            direct_marketing=False, upheld=False, grounds="Grounds 2026-1.", suppression_listed=True
-        )
+            direct_marketing=False, upheld=False, grounds="Grounds 2026-1.",
+            suppression_listed=True, processing=processing[lang], legal_basis=basis[lang],
+            restricted=True,
+        )  # fmt: skip
         out["refused"] = (replace(ctx, payload=refused), "")
     return out
 
@@ -175,26 +183,26 @@ EXPECTED_DE: Final[dict[LetterType, tuple[str, ...]]] = {
         "Löschung", "Einschränkung", "widersprechen", AP_DE, *COURT_DE,
     ),
     LetterType.RECTIFICATION: (
-        "Wir haben Ihre Daten berichtigt", "Anschrift (CRM): Dorpsstraat 1 → Kerkstraat 12 A",
-        "Telefon (CRM): (leer) → 06 - 12 34 56 78", "Exact Online B.V.", "Artikel 19 DSGVO",
+        "Wir haben Ihre Daten berichtigt", "Anschrift in CRM: Dorpsstraat 1 → Kerkstraat 12 A",
+        "Telefon in CRM: (leer) → 06 - 12 34 56 78", "Exact Online B.V.", "Artikel 19 DSGVO",
         AP_DE,
     ),
     LetterType.ERASURE: (
         "Löschung Ihrer personenbezogenen Daten", "Newsletter: E-Mail-Adresse",
         "Artikel 17 Abs. 3 Buchst. b DSGVO (Erfüllung einer rechtlichen Verpflichtung)",
-        "spätestens am 1. Januar 2034", "Artikel 19 DSGVO", AP_DE, *COURT_DE,
+        "bis zum 31. Dezember 2033 auf: 7 Jahre", "Artikel 19 DSGVO", AP_DE, *COURT_DE,
     ),
     LetterType.OBJECTION: (
         "Ihr Widerspruch", "Direktwerbung", "jederzeit widersprechen", "Sperrliste",
         "Artikel 21 Abs. 3 DSGVO", AP_DE,
     ),
     LetterType.REFUSAL: (
-        "Wir kommen Ihrem Antrag nicht nach", "elfmal", "offenkundig unbegründet oder exzessiv",
+        "Wir kommen Ihrem Antrag nur nach, wenn Sie dafür ein angemessenes Entgelt zahlen", "elfmal", "offenkundig unbegründet oder exzessiv",
         "Artikel 12 Abs. 5 DSGVO", "25,00 €", "innerhalb von vier Wochen", AP_DE, *COURT_DE,
     ),
     LetterType.RECIPIENT_NOTICE: (
         "Bitte um Löschung personenbezogener Daten (Artikel 19 DSGVO)",
-        "Sehr geehrte Damen und Herren,", "von Herrn J. van der Berg an Zendesk Inc.",
+        "Sehr geehrte Damen und Herren,", "von J. van der Berg an Zendesk Inc.",
         "KL-10001", "Bitte löschen Sie diese Daten auch in Ihren eigenen Unterlagen",
         "z. Hd. Privacy Office",
     ),
@@ -211,7 +219,9 @@ def test_german_letter_of_every_type(letter_type: LetterType, tmp_path: Path) ->
         assert expected in text, f"{letter_type}: {expected!r} missing"
     for label in ("Ihr Schreiben vom", "Ihr Zeichen", "unser Zeichen", "bearbeitet von", "Datum"):
         assert label in pages[0]
-    assert "20. November 2026" in pages[0] and "25. November 2026" in pages[0]
+    assert "25. November 2026" in pages[0]
+    # An Art. 19 notice goes to a recipient who never wrote to us: no "your letter of".
+    assert ("20. November 2026" in pages[0]) == (letter_type != LetterType.RECIPIENT_NOTICE)
     assert "Mit freundlichen Grüßen" in text and "M. (Marieke) de Bruijn" in text
     # German letters continue after the salutation's comma with a small letter.
     salutation = re.search(r"(Sehr geehrte[r]? [^,]+,) (\S+)", text)
@@ -231,7 +241,7 @@ GERMAN_OPTIONS: Final[dict[str, tuple[str, ...]]] = {
                       "--set", "id_copy_needed=no"),
     "extension": ("--set", "reasons=Ihr Antrag betrifft elf Systeme"),
     "access": (),
-    "objection": ("--set", "direct_marketing=no", "--set", "upheld=yes"),
+    "objection": ("--set", "direct_marketing=yes", "--set", "upheld=yes"),
     "refusal": ("--set", "reasons=Wir verarbeiten keine Daten über Sie"),
     "recipient_notice": ("--set", "recipient_name=Mailing Partners B.V.", "--set",
                          "recipient_street=Postbus 100", "--set", "recipient_postcode=5211 AA",
@@ -262,6 +272,7 @@ def test_a_german_case_gets_german_letters_from_the_cli(
     assert '"language": "de"' in shown
     _cli(capsys, *db, "case", "identity", ref, "--method", "matched_known_data",
          "--outcome", "verified")  # fmt: skip
+    _cli(capsys, *db, "case", "suppress", ref)  # before the direct-marketing objection's answer
     assert set(GERMAN_OPTIONS) == {t.value for t in LetterType} - {"rectification", "erasure"}
     for kind, options in GERMAN_OPTIONS.items():
         out = tmp_path / f"{kind}.pdf"

@@ -46,7 +46,7 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess", "PIL"}),
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
     "letters": frozenset({"reportlab", "pypdf", "pikepdf", "PIL"}),  # PDF/A, opaque logo
-    "reports": frozenset({"reportlab", "openpyxl", "pypdf", "sqlalchemy", "zipfile"}),
+    "reports": frozenset({"reportlab", "openpyxl", "xlsxwriter", "pypdf", "sqlalchemy", "zipfile"}),
     "services": frozenset({"sqlalchemy", "dateutil", "keyring", "sqlite3", "zipfile"}),
 }
 # Standard modules that count like third-party ones in the lower layers (archives, databases,
