@@ -197,7 +197,8 @@ EXPECTED_DE: Final[dict[LetterType, tuple[str, ...]]] = {
         "Artikel 21 Abs. 3 DSGVO", AP_DE,
     ),
     LetterType.REFUSAL: (
-        "Wir kommen Ihrem Antrag nur nach, wenn Sie dafür ein angemessenes Entgelt zahlen", "elfmal", "offenkundig unbegründet oder exzessiv",
+        "Wir kommen Ihrem Antrag nur nach, wenn Sie dafür ein angemessenes Entgelt zahlen",
+        "elfmal", "offenkundig unbegründet oder exzessiv",
         "Artikel 12 Abs. 5 DSGVO", "25,00 €", "innerhalb von vier Wochen", AP_DE, *COURT_DE,
     ),
     LetterType.RECIPIENT_NOTICE: (
