@@ -50,6 +50,9 @@ GATE_CONDITIONS = (
     "changes_done",
     "authorisation",
     "portability_export",
+    "processing_linked",
+    "recipients_named",
+    "register_language",
 )
 PORTABILITY_OUTCOMES = ("granted", "no_data", "refused")
 EDITABLE_SETTINGS = (
