@@ -61,6 +61,7 @@ EDITABLE_SETTINGS = (
     "attachments",
     "extra_holidays",
     "reading_limits",
+    "access_copy",
     "today",
 )
 LANGUAGES = ("nl", "en")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.connectors.base import (
+    TEXT_FIELD,
     Capability,
     ConnectorDescription,
     Finding,
@@ -158,6 +159,7 @@ class DocumentFolderConnector:
                         "file": relative,
                         "snippet": best.snippet,
                         "also matched": ", ".join(m.identifier.kind.value for m in matches[1:]),
+                        TEXT_FIELD: document.text.strip(),
                     },
                     categories=CATEGORIES,
                     matched=best.identifier,

@@ -114,7 +114,8 @@ def withhold_others(text: str, own: OwnData, lang: str) -> tuple[str, int]:
             if not out or out[-1] != mark:  # a run of other people's rows: one mark
                 out.append(mark)
             continue
-        pieces, last = [], 0
+        pieces: list[str] = []
+        last = 0
         for start, end in sorted(idents + terms):
             pieces.extend((line[last:start], mark))
             last = end

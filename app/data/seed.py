@@ -51,6 +51,8 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     "extra_holidays": {"dates": []},
     "retention": DEFAULT_RETENTION,
     "attachments": {"max_mb": 50},
+    # The access answer gives every log line; beyond this many they go to a separate appendix.
+    "access_copy": {"log_lines_in_letter": 200},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
     "reading_limits": {
         "max_unpacked_mb": 100,
@@ -132,8 +134,7 @@ DEFAULT_REGISTER: list[dict[str, Any]] = [
                 "legal_basis": "Performance of the contract (Article 6(1)(b) GDPR)",
                 "data_categories": "Name, session details (time, duration, staff member), "
                 "IP address",
-                "recipient_categories": "The supplier of the remote support software "
-                "(processor)",
+                "recipient_categories": "The supplier of the remote support software (processor)",
                 "retention": "Session details as long as the customer relationship lasts and "
                 "1 year after that",
                 "source": "You and the remote support software",

@@ -313,7 +313,7 @@ def _body_flowables(text: str, styles: LetterStyles) -> list[Flowable]:
     return out
 
 
-def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> Flowable:
+def _closing(ctx: LetterContext, styles: LetterStyles, enclosure: str) -> Flowable:
     org, lab = ctx.organisation, LABELS[ctx.lang]
     signatory = org.signatory_name.strip() or ctx.handled_by.strip()
     if not signatory:
@@ -328,9 +328,9 @@ def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> Fl
     ]
     if org.signatory_function.strip():
         parts.append(Paragraph(escape(org.signatory_function), styles.closing))
-    if has_appendix:
+    if enclosure:
         parts.append(Spacer(1, styles.body.leading))
-        parts.append(Paragraph(escape(lab["enclosure"]), styles.closing))
+        parts.append(Paragraph(escape(enclosure), styles.closing))
     return KeepTogether(parts)
 
 
@@ -402,7 +402,11 @@ def render_letter(
     subject = printable(composed.subject, limit=SUBJECT_LIMIT, lang=ctx.lang)
     story: list[Flowable] = [Paragraph(escape(subject), styles.subject)]
     story.extend(_body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles))
-    story.append(_closing(ctx, styles, has_appendix=bool(appendix)))
+    enclosure = ""
+    if appendix:
+        separate = isinstance(payload, AccessPayload) and payload.log_appendix
+        enclosure = LABELS[ctx.lang]["enclosures_with_log" if separate else "enclosure"]
+    story.append(_closing(ctx, styles, enclosure))
     story.extend(appendix)
     doc.build(story, canvasmaker=_numbered_canvas_class(footer))
     return buffer.getvalue()

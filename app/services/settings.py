@@ -96,6 +96,14 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= days <= 365:
             errors["pause_no_answer_days"] = _("Use {low} to {high}.", low=1, high=365)
         value = {"pause_no_answer_days": days}
+    elif key == "access_copy":  # log lines beyond this go to a separate appendix PDF
+        try:
+            lines = int(value.get("log_lines_in_letter", 200))
+        except (TypeError, ValueError):
+            lines = -1
+        if not 0 <= lines <= 100_000:
+            errors["log_lines_in_letter"] = _("Use {low} to {high}.", low=0, high=100_000)
+        value = {"log_lines_in_letter": lines}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
