@@ -33,7 +33,7 @@ def _p(text: str, style: object, lang: str = "nl") -> Paragraph:
 def _recipients_text(proc: ProcessingInfo, lab: dict[str, str]) -> str:
     """Named recipients; categories only with the recorded reason why naming is impossible."""
     parts = list(proc.recipients)
-    if proc.recipient_categories:
+    if proc.recipient_categories and not parts:
         parts.append(lab["recipient_categories"].format(categories=proc.recipient_categories))
         if proc.recipients_unnamed_reason:
             parts.append(lab["unnamed_reason"].format(reason=proc.recipients_unnamed_reason))
@@ -86,13 +86,17 @@ def _system_table(sd: SystemData, lang: str, styles: LetterStyles, width: float)
     commands: list[tuple[object, ...]] = []
     cell = styles.cell
     current = None
+    shown_category = ""
     for r in sd.rows:
         if r.record != current:
-            current = r.record
+            current, shown_category = r.record, ""
             commands.append(("SPAN", (0, len(data)), (-1, len(data))))
             commands.append(("BACKGROUND", (0, len(data)), (-1, len(data)), LIGHT))
             data.append([_p(r.record, styles.cell_bold, lang), "", ""])
-        data.append([_p(r.field, cell, lang), _p(r.value, cell, lang), _p(r.category, cell, lang)])
+        # The category once per record, again only where it changes.
+        category = "" if r.category == shown_category else r.category
+        shown_category = r.category
+        data.append([_p(r.field, cell, lang), _p(r.value, cell, lang), _p(category, cell, lang)])
     # repeatRows repeats the header on every page the table runs onto; a row taller than a
     # page (a long e-mail) continues on the next (splitInRow).
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
@@ -187,9 +191,8 @@ def appendix_flowables(
         out.append(CondPageBreak(room))
         out.append(Paragraph(escape(lab["data"]), section))
         for sd in payload.data_by_system:
-            count = lab["rows"].format(n=len(sd.rows) + len(sd.log_lines))
             out.append(CondPageBreak(room))
-            out.append(Paragraph(f"{escape(sd.system)} ({count})", heading))
+            out.append(Paragraph(escape(sd.system), heading))
             if sd.rows:
                 out.append(_system_table(sd, ctx.lang, styles, width))
             if sd.log_lines and payload.log_appendix:

@@ -63,6 +63,15 @@ _RECORD_LABELS = (
     N_("Remote support sessions"),
     N_("Portal logins"),
 )
+# Column names of files (CSV, spreadsheets) read as the catalogue's field names.
+_FIELD_SYNONYMS = {
+    "email": N_("e-mail address"),
+    "e-mail": N_("e-mail address"),
+    "mail": N_("e-mail address"),
+    "subscribed on": N_("subscribed on"),
+    "phone": N_("phone number"),
+    "name": N_("name"),
+}
 _MAIL_FIELDS = (
     ("subject", C_("copy field", "Subject")),
     ("date", C_("copy field", "Date")),
@@ -148,7 +157,9 @@ def select_processings(
                 )
             )
         left_out.add(pid)
-    connectors = dict(session.execute(select(ConnectorConfig.name, ConnectorConfig.id)).tuples())
+    connectors = {
+        k: v for k, v in session.execute(select(ConnectorConfig.name, ConnectorConfig.id)).tuples()
+    }
     found_ids = {connectors[s] for s in found if s in connectors}
     chosen: list[ProcessingActivity] = []
     covered: set[int] = set()
@@ -259,15 +270,33 @@ def readable_dates(text: str, lang: str) -> str:
     return _ISO.sub(one, text)
 
 
-def _first_date(values: Iterable[Any], lang: str) -> str:
-    for value in values:
-        m = _ISO.search(str(value))
-        if m:
-            try:
-                return format_date(date(int(m[1]), int(m[2]), int(m[3])), lang)
-            except ValueError:
-                continue
+_NOT_A_RECORD_DATE = ("birth", "geboort", "geburt")
+
+
+def _record_date(fields: Mapping[str, Any], lang: str) -> str:
+    """The date a record is known by: its first moment (date and time), else its first date
+    that is not a birth date."""
+    candidates = [(str(k).lower(), _ISO.search(str(v))) for k, v in fields.items()]
+    found = [(k, m) for k, m in candidates if m is not None]
+    ordered = [m for _k, m in found if m[4] is not None] + [
+        m for k, m in found if m[4] is None and not any(w in k for w in _NOT_A_RECORD_DATE)
+    ]
+    for m in ordered:
+        try:
+            return format_date(date(int(m[1]), int(m[2]), int(m[3])), lang)
+        except ValueError:
+            continue
     return ""
+
+
+def field_label(field: str, lang: str) -> str:
+    """A field name in the letter's language: "first_name" reads as "first name" first."""
+    name = str(field)
+    shown = translate(name, lang)
+    if shown == name and ("_" in name or name.islower()):
+        human = name.replace("_", " ").strip()
+        shown = translate(_FIELD_SYNONYMS.get(human, human), lang)
+    return shown
 
 
 def _looks_like_file(location: str) -> bool:
@@ -355,7 +384,7 @@ class _Copy:
             if not location or _looks_like_file(location)
             else translate(location, lang)
         )
-        when = _first_date(fields.values(), lang)
+        when = _record_date(fields, lang)
         title = self._title(f"{label}, {when}" if when else label)
         per_field = f.field_categories or {}
         record_category = self._category(f.categories)
@@ -369,7 +398,7 @@ class _Copy:
             category = (
                 self._category([per_field[field]]) if per_field.get(field) else record_category
             )
-            rows.append(DataRow(title, translate(str(field), lang), text, category))
+            rows.append(DataRow(title, field_label(str(field), lang), text, category))
         return rows
 
     def log_lines(self, f: Finding) -> list[tuple[str, LogLine]]:
@@ -383,8 +412,13 @@ class _Copy:
                 shown = format_moment(datetime.fromisoformat(when), self.lang) if when else ""
             except ValueError:
                 shown = ""
-            method_path = " ".join(request.split()[:2])
-            out.append((when, LogLine(shown, method_path, host, agent)))
+            parts = request.split()
+            # "GET /page HTTP/1.1": the page; another method (a form sent: POST) is named.
+            if len(parts) >= 2:
+                asked = parts[1] if parts[0] in ("GET", "HEAD") else f"{parts[0]} {parts[1]}"
+            else:
+                asked = request
+            out.append((when, LogLine(shown, asked, host, agent)))
         return out
 
     def log_summary(self, f: Finding) -> list[DataRow]:
@@ -453,20 +487,32 @@ def build_access_payload(
         else:
             rows[f.system].extend(copy.record(f))
     chosen = select_processings(session, case, options, findings)
-    connectors = dict(session.execute(select(ConnectorConfig.id, ConnectorConfig.name)).tuples())
+    connectors = {
+        k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name)).tuples()
+    }
     heading: dict[str, list[str]] = {}
     for a in chosen.processings:
         for link in a.links:
             name = connectors.get(link.connector_id)
             if name is not None:
                 heading.setdefault(name, []).append(_processing_info(a, lang).name)
-    systems = []
+    merged: dict[str, tuple[list[DataRow], list[tuple[str, LogLine]]]] = {}
     for system, system_rows in rows.items():
-        lines = [line for _iso, line in sorted(set(logs.get(system, [])), key=lambda p: p[0])]
         # Headed by what the data is for (the processings, in the letter's language); the
-        # office's own name of the system only where no processing is linked.
+        # office's own name of the system only where no processing is linked. Systems that
+        # serve the same processings share one section.
         title = "; ".join(dict.fromkeys(heading.get(system, []))) or system
-        systems.append(SystemData(title, tuple(system_rows), tuple(lines)))
+        section = merged.setdefault(title, ([], []))
+        section[0].extend(system_rows)
+        section[1].extend(logs.get(system, []))
+    systems = [
+        SystemData(
+            title,
+            tuple(data_rows),
+            tuple(line for _iso, line in sorted(set(lines), key=lambda p: p[0])),
+        )
+        for title, (data_rows, lines) in merged.items()
+    ]
     threshold = int(read_setting(session, "access_copy").get("log_lines_in_letter", 200))
     return AccessPayload(
         processings=tuple(_processing_info(a, lang) for a in chosen.processings),

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -32,6 +34,7 @@ from app.letters.templates import MissingFieldError
 from app.services.case_queries import get_case
 from app.services.letter_post import AMSTERDAM, printed_of_case
 from app.services.letters import LetterInfo, draft_letter, letters_of
+from app.services.register import list_activities
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import user_message
@@ -117,6 +120,8 @@ class NewLetterDialog(QDialog):
                     combo.addItem(translate(choice, lang), code)
                 combo.setCurrentIndex(max(0, combo.findData(first)))
                 widget = combo
+            elif option.widget == OptionWidget.PROCESSINGS:
+                widget = self._processing_list(first)
             elif option.widget == OptionWidget.TEXT:
                 edit = QPlainTextEdit(first)
                 edit.setTabChangesFocus(True)
@@ -134,10 +139,32 @@ class NewLetterDialog(QDialog):
         self.no_options.setVisible(not names)
         self.options_box.setVisible(bool(names))
 
+    def _processing_list(self, first: str) -> QListWidget:
+        """The register's entries, each with a box: ticked = left out of this answer."""
+        chosen = {x.strip().casefold() for x in first.splitlines() if x.strip()}
+        listing = QListWidget()
+        listing.setToolTip(
+            self.tr("Tick the processing activities that do not apply to this person.")
+        )
+        for activity in list_activities(self.ctx.db):
+            item = QListWidgetItem(activity.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            left_out = activity.name.casefold() in chosen
+            item.setCheckState(Qt.CheckState.Checked if left_out else Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        listing.setFixedHeight(96)
+        return listing
+
     def options(self) -> dict[str, str]:
         values: dict[str, str] = {}
         for name, widget in self.inputs.items():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, QListWidget):
+                values[name] = "\n".join(
+                    widget.item(i).text()
+                    for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked
+                )
+            elif isinstance(widget, QCheckBox):
                 values[name] = "yes" if widget.isChecked() else "no"
             elif isinstance(widget, QComboBox):
                 values[name] = str(widget.currentData())

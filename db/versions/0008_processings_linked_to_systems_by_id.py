@@ -139,21 +139,20 @@ def upgrade() -> None:
                 unmapped.append({"processing": name, "system": system})
                 continue
             exists = conn.execute(
+                sa.text(
+                    "select 1 from processing_system where processing_id=:p and connector_id=:c"
+                ),
+                {"p": pid, "c": cid},
+            ).first()
+            if exists is None:
+                conn.execute(
                     sa.text(
-                        "select 1 from processing_system where processing_id=:p and "
-                        "connector_id=:c"
+                        "insert into processing_system (processing_id, connector_id) "
+                        "values (:p, :c)"
                     ),
                     {"p": pid, "c": cid},
-                ).first()
-                if exists is None:
-                    conn.execute(
-                        sa.text(
-                            "insert into processing_system (processing_id, connector_id) "
-                            "values (:p, :c)"
-                        ),
-                        {"p": pid, "c": cid},
-                    )
-                linked.add(cid)
+                )
+            linked.add(cid)
         marker = _OLD_SHIPPED.get(name)
         new = shipped.get(_RENAMED.get(name, name))
         if marker is not None and new is not None and marker in (retention or ""):
