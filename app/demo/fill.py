@@ -82,7 +82,7 @@ PAPER_ARCHIVE = "Papieren archief"
 _DEMO_REGISTER: dict[str, tuple[tuple[str, ...], str]] = {
     "Klantondersteuning en Self Service Portal": (
         (SSP_NAME, SUPPORT_MAILBOX, SHARED_DOCUMENTS, PAPER_ARCHIVE),
-        "Wolkenbasis Hosting B.V. (demo), Utrecht: hosting van het portaal",
+        "Wolkenbasis Hosting B.V. (demo), Utrecht",
     ),
     "Ondersteuning op afstand": ((SSP_NAME,), "SchermSamen B.V. (demo), Eindhoven"),
     "Websitestatistieken en beveiliging van de website": ((WEB_LOGS,), ""),
