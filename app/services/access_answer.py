@@ -158,7 +158,7 @@ def select_processings(
             )
         left_out.add(pid)
     connectors = {
-        k: v for k, v in session.execute(select(ConnectorConfig.name, ConnectorConfig.id)).tuples()
+        k: v for k, v in session.execute(select(ConnectorConfig.name, ConnectorConfig.id))
     }
     found_ids = {connectors[s] for s in found if s in connectors}
     chosen: list[ProcessingActivity] = []
@@ -488,7 +488,7 @@ def build_access_payload(
             rows[f.system].extend(copy.record(f))
     chosen = select_processings(session, case, options, findings)
     connectors = {
-        k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name)).tuples()
+        k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name))
     }
     heading: dict[str, list[str]] = {}
     for a in chosen.processings:

@@ -78,9 +78,7 @@ def _activity(row: ProcessingActivity, names: dict[int, str]) -> Activity:
 
 
 def _system_names(session: Session) -> dict[int, str]:
-    return {
-        k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name)).tuples()
-    }
+    return {k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name))}
 
 
 def list_activities(db: Database) -> list[Activity]:
