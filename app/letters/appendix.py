@@ -20,7 +20,7 @@ from app.letters.styles import LIGHT, RULE, LetterStyles
 # Item | value | category, in mm; the value column takes what is left.
 _DATA_COLUMNS_MM = (34.0, 0.0, 34.0)
 # When | request | IP address | browser.
-_LOG_COLUMNS_MM = (38.0, 0.0, 26.0, 44.0)
+_LOG_COLUMNS_MM = (42.0, 0.0, 26.0, 42.0)
 _LABEL_COLUMN_MM = 48.0
 
 

@@ -398,7 +398,8 @@ class _Copy:
             category = (
                 self._category([per_field[field]]) if per_field.get(field) else record_category
             )
-            rows.append(DataRow(title, field_label(str(field), lang), text, category))
+            label = field_label(str(field), lang)
+            rows.append(DataRow(title, label[:1].upper() + label[1:], text, category))
         return rows
 
     def log_lines(self, f: Finding) -> list[tuple[str, LogLine]]:
@@ -490,18 +491,18 @@ def build_access_payload(
     connectors = {
         k: v for k, v in session.execute(select(ConnectorConfig.id, ConnectorConfig.name))
     }
-    heading: dict[str, list[str]] = {}
-    for a in chosen.processings:
+    heading: dict[str, str] = {}
+    for a in chosen.processings:  # in register order: a system's first processing heads it
         for link in a.links:
             name = connectors.get(link.connector_id)
-            if name is not None:
-                heading.setdefault(name, []).append(_processing_info(a, lang).name)
+            if name is not None and name not in heading:
+                heading[name] = _processing_info(a, lang).name
     merged: dict[str, tuple[list[DataRow], list[tuple[str, LogLine]]]] = {}
     for system, system_rows in rows.items():
-        # Headed by what the data is for (the processings, in the letter's language); the
-        # office's own name of the system only where no processing is linked. Systems that
-        # serve the same processings share one section.
-        title = "; ".join(dict.fromkeys(heading.get(system, []))) or system
+        # Headed by what the data is for (its processing, in the letter's language); the
+        # office's own name of the system only where no processing is linked. Systems of the
+        # same processing share one section.
+        title = heading.get(system, system)
         section = merged.setdefault(title, ([], []))
         section[0].extend(system_rows)
         section[1].extend(logs.get(system, []))
