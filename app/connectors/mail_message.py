@@ -21,6 +21,7 @@ from app.connectors.text_search import (
     best_match,
     find_in_text,
     make_snippet,
+    stored_text,
 )
 from app.core.enums import IdentifierKind
 from app.core.i18n import N_, _, join
@@ -221,9 +222,10 @@ def analyse_message(
             "date": headers["Date"],
             "from": headers["From"],
             "to": headers["To"],
-            "cc": headers["Cc"],
+            "cc": stored_text(headers["Cc"], needles),
             "snippet": best.snippet,
-            TEXT_FIELD: body.strip(),  # the message in full: the access answer's copy
+            # The message in full (the access answer's copy), other people's data withheld.
+            TEXT_FIELD: stored_text(body, needles),
         },
         categories=CATEGORIES,
         matched=best.identifier,

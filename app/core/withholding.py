@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from app.core.i18n import C_
 
 WITHHELD = C_("copy", "[withheld: another person's data]")
+# What a connector stores where it withheld data already (the case base keeps no other
+# person's data); the letter writes its own mark in its language there.
+STORED_MARK = "[[withheld]]"
 
 # Functional mailboxes of an organisation are no person's data.
 ROLE_MAILBOXES = frozenset(
@@ -102,14 +105,17 @@ def _spans(line: str, own: OwnData) -> tuple[list[tuple[int, int]], list[tuple[i
     return idents, terms
 
 
-def withhold_others(text: str, own: OwnData, lang: str) -> tuple[str, int]:
-    """``text`` with other people's data replaced by the mark; and how many were withheld."""
-    mark = WITHHELD.render(lang)
+def withhold_others(text: str, own: OwnData, lang: str | None) -> tuple[str, int]:
+    """``text`` with other people's data replaced by the mark (in ``lang``; None: the stored
+    mark), and how many were withheld (marks already in the text count too)."""
+    mark = STORED_MARK if lang is None else WITHHELD.render(lang)
+    already = text.count(STORED_MARK)
+    text = text.replace(STORED_MARK, mark)
     out: list[str] = []
     count = 0
     for line in text.splitlines():
         idents, terms = _spans(line, own)
-        if idents and not own.mentioned_in(line):
+        if idents and not own.mentioned_in(line) and line != mark:
             count += 1
             if not out or out[-1] != mark:  # a run of other people's rows: one mark
                 out.append(mark)
@@ -122,4 +128,4 @@ def withhold_others(text: str, own: OwnData, lang: str) -> tuple[str, int]:
             count += 1
         pieces.append(line[last:])
         out.append("".join(pieces))
-    return "\n".join(out), count
+    return "\n".join(out), count + already

@@ -42,3 +42,10 @@ def test_nothing_to_withhold_leaves_the_text_as_it_is() -> None:
     text = "Goedemiddag,\n\nKlantnummer DB100000, IP 84.91.43.157 is van mij? Nee.\n"
     out, count = withhold_others(text, OwnData.of(["DB100000", "84.91.43.157"]), "nl")
     assert count == 0 and out == text.rstrip("\n")
+
+
+def test_a_connector_stores_the_neutral_mark_and_the_letter_writes_its_own() -> None:
+    stored, count = withhold_others("Els Aa\nBram Jansen;bram@example.com", OWN, None)
+    assert stored == "Els Aa\n[[withheld]]" and count == 1
+    letter, count = withhold_others(stored, OWN, "nl")
+    assert letter == f"Els Aa\n{MARK}" and count == 1
