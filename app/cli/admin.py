@@ -59,6 +59,63 @@ def cmd_register_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_register_show(args: argparse.Namespace) -> int:
+    from app.core.register_rules import REGISTER_LANGUAGES
+    from app.services.register import list_activities, migration_report
+
+    db = open_db(args)
+    langs = [args.lang] if args.lang else list(REGISTER_LANGUAGES)
+    for a in list_activities(db):
+        print(f"{a.id}\t{a.name}")
+        print("\t" + _("systems: {names}", names=", ".join(a.systems) or "-"))
+        print(
+            "\t"
+            + _("recipients: {names}", names="; ".join(a.values["recipients"].splitlines()) or "-")
+        )
+        for lang in langs:
+            missing = a.missing_texts(lang)
+            if missing:
+                print(
+                    "\t" + _("missing for {lang}: {fields}", lang=lang, fields=", ".join(missing))
+                )
+    report = migration_report(db)
+    if report:
+        print(_("Upgrade report (linked systems): {report}", report=report))
+    return 0
+
+
+def cmd_register_set(args: argparse.Namespace) -> int:
+    from app.core.errors import NotFoundError, ValidationError
+    from app.services.register import list_activities, save_activity
+
+    db = open_db(args)
+    found = [a for a in list_activities(db) if args.activity in (str(a.id), a.name)]
+    if not found:
+        raise NotFoundError(
+            _("There is no processing activity '{name}'. See `register show`.", name=args.activity)
+        )
+    values: dict[str, str] = {}
+    for item in args.field:
+        name, sep, text = item.partition("=")
+        if not sep:
+            raise ValidationError({"field": _("Write a field as FIELD=TEXT.")})
+        values[name.strip()] = text.replace("\\n", "\n")
+    if args.system or args.no_systems:
+        values["systems"] = "\n".join(args.system or [])
+    if not values:
+        raise ValidationError({"field": _("Give --field FIELD=TEXT or --system NAME.")})
+    activity = found[0]
+    save_activity(
+        db,
+        actor=current_actor(args),
+        values=values,
+        activity_id=activity.id,
+        expected_version=activity.version,
+    )
+    print(activity.name)
+    return 0
+
+
 def cmd_deadline(args: argparse.Namespace) -> int:
     from app.core.deadlines import (
         DeadlineInput,

@@ -11,7 +11,13 @@ from app.core.i18n import _
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    from app.services.letters import draft_letter, finalise_letter, render_for_case
+    from app.services.letters import (
+        draft_letter,
+        finalise_letter,
+        log_appendix_for_case,
+        log_appendix_pdf,
+        render_for_case,
+    )
     from app.services.traces import finalising
 
     db = open_db(args)
@@ -24,7 +30,9 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
         overrides = parse_overrides(args.override or [])
         # Checked before the draft is made, so that a refusal leaves no draft behind.
-        unmet = unmet_for_case(db, reference=args.reference, letter_type=args.type, options=options)
+        unmet = unmet_for_case(
+            db, reference=args.reference, letter_type=args.type, options=options, lang=args.lang
+        )
         apply_overrides(unmet, overrides)  # GateRefused: exit code 3 with the list
         draft = draft_letter(
             db,
@@ -42,6 +50,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
         assert info.document_id is not None
         pdf = document_content(db, document_id=info.document_id)[2]
+        appendix = log_appendix_pdf(db, letter_id=info.id)
     else:
         pdf = render_for_case(
             db,
@@ -51,8 +60,22 @@ def cmd_letter(args: argparse.Namespace) -> int:
             options=options,
             handled_by=current_actor(args),
         )
+        appendix = log_appendix_for_case(
+            db,
+            reference=args.reference,
+            letter_type=args.type,
+            lang=args.lang,
+            options=options,
+            handled_by=current_actor(args),
+        )
     Path(args.out).write_bytes(pdf)
     print(args.out)
+    if appendix is not None:
+        # Too many log lines for the letter: they go beside it, as the letter says.
+        out = Path(args.out)
+        log_out = out.with_name(f"{out.stem}-log{out.suffix or '.pdf'}")
+        log_out.write_bytes(appendix)
+        print(log_out)
     return 0
 
 

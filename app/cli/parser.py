@@ -51,6 +51,9 @@ GATE_CONDITIONS = (
     "changes_done",
     "authorisation",
     "portability_export",
+    "processing_linked",
+    "recipients_named",
+    "register_language",
 )
 PORTABILITY_OUTCOMES = ("granted", "no_data", "refused")
 EDITABLE_SETTINGS = (
@@ -59,6 +62,7 @@ EDITABLE_SETTINGS = (
     "attachments",
     "extra_holidays",
     "reading_limits",
+    "access_copy",
     "today",
     "letter_salutation",  # {"without_title": "neutral" | "full_name"}
     "sender",  # {"dpo_registered": true | false}
@@ -471,6 +475,21 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     exp.add_argument("--format", default="csv", choices=["csv", "json"])
     exp.add_argument("--out", required=True)
     exp.set_defaults(handler="admin:cmd_register_export")
+    show = reg_sub.add_parser(
+        "show", help="the processings, their linked systems and what an access answer lacks"
+    )
+    show.add_argument("--lang", choices=REPORT_LANGUAGES, help="check one letter language")
+    show.set_defaults(handler="admin:cmd_register_show")
+    rset = reg_sub.add_parser(
+        "set",
+        help="change one processing: --field NAME=TEXT (e.g. recipients, retention_en), "
+        "--system NAME (links; repeat; replaces the links)",
+    )
+    rset.add_argument("activity", help="the processing's name or id")
+    rset.add_argument("--field", action="append", metavar="FIELD=TEXT", default=[])
+    rset.add_argument("--system", action="append", metavar="SYSTEM")
+    rset.add_argument("--no-systems", action="store_true", help="remove every link")
+    rset.set_defaults(handler="admin:cmd_register_set")
 
     sup = sub.add_parser("suppression", help="direct-marketing suppression list")
     sup_sub = sup.add_subparsers(dest="suppression_command", metavar="ACTION", required=True)

@@ -44,6 +44,9 @@ COMMON_NAMES: Final = (
     N_("ticket subject"),
     N_("ticket text"),
 )
+# The whole text of a message or document a finding is about (the access answer's copy gives
+# the person's own messages and documents in full).
+TEXT_FIELD = N_("full text")
 
 
 class MatchStrength(StrEnum):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.connectors.base import (
+    TEXT_FIELD,
     Capability,
     ConnectorDescription,
     Finding,
@@ -16,7 +17,12 @@ from app.connectors.base import (
     SettingSpec,
     Subject,
 )
-from app.connectors.text_search import ONLY_NAME_NOTE, find_in_text, subject_needles
+from app.connectors.text_search import (
+    ONLY_NAME_NOTE,
+    find_in_text,
+    stored_text,
+    subject_needles,
+)
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, _, join, message_of
@@ -158,6 +164,7 @@ class DocumentFolderConnector:
                         "file": relative,
                         "snippet": best.snippet,
                         "also matched": ", ".join(m.identifier.kind.value for m in matches[1:]),
+                        TEXT_FIELD: stored_text(document.text, needles),
                     },
                     categories=CATEGORIES,
                     matched=best.identifier,

@@ -13,7 +13,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses
 
-from app.connectors.base import Finding, Identifier, MatchStrength
+from app.connectors.base import TEXT_FIELD, Finding, Identifier, MatchStrength
 from app.connectors.text_search import (
     ONLY_NAME_NOTE,
     Needle,
@@ -21,6 +21,7 @@ from app.connectors.text_search import (
     best_match,
     find_in_text,
     make_snippet,
+    stored_text,
 )
 from app.core.enums import IdentifierKind
 from app.core.i18n import N_, _, join
@@ -205,7 +206,8 @@ def analyse_message(
             )
             matches.append(TextMatch(needle.identifier, needle.strength, make_snippet(line, 0, 0)))
     header_text = "\n".join(f"{k}: {v}" for k, v in headers.items() if k != "Date")
-    matches.extend(find_needles(header_text + "\n\n" + _body_text(msg), needles))
+    body = _body_text(msg)
+    matches.extend(find_needles(header_text + "\n\n" + body, needles))
     best = best_match(matches)
     if best is None:
         return None
@@ -220,7 +222,10 @@ def analyse_message(
             "date": headers["Date"],
             "from": headers["From"],
             "to": headers["To"],
+            "cc": stored_text(headers["Cc"], needles),
             "snippet": best.snippet,
+            # The message in full (the access answer's copy), other people's data withheld.
+            TEXT_FIELD: stored_text(body, needles),
         },
         categories=CATEGORIES,
         matched=best.identifier,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.connectors.base import Identifier, MatchStrength, Subject
 from app.core.enums import IdentifierKind
 from app.core.i18n import _
+from app.core.withholding import OwnData, withhold_others
 
 ONLY_NAME_NOTE = _("Only the name matched: check it is this person.")
 
@@ -18,6 +19,18 @@ _STRENGTH_ORDER = {
     MatchStrength.WEAK: 1,
     MatchStrength.NOT_ATTRIBUTABLE: 2,
 }
+
+
+def own_data(needles: Sequence[Needle]) -> OwnData:
+    """The subject's identifiers as the withholding of other people's data needs them."""
+    values = [n.identifier.value for n in needles]
+    names = [n.identifier.value for n in needles if n.identifier.kind.value == "name"]
+    return OwnData.of(values, names=names)
+
+
+def stored_text(text: str, needles: Sequence[Needle]) -> str:
+    """A message or document's text to keep in the case base: other people's data withheld."""
+    return withhold_others(text.strip(), own_data(needles), None)[0]
 
 
 @dataclass(frozen=True)

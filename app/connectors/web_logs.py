@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 DEFAULT_GLOB = "access.log*"
 DEFAULT_RETENTION_DAYS = 90
 MAX_SAMPLES = 5
+# Every matching line goes into the finding (the access answer's copy gives them all); this cap
+# only keeps a runaway log from filling the case base: beyond it the finding says so.
+MAX_LINES = 20_000
+LINES_FIELD = N_("log lines")  # one line each: time (ISO), address, request, status, browser
 _CHECK_EVERY = 2000  # lines between cancel/time-out checks
 _REPORT_EVERY = 20000  # lines between progress reports
 
@@ -70,9 +74,22 @@ class _Aggregate:
     samples: list[str] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
     agents: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
-    def add(self, when: datetime | None, request: str, host: str, agent: str) -> None:
+    def add(
+        self,
+        when: datetime | None,
+        request: str,
+        host: str,
+        agent: str,
+        *,
+        full_request: str = "",
+        status: str = "",
+    ) -> None:
         self.requests += 1
+        if len(self.lines) < MAX_LINES:
+            parts = (when.isoformat() if when else "", host, full_request or request, status, agent)
+            self.lines.append("\t".join(p.replace("\t", " ").replace("\n", " ") for p in parts))
         if when is not None:
             if self.first_seen is None or when < self.first_seen:
                 self.first_seen = when
@@ -331,7 +348,12 @@ class WebLogConnector:
             if agg is None:
                 agg = aggregates[index] = _Aggregate(path.name, target)
             agg.add(
-                when, unquote_plus(_request_path(request)), host, _unescape(parsed["agent"] or "")
+                when,
+                unquote_plus(_request_path(request)),
+                host,
+                _unescape(parsed["agent"] or ""),
+                full_request=unquote_plus(request),
+                status=parsed["status"] or "",
             )
 
     def _finding(self, agg: _Aggregate) -> Finding:
@@ -345,6 +367,7 @@ class WebLogConnector:
         }
         if agg.agents:
             fields[N_("user agents")] = "\n".join(agg.agents)
+        fields[LINES_FIELD] = "\n".join(agg.lines)
         if agg.last_seen is not None:
             expires = (agg.last_seen + timedelta(days=self._retention_days)).date()
             note = _(

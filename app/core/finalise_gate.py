@@ -27,6 +27,9 @@ class Condition(StrEnum):
     CHANGES_DONE = "changes_done"  # every planned change executed or removed by hand
     AUTHORISATION = "authorisation"  # the representative's authorisation present
     PORTABILITY_EXPORT = "portability_export"  # the portability export made
+    PROCESSING_LINKED = "processing_linked"  # every system with data has a processing (access)
+    RECIPIENTS_NAMED = "recipients_named"  # recipients named, or why not recorded (access)
+    REGISTER_LANGUAGE = "register_language"  # the register's texts exist in the letter language
 
 
 class IdentityNeed(StrEnum):
@@ -46,6 +49,7 @@ class FinaliseGate:
     changes: tuple[str, ...] = ()  # operations whose planned changes must all be done
     authorisation: bool = False  # a registered representative's authorisation is present
     portability_export: bool = False  # the export is made when portability is requested
+    register: bool = False  # the processings the access answer prints are complete
 
     @property
     def empty(self) -> bool:
@@ -73,6 +77,10 @@ class GateSnapshot:
     authorisation_present: bool = False
     portability_requested: bool = False  # requested and not decided as refused / no data
     portability_exported: bool = False
+    # The access answer's register facts (gathered only for a gate with ``register``):
+    unlinked_systems: tuple[str, ...] = ()  # confirmed data, no processing in the answer
+    unnamed_recipients: tuple[str, ...] = ()  # processings with only categories, no reason
+    missing_texts: tuple[str, ...] = ()  # "processing: field, field" lacking the language
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,51 @@ def _search_conditions(snap: GateSnapshot) -> list[Unmet]:
     return unmet
 
 
+def _register_conditions(snap: GateSnapshot) -> list[Unmet]:
+    unmet: list[Unmet] = []
+    if snap.unlinked_systems:
+        names = _names(snap.unlinked_systems)
+        unmet.append(
+            Unmet(
+                Condition.PROCESSING_LINKED,
+                _(
+                    "Data was found in {systems}, but no processing activity in the answer is "
+                    "linked to it. Link the system to its processing in the register (or put "
+                    "back a processing that was left out).",
+                    systems=names,
+                ),
+                names,
+            )
+        )
+    if snap.unnamed_recipients:
+        names = _names(snap.unnamed_recipients)
+        unmet.append(
+            Unmet(
+                Condition.RECIPIENTS_NAMED,
+                _(
+                    "The register gives only categories of recipients for: {processings}. Name "
+                    "the recipients (CJEU C-154/21), or record why naming them is impossible.",
+                    processings=names,
+                ),
+                names,
+            )
+        )
+    if snap.missing_texts:
+        names = "; ".join(snap.missing_texts)
+        unmet.append(
+            Unmet(
+                Condition.REGISTER_LANGUAGE,
+                _(
+                    "The register lacks texts in the letter's language: {missing}. Fill them in "
+                    "the register; the letter never falls back to another language.",
+                    missing=names,
+                ),
+                names,
+            )
+        )
+    return unmet
+
+
 def unmet_conditions(
     gate: FinaliseGate, snap: GateSnapshot, options: Mapping[str, str] | None = None
 ) -> list[Unmet]:
@@ -163,6 +216,8 @@ def unmet_conditions(
         )
     if gate.search:
         unmet.extend(_search_conditions(snap))
+    if gate.register:
+        unmet.extend(_register_conditions(snap))
     for operation in gate.changes:
         open_count = snap.open_changes.get(operation, 0)
         unplanned = snap.unplanned_records.get(operation, 0)

@@ -105,6 +105,7 @@ class DecisionFacts:
     options: Mapping[str, str]
     confirmed_findings: int = 0  # confirmed findings (access)
     change_outcomes: frozenset[str] = frozenset()  # outcomes of the erasure/rectification
+    withheld: bool = False  # access: other people's data withheld from the copy
 
 
 def decisions(rule: DecisionRule, facts: DecisionFacts) -> dict[str, Decision]:
@@ -115,7 +116,7 @@ def decisions(rule: DecisionRule, facts: DecisionFacts) -> dict[str, Decision]:
     if rule == DecisionRule.ACCESS:
         if not facts.confirmed_findings:
             access: Decision = (NO_DATA, "")
-        elif options.get("redactions"):
+        elif facts.withheld or options.get("redactions"):
             access = (PARTLY_REFUSED, WITHHELD_FROM_ACCESS)
         else:
             access = (GRANTED, "")

@@ -349,9 +349,34 @@ class ProcessingActivity(Base):
     source: Mapped[str] = mapped_column(Text, default="")
     transfers: Mapped[str] = mapped_column(Text, default="")
     automated_decisions: Mapped[str] = mapped_column(Text, default="")
-    systems: Mapped[str] = mapped_column(Text, default="")  # connector names, one per line
+    # Recipients by name (CJEU C-154/21), one per line; the categories only where the officer
+    # recorded why naming them is impossible (``recipients_unnamed_reason``).
+    recipient_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recipients_unnamed_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The texts in the other letter languages: {"en": {"purposes": ...}, "de": {...}}; the
+    # columns above hold the Dutch (the register's own language).
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    links: Mapped[list[ProcessingSystem]] = relationship(
+        cascade="all, delete-orphan", order_by="ProcessingSystem.id"
+    )
     __mapper_args__ = {"version_id_col": version}
+
+
+class ProcessingSystem(Base):
+    """A processing activity holds its data in a configured system (linked by id, not name)."""
+
+    __tablename__ = "processing_system"
+    __table_args__ = (
+        UniqueConstraint("processing_id", "connector_id", name="uq_processing_system_pair"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    processing_id: Mapped[int] = mapped_column(
+        ForeignKey("processing_activity.id", ondelete="CASCADE"), index=True
+    )
+    connector_id: Mapped[int] = mapped_column(
+        ForeignKey("connector_config.id", ondelete="CASCADE"), index=True
+    )
 
 
 class ConnectorConfig(Base):

@@ -11,9 +11,20 @@ from sqlalchemy.engine import make_url
 from app.core.i18n import _
 from app.data.database import Database, data_dir
 from app.demo.cases import DemoPerson, create_demo_cases
-from app.demo.sample_files import create_sample_files
-from app.demo.sample_systems import SamplePerson, create_sample_systems
+from app.demo.sample_files import (
+    SHARED_DOCUMENTS,
+    SUPPORT_MAILBOX,
+    WEB_LOGS,
+    create_sample_files,
+)
+from app.demo.sample_systems import (
+    NEWSLETTER_NAME,
+    SSP_NAME,
+    SamplePerson,
+    create_sample_systems,
+)
 from app.services.connectors import save_connector
+from app.services.register import list_activities, save_activity
 
 SYSTEM_PEOPLE = 80  # people of the demo cases who also appear in the sample systems
 
@@ -56,11 +67,49 @@ def install_demo_systems(db: Database, people: list[DemoPerson], *, actor: str =
     save_connector(
         db,
         actor=actor,
-        name="Papieren archief",
+        name=PAPER_ARCHIVE,
         kind="manual",
         settings={"instructions": "Zoek in de archiefkast (kamer 1.04) op naam en klantnummer."},
     )
+    link_demo_register(db, [name for name, _kind, _settings in systems], actor=actor)
     return len(systems) + 1
+
+
+PAPER_ARCHIVE = "Papieren archief"
+# Which shipped processing (app/data/seed.py, by its Dutch name) holds the data of which demo
+# system, and the demo's (fictitious) named recipients: the demo's own flow must be able to
+# produce an access answer without editing the register by hand.
+_DEMO_REGISTER: dict[str, tuple[tuple[str, ...], str]] = {
+    "Klantondersteuning en Self Service Portal": (
+        (SSP_NAME, SUPPORT_MAILBOX, SHARED_DOCUMENTS, PAPER_ARCHIVE),
+        "Wolkenbasis Hosting B.V. (demo), Utrecht",
+    ),
+    "Ondersteuning op afstand": ((SSP_NAME,), "SchermSamen B.V. (demo), Eindhoven"),
+    "Websitestatistieken en beveiliging van de website": ((WEB_LOGS,), ""),
+    "Nieuwsbrief": ((NEWSLETTER_NAME,), ""),
+    "Uitwisseling met toeleveranciers en derden": (
+        (SSP_NAME,),
+        "Pakketdienst Maasland B.V. (demo), 's-Hertogenbosch",
+    ),
+}
+
+
+def link_demo_register(db: Database, installed: list[str], *, actor: str = "demo") -> None:
+    """Link the shipped processings to the demo's systems (by id) and name their recipients."""
+    present = set(installed) | {PAPER_ARCHIVE}
+    for activity in list_activities(db):
+        entry = _DEMO_REGISTER.get(activity.name)
+        if entry is None:
+            continue
+        systems, recipients = entry
+        values = {"systems": "\n".join(dict.fromkeys([*activity.systems, *(
+            s for s in systems if s in present)]))}  # fmt: skip
+        if recipients and not activity.values["recipients"].strip():
+            values["recipients"] = recipients
+        save_activity(
+            db, actor=actor, values=values, activity_id=activity.id,
+            expected_version=activity.version,
+        )  # fmt: skip
 
 
 def fill_demo(

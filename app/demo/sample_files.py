@@ -37,6 +37,10 @@ _AGENTS = (
     "Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 Chrome/139.0 Mobile Safari/537.36",
 )
 
+WEB_LOGS = "Webserverlogs (demo)"
+SUPPORT_MAILBOX = "Supportmailbox (demo)"
+SHARED_DOCUMENTS = "Gedeelde documenten (demo)"
+
 
 @dataclass(frozen=True)
 class SampleFileSystem:
@@ -272,18 +276,18 @@ def create_sample_files(
     _write_documents(documents, people)
     return [
         SampleFileSystem(
-            "Webserverlogs (demo)",
+            WEB_LOGS,
             "web_logs",
             {"path": str(logs), "glob": "access.log*", "retention_days": 90},
         ),
         SampleFileSystem(
-            "Supportmailbox (demo)",
+            SUPPORT_MAILBOX,
             "mailbox",
             # The demo shows automatic erasure; a real mailbox starts with removal by hand.
             {"source": "mbox", "path": str(mbox), "erase_mode": "automatic"},
         ),
         SampleFileSystem(
-            "Gedeelde documenten (demo)",
+            SHARED_DOCUMENTS,
             "document_folder",
             {"path": str(documents), "extensions": ".txt .csv .pdf .docx .odt"},
         ),

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from app.core.dates import format_date
+from app.core.i18n import format_number
 from app.core.printable import printable
 from app.letters.compose import client_word, for_representative
 from app.letters.context import LetterContext
 from app.letters.labels import LABELS
 from app.letters.layout import LetterLayout
-from app.letters.payloads import AccessPayload, ProcessingInfo, SystemData
+from app.letters.payloads import AccessPayload, LogLine, ProcessingInfo, SystemData
 from app.letters.styles import LIGHT, RULE, LetterStyles
 
-# Record | item | value | category, in mm; the value column takes what is left.
-_DATA_COLUMNS_MM = (26.0, 30.0, 0.0, 28.0)
+# Item | value | category, in mm; the value column takes what is left.
+_DATA_COLUMNS_MM = (34.0, 0.0, 34.0)
+# When | request | IP address | browser.
+_LOG_COLUMNS_MM = (42.0, 0.0, 26.0, 42.0)
 _LABEL_COLUMN_MM = 48.0
 
 
@@ -27,6 +31,16 @@ def _p(text: str, style: object, lang: str = "nl") -> Paragraph:
     return Paragraph(escape(printable(text, lang=lang)).replace("\n", "<br/>"), style)
 
 
+def _recipients_text(proc: ProcessingInfo, lab: dict[str, str]) -> str:
+    """Named recipients; categories only with the recorded reason why naming is impossible."""
+    parts = list(proc.recipients)
+    if proc.recipient_categories and not parts:
+        parts.append(lab["recipient_categories"].format(categories=proc.recipient_categories))
+        if proc.recipients_unnamed_reason:
+            parts.append(lab["unnamed_reason"].format(reason=proc.recipients_unnamed_reason))
+    return "\n".join(parts) or lab["none"]
+
+
 def _processing_table(proc: ProcessingInfo, lang: str, styles: LetterStyles, width: float) -> Table:
     lab = LABELS[lang]
     none = lab["none"]
@@ -34,7 +48,7 @@ def _processing_table(proc: ProcessingInfo, lang: str, styles: LetterStyles, wid
         (lab["purposes"], proc.purposes),
         (lab["legal_basis"], proc.legal_basis),
         (lab["categories"], proc.categories),
-        (lab["recipients"], "; ".join(proc.recipients) or none),
+        (lab["recipients"], _recipients_text(proc, lab)),
         (lab["retention"], proc.retention),
         (lab["source"], proc.source or lab["from_you"]),
         (lab["automated"], proc.automated_decisions or none),
@@ -64,19 +78,58 @@ def _processing_table(proc: ProcessingInfo, lang: str, styles: LetterStyles, wid
 
 
 def _system_table(sd: SystemData, lang: str, styles: LetterStyles, width: float) -> Table:
+    """Record by record: the record's name as a row across the table, then its items."""
     lab = LABELS[lang]
     fixed = sum(_DATA_COLUMNS_MM) * mm
     widths = [w * mm if w else width - fixed for w in _DATA_COLUMNS_MM]
-    header = [_p(lab[key], styles.cell_bold) for key in ("record", "field", "value", "category")]
+    header = [_p(lab[key], styles.cell_bold) for key in ("field", "value", "category")]
     data: list[list[object]] = [header]
+    commands: list[tuple[object, ...]] = []
     cell = styles.cell
-    data.extend(
-        [_p(r.record, cell, lang), _p(r.field, cell, lang), _p(r.value, cell, lang),
-         _p(r.category, cell, lang)]
-        for r in sd.rows
-    )  # fmt: skip
+    current = None
+    shown_category = ""
+    for r in sd.rows:
+        if r.record != current:
+            current, shown_category = r.record, ""
+            commands.append(("SPAN", (0, len(data)), (-1, len(data))))
+            commands.append(("BACKGROUND", (0, len(data)), (-1, len(data)), LIGHT))
+            data.append([_p(r.record, styles.cell_bold, lang), "", ""])
+        # The category once per record, again only where it changes.
+        category = "" if r.category == shown_category else r.category
+        shown_category = r.category
+        data.append([_p(r.field, cell, lang), _p(r.value, cell, lang), _p(category, cell, lang)])
     # repeatRows repeats the header on every page the table runs onto; a row taller than a
-    # page continues on the next (splitInRow).
+    # page (a long e-mail) continues on the next (splitInRow).
+    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *commands,
+            ]
+        )
+    )
+    return table
+
+
+def log_table(lines: Sequence[LogLine], lang: str, styles: LetterStyles, width: float) -> Table:
+    """Every log line: when, what was requested, from which address, with which browser."""
+    lab = LABELS[lang]
+    fixed = sum(_LOG_COLUMNS_MM) * mm
+    widths = [w * mm if w else width - fixed for w in _LOG_COLUMNS_MM]
+    header = [_p(lab[key], styles.cell_bold) for key in ("when", "request", "address", "browser")]
+    cell = styles.cell
+    data: list[list[object]] = [header]
+    data.extend(
+        [_p(x.when, cell, lang), _p(x.request, cell, lang), _p(x.address, cell, lang),
+         _p(x.browser, cell, lang)]
+        for x in lines
+    )  # fmt: skip
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(
         TableStyle(
@@ -92,6 +145,19 @@ def _system_table(sd: SystemData, lang: str, styles: LetterStyles, width: float)
         )
     )
     return table
+
+
+def _legend(payload: AccessPayload, lang: str, styles: LetterStyles) -> list[Flowable]:
+    if not payload.legend:
+        return []
+    lab = LABELS[lang]
+    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph(escape(lab["legend"]), styles.heading)]
+    for entry in payload.legend:
+        text = f"<b>{escape(printable(entry.term, lang=lang))}</b>: " + escape(
+            printable(entry.explanation, lang=lang)
+        )
+        out.append(Paragraph(text, styles.cell, bulletText="•"))
+    return out
 
 
 def appendix_flowables(
@@ -129,12 +195,19 @@ def appendix_flowables(
         out.append(CondPageBreak(room))
         out.append(Paragraph(escape(lab["data"]), section))
         for sd in payload.data_by_system:
-            count = lab["rows"].format(n=len(sd.rows))
             out.append(CondPageBreak(room))
-            out.append(Paragraph(f"{escape(sd.system)} ({count})", heading))
+            out.append(Paragraph(escape(sd.system), heading))
             if sd.rows:
                 out.append(_system_table(sd, ctx.lang, styles, width))
-            else:
+            if sd.log_lines and payload.log_appendix:
+                n = format_number(len(sd.log_lines), ctx.lang)
+                out.append(_p(lab["log_elsewhere"].format(n=n), styles.cell))
+            elif sd.log_lines:
+                count_text = lab["log_count"].format(n=len(sd.log_lines))
+                out.append(Paragraph(escape(count_text), styles.note))
+                out.append(log_table(sd.log_lines, ctx.lang, styles, width))
+            if not sd.rows and not sd.log_lines:
                 out.append(_p(lab["no_rows"], styles.cell))
             out.append(Paragraph("", styles.note))
+    out.extend(_legend(payload, ctx.lang, styles))
     return out

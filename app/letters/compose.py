@@ -213,6 +213,7 @@ def not_done_text(lang: str, not_done: Mapping[str, str], templates_dir: Path | 
         "not_searched": not_done.get(Condition.SYSTEMS_SEARCHED.value, ""),
         "search_failed": not_done.get(Condition.SEARCHES_FAILED.value, ""),
         "manual_open": not_done.get(Condition.MANUAL_CHECKS.value, ""),
+        "unlinked": not_done.get(Condition.PROCESSING_LINKED.value, ""),
     }
     flags: Flags = {f"not_done_{c.value}": c.value in not_done for c in Condition}
     root = templates_dir if templates_dir is not None else templates_root()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.core.deadlines import check_within_first_month
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import C_, N_, P_, Labels, _, translate
+from app.core.i18n import C_, N_, P_, Labels, _, format_number, translate
 from app.core.kept_data import event_label, parse_period
 from app.core.legal_basis import objection_can_be_refused
 from app.letters.formatting import format_date, format_eur
@@ -205,9 +205,13 @@ def fill_access(ctx: LetterContext, p: AccessPayload, values: Values, flags: Fla
         f"{sd.system} ({len(sd.rows)})" for sd in p.data_by_system if sd.rows
     )
     values["redactions"] = _one_line(p.redactions)
+    values["log_lines"] = format_number(p.log_line_count, ctx.lang)
     flags["no_data"] = not has_data
     flags["has_processings"] = bool(p.processings)
-    flags["has_redactions"] = bool(p.redactions.strip())
+    # Only when something was withheld: then it is a partial refusal (EDPB 01/2022 §193).
+    flags["has_redactions"] = p.partly_refused or bool(p.redactions.strip())
+    flags["has_redaction_note"] = bool(p.redactions.strip())
+    flags["log_appendix"] = p.log_appendix
 
 
 def fill_rectification(

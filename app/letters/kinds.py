@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -81,6 +81,7 @@ class OptionWidget(StrEnum):
     FLAG = "flag"  # yes/no, stored as "yes"/"no"
     CHOICE = "choice"  # one of ``choices``
     PROCESSING = "processing"  # the name of a processing activity in the register
+    PROCESSINGS = "processings"  # entries of the processing register, one per line
 
 
 @dataclass(frozen=True)
@@ -248,15 +249,25 @@ BUILTIN_KINDS: tuple[LetterKind, ...] = (
         noun=N_("access answer"),
         template="access",
         payload_type=AccessPayload,
-        build_payload="app.services.letter_payloads:access_payload",
+        build_payload="app.services.access_answer:access_payload",
         fill=fill_access,
         options=(
+            LetterOption(
+                "leave_out",
+                N_("Processing activities that do not apply to this person (one per line)"),
+                OptionWidget.PROCESSINGS,
+            ),
+            LetterOption(
+                "withhold",
+                N_("Names of other people to withhold (one per line)"),
+                OptionWidget.TEXT,
+            ),
             LetterOption(
                 "redactions", N_("Redactions (other people's data left out)"), OptionWidget.TEXT
             ),
         ),
         effect=LetterEffect(answers=True, decides=DecisionRule.ACCESS),
-        gate=_answer_gate(search=True),
+        gate=replace(_answer_gate(search=True), register=True),
     ),
     LetterKind(
         code=LetterType.RECTIFICATION.value,

@@ -50,6 +50,22 @@ LABELS: Final[Labels[str]] = Labels(
         "category": C_("letter", "Category"),
         "rows": C_("letter", "{n} items"),
         "no_rows": C_("letter", "No data about you was found in this system."),
+        "recipient_categories": C_("letter", "Categories of recipients: {categories}"),
+        "unnamed_reason": C_("letter", "Why we cannot name them: {reason}"),
+        "legend": C_("letter", "Explanation of terms"),
+        "when": C_("letter", "Date and time"),
+        "request": C_("letter", "Page or file requested"),
+        "address": C_("letter", "IP address"),
+        "browser": C_("letter", "Browser"),
+        "log_count": C_("letter", "{n} log lines"),
+        "log_elsewhere": C_("letter", 'The {n} log lines are in the separate appendix "Log data".'),
+        "log_title": C_("letter", "Appendix: Log data"),
+        "log_intro": C_(
+            "letter",
+            "Enclosed with our letter reference {ref} of {date}: every line of our website's "
+            "log files that concerns you, in order of time (Dutch time).",
+        ),
+        "enclosures_with_log": C_("letter", "Enclosures: Overview of personal data; Log data"),
     }
 )
 

@@ -45,21 +45,29 @@ class FeeOrRefuse(StrEnum):
 
 @dataclass(frozen=True)
 class ProcessingInfo:
-    """One processing activity from the Art. 30 register, as an access answer reports it."""
+    """One processing activity from the Art. 30 register, as an access answer reports it.
+
+    Every text is in the letter's language (the register holds Dutch, English and German).
+    """
 
     name: str
     purposes: str
     legal_basis: str
     categories: str
-    recipients: tuple[str, ...] = ()  # by name (Art. 15(1)(c))
+    recipients: tuple[str, ...] = ()  # by name (Art. 15(1)(c), CJEU C-154/21)
     retention: str = ""
     source: str = ""  # empty: collected from the person
     automated_decisions: str = ""  # empty: none
     transfers: str = ""  # empty: no transfer outside the EEA
+    recipient_categories: str = ""  # only with the reason why naming is impossible
+    recipients_unnamed_reason: str = ""
 
 
 @dataclass(frozen=True)
 class DataRow:
+    """One item of the copy: ``record`` names the record as the person knows it ("E-mail of
+    15 November 2026"), ``field`` and ``category`` are in the letter's language."""
+
     record: str
     field: str
     value: str
@@ -67,17 +75,50 @@ class DataRow:
 
 
 @dataclass(frozen=True)
+class LogLine:
+    """One line of a log, readable: the time in the letter's language, what was asked."""
+
+    when: str
+    request: str
+    address: str = ""
+    browser: str = ""
+
+
+@dataclass(frozen=True)
 class SystemData:
     system: str
     rows: tuple[DataRow, ...]
+    log_lines: tuple[LogLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    term: str
+    explanation: str
 
 
 @dataclass(frozen=True)
 class AccessPayload:
     processings: tuple[ProcessingInfo, ...] = ()
     data_by_system: tuple[SystemData, ...] = ()
-    redactions: str = ""  # what was blacked out and why; non-empty = partial refusal
+    redactions: str = ""  # the officer's words on what was withheld and why
     no_data_found: bool = False
+    withheld: int = 0  # how many passages were withheld as other people's data
+    legend: tuple[LegendEntry, ...] = ()
+    log_lines_in_letter: int = 200  # more log lines than this go to a separate appendix
+
+    @property
+    def log_line_count(self) -> int:
+        return sum(len(sd.log_lines) for sd in self.data_by_system)
+
+    @property
+    def log_appendix(self) -> bool:
+        """The log lines are too many for the letter: they go to a separate appendix PDF."""
+        return self.log_line_count > self.log_lines_in_letter
+
+    @property
+    def partly_refused(self) -> bool:
+        return self.withheld > 0
 
 
 @dataclass(frozen=True)

@@ -394,7 +394,7 @@ def letterhead_line(ctx: LetterContext) -> str:
     return lines["request"]
 
 
-def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> list[Flowable]:
+def _closing(ctx: LetterContext, styles: LetterStyles, enclosure: str) -> list[Flowable]:
     org, lab = ctx.organisation, LABELS[ctx.lang]
     signatory = " ".join(org.signatory_name.split())
     if not signatory:
@@ -406,9 +406,9 @@ def _closing(ctx: LetterContext, styles: LetterStyles, has_appendix: bool) -> li
         Paragraph(escape(signatory), styles.closing),
         Paragraph(escape(signatory_function(org, ctx.lang)), styles.closing),
     ]
-    if has_appendix:
+    if enclosure:
         parts.append(Spacer(1, styles.body.leading))
-        parts.append(Paragraph(escape(lab["enclosure"]), styles.closing))
+        parts.append(Paragraph(escape(enclosure), styles.closing))
     return parts
 
 
@@ -495,7 +495,11 @@ def render_letter(
     subject = printable(composed.subject, limit=SUBJECT_LIMIT, lang=ctx.lang)
     story: list[Flowable] = [Paragraph(escape(subject), styles.subject)]
     body = _body_flowables(printable(composed.body, limit=BODY_LIMIT, lang=ctx.lang), styles)
-    story.extend(_with_closing(body, _closing(ctx, styles, has_appendix=bool(appendix))))
+    enclosure = ""
+    if appendix:
+        separate = isinstance(payload, AccessPayload) and payload.log_appendix
+        enclosure = LABELS[ctx.lang]["enclosures_with_log" if separate else "enclosure"]
+    story.extend(_with_closing(body, _closing(ctx, styles, enclosure)))
     story.extend(appendix)
     doc.build(story, canvasmaker=_numbered_canvas_class(footer))
     return to_pdfa(buffer.getvalue(), lang=ctx.lang)

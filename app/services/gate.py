@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -134,12 +135,28 @@ def gate_snapshot(session: Session, case: Case) -> GateSnapshot:
 
 
 def unmet_in(
-    session: Session, case: Case, kind: LetterKind, options: Mapping[str, str]
+    session: Session,
+    case: Case,
+    kind: LetterKind,
+    options: Mapping[str, str],
+    lang: str | None = None,
 ) -> list[Unmet]:
-    """The unmet conditions of ``kind``'s gate for ``case`` (nothing to gather when none)."""
+    """The unmet conditions of ``kind``'s gate for ``case`` (nothing to gather when none);
+    ``lang`` is the letter's language (default: the case's)."""
     if kind.gate.empty:
         return []
-    return unmet_conditions(kind.gate, gate_snapshot(session, case), options)
+    snap = gate_snapshot(session, case)
+    if kind.gate.register:
+        from app.services.access_answer import register_facts
+
+        facts = register_facts(session, case, options, lang or case.language)
+        snap = replace(
+            snap,
+            unlinked_systems=facts.unlinked_systems,
+            unnamed_recipients=facts.unnamed_recipients,
+            missing_texts=facts.missing_texts,
+        )
+    return unmet_conditions(kind.gate, snap, options)
 
 
 def lock_case(session: Session, case_id: int) -> None:
@@ -154,10 +171,15 @@ def lock_case(session: Session, case_id: int) -> None:
 
 
 def unmet_for_case(
-    db: Database, *, reference: str, letter_type: str, options: Mapping[str, str] | None = None
+    db: Database,
+    *,
+    reference: str,
+    letter_type: str,
+    options: Mapping[str, str] | None = None,
+    lang: str | None = None,
 ) -> list[Unmet]:
     """What is still to be done before a ``letter_type`` letter for the case can be final."""
     kind = letter_kind(letter_type)
     with db.session() as session:
         case = case_by_reference(session, reference)
-        return unmet_in(session, case, kind, dict(options or {}))
+        return unmet_in(session, case, kind, dict(options or {}), lang)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -20,7 +19,7 @@ from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182, compute_deadlines, resumed_on
 from app.core.enums import ChangeOutcome, FindingReview
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import P_, _, translate
+from app.core.i18n import C_, P_, _, restored, translate
 from app.core.kept_data import EXPIRES
 from app.core.letter_effects import option_flag
 from app.core.outcomes import GRANTED, PARTLY_REFUSED
@@ -28,89 +27,28 @@ from app.core.retention import parse_rules, retention_end, rule_for
 from app.data.models import (
     Case,
     ChangeAction,
-    Finding,
-    ProcessingActivity,
     RecipientNotice,
     SuppressionEntry,
 )
 from app.letters import (
-    AccessPayload,
     Change,
     ClarificationPayload,
-    DataRow,
     ErasedItem,
     ErasurePayload,
     ExtensionPayload,
     KeptItem,
     ObjectionPayload,
     PostalAddress,
-    ProcessingInfo,
     RecipientAction,
     RecipientNoticePayload,
     RectificationPayload,
     RefusalPayload,
-    SystemData,
 )
 from app.letters.fills import readable_field
 from app.letters.kinds import PayloadRequest
 from app.letters.payloads import ExpiringItem, FeeOrRefuse, ObjectionErasure
 from app.services.deadlines import calendar_settings, deadline_input
 from app.services.stored_settings import read_setting
-
-
-def _access_payload(
-    session: Session, case: Case, options: Mapping[str, str], lang: str
-) -> AccessPayload:
-    findings = session.scalars(
-        select(Finding)
-        .where(Finding.case_id == case.id, Finding.review == FindingReview.CONFIRMED)
-        .order_by(Finding.system, Finding.id)
-    ).all()
-    systems: dict[str, list[DataRow]] = {}
-    for f in findings:
-        # Category and field names a connector gives (contact details, first seen) are in the
-        # catalogues; names from a customer's own mapping file come through as they are.
-        record_categories = ", ".join(translate(str(c), lang) for c in f.categories)
-        per_field = f.field_categories or {}
-        for field, value in f.fields.items():
-            systems.setdefault(f.system, []).append(
-                DataRow(
-                    record=f.location or f.record_id,
-                    field=translate(str(field), lang),
-                    value=str(value),
-                    category=translate(str(per_field[field]), lang)
-                    if per_field.get(field)
-                    else record_categories,
-                )
-            )
-    found_systems = set(systems)
-    activities = session.scalars(select(ProcessingActivity).order_by(ProcessingActivity.id)).all()
-
-    def relevant(a: ProcessingActivity) -> bool:
-        holders = {s.strip() for s in a.systems.splitlines() if s.strip()}
-        return not found_systems or bool(holders & found_systems) or not holders
-
-    processings = tuple(
-        ProcessingInfo(
-            name=a.name,
-            purposes=a.purposes,
-            legal_basis=a.legal_basis,
-            categories=a.data_categories,
-            recipients=tuple(x.strip() for x in re.split(r"[;\n]", a.recipients) if x.strip()),
-            retention=a.retention,
-            source=a.source,
-            automated_decisions=a.automated_decisions,
-            transfers=a.transfers,
-        )
-        for a in activities
-        if relevant(a)
-    )
-    return AccessPayload(
-        processings=processings if found_systems else (),
-        data_by_system=tuple(SystemData(s, tuple(rows)) for s, rows in systems.items()),
-        redactions=options.get("redactions", ""),
-        no_data_found=not found_systems,
-    )
 
 
 def change_actions(session: Session, case: Case, operation: str) -> list[ChangeAction]:
@@ -212,10 +150,6 @@ def _erasure_payload(session: Session, case: Case, letter_date: date, lang: str)
         expiring=tuple(expiring),
         file_kept_until=_file_kept_until(session, PARTLY_REFUSED if kept else GRANTED, letter_date),
     )
-
-
-def access_payload(req: PayloadRequest) -> AccessPayload:
-    return _access_payload(req.session, req.case, req.options, req.lang)
 
 
 def clarification_payload(req: PayloadRequest) -> ClarificationPayload:

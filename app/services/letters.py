@@ -94,6 +94,39 @@ def render_for_case(
         return render_letter(ctx, compose_text(ctx), layout_of(session))
 
 
+def log_appendix_for_case(
+    db: Database,
+    *,
+    reference: str,
+    letter_type: str,
+    lang: str | None = None,
+    options: Mapping[str, str] | None = None,
+    handled_by: str,
+    letter_date: date | None = None,
+) -> bytes | None:
+    """The separate log appendix that goes with ``render_for_case``, if the letter has one."""
+    if letter_type != "access":
+        return None
+    from app.letters.log_appendix import render_log_appendix
+    from app.letters.payloads import AccessPayload
+
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        ctx = build_context(
+            session,
+            case,
+            letter_type=letter_type,
+            lang=lang or case.language,
+            letter_date=letter_date or date.today(),
+            handled_by=officer_name_in(session, handled_by),
+            options=options,
+        )
+        payload = ctx.payload
+        if not isinstance(payload, AccessPayload) or not payload.log_appendix:
+            return None
+        return render_log_appendix(ctx, payload, layout_of(session))
+
+
 def draft_letter(
     db: Database,
     *,
@@ -219,6 +252,51 @@ def _render_stored(session: Session, letter: Letter, case: Case, letter_date: da
     return render_letter(ctx, ComposedLetter(letter.subject, letter.body), layout_of(session))
 
 
+def _letter_name(reference: str, code: str, day: date, letter_id: int) -> str:
+    return f"{reference}-{code}-{day.isoformat()}-{letter_id}.pdf"
+
+
+def _log_appendix_name(reference: str, code: str, day: date, letter_id: int) -> str:
+    return _letter_name(reference, code, day, letter_id).removesuffix(".pdf") + "-log.pdf"
+
+
+def _log_appendix(session: Session, letter: Letter, case: Case, letter_date: date) -> bytes | None:
+    """The separate log-data appendix of an access answer with many log lines, else None."""
+    if letter.letter_type != "access":
+        return None
+    from app.letters.log_appendix import render_log_appendix
+    from app.letters.payloads import AccessPayload
+
+    ctx = build_context(
+        session,
+        case,
+        letter_type=letter.letter_type,
+        lang=letter.language,
+        letter_date=letter_date,
+        handled_by=officer_name_in(session, letter.created_by),
+        options=_options(letter),
+    )
+    payload = ctx.payload
+    if not isinstance(payload, AccessPayload) or not payload.log_appendix:
+        return None
+    return render_log_appendix(ctx, payload, layout_of(session))
+
+
+def log_appendix_pdf(db: Database, *, letter_id: int, today: date | None = None) -> bytes | None:
+    """The letter's separate log appendix: the stored one of a final letter, else rendered."""
+    with db.session() as session:
+        letter, case = _letter(session, letter_id)
+        if letter.status == LetterStatus.FINAL and letter.letter_date is not None:
+            name = _log_appendix_name(
+                case.reference, letter.letter_type, letter.letter_date, letter.id
+            )
+            doc = session.scalar(
+                select(Document).where(Document.case_id == case.id, Document.filename == name)
+            )
+            return None if doc is None else doc.content
+        return _log_appendix(session, letter, case, today or date.today())
+
+
 def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -> bytes:
     """The PDF of a draft as it would be printed today; a final letter gives its stored copy."""
     with db.session() as session:
@@ -280,7 +358,11 @@ def _decision_facts(
     """The facts the kind's decision rule reads, queried only when the rule needs them."""
     confirmed = 0
     outcomes: frozenset[str] = frozenset()
+    withheld = False
     if rule == DecisionRule.ACCESS:
+        from app.services.access_answer import build_access_payload
+
+        withheld = build_access_payload(session, case, options, case.language).partly_refused
         confirmed = (
             session.scalar(
                 select(func.count(Finding.id)).where(
@@ -300,6 +382,7 @@ def _decision_facts(
         options=options,
         confirmed_findings=confirmed,
         change_outcomes=outcomes,
+        withheld=withheld,
     )
 
 
@@ -338,7 +421,9 @@ def _overridden(
     overrides: Mapping[str, str],
 ) -> list[Unmet]:
     """Check the kind's gate; the unmet conditions the officer overrode (else GateRefused)."""
-    return apply_overrides(unmet_in(session, case, kind, _options(letter)), overrides)
+    return apply_overrides(
+        unmet_in(session, case, kind, _options(letter), letter.language), overrides
+    )
 
 
 def finalise_letter(
@@ -394,10 +479,21 @@ def finalise_letter(
             case=case,
             actor=actor,
             content=pdf,
-            filename=f"{case.reference}-{kind.code}-{today.isoformat()}-{letter.id}.pdf",
+            filename=_letter_name(case.reference, kind.code, today, letter.id),
             media_type="application/pdf",
             kind=DocumentKind.LETTER,
         )
+        appendix = _log_appendix(session, letter, case, today)
+        if appendix is not None:
+            store_document(
+                session,
+                case=case,
+                actor=actor,
+                content=appendix,
+                filename=_log_appendix_name(case.reference, kind.code, today, letter.id),
+                media_type="application/pdf",
+                kind=DocumentKind.LETTER,
+            )
         letter.status = LetterStatus.FINAL
         letter.letter_date = today
         letter.document_id = doc.id

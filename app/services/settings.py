@@ -140,6 +140,14 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(registered, bool):
             errors["dpo_registered"] = _("Use true or false.")
         value = {"dpo_registered": bool(registered)}
+    elif key == "access_copy":  # log lines beyond this go to a separate appendix PDF
+        try:
+            lines = int(value.get("log_lines_in_letter", 200))
+        except (TypeError, ValueError):
+            lines = -1
+        if not 0 <= lines <= 100_000:
+            errors["log_lines_in_letter"] = _("Use {low} to {high}.", low=0, high=100_000)
+        value = {"log_lines_in_letter": lines}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -126,6 +128,8 @@ class NewLetterDialog(QDialog):
                     combo.addItem(title, title)
                 combo.setCurrentIndex(max(0, combo.findData(first)))
                 widget = combo
+            elif option.widget == OptionWidget.PROCESSINGS:
+                widget = self._processing_list(first)
             elif option.widget == OptionWidget.TEXT:
                 edit = QPlainTextEdit(first)
                 edit.setTabChangesFocus(True)
@@ -143,10 +147,32 @@ class NewLetterDialog(QDialog):
         self.no_options.setVisible(not names)
         self.options_box.setVisible(bool(names))
 
+    def _processing_list(self, first: str) -> QListWidget:
+        """The register's entries, each with a box: ticked = left out of this answer."""
+        chosen = {x.strip().casefold() for x in first.splitlines() if x.strip()}
+        listing = QListWidget()
+        listing.setToolTip(
+            self.tr("Tick the processing activities that do not apply to this person.")
+        )
+        for activity in list_activities(self.ctx.db):
+            item = QListWidgetItem(activity.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            left_out = activity.name.casefold() in chosen
+            item.setCheckState(Qt.CheckState.Checked if left_out else Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        listing.setFixedHeight(96)
+        return listing
+
     def options(self) -> dict[str, str]:
         values: dict[str, str] = {}
         for name, widget in self.inputs.items():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, QListWidget):
+                values[name] = "\n".join(
+                    widget.item(i).text()
+                    for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked
+                )
+            elif isinstance(widget, QCheckBox):
                 values[name] = "yes" if widget.isChecked() else "no"
             elif isinstance(widget, QComboBox):
                 values[name] = str(widget.currentData())

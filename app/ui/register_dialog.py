@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import StaleDataError, UserError, ValidationError
+from app.core.register_rules import LETTER_TEXT_FIELDS
 from app.services.register import (
     FIELDS,
+    OTHER_LANGUAGES,
     Activity,
+    clear_migration_report,
     delete_activity,
     export_processing_register,
     list_activities,
+    list_systems,
+    migration_report,
     save_activity,
 )
 from app.ui.context import UiContext
@@ -48,6 +53,12 @@ def field_labels() -> dict[str, str]:
         "data_categories": QCoreApplication.translate("Register", "Categories of personal data"),
         "subject_categories": QCoreApplication.translate("Register", "Categories of data subjects"),
         "recipients": QCoreApplication.translate("Register", "Recipients (by name, one per line)"),
+        "recipient_categories": QCoreApplication.translate(
+            "Register", "Categories of recipients (only when they cannot be named)"
+        ),
+        "recipients_unnamed_reason": QCoreApplication.translate(
+            "Register", "Why the recipients cannot be named"
+        ),
         "retention": QCoreApplication.translate("Register", "Retention period"),
         "source": QCoreApplication.translate("Register", "Source of the data"),
         "transfers": QCoreApplication.translate(
@@ -56,10 +67,54 @@ def field_labels() -> dict[str, str]:
         "automated_decisions": QCoreApplication.translate(
             "Register", "Automated decisions and their logic"
         ),
-        "systems": QCoreApplication.translate(
-            "Register", "Systems holding the data (one per line)"
-        ),
+        "systems": QCoreApplication.translate("Register", "Systems holding the data"),
     }
+
+
+def language_labels() -> dict[str, str]:
+    return {
+        "en": QCoreApplication.translate("Register", "English"),
+        "de": QCoreApplication.translate("Register", "German"),
+    }
+
+
+def translated_labels() -> dict[str, str]:
+    """ "purposes_en" -> "English: Purposes": the texts an access answer in English prints."""
+    texts, langs = field_labels(), language_labels()
+    return {
+        f"{field}_{lang}": f"{langs[lang]}: {texts[field]}"
+        for lang in OTHER_LANGUAGES
+        for field in LETTER_TEXT_FIELDS
+    }
+
+
+def report_text(report: dict[str, object]) -> str:
+    """What the upgrade to linked systems could not map, for the officer."""
+    parts = []
+    unmapped = report.get("unmapped") or []
+    if isinstance(unmapped, list) and unmapped:
+        names = ", ".join(f"{u.get('system')} ({u.get('processing')})" for u in unmapped
+                          if isinstance(u, dict))  # fmt: skip
+        parts.append(
+            QCoreApplication.translate(
+                "Register", "System names the upgrade could not link to a configured system: %1."
+            ).replace("%1", names)
+        )
+    loose = report.get("systems_without_processing") or []
+    if isinstance(loose, list) and loose:
+        parts.append(
+            QCoreApplication.translate(
+                "Register", "Configured systems linked to no processing activity: %1."
+            ).replace("%1", ", ".join(str(x) for x in loose))
+        )
+    to_name = report.get("recipients_to_name") or []
+    if isinstance(to_name, list) and to_name:
+        parts.append(
+            QCoreApplication.translate(
+                "Register", "Name the recipients (CJEU C-154/21) of: %1."
+            ).replace("%1", ", ".join(str(x) for x in to_name))
+        )
+    return "\n".join(parts)
 
 
 class RegisterDialog(QDialog):
@@ -96,10 +151,26 @@ class RegisterDialog(QDialog):
         self.errors = FieldErrors()
         form_widget = QWidget()
         form = QFormLayout(form_widget)
-        texts = field_labels()
-        for name in FIELDS:
+        texts = {**field_labels(), **translated_labels()}
+        self.systems = QListWidget()
+        self.systems.setObjectName("field_systems")
+        self.systems.setAccessibleName(texts["systems"])
+        self.systems.setFixedHeight(96)
+        for _cid, system in list_systems(ctx.db):
+            item = QListWidgetItem(system)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.systems.addItem(item)
+        systems_error = error_label()
+        self.errors.add("systems", self.systems, systems_error)
+        for name in (*FIELDS, *translated_labels()):
+            if name == "source":
+                caption = QLabel(texts["systems"] + ":")
+                caption.setWordWrap(True)
+                caption.setMaximumWidth(200)
+                form.addRow(caption, with_error(self.systems, systems_error))
             widget: QLineEdit | QPlainTextEdit
-            if name in SHORT_FIELDS:
+            if name in SHORT_FIELDS or name.startswith("name_"):
                 widget = QLineEdit()
             else:
                 widget = QPlainTextEdit()
@@ -117,6 +188,12 @@ class RegisterDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
+        self.report = QLabel()
+        self.report.setObjectName("registerReport")
+        self.report.setWordWrap(True)
+        self.report_done = QPushButton(self.tr("&Read, hide this"))
+        self.report_done.clicked.connect(self.clear_report)
+        self._show_report()
         self.state = QLabel()
         self.state.setProperty("role", "subtle")
         self.error = error_label()
@@ -131,6 +208,10 @@ class RegisterDialog(QDialog):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report, 1)
+        report_row.addWidget(self.report_done)
+        rl.addLayout(report_row)
         rl.addWidget(scroll, 1)
         rl.addWidget(self.error)
         rl.addLayout(buttons)
@@ -141,6 +222,17 @@ class RegisterDialog(QDialog):
             self.list.setCurrentRow(0)
         else:
             self.new_activity()
+
+    def _show_report(self) -> None:
+        report = migration_report(self.ctx.db)
+        text = "" if report is None else report_text(report)
+        self.report.setText(text)
+        self.report.setVisible(bool(text))
+        self.report_done.setVisible(bool(text))
+
+    def clear_report(self) -> None:
+        clear_migration_report(self.ctx.db, actor=self.ctx.actor)
+        self._show_report()
 
     def reload(self, select: int | None = None) -> None:
         self.list.blockSignals(True)
@@ -168,6 +260,11 @@ class RegisterDialog(QDialog):
                 widget.setText(value)
             else:
                 widget.setPlainText(value)
+        linked = set() if activity is None else set(activity.systems)
+        for i in range(self.systems.count()):
+            item = self.systems.item(i)
+            checked = item.text() in linked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.delete_button.setEnabled(activity is not None)
         self.state.setText("" if activity is None else self.tr("Version %1").replace(
             "%1", str(activity.version)))  # fmt: skip
@@ -178,10 +275,16 @@ class RegisterDialog(QDialog):
         self.inputs["name"].setFocus()
 
     def values(self) -> dict[str, str]:
-        return {
+        values = {
             name: w.text() if isinstance(w, QLineEdit) else w.toPlainText()
             for name, w in self.inputs.items()
         }
+        values["systems"] = "\n".join(
+            self.systems.item(i).text()
+            for i in range(self.systems.count())
+            if self.systems.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return values
 
     def save(self) -> bool:
         self.errors.clear()

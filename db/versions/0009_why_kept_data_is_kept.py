@@ -7,7 +7,7 @@ date (the web-server-log connector's "they expire on 2027-02-26") are mapped to 
 that date; every other kept row waits for the officer (the letter asks for it).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30 23:20:00
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -3341,6 +3341,11 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <source>Fill this in for this letter.</source>
         <translation>Vul dit in voor deze brief.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <source>Tick the processing activities that do not apply to this person.</source>
+        <translation>Vink de verwerkingen aan die niet voor deze persoon gelden.</translation>
+    </message>
 </context>
 <context>
     <name>NotesPanel</name>
@@ -3585,6 +3590,46 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <source>Systems holding the data (one per line)</source>
         <translation>Systemen met deze gegevens (één per regel)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>Categories of recipients (only when they cannot be named)</source>
+        <translation>Soorten ontvangers (alleen als ze niet bij naam te noemen zijn)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>Why the recipients cannot be named</source>
+        <translation>Waarom de ontvangers niet bij naam te noemen zijn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>Systems holding the data</source>
+        <translation>Systemen met de gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>German</source>
+        <translation>Duits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>System names the upgrade could not link to a configured system: %1.</source>
+        <translation>Systeemnamen die de upgrade niet aan een ingesteld systeem kon koppelen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>Configured systems linked to no processing activity: %1.</source>
+        <translation>Ingestelde systemen die aan geen verwerking zijn gekoppeld: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>Name the recipients (CJEU C-154/21) of: %1.</source>
+        <translation>Noem de ontvangers bij naam (HvJ EU C-154/21) bij: %1.</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDialog</name>
@@ -3662,6 +3707,11 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/register_dialog.py" line="281"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <source>&amp;Read, hide this</source>
+        <translation>&amp;Gelezen, verbergen</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from app.services.gate import unmet_for_case
 from app.services.letters import draft_letter, finalise_letter, letters_of
 from app.services.lookup import case_by_reference
 from app.services.portability import decide_portability
+from app.services.register import list_activities, save_activity
 from app.services.reports import portability_export
 from app.services.searches import complete_manual_task, manual_tasks_of, search_case
 
@@ -58,6 +59,11 @@ def _systems(db: Database, folder: Path) -> None:
     })  # fmt: skip
     save_connector(db, actor="admin", name="Paper archive", kind="manual",
                    settings={"instructions": "Look in cabinet 1.04."})  # fmt: skip
+    # The register links each processing to its system (by id): the newsletter's data is the
+    # newsletter processing's; the others are on paper (no data found there for this person).
+    for activity in list_activities(db):
+        system = "Newsletter" if activity.name == "Nieuwsbrief" else "Paper archive"
+        save_activity(db, actor="admin", values={"systems": system}, activity_id=activity.id)
 
 
 def _case(db: Database, *types: RequestType, **extra: object) -> str:

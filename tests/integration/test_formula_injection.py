@@ -111,7 +111,8 @@ def test_art30_register_csv_is_neutralised(sqlite_db: Database) -> None:
     for index, payload in enumerate(PAYLOADS[:8]):
         save_activity(
             sqlite_db, actor="o",
-            values={"name": f"Activity {index}", "purposes": payload, "legal_basis": payload},
+            values={"name": f"Activity {index}", "purposes": payload, "legal_basis": payload,
+                    "retention": "2 jaar"},
         )  # fmt: skip
     data = export_art30(sqlite_db, fmt="csv").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data, newline=""), delimiter=";"))

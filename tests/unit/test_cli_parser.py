@@ -33,7 +33,8 @@ decide-portability""".split()
 DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
     "connectors list", "connectors kinds", "connectors test", "connectors add",
     "report register", "report yearly", "retention list", "retention apply",
-    "register export", "suppression export", "settings", "backup", "officer", "letter",
+    "register export", "register show", "register set", "suppression export", "settings",
+    "backup", "officer", "letter",
     "letters-today", "selftest", "deadline", "demo", "audit verify",
     "audit key", "today", "letter-posted",
 }  # fmt: skip
