@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from app.core.calendar import next_working_day
 from app.core.deadlines import add_months_1182, compute_deadlines, resumed_on
-from app.core.enums import ChangeOutcome, FindingReview
+from app.core.enums import ChangeOutcome
 from app.core.errors import UserError, ValidationError
-from app.core.i18n import C_, P_, _, restored, translate
+from app.core.i18n import P_, _
 from app.core.kept_data import EXPIRES
 from app.core.letter_effects import option_flag
 from app.core.outcomes import GRANTED, PARTLY_REFUSED
@@ -27,6 +27,9 @@ from app.core.retention import parse_rules, retention_end, rule_for
 from app.data.models import (
     Case,
     ChangeAction,
+    ConnectorConfig,
+    ProcessingActivity,
+    ProcessingSystem,
     RecipientNotice,
     SuppressionEntry,
 )
@@ -185,12 +188,18 @@ _NO_RECIPIENT = frozenset({"", "-", "geen", "none", "keine", "n.v.t.", "n/a"})
 
 
 def register_recipients(session: Session, systems: set[str]) -> tuple[str, ...]:
-    """The recipients the register names for the processings held in ``systems``."""
+    """The recipients the register names for the processings held in ``systems`` (the changed
+    systems' names), through the register's links to those systems by id."""
     names: dict[str, None] = {}
-    for activity in session.scalars(select(ProcessingActivity).order_by(ProcessingActivity.id)):
-        holders = {line.strip() for line in activity.systems.splitlines() if line.strip()}
-        if not holders & systems:
-            continue
+    linked = (
+        select(ProcessingActivity)
+        .join(ProcessingSystem, ProcessingSystem.processing_id == ProcessingActivity.id)
+        .join(ConnectorConfig, ConnectorConfig.id == ProcessingSystem.connector_id)
+        .where(ConnectorConfig.name.in_(sorted(systems)))
+        .order_by(ProcessingActivity.id)
+        .distinct()
+    )
+    for activity in session.scalars(linked):
         for name in re.split(r"[;\n]", activity.recipients):
             if name.strip().strip(".").lower() not in _NO_RECIPIENT:
                 names[" ".join(name.split())] = None

@@ -118,7 +118,7 @@ def log_appendix_for_case(
             letter_type=letter_type,
             lang=lang or case.language,
             letter_date=letter_date or date.today(),
-            handled_by=officer_name_in(session, handled_by),
+            handled_by=handler_name_in(session, handled_by),
             options=options,
         )
         payload = ctx.payload
@@ -273,7 +273,7 @@ def _log_appendix(session: Session, letter: Letter, case: Case, letter_date: dat
         letter_type=letter.letter_type,
         lang=letter.language,
         letter_date=letter_date,
-        handled_by=officer_name_in(session, letter.created_by),
+        handled_by=handler_name_in(session, letter.created_by),
         options=_options(letter),
     )
     payload = ctx.payload
