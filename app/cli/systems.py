@@ -157,15 +157,17 @@ def cmd_case_review(args: argparse.Namespace) -> int:
 
 def cmd_case_change(args: argparse.Namespace) -> int:
     from app.connectors.base import Correction
-    from app.services.changes import approve_plan, execute_plan, plan_changes
+    from app.core.errors import ValidationError
+    from app.services.changes import (
+        approve_plan,
+        execute_plan,
+        plan_changes,
+        record_removed_by_hand,
+    )
 
     db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
     if args.step == "by-hand":
-        from app.core.errors import ValidationError
-        from app.core.i18n import _
-        from app.services.changes import record_removed_by_hand
-
         if args.action is None:
             raise ValidationError({"action": _("Name the planned change with --action ID.")})
         done = record_removed_by_hand(

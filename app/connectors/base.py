@@ -137,12 +137,18 @@ class Finding:
     field_categories: Mapping[str, str] = field(default_factory=dict)
 
 
+# A change a person makes outside the application (mail client, paper): it stays open (a task)
+# until the officer records who did it, when and how (ChangeOutcome.removed_by_hand). Executing
+# a plan never touches it and never counts it as kept.
+BY_HAND = "by_hand"
+
+
 @dataclass(frozen=True)
 class PlanItem:
     """One intended change to one record, shown to the officer before execution."""
 
     record_id: str
-    action: str  # delete_row | set_null | mask | keep | update
+    action: str  # delete_row | set_null | mask | keep | update | by_hand
     fields: tuple[str, ...] = ()
     reason: str = ""  # for keep: the retention reason / Art. 17(3) ground
     old_values: Mapping[str, str] = field(default_factory=dict)
