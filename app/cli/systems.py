@@ -68,18 +68,26 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
     for item in args.secret or []:
         key, _sep, value = item.partition("=")
         secret_values[key] = value
+    store = _secrets()
+    db = open_db(args)
     save_connector(
-        open_db(args),
+        db,
         actor=current_actor(args),
         name=args.name,
         kind=args.kind,
         settings=settings,
         enabled=not args.disabled,
         timeout_s=args.timeout,
-        secrets=_secrets(),
+        secrets=store,
         secret_values=secret_values,
     )
     say(_("saved {name}", name=args.name))
+    from app.connectors import registry
+
+    fields = [s.name for s in registry.describe(args.kind).settings if s.kind == "secret"]
+    stored = [f for f in fields if store.get(args.name.strip(), f)]
+    if stored:  # say where, so nobody believes a secret kept that only lived in memory
+        say(_("{fields} stored in {where}", fields=", ".join(sorted(stored)), where=store.where))
     return 0
 
 

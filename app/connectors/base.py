@@ -78,6 +78,9 @@ class SettingSpec:
     help: str = ""
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()  # what the officer sees per choice, in order (N_-marked)
+    # For a url: the secret setting that takes a password written inside the address (moved
+    # there when saved, never kept in the database); "" when the kind has none.
+    secret: str = ""
 
     def choice_label(self, value: str) -> str:
         """The (untranslated, N_-marked) label of one choice; the value when it has none."""

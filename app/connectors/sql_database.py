@@ -110,6 +110,7 @@ class SqlDatabaseConnector:
                     "url",
                     N_("Database URL"),
                     kind="url",
+                    secret="password",
                     help=N_(
                         "SQLAlchemy URL without the password, e.g. "
                         "postgresql+psycopg://privacy@db.example.nl:5432/portal, "
@@ -127,6 +128,7 @@ class SqlDatabaseConnector:
                     "erase_url",
                     N_("Database URL for erasure"),
                     kind="url",
+                    secret="erase_password",
                     required=False,
                     help=N_(
                         "A separate login that may change the mapped tables, used only to "
