@@ -136,9 +136,9 @@ def test_a_password_in_a_connector_url_goes_to_the_store_never_to_the_database(
             assert secret not in data, (file.name, secret)
     # A kind with no place for a password refuses one in its address.
     with pytest.raises(UserError):
+        stats = {"base_url": "https://u:pw@stats.example.nl/", "site_ids": "1"}
         save_connector(open_database(f"sqlite:///{path}"), actor="o", name="Stats",
-                       kind="matomo", secrets=store, settings={
-                           "base_url": "https://u:pw@stats.example.nl/", "site_ids": "1"})  # fmt: skip
+                       kind="matomo", secrets=store, settings=stats)  # fmt: skip
 
 
 def test_the_audit_key_goes_to_the_encrypted_file_without_a_keyring(
