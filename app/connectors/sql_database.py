@@ -42,7 +42,7 @@ from app.connectors.sql_model import (
     TableMapping,
     mask_for,
 )
-from app.connectors.sql_search import GraphSearch, Tables, explain_search
+from app.connectors.sql_search import GraphSearch, Tables, explain_search, sqlite_fold
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_, _, join
@@ -217,9 +217,12 @@ class SqlDatabaseConnector:
         sa.event.listen(engine, "do_connect", timeouts)
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
-            sa.event.listen(
-                engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA foreign_keys=ON")
-            )
+            def on_connect(dbapi: Any, _rec: Any) -> None:
+                dbapi.execute("PRAGMA foreign_keys=ON")
+                # Names compared regardless of case and accents, as in every connector.
+                dbapi.create_function("pd_fold", 1, sqlite_fold, deterministic=True)
+
+            sa.event.listen(engine, "connect", on_connect)
         self._engines[write] = engine
         return engine
 
