@@ -57,6 +57,8 @@ def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
     check = getattr(registry.REGISTRY[kind], "validate_settings", None)
     if check is not None:  # a kind that can tell wrong settings apart before the first test
         check(clean)
+    else:  # every kind's constructor checks its settings without touching the system
+        registry.create(kind, "check", clean, {})
     return clean
 
 

@@ -10,8 +10,10 @@ import pytest
 from app.connectors.base import MatchStrength, Subject
 from app.connectors.log_scan import BLOCK, blocks, candidate_lines, format_name
 from app.connectors.web_logs import WebLogConnector
-from app.core.errors import ConnectorError
+from app.core.errors import ConnectorError, ValidationError
 from app.core.progress import Progress
+from app.data.database import Database
+from app.services.connectors import list_connectors, save_connector
 
 IP = "84.12.33.44"
 SUBJECT = Subject("2026-009", "Zoë", "Jansen", ip_addresses=(IP,))
@@ -91,3 +93,15 @@ def test_lines_across_block_boundaries_and_gzip_members(tmp_path: Path) -> None:
                         + gzip.compress(combined(IP, "/two").encode()))  # fmt: skip
     [finding] = _conn(members).search(SUBJECT, Progress())
     assert finding.fields["requests"] == "2"
+
+
+def test_settings_are_checked_when_saved(sqlite_db: Database, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as refused:
+        save_connector(sqlite_db, actor="o", name="Web", kind="web_logs",
+                       settings={"path": str(tmp_path), "retention_days": "ninety"})  # fmt: skip
+    assert "retention_days" in refused.value.errors
+    with pytest.raises(ValidationError) as refused:
+        save_connector(sqlite_db, actor="o", name="Docs", kind="document_folder",
+                       settings={"path": str(tmp_path), "max_file_mb": "big"})  # fmt: skip
+    assert "max_file_mb" in refused.value.errors
+    assert list_connectors(sqlite_db) == []
