@@ -158,7 +158,7 @@ def _gunzip_members(raw: BinaryIO, path: Path) -> Iterator[bytes]:
             else:
                 chunk = b""
     if fed and not unpack.eof:
-        raise _damaged(path, EOFError("compressed file ended before the end of the stream"))
+        raise _damaged(path, EOFError(_("the file ends in the middle of the compressed data")))
 
 
 def first_line(path: Path) -> bytes:

@@ -41,6 +41,15 @@ DEFAULT_GLOB = "*access*.log*"  # access.log, site_access.log.1, other-access.lo
 DEFAULT_RETENTION_DAYS = 90
 MAX_SAMPLES = 5
 _TIME_FORMAT = "%d/%b/%Y:%H:%M:%S %z"
+# Notes of findings stored before the expiry followed the files' dates: kept in the catalogue
+# so those findings still read in the officer's language.
+STORED_NOTES = (
+    N_(
+        "Log lines cannot be erased one by one; they expire on {date} ({n} days after the last "
+        "request, kept for security only)."
+    ),
+    N_("Log lines cannot be erased one by one; they expire {n} days after they were written."),
+)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class EncryptedSecretFile:
         try:
             doc = json.loads(self.path.read_text(encoding="utf-8"))
             if doc.get("format") != FORMAT or doc.get("version") != 1:
-                raise ValueError("not a secrets file")
+                raise KeyError(FORMAT)  # reported below as not a secrets file
             salt, nonce = _unb64(doc["salt"]), _unb64(doc["nonce"])
             ciphertext = _unb64(doc["ciphertext"])
             key = _derive(self._passphrase, salt, int(doc["n"]), int(doc["r"]), int(doc["p"]))
