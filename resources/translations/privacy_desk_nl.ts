@@ -849,6 +849,11 @@
 <context>
     <name>Changes</name>
     <message>
+        <location filename="../../app/ui/changes_dialog.py" line="1"/>
+        <source>remove by hand</source>
+        <translation>met de hand verwijderen</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/changes_dialog.py" line="50"/>
         <source>delete the record</source>
         <translation>record verwijderen</translation>
@@ -1370,6 +1375,16 @@
 </context>
 <context>
     <name>ConnectorsDialog</name>
+    <message>
+        <location filename="../../app/ui/connectors_dialog.py" line="1"/>
+        <source>No keyring is available on this computer: passwords are stored in an encrypted file, opened with a passphrase asked once per session.</source>
+        <translation>Deze computer heeft geen sleutelbos: wachtwoorden staan in een versleuteld bestand, dat wordt geopend met een wachtzin die eenmaal per sessie wordt gevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connectors_dialog.py" line="1"/>
+        <source>Not saved: the passwords need the passphrase of the encrypted file.</source>
+        <translation>Niet opgeslagen: voor de wachtwoorden is de wachtzin van het versleutelde bestand nodig.</translation>
+    </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="203"/>
         <location filename="../../app/ui/connectors_dialog.py" line="208"/>
@@ -4726,6 +4741,49 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <source>Choose the decision.</source>
         <translation>Kies de beslissing.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>Passphrase for the passwords</source>
+        <translation>Wachtzin voor de wachtwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>This computer has no keyring. Passwords of the systems are kept in an encrypted file (%1). Choose a passphrase of at least 8 characters; it is asked once per session. Without it the passwords cannot be read: keep it safe.</source>
+        <translation>Deze computer heeft geen sleutelbos. De wachtwoorden van de systemen staan in een versleuteld bestand (%1). Kies een wachtzin van minstens 8 tekens; die wordt eenmaal per sessie gevraagd. Zonder wachtzin zijn de wachtwoorden niet te lezen: bewaar hem goed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>This computer has no keyring. The passwords of the systems are kept in an encrypted file (%1). Give its passphrase.</source>
+        <translation>Deze computer heeft geen sleutelbos. De wachtwoorden van de systemen staan in een versleuteld bestand (%1). Geef de wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>Passphrase again</source>
+        <translation>Wachtzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="1"/>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>De twee wachtzinnen verschillen. Typ twee keer dezelfde.</translation>
     </message>
 </context>
 </TS>
