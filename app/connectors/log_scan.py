@@ -19,6 +19,7 @@ from typing import BinaryIO, Final
 from app.core.errors import ConnectorError
 from app.core.i18n import _
 
+MIN_SHARED_PREFIX: Final = 5  # bytes: shorter shared prefixes would match too much
 BLOCK: Final = 1 << 19  # 512 KiB: large enough for bytes.find to run at memory speed
 GZIP_MAGIC: Final = b"\x1f\x8b"
 
@@ -168,11 +169,34 @@ def first_line(path: Path) -> bytes:
     return b""
 
 
+def _shared_prefix(a: bytes, b: bytes) -> bytes:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def needle_groups(needles: Iterable[bytes]) -> list[tuple[bytes, tuple[bytes, ...]]]:
+    """Needles that share a long prefix, searched as that prefix once (an address and its
+    truncated forms share the first octets): one pass over the block instead of several."""
+    groups: list[tuple[bytes, list[bytes]]] = []
+    for needle in sorted(set(needles)):
+        if groups:
+            prefix, members = groups[-1]
+            shared = _shared_prefix(prefix, needle)
+            if len(shared) >= MIN_SHARED_PREFIX:
+                groups[-1] = (shared, [*members, needle])
+                continue
+        groups.append((needle, [needle]))
+    return [(prefix, tuple(members)) for prefix, members in groups]
+
+
 def candidate_lines(
     chunks: Iterable[tuple[bytes, int]], needles: list[bytes], *, fold_case: bool
 ) -> Iterator[tuple[bytes, int]]:
     """(line, disk position) of each line holding one of ``needles``; other lines are skipped
     without being split. With ``fold_case`` the block is lower-cased (needles given lower)."""
+    groups = needle_groups(needles)
     carry = b""
     for chunk, position in chunks:
         block = carry + chunk if carry else chunk
@@ -181,22 +205,30 @@ def candidate_lines(
             carry = block
             continue
         carry = block[end:]
-        yield from _hits(block, end, needles, fold_case, position)
+        yield from _hits(block, end, groups, fold_case, position)
     if carry:
-        yield from _hits(carry + b"\n", len(carry) + 1, needles, fold_case, 0)
+        yield from _hits(carry + b"\n", len(carry) + 1, groups, fold_case, 0)
 
 
 def _hits(
-    block: bytes, end: int, needles: list[bytes], fold_case: bool, position: int
+    block: bytes,
+    end: int,
+    groups: list[tuple[bytes, tuple[bytes, ...]]],
+    fold_case: bool,
+    position: int,
 ) -> Iterator[tuple[bytes, int]]:
     hay = block.lower() if fold_case else block
     starts: set[int] = set()
-    for needle in needles:
-        at = hay.find(needle, 0, end)
+    for prefix, members in groups:
+        alone = len(members) == 1
+        at = hay.find(prefix, 0, end)
         while at != -1:
-            start = hay.rfind(b"\n", 0, at) + 1
-            stop = hay.find(b"\n", at, end)
-            starts.add(start)
-            at = hay.find(needle, stop, end)
+            if alone or any(hay.startswith(n, at) for n in members):
+                start = hay.rfind(b"\n", 0, at) + 1
+                stop = hay.find(b"\n", at, end)
+                starts.add(start)
+                at = hay.find(prefix, stop, end)
+            else:
+                at = hay.find(prefix, at + 1, end)
     for start in sorted(starts):
         yield block[start : block.find(b"\n", start, end)], position

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.connectors.base import MatchStrength, Subject
-from app.connectors.log_scan import BLOCK, blocks, candidate_lines, format_name
+from app.connectors.log_scan import BLOCK, blocks, candidate_lines, format_name, needle_groups
 from app.connectors.web_logs import WebLogConnector
 from app.core.errors import ConnectorError, ValidationError
 from app.core.progress import Progress
@@ -105,3 +105,16 @@ def test_settings_are_checked_when_saved(sqlite_db: Database, tmp_path: Path) ->
                        settings={"path": str(tmp_path), "max_file_mb": "big"})  # fmt: skip
     assert "max_file_mb" in refused.value.errors
     assert list_connectors(sqlite_db) == []
+
+
+def test_an_address_and_its_truncated_form_are_searched_in_one_pass() -> None:
+    groups = needle_groups([b"84.12.33.44", b"84.12.0.0", b"jan.jansen"])
+    assert groups == [
+        (b"84.12.", (b"84.12.0.0", b"84.12.33.44")),
+        (b"jan.jansen", (b"jan.jansen",)),
+    ]
+    lines = [b"84.12.9.9 - - x", b"1.1.1.1 - - 84.12.0.0", b"84.12.33.44 - -", b"x"]
+    chunks = [(b"\n".join(lines) + b"\n", 0)]
+    needles = [b"84.12.33.44", b"84.12.0.0"]
+    found = [line for line, _ in candidate_lines(chunks, needles, fold_case=False)]
+    assert found == lines[1:3]
