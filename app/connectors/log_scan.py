@@ -199,32 +199,39 @@ def candidate_lines(
     groups = needle_groups(needles)
     carry = b""
     for chunk, position in chunks:
-        block = carry + chunk if carry else chunk
-        end = block.rfind(b"\n") + 1
-        if end == 0:
-            carry = block
+        first = chunk.find(b"\n") + 1
+        if first == 0:
+            carry += chunk
             continue
-        carry = block[end:]
-        yield from _hits(block, end, groups, fold_case, position)
+        # The line cut by the previous block is put together on its own; the rest of the block
+        # is searched in place (no copy of the block).
+        yield from _hits(carry + chunk[:first], 0, first, groups, fold_case, position)
+        end = chunk.rfind(b"\n") + 1
+        yield from _hits(chunk, first, end, groups, fold_case, position)
+        carry = chunk[end:]
     if carry:
-        yield from _hits(carry + b"\n", len(carry) + 1, groups, fold_case, 0)
+        yield from _hits(carry + b"\n", 0, len(carry) + 1, groups, fold_case, 0)
 
 
 def _hits(
     block: bytes,
+    begin: int,
     end: int,
     groups: list[tuple[bytes, tuple[bytes, ...]]],
     fold_case: bool,
     position: int,
 ) -> Iterator[tuple[bytes, int]]:
+    """Lines in ``block[begin:end]`` (whole lines) holding a needle of ``groups``."""
+    if end <= begin:
+        return
     hay = block.lower() if fold_case else block
     starts: set[int] = set()
     for prefix, members in groups:
         alone = len(members) == 1
-        at = hay.find(prefix, 0, end)
+        at = hay.find(prefix, begin, end)
         while at != -1:
             if alone or any(hay.startswith(n, at) for n in members):
-                start = hay.rfind(b"\n", 0, at) + 1
+                start = max(begin, hay.rfind(b"\n", begin, at) + 1)
                 stop = hay.find(b"\n", at, end)
                 starts.add(start)
                 at = hay.find(prefix, stop, end)
