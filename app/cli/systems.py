@@ -68,18 +68,26 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
     for item in args.secret or []:
         key, _sep, value = item.partition("=")
         secret_values[key] = value
+    store = _secrets()
+    db = open_db(args)
     save_connector(
-        open_db(args),
+        db,
         actor=current_actor(args),
         name=args.name,
         kind=args.kind,
         settings=settings,
         enabled=not args.disabled,
         timeout_s=args.timeout,
-        secrets=_secrets(),
+        secrets=store,
         secret_values=secret_values,
     )
     say(_("saved {name}", name=args.name))
+    from app.connectors import registry
+
+    fields = [s.name for s in registry.describe(args.kind).settings if s.kind == "secret"]
+    stored = [f for f in fields if store.get(args.name.strip(), f)]
+    if stored:  # say where, so nobody believes a secret kept that only lived in memory
+        say(_("{fields} stored in {where}", fields=", ".join(sorted(stored)), where=store.where))
     return 0
 
 
@@ -157,14 +165,17 @@ def cmd_case_review(args: argparse.Namespace) -> int:
 
 def cmd_case_change(args: argparse.Namespace) -> int:
     from app.connectors.base import Correction
-    from app.services.changes import approve_plan, execute_plan, plan_changes
+    from app.core.errors import ValidationError
+    from app.services.changes import (
+        approve_plan,
+        execute_plan,
+        plan_changes,
+        record_removed_by_hand,
+    )
 
     db = open_db(args)
     operation = "erasure" if args.case_command == "erase" else "rectification"
     if args.step == "by-hand":
-        from app.core.errors import ValidationError
-        from app.services.changes import record_removed_by_hand
-
         if not args.action:
             raise ValidationError({"action": _("Name the planned change with --action ID.")})
         for action_id in args.action:

@@ -81,6 +81,9 @@ class SettingSpec:
     help: str = ""
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()  # what the officer sees per choice, in order (N_-marked)
+    # For a url: the secret setting that takes a password written inside the address (moved
+    # there when saved, never kept in the database); "" when the kind has none.
+    secret: str = ""
 
     def choice_label(self, value: str) -> str:
         """The (untranslated, N_-marked) label of one choice; the value when it has none."""
@@ -140,12 +143,18 @@ class Finding:
     field_categories: Mapping[str, str] = field(default_factory=dict)
 
 
+# A change a person makes outside the application (mail client, paper): it stays open (a task)
+# until the officer records who did it, when and how (ChangeOutcome.removed_by_hand). Executing
+# a plan never touches it and never counts it as kept.
+BY_HAND = "by_hand"
+
+
 @dataclass(frozen=True)
 class PlanItem:
     """One intended change to one record, shown to the officer before execution."""
 
     record_id: str
-    action: str  # delete_row | set_null | mask | keep | update
+    action: str  # delete_row | set_null | mask | keep | update | by_hand
     fields: tuple[str, ...] = ()
     reason: str = ""  # for keep: the retention reason / Art. 17(3) ground
     old_values: Mapping[str, str] = field(default_factory=dict)

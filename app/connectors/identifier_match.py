@@ -90,6 +90,57 @@ def normalise_text(value: str) -> str:
     return " ".join(stripped.split())
 
 
+def fold(text: str) -> str:
+    """Case and accents folded, one character for one character (offsets stay valid).
+
+    "Zoë", "ZOË" and "Zoe" all become "zoe"; a character whose base is not one character
+    (e.g. the ligature "ﬁ") is only lower-cased. The one rule for names in every connector.
+    """
+    out: list[str] = []
+    for char in text:
+        if char.isascii():
+            out.append(char.lower())
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        lowered = base.lower() if base else char.lower()
+        out.append(lowered if len(lowered) == 1 else char)
+    return "".join(out)
+
+
+def _accent_table() -> tuple[str, str]:
+    """(accented letters, their folded letters) of Latin-1 and Latin Extended-A, for SQL."""
+    accented, plain = [], []
+    for code in range(0xC0, 0x180):
+        char = chr(code)
+        folded = fold(char)
+        if folded != char and folded.isascii() and folded.isalpha():
+            accented.append(char)
+            plain.append(folded)
+    return "".join(accented), "".join(plain)
+
+
+# translate(col, ACCENTED, FOLDED) in SQL folds what fold() folds for these letters.
+ACCENTED, FOLDED = _accent_table()
+
+
+def name_pattern(full_name: str) -> re.Pattern[str]:
+    """A pattern for a name in text passed through :func:`fold` (any case, any accents).
+
+    Any run of whitespace between the parts: names wrap across lines in letters and mails.
+    A name match is always weak: the callers give it MatchStrength.WEAK.
+    """
+    parts = [re.escape(fold(p)) for p in full_name.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+def find_name(text: str, full_name: str) -> tuple[int, int] | None:
+    """Where ``full_name`` occurs in ``text`` regardless of case and accents (NFC text)."""
+    hit = name_pattern(full_name).search(fold(text))
+    return None if hit is None else hit.span()
+
+
 def phone_digits(value: str) -> str:
     """Digits of a phone number with the Dutch country code folded to a leading zero."""
     digits = re.sub(r"\D", "", value)

@@ -15,8 +15,9 @@ from imap_tools.errors import (
     UnexpectedCommandStatusError,
 )
 
+from app.connectors.identifier_match import fold
 from app.connectors.mail_files import is_trash
-from app.connectors.mail_message import fold, header_matches, message_id
+from app.connectors.mail_message import header_matches, message_id
 from app.connectors.text_search import Needle
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError

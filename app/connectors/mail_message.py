@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from contextlib import suppress
 from email import policy
@@ -74,44 +73,9 @@ def looks_like_mail(head: bytes) -> bool:
     return len(known) >= 2 and bool(known & {b"from", b"date", b"message-id", b"received"})
 
 
-def fold(text: str) -> str:
-    """Case and accents folded, one character for one character (offsets stay valid).
-
-    "Zoë", "ZOË" and "Zoe" all become "zoe"; a character whose base is not one character
-    (e.g. the ligature "ﬁ") is only lower-cased.
-    """
-    out: list[str] = []
-    for char in text:
-        if char.isascii():
-            out.append(char.lower())
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        lowered = base.lower() if base else char.lower()
-        out.append(lowered if len(lowered) == 1 else char)
-    return "".join(out)
-
-
-def _folded_name_pattern(name: str) -> re.Pattern[str]:
-    parts = [re.escape(fold(p)) for p in name.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
-
-
 def find_needles(text: str, needles: Sequence[Needle]) -> list[TextMatch]:
-    """Like find_in_text, but names match regardless of case and accents (and stay weak)."""
-    text = unicodedata.normalize("NFC", text)
-    plain = [n for n in needles if n.identifier.kind is not IdentifierKind.NAME]
-    found = find_in_text(text, plain)
-    names = [n for n in needles if n.identifier.kind is IdentifierKind.NAME]
-    if names:
-        folded = fold(text)
-        for needle in names:
-            hit = _folded_name_pattern(needle.identifier.value).search(folded)
-            if hit is not None:
-                snippet = make_snippet(text, *hit.span())
-                found.append(TextMatch(needle.identifier, MatchStrength.WEAK, snippet))
-    return found
+    """find_in_text: names match regardless of case and accents there (and stay weak)."""
+    return find_in_text(text, needles)
 
 
 def header(msg: Message, name: str) -> str:

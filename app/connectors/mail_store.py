@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.connectors.base import (
+    BY_HAND,
     Capability,
     ChangePlan,
     ConnectorDescription,
@@ -347,7 +348,7 @@ class MailStoreConnector:
                 "in the system's settings.",
                 location=f.location or self.name,
             )
-            items.append(PlanItem(f.record_id, "keep", reason=str(reason), old_values=shown))
+            items.append(PlanItem(f.record_id, BY_HAND, reason=str(reason), old_values=shown))
         return ChangePlan(self.name, "erasure", tuple(items))
 
     def erase(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
@@ -356,8 +357,8 @@ class MailStoreConnector:
         for item in plan.items:
             if item.action == _DELETE:
                 records.append(item.record_id)
-            else:
-                results[item.record_id] = RecordResult(item.record_id, Outcome.KEPT, item.reason)
+            # A removal by hand is the officer's to do and to record: no result here, so it
+            # stays open (never "kept", which would count as done).
         if records:
             if self._source == "imap":
                 results.update(self._erase_imap(records, progress))

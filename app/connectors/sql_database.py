@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 from collections.abc import Iterator, Mapping, Sequence
@@ -42,7 +43,8 @@ from app.connectors.sql_model import (
     TableMapping,
     mask_for,
 )
-from app.connectors.sql_search import GraphSearch, Tables, explain_search
+from app.connectors.sql_schema_cache import cached_schema, forget_schema, store_schema
+from app.connectors.sql_search import GraphSearch, Tables, explain_search, sqlite_fold
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
 from app.core.i18n import N_, _, join
@@ -97,6 +99,7 @@ class SqlDatabaseConnector:
         self._mapping: SqlMapping | None = None
         self._access_cache: dict[str, Access] | None = None
         self._tables_cache: Tables | None = None  # for this object's life (one run)
+        self._from_cache = False  # the schema came from the process-wide cache
         self._engines: dict[bool, Engine] = {}
         self._timeout = DEFAULT_TIMEOUT_S
 
@@ -110,6 +113,7 @@ class SqlDatabaseConnector:
                     "url",
                     N_("Database URL"),
                     kind="url",
+                    secret="password",
                     help=N_(
                         "SQLAlchemy URL without the password, e.g. "
                         "postgresql+psycopg://privacy@db.example.nl:5432/portal, "
@@ -127,6 +131,7 @@ class SqlDatabaseConnector:
                     "erase_url",
                     N_("Database URL for erasure"),
                     kind="url",
+                    secret="erase_password",
                     required=False,
                     help=N_(
                         "A separate login that may change the mapped tables, used only to "
@@ -215,9 +220,12 @@ class SqlDatabaseConnector:
         sa.event.listen(engine, "do_connect", timeouts)
         if url.get_backend_name() == "sqlite":
             # Enforce the database's own foreign keys, as the real application does.
-            sa.event.listen(
-                engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA foreign_keys=ON")
-            )
+            def on_connect(dbapi: Any, _rec: Any) -> None:
+                dbapi.execute("PRAGMA foreign_keys=ON")
+                # Names compared regardless of case and accents, as in every connector.
+                dbapi.create_function("pd_fold", 1, sqlite_fold, deterministic=True)
+
+            sa.event.listen(engine, "connect", on_connect)
         self._engines[write] = engine
         return engine
 
@@ -289,10 +297,16 @@ class SqlDatabaseConnector:
             with conn:
                 try:
                     if self._tables_cache is None:
-                        self._tables_cache = self._reflect(conn)
-                        log.debug(
-                            "connector %s: %d tables reflected", self.name, len(mapping.tables)
-                        )
+                        cached = cached_schema(self._schema_key())
+                        if cached is not None:
+                            self._tables_cache, self._access_cache = cached
+                            self._from_cache = True
+                        else:
+                            self._tables_cache = self._reflect(conn)
+                            store_schema(self._schema_key(), self._tables_cache, None)
+                            log.debug(
+                                "connector %s: %d tables reflected", self.name, len(mapping.tables)
+                            )
                 except SQLAlchemyError as exc:
                     raise self._cannot_connect(exc) from exc
                 yield engine, self._tables_cache, conn
@@ -309,7 +323,21 @@ class SqlDatabaseConnector:
             )
         )
 
+    def _schema_key(self) -> tuple[str, str, str]:
+        """The system, its address and the mapping's content: a cached schema fits only these."""
+        try:
+            digest = hashlib.sha256(self._mapping_path.read_bytes()).hexdigest()
+        except OSError:
+            digest = ""
+        return self.name, self._safe_url(), f"{self._mapping_path}|{digest}"
+
+    def forget_schema(self) -> None:
+        """Read the tables, indexes and collations again on the next use."""
+        forget_schema(self._schema_key())
+        self._tables_cache, self._access_cache, self._from_cache = None, None, False
+
     def test_connection(self) -> str:
+        self.forget_schema()  # a test always looks at the database as it is now
         progress = Progress(timeout_s=DEFAULT_TIMEOUT_S)
         with self._connected(progress) as (engine, tables, conn):
             problems: list[str] = []
@@ -366,6 +394,7 @@ class SqlDatabaseConnector:
             self._access_cache = {
                 tm.key: read_access(conn, tm, tables[tm.key]) for tm in self.mapping.tables
             }
+            store_schema(self._schema_key(), tables, self._access_cache)
         return self._access_cache
 
     def _search_warnings(self, conn: Connection, tables: Tables) -> list[str]:
@@ -399,6 +428,18 @@ class SqlDatabaseConnector:
         )
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
+        try:
+            return self._search(subject, progress)
+        except SQLAlchemyError:
+            if not self._from_cache:
+                raise
+            # The database changed since its schema was cached (a column renamed or dropped):
+            # read it again; a real mismatch is then reported by name.
+            log.info("connector %s: query failed on the cached schema; reading it again", self.name)
+            self.forget_schema()
+            return self._search(subject, progress)
+
+    def _search(self, subject: Subject, progress: Progress) -> list[Finding]:
         findings: list[Finding] = []
         with self._connected(progress) as (_engine, tables, conn):
             access = self._access(conn, tables)

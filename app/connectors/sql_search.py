@@ -7,12 +7,16 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.ext.compiler import compiles
 
 from app.connectors.base import Subject
 from app.connectors.identifier_match import (
+    ACCENTED,
+    FOLDED,
     IdentifierRole,
     RowMatch,
     display,
+    fold,
     match_row,
     normalise_email,
     normalise_postcode,
@@ -62,7 +66,62 @@ def text_in(
 
 def _name_forms(value: str) -> list[str]:
     value = " ".join(value.split())
-    return [value, value.lower(), value.upper(), value.title(), value[:1].upper() + value[1:]]
+    forms = [value, value.lower(), value.upper(), value.title(), value[:1].upper() + value[1:]]
+    plain = fold(value)  # "Zoë" also as "Zoe": names match regardless of accents
+    return [*forms, plain, plain.upper(), plain.title(), plain[:1].upper() + plain[1:]]
+
+
+class folded_name(sa.sql.expression.FunctionElement[str]):
+    """A name column folded like :func:`fold` (case and accents), per database.
+
+    PostgreSQL: translate() of the accented Latin letters, then lower(); SQLite: the function
+    ``pd_fold`` the connector registers on each connection; MariaDB/MySQL: lower(), because
+    their *_ci collations already compare "ë" equal to "e".
+    """
+
+    type = sa.String()
+    name = "folded_name"
+    inherit_cache = True
+
+
+@compiles(folded_name)
+def _folded_default(element: folded_name, compiler: Any, **kw: Any) -> str:
+    return f"lower(trim({compiler.process(element.clauses, **kw)}))"
+
+
+@compiles(folded_name, "postgresql")
+def _folded_postgresql(element: folded_name, compiler: Any, **kw: Any) -> str:
+    accented = compiler.render_literal_value(ACCENTED, sa.String())
+    plain = compiler.render_literal_value(FOLDED, sa.String())
+    return f"lower(translate(trim({compiler.process(element.clauses, **kw)}), {accented}, {plain}))"
+
+
+@compiles(folded_name, "sqlite")
+def _folded_sqlite(element: folded_name, compiler: Any, **kw: Any) -> str:
+    return f"pd_fold(trim({compiler.process(element.clauses, **kw)}))"
+
+
+def sqlite_fold(value: Any) -> str | None:
+    """``pd_fold`` for SQLite connections (registered by the connector)."""
+    return None if value is None else fold(str(value))
+
+
+def name_in(col: sa.ColumnElement[Any], access: ColumnAccess, value: str) -> Pred | None:
+    """A name column equal to ``value`` regardless of case and accents, index-friendly.
+
+    A plain or lower() index is used with the name as written, lower-cased and without
+    accents (a stored "Zoë" is then found by "Zoë", not by "Zoe"); without an index the table
+    is read in full anyway and the folded comparison finds every spelling.
+    """
+    value = " ".join(value.split())
+    if not value:
+        return None
+    lowered = {value.lower(), fold(value)}
+    if access.lower_index:
+        return sa.func.lower(col).in_(sorted(lowered))
+    if access.indexed or access.case_insensitive:
+        return _as_text(col).in_(sorted(set(_name_forms(value)) | lowered))
+    return folded_name(_as_text(col)).in_(sorted({fold(value)}))
 
 
 def _phone_forms(phone: str) -> list[str]:
@@ -119,8 +178,7 @@ def role_predicate(
         IdentifierRole.LAST_NAME: subject.last_name,
     }
     if role in names and subject.first_name and subject.last_name:
-        value = names[role]
-        return text_in(col, access, _name_forms(value), {" ".join(value.lower().split())})
+        return name_in(col, access, names[role])
     return None
 
 

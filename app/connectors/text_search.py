@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.connectors.base import Identifier, MatchStrength, Subject
+from app.connectors.identifier_match import fold, name_pattern
 from app.core.enums import IdentifierKind
 from app.core.i18n import _
 from app.core.withholding import OwnData, withhold_others
@@ -65,12 +67,6 @@ def _token_pattern(token: str) -> re.Pattern[str]:
     return re.compile(r"(?<![0-9A-Za-z])" + re.escape(token) + r"(?![0-9A-Za-z])", re.IGNORECASE)
 
 
-def _name_pattern(full_name: str) -> re.Pattern[str]:
-    # Any run of whitespace between the parts: names wrap across lines in letters and mails.
-    parts = [re.escape(p) for p in full_name.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
-
-
 def _phone_pattern(phone: str) -> re.Pattern[str] | None:
     digits = re.sub(r"\D", "", phone)
     if len(digits) < 6:
@@ -120,7 +116,7 @@ def subject_needles(subject: Subject, *, include_name: bool = True) -> list[Need
     if include_name and len(name.split()) >= 2:
         # A single name part matches far too much to be useful, even as a weak match.
         needles.append(
-            Needle(Identifier(IdentifierKind.NAME, name), MatchStrength.WEAK, _name_pattern(name))
+            Needle(Identifier(IdentifierKind.NAME, name), MatchStrength.WEAK, name_pattern(name))
         )
     return needles
 
@@ -143,9 +139,25 @@ def make_snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT
 
 
 def find_in_text(text: str, needles: Iterable[Needle]) -> list[TextMatch]:
-    """First occurrence of every needle found in ``text``, strongest first."""
+    """First occurrence of every needle found in ``text``, strongest first.
+
+    Names match regardless of case and accents ("Zoe" finds "ZOË", "Zoë" finds "Zoe"): their
+    pattern searches the folded text (:func:`fold` keeps offsets), and stay weak.
+    """
+    text = unicodedata.normalize("NFC", text)
+    folded: str | None = None
     found: list[TextMatch] = []
     for needle in needles:
+        if needle.identifier.kind is IdentifierKind.NAME:
+            folded = fold(text) if folded is None else folded
+            hit = needle.pattern.search(folded)
+            if hit is not None:
+                found.append(
+                    TextMatch(
+                        needle.identifier, MatchStrength.WEAK, make_snippet(text, *hit.span())
+                    )
+                )
+            continue
         hit = needle.pattern.search(text)
         if hit is not None:
             found.append(

@@ -1,15 +1,13 @@
-"""Web server access logs (Apache/nginx common and combined format, plain or gzip), read-only."""
+"""Web server access logs (Apache/nginx common, combined, X-Forwarded-For; plain or gzip)."""
 
 from __future__ import annotations
 
-import gzip
 import ipaddress
 import logging
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus
@@ -24,6 +22,14 @@ from app.connectors.base import (
     Subject,
 )
 from app.connectors.identifier_match import truncated_forms
+from app.connectors.log_scan import (
+    LogLine,
+    blocks,
+    candidate_lines,
+    first_line,
+    format_name,
+    parse_line,
+)
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, _, join
@@ -31,23 +37,23 @@ from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
-DEFAULT_GLOB = "access.log*"
+DEFAULT_GLOB = "*access*.log*"  # access.log, site_access.log.1, other-access.log.2.gz
 DEFAULT_RETENTION_DAYS = 90
 MAX_SAMPLES = 5
 # Every matching line goes into the finding (the access answer's copy gives them all); this cap
 # only keeps a runaway log from filling the case base: beyond it the finding says so.
 MAX_LINES = 20_000
 LINES_FIELD = N_("log lines")  # one line each: time (ISO), address, request, status, browser
-_CHECK_EVERY = 2000  # lines between cancel/time-out checks
-_REPORT_EVERY = 20000  # lines between progress reports
-
-# host ident user [time] "request" status size ["referer" "user agent"]
-_LINE = re.compile(
-    r'^(?P<host>\S+) \S+ (?P<user>\S+) \[(?P<time>[^\]]+)\] "(?P<request>(?:[^"\\]|\\.)*)"'
-    r" (?P<status>\d{3}|-) (?P<size>\d+|-)"
-    r'(?: "(?P<referer>(?:[^"\\]|\\.)*)" "(?P<agent>(?:[^"\\]|\\.)*)")?'
-)
 _TIME_FORMAT = "%d/%b/%Y:%H:%M:%S %z"
+# Notes of findings stored before the expiry followed the files' dates: kept in the catalogue
+# so those findings still read in the officer's language.
+STORED_NOTES = (
+    N_(
+        "Log lines cannot be erased one by one; they expire on {date} ({n} days after the last "
+        "request, kept for security only)."
+    ),
+    N_("Log lines cannot be erased one by one; they expire {n} days after they were written."),
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class _Target:
     identifier: Identifier
     strength: MatchStrength
     prefilter: bytes  # lower-case bytes that a matching line must contain
-    where: str  # "host" | "user" | "url"
+    where: str  # "host" (client or X-Forwarded-For) | "user" | "url"
     pattern: re.Pattern[str] | None = None  # for "url"
     value: str = ""  # for "host" / "user": the exact (normalised) value
 
@@ -209,7 +215,11 @@ class WebLogConnector:
                     N_("File name pattern"),
                     required=False,
                     default=DEFAULT_GLOB,
-                    help=N_("Which files in the folder are logs, e.g. access.log* (includes .gz)."),
+                    help=N_(
+                        "Which files in the folder are logs (default *access*.log*: rotated and "
+                        ".gz included); a file is read only when its first line is in a known "
+                        "access-log format."
+                    ),
                 ),
                 SettingSpec(
                     "retention_days",
@@ -225,13 +235,14 @@ class WebLogConnector:
             capabilities=frozenset({Capability.SEARCH}),
             help=(
                 N_(
-                    "Reads Apache/nginx access logs (common or combined format, plain or .gz). "
+                    "Reads Apache/nginx access logs (common or combined format, also with a "
+                    "virtual host or X-Forwarded-For field; plain or .gz). "
                     "Log lines cannot be erased one by one; they expire after the retention period."
                 )
             ),
         )
 
-    def _files(self) -> list[Path]:
+    def _candidates(self) -> list[Path]:
         if self._path.is_file():
             return [self._path]
         if self._path.is_dir():
@@ -244,33 +255,60 @@ class WebLogConnector:
             )
         )
 
+    def survey(self) -> tuple[list[tuple[Path, str]], list[tuple[Path, str]]]:
+        """(files read with their format, files skipped with why): a file is read only when
+        its first line is in a log format this connector knows."""
+        read: list[tuple[Path, str]] = []
+        skipped: list[tuple[Path, str]] = []
+        for path in self._candidates():
+            try:
+                head = first_line(path)
+            except ConnectorError as exc:
+                skipped.append((path, str(exc)))
+                continue
+            if not head.strip():
+                skipped.append((path, str(_("empty"))))
+                continue
+            name = format_name(head)
+            if name is None:
+                skipped.append((path, str(_("the first line is not in a known access-log format"))))
+            else:
+                read.append((path, name))
+        return read, skipped
+
     def test_connection(self) -> str:
-        files = self._files()
-        if not files:
+        read, skipped = self.survey()
+        parts = [str(_("{name} ({format})", name=p.name, format=fmt)) for p, fmt in read]
+        left = [str(_("{name}: {why}", name=p.name, why=why)) for p, why in skipped]
+        if not read:
+            if not left:
+                raise ConnectorError(
+                    _(
+                        "No log files matching '{glob}' in {path}. Check the folder and the file "
+                        "name pattern.",
+                        glob=self._glob,
+                        path=self._path,
+                    )
+                )
             raise ConnectorError(
                 _(
-                    "No log files matching '{glob}' in {path}. Check the folder and the file name "
-                    "pattern.",
-                    glob=self._glob,
+                    "No file in {path} is in Apache/nginx common or combined log format. "
+                    "Skipped: {skipped}.",
                     path=self._path,
+                    skipped="; ".join(left),
                 )
             )
-        with _open_lines(files[0]) as (lines, _position):
-            for raw in lines:
-                if _LINE.match(raw.decode("utf-8", "replace")) is None:
-                    raise ConnectorError(
-                        _(
-                            "{name} is not in Apache/nginx common or combined log format.",
-                            name=files[0].name,
-                        )
-                    )
-                break
-        return _("{n} log file(s) found.", n=len(files))
+        text = _("{n} log file(s) read: {files}.", n=len(read), files=", ".join(parts))
+        if left:
+            text = join([text, _("Skipped: {skipped}.", skipped="; ".join(left))])
+        return str(text)
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         targets = _targets(subject)
-        files = self._files()
-        if not targets or not files:
+        if not targets:
+            return []
+        files = [p for p, _fmt in self.survey()[0]]
+        if not files:
             return []
         sizes = [p.stat().st_size for p in files]  # once: logrotate may move files meanwhile
         total = sum(sizes) or 1
@@ -282,7 +320,8 @@ class WebLogConnector:
             )
             aggregates = self._scan_file(path, targets, progress, done, total)
             done += sizes[number - 1]
-            findings.extend(self._finding(agg) for agg in aggregates)
+            written = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+            findings.extend(self._finding(agg, written) for agg in aggregates)
         progress.report(1.0, _("Logs searched"))
         return findings
 
@@ -290,73 +329,72 @@ class WebLogConnector:
         self, path: Path, targets: list[_Target], progress: Progress, done: int, total: int
     ) -> list[_Aggregate]:
         aggregates: dict[int, _Aggregate] = {}
-        prefilters = [(i, t.prefilter) for i, t in enumerate(targets)]
+        needles = sorted({t.prefilter for t in targets})
+        fold_case = any(n != n.lower() or n.lower() != n.upper() for n in needles)
+        message = _("Reading {name}", name=path.name)
+
+        def reported() -> Iterator[tuple[bytes, int]]:
+            for chunk, position in blocks(path):
+                progress.report((done + position) / total, message)  # also checks cancel
+                yield chunk, position
+
         unparsed = 0
-        with _open_lines(path) as (lines, position):
-            for count, raw in enumerate(lines, start=1):
-                if count % _CHECK_EVERY == 0:
-                    if count % _REPORT_EVERY == 0:
-                        progress.report(
-                            (done + position()) / total, _("Reading {name}", name=path.name)
-                        )
-                    else:
-                        progress.check()
-                lowered = raw.lower()
-                hits = [i for i, needle in prefilters if needle in lowered]
-                if not hits:
-                    continue
-                parsed = _LINE.match(raw.decode("utf-8", "replace"))
-                if parsed is None:
-                    unparsed += 1
-                    continue
-                self._match_line(parsed, [targets[i] for i in hits], hits, aggregates, path)
+        for raw, _position in candidate_lines(reported(), needles, fold_case=fold_case):
+            lowered = raw.lower() if fold_case else raw
+            hits = [i for i, t in enumerate(targets) if t.prefilter in lowered]
+            parsed = parse_line(raw.decode("utf-8", "replace").rstrip("\r"))
+            if parsed is None:
+                unparsed += 1
+                continue
+            self._match_line(parsed, [targets[i] for i in hits], hits, aggregates, path)
         if unparsed:
             log.info("%s: %d candidate lines not in a known log format", path.name, unparsed)
         return list(aggregates.values())
 
     def _match_line(
         self,
-        parsed: re.Match[str],
+        parsed: LogLine,
         candidates: list[_Target],
         indexes: list[int],
         aggregates: dict[int, _Aggregate],
         path: Path,
     ) -> None:
-        host = parsed["host"]
-        user = parsed["user"]
-        request = _unescape(parsed["request"])
+        request = _unescape(parsed.request)
         decoded: str | None = None
         when: datetime | None = None
         parsed_time = False
         for index, target in zip(indexes, candidates, strict=True):
             if target.where == "host":
-                hit = _same_ip(host, target.value)
+                # The client address or one in X-Forwarded-For; never the URL or referrer.
+                hit = any(_same_ip(a, target.value) for a in (parsed.host, *parsed.forwarded_for))
             elif target.where == "user":
+                user = parsed.user
                 hit = user != "-" and unquote_plus(user).lower() == target.value
             else:
                 if decoded is None:
-                    referer = _unescape(parsed["referer"] or "")
-                    decoded = unquote_plus(request) + "\n" + unquote_plus(referer)
+                    decoded = unquote_plus(request) + "\n" + unquote_plus(_unescape(parsed.referer))
                 assert target.pattern is not None
                 hit = target.pattern.search(decoded) is not None
             if not hit:
                 continue
             if not parsed_time:
-                when = _parse_time(parsed["time"])
+                when = _parse_time(parsed.time)
                 parsed_time = True
             agg = aggregates.get(index)
             if agg is None:
                 agg = aggregates[index] = _Aggregate(path.name, target)
+            client = parsed.host
+            if parsed.forwarded_for:
+                client = f"{parsed.forwarded_for[0]} (X-Forwarded-For, via {parsed.host})"
             agg.add(
                 when,
                 unquote_plus(_request_path(request)),
-                host,
-                _unescape(parsed["agent"] or ""),
+                client,
+                _unescape(parsed.agent),
                 full_request=unquote_plus(request),
-                status=parsed["status"] or "",
             )
 
-    def _finding(self, agg: _Aggregate) -> Finding:
+    def _finding(self, agg: _Aggregate, written: datetime) -> Finding:
         target = agg.target
         fields: dict[str, str] = {
             N_("requests"): str(agg.requests),
@@ -368,20 +406,18 @@ class WebLogConnector:
         if agg.agents:
             fields[N_("user agents")] = "\n".join(agg.agents)
         fields[LINES_FIELD] = "\n".join(agg.lines)
-        if agg.last_seen is not None:
-            expires = (agg.last_seen + timedelta(days=self._retention_days)).date()
-            note = _(
-                "Log lines cannot be erased one by one; they expire on {date} ({n} days after the "
-                "last request, kept for security only).",
-                date=expires.isoformat(),  # the technical date, as in the log itself
-                n=self._retention_days,
-            )
-        else:
-            note = _(
-                "Log lines cannot be erased one by one; they expire {n} days after they were "
-                "written.",
-                n=self._retention_days,
-            )
+        # The lines go when their file is deleted: the file's last write plus the retention
+        # configured here. Only as configured: the server's own rotation is not checked.
+        last = max(written, agg.last_seen) if agg.last_seen is not None else written
+        expires = (last + timedelta(days=self._retention_days)).date()
+        note = _(
+            "Log lines cannot be erased one by one. Expected to be deleted on {date}: the file "
+            "was last written on {written}, plus the retention of {n} days configured for this "
+            "system (as configured here; the server's log rotation is not checked).",
+            date=expires.isoformat(),
+            written=written.date().isoformat(),
+            n=self._retention_days,
+        )
         if target.strength is MatchStrength.NOT_ATTRIBUTABLE:
             note = join(
                 [note, _("The address is truncated and cannot be attributed to one person.")]
@@ -422,40 +458,3 @@ def _parse_time(value: str) -> datetime | None:
         return datetime.strptime(value, _TIME_FORMAT)
     except ValueError:
         return None
-
-
-@contextmanager
-def _open_lines(path: Path) -> Iterator[tuple[Iterator[bytes], Callable[[], int]]]:
-    """Binary lines of a plain or gzip file plus a function giving the bytes read so far.
-
-    The position is that of the file on disk (compressed for .gz), so progress matches sizes.
-    """
-    try:
-        raw = open(path, "rb")  # closed by the with-block below
-    except OSError as exc:
-        raise ConnectorError(
-            _("Cannot open the log file {path}: {strerror}.", path=path, strerror=exc.strerror)
-        ) from exc
-    with raw:
-        if raw.read(2) == b"\x1f\x8b":
-            raw.seek(0)
-            with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
-                yield _guard_gzip(unpacked, path), raw.tell
-        else:
-            raw.seek(0)
-            yield iter(raw), raw.tell
-
-
-def _guard_gzip(stream: gzip.GzipFile, path: Path) -> Iterator[bytes]:
-    """Lines of a gzip file; a truncated or corrupt archive becomes a clear ConnectorError."""
-    try:
-        yield from stream
-    except (OSError, EOFError) as exc:
-        raise ConnectorError(
-            _(
-                "The compressed log {name} is damaged ({exc}). Repair or remove the file and "
-                "search again.",
-                name=path.name,
-                exc=exc,
-            )
-        ) from exc

@@ -61,12 +61,16 @@ def _stored_key(db_id: str) -> tuple[bytes | None, str]:
     env = os.environ.get(ENV_KEY, "").strip()
     if env:
         return _parse(env, ENV_KEY), ENV_KEY
-    from app.services.secrets import SecretStore
+    from app.services.secrets import FILE, KEYRING, SecretStore
 
     store = SecretStore()
-    if store.persistent:
+    if store.mode == KEYRING:
         text = store.get(SECRET_NAME, db_id)
         return (_parse(text, "the keyring") if text else None), "the keyring"
+    if store.mode == FILE:  # the encrypted secrets file; a key made before it is in a key file
+        text = store.get(SECRET_NAME, db_id)
+        if text:
+            return _parse(text, str(store.file_path)), str(store.file_path)
     path = _key_file(db_id)
     if path.is_file():
         return _parse(path.read_text(encoding="ascii"), str(path)), str(path)
@@ -74,11 +78,11 @@ def _stored_key(db_id: str) -> tuple[bytes | None, str]:
 
 
 def _store_new_key(db_id: str, key: bytes) -> str:
-    from app.services.secrets import SecretStore
+    from app.services.secrets import KEYRING, SecretStore
 
     store = SecretStore()
     if store.persistent and store.set(SECRET_NAME, db_id, key.hex()):
-        return "the keyring"
+        return "the keyring" if store.mode == KEYRING else str(store.file_path)
     path = _key_file(db_id)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -13,7 +13,15 @@ from typing import Any
 from sqlalchemy import select
 
 from app.connectors import registry
-from app.connectors.base import Capability, ChangePlan, Correction, Outcome, PlanItem, RecordResult
+from app.connectors.base import (
+    BY_HAND,
+    Capability,
+    ChangePlan,
+    Correction,
+    Outcome,
+    PlanItem,
+    RecordResult,
+)
 from app.core.code_words import code_word
 from app.core.enums import ChangeOutcome, FindingReview
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
@@ -133,10 +141,13 @@ def plan_changes(
             config = configs.get(system)
             if config is None or not registry.can(config.kind, capability):
                 if config is None or config.kind == "manual":
+                    # A person does it and records it: open until then, never "kept".
+                    action = BY_HAND
                     reason = _(
                         "This system offers no automatic change: do it by hand and record it."
                     )
                 else:
+                    action = "keep"
                     reason = _(
                         "Not changed automatically: {why}",
                         why=restored(rows[0].note)
@@ -146,7 +157,7 @@ def plan_changes(
                 plan = ChangePlan(
                     system,
                     operation,
-                    tuple(PlanItem(r.record_id, "keep", reason=reason) for r in rows),
+                    tuple(PlanItem(r.record_id, action, reason=reason) for r in rows),
                 )
             else:
                 connector: Any = instantiate(config.kind, system, dict(config.settings), secrets)
@@ -206,6 +217,17 @@ def execute_plan(
         pending = _open_actions(session, case.id, operation)
         if not pending:
             raise UserError(_("Nothing is left to execute."))
+        # Changes by hand are the officer's: executing leaves them open until recorded.
+        by_hand = [a for a in pending if a.action == BY_HAND]
+        pending = [a for a in pending if a.action != BY_HAND]
+        if not pending:
+            raise UserError(
+                _(
+                    "Only changes by hand are left ({n}): make each one in the system itself, "
+                    "then record it as removed by hand (who, when, a note).",
+                    n=len(by_hand),
+                )
+            )
         if any(a.approved_at is None for a in pending):
             raise UserError(_("The plan has not been approved yet. Review and approve it first."))
         configs = {c.name: c for c in session.scalars(select(ConnectorConfig))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import select
 
@@ -56,7 +57,42 @@ def _validate(kind: str, settings: Mapping[str, Any]) -> dict[str, Any]:
     check = getattr(registry.REGISTRY[kind], "validate_settings", None)
     if check is not None:  # a kind that can tell wrong settings apart before the first test
         check(clean)
+    else:  # every kind's constructor checks its settings without touching the system
+        registry.create(kind, "check", clean, {})
     return clean
+
+
+def _passwords_out_of_urls(
+    kind: str, settings: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(settings without a password in any address, secret field -> password found there)."""
+    out = dict(settings)
+    found: dict[str, str] = {}
+    for spec in registry.describe(kind).settings:
+        value = out.get(spec.name)
+        if spec.kind != "url" or not isinstance(value, str) or "@" not in value:
+            continue
+        parts = urlsplit(value)
+        try:
+            password = parts.password
+        except ValueError:  # an address urlsplit cannot read: the kind's validation says so
+            continue
+        if password is None:
+            continue
+        if not spec.secret:
+            raise ValidationError(
+                {
+                    spec.name: _(
+                        "Remove the password from the address: this kind of system keeps "
+                        "no password there."
+                    )
+                }
+            )
+        user, _sep, host = parts.netloc.rpartition("@")
+        login = user.partition(":")[0]
+        out[spec.name] = urlunsplit(parts._replace(netloc=f"{login}@{host}" if login else host))
+        found[spec.secret] = unquote(password)
+    return out, found
 
 
 def _missing_secrets(
@@ -117,13 +153,24 @@ def save_connector(
         raise ValidationError({"name": _("Give the system a name, e.g. 'Self Service Portal'.")})
     if not 5 <= timeout_s <= 3600:
         raise ValidationError({"timeout_s": _("The time-out must be 5 to 3600 seconds.")})
+    settings, from_urls = _passwords_out_of_urls(kind, settings)
     clean = _validate(kind, settings)
-    if secret_values:
+    to_store = {**from_urls, **{f: v for f, v in (secret_values or {}).items() if v}}
+    if to_store:
         if secrets is None:
             raise UserError(_("No secret store is available to keep the password."))
-        for field, value in secret_values.items():
-            if value:
-                secrets.set(name.strip(), field, value)
+        if secrets.needs_passphrase:
+            raise secrets.locked_error()  # before anything is saved: never "saved" when not
+        for field, value in to_store.items():
+            if not secrets.set(name.strip(), field, value):
+                raise UserError(
+                    _(
+                        "The keyring refused to store the {field} of '{name}'. Nothing was "
+                        "saved. Unlock the keyring and save again.",
+                        field=field,
+                        name=name.strip(),
+                    )
+                )
     with db.session() as session:
         row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name.strip()))
         before = None if row is None else {"settings": row.settings, "enabled": row.enabled}

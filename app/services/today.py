@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.connectors.base import BY_HAND
 from app.core.enums import CaseStatus, FindingReview, IdentityOutcome, LetterStatus
 from app.core.status import OPEN_STATUSES
 from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, todo_list
@@ -142,11 +143,12 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
     unexecuted: dict[int, set[str]] = defaultdict(set)
     by_hand: dict[int, int] = defaultdict(int)
     changed: set[int] = set()
-    for cid, system, operation, approved_at, outcome, count in session.execute(
+    for cid, system, operation, action, approved_at, outcome, count in session.execute(
         select(
             ChangeAction.case_id,
             ChangeAction.system,
             ChangeAction.operation,
+            ChangeAction.action,
             ChangeAction.approved_at.is_not(None),
             ChangeAction.outcome,
             func.count(ChangeAction.id),
@@ -156,13 +158,14 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
             ChangeAction.case_id,
             ChangeAction.system,
             ChangeAction.operation,
+            ChangeAction.action,
             ChangeAction.approved_at.is_not(None),
             ChangeAction.outcome,
         )
     ):
         if outcome in CHANGED:
             changed.add(cid)
-        elif outcome in NOT_DONE and system in by_hand_systems:
+        elif outcome in NOT_DONE and (action == BY_HAND or system in by_hand_systems):
             by_hand[cid] += int(count)
         elif outcome in NOT_DONE and not approved_at:
             unapproved[cid].add(operation)

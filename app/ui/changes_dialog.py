@@ -62,6 +62,7 @@ def action_labels() -> dict[str, str]:
         "mask": QCoreApplication.translate("Changes", "mask the fields"),
         "keep": QCoreApplication.translate("Changes", "keep"),
         "update": QCoreApplication.translate("Changes", "correct"),
+        "by_hand": QCoreApplication.translate("Changes", "remove by hand"),
     }
 
 

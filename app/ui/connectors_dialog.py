@@ -35,9 +35,10 @@ from app.services.connectors import (
     save_connector,
     test_connector,
 )
-from app.services.secrets import SecretStore
+from app.services.secrets import FILE, KEYRING, LOCKED, SecretStore
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
+from app.ui.passphrase_dialog import ensure_unlocked
 from app.ui.tasks import Task
 from app.ui.widgets import FieldErrors, error_label, list_and_editor, with_error
 
@@ -284,8 +285,13 @@ class ConnectorsDialog(QDialog):
             self.new_connector()
 
     def _secret_note(self) -> str:
-        if self.secrets.persistent:
+        if self.secrets.mode == KEYRING:
             return self.tr("Passwords are stored in the operating system's keyring.")
+        if self.secrets.mode in (FILE, LOCKED):
+            return self.tr(
+                "No keyring is available on this computer: passwords are stored in an "
+                "encrypted file, opened with a passphrase asked once per session."
+            )
         return self.tr(
             "No keyring is available on this computer: passwords are kept in memory only and "
             "will be asked for again after a restart."
@@ -366,6 +372,16 @@ class ConnectorsDialog(QDialog):
         self._clear_messages()
         settings, secret_values = self.form.values()
         name = self.name.text().strip()
+        with_secret = any(secret_values.values()) or any(
+            "@" in str(v) and ":" in str(v).partition("//")[2].partition("@")[0]
+            for v in settings.values()
+        )  # a password typed, or one written inside an address (moved to the store)
+        if with_secret and not ensure_unlocked(self.secrets, self):
+            self.error.setText(
+                self.tr("Not saved: the passwords need the passphrase of the encrypted file.")
+            )
+            self.error.show()
+            return False
         try:
             if self.current is not None and self.current.name != name:
                 # A rename: the old name goes, so no orphan is searched under it.

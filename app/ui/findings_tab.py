@@ -63,6 +63,7 @@ from app.ui.findings_support import (
     run_status_labels,
     strength_labels,
 )
+from app.ui.passphrase_dialog import ensure_unlocked
 from app.ui.widgets import FieldErrors, error_label, with_error
 
 
@@ -500,6 +501,8 @@ class FindingsTab(QWidget):
 
     def _complete_secrets(self) -> None:
         """Before searching: ask for each missing secret once; a refusal lets that system fail."""
+        if self.secrets.needs_passphrase and self.secrets.file_path.exists():
+            ensure_unlocked(self.secrets, self)  # the stored passwords are in the locked file
         for info in list_connectors(self.ctx.db, secrets=self.secrets):
             if not info.enabled:
                 continue
@@ -509,7 +512,7 @@ class FindingsTab(QWidget):
             }
             for field in info.missing_secrets:
                 value = self.ask_secret(info.name, specs.get(field, field))
-                if value:
+                if value and ensure_unlocked(self.secrets, self):
                     self.secrets.set(info.name, field, value)
 
     def search(self) -> bool:

@@ -903,32 +903,37 @@
         <translation>corrigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="70"/>
+        <location filename="../../app/ui/changes_dialog.py" line="65"/>
+        <source>remove by hand</source>
+        <translation>met de hand verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="71"/>
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="71"/>
+        <location filename="../../app/ui/changes_dialog.py" line="72"/>
         <source>removed</source>
         <translation>verwijderd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="72"/>
+        <location filename="../../app/ui/changes_dialog.py" line="73"/>
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="73"/>
+        <location filename="../../app/ui/changes_dialog.py" line="74"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="74"/>
+        <location filename="../../app/ui/changes_dialog.py" line="75"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="75"/>
+        <location filename="../../app/ui/changes_dialog.py" line="76"/>
         <source>removed by hand</source>
         <translation>met de hand verwijderd</translation>
     </message>
@@ -936,140 +941,140 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="156"/>
+        <location filename="../../app/ui/changes_dialog.py" line="157"/>
         <source>Why &amp;kept…</source>
         <translation>Waarom &amp;bewaard…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="246"/>
+        <location filename="../../app/ui/changes_dialog.py" line="247"/>
         <source>deleted by itself on %1</source>
         <translation>verdwijnt vanzelf op %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="248"/>
+        <location filename="../../app/ui/changes_dialog.py" line="249"/>
         <source>Art. 17(3)(%2) until %1</source>
         <translation>art. 17 lid 3 onder %2 tot %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="100"/>
+        <location filename="../../app/ui/changes_dialog.py" line="101"/>
         <source>Erasure – %1</source>
         <translation>Verwijdering – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="102"/>
+        <location filename="../../app/ui/changes_dialog.py" line="103"/>
         <source>Plan the erasure of the confirmed findings. Nothing changes until you approve the plan and execute it. Data that must be kept is listed with its reason.</source>
         <translation>Plan de verwijdering van de bevestigde vondsten. Er verandert niets totdat u het plan goedkeurt en uitvoert. Gegevens die bewaard moeten blijven, staan vermeld met de reden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="106"/>
+        <location filename="../../app/ui/changes_dialog.py" line="107"/>
         <source>Rectification – %1</source>
         <translation>Rectificatie – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="108"/>
+        <location filename="../../app/ui/changes_dialog.py" line="109"/>
         <source>Enter which field gets which new value, then plan the correction in every system with a confirmed finding. Nothing changes until you approve and execute.</source>
         <translation>Geef aan welk veld welke nieuwe waarde krijgt en plan dan de correctie in elk systeem met een bevestigde vondst. Er verandert niets totdat u goedkeurt en uitvoert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="115"/>
-        <location filename="../../app/ui/changes_dialog.py" line="347"/>
+        <location filename="../../app/ui/changes_dialog.py" line="116"/>
+        <location filename="../../app/ui/changes_dialog.py" line="348"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="115"/>
-        <location filename="../../app/ui/changes_dialog.py" line="350"/>
+        <location filename="../../app/ui/changes_dialog.py" line="116"/>
+        <location filename="../../app/ui/changes_dialog.py" line="351"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="119"/>
+        <location filename="../../app/ui/changes_dialog.py" line="120"/>
         <source>Add &amp;field</source>
         <translation>&amp;Veld toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="130"/>
+        <location filename="../../app/ui/changes_dialog.py" line="131"/>
         <source>Planned changes</source>
         <translation>Geplande wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="132"/>
+        <location filename="../../app/ui/changes_dialog.py" line="133"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="132"/>
+        <location filename="../../app/ui/changes_dialog.py" line="133"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="132"/>
+        <location filename="../../app/ui/changes_dialog.py" line="133"/>
         <source>Fields</source>
         <translation>Velden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="133"/>
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>Reason / detail</source>
         <translation>Reden / toelichting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="133"/>
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="162"/>
+        <location filename="../../app/ui/changes_dialog.py" line="163"/>
         <source>Make &amp;plan</source>
         <translation>&amp;Plan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="164"/>
+        <location filename="../../app/ui/changes_dialog.py" line="165"/>
         <source>&amp;Approve plan</source>
         <translation>Plan &amp;goedkeuren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="166"/>
-        <location filename="../../app/ui/changes_dialog.py" line="323"/>
+        <location filename="../../app/ui/changes_dialog.py" line="167"/>
+        <location filename="../../app/ui/changes_dialog.py" line="324"/>
         <source>E&amp;xecute…</source>
         <translation>&amp;Uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="168"/>
+        <location filename="../../app/ui/changes_dialog.py" line="169"/>
         <source>Suppress &amp;direct marketing</source>
         <translation>&amp;Direct marketing blokkeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="170"/>
+        <location filename="../../app/ui/changes_dialog.py" line="171"/>
         <source>Put the e-mail address on the suppression list (objection to marketing)</source>
         <translation>Het e-mailadres op de blokkeerlijst zetten (bezwaar tegen marketing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="173"/>
+        <location filename="../../app/ui/changes_dialog.py" line="174"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="323"/>
+        <location filename="../../app/ui/changes_dialog.py" line="324"/>
         <source>E&amp;xecute again…</source>
         <translation>Opnieuw &amp;uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="327"/>
+        <location filename="../../app/ui/changes_dialog.py" line="328"/>
         <source>No plan yet.</source>
         <translation>Nog geen plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="329"/>
+        <location filename="../../app/ui/changes_dialog.py" line="330"/>
         <source>not approved yet</source>
         <translation>nog niet goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="331"/>
+        <location filename="../../app/ui/changes_dialog.py" line="332"/>
         <source>approved, ready to execute</source>
         <translation>goedgekeurd, klaar om uit te voeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/changes_dialog.py" line="403"/>
+        <location filename="../../app/ui/changes_dialog.py" line="404"/>
         <source>Execute %n approved change(s) in the source systems now? Removed data cannot be brought back by Privacy Desk.</source>
         <translation>
             <numerusform>%n goedgekeurde wijziging nu uitvoeren in de bronsystemen? Verwijderde gegevens kan Privacy Desk niet terughalen.</numerusform>
@@ -1077,32 +1082,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="434"/>
+        <location filename="../../app/ui/changes_dialog.py" line="435"/>
         <source>Executing the changes…</source>
         <translation>Wijzigingen uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="466"/>
+        <location filename="../../app/ui/changes_dialog.py" line="467"/>
         <source>The address is now on the suppression list.</source>
         <translation>Het adres staat nu op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="468"/>
+        <location filename="../../app/ui/changes_dialog.py" line="469"/>
         <source>The address was already on the suppression list.</source>
         <translation>Het adres stond al op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="147"/>
+        <location filename="../../app/ui/changes_dialog.py" line="148"/>
         <source>What was removed by hand, where and how (required)</source>
         <translation>Wat is met de hand verwijderd, waar en hoe (verplicht)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="149"/>
+        <location filename="../../app/ui/changes_dialog.py" line="150"/>
         <source>Note on the removal by hand</source>
         <translation>Toelichting bij het verwijderen met de hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="150"/>
+        <location filename="../../app/ui/changes_dialog.py" line="151"/>
         <source>Record removed by &amp;hand</source>
         <translation>Met de &amp;hand verwijderd vastleggen</translation>
     </message>
@@ -1110,135 +1115,145 @@
 <context>
     <name>ConnectorsDialog</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="204"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="209"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="205"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="222"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="223"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
         <source>Enabled</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="213"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="214"/>
         <source>&amp;New system</source>
         <translation>&amp;Nieuw systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="227"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="228"/>
         <source>Sea&amp;rch this system for every case</source>
         <translation>Dit systeem voor elke zaak &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="230"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="231"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="240"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="241"/>
         <source>N&amp;ame:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="241"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="242"/>
         <source>&amp;Kind:</source>
         <translation>Soo&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="244"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="245"/>
         <source>Ti&amp;me-out:</source>
         <translation>Ti&amp;me-out:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="255"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="256"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="257"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="258"/>
         <source>&amp;Test connection</source>
         <translation>Verbinding &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="258"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="259"/>
         <source>Saves the settings and tries to reach the system</source>
         <translation>Slaat de instellingen op en probeert het systeem te bereiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="260"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="261"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="288"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="289"/>
         <source>Passwords are stored in the operating system&apos;s keyring.</source>
         <translation>Wachtwoorden worden bewaard in de sleutelbos van het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="290"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="292"/>
+        <source>No keyring is available on this computer: passwords are stored in an encrypted file, opened with a passphrase asked once per session.</source>
+        <translation>Deze computer heeft geen sleutelbos: wachtwoorden staan in een versleuteld bestand, dat wordt geopend met een wachtzin die eenmaal per sessie wordt gevraagd.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connectors_dialog.py" line="296"/>
         <source>No keyring is available on this computer: passwords are kept in memory only and will be asked for again after a restart.</source>
         <translation>Op deze computer is geen sleutelbos beschikbaar: wachtwoorden blijven alleen in het geheugen en worden na een herstart opnieuw gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="303"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="309"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="303"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="309"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="307"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="313"/>
         <source>The password still has to be entered.</source>
         <translation>Het wachtwoord moet nog worden ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="401"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="381"/>
+        <source>Not saved: the passwords need the passphrase of the encrypted file.</source>
+        <translation>Niet opgeslagen: voor de wachtwoorden is de wachtzin van het versleutelde bestand nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connectors_dialog.py" line="417"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="412"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="428"/>
         <source>&apos;%1&apos; is required.</source>
         <translation>&apos;%1&apos; is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="420"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="425"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="436"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="441"/>
         <source>Testing the connection…</source>
         <translation>Verbinding testen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="436"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="452"/>
         <source>OK: %1</source>
         <translation>OK: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="445"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="461"/>
         <source>Failed: %1</source>
         <translation>Mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="454"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="470"/>
         <source>Delete system</source>
         <translation>Systeem verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="455"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="471"/>
         <source>Delete the system &apos;%1&apos;? It is no longer searched; findings already stored stay with their cases.</source>
         <translation>Het systeem &apos;%1&apos; verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
     </message>
@@ -1667,214 +1682,214 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="197"/>
+        <location filename="../../app/ui/findings_tab.py" line="198"/>
         <source>&amp;Undo rejection</source>
         <translation>Afwijzing &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="198"/>
+        <location filename="../../app/ui/findings_tab.py" line="199"/>
         <source>Put the findings just rejected back as they were</source>
         <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="94"/>
+        <location filename="../../app/ui/findings_tab.py" line="95"/>
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="96"/>
+        <location filename="../../app/ui/findings_tab.py" line="97"/>
         <source>Cancel search</source>
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="101"/>
+        <location filename="../../app/ui/findings_tab.py" line="102"/>
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="103"/>
+        <location filename="../../app/ui/findings_tab.py" line="104"/>
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="114"/>
+        <location filename="../../app/ui/findings_tab.py" line="115"/>
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="116"/>
-        <location filename="../../app/ui/findings_tab.py" line="216"/>
-        <location filename="../../app/ui/findings_tab.py" line="252"/>
+        <location filename="../../app/ui/findings_tab.py" line="117"/>
+        <location filename="../../app/ui/findings_tab.py" line="217"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="116"/>
+        <location filename="../../app/ui/findings_tab.py" line="117"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="116"/>
-        <location filename="../../app/ui/findings_tab.py" line="252"/>
+        <location filename="../../app/ui/findings_tab.py" line="117"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="116"/>
+        <location filename="../../app/ui/findings_tab.py" line="117"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="117"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="129"/>
-        <location filename="../../app/ui/findings_tab.py" line="157"/>
+        <location filename="../../app/ui/findings_tab.py" line="130"/>
+        <location filename="../../app/ui/findings_tab.py" line="158"/>
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="130"/>
-        <location filename="../../app/ui/findings_tab.py" line="214"/>
-        <location filename="../../app/ui/findings_tab.py" line="390"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
+        <location filename="../../app/ui/findings_tab.py" line="215"/>
+        <location filename="../../app/ui/findings_tab.py" line="391"/>
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="131"/>
-        <location filename="../../app/ui/findings_tab.py" line="250"/>
+        <location filename="../../app/ui/findings_tab.py" line="132"/>
+        <location filename="../../app/ui/findings_tab.py" line="251"/>
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="146"/>
+        <location filename="../../app/ui/findings_tab.py" line="147"/>
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="153"/>
+        <location filename="../../app/ui/findings_tab.py" line="154"/>
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="160"/>
+        <location filename="../../app/ui/findings_tab.py" line="161"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="160"/>
+        <location filename="../../app/ui/findings_tab.py" line="161"/>
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="160"/>
+        <location filename="../../app/ui/findings_tab.py" line="161"/>
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="169"/>
+        <location filename="../../app/ui/findings_tab.py" line="170"/>
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="170"/>
+        <location filename="../../app/ui/findings_tab.py" line="171"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="170"/>
+        <location filename="../../app/ui/findings_tab.py" line="171"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="187"/>
+        <location filename="../../app/ui/findings_tab.py" line="188"/>
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="189"/>
+        <location filename="../../app/ui/findings_tab.py" line="190"/>
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="216"/>
+        <location filename="../../app/ui/findings_tab.py" line="217"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="216"/>
+        <location filename="../../app/ui/findings_tab.py" line="217"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="216"/>
+        <location filename="../../app/ui/findings_tab.py" line="217"/>
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="222"/>
+        <location filename="../../app/ui/findings_tab.py" line="223"/>
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="223"/>
+        <location filename="../../app/ui/findings_tab.py" line="224"/>
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="229"/>
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="234"/>
+        <location filename="../../app/ui/findings_tab.py" line="235"/>
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="237"/>
+        <location filename="../../app/ui/findings_tab.py" line="238"/>
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="238"/>
+        <location filename="../../app/ui/findings_tab.py" line="239"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="252"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="252"/>
+        <location filename="../../app/ui/findings_tab.py" line="253"/>
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="254"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="254"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="331"/>
+        <location filename="../../app/ui/findings_tab.py" line="332"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1882,69 +1897,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="335"/>
+        <location filename="../../app/ui/findings_tab.py" line="336"/>
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="341"/>
+        <location filename="../../app/ui/findings_tab.py" line="342"/>
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="368"/>
+        <location filename="../../app/ui/findings_tab.py" line="369"/>
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="372"/>
+        <location filename="../../app/ui/findings_tab.py" line="373"/>
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="377"/>
+        <location filename="../../app/ui/findings_tab.py" line="378"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="377"/>
+        <location filename="../../app/ui/findings_tab.py" line="378"/>
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="378"/>
+        <location filename="../../app/ui/findings_tab.py" line="379"/>
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="492"/>
+        <location filename="../../app/ui/findings_tab.py" line="493"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="493"/>
+        <location filename="../../app/ui/findings_tab.py" line="494"/>
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="527"/>
+        <location filename="../../app/ui/findings_tab.py" line="530"/>
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="548"/>
+        <location filename="../../app/ui/findings_tab.py" line="551"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="562"/>
+        <location filename="../../app/ui/findings_tab.py" line="565"/>
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="597"/>
+        <location filename="../../app/ui/findings_tab.py" line="600"/>
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -1952,7 +1967,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="598"/>
+        <location filename="../../app/ui/findings_tab.py" line="601"/>
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -1960,7 +1975,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="600"/>
+        <location filename="../../app/ui/findings_tab.py" line="603"/>
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -1968,12 +1983,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="602"/>
+        <location filename="../../app/ui/findings_tab.py" line="605"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="613"/>
+        <location filename="../../app/ui/findings_tab.py" line="616"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
@@ -2958,72 +2973,72 @@ Nu definitief maken?</translation>
 <context>
     <name>LettersTab</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="212"/>
+        <location filename="../../app/ui/letters_tab.py" line="238"/>
         <source>Printed</source>
         <translation>Afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="225"/>
+        <location filename="../../app/ui/letters_tab.py" line="251"/>
         <source>Sen&amp;t by post…</source>
         <translation>Per pos&amp;t verstuurd…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="227"/>
+        <location filename="../../app/ui/letters_tab.py" line="253"/>
         <source>The letter went into the post on a date: it counts as printed</source>
         <translation>De brief is op een datum gepost: hij telt als afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="209"/>
+        <location filename="../../app/ui/letters_tab.py" line="235"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="211"/>
+        <location filename="../../app/ui/letters_tab.py" line="237"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="211"/>
+        <location filename="../../app/ui/letters_tab.py" line="237"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="211"/>
+        <location filename="../../app/ui/letters_tab.py" line="237"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="211"/>
+        <location filename="../../app/ui/letters_tab.py" line="237"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="212"/>
+        <location filename="../../app/ui/letters_tab.py" line="238"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="221"/>
+        <location filename="../../app/ui/letters_tab.py" line="247"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="223"/>
+        <location filename="../../app/ui/letters_tab.py" line="249"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="231"/>
+        <location filename="../../app/ui/letters_tab.py" line="257"/>
         <source>Export &amp;dossier…</source>
         <translation>&amp;Dossier exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="233"/>
+        <location filename="../../app/ui/letters_tab.py" line="259"/>
         <source>&amp;Portability export (ZIP)…</source>
         <translation>Export voor &amp;overdraagbaarheid (ZIP)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="235"/>
+        <location filename="../../app/ui/letters_tab.py" line="261"/>
         <source>Decide portabilit&amp;y…</source>
         <translation>Over&amp;draagbaarheid beslissen…</translation>
     </message>
@@ -3307,42 +3322,42 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>NewLetterDialog</name>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="123"/>
+        <location filename="../../app/ui/letters_tab.py" line="125"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="56"/>
+        <location filename="../../app/ui/letters_tab.py" line="58"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="66"/>
+        <location filename="../../app/ui/letters_tab.py" line="68"/>
         <source>Letter &amp;type:</source>
         <translation>Soort &amp;brief:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="67"/>
+        <location filename="../../app/ui/letters_tab.py" line="69"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="74"/>
+        <location filename="../../app/ui/letters_tab.py" line="76"/>
         <source>This letter needs no further information.</source>
         <translation>Voor deze brief zijn geen verdere gegevens nodig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="79"/>
+        <location filename="../../app/ui/letters_tab.py" line="81"/>
         <source>Make &amp;draft</source>
         <translation>&amp;Concept maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="180"/>
+        <location filename="../../app/ui/letters_tab.py" line="206"/>
         <source>Fill this in for this letter.</source>
         <translation>Vul dit in voor deze brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letters_tab.py" line="1"/>
+        <location filename="../../app/ui/letters_tab.py" line="155"/>
         <source>Tick the processing activities that do not apply to this person.</source>
         <translation>Vink de verwerkingen aan die niet voor deze persoon gelden.</translation>
     </message>
@@ -3371,19 +3386,62 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="28"/>
+        <source>Passphrase for the passwords</source>
+        <translation>Wachtzin voor de wachtwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="31"/>
+        <source>This computer has no keyring. Passwords of the systems are kept in an encrypted file (%1). Choose a passphrase of at least 8 characters; it is asked once per session. Without it the passwords cannot be read: keep it safe.</source>
+        <translation>Deze computer heeft geen sleutelbos. De wachtwoorden van de systemen staan in een versleuteld bestand (%1). Kies een wachtzin van minstens 8 tekens; die wordt eenmaal per sessie gevraagd. Zonder wachtzin zijn de wachtwoorden niet te lezen: bewaar hem goed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="37"/>
+        <source>This computer has no keyring. The passwords of the systems are kept in an encrypted file (%1). Give its passphrase.</source>
+        <translation>Deze computer heeft geen sleutelbos. De wachtwoorden van de systemen staan in een versleuteld bestand (%1). Geef de wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="44"/>
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="47"/>
+        <source>Passphrase again</source>
+        <translation>Wachtzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="49"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="51"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="71"/>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>De twee wachtzinnen verschillen. Typ twee keer dezelfde.</translation>
+    </message>
+</context>
+<context>
     <name>PathField</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="67"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="68"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="77"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="78"/>
         <source>Choose a folder</source>
         <translation>Kies een map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="80"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="81"/>
         <source>Choose a file</source>
         <translation>Kies een bestand</translation>
     </message>
@@ -3536,97 +3594,92 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="45"/>
+        <location filename="../../app/ui/register_dialog.py" line="50"/>
         <source>Processing activity</source>
         <translation>Verwerkingsactiviteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="46"/>
+        <location filename="../../app/ui/register_dialog.py" line="51"/>
         <source>Purposes</source>
         <translation>Doeleinden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="47"/>
+        <location filename="../../app/ui/register_dialog.py" line="52"/>
         <source>Legal basis</source>
         <translation>Grondslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="48"/>
+        <location filename="../../app/ui/register_dialog.py" line="53"/>
         <source>Categories of personal data</source>
         <translation>Categorieën persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="49"/>
+        <location filename="../../app/ui/register_dialog.py" line="54"/>
         <source>Categories of data subjects</source>
         <translation>Categorieën betrokkenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="50"/>
+        <location filename="../../app/ui/register_dialog.py" line="55"/>
         <source>Recipients (by name, one per line)</source>
         <translation>Ontvangers (met naam, één per regel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="51"/>
+        <location filename="../../app/ui/register_dialog.py" line="62"/>
         <source>Retention period</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="52"/>
+        <location filename="../../app/ui/register_dialog.py" line="63"/>
         <source>Source of the data</source>
         <translation>Bron van de gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="53"/>
+        <location filename="../../app/ui/register_dialog.py" line="64"/>
         <source>Transfers outside the EEA and safeguards</source>
         <translation>Doorgifte buiten de EER en waarborgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="56"/>
+        <location filename="../../app/ui/register_dialog.py" line="67"/>
         <source>Automated decisions and their logic</source>
         <translation>Geautomatiseerde besluiten en hun logica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="59"/>
-        <source>Systems holding the data (one per line)</source>
-        <translation>Systemen met deze gegevens (één per regel)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="56"/>
         <source>Categories of recipients (only when they cannot be named)</source>
         <translation>Soorten ontvangers (alleen als ze niet bij naam te noemen zijn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="59"/>
         <source>Why the recipients cannot be named</source>
         <translation>Waarom de ontvangers niet bij naam te noemen zijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="70"/>
         <source>Systems holding the data</source>
         <translation>Systemen met de gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="76"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="77"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="99"/>
         <source>System names the upgrade could not link to a configured system: %1.</source>
         <translation>Systeemnamen die de upgrade niet aan een ingesteld systeem kon koppelen: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="106"/>
         <source>Configured systems linked to no processing activity: %1.</source>
         <translation>Ingestelde systemen die aan geen verwerking zijn gekoppeld: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="113"/>
         <source>Name the recipients (CJEU C-154/21) of: %1.</source>
         <translation>Noem de ontvangers bij naam (HvJ EU C-154/21) bij: %1.</translation>
     </message>
@@ -3634,82 +3687,82 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="73"/>
+        <location filename="../../app/ui/register_dialog.py" line="128"/>
         <source>Processing register</source>
         <translation>Register van verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="76"/>
+        <location filename="../../app/ui/register_dialog.py" line="131"/>
         <source>Processing activities</source>
         <translation>Verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="78"/>
+        <location filename="../../app/ui/register_dialog.py" line="133"/>
         <source>&amp;New activity</source>
         <translation>&amp;Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="83"/>
+        <location filename="../../app/ui/register_dialog.py" line="138"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="123"/>
+        <location filename="../../app/ui/register_dialog.py" line="200"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="125"/>
+        <location filename="../../app/ui/register_dialog.py" line="202"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="172"/>
+        <location filename="../../app/ui/register_dialog.py" line="269"/>
         <source>Version %1</source>
         <translation>Versie %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="214"/>
+        <location filename="../../app/ui/register_dialog.py" line="317"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="221"/>
+        <location filename="../../app/ui/register_dialog.py" line="324"/>
         <source>Changed meanwhile</source>
         <translation>Intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="224"/>
+        <location filename="../../app/ui/register_dialog.py" line="327"/>
         <source>&amp;Reload (my changes are lost)</source>
         <translation>&amp;Opnieuw laden (mijn wijzigingen gaan verloren)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="243"/>
+        <location filename="../../app/ui/register_dialog.py" line="346"/>
         <source>Delete activity</source>
         <translation>Activiteit verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="244"/>
+        <location filename="../../app/ui/register_dialog.py" line="347"/>
         <source>Delete &apos;%1&apos; from the register?</source>
         <translation>&apos;%1&apos; uit het register verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="268"/>
+        <location filename="../../app/ui/register_dialog.py" line="371"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="278"/>
+        <location filename="../../app/ui/register_dialog.py" line="381"/>
         <source>The export failed: %1</source>
         <translation>Het exporteren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="281"/>
+        <location filename="../../app/ui/register_dialog.py" line="384"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="1"/>
+        <location filename="../../app/ui/register_dialog.py" line="194"/>
         <source>&amp;Read, hide this</source>
         <translation>&amp;Gelezen, verbergen</translation>
     </message>
@@ -4137,47 +4190,52 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <translation>&amp;Vouwtekens afdrukken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="227"/>
+        <location filename="../../app/ui/settings_dialog.py" line="243"/>
         <source>Largest &amp;attachment:</source>
         <translation>Grootste bijla&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="235"/>
+        <location filename="../../app/ui/settings_dialog.py" line="251"/>
         <source>How long a closed case file is kept, per outcome, counted from closing; afterwards it is offered for anonymisation or deletion. Record why.</source>
         <translation>Hoe lang een gesloten zaakdossier wordt bewaard, per uitkomst, gerekend vanaf het sluiten; daarna wordt het aangeboden om te anonimiseren of te verwijderen. Leg vast waarom.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242"/>
+        <location filename="../../app/ui/settings_dialog.py" line="258"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242"/>
+        <location filename="../../app/ui/settings_dialog.py" line="258"/>
         <source>Months</source>
         <translation>Maanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="242"/>
+        <location filename="../../app/ui/settings_dialog.py" line="258"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="225"/>
         <source>Neutral (Geachte heer, mevrouw,)</source>
         <translation>Neutraal (Geachte heer, mevrouw,)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="226"/>
         <source>Full name (Geachte Y. van der Vos,)</source>
         <translation>Volledige naam (Geachte Y. van der Vos,)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="228"/>
         <source>Greeting without a t&amp;itle:</source>
         <translation>Aan&amp;hef zonder aanspreekvorm:</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="231"/>
         <source>A Functionaris Gegevensbescherming is regi&amp;stered with the AP</source>
         <translation>Er is een functionaris gegevensbescherming aange&amp;meld bij de AP</translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="235"/>
         <source>Only then may letters call the signatory &apos;functionaris gegevensbescherming&apos;; otherwise they say &apos;privacyfunctionaris&apos;.</source>
         <translation>Alleen dan mogen brieven de ondertekenaar &apos;functionaris gegevensbescherming&apos; noemen; anders staat er &apos;privacyfunctionaris&apos;.</translation>
     </message>
@@ -4185,7 +4243,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="167"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="168"/>
         <source>stored – leave empty to keep it</source>
         <translation>opgeslagen – laat leeg om te behouden</translation>
     </message>

@@ -47,7 +47,9 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
     "letters": frozenset({"reportlab", "pypdf", "pikepdf", "PIL"}),  # PDF/A, opaque logo
     "reports": frozenset({"reportlab", "openpyxl", "xlsxwriter", "pypdf", "sqlalchemy", "zipfile"}),
-    "services": frozenset({"sqlalchemy", "dateutil", "keyring", "sqlite3", "zipfile"}),
+    "services": frozenset(
+        {"sqlalchemy", "dateutil", "keyring", "sqlite3", "zipfile", "cryptography"}
+    ),
 }
 # Standard modules that count like third-party ones in the lower layers (archives, databases,
 # processes, the network): a layer needs them in its list above.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.connectors.base import MatchStrength, Outcome, Subject
+from app.connectors.base import BY_HAND, MatchStrength, Outcome, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import Message
@@ -204,8 +204,8 @@ def test_maildir_by_hand_is_the_default(tmp_path: Path) -> None:
     conn = MailStoreConnector("M", {"source": "maildir", "path": str(tmp_path / "Maildir")}, {})
     findings = conn.search(Subject("1", emails=("zoe@example.nl",)), Progress())
     plan = conn.plan_erasure(findings)
-    assert plan.items[0].action == "keep" and "Remove by hand" in plan.items[0].reason
-    assert conn.erase(plan, Progress())[0].outcome is Outcome.KEPT
+    assert plan.items[0].action == BY_HAND and "Remove by hand" in plan.items[0].reason
+    assert conn.erase(plan, Progress()) == []  # open for the officer, never "kept"
     assert len(box.get_folder("Sent")) == 1
 
 
@@ -299,7 +299,7 @@ def test_the_case_workflow_erases_mail_by_hand_first_then_automatically(
     search_case(sqlite_db, actor="o", reference=ref)
     plan = [a for a in plan_changes(sqlite_db, actor="o", reference=ref, operation="erasure")
             if a.system == system]  # fmt: skip
-    assert plan and all(a.action == "keep" and "Remove by hand" in a.reason for a in plan)
+    assert plan and all(a.action == BY_HAND and "Remove by hand" in a.reason for a in plan)
 
     automatic = {"source": "mbox", "path": str(mbox), "erase_mode": "automatic"}
     save_connector(sqlite_db, actor="o", name=system, kind="mailbox", settings=automatic)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.connectors.base import Capability, Finding, MatchStrength, Outcome, Subject
+from app.connectors.base import BY_HAND, Capability, Finding, MatchStrength, Subject
 from app.connectors.mail_store import MailStoreConnector
 from app.core.enums import IdentifierKind
 from app.core.errors import ConnectorError, ValidationError
@@ -67,10 +67,9 @@ def test_describe_offers_erasure_by_hand_by_default(eml_folder: Path) -> None:
     conn = MailStoreConnector("Support", {"source": "eml_folder", "path": str(eml_folder)}, {})
     findings = conn.search(JAN, Progress())
     plan = conn.plan_erasure(findings)
-    assert {i.action for i in plan.items} == {"keep"}
+    assert {i.action for i in plan.items} == {BY_HAND}
     assert all(i.reason.startswith("Remove by hand") for i in plan.items)
-    results = conn.erase(plan, Progress())
-    assert {r.outcome for r in results} == {Outcome.KEPT}
+    assert conn.erase(plan, Progress()) == []  # the officer's task: no result, never "kept"
     assert len(list(eml_folder.rglob("*.eml"))) == 6  # nothing deleted
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import time
 import tracemalloc
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,10 @@ SAMPLE = [
 ]
 
 
+WRITTEN = datetime(2026, 11, 16, 9, 0, tzinfo=UTC).timestamp()
+ROTATED = datetime(2026, 10, 2, 6, 25, tzinfo=UTC).timestamp()
+
+
 def connector(path: Path, **settings: object) -> WebLogConnector:
     return WebLogConnector("Web logs", {"path": str(path), **settings}, {})
 
@@ -60,6 +66,9 @@ def log_dir(tmp_path: Path) -> Path:
     with gzip.open(folder / "access.log.2.gz", "wt") as out:
         out.write(line("84.12.33.44", "01/Oct/2026:07:00:00", "/oud"))
     (folder / "error.log").write_text(line("84.12.33.44", "01/Oct/2026:07:00:00", "/ignored"))
+    # The files' real dates (the expiry follows them): last written when rotated.
+    os.utime(folder / "access.log", (WRITTEN, WRITTEN))
+    os.utime(folder / "access.log.2.gz", (ROTATED, ROTATED))
     return folder
 
 
@@ -86,7 +95,8 @@ def test_search_aggregates_per_file_and_identifier(log_dir: Path) -> None:
     assert ip.fields["requests"] == "3"  # combined, common and the escaped-quote line
     assert ip.fields["first seen"].startswith("2026-11-10 10:00:00")
     assert ip.fields["last seen"].startswith("2026-11-16 08:00:00")
-    assert "2027-02-14" in ip.note  # last seen 16 Nov + 90 days
+    assert "2027-02-14" in ip.note  # file written 16 Nov + 90 days
+    assert "configured" in ip.note and "2026-11-16" in ip.note
     user = got[("access.log", "jjansen")]
     assert user.strength is MatchStrength.STRONG
     assert user.fields["requests"] == "2"  # user ids compared case-insensitively
@@ -98,7 +108,7 @@ def test_search_aggregates_per_file_and_identifier(log_dir: Path) -> None:
     truncated = got[("access.log", "84.12.0.0")]
     assert truncated.strength is MatchStrength.NOT_ATTRIBUTABLE
     assert truncated.matched == Identifier(IdentifierKind.IP_ADDRESS, "84.12.0.0")
-    assert "expire" in got[("access.log.2.gz", "84.12.33.44")].note
+    assert "deleted on" in got[("access.log.2.gz", "84.12.33.44")].note
 
 
 def test_ipv6_addresses_in_any_notation_and_their_truncated_prefixes(tmp_path: Path) -> None:
@@ -131,7 +141,7 @@ def test_ipv6_addresses_in_any_notation_and_their_truncated_prefixes(tmp_path: P
 def test_retention_setting_changes_the_note(log_dir: Path) -> None:
     findings = connector(log_dir, retention_days=5).search(SUBJECT, Progress())
     gz = next(f for f in findings if f.record_id.startswith("access.log.2.gz"))
-    assert "2026-10-06" in gz.note
+    assert "2026-10-07" in gz.note  # rotated on 2 Oct + 5 days (configured)
 
 
 def test_single_file_path(log_dir: Path) -> None:
