@@ -478,6 +478,8 @@ def describe(problem: Problem, lang: str | None = None) -> str:
 
 def start_chain(db: Database) -> None:
     """Chain the events written before the chain existed (once, right after the upgrade)."""
+    if db.read_only:
+        return
     with db.session() as session:
         if chain_setting(session).get("key_id"):
             return
