@@ -13,6 +13,7 @@ kernel32 run on Windows only.
 from __future__ import annotations
 
 import ctypes
+import errno
 from typing import Any
 
 JOB_OBJECT_LIMIT_PROCESS_MEMORY = 0x00000100
@@ -81,17 +82,29 @@ def limit_own_memory(megabytes: int, kernel32: Any = None) -> Any:
     """
     if kernel32 is None:
         kernel32 = _kernel32()
-    job = kernel32.CreateJobObjectW(None, None)
-    if not job:
-        raise OSError("CreateJobObjectW failed")
+    job = _checked(kernel32.CreateJobObjectW(None, None), "CreateJobObjectW")
     info = memory_limits(megabytes)
-    if not kernel32.SetInformationJobObject(
-        job, JOB_OBJECT_EXTENDED_LIMIT_INFORMATION_CLASS, ctypes.byref(info), ctypes.sizeof(info)
-    ):
-        raise OSError("SetInformationJobObject failed")
-    if not kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()):
-        raise OSError("AssignProcessToJobObject failed")
+    _checked(
+        kernel32.SetInformationJobObject(
+            job,
+            JOB_OBJECT_EXTENDED_LIMIT_INFORMATION_CLASS,
+            ctypes.byref(info),
+            ctypes.sizeof(info),
+        ),
+        "SetInformationJobObject",
+    )
+    _checked(
+        kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()),
+        "AssignProcessToJobObject",
+    )
     return job
+
+
+def _checked(answer: Any, call: str) -> Any:
+    """Windows answers 0 (or a null handle) when it refuses: an OSError naming the call."""
+    if not answer:
+        raise OSError(errno.EPERM, call)
+    return answer
 
 
 def _kernel32() -> Any:  # pragma: no cover - Windows only
