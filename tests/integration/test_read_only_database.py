@@ -114,7 +114,7 @@ def test_a_read_only_database_can_be_read_and_refuses_every_write(
     db = open_database(url)
     try:
         assert not db.read_only
-        assert counts(db)["case_file"] == 1 and counts(db)["note"] == 1
+        assert counts(db)["Case"] == 1 and counts(db)["Note"] == 1
     finally:
         db.dispose()
 
@@ -168,7 +168,7 @@ def test_writes_are_refused_before_any_sql(tmp_path: Path) -> None:
         with pytest.raises(FaultError) as exc:
             add_note(db, actor="t", reference=reference, text="refused")
         assert "is open read-only" in str(exc.value)
-        assert counts(db)["note"] == 1
+        assert counts(db)["Note"] == 1
     finally:
         db.dispose()
 
