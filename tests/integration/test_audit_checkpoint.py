@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.cli import main
 from app.data.database import Database
 from app.data.models import AuditEvent, Setting
-from app.services.audit_chain import current_head, verify
+from app.services.audit_chain import current_head
 from app.services.audit_checkpoint import (
     SETTING,
     stored_checkpoint,
