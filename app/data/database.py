@@ -97,15 +97,19 @@ def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    """Open the file read-only (no journal, no WAL index written).
+    """Open the file read-only: nothing is written into or beside it.
 
-    In WAL mode even a reader needs the shared-memory file; where it cannot be created (a
-    read-only folder) the file is opened as immutable: read as it is now, changes others make
-    meanwhile are seen after the next start.
+    In WAL mode a reader needs the shared-memory index beside the file. When a writer has it
+    open (the -wal and -shm files exist) we read through it, which creates nothing. Otherwise
+    SQLite would create both files, owned by us and readable by us only, which could lock the
+    file's owner out; the file is then read as immutable instead: as it is now (what others
+    save meanwhile is seen after the next start).
     """
     name = "file:" + urllib.parse.quote(str(path))
+    in_use = all(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    attempts = ("mode=ro", "mode=ro&immutable=1") if in_use else ("mode=ro&immutable=1",)
     error: sqlite3.Error | None = None
-    for flags in ("mode=ro", "mode=ro&immutable=1"):
+    for flags in attempts:
         conn = sqlite3.connect(
             f"{name}?{flags}", uri=True, timeout=SQLITE_BUSY_MS / 1000, check_same_thread=False
         )
