@@ -10,14 +10,21 @@ from app.core.i18n import _, current_language, join
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from app.reports.dossier import local_time
-    from app.services.audit_chain import verify
+    from app.services.audit_checkpoint import verify_in_full, verify_since_checkpoint
 
-    result = verify(open_db(args))
+    db = open_db(args)
+    if args.since_checkpoint:
+        result = verify_since_checkpoint(db, documents=True)
+    else:
+        result = verify_in_full(db)
     head = result.head.short() if result.head else "(empty)"
+    since = None if result.since is None else {"seq": result.since.seq, "hash": result.since.hash}
     if args.format == "json":
         print_json(
             {
                 "ok": result.ok,
+                "check": "full" if result.since is None else "since_checkpoint",
+                "since": since,
                 "events": result.events,
                 "documents": result.documents,
                 "head": None if result.head is None else {"seq": result.head.seq,
@@ -35,6 +42,19 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             }
         )  # fmt: skip
         return 0 if result.ok else 1
+    if result.ok and result.since is not None:
+        say(
+            _(
+                "Audit trail intact since the last check ({since}): {events} newer events and "
+                "{documents} documents checked. Chain head {head}. Events before {since} were "
+                "not checked again; run `audit verify` without --since-checkpoint for that.",
+                since=result.since.short(),
+                events=result.events,
+                documents=result.documents,
+                head=head,
+            )
+        )
+        return 0
     if result.ok:
         say(
             _(

@@ -317,9 +317,21 @@ def _add_admin_commands(sub: Any) -> None:
     audit = sub.add_parser("audit", help="the tamper-evident audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_sub.add_parser(
-        "verify", help="check the keyed event chain and every document's SHA-256 (exit 1: broken)"
+        "verify",
+        help="check the keyed event chain and every document's SHA-256 (exit 1: broken)",
+        description="Checks every event of the keyed chain from the first, and every stored "
+        "document's SHA-256 (a full check). An intact result is remembered as the checkpoint "
+        "(position and hash, sealed with the chain's key); dossiers, yearly reports and the "
+        "check after start verify only the events after it.",
     )
     verify.add_argument("--format", choices=["text", "json"], default="text")
+    verify.add_argument(
+        "--since-checkpoint",
+        action="store_true",
+        help="fast check: only the events after the last verified checkpoint (and every "
+        "document); a forged checkpoint is reported. Tampering with older events is found by "
+        "the full check (without this option) only",
+    )
     verify.set_defaults(handler="audit:cmd_audit_verify")
     key = audit_sub.add_parser("key", help="where the audit-trail key is kept; --export copies it")
     key.add_argument("--export", metavar="FILE", help="write the key to a new file (mode 0600)")

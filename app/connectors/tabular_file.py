@@ -10,14 +10,10 @@ import logging
 import re
 import shutil
 import stat
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from app.connectors.base import (
     Capability,
@@ -45,7 +41,10 @@ from app.core.atomic_file import atomic_write, leftover_parts
 from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, message_of
 from app.core.progress import Progress
-from app.reading.archive import ReadingLimits, archive_problem
+from app.reading.archive import DocumentRefused, ReadingLimits, archive_problem
+from app.reading.documents import UnreadableDocument
+from app.reading.workbook import decode_rows
+from app.reading.worker import IsolatedReader
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +117,9 @@ class TabularFileConnector:
             )
         self.backup_days = int(days)
         self.limits = ReadingLimits.from_setting(settings.get("reading_limits"))
+        # openpyxl reads and rewrites the untrusted workbook in a child process (memory limit,
+        # killed on time-out or cancel), never in the app's own process.
+        self.reader = IsolatedReader(self.limits)
 
     @classmethod
     def describe(cls) -> ConnectorDescription:
@@ -164,11 +166,11 @@ class TabularFileConnector:
         st = self.path.stat()
         return st.st_mtime_ns, st.st_size
 
-    def _load(self) -> Sheet:
+    def _load(self, progress: Progress | None = None) -> Sheet:
         self.prune_backups()
         try:
             stat = self._stat()
-            sheet = self._load_xlsx(stat) if self.is_xlsx else self._load_csv(stat)
+            sheet = self._load_xlsx(stat, progress) if self.is_xlsx else self._load_csv(stat)
         except FileNotFoundError:
             raise ConnectorError(
                 _("The file {path} does not exist. Check the 'path' setting.", path=self.path)
@@ -243,18 +245,15 @@ class TabularFileConnector:
             header_raw=records[0][1],
         )
 
-    def _load_xlsx(self, stat: tuple[int, int]) -> Sheet:
+    def _load_xlsx(self, stat: tuple[int, int], progress: Progress | None) -> Sheet:
         problem = archive_problem(self.path, self.limits)  # a zip bomb is never unpacked
         if problem is not None:
             raise ConnectorError(problem)
         try:
-            # Macros in an .xlsm must survive the rewrite.
-            workbook = openpyxl.load_workbook(
-                self.path, keep_vba=self.path.suffix.lower() == ".xlsm"
-            )
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-            if isinstance(exc, FileNotFoundError | PermissionError):
-                raise
+            answer = self.reader.read_sheet(self.path, sheet=self.sheet, progress=progress)
+        except DocumentRefused as exc:
+            raise ConnectorError(exc.message) from exc
+        except UnreadableDocument as exc:
             raise ConnectorError(
                 _(
                     "{name} is not a valid Excel workbook (.xlsx): {exc}.",
@@ -262,23 +261,22 @@ class TabularFileConnector:
                     exc=exc,
                 )
             ) from exc
-        if self.sheet and self.sheet not in workbook.sheetnames:
+        if answer.get("missing_sheet"):
             raise ConnectorError(
                 _(
                     "{name} has no sheet {sheet}; its sheets are: {items}. Check the 'sheet' "
                     "setting.",
                     name=self.path.name,
                     sheet=repr(self.sheet),
-                    items=", ".join(workbook.sheetnames),
+                    items=", ".join(answer["sheets"]),
                 )
             )
-        ws = workbook[self.sheet] if self.sheet else workbook.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(min_row=1, values_only=True)]
+        rows = decode_rows(answer["rows"])
         if not rows:
             raise ConnectorError(
                 _(
                     "The sheet {title} in {name} is empty.",
-                    title=repr(ws.title),
+                    title=repr(answer["title"]),
                     name=self.path.name,
                 )
             )
@@ -286,7 +284,6 @@ class TabularFileConnector:
             header=[display(h).strip() for h in rows[0]],
             rows=[Row(n, v) for n, v in enumerate(rows[1:], start=2) if any(map(display, v))],
             stat=stat,
-            workbook=workbook,
         )
 
     def test_connection(self) -> str:
@@ -305,7 +302,7 @@ class TabularFileConnector:
 
     def search(self, subject: Subject, progress: Progress) -> list[Finding]:
         progress.report(0.0, _("Reading {name}", name=self.path.name))
-        sheet = self._load()
+        sheet = self._load(progress)
         columns = {sheet.column(c): role for c, role in self.identifier_columns.items()}
         findings: list[Finding] = []
         location = f"{self.path.name} / {self.sheet}" if self.sheet else self.path.name
@@ -386,7 +383,7 @@ class TabularFileConnector:
 
     def erase(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
         self._check_plan(plan, "erasure")
-        sheet = self._load()
+        sheet = self._load(progress)
         taken: set[int] = set()
         results: list[tuple[PlanItem, Row | None]] = []
         for index, item in enumerate(plan.items):
@@ -419,7 +416,7 @@ class TabularFileConnector:
 
     def rectify(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
         self._check_plan(plan, "rectification")
-        sheet = self._load()
+        sheet = self._load(progress)
         groups: dict[str, list[PlanItem]] = {}
         for item in plan.items:
             groups.setdefault(item.record_id, []).append(item)
@@ -518,16 +515,25 @@ class TabularFileConnector:
         backup: Path | None = None
         # The file belongs to the source system: the new version keeps the old one's permissions.
         with atomic_write(self.path, mode=stat.S_IMODE(self.path.stat().st_mode)) as tmp:
-            if sheet.workbook is None:
+            if not self.is_xlsx:
                 tmp.write_bytes(self._csv_bytes(sheet, rows, {r.number for r in updated}))
             else:
-                ws = sheet.workbook[self.sheet] if self.sheet else sheet.workbook.worksheets[0]
-                for row in updated:
-                    for col, value in enumerate(row.values, start=1):
-                        ws.cell(row=row.number, column=col).value = value
-                for number in sorted(removed, reverse=True):
-                    ws.delete_rows(number)
-                sheet.workbook.save(tmp)
+                try:
+                    self.reader.rewrite_sheet(
+                        self.path,
+                        tmp,
+                        sheet=self.sheet,
+                        removed=removed,
+                        updated=[(row.number, row.values) for row in updated],
+                    )
+                except UnreadableDocument as exc:
+                    raise ConnectorError(
+                        _(
+                            "{name} could not be rewritten: {exc}. Nothing was changed.",
+                            name=self.path.name,
+                            exc=exc,
+                        )
+                    ) from exc
             if self.backup_days > 0:
                 backup = self._backup()
         return backup

@@ -7,11 +7,9 @@ import io
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-
-from openpyxl.workbook.workbook import Workbook
 
 from app.connectors.identifier_match import display
 from app.core.errors import ValidationError
@@ -39,7 +37,6 @@ class Sheet:
     bom: bool = False
     delimiter: str = ","
     header_raw: str = ""
-    workbook: Workbook | None = field(default=None, repr=False)
 
     def column(self, name: str) -> int | None:
         wanted = name.strip().casefold()

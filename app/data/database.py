@@ -6,6 +6,8 @@ import glob
 import logging
 import os
 import sqlite3
+import tempfile
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
 from app.core.errors import FaultError, StaleDataError, UserError
-from app.core.i18n import _
+from app.core.i18n import Message, _, text_of
 from app.core.private_files import PRIVATE_DIR, make_private
 from app.data import migration
 from app.data.faults import database_fault
@@ -83,8 +85,78 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cur.execute("PRAGMA query_only=ON")  # a second guard: any write ends in SQLITE_READONLY
+    cur.close()
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """Open the file read-only: nothing is written into or beside it.
+
+    In WAL mode a reader needs the shared-memory index beside the file. When a writer has it
+    open (the -wal and -shm files exist) we read through it, which creates nothing. Otherwise
+    SQLite would create both files, owned by us and readable by us only, which could lock the
+    file's owner out; the file is then read as immutable instead: as it is now (what others
+    save meanwhile is seen after the next start).
+    """
+    name = "file:" + urllib.parse.quote(str(path))
+    in_use = all(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    attempts = ("mode=ro", "mode=ro&immutable=1") if in_use else ("mode=ro&immutable=1",)
+    error: sqlite3.Error | None = None
+    for flags in attempts:
+        conn = sqlite3.connect(
+            f"{name}?{flags}", uri=True, timeout=SQLITE_BUSY_MS / 1000, check_same_thread=False
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            conn.close()
+            error = exc
+            continue
+        return conn
+    assert error is not None
+    raise error
+
+
+def sqlite_read_only_cause(url: str) -> Message | None:
+    """Why this SQLite file cannot be written by us (file or folder read-only), or None."""
     parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    path = Path(parsed.database).expanduser()
+    if not path.is_file():
+        return None
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except PermissionError:
+        return _("the file is read-only for you")
+    except OSError:
+        return None
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".pd-write-probe-", dir=path.parent)
+    except PermissionError:
+        return _("its folder is read-only for you (the journal cannot be written beside it)")
+    except OSError:
+        return None
+    os.close(handle)
+    os.unlink(probe)
+    return None
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and read_only:
+        path = Path(str(parsed.database)).expanduser()
+        engine = create_engine(
+            url, creator=lambda: _read_only_connection(path), hide_parameters=True
+        )
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        return engine
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().resolve().parent
@@ -317,11 +389,16 @@ def _make_sqlite_files_private(engine: Engine) -> None:
 class Database:
     """An engine and its session factory; services open sessions through ``session()``."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only_cause: Message | None = None) -> None:
         self.url = url
         self.notices: list[str] = []  # what the officer should read after opening (a restore)
-        self.engine = make_engine(url)
+        # Why the SQLite file can only be read (None: it can be written): every write is then
+        # refused with a FaultError naming the cause, before any SQL is sent.
+        self.read_only_cause = read_only_cause
+        self.engine = make_engine(url, read_only=read_only_cause is not None)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        if read_only_cause is not None:
+            event.listen(self._factory, "before_flush", self._refuse_writes)
         # The SQLite file as opened (device, inode): a file deleted or replaced while the app
         # runs would otherwise silently "accept" saves that vanish with the old inode.
         self._file = (
@@ -364,6 +441,25 @@ class Database:
                 )
             )
 
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_cause is not None
+
+    def read_only_fault(self) -> FaultError:
+        return FaultError(
+            _(
+                "The database {path} is open read-only: {cause}. Nothing was saved. Ask your "
+                "administrator for write access to the file and its folder, or copy the "
+                "database to a folder of your own and open the copy.",
+                path=str(self._file),
+                cause=self.read_only_cause,
+            )
+        )
+
+    def _refuse_writes(self, session: Session, _context: Any, _instances: Any) -> None:
+        if session.new or session.dirty or session.deleted:
+            raise self.read_only_fault()
+
     def _check_file_on_begin(self, _session: Session, _transaction: Any, _conn: Any) -> None:
         self.check_file()
 
@@ -374,6 +470,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
         session = self._factory()
+        session.info["read_only"] = self.read_only  # audit.record: an export is not stored
         try:
             yield session
             session.commit()
@@ -397,6 +494,8 @@ class Database:
                         "wait a moment and try again."
                     )
                 ) from exc
+            if self.read_only and isinstance(exc, OperationalError):
+                raise self.read_only_fault() from exc  # a write sent as SQL (query_only)
             fault = database_fault(exc, self.engine.url)
             if fault is not None:
                 raise fault from exc
@@ -429,8 +528,17 @@ class Database:
 
 
 def open_database(url: str | None = None, *, migrate_now: bool = True) -> Database:
-    """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults."""
-    db = Database(resolve_url(url))
+    """Resolve the URL, connect, migrate (with a SQLite backup) and seed defaults.
+
+    A SQLite file we may not write (the file or its folder read-only) is opened read-only:
+    no migration, no WAL or journal written; the officer is told (``notices``) and every
+    write is refused with a FaultError naming the cause.
+    """
+    resolved = resolve_url(url)
+    cause = sqlite_read_only_cause(resolved)
+    if cause is not None:
+        return _open_read_only(resolved, cause)
+    db = Database(resolved)
     try:
         _make_sqlite_files_private(db.engine)
         db.remember_file()
@@ -449,6 +557,51 @@ def open_database(url: str | None = None, *, migrate_now: bool = True) -> Databa
             raise
         db.dispose()
         raise fault from exc
+    return db
+
+
+def _open_read_only(url: str, cause: Message) -> Database:
+    db = Database(url, read_only_cause=cause)
+    path = str(db.engine.url.database)
+    try:
+        current = current_revision(db.engine)
+    except (DBAPIError, sqlite3.Error) as exc:
+        fault = db.fault_of(exc)
+        db.dispose()
+        if fault is None:
+            raise
+        raise fault from exc
+    if current != head_revision():
+        db.dispose()
+        known = migration.revision_graph()[0]
+        if current is not None and current not in known:
+            raise UserError(
+                _(
+                    "This database was made by a newer version of Privacy Desk ({found}). "
+                    "Install that version or newer; it is never downgraded.",
+                    found=current,
+                )
+            )
+        raise UserError(
+            _(
+                "The database {path} must be upgraded before this version of Privacy Desk can "
+                "use it, but it can only be read: {cause}. Ask your administrator for write "
+                "access to the file and its folder (the upgrade makes a backup first), or open "
+                "it with the version that made it.",
+                path=path,
+                cause=cause,
+            )
+        )
+    log.warning("database opened read-only: %s", text_of(cause, "en"))
+    db.notices.append(
+        _(
+            "The database {path} is opened read-only: {cause}. You can read cases and export "
+            "them to a folder you may write to; anything you save is refused. To work "
+            "normally, ask your administrator for write access to the file and its folder.",
+            path=path,
+            cause=cause,
+        )
+    )
     return db
 
 

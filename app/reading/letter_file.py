@@ -7,24 +7,32 @@ from pathlib import Path
 from app.core.errors import UserError
 from app.core.i18n import Message, _
 from app.core.progress import Progress
+from app.reading.archive import DocumentRefused
 from app.reading.documents import (
     IMAGE_HEADS,
     PasswordProtected,
     UnreadableDocument,
     decode_text,
-    read_pdf,
 )
+from app.reading.worker import IsolatedReader
 
 MAX_TEXT_MB = 5
 MAX_PDF_MB = 50
 MAX_IMAGE_MB = 100
 
 
-def letter_text_of_file(path: Path, *, max_pages: int = 5, progress: Progress | None = None) -> str:
+def letter_text_of_file(
+    path: Path,
+    *,
+    max_pages: int = 5,
+    progress: Progress | None = None,
+    reader: IsolatedReader | None = None,
+) -> str:
     """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
 
-    A scan (an image, or a PDF without text layer) is read by OCR; without Tesseract the
-    error says how to install it.
+    A PDF is parsed in a child process (memory limit, killed on time-out or cancel; see
+    :mod:`app.reading.worker`). A scan (an image, or a PDF without text layer) is read by OCR;
+    without Tesseract the error says how to install it.
     """
     if not path.is_file():
         raise UserError(_("The file {name} does not exist or is a folder.", name=path.name))
@@ -34,7 +42,7 @@ def letter_text_of_file(path: Path, *, max_pages: int = 5, progress: Progress | 
     if head.startswith(b"%PDF-"):
         if size > MAX_PDF_MB * 1024 * 1024:
             raise UserError(_too_large(path, size, MAX_PDF_MB))
-        return _pdf_text(path, max_pages, progress)
+        return _pdf_text(path, max_pages, progress, reader or IsolatedReader())
     if head.startswith(IMAGE_HEADS):
         if size > MAX_IMAGE_MB * 1024 * 1024:
             raise UserError(
@@ -81,9 +89,9 @@ def _too_large(path: Path, size: int, most: int) -> Message:
     )
 
 
-def _pdf_text(path: Path, max_pages: int, progress: Progress | None) -> str:
+def _pdf_text(path: Path, max_pages: int, progress: Progress | None, reader: IsolatedReader) -> str:
     try:
-        reading = read_pdf(path, max_pages=max_pages)
+        reading = reader.read(path, max_pages=max_pages, progress=progress)
     except PasswordProtected as exc:
         raise UserError(
             _(
@@ -92,6 +100,8 @@ def _pdf_text(path: Path, max_pages: int, progress: Progress | None) -> str:
                 name=path.name,
             )
         ) from exc
+    except DocumentRefused as exc:  # the child ran out of memory or crashed
+        raise UserError(exc.message) from exc
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
     if not reading.has_text:

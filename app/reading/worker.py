@@ -10,10 +10,16 @@ in the frozen (PyInstaller) bundle it is the bundle's own executable with the hi
 argument ``--read-document-worker`` (handled at the top of ``app.cli.main``). Its answer is one
 JSON object on stdout.
 
+What it parses: office documents and PDFs for the document-folder connector
+(:meth:`IsolatedReader.read`), PDFs of letters at intake (the same), and XLSX sheets for the
+tabular-file connector (:meth:`IsolatedReader.read_sheet`, answered by
+:mod:`app.reading.workbook`).
+
 Memory: on POSIX the child limits its own address space (``RLIMIT_AS``) before it parses, so a
-bomb ends in a MemoryError instead of swapping the machine. Windows has no such limit here: the
-time-out (and cancel) bounds the child there, and the archive check bounds what a zip may
-unpack to before any child starts.
+bomb ends in a MemoryError instead of swapping the machine. On Windows the child puts itself in
+a Job Object with a per-process memory limit (:mod:`app.reading.job_limit`; not exercised by
+the Linux CI). The time-out and cancel bound the child everywhere, and the archive check bounds
+what a zip may unpack to before any child starts.
 """
 
 from __future__ import annotations
@@ -84,11 +90,58 @@ class IsolatedReader:
         answer = self._run(args, path, progress)
         return _decode(answer, path)
 
-    def _run(self, args: Sequence[str], path: Path, progress: Progress | None) -> dict[str, Any]:
+    def read_sheet(
+        self, path: Path, *, sheet: str = "", progress: Progress | None = None
+    ) -> dict[str, Any]:
+        """One XLSX sheet parsed by openpyxl in the child: ``{"sheets", "title", "rows"}``
+        (rows JSON-encoded, see :func:`app.reading.workbook.decode_rows`), or
+        ``{"sheets", "missing_sheet": True}``. Raises DocumentRefused for a bomb or a parser
+        that ran out of memory, UnreadableDocument for a file that is no workbook."""
+        check_archive(path, self.limits)
+        args = [str(path), "--memory-mb", str(self.limits.memory_mb), "--sheet", sheet]
+        answer = self._run([*args, "--kind", "xlsx"], path, progress)
+        if "error" in answer:
+            _decode(answer, path)  # raises
+        return answer
+
+    def rewrite_sheet(
+        self,
+        path: Path,
+        target: Path,
+        *,
+        sheet: str = "",
+        removed: Sequence[int] = (),
+        updated: Sequence[tuple[int, Sequence[Any]]] = (),
+        progress: Progress | None = None,
+    ) -> None:
+        """Delete ``removed`` rows and write ``updated`` rows of ``path``'s sheet, saved as
+        ``target``, with openpyxl in the child (values as :func:`encode_cell` gives them)."""
+        from app.reading.workbook import encode_cell
+
+        check_archive(path, self.limits)
+        change = {
+            "target": str(target),
+            "removed": list(removed),
+            "updated": [[n, [encode_cell(v) for v in values]] for n, values in updated],
+        }
+        args = [str(path), "--memory-mb", str(self.limits.memory_mb), "--sheet", sheet]
+        answer = self._run(
+            [*args, "--kind", "xlsx-rewrite"], path, progress, json.dumps(change).encode("utf-8")
+        )
+        if "error" in answer:
+            _decode(answer, path)  # raises
+
+    def _run(
+        self,
+        args: Sequence[str],
+        path: Path,
+        progress: Progress | None,
+        given: bytes | None = None,
+    ) -> dict[str, Any]:
         deadline = time.monotonic() + self.limits.timeout_s
         process = subprocess.Popen(
             [*worker_command(), *args],
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if given is None else subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=_child_environment(),
@@ -97,9 +150,10 @@ class IsolatedReader:
         try:
             while True:
                 try:
-                    out, _err = process.communicate(timeout=_POLL_S)
+                    out, _err = process.communicate(given, timeout=_POLL_S)
                     break
                 except subprocess.TimeoutExpired:
+                    given = None  # sent with the first call; a retry may not send it again
                     if progress is not None:
                         progress.check()  # Cancelled or the connector's time-out
                     if time.monotonic() > deadline:
@@ -156,10 +210,16 @@ def _decode(answer: dict[str, Any], path: Path) -> DocumentText:
 
 
 def _limit_memory(megabytes: int) -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: the parent's time-out bounds the child instead
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        from app.reading.job_limit import limit_own_memory
+
+        try:
+            limit_own_memory(megabytes)
+        except OSError:  # an old Windows without nested jobs: the time-out still bounds us
+            pass
         return
+    import resource
+
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
@@ -172,19 +232,31 @@ def run_worker(argv: Sequence[str]) -> int:
     parser.add_argument("path")
     parser.add_argument("--memory-mb", type=int, default=ReadingLimits().memory_mb)
     parser.add_argument("--max-pages", type=int, default=None)
+    parser.add_argument("--kind", choices=("document", "xlsx", "xlsx-rewrite"), default="document")
+    parser.add_argument("--sheet", default="")
     args = parser.parse_args(argv)
     from app.reading.documents import read_document
 
     answer: dict[str, Any]
     try:
         _limit_memory(args.memory_mb)
-        document = read_document(Path(args.path), max_pages=args.max_pages)
-        answer = {
-            "text": document.text,
-            "format": document.format.value,
-            "pages": document.pages,
-            "needs_ocr": document.needs_ocr,
-        }
+        if args.kind == "xlsx":
+            from app.reading.workbook import sheet_answer
+
+            answer = sheet_answer(Path(args.path), args.sheet)
+        elif args.kind == "xlsx-rewrite":
+            from app.reading.workbook import rewrite_answer
+
+            change = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+            answer = rewrite_answer(Path(args.path), args.sheet, change)
+        else:
+            document = read_document(Path(args.path), max_pages=args.max_pages)
+            answer = {
+                "text": document.text,
+                "format": document.format.value,
+                "pages": document.pages,
+                "needs_ocr": document.needs_ocr,
+            }
     except MemoryError:
         answer = {"error": "memory", "limit": args.memory_mb}
     except PasswordProtected as exc:
@@ -196,6 +268,8 @@ def run_worker(argv: Sequence[str]) -> int:
             answer = {"error": "unreadable", "detail": str(exc)}
     except OSError as exc:
         answer = {"error": "os", "errno": exc.errno, "detail": exc.strerror or str(exc)}
+    except Exception as exc:  # openpyxl raises many types on a damaged workbook
+        answer = {"error": "unreadable", "detail": f"{type(exc).__name__}: {exc}"}
     sys.stdout.write(json.dumps(answer))
     sys.stdout.flush()
     return 0

@@ -20,6 +20,7 @@ class ChainCheck:
     documents: int
     head: str  # "#<seq> <hash>", or "" for an empty chain
     problem: str = ""  # the first broken event or document
+    since: str = ""  # "": every event checked; else only those after this place ("#seq hash")
 
 
 def chain_block(
@@ -30,7 +31,12 @@ def chain_block(
         result = t("chain_ok", events=str(chain.events), documents=str(chain.documents))
     else:
         result = t("chain_broken", problem=chain.problem)
-    rows = [(t("chain_result"), result), (t("chain_head"), chain.head or "-")]
+    kind = t("chain_incremental", since=chain.since) if chain.since else t("chain_full")
+    rows = [
+        (t("chain_kind"), kind),
+        (t("chain_result"), result),
+        (t("chain_head"), chain.head or "-"),
+    ]
     return [
         para(t("h_chain"), s.h1),
         para(t("chain_note"), s.small),

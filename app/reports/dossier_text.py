@@ -39,6 +39,13 @@ TEXT: Final[Labels[str]] = Labels(
             "every document, checked when this dossier was made. Keep the head: a later check "
             "(privacy-desk audit verify) must find the same or a longer chain.",
         ),
+        "chain_kind": C_("dossier", "Kind of check"),
+        "chain_full": C_("dossier", "Full: every event from the first"),
+        "chain_incremental": C_(
+            "dossier",
+            "Since the last check: only the events after {since}, the place a previous check "
+            "found intact (the full check: privacy-desk audit verify)",
+        ),
         "chain_result": C_("dossier", "Result"),
         "chain_ok": C_("dossier", "Intact: {events} events and {documents} documents checked"),
         "chain_broken": C_("dossier", "BROKEN: {problem}"),

@@ -112,6 +112,13 @@ T: Final[Labels[str]] = Labels(
             "Keep the head: a later check (privacy-desk audit verify) must find the same or a "
             "longer chain.",
         ),
+        "chain_kind": C_("yearly report", "Kind of check"),
+        "chain_full": C_("yearly report", "Full: every event from the first"),
+        "chain_incremental": C_(
+            "yearly report",
+            "Since the last check: only the events after {since}, the place a previous check "
+            "found intact (the full check: privacy-desk audit verify)",
+        ),
         "chain_result": C_("yearly report", "Result"),
         "chain_ok": C_("yearly report", "Intact: {events} events checked"),
         "chain_broken": C_("yearly report", "BROKEN: {problem}"),

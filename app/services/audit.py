@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 
@@ -10,6 +11,8 @@ from sqlalchemy.orm import Session
 from app.core.i18n import stored
 from app.data.models import AuditEvent, Case
 from app.services import audit_chain
+
+log = logging.getLogger(__name__)
 
 
 def _jsonable(value: Any) -> Any:
@@ -32,7 +35,15 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Add an audit event to the session (flushed and committed with the change itself)."""
+    """Add an audit event to the session (flushed and committed with the change itself).
+
+    On a database opened read-only the event cannot be stored: a change is refused anyway
+    (when its rows are flushed), so only what changes nothing gets through, such as an export
+    to a folder of the officer's; that is logged instead.
+    """
+    if session.info.get("read_only"):
+        log.warning("database read-only: audit event %s not stored", action)
+        return AuditEvent(case_id=None if case is None else case.id, actor=actor, action=action)
     event = AuditEvent(
         case_id=None if case is None else case.id,
         actor=actor,

@@ -291,6 +291,9 @@ class Verification:
     documents: int = 0
     head: ChainHead | None = None
     problems: list[Problem] = field(default_factory=list)
+    # None: every event was checked from the first; else only those after this position,
+    # the last one a check found intact (app/services/audit_checkpoint.py).
+    since: ChainHead | None = None
 
     @property
     def ok(self) -> bool:
@@ -446,7 +449,7 @@ def verify(
     ``case_id`` limits the document check to one case (a dossier); the chain is always whole.
     """
     start_chain(db)
-    result = Verification()
+    result = Verification(since=since)
     with db.session() as session:
         key = chain_key(session, create=False)
         result.head = chain_head(session)
@@ -475,6 +478,8 @@ def describe(problem: Problem, lang: str | None = None) -> str:
 
 def start_chain(db: Database) -> None:
     """Chain the events written before the chain existed (once, right after the upgrade)."""
+    if db.read_only:
+        return
     with db.session() as session:
         if chain_setting(session).get("key_id"):
             return

@@ -243,15 +243,17 @@ def yearly_report(
 
 
 def _chain_check(db: Database, lang: str, case_id: int | None = None) -> ChainCheck:
+    """Verify the audit chain's events added since the last intact check (and the case's
+    documents) for the printed record, which says which kind of check it was."""
     from app.reports.chain_check import ChainCheck
+    from app.services.audit_chain import describe
+    from app.services.audit_checkpoint import verify_since_checkpoint
 
-    """Verify the audit chain now (and the case's documents) for the printed record."""
-    from app.services.audit_chain import describe, verify
-
-    result = verify(db, documents=case_id is not None, case_id=case_id)
+    result = verify_since_checkpoint(db, documents=case_id is not None, case_id=case_id)
     problem = describe(result.problems[0], lang) if result.problems else ""
     head = result.head.short() if result.head else ""
-    return ChainCheck(result.ok, result.events, result.documents, head, problem)
+    since = result.since.short() if result.since else ""
+    return ChainCheck(result.ok, result.events, result.documents, head, problem, since)
 
 
 def case_dossier(

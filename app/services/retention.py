@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS, TOMBSTONE
 from app.core.code_words import code_word
-from app.core.enums import DocumentKind
+from app.core.enums import ChangeOutcome, DocumentKind, LetterStatus
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import _
 from app.core.progress import Progress
@@ -210,7 +210,7 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
     case.summary = ""
     case.extension_reason = ""
     case.search_text = fold(case.reference)
-    session.execute(update(Note).where(Note.case_id == case.id).values(text=""))
+    _drop_leftovers(session, case.id)
     session.execute(update(Pause).where(Pause.case_id == case.id).values(reason=""))
     session.execute(update(IdentityCheck).where(IdentityCheck.case_id == case.id).values(note=""))
     # The SHA-256 of a document is no personal datum: it stays as proof of what was stored.
@@ -239,7 +239,7 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
     session.execute(update(ConnectorRun).where(ConnectorRun.case_id == case.id).values(error=""))
     session.execute(
         update(ManualTask).where(ManualTask.case_id == case.id).values(note="", instructions="")
-    )
+    )  # the finished ones: which system was checked by hand stays on record
     session.execute(
         update(SuppressionEntry)
         .where(SuppressionEntry.case_reference == case.reference)
@@ -269,6 +269,32 @@ def _anonymise(session: Session, case: Case, *, actor: str, entry: ExpiredCase) 
             TOMBSTONE: tombstone,
             DELETED_DOCUMENTS: audit_chain.deleted_documents(documents),
         },
+    )
+
+
+def _drop_leftovers(session: Session, case_id: int) -> None:
+    """Rows of an anonymised case that would be blank and serve no purpose any more.
+
+    Draft letters were never sent (a final letter stays: type, date, stored PDF's hash); a
+    note is nothing but its text; an open manual task and a change that was planned but never
+    executed are work nobody will do for a case that no longer names anyone. What stays feeds
+    the statistics, the yearly report or the dossier's skeleton: final letters, executed
+    changes, finished manual tasks, findings per system, pauses, identity checks, recipients
+    notified. The audit events of the removed rows are kept in the tombstone like all others.
+    """
+    session.execute(
+        delete(Letter).where(Letter.case_id == case_id, Letter.status == LetterStatus.DRAFT)
+    )
+    session.execute(delete(Note).where(Note.case_id == case_id))
+    session.execute(
+        delete(ManualTask).where(
+            ManualTask.case_id == case_id, ManualTask.result == "", ManualTask.done_at.is_(None)
+        )
+    )
+    session.execute(
+        delete(ChangeAction).where(
+            ChangeAction.case_id == case_id, ChangeAction.outcome == ChangeOutcome.PLANNED
+        )
     )
 
 

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
 from app.core.progress import Progress
-from app.services.audit_chain import ChainHead, Verification, describe, log_head, verify
+from app.services.audit_chain import ChainHead, Verification, describe, log_head
+from app.services.audit_checkpoint import stored_checkpoint, verify_since_checkpoint
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.widgets import Banner
 
 log = logging.getLogger(__name__)
 
-CHECKPOINT_KEY = "audit/checked/"  # + database URL: "<seq>:<hash>" of the head last verified
 BROKEN_STYLE = "color: #ffffff; background: #a4161a; padding: 1px 6px; font-weight: bold;"
 
 
@@ -35,24 +35,17 @@ class AuditChainStatus(QObject):
         self.label.hide()
         self.broken = False
 
-    def _key(self) -> str:
-        return CHECKPOINT_KEY + self.ctx.db.display_url
-
     def checkpoint(self) -> ChainHead | None:
-        value = self.ctx.settings.value(self._key())
-        if not isinstance(value, str) or ":" not in value:
-            return None
-        seq, _, digest = value.partition(":")
-        return ChainHead(int(seq), digest) if seq.isdigit() else None
+        """The place last verified intact (kept in the database, sealed with the chain key)."""
+        return stored_checkpoint(self.ctx.db)
 
     def start(self) -> None:
         """Verify the events added since the last check, off the GUI thread."""
-        since = self.checkpoint()
         db = self.ctx.db
 
         def work(_progress: Progress) -> Verification:
             log_head(db, "start")
-            return verify(db, since=since, documents=False)
+            return verify_since_checkpoint(db, documents=False)
 
         self.ctx.tasks.run(
             work,
@@ -66,8 +59,6 @@ class AuditChainStatus(QObject):
     def _done(self, result: Verification) -> None:
         if result.ok:
             self.broken = False
-            if result.head is not None:
-                self.ctx.settings.setValue(self._key(), f"{result.head.seq}:{result.head.hash}")
             self.label.setStyleSheet("")
             self.label.setText(self.tr("Audit trail intact"))
             self.label.setToolTip(

@@ -38,6 +38,10 @@ pytestmark = pytest.mark.skipif(
 
 EXAMPLES = int(os.environ.get("PRIVACY_DESK_BENCH_FUZZ", "100000"))
 CLI_EXAMPLES = int(os.environ.get("PRIVACY_DESK_BENCH_FUZZ_CLI", "1000"))
+# A wall-clock budget per test in seconds (0 = none): the examples run in batches and the run
+# stops after the batch that crosses the budget, printing exactly how many examples ran.
+BUDGET = float(os.environ.get("PRIVACY_DESK_BENCH_FUZZ_SECONDS", "0"))
+BATCH = 2000
 
 
 def _settings(examples: int) -> settings:
@@ -49,11 +53,39 @@ def _settings(examples: int) -> settings:
     )
 
 
-def _fuzz(db: Database, examples: int) -> tuple[Tally, list[str]]:
-    """Intake, edit and note in turn; failures are collected, not stopped at."""
+def _batches(examples: int, began: float) -> list[int]:
+    """Batch sizes still to run; empty once the target or the time budget is reached."""
+    return [min(BATCH, examples)] if examples > 0 and not _over_budget(began) else []
+
+
+def _over_budget(began: float) -> bool:
+    return BUDGET > 0 and time.perf_counter() - began >= BUDGET
+
+
+def _fuzz(db: Database, examples: int, began: float) -> tuple[Tally, list[str], int]:
+    """Intake, edit and note in turn, in batches (each a fresh random seed) until `examples`
+    ran or the budget is spent; failures are collected, not stopped at."""
     tally, failures = Tally(), []
     reference = _plain_case(db)
     rng = random.Random(2026)
+    ran = 0
+    remaining = examples
+    while batch := _batches(remaining, began):
+        ran += _fuzz_batch(db, reference, batch[0], rng, tally, failures)
+        remaining -= batch[0]
+        print(f"  ... {ran} examples, {len(failures)} failures so far", flush=True)
+    return tally, failures, ran
+
+
+def _fuzz_batch(
+    db: Database,
+    reference: str,
+    examples: int,
+    rng: random.Random,
+    tally: Tally,
+    failures: list[str],
+) -> int:
+    ran = 0
 
     @_settings(examples)
     @given(
@@ -62,6 +94,8 @@ def _fuzz(db: Database, examples: int) -> tuple[Tally, list[str]]:
         note=hostile_text(),
     )
     def run(data: object, changes: dict[str, str], note: str) -> None:
+        nonlocal ran
+        ran += 1
         step = rng.randrange(3)
         try:
             if step == 0:
@@ -74,7 +108,7 @@ def _fuzz(db: Database, examples: int) -> tuple[Tally, list[str]]:
             failures.append(traceback.format_exc(limit=3))
 
     run()
-    return tally, failures
+    return ran
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -91,14 +125,15 @@ def test_hostile_input_through_the_services(backend: str, tmp_path: Path) -> Non
         db = next(generator)
     began = time.perf_counter()
     try:
-        tally, failures = _fuzz(db, EXAMPLES)
+        tally, failures, ran = _fuzz(db, EXAMPLES, began)
     finally:
         db.dispose()
         if backend != "sqlite":
             generator.close()
     seconds = time.perf_counter() - began
     print(
-        f"\nhostile input ({backend}): {EXAMPLES} examples, {tally.accepted} accepted, "
+        f"\nhostile input ({backend}): {ran} of {EXAMPLES} examples ran, "
+        f"{tally.accepted} accepted, "
         f"{tally.refused} refused, {len(failures)} unhandled errors or partial writes, "
         f"{seconds:.0f} s"
     )

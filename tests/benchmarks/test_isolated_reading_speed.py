@@ -49,3 +49,44 @@ def test_isolated_reading_overhead(tmp_path: Path) -> None:
         f"{isolated:.1f} ms in a child process; overhead {isolated - in_process:.1f} ms/document"
     )
     assert isolated > 0
+
+
+def test_isolated_sheet_and_letter_overhead(tmp_path: Path) -> None:
+    """XLSX sheets (tabular connector) and letter PDFs (intake): in-process vs child."""
+    import openpyxl
+
+    from app.reading.documents import read_pdf
+    from app.reading.workbook import sheet_answer
+    from tests.integration.hostile_documents import pdf_with_content
+
+    sheets, pdfs = [], []
+    for n in range(DOCUMENTS):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append(["email", "name", "since"])
+        for row in range(500):
+            sheet.append([f"klant{row}@example.nl", f"Klant {row}", f"2024-01-{row % 28 + 1:02}"])
+        workbook.save(tmp_path / f"list{n}.xlsx")
+        sheets.append(tmp_path / f"list{n}.xlsx")
+        text = b"BT /F1 12 Tf 72 712 Td (Geachte heer, mevrouw, ik vraag inzage) Tj ET\n" * 40
+        pdfs.append(pdf_with_content(tmp_path / f"brief{n}.pdf", text))
+    reader = IsolatedReader()
+    sheet_answer(sheets[0], "")  # warm the in-process imports
+    read_pdf(pdfs[0])
+    figures = {
+        "xlsx (500 rows)": (
+            _median_ms(sheets, lambda p: sheet_answer(p, "")),
+            _median_ms(sheets, lambda p: reader.read_sheet(p)),
+        ),
+        "letter pdf": (
+            _median_ms(pdfs, lambda p: read_pdf(p, max_pages=5)),
+            _median_ms(pdfs, lambda p: reader.read(p, max_pages=5)),
+        ),
+    }
+    for name, (own, child) in figures.items():
+        print(
+            f"\n{DOCUMENTS} x {name}: median {own:.1f} ms in-process, {child:.1f} ms in a child "
+            f"process; overhead {child - own:.1f} ms, ratio {child / own:.1f}"
+        )
+    assert all(child > 0 for _own, child in figures.values())

@@ -281,7 +281,11 @@ def test_dossier_and_yearly_report_print_the_check_and_the_head(
     assert "Controle van de audittrail" in yearly and "Intact:" in yearly
     assert verify(db).head.hash[:40] in yearly.replace(" ", "")  # type: ignore[union-attr]
 
-    target = _events(db, reference)[2]
+    # The dossier checks the events after the last intact check: tamper with a newer one.
+    from app.services.case_records import add_note
+
+    add_note(db, actor="fg", reference=reference, text="later")
+    target = _events(db, reference)[-1]
     _raw(path, "UPDATE audit_event SET summary = 'nothing' WHERE id = ?", target.id)
     case_dossier(db, reference=reference, path=out, actor="fg", lang="nl")
     with zipfile.ZipFile(out) as archive:

@@ -43,7 +43,7 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     "core": frozenset({"dateutil"}),
     "data": frozenset({"sqlalchemy", "alembic", "platformdirs", "sqlite3"}),
     # zipfile, subprocess: the child parser; PIL, subprocess: OCR
-    "reading": frozenset({"pypdf", "docx", "odf", "zipfile", "subprocess", "PIL"}),
+    "reading": frozenset({"pypdf", "docx", "odf", "openpyxl", "zipfile", "subprocess", "PIL"}),
     "connectors": frozenset({"sqlalchemy", "openpyxl", "imap_tools", "zipfile"}),
     "letters": frozenset({"reportlab", "pypdf", "pikepdf", "PIL"}),  # PDF/A, opaque logo
     "reports": frozenset({"reportlab", "openpyxl", "xlsxwriter", "pypdf", "sqlalchemy", "zipfile"}),
