@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
+from app.core.letter_fields import LetterProposals, OwnAddress, propose_fields
 from app.core.validation import clean_text
 
 QUOTE_CHARS = 90
@@ -16,7 +17,7 @@ QUOTE_CHARS = 90
 _ARTICLE_TYPE = {number: rtype for rtype, number in REQUEST_TYPE_ARTICLE.items()}
 
 # ---- request types ---------------------------------------------------------------------------
-# Keyword rules per type, Dutch and English. A rule only counts inside a clause that is not a
+# Keyword rules per type, Dutch, English and German. A rule only counts inside a clause that is not a
 # condition ("if you object to the erasure", "als u bezwaar maakt"): letters mention rights
 # they do not ask for in such clauses. Access is matched on the whole sentence, because people
 # ask for it as a question ("I would like to know whether you hold data about me").
@@ -28,10 +29,17 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\brecht op (?:toegang|inzage)",
         r"\btoegang tot (?:de |mijn |alle )?(?:persoons|persoonlijke )?gegevens",
         r"\bwelke (?:persoons|persoonlijke )?gegevens\b[^.?!]{0,50}"
-        r"\b(?:heeft|hebt|hebben|verwerkt|verwerken|bewaart|bewaren|bezit|kent)\b",
+        r"\b(?:heeft|hebt|hebben|verwerkt|verwerken|bewaart|bewaren|bezit|kent|bijhoudt|"
+        r"bijhouden|opslaat)\b",
         r"\bkopie van (?:al |alle |de |mijn )*(?:persoons|persoonlijke )?gegevens",
+        r"\bkopie\b[^.?!]{0,30}\b(?:gegevens|alles)\b",
+        r"\boverzicht van (?:al |alle |de |mijn |zijn |haar )*(?:persoons|persoonlijke )?gegevens",
+        r"\bwat (?:u|jullie) (?:allemaal )?(?:van|over) (?:mij|ons|hem|haar)\b",
+        r"\btoegang tot (?:al |alle |de |mijn |zijn |haar )*(?:persoons|persoonlijke )?gegevens",
+        r"\bAuskunft\b",
+        r"\bwelche (?:personenbezogenen )?Daten\b[^.?!]{0,60}\b(?:gespeichert|verarbeit)",
         r"\baccess request",
-        r"\b(?:request|requesting|ask|asking) (?:for )?access\b",
+        r"\b(?:requests?|requesting|ask|asks|asking) (?:for )?access\b",
         r"\bsubject access\b",
         r"\bright (?:of|to) access\b",
         r"\bcopy of (?:all |the |my |any )*(?:personal )?(?:data|information)\b",
@@ -50,6 +58,9 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\bcompletion of (?:inaccurate|incomplete)",
         r"\b(?:inaccurate|incorrect|wrong|outdated) (?:personal )?(?:data|address|name|details)\b",
         r"\bupdate my (?:address|name|details|data)\b",
+        r"\brechtzet",
+        r"\bBerichtigung",
+        r"\bberichtig(?:en|t)\b",
     ),
     RequestType.ERASURE: (
         r"\bverwijder",
@@ -61,6 +72,8 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\bdelet(?:e|ion)\b",
         r"\bright to be forgotten\b",
         r"\bremove (?:my|all)\b",
+        r"\bL\u00f6schung",
+        r"\bl\u00f6schen\b",
     ),
     RequestType.RESTRICTION: (
         r"\bbeperking van (?:de )?verwerking",
@@ -69,6 +82,8 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\brestrict(?:ion of)? (?:the )?processing\b",
         r"\bprocessing\b[^.;]{0,60}\brestrict",
         r"\brestrict\w* (?:the )?(?:use|processing) of my",
+        r"\brestriction of (?:any |the |all )?(?:further )?processing\b",
+        r"\bEinschr\u00e4nkung der Verarbeitung",
     ),
     RequestType.PORTABILITY: (
         r"\boverdraagbaar",
@@ -77,13 +92,20 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"(?:een )?andere\b",
         r"\bportability\b",
         r"\btransmit\w*\b[^.;]{0,50}\bto another (?:controller|provider|company)",
+        r"\bDaten\u00fcbertragbarkeit",
     ),
     RequestType.OBJECTION: (
         r"\bbezwaar\b",
         r"\bverzet (?:aan|tegen)\b",
         r"\brecht (?:van|op) verzet\b",
         r"\bgeen (?:reclame|mailings?|nieuwsbrie\w*|marketing|telefonische verkoop)\b",
-        r"\b(?:stop|stoppen|stopt)\b[^.;]{0,30}\b(?:reclame|mailing|nieuwsbrie\w*|marketing)",
+        r"\b(?:stop|stoppen|stopt|ophoudt|ophouden|ophoudt)\b[^.;]{0,30}"
+        r"\b(?:reclame|mailing|nieuwsbrie\w*|marketing|folders?)",
+        r"\bgeen\b[^.;]{0,30}\bmeer\b[^.;]{0,20}\bontvangen\b",
+        r"\bno longer (?:wish|want) to receive\b",
+        r"\bWiderspruch\b",
+        r"\bwiderspreche\b",
+        r"\bkeine (?:Werbung|Newsletter|Werbepost|Prospekte)\b",
         r"\b(?:uitschrijv|afmeld)",
         r"\bobject(?:ing|ion)?\b",
         r"\bopt(?:ing)? out\b",
@@ -146,6 +168,10 @@ _REMINDER = tuple(
         r"\bcontacting you again\b",
         r"\bmy (?:earlier|previous) (?:request|letter)\b",
         r"\bi sent you a request\b",
+        r"\bErinnerung\b",
+        r"\bMahnung\b",
+        r"\bkeine (?:Antwort|Reaktion|R\u00fcckmeldung) erhalten\b",
+        r"\bmit Schreiben vom\b",
     )
 )
 # Present tense only: almost every request threatens "a complaint with the supervisory authority".
@@ -153,7 +179,8 @@ _COMPLAINT = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b(?:artikel|article|art\.?)\s*77\b",
-        r"\b(?:ik )?dien\w* (?:ik )?(?:hierbij )?(?:een |deze )?klacht in\b",
+        # "doet u dat niet, dan dien ik een klacht in" is a threat, not a complaint
+        r"\b(?<!dan )(?<!anders )(?:ik )?dien\w* (?:ik )?(?:hierbij )?(?:een |deze )?klacht in\b",
         r"\bmet deze klacht\b",
         r"\b(?:i am|i'm) (?:hereby )?(?:lodging|filing|submitting) (?:a|this) complaint\b",
         r"\blodging this complaint with you\b",
@@ -174,18 +201,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("januari", "january", "jan"),
-            ("februari", "february", "feb"),
-            ("maart", "march", "mrt", "mar"),
+            ("januari", "january", "januar", "j\u00e4nner", "jan"),
+            ("februari", "february", "februar", "feb"),
+            ("maart", "march", "m\u00e4rz", "maerz", "mrt", "mar", "m\u00e4r"),
             ("april", "apr"),
-            ("mei", "may"),
+            ("mei", "may", "mai"),
             ("juni", "june", "jun"),
             ("juli", "july", "jul"),
             ("augustus", "august", "aug"),
             ("september", "sep", "sept"),
             ("oktober", "october", "okt", "oct"),
             ("november", "nov"),
-            ("december", "dec"),
+            ("december", "dezember", "dec", "dez"),
         ),
         start=1,
     )
@@ -193,15 +220,28 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_FORMS = (
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})", re.IGNORECASE),
-    re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.IGNORECASE),
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|e|ste|de)?\s+(?:of\s+)?(?P<m>{_MONTH})\.?,?\s+"
+        rf"(?P<y>\d{{4}})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?P<d>\d{1,2})[-./](?P<n>\d{1,2})[-./](?P<y>\d{4})"),
     re.compile(r"(?P<y>\d{4})-(?P<n>\d{2})-(?P<d>\d{2})"),
 )
 # A date line: the date alone, after "Datum:"/"Date:", or after a place ("Utrecht, 3 maart 2026").
 _DATE_LINE_PREFIX = re.compile(
-    r"^\s*(?:(?:datum|date|dated|gedateerd)\s*:?\s*|[A-Za-zÀ-ÿ'. -]{2,40},\s*)?", re.IGNORECASE
+    r"^\s*(?:(?:datum|date|dated|gedateerd|verzonden|sent|gesendet)\s*:?\s*"
+    r"|[A-Za-zÀ-ÿ'. -]{2,40}(?:,|(?=\s+(?:den\s+)?\d)))?\s*(?:den\s+)?"
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonntag),?\s+(?:the\s+)?)?",
+    re.IGNORECASE,
 )
+_TIME_SUFFIX = re.compile(r",?\s+(?:om\s+|at\s+|um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|Uhr|[ap]m))?$")
 
 _NL_WORDS = frozenset(
     "de het een ik van en mijn u uw gegevens niet dat die verzoek met voor op te is wij "
@@ -210,6 +250,11 @@ _NL_WORDS = frozenset(
 _EN_WORDS = frozenset(
     "the a i of and my you your data not that to request with for is we please hereby "
     "dear sincerely regards would".split()
+)
+_DE_WORDS = frozenset(
+    "der die das und ich mein meine meiner sie ihr ihre ihnen nicht dass zu mit f\u00fcr ist "
+    "wir bitte hiermit sehr geehrte damen herren freundlichen gr\u00fc\u00dfen daten "
+    "personenbezogenen auskunft \u00fcber von auf".split()
 )
 
 
@@ -223,12 +268,15 @@ class LetterReading:
     referenced_types: tuple[RequestType, ...] = ()  # of the earlier request (reminder/complaint)
     is_reminder: bool = False
     is_complaint_to_authority: bool = False
-    language: str = ""  # "nl", "en" or "" when there is no text to judge
+    language: str = ""  # "nl", "en", "de" or "" when there is no text to judge
     articles: tuple[int, ...] = ()
     their_reference: str = ""
     letter_date: date | None = None
     our_reference: str = ""
     evidence: dict[str, str] = field(default_factory=dict)
+    # Who wrote, their address, the representative, the reminder's dates: each value with the
+    # line it came from and a confidence (app.core.letter_fields).
+    proposals: LetterProposals = field(default_factory=LetterProposals)
 
     @property
     def found_anything(self) -> bool:
@@ -273,6 +321,7 @@ class LetterReading:
             "letter_date": None if self.letter_date is None else self.letter_date.isoformat(),
             "our_reference": self.our_reference,
             "evidence": dict(self.evidence),
+            "proposals": self.proposals.to_json(),
         }
 
 
@@ -371,18 +420,26 @@ def _first_hit(patterns: Iterable[re.Pattern[str]], parts: list[str]) -> str:
     return ""
 
 
-def _guess_language(text: str) -> str:
-    words = re.findall(r"[a-zë]+", text.lower())
-    nl = sum(1 for w in words if w in _NL_WORDS)
-    en = sum(1 for w in words if w in _EN_WORDS)
-    if nl == en == 0:
+def guess_language(text: str) -> str:
+    """"nl", "en" or "de" by counting common words (ties go to Dutch, then English)."""
+    words = re.findall(r"[a-zäöüßë]+", text.lower())
+    counts = {
+        "nl": sum(1 for w in words if w in _NL_WORDS),
+        "en": sum(1 for w in words if w in _EN_WORDS),
+        "de": sum(1 for w in words if w in _DE_WORDS),
+    }
+    best = max(counts.values())
+    if best == 0:
         return ""
-    return "nl" if nl >= en else "en"
+    return next(lang for lang in ("nl", "en", "de") if counts[lang] == best)
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
+    """A date written alone ("16 november 2026", "November 16, 2026", "16.11.2026", "2nd
+    November 2026"), or None."""
+    text = _TIME_SUFFIX.sub("", text.strip().rstrip("."))
     for form in _DATE_FORMS:
-        match = form.fullmatch(text.strip().rstrip("."))
+        match = form.fullmatch(text)
         if not match:
             continue
         parts = match.groupdict()
@@ -394,13 +451,18 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
+def date_line_value(line: str) -> date | None:
+    """The date of a date line: the date alone, after "Datum:"/"Date:", after a place
+    ("Utrecht, 3 maart 2026", "Essen, den 16.11.2026") or a weekday; None for other lines."""
+    if len(line) > 70:
+        return None
+    return parse_date(_DATE_LINE_PREFIX.sub("", line, count=1))
+
+
 def _letter_date(lines: list[str]) -> tuple[date | None, str]:
     found: dict[date, str] = {}
     for line in lines:
-        if len(line) > 60:
-            continue
-        rest = _DATE_LINE_PREFIX.sub("", line, count=1)
-        value = _parse_date(rest)
+        value = date_line_value(line)
         # Before the GDPR it cannot be a request letter's date (a birth date, say).
         if value is not None and value >= date(2018, 5, 25):
             found.setdefault(value, line.strip())
@@ -436,8 +498,13 @@ def _their_reference(lines: list[str]) -> tuple[str, str]:
     return value, line
 
 
-def read_letter(text: str) -> LetterReading:
-    """Suggest what a letter asks, by transparent keyword and article rules (NL and EN)."""
+def read_letter(
+    text: str, *, own: OwnAddress | None = None, customer_pattern: re.Pattern[str] | None = None
+) -> LetterReading:
+    """Suggest what a letter asks, by transparent keyword and article rules (NL, EN, DE), and
+    propose who wrote it (:attr:`LetterReading.proposals`). ``own`` is our organisation, whose
+    address in the letter is the recipient, never the sender; ``customer_pattern`` is the
+    checked setting (app.core.customer_number.check_pattern)."""
     clean = normalise_text(clean_text(text))  # pasted or read from a file: cleaned, not refused
     if not clean:
         return LetterReading()
@@ -460,15 +527,25 @@ def read_letter(text: str) -> LetterReading:
     if our_reference:
         evidence["our_reference"] = quote(our_line)
     earlier = bool(complaint or reminder)
+    language = guess_language(clean)
+    proposals = propose_fields(
+        clean,
+        own=own,
+        customer_pattern=customer_pattern,
+        request_types={t.value: evidence.get(t.value, "") for t in types},
+        is_reminder=bool(reminder),
+        language=language,
+    )
     return LetterReading(
         request_types=() if earlier else tuple(types),
         referenced_types=tuple(types) if earlier else (),
         is_reminder=bool(reminder),
         is_complaint_to_authority=bool(complaint),
-        language=_guess_language(clean),
+        language=language,
         articles=tuple(sorted({number for number, _ in cited_articles(clean)})),
         their_reference=their_reference,
         letter_date=letter_date,
         our_reference=our_reference,
         evidence=evidence,
+        proposals=proposals,
     )
