@@ -184,7 +184,7 @@ _NAME_TOKEN = (
 )
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:[ ]+{_NAME_TOKEN}){{1,6}}")
 _WORD_BLOCKLIST = frozenset(
-    """geachte dear sehr beste hallo betreft onderwerp subject betreff re aan to an van from
+    """geachte dear sehr beste hallo betreft onderwerp subject betreff re aan to an from
     datum date postbus bijlage bijlagen anlage enclosure kenmerk referentie reference zeichen
     met mit yours kind best regards groet groeten sincerely faithfully hoogachtend hochachtungsvoll
     straat street road lane laan weg plein park gracht kade str strasse straße allee
@@ -194,7 +194,7 @@ _WORD_BLOCKLIST = frozenset(
     privacy officer data protection functionaris gegevensbescherming datenschutz
     netherlands nederland niederlande belgië belgium ireland germany deutschland united kingdom
     aangetekend registered einschreiben afzender absender sender behandeld door
-    nieuwsbrief newsletter werbung reclame thanks bedankt alvast ik i wij we ich""".split()
+    nieuwsbrief newsletter werbung reclame thanks bedankt alvast ik i wij we ich the old""".split()
 )
 _CLOSINGS = re.compile(
     r"^(?:met (?:vriendelijke|hartelijke|de meeste)? ?(?:groet(?:en)?|hoogachting)|"
@@ -260,12 +260,12 @@ _FIRM = re.compile(
     re.IGNORECASE,
 )
 _REPRESENTATION = (
+    ("guardian", re.compile(r"\bbewindvoerder|\bcurator\b|\bmentor van\b|\bBetreuer|\bBetreute|"
+        r"\bguardian of\b|\blegal guardian\b|\bVormund", re.IGNORECASE)),
     ("lawyer", re.compile(r"\bnamens (?:mijn |onze )?cli(?:ë|e)nt|\bmijn cli(?:ë|e)nte?\b|\bcli(?:ë|e)nte?\b|"
         r"\bon behalf of (?:my|our) client|\bour client\b|\bmy client\b|"
         r"\bim (?:Namen|Auftrag) (?:meines|unseres|meiner|unserer) Mandant|\bMandant(?:in|en)?\b|"
         r"\bwe act (?:for|on behalf of)\b|\bik sta\b[^.]{0,60}\bbij\b|\bik treed op namens\b", re.IGNORECASE)),
-    ("guardian", re.compile(r"\bbewindvoerder|\bcurator\b|\bmentor van\b|\bBetreuer|\bBetreute|"
-        r"\bguardian of\b|\blegal guardian\b|\bVormund", re.IGNORECASE)),
     ("parent", re.compile(r"\b(?:moeder|vader|ouder|mother|father|parent|Mutter|Vater)\b[^.]{0,40}"
         r"\b(?:van|of|von)\b|\bmijn (?:zoon|dochter)\b|\bmy (?:son|daughter)\b|\bmeine[sr]? (?:Sohn|Tochter|Sohnes)\b|"
         r"\bals (?:haar|zijn) ouder\b|\bwettelijk vertegenwoordiger\b", re.IGNORECASE)),
@@ -361,6 +361,10 @@ def _postcode_hits(text: str) -> list[tuple[int, int, str, str]]:
         add(m.start(), m.end(), m.group(1), "DE")
     for m in _BE_POSTCODE.finditer(text):
         add(m.start(), m.end(), m.group(1), "BE")
+    # "wonende te 3000" at the end of a line, the town on the next one.
+    end = re.search(r"\b(?:te|in|wonende|wohnhaft|postcode|PLZ)\s+(\d{4,5})$", text)
+    if end:
+        add(end.start(1), end.end(1), end.group(1), "BE" if len(end.group(1)) == 4 else "DE")
     return sorted(hits)
 
 
@@ -412,11 +416,15 @@ def _address_at(
     if country in ("GB", "IE"):
         segments = [s for s in _SEGMENT_SPLIT.split(before) if s.strip()] if before else []
         if segments:
-            city = _clean_city(segments[-1])
+            city = _clean_city(_unlabel(segments[-1]))
             rest = segments[:-1]
             if rest:
                 street, street_line = _street_from_segments(rest), index
                 inline = True
+            else:  # "Leeds LS1 4DY" below the street
+                above = _previous_lines(lines, index, skip, 1)
+                if above and _looks_like_street(lines[above[0]]):
+                    street, street_line = _unlabel(lines[above[0]]), above[0]
         else:
             # The town on its own line above the postcode (UK, IE), the street above that.
             above = _previous_lines(lines, index, skip, 4)
@@ -428,12 +436,27 @@ def _address_at(
             city = _clean_city(after)
     else:
         city = _clean_city(after)
+        next_segments: list[str] = []
+        if not city and index + 1 < len(lines) and lines[index + 1]:
+            # "wonende te 3000\nLeuven, Naamsestraat 62": the town on the next line.
+            next_segments = [s for s in _SEGMENT_SPLIT.split(lines[index + 1]) if s.strip()]
+            city, city_line = _clean_city(next_segments[0]), index + 1
         if not city:
             return None
         segments = [s for s in _SEGMENT_SPLIT.split(before) if s.strip()] if before else []
+        bare = segments and re.fullmatch(r"\d{1,5}\s?[a-zA-Z]?", segments[0].strip())
+        if bare and index > 0 and lines[index - 1]:
+            # "wonende Bergstraat\n19, 6711 AK Ede": the street name ends the line above.
+            name = re.search(rf"([{_UP}][{_LETTER}'’.-]*(?:\s+[{_UP}][{_LETTER}'’.-]*)*)\s*$", lines[index - 1])
+            if name and _STREET_WORD.search(name.group(1) + " "):
+                segments[0] = f"{name.group(1)} {segments[0].strip()}"
+        street_after = [s for s in next_segments[1:] if _looks_like_street(s)]
+        if street_after:
+            street, street_line, inline = _unlabel(street_after[0]), index + 1, True
+            segments = []
         segments = [s for s in segments if not re.match(r"^(?:NL|B|D)$", s.strip())]
         if segments:
-            candidates = [s for s in segments if _looks_like_street(s)]
+            candidates = [_unlabel(s) for s in segments if _looks_like_street(_unlabel(s))]
             if candidates:
                 street, street_line = candidates[-1].strip(" ,"), index
             inline = True
@@ -469,11 +492,22 @@ def _previous_lines(lines: list[str], index: int, skip: set[int], most: int) -> 
     return out
 
 
+def _unlabel(segment: str) -> str:
+    """"Address: 5 Mill Lane" -> "5 Mill Lane"; "Naamsestraat 62. Namens ..." -> "Naamsestraat 62"."""
+    segment = re.split(r"(?<=\d)\.\s|(?<=\d[a-z])\.\s", segment, maxsplit=1)[0]
+    return segment.rsplit(": ", 1)[-1].strip(" ,.")
+
+
 def _street_from_segments(segments: list[str]) -> str:
-    with_number = [i for i, s in enumerate(segments) if _HOUSE_NUMBER.search(s)]
-    if with_number:
-        return ", ".join(s.strip() for s in segments[: with_number[-1] + 1] if not _is_name_line(s))
-    return ", ".join(s.strip() for s in segments if not _is_name_line(s))
+    """The street among the segments before the town: the last one with a number, and a
+    numbered one just before it ("Flat 3, 27 Clarendon Road")."""
+    parts = [_unlabel(s) for s in segments]
+    numbered = [i for i, s in enumerate(parts) if _HOUSE_NUMBER.search(s) and not _is_name_line(s)]
+    if not numbered:
+        return ""
+    last = numbered[-1]
+    first = last - 1 if last - 1 in numbered else last
+    return ", ".join(parts[first : last + 1])
 
 
 def _street_from_block(lines: list[str], above: list[int]) -> tuple[str, int]:
@@ -763,6 +797,10 @@ def propose_fields(
         sender_salutation = _salutation_of(lines[sender_index])
     if not sender_salutation and header_index >= 0:
         sender_salutation = _salutation_of(lines[header_index])
+    if not sender_salutation and sender_index > 0:
+        alone = lines[sender_index - 1].strip(" .,").lower()
+        sender_salutation = {"frau": "mevrouw", "herrn": "heer", "herr": "heer", "mevrouw": "mevrouw",
+                             "de heer": "heer", "dhr": "heer", "mevr": "mevrouw"}.get(alone, "")  # fmt: skip
 
     block_address = _sender_address(addresses, header_index, body_start, lines)
     phone, phone_index = _phone_near(lines, _sender_phone_lines(lines, reader.skip, block_address, labelled, body_start, closing), own)
@@ -888,9 +926,15 @@ def _representation_role(lines: list[str]) -> str:
 def _header_name(
     lines: list[str], skip: set[int], addresses: list[_Address], body_start: int
 ) -> tuple[str, int]:
-    """The name at the top of the sender's address block: the line above the street."""
+    """The name at the top of the sender's address block: the line above the street, or the
+    first part of a one-line letterhead ("Peter Zimmermann · Kaiserstraße 12 · 60311 ...")."""
     for address in addresses:
-        if address.inline or address.line in skip:
+        if address.line in skip:
+            continue
+        if address.inline:
+            first = _SEGMENT_SPLIT.split(lines[address.line])[0]
+            if (body_start < 0 or address.line < body_start) and _name_of(first) and address.street_line == address.line:
+                return first, address.line
             continue
         if body_start >= 0 and address.line > body_start:
             continue
@@ -950,6 +994,9 @@ def _choose_sender_name(
             same = fold(sig_name).split()[-1:] == fold(name).split()[-1:] or fold(name) in fold(sig_name)
             if has_nickname and same:
                 return _first_of_couple(sig_name, name), sig_index, 0.85
+            fuller = _fuller(name, _first_of_couple(sig_name, name))
+            if fuller != name:
+                return fuller, sig_index, 0.85
             if same and len(sig_name) > len(name) and fold(sig_name).startswith(fold(name)):
                 return name, header_index, 0.9
         return name, header_index, 0.9 if signed else 0.75
@@ -959,6 +1006,16 @@ def _choose_sender_name(
         name, index = signed[0]
         return _first_of_couple(name, ""), index, 0.7
     return "", -1, 0.0
+
+
+def _fuller(name: str, other: str) -> str:
+    """Of two writings of one name ("M. Yılmaz", "Meryem Yılmaz") the one with the first name."""
+    if not other or fold(name).split()[-1:] != fold(other).split()[-1:]:
+        return name
+    initials_only = re.match(rf"^(?:[{_UP}]\.-?)+(?:\s|$)", name)
+    if initials_only and not re.match(rf"^(?:[{_UP}]\.-?)+(?:\s|$)", other):
+        return other
+    return name
 
 
 def _first_of_couple(line: str, known: str) -> str:
@@ -1005,7 +1062,12 @@ def _sender_address(
         return top[0]
     if blocks:
         return blocks[-1]
-    labelled = [a for a in addresses if re.match(r"^(?:adres|address|anschrift|van|from)\b", lines[a.line], re.IGNORECASE)]
+    labelled = [
+        a
+        for a in addresses
+        if re.match(r"^(?:adres|address|anschrift|van|from|afzender|absender)\b", lines[a.line], re.IGNORECASE)
+        or body_start >= 0 and a.line < body_start
+    ]
     if labelled:
         return labelled[0]
     return None
@@ -1125,6 +1187,10 @@ def _representation(
                     break
     elif header_name:
         rep_name, rep_index = _name_of(header_name), header_index
+        for line, index in signature:
+            fuller = _fuller(rep_name, _name_of(line))
+            if fuller != rep_name:
+                rep_name, rep_index = fuller, index
     elif signature:
         rep_name, rep_index = _name_of(signature[0][0]), signature[0][1]
     if rep_name and rep_index >= 0:
@@ -1337,7 +1403,9 @@ def _references(reader: _Reader) -> tuple[Proposal | None, Proposal | None]:
 def _authorisation(reader: _Reader) -> Proposal | None:
     for index, line in enumerate(reader.lines):
         joined = " ".join(reader.lines[max(0, index - 1) : index + 2])
-        if _AUTHORISATION.search(line) and _ATTACHED.search(joined):
+        pair = " ".join(reader.lines[index : index + 2])
+        found = _AUTHORISATION.search(pair)
+        if found and found.start() < len(line) and _ATTACHED.search(joined):
             return reader.p("yes", index, 0.8)
         if re.match(r"^(?:bijlage|bijlagen|anlage|enclosure|encl\.?)\s*:?\s*.*\b(?:machtiging|volmacht|vollmacht|authority)", line, re.IGNORECASE):
             return reader.p("yes", index, 0.85)

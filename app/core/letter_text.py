@@ -47,7 +47,7 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\b(?:hold|have|process|store|keep)\b",
     ),
     RequestType.RECTIFICATION: (
-        r"\brectifi",
+        r"\brectif(?:i|y)",
         r"\bcorrig",
         r"\bcorrectie",
         r"\baanvull(?:ing|en) van\b",
@@ -234,7 +234,7 @@ _DATE_FORMS = (
 )
 # A date line: the date alone, after "Datum:"/"Date:", or after a place ("Utrecht, 3 maart 2026").
 _DATE_LINE_PREFIX = re.compile(
-    r"^\s*(?:(?:datum|date|dated|gedateerd|verzonden|sent|gesendet)\s*:?\s*"
+    r"^\s*(?:(?:datum|dated|date|gedateerd|verzonden|sent|gesendet)\s*:?\s*"
     r"|[A-Za-zÀ-ÿ'. -]{2,40}(?:,|(?=\s+(?:den\s+)?\d)))?\s*(?:den\s+)?"
     r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
@@ -456,7 +456,8 @@ def date_line_value(line: str) -> date | None:
     ("Utrecht, 3 maart 2026", "Essen, den 16.11.2026") or a weekday; None for other lines."""
     if len(line) > 70:
         return None
-    return parse_date(_DATE_LINE_PREFIX.sub("", line, count=1))
+    whole = parse_date(line)
+    return whole if whole is not None else parse_date(_DATE_LINE_PREFIX.sub("", line, count=1))
 
 
 def _letter_date(lines: list[str]) -> tuple[date | None, str]:
