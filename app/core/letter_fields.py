@@ -179,7 +179,7 @@ _FEMALE = re.compile(
 )
 _MALE = re.compile(r"^(?:dhr|hr|heer|de heer|mr|herrn?|sir)\b\.?(?!\.\s*[A-Z]\.)|\b(?:de heer|Herrn?|Mr)\s+[A-Z]")
 _NAME_TOKEN = (
-    rf"(?:[{_UP}]\.(?:-?[{_UP}]\.)*|[{_UP}][{_LETTER}'’]*(?:-[{_LETTER}][{_LETTER}'’]*)*"
+    rf"(?:[{_UP}]\.(?:-?[{_UP}]\.)*|[{_UP}]{{2,3}}\.|[{_UP}][{_LETTER}'’]*(?:-[{_LETTER}][{_LETTER}'’]*)*"
     rf"|O['’][{_UP}][{_LOW}]+|(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))"
 )
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:[ ]+{_NAME_TOKEN}){{1,6}}")
@@ -482,12 +482,36 @@ _MONTHS = (
 )
 
 
+class _Lines(list[str]):
+    """The letter's lines, knowing which blank lines only look like gaps: OCR puts a blank
+    line between the lines of an address block ("Kerkstraat 12", "", "1017 AB Amsterdam")."""
+
+    soft: frozenset[int] = frozenset()
+
+
+def _soft_blanks(lines: list[str]) -> frozenset[int]:
+    def short(text: str) -> bool:
+        return 0 < len(text) <= 50 and not re.search(r"[.!?;]$", text)
+
+    return frozenset(
+        i
+        for i in range(1, len(lines) - 1)
+        if not lines[i] and short(lines[i - 1]) and short(lines[i + 1])
+    )
+
+
+def _filled(lines: list[str], index: int) -> bool:
+    """A line of the block: not empty, or a blank that OCR put inside an address block."""
+    return bool(lines[index]) or index in getattr(lines, "soft", ())
+
+
 def _previous_lines(lines: list[str], index: int, skip: set[int], most: int) -> list[int]:
     """Indexes of the non-empty lines just above ``index`` in the same block (nearest first)."""
     out: list[int] = []
     i = index - 1
-    while i >= 0 and lines[i] and i not in skip and len(out) < most:
-        out.append(i)
+    while i >= 0 and _filled(lines, i) and i not in skip and len(out) < most:
+        if lines[i]:
+            out.append(i)
         i -= 1
     return out
 
@@ -643,13 +667,19 @@ def _own_lines(lines: list[str], own: OwnAddress | None) -> set[int]:
         # The rest of the block: lines below up to a blank line, and the lines just above that
         # belong to the address (a "t.a.v." line, "Aangetekend", our name).
         below = index + 1
-        while below < len(lines) and lines[below] and not _date_line(lines[below]):
+        while (
+            below < len(lines)
+            and _filled(lines, below)
+            and not _date_line(lines[below])
+            and not _REF_LABEL.match(lines[below])
+            and not re.match(r"^(?:betreft|onderwerp|subject|re|betreff|inzake)\b", lines[below], re.IGNORECASE)
+        ):
             if _postcode_hits(lines[below]) and below not in marks and not _block_has_own(lines, below, marks):
                 break
             skip.add(below)
             below += 1
         above = index - 1
-        while above >= 0 and lines[above] and (
+        while above >= 0 and _filled(lines, above) and (
             _RECIPIENT_MARKERS.match(lines[above])
             or re.match(r"^(?:aangetekend|registered|einschreiben|per e-?mail|per post)\b", lines[above], re.IGNORECASE)
             or _FIRM.search(lines[above]) and not _postcode_hits(lines[above])
@@ -661,10 +691,10 @@ def _own_lines(lines: list[str], own: OwnAddress | None) -> set[int]:
 
 def _block_has_own(lines: list[str], index: int, marks: set[int]) -> bool:
     start = index
-    while start > 0 and lines[start - 1]:
+    while start > 0 and _filled(lines, start - 1):
         start -= 1
     end = index
-    while end + 1 < len(lines) and lines[end + 1]:
+    while end + 1 < len(lines) and _filled(lines, end + 1):
         end += 1
     return any(start <= m <= end for m in marks)
 
@@ -763,7 +793,8 @@ def propose_fields(
     ``request_types`` (type code -> quote) and ``is_reminder`` from
     :func:`app.core.letter_text.read_letter`, which calls this.
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = _Lines(" ".join(line.split()) for line in text.splitlines())
+    lines.soft = _soft_blanks(lines)
     raw_lines = text.splitlines()
     reader = _Reader(lines, own, customer_pattern)
     reader.skip = _own_lines(lines, own)
@@ -1085,7 +1116,7 @@ def _sender_phone_lines(
     if address is not None:
         start = min(x for x in (address.line, address.street_line, address.city_line) if x >= 0)
         i = start
-        while i > 0 and lines[i - 1] and i - 1 not in skip:
+        while i > 0 and _filled(lines, i - 1) and i - 1 not in skip:
             i -= 1
         j = address.line
         while j + 1 < len(lines) and (lines[j + 1] or j + 2 < len(lines) and _PHONE.search(lines[j + 2] or "")) and j + 1 not in skip and j - address.line < 6:
@@ -1372,8 +1403,6 @@ def _references(reader: _Reader) -> tuple[Proposal | None, Proposal | None]:
     theirs: Proposal | None = None
     ours: Proposal | None = None
     for index, line in enumerate(reader.lines):
-        if index in reader.skip and not _OUR_REF.search(line):
-            continue
         match = _REF_LABEL.match(line)
         if match:
             value = match.group("value").strip(" :.")
