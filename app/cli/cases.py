@@ -81,11 +81,13 @@ def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:
 
 
 def cmd_case_read(args: argparse.Namespace) -> int:
-    """Suggest what a letter asks (types, reminder, complaint, references); the officer decides."""
-    from app.core.letter_text import read_letter
+    """Suggest what a letter asks (types, reminder, complaint, references) and who wrote it
+    (each proposal with its source line and a confidence); the officer decides."""
     from app.reading.letter_file import letter_text_of_file
+    from app.services.letter_reading import reader_settings
 
-    reading = read_letter(letter_text_of_file(Path(args.file)))
+    text = letter_text_of_file(Path(args.file))  # before the database: a bad file says so first
+    reading = reader_settings(open_db(args)).read(text)
     if args.format == "json":
         print_json(reading.to_json())
     else:

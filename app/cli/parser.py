@@ -59,6 +59,7 @@ EDITABLE_SETTINGS = (
     "extra_holidays",
     "reading_limits",
     "today",
+    "customer_number",
 )
 LANGUAGES = ("nl", "en")
 REPORT_LANGUAGES = ("nl", "en", "de")  # the register export, yearly report and dossier
@@ -182,7 +183,9 @@ def _add_case_commands(case_sub: Any) -> None:
     add.set_defaults(handler="cases:cmd_case_add")
 
     read = case_sub.add_parser(
-        "read", help="read a letter (text or PDF with a text layer) and suggest what it asks"
+        "read",
+        help="read a letter (text, PDF, or a scan by OCR) and propose what it asks and who wrote "
+        "it; JSON gives each field with its source line and a confidence",
     )
     read.add_argument("file", metavar="FILE")
     read.add_argument("--format", default="text", choices=["text", "json"])

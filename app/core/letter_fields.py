@@ -14,6 +14,7 @@ letters; postcodes of NL, BE, DE, UK and IE. Pure: no I/O.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields
@@ -128,6 +129,22 @@ class LetterProposals:
     request_types: dict[str, Proposal] = field(default_factory=dict)  # type code -> evidence
     reminder: ReminderProposal | None = None
 
+    def summary_lines(self) -> list[str]:
+        """The proposals as plain lines: "subject.name  Jan de Vries  (line 1, 0.90)"."""
+        data = self.to_json()
+        out: list[str] = []
+
+        def walk(prefix: str, value: Any) -> None:
+            if isinstance(value, dict) and "value" in value and "line" in value:
+                where = f"line {value['line'] + 1}" if value["line"] >= 0 else "derived"
+                out.append(f"{prefix:<32} {value['value']}  ({where}, {value['confidence']:.2f})")
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    walk(f"{prefix}.{key}" if prefix else key, item)
+
+        walk("", {k: v for k, v in data.items() if k != "lines"})
+        return out
+
     def to_json(self) -> dict[str, Any]:
         def opt(value: Any) -> Any:
             return None if value is None else value.to_json()
@@ -208,7 +225,7 @@ _CLOSINGS = re.compile(
 )
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
-_IPV6 = re.compile(r"(?<![:\w])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![:\w])")
+_IPV6 = re.compile(r"(?<![:\w])[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![:\w])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{2,3}[\s\-./]*(?:\(0\)[\s\-./]*)?\d[\d\s\-./]{5,16}\d(?!\w)|(?<![\w+])0\d[\d\s\-./]{6,15}\d(?!\w)")
 _PHONE_LABEL = re.compile(
     r"\b(?:tel(?:efoon|efon|ephone)?|phone|mob(?:iel|ile|il)?|gsm|handy|telefoonnummer|"
@@ -1360,8 +1377,11 @@ def _ip_address(reader: _Reader) -> Proposal | None:
         match = _IPV4.search(line)
         if match and not re.search(r"\d\.\d+\.\d{4}", line[max(0, match.start() - 2) : match.end() + 5]):
             return reader.p(match.group(), index, 0.8)
-        match6 = _IPV6.search(line)
-        if match6 and re.search(r"[a-f]|::", match6.group(), re.IGNORECASE) or match6 and "IP" in line.upper():
+        for match6 in _IPV6.finditer(line):
+            try:
+                ipaddress.IPv6Address(match6.group())
+            except ValueError:
+                continue
             return reader.p(match6.group(), index, 0.7)
     return None
 
@@ -1416,6 +1436,8 @@ def _references(reader: _Reader) -> tuple[Proposal | None, Proposal | None]:
                 continue
             if theirs is None:
                 theirs = reader.p(value, index, 0.85)
+            elif value != theirs.value:  # two references of theirs: the officer chooses
+                theirs = reader.p(theirs.value, theirs.line, 0.4)
     refs: dict[str, int] = {}
     for index, line in enumerate(reader.lines):
         for match in _OUR_REF.finditer(line):

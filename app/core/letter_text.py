@@ -307,7 +307,8 @@ class LetterReading:
             "our reference": self.our_reference or "-",
         }
         lines = [f"{key:<16} {value}" for key, value in rows.items()]
-        return lines + [f"  {key:<15} \u201c{text}\u201d" for key, text in self.evidence.items()]
+        lines += [f"  {key:<15} \u201c{text}\u201d" for key, text in self.evidence.items()]
+        return lines + self.proposals.summary_lines()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -537,6 +538,14 @@ def read_letter(
         is_reminder=bool(reminder),
         language=language,
     )
+    if (
+        not their_reference
+        and proposals.their_reference is not None
+        and proposals.their_reference.confidence >= 0.5
+    ):
+        # "Unser Zeichen", "Onze ref.", "Our Ref": the wider labels of the proposals
+        their_reference = proposals.their_reference.value
+        evidence["their_reference"] = proposals.their_reference.source
     return LetterReading(
         request_types=() if earlier else tuple(types),
         referenced_types=tuple(types) if earlier else (),

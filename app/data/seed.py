@@ -52,6 +52,9 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     "retention": DEFAULT_RETENTION,
     "attachments": {"max_mb": 50},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
+    # The customer number's pattern (a regular expression such as DB\d{6}); empty: only a
+    # number after "klantnummer:" / "customer number:" is proposed from a letter.
+    "customer_number": {"pattern": ""},
     "reading_limits": {
         "max_unpacked_mb": 100,
         "max_ratio": 100,

@@ -96,6 +96,16 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= days <= 365:
             errors["pause_no_answer_days"] = _("Use {low} to {high}.", low=1, high=365)
         value = {"pause_no_answer_days": days}
+    elif key == "customer_number":  # the pattern letters are searched for (intake proposals)
+        from app.core.customer_number import check_pattern
+
+        pattern = str(value.get("pattern", "") or "").strip()
+        if pattern:
+            try:
+                check_pattern(pattern)
+            except ValueError as exc:
+                errors["pattern"] = message_of(exc)
+        value = {"pattern": pattern}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
