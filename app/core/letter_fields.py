@@ -191,10 +191,6 @@ _TITLES = re.compile(
     r"frau|herrn?|familie|fam|sir|dame|lady|ds|mag|dipl\.-ing)\b\.?\s*)+",
     re.IGNORECASE,
 )
-_FEMALE = re.compile(
-    r"^(?:mevr|mw|mevrouw|mej|mrs|ms|miss|frau|madam|lady|dame)\b|\b(?:mevrouw|Frau|Mrs|Ms)\s+[A-Z]",
-)
-_MALE = re.compile(r"^(?:dhr|hr|heer|de heer|mr|herrn?|sir)\b\.?(?!\.\s*[A-Z]\.)|\b(?:de heer|Herrn?|Mr)\s+[A-Z]")
 _NAME_TOKEN = (
     rf"(?:[{_UP}]\.(?:-?[{_UP}]\.)*|[{_UP}]{{2,3}}\.|[{_UP}][{_LETTER}'’]*(?:-[{_LETTER}][{_LETTER}'’]*)*"
     rf"|O['’][{_UP}][{_LOW}]+|(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))"
@@ -238,8 +234,17 @@ _FAX_LABEL = re.compile(r"\b(?:fax|telefax|kvk|btw|iban|bic|ust|vat|hrb|rsin)\b"
 _NL_POSTCODE = re.compile(r"(?<![\w-])(?:NL[- ]?)?([1-9]\d{3})\s?(?!SA|SD|SS)([A-Z]{2})(?![\w])")
 _DE_POSTCODE = re.compile(r"(?<![\w-])(?:D[- ])?(\d{5})(?=\s+[" + _UP + r"])")
 _BE_POSTCODE = re.compile(r"(?<![\w-])(?:B[- ])?([1-9]\d{3})(?=\s+[" + _UP + r"][" + _LETTER + r"])")
-_UK_POSTCODE = re.compile(r"(?<![\w])([A-Z]{1,2}\d[A-Z\d]?)\s?(\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
-_EIRCODE = re.compile(r"(?<![\w])([AC-FHKNPRTV-Y]\d{2}|D6W)\s?([0-9AC-FHKNPRTV-Y]{4})(?![\w])")
+# OCR reads 0 as O and 1 as I or l: accepted where a digit must be, and put right.
+_UK_POSTCODE = re.compile(
+    r"(?<![\w])([A-Z]{1,2}[\dOIl][A-Z\d]?)\s?([\dOIl][ABD-HJLNP-UW-Z]{2})(?![\w])"
+)
+_EIRCODE = re.compile(r"(?<![\w])([AC-FHKNPRTV-Y][\dO]{2}|D6W)\s?([0-9AC-FHKNPRTV-Y]{4})(?![\w])")
+_OCR_DIGITS = str.maketrans("OIl", "011")
+
+
+def _ocr_digits(part: str, first: int) -> str:
+    """The postcode part with O/I/l put right from position ``first`` where digits belong."""
+    return part[:first] + part[first:].translate(_OCR_DIGITS) if part else part
 _COUNTRY_WORDS = {
     "NL": ("nederland", "netherlands", "the netherlands", "niederlande", "pays-bas", "holland"),
     "BE": ("belgië", "belgie", "belgium", "belgien", "belgique"),
@@ -370,10 +375,18 @@ def _postcode_hits(text: str) -> list[tuple[int, int, str, str]]:
     for m in _NL_POSTCODE.finditer(text):
         add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "NL")
     for m in _EIRCODE.finditer(text):
-        if m.group(1)[0] != "D" or re.match(r"D\d\d$|D6W", m.group(1)):
-            add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "IE")
+        routing = m.group(1) if m.group(1) == "D6W" else _ocr_digits(m.group(1), 1)
+        if not re.search(r"\d", m.group(2)):
+            continue  # a word, not a code
+        add(m.start(), m.end(), f"{routing} {m.group(2)}", "IE")
     for m in _UK_POSTCODE.finditer(text):
-        add(m.start(), m.end(), f"{m.group(1)} {m.group(2)}", "GB")
+        outward, inward = m.group(1), m.group(2)
+        letters = len(re.match(r"[A-Z]*", outward).group()) if outward[1:2].isalpha() else 1  # type: ignore[union-attr]
+        outward = outward[:letters] + outward[letters:letters + 1].translate(_OCR_DIGITS) + outward[letters + 1 :]
+        inward = inward[0].translate(_OCR_DIGITS) + inward[1:]
+        if not re.search(r"\d", outward) or not inward[0].isdigit():
+            continue
+        add(m.start(), m.end(), f"{outward} {inward}", "GB")
     for m in _DE_POSTCODE.finditer(text):
         add(m.start(), m.end(), m.group(1), "DE")
     for m in _BE_POSTCODE.finditer(text):
@@ -522,6 +535,14 @@ def _filled(lines: list[str], index: int) -> bool:
     return bool(lines[index]) or index in getattr(lines, "soft", ())
 
 
+def _with_next(lines: list[str], index: int) -> str:
+    """The line and the next non-empty one (OCR leaves blank lines inside paragraphs)."""
+    for following in range(index + 1, min(index + 3, len(lines))):
+        if lines[following]:
+            return f"{lines[index]} {lines[following]}"
+    return lines[index]
+
+
 def _previous_lines(lines: list[str], index: int, skip: set[int], most: int) -> list[int]:
     """Indexes of the non-empty lines just above ``index`` in the same block (nearest first)."""
     out: list[int] = []
@@ -595,7 +616,12 @@ def _name_of(text: str) -> str:
         return ""
     if raw.isupper() and len(raw) > 6:
         return ""
-    return raw
+    # OCR drops the inner dot of initials: "WH. de Jong" was "W.H. de Jong".
+    return re.sub(rf"(?<![{_LETTER}.])([{_UP}])([{_UP}])(?:([{_UP}]))?\.(?=\s)", _dotted, raw)
+
+
+def _dotted(match: re.Match[str]) -> str:
+    return "".join(f"{letter}." for letter in match.groups() if letter)
 
 
 def _salutation_of(text: str) -> str:
@@ -845,8 +871,9 @@ def propose_fields(
         sender_salutation = _salutation_of(lines[sender_index])
     if not sender_salutation and header_index >= 0:
         sender_salutation = _salutation_of(lines[header_index])
-    if not sender_salutation and sender_index > 0:
-        alone = lines[sender_index - 1].strip(" .,").lower()
+    above_name = _previous_lines(lines, sender_index, set(), 1) if sender_index > 0 else []
+    if not sender_salutation and above_name:
+        alone = lines[above_name[0]].strip(" .,").lower()
         sender_salutation = {"frau": "mevrouw", "herrn": "heer", "herr": "heer", "mevrouw": "mevrouw",
                              "de heer": "heer", "dhr": "heer", "mevr": "mevrouw"}.get(alone, "")  # fmt: skip
 
@@ -1216,6 +1243,8 @@ def _representation(
             continue
         if _FIRM.search(line) and not _postcode_hits(line) and "@" not in line and len(line) < 70:
             firm, firm_index = line.strip(), index
+            if re.search(r"\b[A-Z]\.[A-Z],$", firm):  # OCR: "N.V," for "N.V."
+                firm = firm[:-1] + "."
             break
         if _name_of(line):
             break
@@ -1304,7 +1333,7 @@ def _client(
     for index, line in enumerate(lines):
         if index in skip or not line:
             continue
-        joined = line if index + 1 >= len(lines) else line + " " + lines[index + 1]
+        joined = _with_next(lines, index)
         for match in _INLINE_CLIENT.finditer(joined):
             if match.start() >= len(line):
                 continue
@@ -1388,7 +1417,7 @@ def _ip_address(reader: _Reader) -> Proposal | None:
 
 def _birth_date(reader: _Reader) -> Proposal | None:
     for index, line in enumerate(reader.lines):
-        joined = line if index + 1 >= len(reader.lines) else line + " " + reader.lines[index + 1]
+        joined = _with_next(reader.lines, index)
         match = _BIRTH.search(joined)
         if match and match.start() < len(line):
             value, _pos = _date_in(match.group("date"))
@@ -1453,8 +1482,8 @@ def _references(reader: _Reader) -> tuple[Proposal | None, Proposal | None]:
 
 def _authorisation(reader: _Reader) -> Proposal | None:
     for index, line in enumerate(reader.lines):
-        joined = " ".join(reader.lines[max(0, index - 1) : index + 2])
-        pair = " ".join(reader.lines[index : index + 2])
+        pair = _with_next(reader.lines, index)
+        joined = " ".join(reader.lines[max(0, index - 2) : index + 4])
         found = _AUTHORISATION.search(pair)
         if found and found.start() < len(line) and _ATTACHED.search(joined):
             return reader.p("yes", index, 0.8)
@@ -1481,7 +1510,7 @@ def _reminder(
     days: Proposal | None = None
     deadline: Proposal | None = None
     for index, line in enumerate(reader.lines):
-        joined = line if index + 1 >= len(reader.lines) else line + " " + reader.lines[index + 1]
+        joined = _with_next(reader.lines, index)
         match = _ULTIMATUM.search(joined)
         count = 0
         if match and match.start() < len(line):
