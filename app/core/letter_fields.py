@@ -178,6 +178,9 @@ class OwnAddress:
 
 # ---- patterns ----------------------------------------------------------------------------------
 
+MAX_LINES = 600
+MAX_LINE = 400
+
 _UP = "A-ZÀ-ÖØ-ÞĀ-ŽİŁŒŠŸ"
 _LOW = "a-zß-öø-ÿā-žıłœš"
 _LETTER = f"{_UP}{_LOW}"
@@ -836,7 +839,9 @@ def propose_fields(
     ``request_types`` (type code -> quote) and ``is_reminder`` from
     :func:`app.core.letter_text.read_letter`, which calls this.
     """
-    lines = _Lines(" ".join(line.split()) for line in text.splitlines())
+    # A letter is a few pages: the fields are looked for in its first MAX_LINES lines, each cut
+    # at MAX_LINE characters, so a pasted book or a hostile file cannot make reading slow.
+    lines = _Lines(" ".join(line[:MAX_LINE].split()) for line in text.splitlines()[:MAX_LINES])
     lines.soft = _soft_blanks(lines)
     raw_lines = text.splitlines()
     reader = _Reader(lines, own, customer_pattern)

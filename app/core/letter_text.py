@@ -13,6 +13,8 @@ from app.core.letter_fields import LetterProposals, OwnAddress, propose_fields
 from app.core.validation import clean_text
 
 QUOTE_CHARS = 90
+MAX_TEXT = 50_000  # characters of a letter that are read (about 15 pages)
+MAX_SENTENCE = 1_000
 
 _ARTICLE_TYPE = {number: rtype for rtype, number in REQUEST_TYPE_ARTICLE.items()}
 
@@ -507,10 +509,13 @@ def read_letter(
     propose who wrote it (:attr:`LetterReading.proposals`). ``own`` is our organisation, whose
     address in the letter is the recipient, never the sender; ``customer_pattern`` is the
     checked setting (app.core.customer_number.check_pattern)."""
-    clean = normalise_text(clean_text(text))  # pasted or read from a file: cleaned, not refused
+    # Pasted or read from a file: cleaned, not refused. A letter is a few pages: only its first
+    # MAX_TEXT characters are read, and sentences are cut at MAX_SENTENCE (a pasted book or a
+    # hostile file without full stops cannot make the rules slow).
+    clean = normalise_text(clean_text(text[: MAX_TEXT * 2]))[:MAX_TEXT]
     if not clean:
         return LetterReading()
-    parts = sentences(clean)
+    parts = [sentence[:MAX_SENTENCE] for sentence in sentences(clean)]
     lines = [line.strip() for line in clean.splitlines() if line.strip()]
     types, evidence = _find_types(parts)
     complaint = _first_hit(_COMPLAINT, parts)

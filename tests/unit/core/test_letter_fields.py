@@ -411,3 +411,16 @@ def test_the_pattern_is_only_tried_on_short_words_and_cannot_hang() -> None:
         ("DB123456", 0)
     ]
     assert re.fullmatch(r"DB\d{6}", "DB123456")
+
+
+def test_a_huge_or_hostile_text_is_read_quickly() -> None:
+    import random
+
+    rng = random.Random(14)
+    junk = "".join(rng.choice("aB1 .,:@-\n0123456789") for _ in range(400_000))
+    long_lines = ("Kerkstraat " + "1" * 50_000 + " " + "A" * 50_000 + "\n") * 5
+    for text in (junk, long_lines, ELDERLY * 200):
+        started = time.perf_counter()
+        p = _read(text)
+        assert time.perf_counter() - started < 10.0
+        assert len(p.lines) <= 600 and all(len(line) <= 400 for line in p.lines)
