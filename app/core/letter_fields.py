@@ -560,7 +560,15 @@ def _previous_lines(lines: list[str], index: int, skip: set[int], most: int) -> 
 def _unlabel(segment: str) -> str:
     """"Address: 5 Mill Lane" -> "5 Mill Lane"; "Naamsestraat 62. Namens ..." -> "Naamsestraat 62"."""
     segment = re.split(r"(?<=\d)\.\s|(?<=\d[a-z])\.\s", segment, maxsplit=1)[0]
-    return segment.rsplit(": ", 1)[-1].strip(" ,.")
+    segment = segment.rsplit(": ", 1)[-1].strip(" ,.")
+    # "wonende aan de Graafseweg 144-II", "wohnhaft in der Bahnhofstraße 3"
+    return re.sub(
+        r"^(?:wonende|woonachtig|wohnhaft|residing|living|resident|domicilied)"
+        r"(?:\s+(?:aan|op|te|in|at|an))?(?:\s+(?:de|het|der|dem))?\s+",
+        "",
+        segment,
+        flags=re.IGNORECASE,
+    )
 
 
 def _street_from_segments(segments: list[str]) -> str:
