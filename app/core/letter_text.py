@@ -331,6 +331,7 @@ class LetterReading:
 def normalise_text(text: str) -> str:
     """Undo OCR/e-mail artefacts: hyphenated line breaks, quoted-reply marks, odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    text = text.replace("\u2018", "'").replace("\u2019", "'")  # OCR: ‘s-Gravenhage, O’Brien
     text = re.sub(r"(?m)^\s*>+ ?", "", text)
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
