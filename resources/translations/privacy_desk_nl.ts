@@ -2427,6 +2427,41 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>name %1</source>
+        <translation>naam %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>address %1</source>
+        <translation>adres %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>e-mail %1</source>
+        <translation>e-mail %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>telephone %1</source>
+        <translation>telefoon %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>customer number %1</source>
+        <translation>klantnummer %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>date of birth %1</source>
+        <translation>geboortedatum %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="300"/>
+        <source>representative %1</source>
+        <translation>vertegenwoordiger %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake_dialog.py" line="297"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
