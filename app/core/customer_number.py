@@ -1,4 +1,5 @@
-"""The customer number's pattern (a setting such as ``DB\\d{6}``): checked when saved, applied safely.
+"""The customer number's pattern (a setting such as ``DB\\d{6}``): checked when saved, applied
+safely.
 
 Python's ``re`` has no time-out, so a pattern that backtracks without end (``(a+)+$``) could hang
 the app on a long line. Two limits make that impossible: a pattern may only use a small,
@@ -22,7 +23,9 @@ MAX_CANDIDATES = 5000  # words of one letter that are tried
 
 # One atom: an escape, a character class, a group opening or closing, an alternation, an
 # anchor, or a single literal character.
-_ATOM = re.compile(r"\\[dDwWsSbB]|\\.|\[(?:\\.|[^\]\\])+\]|\(\?:|\(|\)|\||\^|\$|\.|[^\\\[\]()|^$.*+?{}]")
+_ATOM = re.compile(
+    r"\\[dDwWsSbB]|\\.|\[(?:\\.|[^\]\\])+\]|\(\?:|\(|\)|\||\^|\$|\.|[^\\\[\]()|^$.*+?{}]"
+)
 _QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d{1,2})(?:,(\d{0,2}))?\}")
 
 
@@ -42,7 +45,9 @@ def check_pattern(pattern: str) -> re.Pattern[str]:
         quantifier = _QUANTIFIER.match(text, position)
         if quantifier:
             if last_atom in ("", "(", "(?:", "|", "^", "$"):
-                raise ValueError(_("The pattern has a repeat sign (* + ? {{}}) with nothing before it."))
+                raise ValueError(
+                    _("The pattern has a repeat sign (* + ? {{}}) with nothing before it.")
+                )
             if last_atom == ")":
                 raise ValueError(
                     _(
@@ -51,7 +56,7 @@ def check_pattern(pattern: str) -> re.Pattern[str]:
                     )
                 )
             low, high = quantifier.group(1), quantifier.group(2)
-            if low is None or high is not None and high != low:
+            if low is None or (high is not None and high != low):
                 open_quantifiers += 1
             position = quantifier.end()
             last_atom = "quantifier"
@@ -82,7 +87,9 @@ def check_pattern(pattern: str) -> re.Pattern[str]:
             _("The pattern is not valid: {problem}. Example: DB\\d{{6}}.", problem=str(exc))
         ) from exc
     if compiled.fullmatch(""):
-        raise ValueError(_("The pattern matches an empty text; it must need at least one character."))
+        raise ValueError(
+            _("The pattern matches an empty text; it must need at least one character.")
+        )
     return compiled
 
 

@@ -178,6 +178,10 @@ class OwnAddress:
 
 # ---- patterns ----------------------------------------------------------------------------------
 
+_ALONE_SALUTATION = {
+    "frau": "mevrouw", "herrn": "heer", "herr": "heer", "mevrouw": "mevrouw", "de heer": "heer",
+    "dhr": "heer", "mevr": "mevrouw",
+}  # fmt: skip
 MAX_LINES = 600
 MAX_LINE = 400
 
@@ -222,10 +226,16 @@ _CLOSINGS = re.compile(
     r"alvast bedankt|met dank)\b",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_IPV4 = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+_IPV4 = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])"
+)
 _IPV6 = re.compile(r"(?<![:\w])[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![:\w])")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)\d{2,3}[\s\-./]*(?:\(0\)[\s\-./]*)?\d[\d\s\-./]{5,16}\d(?!\w)|(?<![\w+])0\d[\d\s\-./]{6,15}\d(?!\w)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|00)\d{2,3}[\s\-./]*(?:\(0\)[\s\-./]*)?\d[\d\s\-./]{5,16}\d(?!\w)|(?<![\w+])0\d[\d\s\-./]{6,15}\d(?!\w)"
+)
 _PHONE_LABEL = re.compile(
     r"\b(?:tel(?:efoon|efon|ephone)?|phone|mob(?:iel|ile|il)?|gsm|handy|telefoonnummer|"
     r"nummer|number|fon|T)\b\.?\s*(?:nr\.?|no\.?)?\s*[:.-]?\s*$",
@@ -236,7 +246,9 @@ _FAX_LABEL = re.compile(r"\b(?:fax|telefax|kvk|btw|iban|bic|ust|vat|hrb|rsin)\b"
 # Postcodes. Each returns (postcode as written, normalised, country).
 _NL_POSTCODE = re.compile(r"(?<![\w-])(?:NL[- ]?)?([1-9]\d{3})\s?(?!SA|SD|SS)([A-Z]{2})(?![\w])")
 _DE_POSTCODE = re.compile(r"(?<![\w-])(?:D[- ])?(\d{5})(?=\s+[" + _UP + r"])")
-_BE_POSTCODE = re.compile(r"(?<![\w-])(?:B[- ])?([1-9]\d{3})(?=\s+[" + _UP + r"][" + _LETTER + r"])")
+_BE_POSTCODE = re.compile(
+    r"(?<![\w-])(?:B[- ])?([1-9]\d{3})(?=\s+[" + _UP + r"][" + _LETTER + r"])"
+)
 # OCR reads 0 as O and 1 as I or l: accepted where a digit must be, and put right.
 _UK_POSTCODE = re.compile(
     r"(?<![\w])([A-Z]{1,2}[\dOIl][A-Z\d]?)\s?([\dOIl][ABD-HJLNP-UW-Z]{2})(?![\w])"
@@ -248,11 +260,22 @@ _OCR_DIGITS = str.maketrans("OIl", "011")
 def _ocr_digits(part: str, first: int) -> str:
     """The postcode part with O/I/l put right from position ``first`` where digits belong."""
     return part[:first] + part[first:].translate(_OCR_DIGITS) if part else part
+
+
 _COUNTRY_WORDS = {
     "NL": ("nederland", "netherlands", "the netherlands", "niederlande", "pays-bas", "holland"),
     "BE": ("belgië", "belgie", "belgium", "belgien", "belgique"),
     "DE": ("duitsland", "germany", "deutschland"),
-    "GB": ("united kingdom", "uk", "england", "scotland", "wales", "great britain", "verenigd koninkrijk", "northern ireland"),
+    "GB": (
+        "united kingdom",
+        "uk",
+        "england",
+        "scotland",
+        "wales",
+        "great britain",
+        "verenigd koninkrijk",
+        "northern ireland",
+    ),
     "IE": ("ireland", "ierland", "irland", "éire", "eire", "republic of ireland"),
 }
 _COUNTRY_OF_WORD = {word: code for code, words in _COUNTRY_WORDS.items() for word in words}
@@ -285,19 +308,40 @@ _FIRM = re.compile(
     re.IGNORECASE,
 )
 _REPRESENTATION = (
-    ("guardian", re.compile(r"\bbewindvoerder|\bcurator\b|\bmentor van\b|\bBetreuer|\bBetreute|"
-        r"\bguardian of\b|\blegal guardian\b|\bVormund", re.IGNORECASE)),
-    ("lawyer", re.compile(r"\bnamens (?:mijn |onze )?cli(?:ë|e)nt|\bmijn cli(?:ë|e)nte?\b|\bcli(?:ë|e)nte?\b|"
-        r"\bon behalf of (?:my|our) client|\bour client\b|\bmy client\b|"
-        r"\bim (?:Namen|Auftrag) (?:meines|unseres|meiner|unserer) Mandant|\bMandant(?:in|en)?\b|"
-        r"\bwe act (?:for|on behalf of)\b|\bik sta\b[^.]{0,60}\bbij\b|\bik treed op namens\b", re.IGNORECASE)),
-    ("parent", re.compile(r"\b(?:moeder|vader|ouder|mother|father|parent|Mutter|Vater)\b[^.]{0,40}"
-        r"\b(?:van|of|von)\b|\bmijn (?:zoon|dochter)\b|\bmy (?:son|daughter)\b|\bmeine[sr]? (?:Sohn|Tochter|Sohnes)\b|"
-        r"\bals (?:haar|zijn) ouder\b|\bwettelijk vertegenwoordiger\b", re.IGNORECASE)),
+    (
+        "guardian",
+        re.compile(
+            r"\bbewindvoerder|\bcurator\b|\bmentor van\b|\bBetreuer|\bBetreute|"
+            r"\bguardian of\b|\blegal guardian\b|\bVormund",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "lawyer",
+        re.compile(
+            r"\bnamens (?:mijn |onze )?cli(?:ë|e)nt|\bmijn cli(?:ë|e)nte?\b|\bcli(?:ë|e)nte?\b|"
+            r"\bon behalf of (?:my|our) client|\bour client\b|\bmy client\b|"
+            r"\bim (?:Namen|Auftrag) (?:meines|unseres|meiner|unserer) Mandant|"
+            r"\bMandant(?:in|en)?\b|"
+            r"\bwe act (?:for|on behalf of)\b|\bik sta\b[^.]{0,60}\bbij\b|\bik treed op namens\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "parent",
+        re.compile(
+            r"\b(?:moeder|vader|ouder|mother|father|parent|Mutter|Vater)\b[^.]{0,40}"
+            r"\b(?:van|of|von)\b|\bmijn (?:zoon|dochter)\b|\bmy (?:son|daughter)\b|"
+            r"\bmeine[sr]? (?:Sohn|Tochter|Sohnes)\b|"
+            r"\bals (?:haar|zijn) ouder\b|\bwettelijk vertegenwoordiger\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _AUTHORISATION = re.compile(
     r"\bmachtiging\b|\bvolmacht\b|\bVollmacht\b|\bform of authority\b|\bwritten authority\b|"
-    r"\bletter of authority\b|\bauthori[sz]ation\b|\bBetreuerausweis\b|\bbeschikking\b|\bBestellungsurkunde\b",
+    r"\bletter of authority\b|\bauthori[sz]ation\b|\bBetreuerausweis\b|\bbeschikking\b|"
+    r"\bBestellungsurkunde\b",
     re.IGNORECASE,
 )
 _ATTACHED = re.compile(
@@ -323,7 +367,10 @@ _ULTIMATUM = re.compile(
     + r")\s+(?P<unit>dagen|days|Tagen|werkdagen|weken|weeks|Wochen)\b",
     re.IGNORECASE,
 )
-_TWO_WEEKS = re.compile(r"\b(?:binnen|within|innerhalb von)\s+(?:twee|two|zwei)\s+(?:weken|weeks|Wochen)\b", re.IGNORECASE)
+_TWO_WEEKS = re.compile(
+    r"\b(?:binnen|within|innerhalb von)\s+(?:twee|two|zwei)\s+(?:weken|weeks|Wochen)\b",
+    re.IGNORECASE,
+)
 _BIRTH = re.compile(
     r"\b(?:geboren(?: op)?|geb\.|geboortedatum|born(?: on)?|date of birth|d\.?o\.?b\.?|"
     r"geburtsdatum|geboren am)\s*:?\s*(?P<date>[^,;()]{6,24}?\d{4})",
@@ -336,7 +383,8 @@ _SALUTATION_WORD = re.compile(
 _INLINE_CLIENT = re.compile(
     r"\b(?:cli(?:ë|e)nte?|client|Mandant(?:en|in)?|Betreute[nr]?|zoon|dochter|son|daughter|Sohn|Tochter|"
     r"moeder van|vader van|mother of|father of|Mutter von|Vater von|Betreuer von|bewindvoerder van|"
-    r"Betreuerin von|vertegenwoordiger van)\b[ :,-]*(?:(?:de heer|mevrouw|Herrn?|Frau|Mrs|Ms|Mr|Miss|"
+    r"Betreuerin von|vertegenwoordiger van)\b[ :,-]*"
+    r"(?:(?:de heer|mevrouw|Herrn?|Frau|Mrs|Ms|Mr|Miss|"
     r"dhr\.|mevr\.)\s+)?"
     rf"(?P<name>{_NAME_TOKEN}(?:[ ]+{_NAME_TOKEN}){{1,6}})",
 )
@@ -344,7 +392,9 @@ _INLINE_CLIENT = re.compile(
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
 
 
 # ---- small readers -----------------------------------------------------------------------------
@@ -385,7 +435,11 @@ def _postcode_hits(text: str) -> list[tuple[int, int, str, str]]:
     for m in _UK_POSTCODE.finditer(text):
         outward, inward = m.group(1), m.group(2)
         letters = len(re.match(r"[A-Z]*", outward).group()) if outward[1:2].isalpha() else 1  # type: ignore[union-attr]
-        outward = outward[:letters] + outward[letters:letters + 1].translate(_OCR_DIGITS) + outward[letters + 1 :]
+        outward = (
+            outward[:letters]
+            + outward[letters : letters + 1].translate(_OCR_DIGITS)
+            + outward[letters + 1 :]
+        )
         inward = inward[0].translate(_OCR_DIGITS) + inward[1:]
         if not re.search(r"\d", outward) or not inward[0].isdigit():
             continue
@@ -402,7 +456,12 @@ def _postcode_hits(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _clean_city(text: str) -> str:
-    text = re.split(r"\s+[·•|]\s+|,|\s+[-–]\s+|\s{2,}|\s+(?:tel|t|e|mail|phone)\b\.?[: ]", text, maxsplit=1, flags=re.IGNORECASE)[0]
+    text = re.split(
+        r"\s+[·•|]\s+|,|\s+[-–]\s+|\s{2,}|\s+(?:tel|t|e|mail|phone)\b\.?[: ]",
+        text,
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
     text = text.strip(" .,:;")
     if re.fullmatch(r"[A-Z'\-. ]+", text) and len(text) > 3:
         text = text.title().replace("'S-", "'s-")
@@ -424,7 +483,7 @@ def _looks_like_street(text: str) -> bool:
 def _addresses(lines: list[str], skip: set[int]) -> list[_Address]:
     found: list[_Address] = []
     for index, line in enumerate(lines):
-        if index in skip or not line or "@" in line and not _postcode_hits(line.split("@")[0]):
+        if index in skip or not line or ("@" in line and not _postcode_hits(line.split("@")[0])):
             continue
         for start, end, code, country in _postcode_hits(line):
             address = _address_at(lines, index, start, end, code, country, skip)
@@ -439,7 +498,9 @@ def _address_at(
     line = lines[index]
     before, after = line[:start].rstrip(" ,·|-–"), line[end:].strip()
     # A date or amount is no postcode: "1 november 2026", "5000 euro".
-    if re.match(r"(?:euro|eur|€|dagen|days|jaar|years|uur|kilo|km|stuks|x\b)", after, re.IGNORECASE):
+    if re.match(
+        r"(?:euro|eur|€|dagen|days|jaar|years|uur|kilo|km|stuks|x\b)", after, re.IGNORECASE
+    ):
         return None
     if country in ("DE", "BE") and re.match(rf"(?:{_MONTHS})\b", after, re.IGNORECASE):
         return None
@@ -461,7 +522,9 @@ def _address_at(
         else:
             # The town on its own line above the postcode (UK, IE), the street above that.
             above = _previous_lines(lines, index, skip, 4)
-            if above and not _looks_like_street(lines[above[0]]) or above and re.search(r"\bDublin \d", lines[above[0]]):
+            if (above and not _looks_like_street(lines[above[0]])) or (
+                above and re.search(r"\bDublin \d", lines[above[0]])
+            ):
                 city, city_line = _clean_city(lines[above[0]]), above[0]
                 street_lines = [i for i in above[1:] if not _is_name_line(lines[i])]
                 street, street_line = _street_from_block(lines, street_lines)
@@ -480,7 +543,9 @@ def _address_at(
         bare = segments and re.fullmatch(r"\d{1,5}\s?[a-zA-Z]?", segments[0].strip())
         if bare and index > 0 and lines[index - 1]:
             # "wonende Bergstraat\n19, 6711 AK Ede": the street name ends the line above.
-            name = re.search(rf"([{_UP}][{_LETTER}'’.-]*(?:\s+[{_UP}][{_LETTER}'’.-]*)*)\s*$", lines[index - 1])
+            name = re.search(
+                rf"([{_UP}][{_LETTER}'’.-]*(?:\s+[{_UP}][{_LETTER}'’.-]*)*)\s*$", lines[index - 1]
+            )
             if name and _STREET_WORD.search(name.group(1) + " "):
                 segments[0] = f"{name.group(1)} {segments[0].strip()}"
         street_after = [s for s in next_segments[1:] if _looks_like_street(s)]
@@ -558,7 +623,8 @@ def _previous_lines(lines: list[str], index: int, skip: set[int], most: int) -> 
 
 
 def _unlabel(segment: str) -> str:
-    """"Address: 5 Mill Lane" -> "5 Mill Lane"; "Naamsestraat 62. Namens ..." -> "Naamsestraat 62"."""
+    """A street segment without its label and the sentence after it: "Address: 5 Mill Lane"
+    -> "5 Mill Lane"; "Naamsestraat 62. Namens ..." -> "Naamsestraat 62"."""
     segment = re.split(r"(?<=\d)\.\s|(?<=\d[a-z])\.\s", segment, maxsplit=1)[0]
     segment = segment.rsplit(": ", 1)[-1].strip(" ,.")
     # "wonende aan de Graafseweg 144-II", "wohnhaft in der Bahnhofstraße 3"
@@ -698,7 +764,11 @@ def _own_lines(lines: list[str], own: OwnAddress | None) -> set[int]:
     marks: set[int] = set()
     keys: list[str] = []
     if own is not None:
-        name_words = [w for w in fold(own.name).replace(",", " ").split() if len(w) > 3 and w not in ("services", "group", "holding")]
+        name_words = [
+            w
+            for w in fold(own.name).replace(",", " ").split()
+            if len(w) > 3 and w not in ("services", "group", "holding")
+        ]
         keys += name_words[:1]
         if own.street:
             keys.append(fold(own.street))
@@ -726,17 +796,31 @@ def _own_lines(lines: list[str], own: OwnAddress | None) -> set[int]:
             and _filled(lines, below)
             and not _date_line(lines[below])
             and not _REF_LABEL.match(lines[below])
-            and not re.match(r"^(?:betreft|onderwerp|subject|re|betreff|inzake)\b", lines[below], re.IGNORECASE)
+            and not re.match(
+                r"^(?:betreft|onderwerp|subject|re|betreff|inzake)\b", lines[below], re.IGNORECASE
+            )
         ):
-            if _postcode_hits(lines[below]) and below not in marks and not _block_has_own(lines, below, marks):
+            if (
+                _postcode_hits(lines[below])
+                and below not in marks
+                and not _block_has_own(lines, below, marks)
+            ):
                 break
             skip.add(below)
             below += 1
         above = index - 1
-        while above >= 0 and _filled(lines, above) and (
-            _RECIPIENT_MARKERS.match(lines[above])
-            or re.match(r"^(?:aangetekend|registered|einschreiben|per e-?mail|per post)\b", lines[above], re.IGNORECASE)
-            or _FIRM.search(lines[above]) and not _postcode_hits(lines[above])
+        while (
+            above >= 0
+            and _filled(lines, above)
+            and (
+                _RECIPIENT_MARKERS.match(lines[above])
+                or re.match(
+                    r"^(?:aangetekend|registered|einschreiben|per e-?mail|per post)\b",
+                    lines[above],
+                    re.IGNORECASE,
+                )
+                or (_FIRM.search(lines[above]) and not _postcode_hits(lines[above]))
+            )
         ):
             skip.add(above)
             above -= 1
@@ -887,20 +971,36 @@ def propose_fields(
     above_name = _previous_lines(lines, sender_index, set(), 1) if sender_index > 0 else []
     if not sender_salutation and above_name:
         alone = lines[above_name[0]].strip(" .,").lower()
-        sender_salutation = {"frau": "mevrouw", "herrn": "heer", "herr": "heer", "mevrouw": "mevrouw",
-                             "de heer": "heer", "dhr": "heer", "mevr": "mevrouw"}.get(alone, "")  # fmt: skip
+        sender_salutation = _ALONE_SALUTATION.get(alone, "")
 
     block_address = _sender_address(addresses, header_index, body_start, lines)
-    phone, phone_index = _phone_near(lines, _sender_phone_lines(lines, reader.skip, block_address, labelled, body_start, closing), own)
+    phone, phone_index = _phone_near(
+        lines,
+        _sender_phone_lines(lines, reader.skip, block_address, labelled, body_start, closing),
+        own,
+    )
     first_email = _first_email(emails, lines, body_start)
 
     if representative_role:
         representative, subject = _representation(
-            reader, representative_role, addresses, header_name, header_index, signature,
-            emails, phone, phone_index, block_address, body_start, sender_name, sender_index,
+            reader,
+            representative_role,
+            addresses,
+            header_name,
+            header_index,
+            signature,
+            emails,
+            phone,
+            phone_index,
+            block_address,
+            body_start,
+            sender_name,
+            sender_index,
         )
     else:
-        name_fields = _name_fields(reader, sender_name, sender_index, sender_conf, sender_salutation)
+        name_fields = _name_fields(
+            reader, sender_name, sender_index, sender_conf, sender_salutation
+        )
         address_fields = _address_fields(reader, block_address)
         subject = PersonProposal(**name_fields, **address_fields)
         if first_email is not None:
@@ -939,7 +1039,11 @@ def propose_fields(
     letter_date = _letter_date(reader, body_start)
     their_reference, our_reference = _references(reader)
     authorisation = _authorisation(reader)
-    if representative is not None and their_reference is not None and representative.reference is None:
+    if (
+        representative is not None
+        and their_reference is not None
+        and representative.reference is None
+    ):
         representative = _with(representative, reference=their_reference)
 
     reminder = None
@@ -1021,7 +1125,11 @@ def _header_name(
             continue
         if address.inline:
             first = _SEGMENT_SPLIT.split(lines[address.line])[0]
-            if (body_start < 0 or address.line < body_start) and _name_of(first) and address.street_line == address.line:
+            if (
+                (body_start < 0 or address.line < body_start)
+                and _name_of(first)
+                and address.street_line == address.line
+            ):
                 return first, address.line
             continue
         if body_start >= 0 and address.line > body_start:
@@ -1032,7 +1140,9 @@ def _header_name(
             name = _name_of(lines[index])
             if name:
                 return lines[index], index
-            if re.match(r"^(?:afzender|absender|van|from|sender)\s*:?\s*$", lines[index], re.IGNORECASE):
+            if re.match(
+                r"^(?:afzender|absender|van|from|sender)\s*:?\s*$", lines[index], re.IGNORECASE
+            ):
                 break
     return "", -1
 
@@ -1079,7 +1189,9 @@ def _choose_sender_name(
         has_nickname = "(" in header_name
         if signed:
             sig_name, sig_index = signed[0]
-            same = fold(sig_name).split()[-1:] == fold(name).split()[-1:] or fold(name) in fold(sig_name)
+            same = fold(sig_name).split()[-1:] == fold(name).split()[-1:] or fold(name) in fold(
+                sig_name
+            )
             if has_nickname and same:
                 return _first_of_couple(sig_name, name), sig_index, 0.85
             fuller = _fuller(name, _first_of_couple(sig_name, name))
@@ -1153,8 +1265,12 @@ def _sender_address(
     labelled = [
         a
         for a in addresses
-        if re.match(r"^(?:adres|address|anschrift|van|from|afzender|absender)\b", lines[a.line], re.IGNORECASE)
-        or body_start >= 0 and a.line < body_start
+        if re.match(
+            r"^(?:adres|address|anschrift|van|from|afzender|absender)\b",
+            lines[a.line],
+            re.IGNORECASE,
+        )
+        or (body_start >= 0 and a.line < body_start)
     ]
     if labelled:
         return labelled[0]
@@ -1176,7 +1292,12 @@ def _sender_phone_lines(
         while i > 0 and _filled(lines, i - 1) and i - 1 not in skip:
             i -= 1
         j = address.line
-        while j + 1 < len(lines) and (lines[j + 1] or j + 2 < len(lines) and _PHONE.search(lines[j + 2] or "")) and j + 1 not in skip and j - address.line < 6:
+        while (
+            j + 1 < len(lines)
+            and (lines[j + 1] or (j + 2 < len(lines) and _PHONE.search(lines[j + 2] or "")))
+            and j + 1 not in skip
+            and j - address.line < 6
+        ):
             j += 1
         order += range(i, j + 1)
     order += [i for i in range(len(lines)) if i not in skip and i not in order]
@@ -1201,10 +1322,17 @@ def _name_fields(
     return out
 
 
-def _split_fields(reader: _Reader, name: str, index: int, confidence: float) -> dict[str, Proposal | None]:
+def _split_fields(
+    reader: _Reader, name: str, index: int, confidence: float
+) -> dict[str, Proposal | None]:
     first, initials, prefix, last = split_name(name)
     out: dict[str, Proposal | None] = {}
-    for key, value in (("first_name", first), ("initials", initials), ("name_prefix", prefix), ("last_name", last)):
+    for key, value in (
+        ("first_name", first),
+        ("initials", initials),
+        ("name_prefix", prefix),
+        ("last_name", last),
+    ):
         if value:
             out[key] = reader.p(value, index, confidence)
     return out
@@ -1225,7 +1353,7 @@ def _address_fields(reader: _Reader, address: _Address | None) -> dict[str, Prop
         if code:
             country, country_line = code, index
             break
-    if country == "BE" and address.country == "BE" or country == address.country:
+    if (country == "BE" and address.country == "BE") or country == address.country:
         pass
     out["country"] = reader.p(country, country_line, 0.9 if country_line >= 0 else 0.7)
     return out
@@ -1248,7 +1376,9 @@ def _representation(
 ) -> tuple[RepresentativeProposal, PersonProposal]:
     lines = reader.lines
     # The client: named after "cliënt", "Mandant", "moeder van", a salutation in the body.
-    client_name, client_index, client_salutation = _client(lines, reader.skip, body_start, header_name)
+    client_name, client_index, client_salutation = _client(
+        lines, reader.skip, body_start, header_name
+    )
     # The representative's firm: a letterhead line at the very top that names a firm.
     firm, firm_index = "", -1
     for index, line in enumerate(lines[:6]):
@@ -1271,7 +1401,11 @@ def _representation(
                 break
         if not rep_name:
             for index, line in enumerate(lines):
-                match = re.match(r"^(?:behandeld door|contact|sachbearbeiter\w*)\s*:\s*(.+)$", line, re.IGNORECASE)
+                match = re.match(
+                    r"^(?:behandeld door|contact|sachbearbeiter\w*)\s*:\s*(.+)$",
+                    line,
+                    re.IGNORECASE,
+                )
                 if match:
                     rep_name, rep_index = match.group(1).strip(), index
                     break
@@ -1292,12 +1426,19 @@ def _representation(
     for address in addresses:
         if address.line in reader.skip:
             continue
-        near_client = client_index >= 0 and (address.line == client_index or abs(address.line - client_index) <= 2 and address.inline)
+        near_client = client_index >= 0 and (
+            address.line == client_index
+            or (abs(address.line - client_index) <= 2 and address.inline)
+        )
         if address.inline and (near_client or _mentions_residence(lines, address.line)):
             if client_address is None:
                 client_address = address
             continue
-        if rep_address is None and (body_start < 0 or address.line < body_start or firm_index >= 0 and address.line <= firm_index + 4):
+        if rep_address is None and (
+            body_start < 0
+            or address.line < body_start
+            or (firm_index >= 0 and address.line <= firm_index + 4)
+        ):
             rep_address = address
     if rep_address is None and block_address is not None and block_address is not client_address:
         rep_address = block_address
@@ -1367,14 +1508,22 @@ def _client(
     # The fullest writing of the name (with first name rather than initials).
     ranked.sort(key=lambda c: (-len(c[1].replace(".", "")), c[2]))
     full = ranked[0]
-    salutation = next((c[3] for c in candidates if c[3] and fold(c[1]).split()[-1] == fold(full[1]).split()[-1]), "")
-    first_line = min(c[2] for c in candidates if fold(c[1]).split()[-1] == fold(full[1]).split()[-1])
+    salutation = next(
+        (c[3] for c in candidates if c[3] and fold(c[1]).split()[-1] == fold(full[1]).split()[-1]),
+        "",
+    )
+    first_line = min(
+        c[2] for c in candidates if fold(c[1]).split()[-1] == fold(full[1]).split()[-1]
+    )
     return full[1], first_line if full[2] != first_line and best_rank == 1 else full[2], salutation
 
 
 def _salutation_in(word: str) -> str:
     word = word.lower()
-    if re.search(r"\b(?:mevrouw|mevr|frau|mrs|ms|miss|dochter|daughter|tochter|cliënte|cliente|mandantin)\b", word):
+    if re.search(
+        r"\b(?:mevrouw|mevr|frau|mrs|ms|miss|dochter|daughter|tochter|cliënte|cliente|mandantin)\b",
+        word,
+    ):
         return "mevrouw"
     if re.search(r"\b(?:heer|herrn?|mr|dhr|zoon|son|sohn)\b", word):
         return "heer"
@@ -1385,7 +1534,13 @@ def _clean_client_name(name: str) -> str:
     words = name.split()
     while words and (words[-1].lower() in _PARTICLES or fold(words[-1]) in _WORD_BLOCKLIST):
         words.pop()
-    while words and fold(words[0]).strip(".,") in _WORD_BLOCKLIST | {"de", "heer", "mevrouw", "herrn", "frau"}:
+    while words and fold(words[0]).strip(".,") in _WORD_BLOCKLIST | {
+        "de",
+        "heer",
+        "mevrouw",
+        "herrn",
+        "frau",
+    }:
         words.pop(0)
     cleaned = _name_of(" ".join(words))
     if cleaned and len(cleaned.split()) >= 2:
@@ -1417,7 +1572,9 @@ def _ip_address(reader: _Reader) -> Proposal | None:
         if index in reader.skip:
             continue
         match = _IPV4.search(line)
-        if match and not re.search(r"\d\.\d+\.\d{4}", line[max(0, match.start() - 2) : match.end() + 5]):
+        if match and not re.search(
+            r"\d\.\d+\.\d{4}", line[max(0, match.start() - 2) : match.end() + 5]
+        ):
             return reader.p(match.group(), index, 0.8)
         for match6 in _IPV6.finditer(line):
             try:
@@ -1468,7 +1625,9 @@ def _references(reader: _Reader) -> tuple[Proposal | None, Proposal | None]:
         match = _REF_LABEL.match(line)
         if match:
             value = match.group("value").strip(" :.")
-            value = re.split(r"\s{2,}|\s+(?:datum|date|uw|your|ihr)\b", value, flags=re.IGNORECASE)[0].strip()
+            value = re.split(r"\s{2,}|\s+(?:datum|date|uw|your|ihr)\b", value, flags=re.IGNORECASE)[
+                0
+            ].strip()
             who = fold(match.group("who") or "")
             if not value or re.fullmatch(r"[-–—/]|n/?a|none|geen|-+|\.+", value, re.IGNORECASE):
                 continue
@@ -1500,7 +1659,11 @@ def _authorisation(reader: _Reader) -> Proposal | None:
         found = _AUTHORISATION.search(pair)
         if found and found.start() < len(line) and _ATTACHED.search(joined):
             return reader.p("yes", index, 0.8)
-        if re.match(r"^(?:bijlage|bijlagen|anlage|enclosure|encl\.?)\s*:?\s*.*\b(?:machtiging|volmacht|vollmacht|authority)", line, re.IGNORECASE):
+        if re.match(
+            r"^(?:bijlage|bijlagen|anlage|enclosure|encl\.?)\s*:?\s*.*\b(?:machtiging|volmacht|vollmacht|authority)",
+            line,
+            re.IGNORECASE,
+        ):
             return reader.p("yes", index, 0.85)
     return None
 

@@ -19,8 +19,8 @@ MAX_SENTENCE = 1_000
 _ARTICLE_TYPE = {number: rtype for rtype, number in REQUEST_TYPE_ARTICLE.items()}
 
 # ---- request types ---------------------------------------------------------------------------
-# Keyword rules per type, Dutch, English and German. A rule only counts inside a clause that is not a
-# condition ("if you object to the erasure", "als u bezwaar maakt"): letters mention rights
+# Keyword rules per type, Dutch, English and German. A rule only counts inside a clause that is
+# not a condition ("if you object to the erasure", "als u bezwaar maakt"): letters mention rights
 # they do not ask for in such clauses. Access is matched on the whole sentence, because people
 # ask for it as a question ("I would like to know whether you hold data about me").
 _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
@@ -425,7 +425,7 @@ def _first_hit(patterns: Iterable[re.Pattern[str]], parts: list[str]) -> str:
 
 
 def guess_language(text: str) -> str:
-    """"nl", "en" or "de" by counting common words (ties go to Dutch, then English)."""
+    """ "nl", "en" or "de" by counting common words (ties go to Dutch, then English)."""
     words = re.findall(r"[a-zäöüßë]+", text.lower())
     counts = {
         "nl": sum(1 for w in words if w in _NL_WORDS),

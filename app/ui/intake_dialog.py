@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import weakref
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,

@@ -79,7 +79,9 @@ def test_intake_accuracy(tmp_path: Path) -> None:
         hand = [x for x in items if x.font == "hand"]
         _print(f"scans, {part}, typed", score_texts([(x, texts[x.name]) for x in typed]))
         if hand:
-            _print(f"scans, {part}, handwriting-style", score_texts([(x, texts[x.name]) for x in hand]))
+            _print(
+                f"scans, {part}, handwriting-style", score_texts([(x, texts[x.name]) for x in hand])
+            )
     turned = [name for name, scan in plan.items() if scan.turn]
     median, base = statistics.median(seconds), statistics.median(anchor)
     print(

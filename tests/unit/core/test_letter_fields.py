@@ -64,7 +64,11 @@ def test_an_elderly_ladys_letter_fills_in_the_person() -> None:
     s = p.subject
     assert _v(s.name) == "A.C. van 't Veer-Dijkstra"
     assert _v(s.salutation) == "mevrouw"
-    assert (_v(s.initials), _v(s.name_prefix), _v(s.last_name)) == ("A.C.", "van 't", "Veer-Dijkstra")
+    assert (_v(s.initials), _v(s.name_prefix), _v(s.last_name)) == (
+        "A.C.",
+        "van 't",
+        "Veer-Dijkstra",
+    )
     assert _v(s.street) == "Burgemeester Smitsstraat 144-II"
     assert (_v(s.postcode), _v(s.city), _v(s.country)) == ("5251 AB", "Vlijmen", "NL")
     assert _v(s.phone) == "073 511 22 33"
@@ -118,7 +122,11 @@ def test_a_lawyers_letter_gives_the_representative_and_the_client() -> None:
     assert _v(rep.reference) == "GH/26/3310" == _v(p.their_reference)
     s = p.subject
     assert _v(s.name) == "Noor Hamdaoui-Peters" and _v(s.salutation) == "mevrouw"
-    assert (_v(s.street), _v(s.postcode), _v(s.city)) == ("Parklaan 201 bis", "5613 BE", "Eindhoven")
+    assert (_v(s.street), _v(s.postcode), _v(s.city)) == (
+        "Parklaan 201 bis",
+        "5613 BE",
+        "Eindhoven",
+    )
     assert _v(s.birth_date) == "1990-07-07"
     assert _v(p.authorisation_attached) == "yes"
     # Our own address is in the letter but proposed for nobody.
@@ -294,7 +302,8 @@ def test_our_own_address_is_never_the_sender() -> None:
 def test_two_signers_are_both_proposed() -> None:
     text = (
         "Kastanjelaan 3\n5253 AJ Nieuwkuijk\n\nGeachte heer, mevrouw,\n\nWij willen dat u onze "
-        "gegevens verwijdert.\n\nMet vriendelijke groet,\n\nPeter Smulders      Ineke Smulders-van Es\n"
+        "gegevens verwijdert.\n\nMet vriendelijke groet,\n\n"
+        "Peter Smulders      Ineke Smulders-van Es\n"
     )
     p = _read(text)
     assert _v(p.subject.name) == "Peter Smulders"
@@ -345,7 +354,9 @@ def test_letter_dates_in_three_languages(line: str, expected: str) -> None:
     ],
 )
 def test_the_ultimatum_in_three_languages(sentence: str, days: int) -> None:
-    text = f"Leiden, 2 december 2026\n\nHerinnering: ik heb nog geen antwoord ontvangen. {sentence}\n"
+    text = (
+        f"Leiden, 2 december 2026\n\nHerinnering: ik heb nog geen antwoord ontvangen. {sentence}\n"
+    )
     reading = read_letter(text)
     assert reading.is_reminder
     reminder = reading.proposals.reminder
