@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.core.customer_number import MAX_CANDIDATE, find_customer_numbers
+from app.core.letter_dates import MONTH_PATTERN, date_line_value, parse_date
 
 # ---- the result --------------------------------------------------------------------------------
 
@@ -502,7 +503,7 @@ def _address_at(
         r"(?:euro|eur|€|dagen|days|jaar|years|uur|kilo|km|stuks|x\b)", after, re.IGNORECASE
     ):
         return None
-    if country in ("DE", "BE") and re.match(rf"(?:{_MONTHS})\b", after, re.IGNORECASE):
+    if country in ("DE", "BE") and re.match(rf"(?:{MONTH_PATTERN})\b", after, re.IGNORECASE):
         return None
     inline = False
     city, city_line = "", index
@@ -571,13 +572,6 @@ def _address_at(
     if len(city) > 40 or not re.search(rf"[{_LETTER}]", city):
         return None
     return _Address(index, code, country, city, city_line, street, street_line, inline)
-
-
-_MONTHS = (
-    "januari|january|januar|februari|february|februar|maart|march|märz|april|mei|may|mai|juni|"
-    "june|juli|july|augustus|august|september|oktober|october|november|december|dezember|jan|feb|"
-    "mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|dez"
-)
 
 
 class _Lines(list[str]):
@@ -736,11 +730,9 @@ def split_name(name: str) -> tuple[str, str, str, str]:
 
 def _date_in(text: str) -> tuple[date | None, int]:
     """The first date written in ``text`` (in any of the letter formats) and its position."""
-    from app.core.letter_text import parse_date
-
     for match in re.finditer(
-        rf"\d{{1,2}}(?:\.|st|nd|rd|th|e)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"
-        rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"\d{{1,2}}(?:\.|st|nd|rd|th|e)?\s+(?:of\s+)?(?:{MONTH_PATTERN})\.?,?\s+\d{{4}}"
+        rf"|(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         r"|\b\d{1,2}[-./]\d{1,2}[-./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
         text,
         re.IGNORECASE,
@@ -838,8 +830,6 @@ def _block_has_own(lines: list[str], index: int, marks: set[int]) -> bool:
 
 
 def _date_line(text: str) -> bool:
-    from app.core.letter_text import date_line_value
-
     return date_line_value(text) is not None
 
 
@@ -1597,8 +1587,6 @@ def _birth_date(reader: _Reader) -> Proposal | None:
 
 
 def _letter_date(reader: _Reader, body_start: int) -> Proposal | None:
-    from app.core.letter_text import date_line_value
-
     found: list[tuple[date, int]] = []
     for index, line in enumerate(reader.lines):
         if len(line) > 70:
