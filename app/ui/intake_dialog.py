@@ -449,6 +449,18 @@ class IntakeDialog(QDialog):
             )
         if filled:
             lines.append(self.tr("Filled in: %1").replace("%1", "; ".join(filled)))
+        proposals = reading.proposals
+        if proposals.authorisation_attached is not None:
+            lines.append(
+                self.tr("The letter says an authorisation (machtiging) is enclosed: attach it.")
+            )
+        reminder = proposals.reminder
+        if reminder is not None and reminder.ultimatum_date is not None:
+            lines.append(
+                self.tr("Their ultimatum: %1 (“%2”)")
+                .replace("%1", reminder.ultimatum_date.value)
+                .replace("%2", reminder.ultimatum_date.source)
+            )
         lines.append(self.tr("These are suggestions: check them against the letter."))
         return "\n".join(lines)
 

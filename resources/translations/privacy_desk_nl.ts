@@ -2462,6 +2462,16 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake_dialog.py" line="452"/>
+        <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
+        <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="457"/>
+        <source>Their ultimatum: %1 (“%2”)</source>
+        <translation>Hun ultimatum: %1 (“%2”)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake_dialog.py" line="297"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>

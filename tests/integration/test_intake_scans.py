@@ -65,16 +65,22 @@ def test_scans_of_the_subset_meet_the_goals(texts: dict[str, str]) -> None:
 def test_case_read_json_of_a_scan_gives_every_proposal_with_its_line(
     scans: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    from PIL import Image
+
+    pdf = tmp_path / "scan.pdf"  # a PDF of the page image only: no text layer, so OCR
+    with Image.open(scans["t03-de-art15"]) as image:
+        image.save(pdf, resolution=image.info.get("dpi", (300, 300))[0])
     code = main(
-        ["--db", f"sqlite:///{tmp_path / 'pd.sqlite3'}", "case", "read",
-         str(scans["t03-de-art15"]), "--format", "json"]
+        ["--db", f"sqlite:///{tmp_path / 'pd.sqlite3'}", "case", "read", str(pdf),
+         "--format", "json"]
     )  # fmt: skip
     out, err = capsys.readouterr()
     assert code == 0, err
     data = json.loads(out)
     assert data["language"] == "de" and data["request_types"] == ["access"]
     subject = data["proposals"]["subject"]
-    assert subject["postcode"]["value"] == "80336" and subject["city"]["value"] == "München"
+    assert subject["postcode"]["value"] == "80336"
+    assert subject["city"]["value"] in ("München", "Munchen")  # OCR may lose the umlaut
     lines = data["proposals"]["lines"]
     for field in ("name", "postcode", "email"):
         proposal = subject[field]

@@ -460,3 +460,4 @@ def test_a_lawyers_letter_fills_in_the_representative_and_the_client(qtbot, ctx)
     assert form.rep_postcode.text() == "5211 JV"
     assert (form.first_name.text(), form.last_name.text()) == ("Lotte", "Kuipers")
     assert (form.street.text(), form.city.text()) == ("Dorpsstraat 4", "Vlijmen")
+    assert "authorisation (machtiging) is enclosed" in dialog.reading_note.text()
