@@ -324,7 +324,7 @@ def _orientation(tesseract: Tesseract, page: Path, progress: Progress | None) ->
     first = _osd(tesseract, page, OSD_SCALE, progress)
     if first is not None:
         return first
-    return _osd(tesseract, page, 1.0, progress) or 0
+    return _osd(tesseract, page, 1.0, progress) or 0  # only when OSD ran but was unsure
 
 
 def _osd(tesseract: Tesseract, page: Path, scale: float, progress: Progress | None) -> int | None:
@@ -342,7 +342,7 @@ def _osd(tesseract: Tesseract, page: Path, scale: float, progress: Progress | No
             [str(tesseract.path), str(small), "stdout", "--psm", "0"], progress=progress
         )
     except subprocess.CalledProcessError:
-        return None  # too little text to tell (a blank page): read it as it is
+        return 0  # too little text to tell (a blank page): read it as it is, no second try
     finally:
         small.unlink(missing_ok=True)
     found = re.search(rb"Rotate:\s*(\d+)", out)
