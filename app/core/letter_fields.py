@@ -988,6 +988,8 @@ def propose_fields(
             sender_index,
         )
     else:
+        if first_email is not None:
+            sender_name = repair_from_email(sender_name, first_email[0])
         name_fields = _name_fields(
             reader, sender_name, sender_index, sender_conf, sender_salutation
         )
@@ -1196,6 +1198,26 @@ def _choose_sender_name(
         name, index = signed[0]
         return _first_of_couple(name, ""), index, 0.7
     return "", -1, 0.0
+
+
+def repair_from_email(name: str, email: str) -> str:
+    """A name part that OCR misread by one letter, put right from the e-mail address that spells
+    it ("Rebecca Lindgvist" with rebecca.lindqvist@... -> "Rebecca Lindqvist"). Only words of
+    at least six plain
+    letters of the same length are compared; the name's capitals are kept."""
+    local = [part for part in re.split(r"[._\-+0-9]+", email.split("@")[0].lower()) if part]
+    words = name.split(" ")
+    for position, word in enumerate(words):
+        if len(word) < 6 or not word.isascii() or not word.isalpha():
+            continue
+        for part in local:
+            if len(part) != len(word) or part == word.lower():
+                continue
+            if sum(a != b for a, b in zip(part, word.lower(), strict=True)) == 1:
+                words[position] = "".join(
+                    c.upper() if w.isupper() else c for c, w in zip(part, word, strict=True)
+                )
+    return " ".join(words)
 
 
 def _fuller(name: str, other: str) -> str:

@@ -435,3 +435,15 @@ def test_a_huge_or_hostile_text_is_read_quickly() -> None:
         p = _read(text)
         assert time.perf_counter() - started < 10.0
         assert len(p.lines) <= 600 and all(len(line) <= 400 for line in p.lines)
+
+
+def test_a_name_misread_by_ocr_is_put_right_from_the_email_address() -> None:
+    from app.core.letter_fields import repair_from_email
+
+    assert repair_from_email("Rebecca Lindgvist", "rebecca.lindqvist@example.ie") == (
+        "Rebecca Lindqvist"
+    )
+    assert repair_from_email("Jürgen Müller", "j.mueller@example.de") == "Jürgen Müller"
+    assert repair_from_email("Anna Smit", "anna.smid@example.nl") == "Anna Smit"  # too short
+    text = "Rebecca Lindgvist\n27 Harbour View\nCork T12 X8Y2\nrebecca.lindqvist@example.ie\n"
+    assert _v(_read(text).subject.name) == "Rebecca Lindqvist"
