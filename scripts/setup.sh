@@ -22,6 +22,8 @@ SYSTEM_PACKAGES=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils
   tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-osd
 )
+# The handwriting-style font of the intake corpus scans (tests/fixtures/scans/make_scans.py).
+[ "$mode" = dev ] && SYSTEM_PACKAGES+=(fonts-comic-neue)
 [ "$mode" = dev ] && SYSTEM_PACKAGES+=(binutils)  # objdump, for PyInstaller
 
 apt_updated=""

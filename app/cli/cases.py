@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -81,11 +82,18 @@ def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:
 
 
 def cmd_case_read(args: argparse.Namespace) -> int:
-    """Suggest what a letter asks (types, reminder, complaint, references); the officer decides."""
-    from app.core.letter_text import read_letter
+    """Suggest what a letter asks (types, reminder, complaint, references) and who wrote it
+    (each proposal with its source line and a confidence); the officer decides."""
+    from app.data.database import ENV_DB, data_dir
     from app.reading.letter_file import letter_text_of_file
+    from app.services.letter_reading import ReaderSettings, reader_settings
 
-    reading = read_letter(letter_text_of_file(Path(args.file)))
+    text = letter_text_of_file(Path(args.file))  # before the database: a bad file says so first
+    # Our organisation (the recipient, never the sender) and the customer number pattern come
+    # from the database in use; reading a letter never creates one.
+    known = args.db or os.environ.get(ENV_DB) or (data_dir() / "privacy-desk.sqlite3").is_file()
+    settings = reader_settings(open_db(args)) if known else ReaderSettings()
+    reading = settings.read(text)
     if args.format == "json":
         print_json(reading.to_json())
     else:

@@ -66,6 +66,7 @@ EDITABLE_SETTINGS = (
     "today",
     "letter_salutation",  # {"without_title": "neutral" | "full_name"}
     "sender",  # {"dpo_registered": true | false}
+    "customer_number",
 )
 LANGUAGES = ("nl", "en")  # the GUI and the commands' messages
 LETTER_LANGUAGES = ("nl", "en", "de")  # the answer: a case's language, the letters
@@ -192,7 +193,9 @@ def _add_case_commands(case_sub: Any) -> None:
     add.set_defaults(handler="cases:cmd_case_add")
 
     read = case_sub.add_parser(
-        "read", help="read a letter (text or PDF with a text layer) and suggest what it asks"
+        "read",
+        help="read a letter (text, PDF, or a scan by OCR) and propose what it asks and who wrote "
+        "it; JSON gives each field with its source line and a confidence",
     )
     read.add_argument("file", metavar="FILE")
     read.add_argument("--format", default="text", choices=["text", "json"])

@@ -9,15 +9,19 @@ from datetime import date
 from typing import Any
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, RequestType
+from app.core.letter_dates import date_line_value
+from app.core.letter_fields import LetterProposals, OwnAddress, propose_fields
 from app.core.validation import clean_text
 
 QUOTE_CHARS = 90
+MAX_TEXT = 50_000  # characters of a letter that are read (about 15 pages)
+MAX_SENTENCE = 1_000
 
 _ARTICLE_TYPE = {number: rtype for rtype, number in REQUEST_TYPE_ARTICLE.items()}
 
 # ---- request types ---------------------------------------------------------------------------
-# Keyword rules per type, Dutch and English. A rule only counts inside a clause that is not a
-# condition ("if you object to the erasure", "als u bezwaar maakt"): letters mention rights
+# Keyword rules per type, Dutch, English and German. A rule only counts inside a clause that is
+# not a condition ("if you object to the erasure", "als u bezwaar maakt"): letters mention rights
 # they do not ask for in such clauses. Access is matched on the whole sentence, because people
 # ask for it as a question ("I would like to know whether you hold data about me").
 _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
@@ -28,10 +32,17 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\brecht op (?:toegang|inzage)",
         r"\btoegang tot (?:de |mijn |alle )?(?:persoons|persoonlijke )?gegevens",
         r"\bwelke (?:persoons|persoonlijke )?gegevens\b[^.?!]{0,50}"
-        r"\b(?:heeft|hebt|hebben|verwerkt|verwerken|bewaart|bewaren|bezit|kent)\b",
+        r"\b(?:heeft|hebt|hebben|verwerkt|verwerken|bewaart|bewaren|bezit|kent|bijhoudt|"
+        r"bijhouden|opslaat)\b",
         r"\bkopie van (?:al |alle |de |mijn )*(?:persoons|persoonlijke )?gegevens",
+        r"\bkopie\b[^.?!]{0,30}\b(?:gegevens|alles)\b",
+        r"\boverzicht van (?:al |alle |de |mijn |zijn |haar )*(?:persoons|persoonlijke )?gegevens",
+        r"\bwat (?:u|jullie) (?:allemaal )?(?:van|over) (?:mij|ons|hem|haar)\b",
+        r"\btoegang tot (?:al |alle |de |mijn |zijn |haar )*(?:persoons|persoonlijke )?gegevens",
+        r"\bAuskunft\b",
+        r"\bwelche (?:personenbezogenen )?Daten\b[^.?!]{0,60}\b(?:gespeichert|verarbeit)",
         r"\baccess request",
-        r"\b(?:request|requesting|ask|asking) (?:for )?access\b",
+        r"\b(?:requests?|requesting|ask|asks|asking) (?:for )?access\b",
         r"\bsubject access\b",
         r"\bright (?:of|to) access\b",
         r"\bcopy of (?:all |the |my |any )*(?:personal )?(?:data|information)\b",
@@ -39,7 +50,7 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\b(?:hold|have|process|store|keep)\b",
     ),
     RequestType.RECTIFICATION: (
-        r"\brectifi",
+        r"\brectif(?:i|y)",
         r"\bcorrig",
         r"\bcorrectie",
         r"\baanvull(?:ing|en) van\b",
@@ -50,6 +61,9 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\bcompletion of (?:inaccurate|incomplete)",
         r"\b(?:inaccurate|incorrect|wrong|outdated) (?:personal )?(?:data|address|name|details)\b",
         r"\bupdate my (?:address|name|details|data)\b",
+        r"\brechtzet",
+        r"\bBerichtigung",
+        r"\bberichtig(?:en|t)\b",
     ),
     RequestType.ERASURE: (
         r"\bverwijder",
@@ -61,6 +75,8 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\bdelet(?:e|ion)\b",
         r"\bright to be forgotten\b",
         r"\bremove (?:my|all)\b",
+        r"\bL\u00f6schung",
+        r"\bl\u00f6schen\b",
     ),
     RequestType.RESTRICTION: (
         r"\bbeperking van (?:de )?verwerking",
@@ -69,6 +85,8 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"\brestrict(?:ion of)? (?:the )?processing\b",
         r"\bprocessing\b[^.;]{0,60}\brestrict",
         r"\brestrict\w* (?:the )?(?:use|processing) of my",
+        r"\brestriction of (?:any |the |all )?(?:further )?processing\b",
+        r"\bEinschr\u00e4nkung der Verarbeitung",
     ),
     RequestType.PORTABILITY: (
         r"\boverdraagbaar",
@@ -77,13 +95,20 @@ _TYPE_RULES: dict[RequestType, tuple[str, ...]] = {
         r"(?:een )?andere\b",
         r"\bportability\b",
         r"\btransmit\w*\b[^.;]{0,50}\bto another (?:controller|provider|company)",
+        r"\bDaten\u00fcbertragbarkeit",
     ),
     RequestType.OBJECTION: (
         r"\bbezwaar\b",
         r"\bverzet (?:aan|tegen)\b",
         r"\brecht (?:van|op) verzet\b",
         r"\bgeen (?:reclame|mailings?|nieuwsbrie\w*|marketing|telefonische verkoop)\b",
-        r"\b(?:stop|stoppen|stopt)\b[^.;]{0,30}\b(?:reclame|mailing|nieuwsbrie\w*|marketing)",
+        r"\b(?:stop|stoppen|stopt|ophoudt|ophouden|ophoudt)\b[^.;]{0,30}"
+        r"\b(?:reclame|mailing|nieuwsbrie\w*|marketing|folders?)",
+        r"\bgeen\b[^.;]{0,30}\bmeer\b[^.;]{0,20}\bontvangen\b",
+        r"\bno longer (?:wish|want) to receive\b",
+        r"\bWiderspruch\b",
+        r"\bwiderspreche\b",
+        r"\bkeine (?:Werbung|Newsletter|Werbepost|Prospekte)\b",
         r"\b(?:uitschrijv|afmeld)",
         r"\bobject(?:ing|ion)?\b",
         r"\bopt(?:ing)? out\b",
@@ -146,6 +171,10 @@ _REMINDER = tuple(
         r"\bcontacting you again\b",
         r"\bmy (?:earlier|previous) (?:request|letter)\b",
         r"\bi sent you a request\b",
+        r"\bErinnerung\b",
+        r"\bMahnung\b",
+        r"\bkeine (?:Antwort|Reaktion|R\u00fcckmeldung) erhalten\b",
+        r"\bmit Schreiben vom\b",
     )
 )
 # Present tense only: almost every request threatens "a complaint with the supervisory authority".
@@ -153,7 +182,8 @@ _COMPLAINT = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b(?:artikel|article|art\.?)\s*77\b",
-        r"\b(?:ik )?dien\w* (?:ik )?(?:hierbij )?(?:een |deze )?klacht in\b",
+        # "doet u dat niet, dan dien ik een klacht in" is a threat, not a complaint
+        r"\b(?<!dan )(?<!anders )(?:ik )?dien\w* (?:ik )?(?:hierbij )?(?:een |deze )?klacht in\b",
         r"\bmet deze klacht\b",
         r"\b(?:i am|i'm) (?:hereby )?(?:lodging|filing|submitting) (?:a|this) complaint\b",
         r"\blodging this complaint with you\b",
@@ -169,40 +199,6 @@ _YOUR_REF_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# ---- dates -----------------------------------------------------------------------------------
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari", "january", "jan"),
-            ("februari", "february", "feb"),
-            ("maart", "march", "mrt", "mar"),
-            ("april", "apr"),
-            ("mei", "may"),
-            ("juni", "june", "jun"),
-            ("juli", "july", "jul"),
-            ("augustus", "august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "october", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_FORMS = (
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})", re.IGNORECASE),
-    re.compile(rf"(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.IGNORECASE),
-    re.compile(r"(?P<d>\d{1,2})[-./](?P<n>\d{1,2})[-./](?P<y>\d{4})"),
-    re.compile(r"(?P<y>\d{4})-(?P<n>\d{2})-(?P<d>\d{2})"),
-)
-# A date line: the date alone, after "Datum:"/"Date:", or after a place ("Utrecht, 3 maart 2026").
-_DATE_LINE_PREFIX = re.compile(
-    r"^\s*(?:(?:datum|date|dated|gedateerd)\s*:?\s*|[A-Za-zÀ-ÿ'. -]{2,40},\s*)?", re.IGNORECASE
-)
-
 _NL_WORDS = frozenset(
     "de het een ik van en mijn u uw gegevens niet dat die verzoek met voor op te is wij "
     "graag hierbij geachte vriendelijke groet alstublieft".split()
@@ -210,6 +206,11 @@ _NL_WORDS = frozenset(
 _EN_WORDS = frozenset(
     "the a i of and my you your data not that to request with for is we please hereby "
     "dear sincerely regards would".split()
+)
+_DE_WORDS = frozenset(
+    "der die das und ich mein meine meiner sie ihr ihre ihnen nicht dass zu mit f\u00fcr ist "
+    "wir bitte hiermit sehr geehrte damen herren freundlichen gr\u00fc\u00dfen daten "
+    "personenbezogenen auskunft \u00fcber von auf".split()
 )
 
 
@@ -223,12 +224,15 @@ class LetterReading:
     referenced_types: tuple[RequestType, ...] = ()  # of the earlier request (reminder/complaint)
     is_reminder: bool = False
     is_complaint_to_authority: bool = False
-    language: str = ""  # "nl", "en" or "" when there is no text to judge
+    language: str = ""  # "nl", "en", "de" or "" when there is no text to judge
     articles: tuple[int, ...] = ()
     their_reference: str = ""
     letter_date: date | None = None
     our_reference: str = ""
     evidence: dict[str, str] = field(default_factory=dict)
+    # Who wrote, their address, the representative, the reminder's dates: each value with the
+    # line it came from and a confidence (app.core.letter_fields).
+    proposals: LetterProposals = field(default_factory=LetterProposals)
 
     @property
     def found_anything(self) -> bool:
@@ -259,7 +263,8 @@ class LetterReading:
             "our reference": self.our_reference or "-",
         }
         lines = [f"{key:<16} {value}" for key, value in rows.items()]
-        return lines + [f"  {key:<15} \u201c{text}\u201d" for key, text in self.evidence.items()]
+        lines += [f"  {key:<15} \u201c{text}\u201d" for key, text in self.evidence.items()]
+        return lines + self.proposals.summary_lines()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -273,12 +278,14 @@ class LetterReading:
             "letter_date": None if self.letter_date is None else self.letter_date.isoformat(),
             "our_reference": self.our_reference,
             "evidence": dict(self.evidence),
+            "proposals": self.proposals.to_json(),
         }
 
 
 def normalise_text(text: str) -> str:
     """Undo OCR/e-mail artefacts: hyphenated line breaks, quoted-reply marks, odd spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    text = text.replace("\u2018", "'").replace("\u2019", "'")  # OCR: ‘s-Gravenhage, O’Brien
     text = re.sub(r"(?m)^\s*>+ ?", "", text)
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
     text = re.sub(r"[ \t\u00a0]+", " ", text)
@@ -371,36 +378,24 @@ def _first_hit(patterns: Iterable[re.Pattern[str]], parts: list[str]) -> str:
     return ""
 
 
-def _guess_language(text: str) -> str:
-    words = re.findall(r"[a-zë]+", text.lower())
-    nl = sum(1 for w in words if w in _NL_WORDS)
-    en = sum(1 for w in words if w in _EN_WORDS)
-    if nl == en == 0:
+def guess_language(text: str) -> str:
+    """ "nl", "en" or "de" by counting common words (ties go to Dutch, then English)."""
+    words = re.findall(r"[a-zäöüßë]+", text.lower())
+    counts = {
+        "nl": sum(1 for w in words if w in _NL_WORDS),
+        "en": sum(1 for w in words if w in _EN_WORDS),
+        "de": sum(1 for w in words if w in _DE_WORDS),
+    }
+    best = max(counts.values())
+    if best == 0:
         return ""
-    return "nl" if nl >= en else "en"
-
-
-def _parse_date(text: str) -> date | None:
-    for form in _DATE_FORMS:
-        match = form.fullmatch(text.strip().rstrip("."))
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = int(parts["n"]) if parts.get("n") else _MONTHS[parts["m"].lower()]
-        try:
-            return date(int(parts["y"]), month, int(parts["d"]))
-        except ValueError:
-            return None
-    return None
+    return next(lang for lang in ("nl", "en", "de") if counts[lang] == best)
 
 
 def _letter_date(lines: list[str]) -> tuple[date | None, str]:
     found: dict[date, str] = {}
     for line in lines:
-        if len(line) > 60:
-            continue
-        rest = _DATE_LINE_PREFIX.sub("", line, count=1)
-        value = _parse_date(rest)
+        value = date_line_value(line)
         # Before the GDPR it cannot be a request letter's date (a birth date, say).
         if value is not None and value >= date(2018, 5, 25):
             found.setdefault(value, line.strip())
@@ -436,12 +431,20 @@ def _their_reference(lines: list[str]) -> tuple[str, str]:
     return value, line
 
 
-def read_letter(text: str) -> LetterReading:
-    """Suggest what a letter asks, by transparent keyword and article rules (NL and EN)."""
-    clean = normalise_text(clean_text(text))  # pasted or read from a file: cleaned, not refused
+def read_letter(
+    text: str, *, own: OwnAddress | None = None, customer_pattern: re.Pattern[str] | None = None
+) -> LetterReading:
+    """Suggest what a letter asks, by transparent keyword and article rules (NL, EN, DE), and
+    propose who wrote it (:attr:`LetterReading.proposals`). ``own`` is our organisation, whose
+    address in the letter is the recipient, never the sender; ``customer_pattern`` is the
+    checked setting (app.core.customer_number.check_pattern)."""
+    # Pasted or read from a file: cleaned, not refused. A letter is a few pages: only its first
+    # MAX_TEXT characters are read, and sentences are cut at MAX_SENTENCE (a pasted book or a
+    # hostile file without full stops cannot make the rules slow).
+    clean = normalise_text(clean_text(text[: MAX_TEXT * 2]))[:MAX_TEXT]
     if not clean:
         return LetterReading()
-    parts = sentences(clean)
+    parts = [sentence[:MAX_SENTENCE] for sentence in sentences(clean)]
     lines = [line.strip() for line in clean.splitlines() if line.strip()]
     types, evidence = _find_types(parts)
     complaint = _first_hit(_COMPLAINT, parts)
@@ -460,15 +463,33 @@ def read_letter(text: str) -> LetterReading:
     if our_reference:
         evidence["our_reference"] = quote(our_line)
     earlier = bool(complaint or reminder)
+    language = guess_language(clean)
+    proposals = propose_fields(
+        clean,
+        own=own,
+        customer_pattern=customer_pattern,
+        request_types={t.value: evidence.get(t.value, "") for t in types},
+        is_reminder=bool(reminder),
+        language=language,
+    )
+    if (
+        not their_reference
+        and proposals.their_reference is not None
+        and proposals.their_reference.confidence >= 0.5
+    ):
+        # "Unser Zeichen", "Onze ref.", "Our Ref": the wider labels of the proposals
+        their_reference = proposals.their_reference.value
+        evidence["their_reference"] = proposals.their_reference.source
     return LetterReading(
         request_types=() if earlier else tuple(types),
         referenced_types=tuple(types) if earlier else (),
         is_reminder=bool(reminder),
         is_complaint_to_authority=bool(complaint),
-        language=_guess_language(clean),
+        language=language,
         articles=tuple(sorted({number for number, _ in cited_articles(clean)})),
         their_reference=their_reference,
         letter_date=letter_date,
         our_reference=our_reference,
         evidence=evidence,
+        proposals=proposals,
     )

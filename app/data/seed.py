@@ -64,6 +64,9 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     # The access answer gives every log line; beyond this many they go to a separate appendix.
     "access_copy": {"log_lines_in_letter": 200},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
+    # The customer number's pattern (a regular expression such as DB\d{6}); empty: only a
+    # number after "klantnummer:" / "customer number:" is proposed from a letter.
+    "customer_number": {"pattern": ""},
     "reading_limits": {
         "max_unpacked_mb": 100,
         "max_ratio": 100,

@@ -316,27 +316,39 @@ def _image_sizes(page: Any) -> list[tuple[int, int]]:
 
 
 def _orientation(tesseract: Tesseract, page: Path, progress: Progress | None) -> int:
-    """Clockwise degrees that make the page upright, from Tesseract's OSD; 0 when unsure."""
+    """Clockwise degrees that make the page upright, from Tesseract's OSD; 0 when unsure.
+
+    OSD runs on a half-size copy first (twice as fast); when that is unsure, as on a 200 dpi
+    scan of a short letter (a 100 dpi copy: confidence 3 where the full page gives 16), once
+    more on the page itself."""
+    first = _osd(tesseract, page, OSD_SCALE, progress)
+    if first is not None:
+        return first
+    return _osd(tesseract, page, 1.0, progress) or 0  # only when OSD ran but was unsure
+
+
+def _osd(tesseract: Tesseract, page: Path, scale: float, progress: Progress | None) -> int | None:
+    """OSD on a copy of the page at ``scale``: the rotation, or None when unsure."""
     from PIL import Image
 
     if not tesseract.has_osd:
         return 0
     small = page.with_name(page.stem + "-osd.pgm")
     with Image.open(page) as image:
-        size = (max(1, int(image.width * OSD_SCALE)), max(1, int(image.height * OSD_SCALE)))
-        image.resize(size, Image.Resampling.BILINEAR).save(small)
+        size = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
+        image.convert("L").resize(size, Image.Resampling.BILINEAR).save(small)
     try:
         out = run_child(
             [str(tesseract.path), str(small), "stdout", "--psm", "0"], progress=progress
         )
     except subprocess.CalledProcessError:
-        return 0  # too little text to tell (a blank page): read it as it is
+        return 0  # too little text to tell (a blank page): read it as it is, no second try
     finally:
         small.unlink(missing_ok=True)
     found = re.search(rb"Rotate:\s*(\d+)", out)
     confidence = re.search(rb"Orientation confidence:\s*([\d.]+)", out)
     if found is None or confidence is None or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
-        return 0
+        return None
     return int(found.group(1)) % 360
 
 

@@ -148,6 +148,16 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 0 <= lines <= 100_000:
             errors["log_lines_in_letter"] = _("Use {low} to {high}.", low=0, high=100_000)
         value = {"log_lines_in_letter": lines}
+    elif key == "customer_number":  # the pattern letters are searched for (intake proposals)
+        from app.core.customer_number import check_pattern
+
+        pattern = str(value.get("pattern", "") or "").strip()
+        if pattern:
+            try:
+                check_pattern(pattern)
+            except ValueError as exc:
+                errors["pattern"] = message_of(exc)
+        value = {"pattern": pattern}
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

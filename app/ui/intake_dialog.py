@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import weakref
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -25,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, Language, RequestType
 from app.core.errors import UserError, ValidationError
-from app.core.letter_text import LetterReading, read_letter
+from app.core.letter_fields import Proposal
+from app.core.letter_text import LetterReading
 from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, GDPR_START, check_attachment
 from app.reading.letter_file import letter_text_of_file
 from app.services.cases import register_case
+from app.services.letter_reading import reader_settings
 from app.services.settings import get_setting
 from app.ui.case_form import WARNING_STYLE, CaseForm
 from app.ui.context import UiContext
@@ -228,7 +233,7 @@ class IntakeDialog(QDialog):
             self.letter_text_dialog = None
 
     def read_text(self, text: str, *, from_scan: bool) -> LetterReading:
-        reading = read_letter(text)
+        reading = reader_settings(self.ctx.db).read(text)
         self.apply_reading(reading, from_scan=from_scan)
         return reading
 
@@ -300,14 +305,95 @@ class IntakeDialog(QDialog):
                     self.ctx.locale.toString(form.their_letter_date.edit.date(), "d MMMM yyyy"),
                 )
             )
+        filled += self._fill_people(reading)
         if reading.language and form.untouched("language") and not earlier:
-            index = form.language.findData(Language(reading.language).value)
+            # Answered in the letter's own language (Dutch, English or German), else English.
+            known = {language.value for language in Language}
+            answer = reading.language if reading.language in known else Language.EN.value
+            index = form.language.findData(answer)
             if index >= 0 and index != form.language.currentIndex():
                 form.language.setCurrentIndex(index)
                 filled.append(
                     self.tr("answer language %1").replace("%1", form.language.currentText())
                 )
         self._show_note(self._describe(reading, filled, from_scan=from_scan))
+
+    def _fill_people(self, reading: LetterReading) -> list[str]:
+        """The person (the data subject) and a representative from the letter, only into empty
+        fields: what the officer typed is never overwritten. Returns what was filled."""
+        form = self.form
+        proposals = reading.proposals
+        filled: list[str] = []
+        done: list[str] = []
+
+        def text_field(edit: QLineEdit, proposal: Proposal | None) -> None:
+            if proposal is not None and proposal.value and not edit.text().strip():
+                edit.setText(proposal.value)
+                done.append(proposal.value)
+
+        def combo(box: QComboBox, name: str, proposal: Proposal | None) -> None:
+            if proposal is None or (name and not form.untouched(name)):
+                return
+            index = box.findData(proposal.value)
+            if index >= 0 and index != box.currentIndex():
+                box.setCurrentIndex(index)
+
+        person = proposals.subject
+        name_empty = not any(
+            edit.text().strip()
+            for edit in (form.first_name, form.initials, form.name_prefix, form.last_name)
+        )
+        if name_empty:
+            for edit, proposal in (
+                (form.first_name, person.first_name),
+                (form.initials, person.initials),
+                (form.name_prefix, person.name_prefix),
+                (form.last_name, person.last_name),
+            ):
+                text_field(edit, proposal)
+            combo(form.salutation, "salutation", person.salutation)
+            if done and person.name is not None:
+                filled.append(self.tr("name %1").replace("%1", person.name.value))
+        done.clear()
+        for edit, proposal in (
+            (form.street, person.street),
+            (form.postcode, person.postcode),
+            (form.city, person.city),
+        ):
+            text_field(edit, proposal)
+        if done:
+            combo(form.country, "country", person.country)
+            filled.append(self.tr("address %1").replace("%1", ", ".join(done)))
+        for edit, proposal, label in (
+            (form.email, person.email, self.tr("e-mail %1")),
+            (form.phone, person.phone, self.tr("telephone %1")),
+            (form.customer_number, person.customer_number, self.tr("customer number %1")),
+        ):
+            done.clear()
+            text_field(edit, proposal)
+            if done:
+                filled.append(label.replace("%1", done[0]))
+        if person.birth_date is not None and form.birth_date.value() is None:
+            form.birth_date.set_value(date.fromisoformat(person.birth_date.value))
+            filled.append(self.tr("date of birth %1").replace("%1", person.birth_date.value))
+        rep = proposals.representative
+        if rep is not None and not form.rep_name.text().strip():
+            form.representative.setChecked(True)
+            text_field(form.rep_name, rep.name or rep.firm)
+            text_field(form.rep_organisation, rep.firm if rep.name else None)
+            for edit, proposal in (
+                (form.rep_street, rep.street),
+                (form.rep_postcode, rep.postcode),
+                (form.rep_city, rep.city),
+                (form.rep_email, rep.email),
+            ):
+                text_field(edit, proposal)
+            combo(form.rep_role, "", rep.role)
+            combo(form.rep_country, "", rep.country)
+            who = rep.name or rep.firm
+            if who is not None:
+                filled.append(self.tr("representative %1").replace("%1", who.value))
+        return filled
 
     def _type_list(self, types: tuple[RequestType, ...]) -> str:
         names = REQUEST_TYPE_LABEL["nl" if self.ctx.lang == "nl" else "en"]
@@ -363,6 +449,18 @@ class IntakeDialog(QDialog):
             )
         if filled:
             lines.append(self.tr("Filled in: %1").replace("%1", "; ".join(filled)))
+        proposals = reading.proposals
+        if proposals.authorisation_attached is not None:
+            lines.append(
+                self.tr("The letter says an authorisation (machtiging) is enclosed: attach it.")
+            )
+        reminder = proposals.reminder
+        if reminder is not None and reminder.ultimatum_date is not None:
+            lines.append(
+                self.tr("Their ultimatum: %1 (“%2”)")
+                .replace("%1", reminder.ultimatum_date.value)
+                .replace("%2", reminder.ultimatum_date.source)
+            )
         lines.append(self.tr("These are suggestions: check them against the letter."))
         return "\n".join(lines)
 

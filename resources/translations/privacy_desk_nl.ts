@@ -62,27 +62,27 @@
 <context>
     <name>AuditChainStatus</name>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="59"/>
+        <location filename="../../app/ui/audit_status.py" line="52"/>
         <source>Checking the audit trail…</source>
         <translation>Audittrail wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="72"/>
+        <location filename="../../app/ui/audit_status.py" line="63"/>
         <source>Audit trail intact</source>
         <translation>Audittrail intact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="74"/>
+        <location filename="../../app/ui/audit_status.py" line="65"/>
         <source>Chain head: %1</source>
         <translation>Kop van de keten: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="91"/>
+        <location filename="../../app/ui/audit_status.py" line="82"/>
         <source>Audit trail broken</source>
         <translation>Audittrail verbroken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="96"/>
+        <location filename="../../app/ui/audit_status.py" line="87"/>
         <source>The audit trail does not verify: %1 Run &apos;privacy-desk audit verify&apos; and restore the database from a backup.</source>
         <translation>De audittrail klopt niet: %1 Voer &apos;privacy-desk audit verify&apos; uit en zet de database terug uit een reservekopie.</translation>
     </message>
@@ -2136,154 +2136,199 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="86"/>
+        <location filename="../../app/ui/intake_dialog.py" line="91"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="92"/>
+        <location filename="../../app/ui/intake_dialog.py" line="97"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="107"/>
+        <location filename="../../app/ui/intake_dialog.py" line="112"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="109"/>
+        <location filename="../../app/ui/intake_dialog.py" line="114"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="112"/>
+        <location filename="../../app/ui/intake_dialog.py" line="117"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="114"/>
+        <location filename="../../app/ui/intake_dialog.py" line="119"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="127"/>
-        <location filename="../../app/ui/intake_dialog.py" line="211"/>
+        <location filename="../../app/ui/intake_dialog.py" line="132"/>
+        <location filename="../../app/ui/intake_dialog.py" line="216"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="131"/>
+        <location filename="../../app/ui/intake_dialog.py" line="136"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="145"/>
+        <location filename="../../app/ui/intake_dialog.py" line="150"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="180"/>
+        <location filename="../../app/ui/intake_dialog.py" line="185"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="182"/>
+        <location filename="../../app/ui/intake_dialog.py" line="187"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="202"/>
+        <location filename="../../app/ui/intake_dialog.py" line="207"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="263"/>
+        <location filename="../../app/ui/intake_dialog.py" line="268"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="272"/>
+        <location filename="../../app/ui/intake_dialog.py" line="277"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="274"/>
+        <location filename="../../app/ui/intake_dialog.py" line="279"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="288"/>
+        <location filename="../../app/ui/intake_dialog.py" line="293"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="298"/>
+        <location filename="../../app/ui/intake_dialog.py" line="303"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="308"/>
+        <location filename="../../app/ui/intake_dialog.py" line="317"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="315"/>
+        <location filename="../../app/ui/intake_dialog.py" line="356"/>
+        <source>name %1</source>
+        <translation>naam %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="366"/>
+        <source>address %1</source>
+        <translation>adres %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="368"/>
+        <source>e-mail %1</source>
+        <translation>e-mail %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="369"/>
+        <source>telephone %1</source>
+        <translation>telefoon %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="370"/>
+        <source>customer number %1</source>
+        <translation>klantnummer %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="378"/>
+        <source>date of birth %1</source>
+        <translation>geboortedatum %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="395"/>
+        <source>representative %1</source>
+        <translation>vertegenwoordiger %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="401"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="323"/>
+        <location filename="../../app/ui/intake_dialog.py" line="409"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="325"/>
+        <location filename="../../app/ui/intake_dialog.py" line="411"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="330"/>
+        <location filename="../../app/ui/intake_dialog.py" line="416"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="338"/>
+        <location filename="../../app/ui/intake_dialog.py" line="424"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="344"/>
+        <location filename="../../app/ui/intake_dialog.py" line="430"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="351"/>
+        <location filename="../../app/ui/intake_dialog.py" line="437"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="356"/>
+        <location filename="../../app/ui/intake_dialog.py" line="442"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="362"/>
+        <location filename="../../app/ui/intake_dialog.py" line="448"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="365"/>
+        <location filename="../../app/ui/intake_dialog.py" line="451"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="366"/>
+        <location filename="../../app/ui/intake_dialog.py" line="455"/>
+        <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
+        <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="460"/>
+        <source>Their ultimatum: %1 (“%2”)</source>
+        <translation>Hun ultimatum: %1 (“%2”)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="464"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="411"/>
-        <location filename="../../app/ui/intake_dialog.py" line="414"/>
+        <location filename="../../app/ui/intake_dialog.py" line="509"/>
+        <location filename="../../app/ui/intake_dialog.py" line="512"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2291,12 +2336,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="428"/>
+        <location filename="../../app/ui/intake_dialog.py" line="526"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="429"/>
+        <location filename="../../app/ui/intake_dialog.py" line="527"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
@@ -2932,27 +2977,27 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterTextDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="44"/>
+        <location filename="../../app/ui/intake_dialog.py" line="49"/>
         <source>Read letter text</source>
         <translation>Brieftekst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="49"/>
+        <location filename="../../app/ui/intake_dialog.py" line="54"/>
         <source>Paste the text of the letter (from OCR or from the e-mail). Privacy Desk suggests the request types, their reference and the date of the letter; you decide. The text itself is not stored.</source>
         <translation>Plak de tekst van de brief (uit de OCR of uit de e-mail). Privacy Desk stelt de soorten verzoek, het kenmerk van de afzender en de datum van de brief voor; u beslist. De tekst zelf wordt niet bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="58"/>
+        <location filename="../../app/ui/intake_dialog.py" line="63"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="59"/>
+        <location filename="../../app/ui/intake_dialog.py" line="64"/>
         <source>Geachte heer, mevrouw, …</source>
         <translation>Geachte heer, mevrouw, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="62"/>
+        <location filename="../../app/ui/intake_dialog.py" line="67"/>
         <source>&amp;Read</source>
         <translation>&amp;Lezen</translation>
     </message>

@@ -408,3 +408,70 @@ def test_a_case_can_be_registered_to_be_answered_in_german(qtbot, ctx) -> None:
     assert language.currentText() == "German"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert get_case(ctx.db, reference=dialog.reference).language == "de"
+
+
+PERSON_LETTER = """Mevr. A.C. van 't Veer-Dijkstra
+Burgemeester Smitsstraat 144-II
+5251 AB  Vlijmen
+a.veer@example.nl
+
+Databalance Services B.V.
+Hopbrouwer 18
+5253 RE Nieuwkuijk
+
+Vlijmen, 16 november 2026
+
+Geachte heer, mevrouw,
+
+Ik wil graag weten welke gegevens u van mij heeft, en wilt u ophouden met de nieuwsbrief en
+reclame? Klantnummer: DB100234.
+
+Met vriendelijke groet,
+A.C. van 't Veer-Dijkstra
+"""
+
+
+def test_a_pasted_letter_fills_in_the_person_but_never_what_was_typed(qtbot, ctx) -> None:
+    dialog = _open_intake(qtbot, ctx)
+    form = dialog.form
+    form.email.setText("typed@example.nl")  # the officer's own entry
+    _paste(qtbot, dialog, PERSON_LETTER)
+    assert {code for code, box in form.type_boxes.items() if box.isChecked()} == {
+        "access",
+        "objection",
+    }
+    assert (form.initials.text(), form.name_prefix.text(), form.last_name.text()) == (
+        "A.C.",
+        "van 't",
+        "Veer-Dijkstra",
+    )
+    assert form.salutation.currentData() == "mevrouw"
+    assert form.street.text() == "Burgemeester Smitsstraat 144-II"
+    assert (form.postcode.text(), form.city.text()) == ("5251 AB", "Vlijmen")
+    assert form.country.currentData() == "NL"
+    assert form.customer_number.text() == "DB100234"
+    assert form.email.text() == "typed@example.nl"  # not overwritten
+    assert "Veer-Dijkstra" in dialog.reading_note.text()
+    # The recipient block (our own address) is never the person's.
+    assert "Nieuwkuijk" not in (form.city.text(), form.street.text())
+
+
+def test_a_lawyers_letter_fills_in_the_representative_and_the_client(qtbot, ctx) -> None:
+    dialog = _open_intake(qtbot, ctx)
+    form = dialog.form
+    _paste(
+        qtbot,
+        dialog,
+        "Bakker Advocaten\nMarkt 1\n5211 JV 's-Hertogenbosch\n\nOns kenmerk: BA-1\n\n"
+        "Geachte heer, mevrouw,\n\nNamens cliënte, mevrouw Lotte Kuipers, wonende Dorpsstraat 4, "
+        "5251 GB Vlijmen, verzoek ik u haar gegevens te verwijderen. Een machtiging is "
+        "bijgevoegd.\n\nHoogachtend,\nmr. P. Bakker\n",
+    )
+    assert form.representative.isChecked()
+    assert form.rep_name.text() == "mr. P. Bakker"
+    assert form.rep_organisation.text() == "Bakker Advocaten"
+    assert form.rep_role.currentData() == "lawyer"
+    assert form.rep_postcode.text() == "5211 JV"
+    assert (form.first_name.text(), form.last_name.text()) == ("Lotte", "Kuipers")
+    assert (form.street.text(), form.city.text()) == ("Dorpsstraat 4", "Vlijmen")
+    assert "authorisation (machtiging) is enclosed" in dialog.reading_note.text()
