@@ -175,14 +175,17 @@ def test_fee_refusal_and_objection_on_a_processing_from_the_cli(
                        "grounds=Wij hebben de gegevens nodig.")  # fmt: skip
     assert code == 2 and "6(1)(e) or (f)" in err  # a contract basis: Art. 21(1) cannot refuse
     code, err = letter("objection", "direct_marketing=no", "upheld=no",
-                       "processing=Websitestatistieken (Piwik/Matomo)",
+                       "processing=Websitestatistieken en beveiliging van de website",
                        "grounds=Wij hebben de gegevens nodig om misbruik te zien.")  # fmt: skip
     assert code == 0, err
     text = " ".join(
         " ".join((p.extract_text() or "").split())
         for p in PdfReader(io.BytesIO(out_pdf.read_bytes())).pages
     )
-    assert "Uw bezwaar gaat over deze verwerking: Websitestatistieken (Piwik/Matomo)" in text
+    assert (
+        "Uw bezwaar gaat over deze verwerking: Websitestatistieken en beveiliging van de website"
+        in text
+    )
     assert "Wij wijzen uw bezwaar af." in text
     code, err = letter("objection", "direct_marketing=no", "processing=Bestaat niet")
     assert code == 2 and "no processing 'Bestaat niet'" in err

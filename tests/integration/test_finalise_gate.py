@@ -38,7 +38,7 @@ EMAIL = "els.aa@example.nl"
 UPHELD = {
     "direct_marketing": "no",
     "upheld": "yes",
-    "processing": "Websitestatistieken (Piwik/Matomo)",
+    "processing": "Websitestatistieken en beveiliging van de website",
     "stopped": "het meten van uw websitebezoek",
 }
 

@@ -178,7 +178,7 @@ EXPECTED_DE: Final[dict[LetterType, tuple[str, ...]]] = {
         "Anlage: Übersicht der personenbezogenen Daten", "Zwecke (a)", "Rechtsgrundlage",
         "Datenkategorien (b)", "Empfänger (c)", "Speicherdauer (d)", "Herkunft (g)",
         "Automatisierte Entscheidungen (h)", "Übermittlungen außerhalb des EWR",
-        "Zendesk Inc. (Auftragsverarbeiter)", "Datensatz", "Angabe", "Wert", "Kategorie",
+        "Zendesk Inc. (Auftragsverarbeiter)", "Angabe", "Wert", "Kategorie",
         "Kontaktdaten", "49,95 €", "geschwärzt", "teilweise ab", "Berichtigung",
         "Löschung", "Einschränkung", "widersprechen", AP_DE, *COURT_DE,
     ),

@@ -252,7 +252,7 @@ def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
     _send(db, identity, "refusal", reasons="Your identity could not be established.")
     objection = _case(db, RequestType.OBJECTION, last_name="Cc")
     _send(db, objection, "objection", direct_marketing="no", upheld="no",
-          processing="Websitestatistieken (Piwik/Matomo)",  # Art. 6(1)(f) in the register
+          processing="Websitestatistieken en beveiliging van de website",  # Art. 6(1)(f)
           grounds="Fraud prevention outweighs the objection.")  # fmt: skip
     upheld = _case(db, RequestType.OBJECTION, last_name="Dd")
     _send(db, upheld, "objection", direct_marketing="yes", upheld="yes")

@@ -29,7 +29,7 @@ from app.services.reports import LANGUAGES as REPORT_LANGUAGES
 # Scripts depend on these names: a command is added here on purpose, never removed by accident.
 CASE_ACTIONS = """add read list show status note attach link pause resume extend identifiers
 decide search findings review erase rectify dossier portability identity
-decide-portability""".split()
+decide-portability suppress""".split()
 DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
     "connectors list", "connectors kinds", "connectors test", "connectors add",
     "report register", "report yearly", "retention list", "retention apply",

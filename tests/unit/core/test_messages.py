@@ -225,7 +225,8 @@ def _connector_messages(tmp_path: Path) -> list[str]:
     (folder / "groot.txt").write_text("x" * 5000, encoding="utf-8")
     (folder / "brief.txt").write_text("Mail van anna@example.nl over haar account.", "utf-8")
     readable = DocumentFolderConnector("Map", {"path": str(folder), "max_file_mb": "0.001"}, {})
-    out += [f.note for f in readable.search(subject, quick)]
+    # Its own time budget: starting the reading child may take seconds on a busy machine.
+    out += [f.note for f in readable.search(subject, Progress(timeout_s=60))]
     out.append(readable.test_connection())
 
     matomo = {"base_url": "http://127.0.0.1:9/", "site_ids": "1", "timeout_s": 2}
