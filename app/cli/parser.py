@@ -41,6 +41,8 @@ IDENTITY_METHODS = (
     "representative_authorisation",
 )
 IDENTITY_OUTCOMES = ("verified", "doubt", "failed")
+# Irreversible steps ask on a terminal; scripts pass --yes (without it they change nothing).
+_YES_HELP = "do not ask before this irreversible step (needed when not run from a terminal)"
 GATE_CONDITIONS = (
     "identity",
     "systems_searched",
@@ -215,6 +217,7 @@ def _add_case_commands(case_sub: Any) -> None:
     status.add_argument("reference")
     status.add_argument("status", choices=CASE_STATUSES)
     status.add_argument("--note")
+    status.add_argument("--yes", action="store_true", help=_YES_HELP)
     status.set_defaults(handler="cases:cmd_case_status")
 
     note = case_sub.add_parser("note", help="add a note")
@@ -353,6 +356,7 @@ def _add_letter_commands(sub: Any) -> None:
         help="with --final: go on without one unmet condition, with a written reason (audited; "
         f"the letter names what was not done); conditions: {', '.join(GATE_CONDITIONS)}",
     )
+    letter.add_argument("--yes", action="store_true", help=_YES_HELP)
     letter.set_defaults(handler="letters:cmd_letter")
 
     today = sub.add_parser("letters-today", help="one PDF of all letters finalised today")
@@ -366,6 +370,7 @@ def _add_letter_commands(sub: Any) -> None:
     posted.add_argument("reference")
     posted.add_argument("--on", type=date_arg, required=True, help="the posting date")
     posted.add_argument("--type", metavar="TYPE", help="only letters of this type")
+    posted.add_argument("--yes", action="store_true", help=_YES_HELP)
     posted.set_defaults(handler="letters:cmd_letter_posted")
 
 
@@ -387,6 +392,11 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     review.add_argument("reference")
     review.add_argument("--confirm", type=int, nargs="*", default=[])
     review.add_argument("--reject", type=int, nargs="*", default=[])
+    review.add_argument(
+        "--undo-reject", type=int, nargs="*", default=[], metavar="ID",
+        help="put rejected findings back to review (until the access, erasure or rectification "
+        "letter is final)",
+    )  # fmt: skip
     review.set_defaults(handler="systems:cmd_case_review")
 
     for name, help_text in (("erase", "erasure"), ("rectify", "rectification")):
@@ -400,6 +410,7 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
         )
         change.add_argument("--note", default="", help="by-hand: what was done, where (required)")
         change.add_argument("--format", default="table", choices=["table", "json"])
+        change.add_argument("--yes", action="store_true", help=_YES_HELP)
         change.set_defaults(handler="systems:cmd_case_change")
 
     conn = sub.add_parser("connectors", help="the source systems that are searched")
