@@ -358,6 +358,22 @@
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
+    <message>
+        <source>A closed case cannot be reopened. This cannot be undone.</source>
+        <translation>Een gesloten zaak kan niet worden heropend. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>This status cannot be undone; the case can afterwards only be closed.</source>
+        <translation>Deze status kan niet ongedaan worden gemaakt; de zaak kan daarna alleen nog worden gesloten.</translation>
+    </message>
+    <message>
+        <source>Case %1: %2?</source>
+        <translation>Zaak %1: %2?</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status wijzigen</translation>
+    </message>
 </context>
 <context>
     <name>CaseExportDialog</name>
@@ -1058,6 +1074,28 @@
         <source>Record removed by &amp;hand</source>
         <translation>Met de &amp;hand verwijderd vastleggen</translation>
     </message>
+    <message numerus="yes">
+        <source>Case %1: execute %n approved change(s)</source>
+        <translation>
+            <numerusform>Zaak %1: %n goedgekeurde wijziging uitvoeren</numerusform>
+            <numerusform>Zaak %1: %n goedgekeurde wijzigingen uitvoeren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n source system(s) now?</source>
+        <translation>
+            <numerusform>in %n bronsysteem nu?</numerusform>
+            <numerusform>in %n bronsystemen nu?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed or overwritten data cannot be brought back by Privacy Desk. This cannot be undone.</source>
+        <translation>Verwijderde of overschreven gegevens kan Privacy Desk niet terughalen. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>&amp;Execute changes</source>
+        <translation>Wijzigingen &amp;uitvoeren</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorLabels</name>
@@ -1502,6 +1540,14 @@
         <location filename="../../app/ui/connectors_dialog.py" line="453"/>
         <source>Delete the system &apos;%1&apos;? It is no longer searched; findings already stored stay with their cases.</source>
         <translation>Het systeem &apos;%1&apos; verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
+    </message>
+    <message>
+        <source>Delete the system &apos;%1&apos;? Its settings and stored passwords are removed and it is no longer searched; findings already stored stay with their cases. This cannot be undone.</source>
+        <translation>Het systeem &apos;%1&apos; verwijderen? De instellingen en opgeslagen wachtwoorden worden verwijderd en het wordt niet meer doorzocht; al opgeslagen vondsten blijven bij hun zaken. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete system</source>
+        <translation>Systeem &amp;verwijderen</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2283,14 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <location filename="../../app/ui/findings_tab.py" line="568"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to review</source>
+        <translation>&amp;Terug ter beoordeling</translation>
+    </message>
+    <message>
+        <source>Undo the rejection of the selected findings: they are to review again (possible until the access, erasure or rectification letter is final)</source>
+        <translation>De afwijzing van de geselecteerde vondsten ongedaan maken: ze moeten weer worden beoordeeld (mogelijk tot de brief over inzage, wissing of rectificatie definitief is)</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3103,10 @@ Nu definitief maken?</translation>
         <location filename="../../app/ui/letter_editor.py" line="317"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Case %1: finalise the %2.</source>
+        <translation>Zaak %1: %2 definitief maken.</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +3954,14 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
+    <message>
+        <source>Delete &apos;%1&apos; from the register? The entry is removed from the record of processing activities; this cannot be undone (the audit trail keeps that it was deleted).</source>
+        <translation>&apos;%1&apos; uit het register verwijderen? De vermelding wordt uit het register van verwerkingsactiviteiten verwijderd; dit kan niet ongedaan worden gemaakt (het auditspoor bewaart dat ze is verwijderd).</translation>
+    </message>
+    <message>
+        <source>&amp;Delete activity</source>
+        <translation>Activiteit &amp;verwijderen</translation>
+    </message>
 </context>
 <context>
     <name>RegisterExportPage</name>
@@ -4107,6 +4173,18 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/exports_dialog.py" line="335"/>
         <source>Applying retention…</source>
         <translation>Bewaartermijn toepassen…</translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation>Zaken: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Delete cases</source>
+        <translation>Zaken &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise cases</source>
+        <translation>Zaken &amp;anonimiseren</translation>
     </message>
 </context>
 <context>
