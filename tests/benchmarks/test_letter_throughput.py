@@ -51,7 +51,7 @@ def _cases(db, count: int) -> list[str]:
                 postcode="5253 RE",
                 city="Nieuwkuijk",
             ),
-        )  # fmt: skip
+        )
         for i in range(count)
     ]
 
