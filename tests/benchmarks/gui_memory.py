@@ -12,15 +12,15 @@ from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).parent / "anchors"))
-from memory import rss_uss_kib  # noqa: E402
+from memory import rss_uss_kib
 
-from app.data.database import open_database  # noqa: E402
-from app.ui.app import create_application  # noqa: E402
-from app.ui.context import UiContext  # noqa: E402
-from app.ui.errors import ErrorReporter  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.tasks import TaskRunner  # noqa: E402
-from app.ui.translation import install_translators  # noqa: E402
+from app.data.database import open_database
+from app.ui.app import create_application
+from app.ui.context import UiContext
+from app.ui.errors import ErrorReporter
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from app.ui.translation import install_translators
 
 work = Path(sys.argv[2])
 app = create_application()

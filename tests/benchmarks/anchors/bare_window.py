@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 sys.path.insert(0, str(Path(__file__).parent))
-from memory import rss_uss_kib  # noqa: E402
+from memory import rss_uss_kib
 
 QUERY = sa.text(
     "SELECT c.reference, c.received_on, r.first_name, r.name_prefix, r.last_name, c.type_codes, "
