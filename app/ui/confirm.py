@@ -30,9 +30,8 @@ def ask_before(
     box.setObjectName(name)
     yes = box.button(QMessageBox.StandardButton.Yes)
     yes.setText(action)
-    cancel = box.button(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     box.accepted.connect(on_yes)
     box.open()
     return box
