@@ -12,7 +12,8 @@ from app.demo.fill import fill_demo
 from app.services.case_queries import get_case, list_cases
 from app.services.changes import actions_of, approve_plan, plan_changes
 from app.services.connectors import list_connectors, save_connector
-from app.services.letters import draft_letter, letters_of
+from app.services.letter_post import printed_of_case
+from app.services.letters import draft_letter, finalise_letter, letters_of
 from app.services.register import list_activities
 from app.services.retention import list_expired
 from app.services.searches import findings_of, review_findings, search_case
@@ -22,6 +23,7 @@ from app.ui.changes_dialog import ChangesDialog
 from app.ui.connectors_dialog import ConnectorsDialog
 from app.ui.exports_dialog import ExportsDialog
 from app.ui.findings_tab import FINDING_ROLE, FindingsTab
+from app.ui.letter_post_dialog import SentByPostDialog
 from app.ui.letters_tab import LettersTab
 from app.ui.register_dialog import RegisterDialog
 
@@ -149,3 +151,16 @@ def test_execute_cancel_and_rejected_finding_back_to_review(qtbot, ctx) -> None:
     qtbot.mouseClick(tab.unreject_button, Qt.MouseButton.LeftButton)
     assert {f.id: f.review for f in findings_of(ctx.db, reference=ref)}[first] == "pending"
     assert any(e.action == "rejection_undone" for e in get_case(ctx.db, reference=ref).audit)
+
+
+def test_sent_by_post_enter_cancels_and_nothing_is_recorded(qtbot, ctx) -> None:
+    ref = new_case(ctx.db, received=date.today() - timedelta(days=3))
+    draft = draft_letter(ctx.db, actor="t", reference=ref, letter_type="acknowledgement")
+    final = finalise_letter(ctx.db, actor="t", letter_id=draft.id)
+    dialog = SentByPostDialog(ctx, final.id, final.letter_date, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.cancel_button.isDefault() and not dialog.ok_button.isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert printed_of_case(ctx.db, reference=ref) == {final.id: None}
