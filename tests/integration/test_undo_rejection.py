@@ -11,7 +11,7 @@ from app.core.errors import UserError, ValidationError
 from app.data.database import Database, open_database
 from app.demo.fill import fill_demo
 from app.services.case_queries import get_case, list_cases
-from app.services.changes import actions_of, approve_plan, plan_changes
+from app.services.changes import actions_of, plan_changes
 from app.services.gate import unmet_for_case
 from app.services.letters import draft_letter, finalise_letter, letters_of
 from app.services.searches import findings_of, review_findings, search_case, undo_rejections
@@ -94,7 +94,9 @@ def test_cli_irreversible_steps_need_yes(demo, capsys: pytest.CaptureFixture[str
     if confirmed:
         review_findings(db, actor="t", reference=ref, finding_ids=confirmed, decision="confirmed")
     plan_changes(db, actor="t", reference=ref, operation="erasure", secrets=secrets)
-    approve_plan(db, actor="t", reference=ref, operation="erasure")
+    # Through the CLI: `approve` crashed before (a local import hid the module's `_`).
+    code, out, err = run(capsys, "--db", url, "case", "erase", ref, "approve")
+    assert code == 0 and "approved" in out, err
     before = {a.id: a.outcome for a in actions_of(db, reference=ref, operation="erasure")}
     assert before and set(before.values()) == {"planned"}
     # pytest's stdin is no terminal: like a script, it must say --yes.
