@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db, options_of, print_json, say
+from app.cli.support import confirmed, current_actor, open_db, options_of, print_json, say
 from app.core.enums import CaseStatus, Channel, IdentifierKind, Language, RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import _, join, text_of
@@ -222,6 +222,13 @@ def cmd_case_status(args: argparse.Namespace) -> int:
         new = CaseStatus(args.status)
     except ValueError as exc:
         raise UserError(_("Unknown status '{status}'.", status=args.status)) from exc
+    if new in (CaseStatus.CLOSED, CaseStatus.WITHDRAWN, CaseStatus.REFUSED):
+        question = _(
+            "Case {reference}: set the status to '{status}'? There is no way back from it.",
+            reference=args.reference.upper(), status=new.value,
+        )  # fmt: skip
+        if not confirmed(args, question, what=_("change the status")):
+            return 1
     db = open_db(args)
     change_status(
         db,

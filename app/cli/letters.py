@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.support import current_actor, open_db, options_of
+from app.cli.support import confirmed, current_actor, open_db, options_of
 from app.core.errors import ValidationError
 from app.core.i18n import _
 
@@ -34,6 +34,12 @@ def cmd_letter(args: argparse.Namespace) -> int:
             db, reference=args.reference, letter_type=args.type, options=options, lang=args.lang
         )
         apply_overrides(unmet, overrides)  # GateRefused: exit code 3 with the list
+        question = _(
+            "Case {reference}: finalise the {type} letter? It is stored with its SHA-256 and "
+            "cannot be changed afterwards.", reference=args.reference.upper(), type=args.type,
+        )  # fmt: skip
+        if not confirmed(args, question, what=_("finalise the letter")):
+            return 1
         draft = draft_letter(
             db,
             actor=current_actor(args),
@@ -90,6 +96,12 @@ def cmd_letters_today(args: argparse.Namespace) -> int:
 def cmd_letter_posted(args: argparse.Namespace) -> int:
     from app.services.letter_post import mark_case_letters_posted
 
+    question = _(
+        "Case {reference}: record the final letters as sent by post on {day}? They then count "
+        "as printed; this cannot be undone.", reference=args.reference.upper(), day=args.on,
+    )  # fmt: skip
+    if not confirmed(args, question, what=_("record the letters as sent by post")):
+        return 1
     count = mark_case_letters_posted(
         open_db(args),
         actor=current_actor(args),

@@ -42,6 +42,8 @@ IDENTITY_METHODS = (
     "representative_authorisation",
 )
 IDENTITY_OUTCOMES = ("verified", "doubt", "failed")
+# Irreversible steps ask on a terminal; scripts pass --yes (without it they change nothing).
+_YES_HELP = "do not ask before this irreversible step (needed when not run from a terminal)"
 GATE_CONDITIONS = (
     "identity",
     "systems_searched",
@@ -225,6 +227,7 @@ def _add_case_commands(case_sub: Any) -> None:
     status.add_argument("reference")
     status.add_argument("status", choices=CASE_STATUSES)
     status.add_argument("--note")
+    status.add_argument("--yes", action="store_true", help=_YES_HELP)
     status.set_defaults(handler="cases:cmd_case_status")
 
     note = case_sub.add_parser("note", help="add a note")
@@ -375,6 +378,7 @@ def _add_letter_commands(sub: Any) -> None:
         help="with --final: go on without one unmet condition, with a written reason (audited; "
         f"the letter names what was not done); conditions: {', '.join(GATE_CONDITIONS)}",
     )
+    letter.add_argument("--yes", action="store_true", help=_YES_HELP)
     letter.set_defaults(handler="letters:cmd_letter")
 
     today = sub.add_parser("letters-today", help="one PDF of all letters finalised today")
@@ -388,6 +392,7 @@ def _add_letter_commands(sub: Any) -> None:
     posted.add_argument("reference")
     posted.add_argument("--on", type=date_arg, required=True, help="the posting date")
     posted.add_argument("--type", metavar="TYPE", help="only letters of this type")
+    posted.add_argument("--yes", action="store_true", help=_YES_HELP)
     posted.set_defaults(handler="letters:cmd_letter_posted")
 
 
@@ -409,6 +414,11 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     review.add_argument("reference")
     review.add_argument("--confirm", type=int, nargs="*", default=[])
     review.add_argument("--reject", type=int, nargs="*", default=[])
+    review.add_argument(
+        "--undo-reject", type=int, nargs="*", default=[], metavar="ID",
+        help="put rejected findings back to review (until the access, erasure or rectification "
+        "letter is final)",
+    )  # fmt: skip
     review.set_defaults(handler="systems:cmd_case_review")
 
     for name, help_text in (("erase", "erasure"), ("rectify", "rectification")):
@@ -453,6 +463,7 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
                 help="keep: instead of a ground, the date the data deletes itself (log lines)",
             )
         change.add_argument("--format", default="table", choices=["table", "json"])
+        change.add_argument("--yes", action="store_true", help=_YES_HELP)
         change.set_defaults(handler="systems:cmd_case_change")
 
     suppress = case_sub.add_parser(

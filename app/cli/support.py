@@ -56,3 +56,26 @@ def say(text: str, *, prefix: str = "", file: TextIO | None = None, end: str = "
     from app.core.i18n import text_of
 
     print(prefix + text_of(text), file=sys.stdout if file is None else file, end=end, flush=True)
+
+
+def confirmed(args: argparse.Namespace, question: str, *, what: str) -> bool:
+    """Ask before an irreversible step: --yes goes on, a terminal is asked to type "yes".
+
+    Without a terminal (a script, cron) and without --yes nothing changes: a UserError says to
+    run again with --yes. ``what`` is the command's step in the refusal ("finalise the letter").
+    Returns False when the officer answers anything but "yes" (then nothing changed either).
+    """
+    from app.core.errors import UserError
+    from app.core.i18n import _, text_of
+
+    if getattr(args, "yes", False):
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(
+            _("Confirmation needed: run again with --yes to {what}. Nothing changed.", what=what)
+        )
+    answer = input(text_of(question) + " " + text_of(_("Type yes:")) + " ")
+    if answer.strip().lower() != "yes":
+        say(_("Nothing changed."))
+        return False
+    return True

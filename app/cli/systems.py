@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli.support import current_actor, open_db, print_json, say
+from app.cli.support import confirmed, current_actor, open_db, print_json, say
 from app.core.errors import UserError
 from app.core.i18n import _, text_of, translate
 
@@ -145,9 +145,14 @@ def cmd_case_findings(args: argparse.Namespace) -> int:
 
 def cmd_case_review(args: argparse.Namespace) -> int:
     from app.core.enums import FindingReview
-    from app.services.searches import review_findings
+    from app.services.searches import review_findings, undo_rejections
 
     db = open_db(args)
+    if args.undo_reject:
+        count = undo_rejections(
+            db, actor=current_actor(args), reference=args.reference, finding_ids=args.undo_reject
+        )
+        say(_("{n} rejected finding(s) back to review", n=count))
     for decision, ids in (
         (FindingReview.CONFIRMED, args.confirm),
         (FindingReview.REJECTED, args.reject),
@@ -214,6 +219,19 @@ def cmd_case_change(args: argparse.Namespace) -> int:
         say(_("{n} change(s) approved", n=count))
         return 0
     elif args.step == "execute":
+        from app.services.changes import actions_of
+
+        todo = [
+            a for a in actions_of(db, reference=args.reference, operation=operation)
+            if a.outcome in ("planned", "failed")
+        ]  # fmt: skip
+        question = _(
+            "Case {reference}: execute {n} approved change(s) in {systems} source system(s)? "
+            "Removed or overwritten data cannot be brought back.",
+            reference=args.reference.upper(), n=len(todo), systems=len({a.system for a in todo}),
+        )  # fmt: skip
+        if not confirmed(args, question, what=_("execute the changes")):
+            return 1
         actions = execute_plan(
             db,
             actor=current_actor(args),

@@ -176,6 +176,7 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
             "decision_recorded": C_("audit action", "Decision recorded"),
             "systems_searched": C_("audit action", "Systems searched"),
             "findings_reviewed": C_("audit action", "Findings reviewed"),
+            "rejection_undone": C_("audit action", "Rejection undone"),
             "manual_check_done": C_("audit action", "Manual check done"),
             "erasure_planned": C_("audit action", "Erasure planned"),
             "erasure_approved": C_("audit action", "Erasure approved"),

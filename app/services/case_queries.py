@@ -272,25 +272,41 @@ def _row_query() -> Any:
     ).join(Requester, Requester.id == Case.requester_id)
 
 
+# Values many rows repeat (dates, type tuples, status, city, officer) are shared between rows
+# instead of one object per row: 100,000 listed cases hold a few thousand date objects, not
+# half a million. Bounded: emptied when it grows past _SHARED_MAX (the objects stay valid).
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 50_000
+
+
+def _shared(value: Any) -> Any:
+    if value is None:
+        return None
+    if len(_SHARED) > _SHARED_MAX:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
+
+
 def _row(row: Any) -> CaseRow:
+    share = _shared
     return CaseRow(
         id=row.id,
         reference=row.reference,
-        received_on=row.received_on,
+        received_on=share(row.received_on),
         requester_name=" ".join(
             p for p in (row.first_name or row.initials, row.name_prefix, row.last_name) if p
         ),
         postcode=row.postcode,
-        city=row.city,
-        types=tuple(t for t in row.type_codes.split(",") if t),
-        status=row.status,
-        promise_on=row.promise_on,
-        post_by_on=row.post_by_on,
-        legal_due_on=row.legal_due_on,
-        extended_due_on=row.extended_due_on,
-        effective_due_on=row.effective_due_on,
+        city=share(row.city),
+        types=share(tuple(share(t) for t in row.type_codes.split(",") if t)),
+        status=share(row.status),
+        promise_on=share(row.promise_on),
+        post_by_on=share(row.post_by_on),
+        legal_due_on=share(row.legal_due_on),
+        extended_due_on=share(row.extended_due_on),
+        effective_due_on=share(row.effective_due_on),
         paused=row.paused,
-        assigned_to=row.assigned_to,
+        assigned_to=share(row.assigned_to),
         version=row.version,
     )
 

@@ -19,7 +19,8 @@ class CaseFilter:
     open_only: bool = False
 
 
-@dataclass(frozen=True)
+# slots: no per-row __dict__; the case list holds up to 100,000 of these (issue 15, memory).
+@dataclass(frozen=True, slots=True)
 class CaseRow:
     id: int
     reference: str

@@ -17,13 +17,13 @@ from app.connectors.base import Finding as FoundRecord
 from app.connectors.base import Identifier, MatchStrength, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.code_words import code_word
-from app.core.enums import FindingReview, IdentifierKind
+from app.core.enums import FindingReview, IdentifierKind, LetterStatus
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import Message, _, join, message_of, restored, stored
 from app.core.progress import Progress
 from app.core.validation import clean_text
 from app.data.database import Database
-from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, ManualTask
+from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, Letter, ManualTask
 from app.services import audit
 from app.services.connectors import instantiate
 from app.services.lookup import case_by_reference
@@ -332,6 +332,68 @@ def review_findings(
             after={"finding_ids": list(finding_ids), "decision": decision},
         )
         return changed
+
+
+# Letters whose content rests on the review of the findings (what was found, what is removed).
+_LETTERS_ON_FINDINGS = ("access", "erasure", "rectification")
+
+
+def undo_rejections(db: Database, *, actor: str, reference: str, finding_ids: Sequence[int]) -> int:
+    """Put rejected findings back to "pending" (audited), while no letter using them is final.
+
+    Returns how many changed. Refuses, changing nothing, when a finding is not rejected or when
+    the case's access, erasure or rectification letter is final (it was sent on that review).
+    """
+    if not finding_ids:
+        raise ValidationError({"findings": _("Name the rejected findings to put back.")})
+    with db.session() as session:
+        case = case_by_reference(session, reference)
+        rows = session.scalars(
+            select(Finding).where(Finding.case_id == case.id, Finding.id.in_(finding_ids))
+        ).all()
+        if len(rows) != len(set(finding_ids)):
+            raise NotFoundError(_("Some findings no longer exist; search again and review anew."))
+        not_rejected = sorted(r.id for r in rows if r.review != FindingReview.REJECTED)
+        if not_rejected:
+            raise ValidationError(
+                {
+                    "findings": _(
+                        "Only a rejection can be undone; finding(s) {ids} are not rejected.",
+                        ids=", ".join(str(i) for i in not_rejected),
+                    )
+                }
+            )
+        final = session.scalars(
+            select(Letter.id).where(
+                Letter.case_id == case.id,
+                Letter.status == LetterStatus.FINAL,
+                Letter.letter_type.in_(_LETTERS_ON_FINDINGS),
+            )
+        ).first()
+        if final is not None:
+            raise UserError(
+                _(
+                    "A final letter of case {reference} (access, erasure or rectification) rests "
+                    "on this review; a rejection can no longer be undone. Record a note on the "
+                    "case instead.",
+                    reference=reference,
+                )
+            )
+        for row in rows:
+            row.review = FindingReview.PENDING
+            row.reviewed_by = actor
+            row.reviewed_at = datetime.now(UTC)
+        ids = sorted(r.id for r in rows)
+        audit.record(
+            session,
+            case=case,
+            actor=actor,
+            action="rejection_undone",
+            summary=_("{changed} rejected finding(s) back to review", changed=len(rows)),
+            before={"finding_ids": ids, "review": FindingReview.REJECTED.value},
+            after={"finding_ids": ids, "review": FindingReview.PENDING.value},
+        )
+        return len(rows)
 
 
 @dataclass(frozen=True)

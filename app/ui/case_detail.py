@@ -40,6 +40,7 @@ from app.ui.case_dialogs import (
     ResumeDialog,
 )
 from app.ui.case_panels import DocumentsPanel, NotesPanel, TimelinePanel
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.findings_tab import FindingsTab
@@ -48,6 +49,10 @@ from app.ui.shortcuts import annotate_tooltips
 from app.ui.style import foreground, urgency_labels, urgency_of
 
 OPEN_CODES = frozenset(s.value for s in OPEN_STATUSES)
+
+
+# Statuses with no way back (app/core/status.py): asked before they are set.
+FINAL_STATUSES = frozenset({CaseStatus.CLOSED, CaseStatus.WITHDRAWN, CaseStatus.REFUSED})
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout, QGridLayout]:
@@ -390,11 +395,32 @@ class CaseDetailView(QWidget):
                 continue  # "Pause clock" records the question and its date, so use that
             button = QPushButton(texts.get(code, code))
             button.setObjectName(f"status_{code}")
-            button.clicked.connect(lambda _c=False, s=code: self.set_status(s))
+            button.clicked.connect(lambda _c=False, s=code: self.ask_status(s))
             self.status_bar.addWidget(button)
         self.next_label.setVisible(self.status_bar.count() > 0)
 
     # ---- actions ---------------------------------------------------------------------------
+
+    def ask_status(self, status: str) -> QMessageBox | None:
+        """A status with no way back (closed, withdrawn, refused) asks first; others just apply."""
+        if status not in FINAL_STATUSES:
+            self.set_status(status)
+            return None
+        label = labels.label(labels.status_actions(), status)
+        if status == CaseStatus.CLOSED:
+            what = self.tr("A closed case cannot be reopened. This cannot be undone.")
+        else:
+            what = self.tr("This status cannot be undone; the case can afterwards only be "
+                           "closed.")  # fmt: skip
+        text = (
+            self.tr("Case %1: %2?").replace("%1", self.reference).replace("%2", label)
+            + "\n\n" + what
+        )  # fmt: skip
+        self.message = ask_before(
+            self, title=self.tr("Change status"), text=text, action=label,
+            on_yes=lambda: self.set_status(status), name="confirmStatus",
+        )  # fmt: skip
+        return self.message
 
     def set_status(self, status: str) -> None:
         if self.detail is None:

@@ -39,6 +39,7 @@ from app.services.changes import suppress as suppress_marketing
 from app.services.searches import findings_of
 from app.services.secrets import SecretStore
 from app.ui import labels
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
 from app.ui.keep_dialog import KeepReasonDialog
@@ -396,22 +397,22 @@ class ChangesDialog(QDialog):
         return True
 
     def ask_execute(self) -> QMessageBox:
-        open_count = sum(1 for a in self.plan_actions if a.outcome in ("planned", "failed"))
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.windowTitle(),
-            self.tr(
-                "Execute %n approved change(s) in the source systems now? Removed data cannot "
-                "be brought back by Privacy Desk.", "", open_count
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+        todo = [a for a in self.plan_actions if a.outcome in ("planned", "failed")]
+        systems = len({a.system for a in todo})
+        text = (
+            self.tr("Case %1: execute %n approved change(s)", "", len(todo))
+            .replace("%1", self.reference)
+            + " "
+            + self.tr("in %n source system(s) now?", "", systems)
+            + "\n\n"
+            + self.tr("Removed or overwritten data cannot be brought back by Privacy Desk. "
+                      "This cannot be undone.")
         )  # fmt: skip
-        box.setObjectName("confirmExecute")
-        box.accepted.connect(self.execute)
-        self.confirm = box
-        box.open()
-        return box
+        self.confirm = ask_before(
+            self, title=self.windowTitle(), text=text, action=self.tr("&Execute changes"),
+            on_yes=self.execute, name="confirmExecute",
+        )  # fmt: skip
+        return self.confirm
 
     def execute(self) -> Task:
         """Run the approved plan in the background; re-running finishes only what failed."""

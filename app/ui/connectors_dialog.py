@@ -36,6 +36,7 @@ from app.services.connectors import (
     test_connector,
 )
 from app.services.secrets import FILE, KEYRING, LOCKED, SecretStore
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
 from app.ui.passphrase_dialog import ensure_unlocked
@@ -465,18 +466,16 @@ class ConnectorsDialog(QDialog):
         if self.current is None:
             return None
         name = self.current.name
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Delete system"),
-            self.tr("Delete the system '%1'? It is no longer searched; findings already stored "
-                    "stay with their cases.").replace("%1", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+        text = self.tr(
+            "Delete the system '%1'? Its settings and stored passwords are removed and it is no "
+            "longer searched; findings already stored stay with their cases. This cannot be "
+            "undone."
+        ).replace("%1", name)  # fmt: skip
+        self.confirm = ask_before(
+            self, title=self.tr("Delete system"), text=text, action=self.tr("&Delete system"),
+            on_yes=lambda: self.delete(name), name="confirmDeleteSystem",
         )  # fmt: skip
-        box.accepted.connect(lambda: self.delete(name))
-        self.confirm = box
-        box.open()
-        return box
+        return self.confirm
 
     def delete(self, name: str) -> bool:
         try:

@@ -35,6 +35,7 @@ from app.core.retention import MODE_ANONYMISE, MODE_DELETE
 from app.services import reports, retention
 from app.services.traces import confirmation_lines
 from app.ui import labels
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.tasks import Task
@@ -309,13 +310,15 @@ class RetentionPage(_ExportPage):
                 "Anonymise %n case(s)? All personal data of these cases is removed; this cannot "
                 "be undone.", "", len(refs)
             )  # fmt: skip
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Retention"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)  # fmt: skip
-        box.accepted.connect(lambda: self.apply(refs))
-        self.confirm = box
-        box.open()
-        return box
+        shown = ", ".join(refs[:10]) + (" …" if len(refs) > 10 else "")
+        text += "\n\n" + self.tr("Cases: %1").replace("%1", shown)
+        deleting = self.mode.currentData() == MODE_DELETE
+        self.confirm = ask_before(
+            self, title=self.tr("Retention"), text=text,
+            action=self.tr("&Delete cases") if deleting else self.tr("&Anonymise cases"),
+            on_yes=lambda: self.apply(refs), name="confirmRetention",
+        )  # fmt: skip
+        return self.confirm
 
     def apply(self, refs: list[str]) -> Task:
         db, actor, today, mode = (

@@ -42,6 +42,7 @@ from app.services.searches import (
     review_findings,
     runs_of,
     search_case,
+    undo_rejections,
 )
 from app.services.secrets import SecretStore
 from app.ui import labels
@@ -201,6 +202,16 @@ class FindingsTab(QWidget):
         self.undo_button.hide()
         self.last_rejected: dict[int, str] = {}  # finding id -> its review before
         row.addWidget(self.undo_button)
+        # Any rejected finding goes back to review until a letter resting on it is final.
+        self.unreject_button = QPushButton(self.tr("&Back to review"))
+        self.unreject_button.setObjectName("unrejectButton")
+        self.unreject_button.setToolTip(
+            self.tr("Undo the rejection of the selected findings: they are to review again "
+                    "(possible until the access, erasure or rectification letter is final)")
+        )  # fmt: skip
+        self.unreject_button.clicked.connect(self.unreject_selected)
+        self.unreject_button.setEnabled(False)
+        row.addWidget(self.unreject_button)
         layout = QVBoxLayout(page)
         layout.addWidget(explain)
         layout.addWidget(splitter, 1)
@@ -356,6 +367,7 @@ class FindingsTab(QWidget):
         chosen = self.selected_findings()
         self.confirm_button.setEnabled(bool(chosen))
         self.reject_button.setEnabled(bool(chosen))
+        self.unreject_button.setEnabled(any(f.review == FindingReview.REJECTED for f in chosen))
         self.fields.clear()
         self.note.clear()
         if len(chosen) != 1:
@@ -439,17 +451,41 @@ class FindingsTab(QWidget):
             by_review.setdefault(review, []).append(finding_id)
         changed = 0
         try:
-            for review, ids in sorted(by_review.items()):
-                changed += review_findings(
-                    self.ctx.db,
-                    actor=self.ctx.actor,
-                    reference=self.reference,
-                    finding_ids=ids,
-                    decision=review,
-                )
+            # Back to review through the service (it refuses once a letter on them is final);
+            # those confirmed before are confirmed again.
+            changed = undo_rejections(
+                self.ctx.db, actor=self.ctx.actor, reference=self.reference,
+                finding_ids=sorted(before),
+            )  # fmt: skip
+            confirmed = sorted(i for i, r in before.items() if r == FindingReview.CONFIRMED)
+            if confirmed:
+                review_findings(
+                    self.ctx.db, actor=self.ctx.actor, reference=self.reference,
+                    finding_ids=confirmed, decision=FindingReview.CONFIRMED,
+                )  # fmt: skip
         except UserError as exc:
             self.review_error.setText(user_message(exc))
             self.review_error.show()
+        self.ctx.events.cases_changed.emit(self.reference)
+        self.reload()
+        return changed
+
+    def unreject_selected(self) -> int:
+        """Put the selected rejected findings back to review (audited); returns how many."""
+        ids = [f.id for f in self.selected_findings() if f.review == FindingReview.REJECTED]
+        if not ids:
+            return 0
+        self.review_error.hide()
+        try:
+            changed = undo_rejections(
+                self.ctx.db, actor=self.ctx.actor, reference=self.reference, finding_ids=ids
+            )
+        except UserError as exc:
+            self.review_error.setText(user_message(exc))
+            self.review_error.show()
+            return 0
+        self.last_rejected = {}
+        self.undo_button.hide()
         self.ctx.events.cases_changed.emit(self.reference)
         self.reload()
         return changed

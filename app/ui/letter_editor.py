@@ -25,6 +25,7 @@ from app.core.i18n import translate
 from app.letters.kinds import letter_kinds
 from app.services.letters import LetterInfo, finalise_letter, preview_letter, update_draft
 from app.ui import labels
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.gate_dialog import GateDialog
@@ -249,22 +250,22 @@ class LetterEditorDialog(QDialog):
     def ask_finalise(self) -> QMessageBox | None:
         if self.is_final or (self.dirty and not self.save()):
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Finalise letter"),
-            self.tr(
+        kind = labels.label(letter_type_labels(self.ctx.lang), self.letter.letter_type)
+        text = (
+            self.tr("Case %1: finalise the %2.").replace("%1", self.letter.reference)
+            .replace("%2", kind)
+            + "\n\n"
+            + self.tr(
                 "The letter is stored as PDF with its SHA-256 and recorded in the case history. "
                 "After this the letter cannot be changed.\n\nFinalise it now?"
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("confirmFinalise")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Finalise and store"))
-        box.accepted.connect(self.finalise)
-        self.confirm = box
-        box.open()
-        return box
+            )
+        )  # fmt: skip
+        self.confirm = ask_before(
+            self, title=self.tr("Finalise letter"), text=text,
+            action=self.tr("Finalise and store"), on_yes=self.finalise,
+            name="confirmFinalise", icon=QMessageBox.Icon.Question,
+        )  # fmt: skip
+        return self.confirm
 
     def finalise(self, overrides: dict[str, str] | None = None) -> bool:
         """Finalise through the service; an unmet gate opens the list with reason fields."""

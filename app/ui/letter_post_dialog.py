@@ -39,6 +39,11 @@ class SentByPostDialog(QDialog):
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Record"))
+        # Recording the posting cannot be undone: Enter cancels, the action needs a click/Alt+R.
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button.setAutoDefault(False)
+        self.ok_button.setDefault(False)
+        self.cancel_button.setDefault(True)
         buttons.accepted.connect(self.perform)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -37,6 +37,7 @@ from app.services.register import (
     migration_report,
     save_activity,
 )
+from app.ui.confirm import ask_before
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.widgets import FieldErrors, error_label, list_and_editor, with_error
@@ -341,17 +342,15 @@ class RegisterDialog(QDialog):
         if self.current is None:
             return None
         activity = self.current
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Delete activity"),
-            self.tr("Delete '%1' from the register?").replace("%1", activity.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.accepted.connect(lambda: self.delete(activity.id))
-        self.message = box
-        box.open()
-        return box
+        text = self.tr(
+            "Delete '%1' from the register? The entry is removed from the record of processing "
+            "activities; this cannot be undone (the audit trail keeps that it was deleted)."
+        ).replace("%1", activity.name)  # fmt: skip
+        self.message = ask_before(
+            self, title=self.tr("Delete activity"), text=text, action=self.tr("&Delete activity"),
+            on_yes=lambda: self.delete(activity.id), name="confirmDeleteActivity",
+        )  # fmt: skip
+        return self.message
 
     def delete(self, activity_id: int) -> bool:
         try:

@@ -99,273 +99,273 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="352"/>
+        <location filename="../../app/ui/case_detail.py" line="357"/>
         <source>Paused so far</source>
         <translation>Tot nu toe stilgezet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="354"/>
+        <location filename="../../app/ui/case_detail.py" line="359"/>
         <source>Promise if resumed today</source>
         <translation>Toezegging als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="356"/>
+        <location filename="../../app/ui/case_detail.py" line="361"/>
         <source>Legal deadline if resumed today</source>
         <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="104"/>
+        <location filename="../../app/ui/case_detail.py" line="109"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="106"/>
+        <location filename="../../app/ui/case_detail.py" line="111"/>
         <source>&amp;Link case…</source>
         <translation>Zaak &amp;koppelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="108"/>
+        <location filename="../../app/ui/case_detail.py" line="113"/>
         <source>Link a reminder to the earlier request, or a related case</source>
         <translation>Koppel een herinnering aan het eerdere verzoek, of aan een verwante zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="111"/>
+        <location filename="../../app/ui/case_detail.py" line="116"/>
         <source>Deci&amp;sions…</source>
         <translation>Be&amp;slissingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="112"/>
+        <location filename="../../app/ui/case_detail.py" line="117"/>
         <source>The decision on each request type</source>
         <translation>De beslissing per soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="114"/>
+        <location filename="../../app/ui/case_detail.py" line="119"/>
         <source>Identi&amp;fiers…</source>
         <translation>Identi&amp;ficatiegegevens…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="116"/>
+        <location filename="../../app/ui/case_detail.py" line="121"/>
         <source>Customer numbers, IP addresses and other identifiers to search the systems by</source>
         <translation>Klantnummers, IP-adressen en andere gegevens waarop de systemen worden doorzocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="119"/>
+        <location filename="../../app/ui/case_detail.py" line="124"/>
         <source>Reloa&amp;d</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="134"/>
+        <location filename="../../app/ui/case_detail.py" line="139"/>
         <source>Next step:</source>
         <translation>Volgende stap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="152"/>
+        <location filename="../../app/ui/case_detail.py" line="157"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="153"/>
+        <location filename="../../app/ui/case_detail.py" line="158"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="154"/>
+        <location filename="../../app/ui/case_detail.py" line="159"/>
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="155"/>
+        <location filename="../../app/ui/case_detail.py" line="160"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="202"/>
+        <location filename="../../app/ui/case_detail.py" line="207"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="203"/>
+        <location filename="../../app/ui/case_detail.py" line="208"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="204"/>
+        <location filename="../../app/ui/case_detail.py" line="209"/>
         <source>Deadlines</source>
         <translation>Termijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="205"/>
+        <location filename="../../app/ui/case_detail.py" line="210"/>
         <source>&amp;Pause clock…</source>
         <translation>Termijn &amp;opschorten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="206"/>
+        <location filename="../../app/ui/case_detail.py" line="211"/>
         <source>Res&amp;ume clock…</source>
         <translation>Termijn &amp;hervatten…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="207"/>
+        <location filename="../../app/ui/case_detail.py" line="212"/>
         <source>&amp;Grant extension…</source>
         <translation>&amp;Verlengen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="261"/>
+        <location filename="../../app/ui/case_detail.py" line="266"/>
         <source>%1 · received %2 · handled by %3</source>
         <translation>%1 · ontvangen %2 · behandeld door %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="277"/>
+        <location filename="../../app/ui/case_detail.py" line="282"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="277"/>
+        <location filename="../../app/ui/case_detail.py" line="282"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="279"/>
+        <location filename="../../app/ui/case_detail.py" line="284"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="281"/>
+        <location filename="../../app/ui/case_detail.py" line="286"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="283"/>
+        <location filename="../../app/ui/case_detail.py" line="288"/>
         <source>Date of birth</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="291"/>
+        <location filename="../../app/ui/case_detail.py" line="296"/>
         <source>Representative</source>
         <translation>Vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="294"/>
+        <location filename="../../app/ui/case_detail.py" line="299"/>
         <source>Authorisation</source>
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="295"/>
+        <location filename="../../app/ui/case_detail.py" line="300"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="297"/>
+        <location filename="../../app/ui/case_detail.py" line="302"/>
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="306"/>
+        <location filename="../../app/ui/case_detail.py" line="311"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="306"/>
+        <location filename="../../app/ui/case_detail.py" line="311"/>
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="310"/>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="316"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="312"/>
+        <location filename="../../app/ui/case_detail.py" line="317"/>
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="313"/>
+        <location filename="../../app/ui/case_detail.py" line="318"/>
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="314"/>
+        <location filename="../../app/ui/case_detail.py" line="319"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="315"/>
+        <location filename="../../app/ui/case_detail.py" line="320"/>
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="321"/>
+        <location filename="../../app/ui/case_detail.py" line="326"/>
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="323"/>
+        <location filename="../../app/ui/case_detail.py" line="328"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="326"/>
+        <location filename="../../app/ui/case_detail.py" line="331"/>
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="344"/>
+        <location filename="../../app/ui/case_detail.py" line="349"/>
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="346"/>
+        <location filename="../../app/ui/case_detail.py" line="351"/>
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349"/>
+        <location filename="../../app/ui/case_detail.py" line="354"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="363"/>
+        <location filename="../../app/ui/case_detail.py" line="368"/>
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="366"/>
+        <location filename="../../app/ui/case_detail.py" line="371"/>
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="367"/>
+        <location filename="../../app/ui/case_detail.py" line="372"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="370"/>
+        <location filename="../../app/ui/case_detail.py" line="375"/>
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="373"/>
+        <location filename="../../app/ui/case_detail.py" line="378"/>
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="375"/>
+        <location filename="../../app/ui/case_detail.py" line="380"/>
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="379"/>
+        <location filename="../../app/ui/case_detail.py" line="384"/>
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="352"/>
-        <location filename="../../app/ui/case_detail.py" line="379"/>
+        <location filename="../../app/ui/case_detail.py" line="357"/>
+        <location filename="../../app/ui/case_detail.py" line="384"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -373,17 +373,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="382"/>
+        <location filename="../../app/ui/case_detail.py" line="387"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
+        <location filename="../../app/ui/case_detail.py" line="411"/>
+        <source>A closed case cannot be reopened. This cannot be undone.</source>
+        <translation>Een gesloten zaak kan niet worden heropend. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="413"/>
+        <source>This status cannot be undone; the case can afterwards only be closed.</source>
+        <translation>Deze status kan niet ongedaan worden gemaakt; de zaak kan daarna alleen nog worden gesloten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="416"/>
+        <source>Case %1: %2?</source>
+        <translation>Zaak %1: %2?</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case_detail.py" line="420"/>
+        <source>Change status</source>
+        <translation>Status wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="446"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="423"/>
+        <location filename="../../app/ui/case_detail.py" line="449"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -391,42 +411,42 @@
 <context>
     <name>CaseExportDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="377"/>
+        <location filename="../../app/ui/exports_dialog.py" line="380"/>
         <source>Export dossier – %1</source>
         <translation>Dossier exporteren – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="379"/>
+        <location filename="../../app/ui/exports_dialog.py" line="382"/>
         <source>A ZIP with the case file as PDF, every stored document and a manifest with their SHA-256. It contains personal data: store it safely.</source>
         <translation>Een ZIP met het zaakdossier als pdf, alle opgeslagen documenten en een overzicht met hun SHA-256. Het bevat persoonsgegevens: bewaar het veilig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="383"/>
+        <location filename="../../app/ui/exports_dialog.py" line="386"/>
         <source>Portability export – %1</source>
         <translation>Export voor overdraagbaarheid – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="385"/>
+        <location filename="../../app/ui/exports_dialog.py" line="388"/>
         <source>A ZIP with the confirmed findings in a structured, machine-readable form (Art. 20 GDPR), for the data subject. Only confirmed findings are included.</source>
         <translation>Een ZIP met de bevestigde vondsten in een gestructureerde, machineleesbare vorm (art. 20 AVG), voor de betrokkene. Alleen bevestigde vondsten worden meegenomen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="390"/>
+        <location filename="../../app/ui/exports_dialog.py" line="393"/>
         <source>Choose file and &amp;export…</source>
         <translation>Bestand kiezen en &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="392"/>
+        <location filename="../../app/ui/exports_dialog.py" line="395"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="425"/>
+        <location filename="../../app/ui/exports_dialog.py" line="428"/>
         <source>Saved as %1</source>
         <translation>Opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="428"/>
+        <location filename="../../app/ui/exports_dialog.py" line="431"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
@@ -878,62 +898,62 @@
 <context>
     <name>Changes</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="60"/>
+        <location filename="../../app/ui/changes_dialog.py" line="61"/>
         <source>delete the record</source>
         <translation>record verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="61"/>
+        <location filename="../../app/ui/changes_dialog.py" line="62"/>
         <source>empty the fields</source>
         <translation>velden leegmaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="62"/>
+        <location filename="../../app/ui/changes_dialog.py" line="63"/>
         <source>mask the fields</source>
         <translation>velden maskeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="63"/>
+        <location filename="../../app/ui/changes_dialog.py" line="64"/>
         <source>keep</source>
         <translation>bewaren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="64"/>
+        <location filename="../../app/ui/changes_dialog.py" line="65"/>
         <source>correct</source>
         <translation>corrigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="65"/>
+        <location filename="../../app/ui/changes_dialog.py" line="66"/>
         <source>remove by hand</source>
         <translation>met de hand verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="71"/>
+        <location filename="../../app/ui/changes_dialog.py" line="72"/>
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="72"/>
+        <location filename="../../app/ui/changes_dialog.py" line="73"/>
         <source>removed</source>
         <translation>verwijderd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="73"/>
+        <location filename="../../app/ui/changes_dialog.py" line="74"/>
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="74"/>
+        <location filename="../../app/ui/changes_dialog.py" line="75"/>
         <source>kept</source>
         <translation>bewaard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="75"/>
+        <location filename="../../app/ui/changes_dialog.py" line="76"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="76"/>
+        <location filename="../../app/ui/changes_dialog.py" line="77"/>
         <source>removed by hand</source>
         <translation>met de hand verwijderd</translation>
     </message>
@@ -941,173 +961,191 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="157"/>
+        <location filename="../../app/ui/changes_dialog.py" line="158"/>
         <source>Why &amp;kept…</source>
         <translation>Waarom &amp;bewaard…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="247"/>
+        <location filename="../../app/ui/changes_dialog.py" line="248"/>
         <source>deleted by itself on %1</source>
         <translation>verdwijnt vanzelf op %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="249"/>
+        <location filename="../../app/ui/changes_dialog.py" line="250"/>
         <source>Art. 17(3)(%2) until %1</source>
         <translation>art. 17 lid 3 onder %2 tot %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="101"/>
+        <location filename="../../app/ui/changes_dialog.py" line="102"/>
         <source>Erasure – %1</source>
         <translation>Verwijdering – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="103"/>
+        <location filename="../../app/ui/changes_dialog.py" line="104"/>
         <source>Plan the erasure of the confirmed findings. Nothing changes until you approve the plan and execute it. Data that must be kept is listed with its reason.</source>
         <translation>Plan de verwijdering van de bevestigde vondsten. Er verandert niets totdat u het plan goedkeurt en uitvoert. Gegevens die bewaard moeten blijven, staan vermeld met de reden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="107"/>
+        <location filename="../../app/ui/changes_dialog.py" line="108"/>
         <source>Rectification – %1</source>
         <translation>Rectificatie – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="109"/>
+        <location filename="../../app/ui/changes_dialog.py" line="110"/>
         <source>Enter which field gets which new value, then plan the correction in every system with a confirmed finding. Nothing changes until you approve and execute.</source>
         <translation>Geef aan welk veld welke nieuwe waarde krijgt en plan dan de correctie in elk systeem met een bevestigde vondst. Er verandert niets totdat u goedkeurt en uitvoert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="116"/>
-        <location filename="../../app/ui/changes_dialog.py" line="348"/>
+        <location filename="../../app/ui/changes_dialog.py" line="117"/>
+        <location filename="../../app/ui/changes_dialog.py" line="349"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="116"/>
-        <location filename="../../app/ui/changes_dialog.py" line="351"/>
+        <location filename="../../app/ui/changes_dialog.py" line="117"/>
+        <location filename="../../app/ui/changes_dialog.py" line="352"/>
         <source>New value</source>
         <translation>Nieuwe waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="120"/>
+        <location filename="../../app/ui/changes_dialog.py" line="121"/>
         <source>Add &amp;field</source>
         <translation>&amp;Veld toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="131"/>
+        <location filename="../../app/ui/changes_dialog.py" line="132"/>
         <source>Planned changes</source>
         <translation>Geplande wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="133"/>
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="133"/>
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="133"/>
+        <location filename="../../app/ui/changes_dialog.py" line="134"/>
         <source>Fields</source>
         <translation>Velden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="134"/>
+        <location filename="../../app/ui/changes_dialog.py" line="135"/>
         <source>Reason / detail</source>
         <translation>Reden / toelichting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="134"/>
+        <location filename="../../app/ui/changes_dialog.py" line="135"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="163"/>
+        <location filename="../../app/ui/changes_dialog.py" line="164"/>
         <source>Make &amp;plan</source>
         <translation>&amp;Plan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="165"/>
+        <location filename="../../app/ui/changes_dialog.py" line="166"/>
         <source>&amp;Approve plan</source>
         <translation>Plan &amp;goedkeuren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="167"/>
-        <location filename="../../app/ui/changes_dialog.py" line="324"/>
+        <location filename="../../app/ui/changes_dialog.py" line="168"/>
+        <location filename="../../app/ui/changes_dialog.py" line="325"/>
         <source>E&amp;xecute…</source>
         <translation>&amp;Uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="169"/>
+        <location filename="../../app/ui/changes_dialog.py" line="170"/>
         <source>Suppress &amp;direct marketing</source>
         <translation>&amp;Direct marketing blokkeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="171"/>
+        <location filename="../../app/ui/changes_dialog.py" line="172"/>
         <source>Put the e-mail address on the suppression list (objection to marketing)</source>
         <translation>Het e-mailadres op de blokkeerlijst zetten (bezwaar tegen marketing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="174"/>
+        <location filename="../../app/ui/changes_dialog.py" line="175"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="324"/>
+        <location filename="../../app/ui/changes_dialog.py" line="325"/>
         <source>E&amp;xecute again…</source>
         <translation>Opnieuw &amp;uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="328"/>
+        <location filename="../../app/ui/changes_dialog.py" line="329"/>
         <source>No plan yet.</source>
         <translation>Nog geen plan.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="330"/>
+        <location filename="../../app/ui/changes_dialog.py" line="331"/>
         <source>not approved yet</source>
         <translation>nog niet goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="332"/>
+        <location filename="../../app/ui/changes_dialog.py" line="333"/>
         <source>approved, ready to execute</source>
         <translation>goedgekeurd, klaar om uit te voeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/changes_dialog.py" line="404"/>
-        <source>Execute %n approved change(s) in the source systems now? Removed data cannot be brought back by Privacy Desk.</source>
-        <translation>
-            <numerusform>%n goedgekeurde wijziging nu uitvoeren in de bronsystemen? Verwijderde gegevens kan Privacy Desk niet terughalen.</numerusform>
-            <numerusform>%n goedgekeurde wijzigingen nu uitvoeren in de bronsystemen? Verwijderde gegevens kan Privacy Desk niet terughalen.</numerusform>
+        <location filename="../../app/ui/changes_dialog.py" line="403"/>
+        <source>Case %1: execute %n approved change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/changes_dialog.py" line="406"/>
+        <source>in %n source system(s) now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="435"/>
+        <location filename="../../app/ui/changes_dialog.py" line="408"/>
+        <source>Removed or overwritten data cannot be brought back by Privacy Desk. This cannot be undone.</source>
+        <translation>Verwijderde of overschreven gegevens kan Privacy Desk niet terughalen. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="412"/>
+        <source>&amp;Execute changes</source>
+        <translation>Wijzigingen &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/changes_dialog.py" line="436"/>
         <source>Executing the changes…</source>
         <translation>Wijzigingen uitvoeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="467"/>
+        <location filename="../../app/ui/changes_dialog.py" line="468"/>
         <source>The address is now on the suppression list.</source>
         <translation>Het adres staat nu op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="469"/>
+        <location filename="../../app/ui/changes_dialog.py" line="470"/>
         <source>The address was already on the suppression list.</source>
         <translation>Het adres stond al op de blokkeerlijst.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="148"/>
+        <location filename="../../app/ui/changes_dialog.py" line="149"/>
         <source>What was removed by hand, where and how (required)</source>
         <translation>Wat is met de hand verwijderd, waar en hoe (verplicht)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="150"/>
+        <location filename="../../app/ui/changes_dialog.py" line="151"/>
         <source>Note on the removal by hand</source>
         <translation>Toelichting bij het verwijderen met de hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/changes_dialog.py" line="151"/>
+        <location filename="../../app/ui/changes_dialog.py" line="152"/>
         <source>Record removed by &amp;hand</source>
         <translation>Met de &amp;hand verwijderd vastleggen</translation>
     </message>
@@ -1115,147 +1153,152 @@
 <context>
     <name>ConnectorsDialog</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="205"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="210"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="206"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="223"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="212"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="224"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="212"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="211"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="212"/>
         <source>Enabled</source>
         <translation>Actief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="214"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="215"/>
         <source>&amp;New system</source>
         <translation>&amp;Nieuw systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="228"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="229"/>
         <source>Sea&amp;rch this system for every case</source>
         <translation>Dit systeem voor elke zaak &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="231"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="232"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="241"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="242"/>
         <source>N&amp;ame:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="242"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="243"/>
         <source>&amp;Kind:</source>
         <translation>Soo&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="245"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="246"/>
         <source>Ti&amp;me-out:</source>
         <translation>Ti&amp;me-out:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="256"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="257"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="258"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="259"/>
         <source>&amp;Test connection</source>
         <translation>Verbinding &amp;testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="259"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="260"/>
         <source>Saves the settings and tries to reach the system</source>
         <translation>Slaat de instellingen op en probeert het systeem te bereiken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="261"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="262"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="289"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="290"/>
         <source>Passwords are stored in the operating system&apos;s keyring.</source>
         <translation>Wachtwoorden worden bewaard in de sleutelbos van het besturingssysteem.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="292"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="293"/>
         <source>No keyring is available on this computer: passwords are stored in an encrypted file, opened with a passphrase asked once per session.</source>
         <translation>Deze computer heeft geen sleutelbos: wachtwoorden staan in een versleuteld bestand, dat wordt geopend met een wachtzin die eenmaal per sessie wordt gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="296"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="297"/>
         <source>No keyring is available on this computer: passwords are kept in memory only and will be asked for again after a restart.</source>
         <translation>Op deze computer is geen sleutelbos beschikbaar: wachtwoorden blijven alleen in het geheugen en worden na een herstart opnieuw gevraagd.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="309"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="310"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="309"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="310"/>
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="313"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="314"/>
         <source>The password still has to be entered.</source>
         <translation>Het wachtwoord moet nog worden ingevuld.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="381"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="382"/>
         <source>Not saved: the passwords need the passphrase of the encrypted file.</source>
         <translation>Niet opgeslagen: voor de wachtwoorden is de wachtzin van het versleutelde bestand nodig.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="417"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="418"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="428"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="429"/>
         <source>&apos;%1&apos; is required.</source>
         <translation>&apos;%1&apos; is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="436"/>
-        <location filename="../../app/ui/connectors_dialog.py" line="441"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="437"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="442"/>
         <source>Testing the connection…</source>
         <translation>Verbinding testen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="452"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="453"/>
         <source>OK: %1</source>
         <translation>OK: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="461"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="462"/>
         <source>Failed: %1</source>
         <translation>Mislukt: %1</translation>
     </message>
     <message>
         <location filename="../../app/ui/connectors_dialog.py" line="470"/>
+        <source>Delete the system &apos;%1&apos;? Its settings and stored passwords are removed and it is no longer searched; findings already stored stay with their cases. This cannot be undone.</source>
+        <translation>Het systeem &apos;%1&apos; verwijderen? De instellingen en opgeslagen wachtwoorden worden verwijderd en het wordt niet meer doorzocht; al opgeslagen vondsten blijven bij hun zaken. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/connectors_dialog.py" line="475"/>
         <source>Delete system</source>
         <translation>Systeem verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="471"/>
-        <source>Delete the system &apos;%1&apos;? It is no longer searched; findings already stored stay with their cases.</source>
-        <translation>Het systeem &apos;%1&apos; verwijderen? Het wordt dan niet meer doorzocht; opgeslagen vondsten blijven bij hun zaken.</translation>
+        <location filename="../../app/ui/connectors_dialog.py" line="475"/>
+        <source>&amp;Delete system</source>
+        <translation>Systeem &amp;verwijderen</translation>
     </message>
 </context>
 <context>
@@ -1520,27 +1563,27 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>ExportsDialog</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="346"/>
+        <location filename="../../app/ui/exports_dialog.py" line="349"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="352"/>
+        <location filename="../../app/ui/exports_dialog.py" line="355"/>
         <source>Register of requests</source>
         <translation>Register van verzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="353"/>
+        <location filename="../../app/ui/exports_dialog.py" line="356"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="354"/>
+        <location filename="../../app/ui/exports_dialog.py" line="357"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="355"/>
+        <location filename="../../app/ui/exports_dialog.py" line="358"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1576,12 +1619,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FeatureHooks</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="159"/>
+        <location filename="../../app/ui/case_detail.py" line="164"/>
         <source>Letters</source>
         <translation>Brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="160"/>
+        <location filename="../../app/ui/case_detail.py" line="165"/>
         <source>Systems</source>
         <translation>Systemen</translation>
     </message>
@@ -1682,214 +1725,224 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="198"/>
+        <location filename="../../app/ui/findings_tab.py" line="199"/>
         <source>&amp;Undo rejection</source>
         <translation>Afwijzing &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="199"/>
+        <location filename="../../app/ui/findings_tab.py" line="200"/>
         <source>Put the findings just rejected back as they were</source>
         <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="95"/>
+        <location filename="../../app/ui/findings_tab.py" line="96"/>
         <source>&amp;Search all systems</source>
         <translation>Alle systemen &amp;doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="97"/>
+        <location filename="../../app/ui/findings_tab.py" line="98"/>
         <source>Cancel search</source>
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="102"/>
+        <location filename="../../app/ui/findings_tab.py" line="103"/>
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="104"/>
+        <location filename="../../app/ui/findings_tab.py" line="105"/>
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="115"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="117"/>
-        <location filename="../../app/ui/findings_tab.py" line="217"/>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="264"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="117"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="117"/>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
+        <location filename="../../app/ui/findings_tab.py" line="264"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="117"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="118"/>
+        <location filename="../../app/ui/findings_tab.py" line="119"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="130"/>
-        <location filename="../../app/ui/findings_tab.py" line="158"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
+        <location filename="../../app/ui/findings_tab.py" line="159"/>
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="131"/>
-        <location filename="../../app/ui/findings_tab.py" line="215"/>
-        <location filename="../../app/ui/findings_tab.py" line="391"/>
+        <location filename="../../app/ui/findings_tab.py" line="132"/>
+        <location filename="../../app/ui/findings_tab.py" line="226"/>
+        <location filename="../../app/ui/findings_tab.py" line="403"/>
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="132"/>
-        <location filename="../../app/ui/findings_tab.py" line="251"/>
+        <location filename="../../app/ui/findings_tab.py" line="133"/>
+        <location filename="../../app/ui/findings_tab.py" line="262"/>
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="147"/>
+        <location filename="../../app/ui/findings_tab.py" line="148"/>
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="154"/>
+        <location filename="../../app/ui/findings_tab.py" line="155"/>
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162"/>
+        <location filename="../../app/ui/findings_tab.py" line="163"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162"/>
+        <location filename="../../app/ui/findings_tab.py" line="163"/>
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="161"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="170"/>
+        <location filename="../../app/ui/findings_tab.py" line="171"/>
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="171"/>
+        <location filename="../../app/ui/findings_tab.py" line="172"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="171"/>
+        <location filename="../../app/ui/findings_tab.py" line="172"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="188"/>
+        <location filename="../../app/ui/findings_tab.py" line="189"/>
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="190"/>
+        <location filename="../../app/ui/findings_tab.py" line="191"/>
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="217"/>
+        <location filename="../../app/ui/findings_tab.py" line="206"/>
+        <source>&amp;Back to review</source>
+        <translation>&amp;Terug ter beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="209"/>
+        <source>Undo the rejection of the selected findings: they are to review again (possible until the access, erasure or rectification letter is final)</source>
+        <translation>De afwijzing van de geselecteerde vondsten ongedaan maken: ze moeten weer worden beoordeeld (mogelijk tot de brief over inzage, wissing of rectificatie definitief is)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="217"/>
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="217"/>
+        <location filename="../../app/ui/findings_tab.py" line="228"/>
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="223"/>
+        <location filename="../../app/ui/findings_tab.py" line="234"/>
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="224"/>
+        <location filename="../../app/ui/findings_tab.py" line="235"/>
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="229"/>
+        <location filename="../../app/ui/findings_tab.py" line="240"/>
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="235"/>
+        <location filename="../../app/ui/findings_tab.py" line="246"/>
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="238"/>
+        <location filename="../../app/ui/findings_tab.py" line="249"/>
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="239"/>
+        <location filename="../../app/ui/findings_tab.py" line="250"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="264"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="253"/>
+        <location filename="../../app/ui/findings_tab.py" line="264"/>
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="254"/>
+        <location filename="../../app/ui/findings_tab.py" line="265"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="254"/>
+        <location filename="../../app/ui/findings_tab.py" line="265"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="332"/>
+        <location filename="../../app/ui/findings_tab.py" line="343"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -1897,69 +1950,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="336"/>
+        <location filename="../../app/ui/findings_tab.py" line="347"/>
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="342"/>
+        <location filename="../../app/ui/findings_tab.py" line="353"/>
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="369"/>
+        <location filename="../../app/ui/findings_tab.py" line="381"/>
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="373"/>
+        <location filename="../../app/ui/findings_tab.py" line="385"/>
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="378"/>
+        <location filename="../../app/ui/findings_tab.py" line="390"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="378"/>
+        <location filename="../../app/ui/findings_tab.py" line="390"/>
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="379"/>
+        <location filename="../../app/ui/findings_tab.py" line="391"/>
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="493"/>
+        <location filename="../../app/ui/findings_tab.py" line="529"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="494"/>
+        <location filename="../../app/ui/findings_tab.py" line="530"/>
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="530"/>
+        <location filename="../../app/ui/findings_tab.py" line="566"/>
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="551"/>
+        <location filename="../../app/ui/findings_tab.py" line="587"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="565"/>
+        <location filename="../../app/ui/findings_tab.py" line="601"/>
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="600"/>
+        <location filename="../../app/ui/findings_tab.py" line="636"/>
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -1967,7 +2020,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="601"/>
+        <location filename="../../app/ui/findings_tab.py" line="637"/>
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -1975,7 +2028,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="603"/>
+        <location filename="../../app/ui/findings_tab.py" line="639"/>
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -1983,12 +2036,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="605"/>
+        <location filename="../../app/ui/findings_tab.py" line="641"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="616"/>
+        <location filename="../../app/ui/findings_tab.py" line="652"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
@@ -2869,93 +2922,98 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>LetterEditorDialog</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="70"/>
+        <location filename="../../app/ui/letter_editor.py" line="71"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="72"/>
+        <location filename="../../app/ui/letter_editor.py" line="73"/>
         <source>Letter text</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="75"/>
+        <location filename="../../app/ui/letter_editor.py" line="76"/>
         <source>Blank line = new paragraph · &quot;- &quot; at the start = bullet · &quot;## &quot; = heading</source>
         <translation>Lege regel = nieuwe alinea · &quot;- &quot; aan het begin = opsommingsteken · &quot;## &quot; = kop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="83"/>
+        <location filename="../../app/ui/letter_editor.py" line="84"/>
         <source>&amp;Subject:</source>
         <translation>&amp;Onderwerp:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="94"/>
+        <location filename="../../app/ui/letter_editor.py" line="95"/>
         <source>&amp;Refresh preview</source>
         <translation>Voorbeeld &amp;vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="95"/>
+        <location filename="../../app/ui/letter_editor.py" line="96"/>
         <source>Saves the draft and renders the letter again</source>
         <translation>Slaat het concept op en maakt de brief opnieuw op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="108"/>
+        <location filename="../../app/ui/letter_editor.py" line="109"/>
         <source>Save &amp;draft</source>
         <translation>&amp;Concept opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="110"/>
+        <location filename="../../app/ui/letter_editor.py" line="111"/>
         <source>&amp;Finalise and store…</source>
         <translation>Defi&amp;nitief maken en opslaan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="112"/>
+        <location filename="../../app/ui/letter_editor.py" line="113"/>
         <source>&amp;Print…</source>
         <translation>Af&amp;drukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="114"/>
+        <location filename="../../app/ui/letter_editor.py" line="115"/>
         <source>Save &amp;as PDF…</source>
         <translation>Opslaan als &amp;pdf…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="116"/>
+        <location filename="../../app/ui/letter_editor.py" line="117"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="149"/>
+        <location filename="../../app/ui/letter_editor.py" line="150"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="161"/>
+        <location filename="../../app/ui/letter_editor.py" line="162"/>
         <source>This letter is final (dated %1, SHA-256 %2). Final letters cannot be changed; make a new letter as a correction.</source>
         <translation>Deze brief is definitief (gedateerd %1, SHA-256 %2). Een definitieve brief kan niet meer worden gewijzigd; maak een nieuwe brief als correctie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="174"/>
+        <location filename="../../app/ui/letter_editor.py" line="175"/>
         <source>Unsaved changes</source>
         <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="174"/>
+        <location filename="../../app/ui/letter_editor.py" line="175"/>
         <source>Draft saved</source>
         <translation>Concept opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="222"/>
-        <location filename="../../app/ui/letter_editor.py" line="225"/>
+        <location filename="../../app/ui/letter_editor.py" line="223"/>
+        <location filename="../../app/ui/letter_editor.py" line="226"/>
         <source>Rendering the letter…</source>
         <translation>Brief opmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="254"/>
+        <location filename="../../app/ui/letter_editor.py" line="255"/>
+        <source>Case %1: finalise the %2.</source>
+        <translation>Zaak %1: %2 definitief maken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_editor.py" line="264"/>
         <source>Finalise letter</source>
         <translation>Brief definitief maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="256"/>
+        <location filename="../../app/ui/letter_editor.py" line="259"/>
         <source>The letter is stored as PDF with its SHA-256 and recorded in the case history. After this the letter cannot be changed.
 
 Finalise it now?</source>
@@ -2964,12 +3022,12 @@ Finalise it now?</source>
 Nu definitief maken?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="263"/>
+        <location filename="../../app/ui/letter_editor.py" line="265"/>
         <source>Finalise and store</source>
         <translation>Definitief maken en opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="322"/>
+        <location filename="../../app/ui/letter_editor.py" line="323"/>
         <source>The file could not be written: %1</source>
         <translation>Het bestand kon niet worden opgeslagen: %1</translation>
     </message>
@@ -3005,12 +3063,12 @@ Nu definitief maken?</translation>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="45"/>
+        <location filename="../../app/ui/letter_editor.py" line="46"/>
         <source>draft</source>
         <translation>concept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_editor.py" line="46"/>
+        <location filename="../../app/ui/letter_editor.py" line="47"/>
         <source>final</source>
         <translation>definitief</translation>
     </message>
@@ -3476,17 +3534,17 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="68"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="69"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="78"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="79"/>
         <source>Choose a folder</source>
         <translation>Kies een map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="81"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="82"/>
         <source>Choose a file</source>
         <translation>Kies een bestand</translation>
     </message>
@@ -3639,92 +3697,92 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>Register</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="50"/>
+        <location filename="../../app/ui/register_dialog.py" line="51"/>
         <source>Processing activity</source>
         <translation>Verwerkingsactiviteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="51"/>
+        <location filename="../../app/ui/register_dialog.py" line="52"/>
         <source>Purposes</source>
         <translation>Doeleinden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="52"/>
+        <location filename="../../app/ui/register_dialog.py" line="53"/>
         <source>Legal basis</source>
         <translation>Grondslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="53"/>
+        <location filename="../../app/ui/register_dialog.py" line="54"/>
         <source>Categories of personal data</source>
         <translation>Categorieën persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="54"/>
+        <location filename="../../app/ui/register_dialog.py" line="55"/>
         <source>Categories of data subjects</source>
         <translation>Categorieën betrokkenen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="55"/>
+        <location filename="../../app/ui/register_dialog.py" line="56"/>
         <source>Recipients (by name, one per line)</source>
         <translation>Ontvangers (met naam, één per regel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="62"/>
+        <location filename="../../app/ui/register_dialog.py" line="63"/>
         <source>Retention period</source>
         <translation>Bewaartermijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="63"/>
+        <location filename="../../app/ui/register_dialog.py" line="64"/>
         <source>Source of the data</source>
         <translation>Bron van de gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="64"/>
+        <location filename="../../app/ui/register_dialog.py" line="65"/>
         <source>Transfers outside the EEA and safeguards</source>
         <translation>Doorgifte buiten de EER en waarborgen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="67"/>
+        <location filename="../../app/ui/register_dialog.py" line="68"/>
         <source>Automated decisions and their logic</source>
         <translation>Geautomatiseerde besluiten en hun logica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="56"/>
+        <location filename="../../app/ui/register_dialog.py" line="57"/>
         <source>Categories of recipients (only when they cannot be named)</source>
         <translation>Soorten ontvangers (alleen als ze niet bij naam te noemen zijn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="59"/>
+        <location filename="../../app/ui/register_dialog.py" line="60"/>
         <source>Why the recipients cannot be named</source>
         <translation>Waarom de ontvangers niet bij naam te noemen zijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="70"/>
+        <location filename="../../app/ui/register_dialog.py" line="71"/>
         <source>Systems holding the data</source>
         <translation>Systemen met de gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="76"/>
+        <location filename="../../app/ui/register_dialog.py" line="77"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="77"/>
+        <location filename="../../app/ui/register_dialog.py" line="78"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="99"/>
+        <location filename="../../app/ui/register_dialog.py" line="100"/>
         <source>System names the upgrade could not link to a configured system: %1.</source>
         <translation>Systeemnamen die de upgrade niet aan een ingesteld systeem kon koppelen: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="106"/>
+        <location filename="../../app/ui/register_dialog.py" line="107"/>
         <source>Configured systems linked to no processing activity: %1.</source>
         <translation>Ingestelde systemen die aan geen verwerking zijn gekoppeld: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="113"/>
+        <location filename="../../app/ui/register_dialog.py" line="114"/>
         <source>Name the recipients (CJEU C-154/21) of: %1.</source>
         <translation>Noem de ontvangers bij naam (HvJ EU C-154/21) bij: %1.</translation>
     </message>
@@ -3732,82 +3790,87 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="128"/>
+        <location filename="../../app/ui/register_dialog.py" line="129"/>
         <source>Processing register</source>
         <translation>Register van verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="131"/>
+        <location filename="../../app/ui/register_dialog.py" line="132"/>
         <source>Processing activities</source>
         <translation>Verwerkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="133"/>
+        <location filename="../../app/ui/register_dialog.py" line="134"/>
         <source>&amp;New activity</source>
         <translation>&amp;Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="138"/>
+        <location filename="../../app/ui/register_dialog.py" line="139"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="200"/>
+        <location filename="../../app/ui/register_dialog.py" line="201"/>
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="202"/>
+        <location filename="../../app/ui/register_dialog.py" line="203"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="269"/>
+        <location filename="../../app/ui/register_dialog.py" line="270"/>
         <source>Version %1</source>
         <translation>Versie %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="317"/>
+        <location filename="../../app/ui/register_dialog.py" line="318"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="324"/>
+        <location filename="../../app/ui/register_dialog.py" line="325"/>
         <source>Changed meanwhile</source>
         <translation>Intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="327"/>
+        <location filename="../../app/ui/register_dialog.py" line="328"/>
         <source>&amp;Reload (my changes are lost)</source>
         <translation>&amp;Opnieuw laden (mijn wijzigingen gaan verloren)</translation>
     </message>
     <message>
         <location filename="../../app/ui/register_dialog.py" line="346"/>
+        <source>Delete &apos;%1&apos; from the register? The entry is removed from the record of processing activities; this cannot be undone (the audit trail keeps that it was deleted).</source>
+        <translation>&apos;%1&apos; uit het register verwijderen? De vermelding wordt uit het register van verwerkingsactiviteiten verwijderd; dit kan niet ongedaan worden gemaakt (het auditspoor bewaart dat ze is verwijderd).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register_dialog.py" line="350"/>
         <source>Delete activity</source>
         <translation>Activiteit verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="347"/>
-        <source>Delete &apos;%1&apos; from the register?</source>
-        <translation>&apos;%1&apos; uit het register verwijderen?</translation>
+        <location filename="../../app/ui/register_dialog.py" line="350"/>
+        <source>&amp;Delete activity</source>
+        <translation>Activiteit &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="371"/>
+        <location filename="../../app/ui/register_dialog.py" line="370"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="381"/>
+        <location filename="../../app/ui/register_dialog.py" line="380"/>
         <source>The export failed: %1</source>
         <translation>Het exporteren is mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="384"/>
+        <location filename="../../app/ui/register_dialog.py" line="383"/>
         <source>Exported to %1</source>
         <translation>Geëxporteerd naar %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register_dialog.py" line="194"/>
+        <location filename="../../app/ui/register_dialog.py" line="195"/>
         <source>&amp;Read, hide this</source>
         <translation>&amp;Gelezen, verbergen</translation>
     </message>
@@ -3815,72 +3878,72 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RegisterExportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="137"/>
+        <location filename="../../app/ui/exports_dialog.py" line="138"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="141"/>
+        <location filename="../../app/ui/exports_dialog.py" line="142"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="145"/>
+        <location filename="../../app/ui/exports_dialog.py" line="146"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="146"/>
+        <location filename="../../app/ui/exports_dialog.py" line="147"/>
         <source>CSV (semicolons, for Excel)</source>
         <translation>CSV (puntkomma&apos;s, voor Excel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="147"/>
+        <location filename="../../app/ui/exports_dialog.py" line="148"/>
         <source>Include &amp;personal data (names, postcodes, towns)</source>
         <translation>&amp;Persoonsgegevens opnemen (namen, postcodes, woonplaatsen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="149"/>
+        <location filename="../../app/ui/exports_dialog.py" line="150"/>
         <source>Without personal data the export can be shared for reporting. Every export is recorded in the history.</source>
         <translation>Zonder persoonsgegevens kan de export voor rapportages worden gedeeld. Elke export wordt vastgelegd in de geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="153"/>
+        <location filename="../../app/ui/exports_dialog.py" line="154"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="156"/>
+        <location filename="../../app/ui/exports_dialog.py" line="157"/>
         <source>Received from:</source>
         <translation>Ontvangen vanaf:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="157"/>
+        <location filename="../../app/ui/exports_dialog.py" line="158"/>
         <source>Received until:</source>
         <translation>Ontvangen tot en met:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="158"/>
+        <location filename="../../app/ui/exports_dialog.py" line="159"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="159"/>
+        <location filename="../../app/ui/exports_dialog.py" line="160"/>
         <source>Request type:</source>
         <translation>Soort verzoek:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="160"/>
+        <location filename="../../app/ui/exports_dialog.py" line="161"/>
         <source>Format:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="172"/>
+        <location filename="../../app/ui/exports_dialog.py" line="173"/>
         <source>Export register</source>
         <translation>Register exporteren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="191"/>
+        <location filename="../../app/ui/exports_dialog.py" line="192"/>
         <source>%n case(s) written to %1</source>
         <translation>
             <numerusform>%n zaak opgeslagen in %1</numerusform>
@@ -3888,7 +3951,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="194"/>
+        <location filename="../../app/ui/exports_dialog.py" line="195"/>
         <source>Exporting the register…</source>
         <translation>Register exporteren…</translation>
     </message>
@@ -3896,12 +3959,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>ResultRow</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="57"/>
+        <location filename="../../app/ui/exports_dialog.py" line="58"/>
         <source>Open &amp;file</source>
         <translation>&amp;Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="59"/>
+        <location filename="../../app/ui/exports_dialog.py" line="60"/>
         <source>Open f&amp;older</source>
         <translation>&amp;Map openen</translation>
     </message>
@@ -3932,52 +3995,52 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="250"/>
+        <location filename="../../app/ui/exports_dialog.py" line="251"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="250"/>
+        <location filename="../../app/ui/exports_dialog.py" line="251"/>
         <source>Closed on</source>
         <translation>Gesloten op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="250"/>
+        <location filename="../../app/ui/exports_dialog.py" line="251"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="251"/>
+        <location filename="../../app/ui/exports_dialog.py" line="252"/>
         <source>Retention ended</source>
         <translation>Bewaartermijn verstreken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="251"/>
+        <location filename="../../app/ui/exports_dialog.py" line="252"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="254"/>
+        <location filename="../../app/ui/exports_dialog.py" line="255"/>
         <source>Anonymise (keep the figures)</source>
         <translation>Anonimiseren (cijfers blijven bewaard)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="255"/>
+        <location filename="../../app/ui/exports_dialog.py" line="256"/>
         <source>Delete completely</source>
         <translation>Volledig verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="258"/>
+        <location filename="../../app/ui/exports_dialog.py" line="259"/>
         <source>&amp;Apply to the checked cases…</source>
         <translation>&amp;Toepassen op de aangevinkte zaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="260"/>
+        <location filename="../../app/ui/exports_dialog.py" line="261"/>
         <source>Re&amp;load</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="288"/>
+        <location filename="../../app/ui/exports_dialog.py" line="289"/>
         <source>%n case(s) past their retention period</source>
         <translation>
             <numerusform>%n zaak voorbij de bewaartermijn</numerusform>
@@ -3985,12 +4048,12 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="302"/>
+        <location filename="../../app/ui/exports_dialog.py" line="303"/>
         <source>Check the cases to handle first.</source>
         <translation>Vink eerst de zaken aan die u wilt afhandelen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="306"/>
+        <location filename="../../app/ui/exports_dialog.py" line="307"/>
         <source>Delete %n case(s) completely? This cannot be undone.</source>
         <translation>
             <numerusform>%n zaak volledig verwijderen? Dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -3998,7 +4061,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="309"/>
+        <location filename="../../app/ui/exports_dialog.py" line="310"/>
         <source>Anonymise %n case(s)? All personal data of these cases is removed; this cannot be undone.</source>
         <translation>
             <numerusform>%n zaak anonimiseren? Alle persoonsgegevens van deze zaak worden verwijderd; dit kan niet ongedaan worden gemaakt.</numerusform>
@@ -4006,12 +4069,27 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="312"/>
+        <location filename="../../app/ui/exports_dialog.py" line="314"/>
+        <source>Cases: %1</source>
+        <translation>Zaken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports_dialog.py" line="317"/>
         <source>Retention</source>
         <translation>Bewaartermijn</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/exports_dialog.py" line="318"/>
+        <source>&amp;Delete cases</source>
+        <translation>Zaken &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports_dialog.py" line="318"/>
+        <source>&amp;Anonymise cases</source>
+        <translation>Zaken &amp;anonimiseren</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/exports_dialog.py" line="335"/>
+        <location filename="../../app/ui/exports_dialog.py" line="338"/>
         <source>%n case(s) done</source>
         <translation>
             <numerusform>%n zaak afgehandeld</numerusform>
@@ -4019,7 +4097,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="340"/>
+        <location filename="../../app/ui/exports_dialog.py" line="343"/>
         <source>Applying retention…</source>
         <translation>Bewaartermijn toepassen…</translation>
     </message>
@@ -4288,7 +4366,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/connectors_dialog.py" line="168"/>
+        <location filename="../../app/ui/connectors_dialog.py" line="169"/>
         <source>stored – leave empty to keep it</source>
         <translation>opgeslagen – laat leeg om te behouden</translation>
     </message>
@@ -4518,37 +4596,37 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>YearlyReportPage</name>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="208"/>
+        <location filename="../../app/ui/exports_dialog.py" line="209"/>
         <source>Figures only: the report contains no personal data.</source>
         <translation>Alleen cijfers: het verslag bevat geen persoonsgegevens.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="210"/>
+        <location filename="../../app/ui/exports_dialog.py" line="211"/>
         <source>Make &amp;report…</source>
         <translation>Verslag &amp;maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="213"/>
+        <location filename="../../app/ui/exports_dialog.py" line="214"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="214"/>
+        <location filename="../../app/ui/exports_dialog.py" line="215"/>
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="225"/>
+        <location filename="../../app/ui/exports_dialog.py" line="226"/>
         <source>Yearly report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="237"/>
+        <location filename="../../app/ui/exports_dialog.py" line="238"/>
         <source>Report saved as %1</source>
         <translation>Verslag opgeslagen als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports_dialog.py" line="239"/>
+        <location filename="../../app/ui/exports_dialog.py" line="240"/>
         <source>Making the yearly report…</source>
         <translation>Jaarverslag maken…</translation>
     </message>

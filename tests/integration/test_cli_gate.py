@@ -67,8 +67,12 @@ def test_final_refuses_with_exit_3_and_the_list_then_the_work_is_done(
     assert code == 2 and "CONDITION=reason" in err
     code, _, err = run(capsys, *letter, "--override", "identity=no reason needed")
     assert code == 2 and "need no override" in err
-    code, out, err = run(capsys, *letter, "--override",
-                         "manual_checks=The archive is closed until 15 December")  # fmt: skip
+    override = ("--override", "manual_checks=The archive is closed until 15 December")
+    # Finalising cannot be undone: without a terminal it needs --yes, and changes nothing.
+    code, out, err = run(capsys, *letter, *override)
+    assert code != 0 and "--yes" in err and not out_pdf.exists()
+    assert get_case(db, reference=ref).status != "answered"
+    code, out, err = run(capsys, *letter, *override, "--yes")
     assert code == 0, err
     assert out_pdf.read_bytes().startswith(b"%PDF")
     detail = get_case(db, reference=ref)
@@ -110,7 +114,7 @@ def test_erasure_by_hand_and_portability_decision(
     code, out, err = run(capsys, "--db", url, "case", "erase", ref, "by-hand", "--action",
                          str(action_id), "--note", "Shredded the folder")  # fmt: skip
     assert code == 0 and "removed_by_hand" in out, err
-    erasure = ("--db", url, "letter", ref, "--type", "erasure", "--final",
+    erasure = ("--db", url, "letter", ref, "--type", "erasure", "--final", "--yes",
                "--out", str(tmp_path / "e.pdf"))  # fmt: skip
     code, _, err = run(capsys, *erasure)
     assert code == 3 and "portability_export" in err

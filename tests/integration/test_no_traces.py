@@ -133,7 +133,7 @@ def test_letter_final_on_the_command_line_leaves_no_marker(tmp_path: Path) -> No
     url = f"sqlite:///{data / 'privacy-desk.sqlite3'}"
     before = _drafts(db)
     out = tmp_path / "letter.pdf"
-    args = ["--db", url, "letter", reference, "--type", "acknowledgement", "--final"]
+    args = ["--db", url, "letter", reference, "--type", "acknowledgement", "--final", "--yes"]
     assert main([*args, "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert _drafts(db) == before and list(data.glob(".finalising-*")) == []
