@@ -30,7 +30,7 @@ def test_register_set_show_and_the_access_letter(
                          "--field", "recipients=Wolkenbasis Hosting B.V.")  # fmt: skip
     assert code == 0 and out.strip() == SUPPORT, err
     pdf = tmp_path / "access.pdf"
-    letter = (*base, "letter", ref, "--type", "access", "--out", str(pdf), "--final")
+    letter = (*base, "letter", ref, "--type", "access", "--out", str(pdf), "--final", "--yes")
     code, out, err = run(capsys, *letter)
     assert code == 3 and not pdf.exists()
     assert f"processing_linked: Data was found in {LOGS}" in err

@@ -63,9 +63,10 @@ def test_demo_erasure_flow_produces_the_final_letter(
     assert code == 0, err
     _prepare(db, ref)
     for step in ("plan", "approve", "execute"):
-        code, _, err = run(capsys, *base, "case", "erase", ref, step)
+        yes = ("--yes",) if step == "execute" else ()
+        code, _, err = run(capsys, *base, "case", "erase", ref, step, *yes)
         assert code == 0, err
-    letter = (*base, "letter", ref, "--type", "erasure", "--final", "--out",
+    letter = (*base, "letter", ref, "--type", "erasure", "--final", "--yes", "--out",
               str(tmp_path / "erasure.pdf"))  # fmt: skip
     code, _, err = run(capsys, *letter)
     assert code != 0 and "Say why the data kept in" in err  # the old "has no end date" is gone

@@ -135,7 +135,7 @@ def test_the_cli_records_a_mail_removal_by_hand(
     assert main(["--db", url, "case", "erase", ref, "plan"]) == 0
     assert main(["--db", url, "case", "erase", ref, "approve"]) == 0
     capsys.readouterr()
-    assert main(["--db", url, "case", "erase", ref, "execute"]) == 2
+    assert main(["--db", url, "case", "erase", ref, "execute", "--yes"]) == 2
     assert "Only changes by hand are left (2)" in capsys.readouterr().err
     ids = [a.id for a in actions_of(db, reference=ref)]
     for action_id in ids:
