@@ -7,7 +7,7 @@ in ``case_queries``; they are re-exported here so callers have one place to impo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -143,86 +143,138 @@ def register_case(
     data: CaseInput,
     attachment: Path | None = None,
     today: date | None = None,
+    reminder_unknown: bool = False,
+    ultimatum_on: date | None = None,
 ) -> str:
     """Register an incoming letter as a case; returns the new reference.
 
     Everything is validated before anything is written, so bad input changes nothing.
+    ``reminder_unknown``: the letter is a reminder whose earlier request was not found (the
+    case is flagged); ``ultimatum_on``: the date the letter gives us to answer by.
     """
     today = today or date.today()
     data = _validated(data, today)
-    assert data.received_on is not None
-    rep_input = data.representative
     with db.session() as session:
         max_mb = int(read_setting(session, "attachments").get("max_mb", 50))
-        scan = None if attachment is None else read_checked_file(attachment, max_mb=max_mb)
-        authorisation = None
-        if rep_input is not None and rep_input.authorisation is not None:
-            try:
-                authorisation = read_checked_file(rep_input.authorisation, max_mb=max_mb)
-            except ValidationError as exc:  # same checks as the scan, shown at its own field
-                message = " ".join(exc.errors.values())
-                raise ValidationError({"representative_authorisation": message}) from exc
-        reference, seq = next_reference(session, data.received_on.year)
-        requester = _requester_from_input(data)
-        session.add(requester)
-        codes = [t.value for t in data.request_types]
-        case = Case(
-            reference=reference,
-            year=data.received_on.year,
-            seq=seq,
-            received_on=data.received_on,
-            registered_on=today,
-            their_reference=data.their_reference.strip(),
-            their_letter_date=data.their_letter_date,
-            channel=data.channel.value,
-            language=data.language.value,
-            status=CaseStatus.REGISTERED.value,
-            assigned_to=data.assigned_to or actor,
-            summary=data.summary,
-            requester=requester,
-            search_text=search_text_of(reference, requester),
-            type_codes=_type_codes(codes),
+        scan = None
+        if attachment is not None:
+            content, media_type = read_checked_file(attachment, max_mb=max_mb)
+            scan = ScanFile(content, media_type, attachment.name)
+        case = create_case(
+            session,
+            actor=actor,
+            data=data,
+            today=today,
+            scan=scan,
+            max_mb=max_mb,
+            reminder_unknown=reminder_unknown,
+            ultimatum_on=ultimatum_on,
         )
-        for code in codes:
-            case.request_types.append(CaseRequestType(code=code))
-        if rep_input is not None:
-            case.representative = _representative(rep_input)
-        session.add(case)
-        session.flush()
-        refresh(session, case)
+        return case.reference
+
+
+@dataclass(frozen=True)
+class ScanFile:
+    """The letter's file, read and checked: what is stored as the case's scan."""
+
+    content: bytes
+    media_type: str
+    filename: str
+
+
+def create_case(
+    session: Session,
+    *,
+    actor: str,
+    data: CaseInput,
+    today: date,
+    scan: ScanFile | None,
+    max_mb: int,
+    reminder_unknown: bool = False,
+    ultimatum_on: date | None = None,
+) -> Case:
+    """The case of a validated ``data`` in the caller's transaction (register_case, inbox)."""
+    assert data.received_on is not None
+    rep_input = data.representative
+    authorisation = None
+    if rep_input is not None and rep_input.authorisation is not None:
+        try:
+            authorisation = read_checked_file(rep_input.authorisation, max_mb=max_mb)
+        except ValidationError as exc:  # same checks as the scan, shown at its own field
+            message = " ".join(exc.errors.values())
+            raise ValidationError({"representative_authorisation": message}) from exc
+    reference, seq = next_reference(session, data.received_on.year)
+    requester = _requester_from_input(data)
+    session.add(requester)
+    codes = [t.value for t in data.request_types]
+    case = Case(
+        reference=reference,
+        year=data.received_on.year,
+        seq=seq,
+        received_on=data.received_on,
+        registered_on=today,
+        their_reference=data.their_reference.strip(),
+        their_letter_date=data.their_letter_date,
+        channel=data.channel.value,
+        language=data.language.value,
+        status=CaseStatus.REGISTERED.value,
+        assigned_to=data.assigned_to or actor,
+        summary=data.summary,
+        requester=requester,
+        search_text=search_text_of(reference, requester),
+        type_codes=_type_codes(codes),
+        reminder_unknown=reminder_unknown,
+        ultimatum_on=ultimatum_on,
+        last_reminder_on=data.received_on if reminder_unknown else None,
+    )
+    for code in codes:
+        case.request_types.append(CaseRequestType(code=code))
+    if rep_input is not None:
+        case.representative = _representative(rep_input)
+    session.add(case)
+    session.flush()
+    refresh(session, case)
+    audit.record(
+        session,
+        case=case,
+        actor=actor,
+        action="case_registered",
+        summary=_(
+            "Letter received {date} registered as {reference}",
+            date=data.received_on.isoformat(),
+            reference=reference,
+        ),
+        after={
+            "types": codes,
+            "received_on": data.received_on,
+            "channel": data.channel.value,
+            "status": case.status,
+        },
+    )
+    if reminder_unknown:
         audit.record(
             session,
             case=case,
             actor=actor,
-            action="case_registered",
+            action="reminder_unknown_request",
             summary=_(
-                "Letter received {date} registered as {reference}",
-                date=data.received_on.isoformat(),
-                reference=reference,
+                "A reminder about a request that was not found: registered as a new case"
             ),
-            after={
-                "types": codes,
-                "received_on": data.received_on,
-                "channel": data.channel.value,
-                "status": case.status,
-            },
+            after={"ultimatum_on": ultimatum_on},
         )
-        if scan is not None and attachment is not None:
-            content, media_type = scan
-            store_document(
-                session,
-                case=case,
-                actor=actor,
-                content=content,
-                filename=attachment.name,
-                media_type=media_type,
-                kind=DocumentKind.SCAN,
-            )
-        if case.representative is not None and rep_input is not None:
-            _record_authorisation(
-                session, case, case.representative, rep_input, authorisation, actor
-            )
-        return reference
+    if scan is not None:
+        store_document(
+            session,
+            case=case,
+            actor=actor,
+            content=scan.content,
+            filename=scan.filename,
+            media_type=scan.media_type,
+            kind=DocumentKind.SCAN,
+        )
+    if case.representative is not None and rep_input is not None:
+        _record_authorisation(session, case, case.representative, rep_input, authorisation, actor)
+    return case
 
 
 def _validated(data: CaseInput, today: date) -> CaseInput:
