@@ -51,6 +51,7 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     "extra_holidays": {"dates": []},
     "retention": DEFAULT_RETENTION,
     "attachments": {"max_mb": 50},
+    "hot_folder": {"path": "", "purge_after_days": 30},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
     "reading_limits": {
         "max_unpacked_mb": 100,

@@ -6,8 +6,9 @@ in ``case_queries``; they are re-exported here so callers have one place to impo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from app.core.validation import (
     validate_case_input,
 )
 from app.data.database import Database
+from app.reading.searchable_pdf import searchable_name
 from app.data.models import (
     AuditEvent,
     Case,
@@ -44,10 +46,16 @@ from app.data.models import (
     RequesterIdentifier,
 )
 from app.services import audit
-from app.services.case_documents import read_checked_file, store_document
+from app.services.case_documents import (
+    ScanFile,
+    read_checked_file,
+    store_document,
+    store_searchable_pdf,
+)
 from app.services.deadlines import refresh
 from app.services.field_limits import CASE_LIMITS, REPRESENTATIVE_LIMITS
 from app.services.lookup import case_by_reference
+from app.services.reminders import Person, flag_possible_duplicates
 from app.services.stored_settings import read_setting
 
 REFERENCE_PREFIX = "AVG"
@@ -145,12 +153,14 @@ def register_case(
     today: date | None = None,
     reminder_unknown: bool = False,
     ultimatum_on: date | None = None,
+    searchable_pdf: bytes | None = None,
 ) -> str:
     """Register an incoming letter as a case; returns the new reference.
 
     Everything is validated before anything is written, so bad input changes nothing.
     ``reminder_unknown``: the letter is a reminder whose earlier request was not found (the
-    case is flagged); ``ultimatum_on``: the date the letter gives us to answer by.
+    case is flagged); ``ultimatum_on``: the date the letter gives us to answer by;
+    ``searchable_pdf``: what OCR made of the scan, stored as a new document linked to it.
     """
     today = today or date.today()
     data = _validated(data, today)
@@ -169,17 +179,9 @@ def register_case(
             max_mb=max_mb,
             reminder_unknown=reminder_unknown,
             ultimatum_on=ultimatum_on,
+            searchable_pdf=searchable_pdf,
         )
         return case.reference
-
-
-@dataclass(frozen=True)
-class ScanFile:
-    """The letter's file, read and checked: what is stored as the case's scan."""
-
-    content: bytes
-    media_type: str
-    filename: str
 
 
 def create_case(
@@ -192,6 +194,7 @@ def create_case(
     max_mb: int,
     reminder_unknown: bool = False,
     ultimatum_on: date | None = None,
+    searchable_pdf: bytes | None = None,
 ) -> Case:
     """The case of a validated ``data`` in the caller's transaction (register_case, inbox)."""
     assert data.received_on is not None
@@ -272,9 +275,25 @@ def create_case(
             media_type=scan.media_type,
             kind=DocumentKind.SCAN,
         )
+        if searchable_pdf is not None:
+            store_searchable_pdf(
+                session,
+                case=case,
+                actor=actor,
+                scan_sha256=hashlib.sha256(scan.content).hexdigest(),
+                content=searchable_pdf,
+                filename=searchable_name(scan.filename),
+            )
     if case.representative is not None and rep_input is not None:
         _record_authorisation(session, case, case.representative, rep_input, authorisation, actor)
+    person = Person(data.last_name, data.postcode, data.email, data.birth_date)
+    flag_possible_duplicates(session, case=case, person=person, actor=actor)
     return case
+
+
+def validated_input(data: CaseInput, today: date) -> CaseInput:
+    """``data`` checked as register_case checks it (ValidationError names every bad field)."""
+    return _validated(data, today)
 
 
 def _validated(data: CaseInput, today: date) -> CaseInput:

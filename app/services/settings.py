@@ -96,6 +96,10 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
         if not 1 <= days <= 365:
             errors["pause_no_answer_days"] = _("Use {low} to {high}.", low=1, high=365)
         value = {"pause_no_answer_days": days}
+    elif key == "hot_folder":  # the folder the scanner writes to (empty: no hot folder)
+        from app.services.hot_folder import validate_hot_folder
+
+        value, errors = validate_hot_folder(value)
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:
