@@ -25,7 +25,9 @@ from sqlalchemy.exc import IntegrityError
 from app.core.enums import DocumentKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, message_of, restored, stored
+from app.core.letter_text import LetterReading, read_letter
 from app.core.progress import Progress
+from app.core.reading_adapter import Proposal, quoted_our_reference, sender_of, ultimatum_date
 from app.core.validation import CaseInput, check_attachment
 from app.data.database import Database
 from app.data.models import InboxItem
@@ -35,7 +37,7 @@ from app.services import audit
 from app.services.case_documents import ScanFile
 from app.services.cases import create_case, validated_input
 from app.services.hot_folder import PURGE_AFTER_DAYS, SETTING, hot_folder_of
-from app.services.reminders import Person, add_reminder
+from app.services.reminders import EarlierCase, Person, add_reminder, find_earlier_cases
 from app.services.stored_settings import read_setting
 
 log = logging.getLogger(__name__)
@@ -64,10 +66,9 @@ class InboxEntry:
 
     @property
     def received_on(self) -> date:
-        """The proposed date of receipt: the day the file arrived (Amsterdam time)."""
-        from zoneinfo import ZoneInfo
-
-        return self.arrived_at.astimezone(ZoneInfo("Europe/Amsterdam")).date()
+        """The proposed date of receipt: the day the file arrived, on this computer's clock
+        (the same clock that says what "today" is, so it is never "in the future")."""
+        return self.arrived_at.astimezone().date()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -436,3 +437,32 @@ def purge_inbox(db: Database, *, now: datetime | None = None) -> int:
                 session.execute(delete(InboxItem).where(InboxItem.id == item.id))
                 removed += 1
     return removed
+
+
+@dataclass(frozen=True)
+class ItemProposals:
+    """What an inbox letter says, for the list and the intake: reading, earlier cases, dates."""
+
+    reading: LetterReading
+    earlier: tuple[EarlierCase, ...]
+    ultimatum: Proposal | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "reading": self.reading.to_json(),
+            "earlier_cases": [e.to_json() for e in self.earlier],
+            "ultimatum": None
+            if self.ultimatum is None
+            else {"value": self.ultimatum.value, "line": self.ultimatum.line},
+        }
+
+
+def proposals_of(db: Database, entry: InboxEntry) -> ItemProposals:
+    """Read the item's text and look for the earlier case (by our reference or the person)."""
+    reading = read_letter(entry.text)
+    quoted = quoted_our_reference(reading)
+    hint = sender_of(reading)
+    person = Person(hint.last_name, hint.postcode, hint.email)
+    earlier = find_earlier_cases(db, our_reference=quoted.value if quoted else "", person=person)
+    ultimatum = ultimatum_date(reading, entry.text, received_on=entry.received_on)
+    return ItemProposals(reading, tuple(earlier), ultimatum if reading.is_reminder else None)
