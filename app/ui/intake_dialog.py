@@ -453,7 +453,7 @@ class IntakeDialog(QDialog):
         reading = self.reading
         ultimatum = date.fromisoformat(self.ultimatum.value) if self.ultimatum else None
         letter_date = self.form.their_letter_date.value()
-        received = self.pydate(form.received_on.date())
+        received = pydate(self.form.received_on.date())
         try:
             if self.entry is not None:
                 reference = inbox.register_item(

@@ -23,7 +23,7 @@ from app.ui.pdf_preview import render_pages
 
 MAX_PAGES_SHOWN = 10
 HIGHLIGHT = QColor("#ffe066")
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
+ZOOM_STEPS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0)  # 1.0: the page fits the view's width
 
 
 def page_images(path: Path, data: bytes | None = None) -> list[QImage]:
@@ -54,7 +54,7 @@ class LetterView(QWidget):
         super().__init__(parent)
         self.setObjectName("letterView")
         self.pages: list[QImage] = []
-        self.zoom = 0.5
+        self.zoom = 1.0
         self.highlighted = ""
 
         self.text = QPlainTextEdit()
@@ -111,6 +111,7 @@ class LetterView(QWidget):
     def show_scan(self) -> None:
         if self.pages:
             self.tabs.setCurrentIndex(1)
+            self._show_pages()  # fitted to the width the view has now
 
     def clear(self) -> None:
         self.set_text("")
@@ -127,14 +128,16 @@ class LetterView(QWidget):
             item = self.page_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not only when the event loop deletes it
                 widget.deleteLater()
+        fit = self.page_scroll.viewport().width() - 24
+        fit = fit if fit > 150 else 420  # not laid out yet
         for number, image in enumerate(self.pages, 1):
             label = QLabel()
             label.setObjectName(f"page_{number}")
             scaled = image.scaledToWidth(
-                max(50, int(image.width() * self.zoom * 2)),
-                Qt.TransformationMode.SmoothTransformation,
-            )  # pages are rendered at 100 dpi; 100% zoom shows them at 200 dpi
+                max(50, int(fit * self.zoom)), Qt.TransformationMode.SmoothTransformation
+            )
             label.setPixmap(QPixmap.fromImage(scaled))
             label.setAccessibleName(self.tr("Page %1 of the scan").replace("%1", str(number)))
             self.page_layout.addWidget(label)
