@@ -566,7 +566,9 @@ def _add_selftest_deadline_demo(sub: Any) -> None:
 
 def _add_inbox_commands(sub: Any) -> None:
     """`inbox scan|list|register`: letters from the hot folder (setting hot_folder)."""
-    inbox = sub.add_parser("inbox", help='letters from the scanner\'s hot folder ("Te registreren")')
+    inbox = sub.add_parser(
+        "inbox", help='letters from the scanner\'s hot folder ("Te registreren")'
+    )
     inbox_sub = inbox.add_subparsers(dest="inbox_command", metavar="ACTION", required=True)
     scan = inbox_sub.add_parser(
         "scan", help="pick up new files in the hot folder and read them (OCR); registers nothing"

@@ -34,7 +34,6 @@ from app.core.validation import (
     validate_case_input,
 )
 from app.data.database import Database
-from app.reading.searchable_pdf import searchable_name
 from app.data.models import (
     AuditEvent,
     Case,
@@ -45,6 +44,7 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.reading.searchable_pdf import searchable_name
 from app.services import audit
 from app.services.case_documents import (
     ScanFile,
@@ -260,9 +260,7 @@ def create_case(
             case=case,
             actor=actor,
             action="reminder_unknown_request",
-            summary=_(
-                "A reminder about a request that was not found: registered as a new case"
-            ),
+            summary=_("A reminder about a request that was not found: registered as a new case"),
             after={"ultimatum_on": ultimatum_on},
         )
     if scan is not None:

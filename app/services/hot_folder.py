@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import ValidationError
 from app.core.i18n import _
 
 SETTING = "hot_folder"

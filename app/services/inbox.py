@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from app.core.enums import DocumentKind
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, message_of, restored, stored
 from app.core.letter_text import LetterReading, read_letter
@@ -184,7 +184,7 @@ def _max_mb(db: Database) -> int:
         return int(read_setting(session, "attachments").get("max_mb", 50))
 
 
-def _get(session: Any, item_id: int) -> InboxItem:
+def _get(session: Session, item_id: int) -> InboxItem:
     item = session.get(InboxItem, item_id)
     if item is None:
         raise NotFoundError(
@@ -283,7 +283,7 @@ class Registration:
     data: CaseInput | None = None  # a new case (None with ``reminder_of``)
     reminder_of: str = ""  # the earlier case's reference: a reminder, no new case
     confirmed_other_person: bool = False
-    person: Person = Person()
+    person: Person = field(default_factory=Person)
     letter_date: date | None = None
     ultimatum_on: date | None = None
     reminder_unknown: bool = False  # a reminder whose earlier case was not found
@@ -431,8 +431,10 @@ def purge_inbox(db: Database, *, now: datetime | None = None) -> int:
             if item.status == REGISTERED and gone:
                 session.execute(delete(InboxItem).where(InboxItem.id == item.id))
                 removed += 1
-            elif item.status != REGISTERED and item.status != CLAIMED and (
-                gone or item.arrived_at < limit
+            elif (
+                item.status != REGISTERED
+                and item.status != CLAIMED
+                and (gone or item.arrived_at < limit)
             ):
                 session.execute(delete(InboxItem).where(InboxItem.id == item.id))
                 removed += 1

@@ -22,8 +22,8 @@ from app.core.status import OPEN_STATUSES
 from app.core.validation import fold
 from app.data.database import Database
 from app.data.models import Case, CaseLink, Requester
-from app.services import audit
 from app.reading.searchable_pdf import searchable_name
+from app.services import audit
 from app.services.case_documents import ScanFile, store_document, store_searchable_pdf
 from app.services.lookup import case_by_reference
 
@@ -200,8 +200,7 @@ def add_reminder(
         raise ValidationError(
             {
                 "received_on": _(
-                    "The reminder cannot have arrived before the request it reminds of "
-                    "({date}).",
+                    "The reminder cannot have arrived before the request it reminds of ({date}).",
                     date=case.received_on.isoformat(),
                 )
             }

@@ -61,7 +61,9 @@ class EarlierCasesPanel(QGroupBox):
             label.setWordWrap(True)
             if not earlier.same_person:
                 label.setStyleSheet(WARNING_STYLE)
-            button = QPushButton(self.tr("Register as reminder on %1").replace("%1", earlier.reference))
+            button = QPushButton(
+                self.tr("Register as reminder on %1").replace("%1", earlier.reference)
+            )
             button.setObjectName(f"link_{earlier.reference}")
             button.setToolTip(
                 self.tr(

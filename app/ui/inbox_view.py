@@ -187,8 +187,9 @@ class InboxView(QWidget):
             self.tree.addTopLevelItem(item)
             if entry.id == selected:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self.open_button.setEnabled(self.tree.topLevelItemCount() > 0)
         self.count_changed.emit(len(entries))
 

@@ -163,9 +163,9 @@ class LetterView(QWidget):
                 fmt = QTextCharFormat()
                 fmt.setBackground(HIGHLIGHT)
                 fmt.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
-                selection.format = fmt  # type: ignore[attr-defined]
+                selection.format = fmt
                 cursor = QTextCursor(block)
-                selection.cursor = cursor  # type: ignore[attr-defined]
+                selection.cursor = cursor
                 self.text.setExtraSelections([selection])
                 self.text.setTextCursor(cursor)
                 self.text.centerCursor()

@@ -328,8 +328,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Case registered"),
-            self.tr("The letter is registered as %1. Write this reference on the letter.")
-            .replace("%1", reference)
+            self.tr("The letter is registered as %1. Write this reference on the letter.").replace(
+                "%1", reference
+            )
             + "\n\n"
             + self.tr("Write the acknowledgement of receipt now?"),
             QMessageBox.StandardButton.NoButton,

@@ -176,8 +176,10 @@ class DeadlineOverview(QWidget):
             if row.extended_due_on is not None:
                 legal = self.tr("%1 (extended)").replace("%1", legal)
         if row.ultimatum_on is not None and not row.paused:
-            legal = self.tr("%1 · ultimatum %2").replace("%1", legal).replace(
-                "%2", labels.date_text(row.ultimatum_on, lang)
+            legal = (
+                self.tr("%1 · ultimatum %2")
+                .replace("%1", legal)
+                .replace("%2", labels.date_text(row.ultimatum_on, lang))
             )
         item = QTreeWidgetItem(
             [

@@ -268,9 +268,7 @@ def test_a_reminder_is_a_document_and_event_on_the_earlier_case(
     assert Task.REMINDER_RECEIVED in [i.task for i in items]
 
 
-def test_linking_a_different_persons_case_needs_confirmation(
-    db: Database, tmp_path: Path
-) -> None:
+def test_linking_a_different_persons_case_needs_confirmation(db: Database, tmp_path: Path) -> None:
     other = register_case(
         db,
         actor="t",
@@ -336,7 +334,10 @@ def test_a_new_letter_of_someone_with_an_open_case_is_a_possible_duplicate(db: D
     ]
     assert find_earlier_cases(db, person=Person("Jansen", "5253 RE")) == []
     second = register_case(
-        db, actor="t", data=person(received_on=date(2026, 11, 25), street="", postcode="", city=""), today=TODAY
+        db,
+        actor="t",
+        data=person(received_on=date(2026, 11, 25), street="", postcode="", city=""),
+        today=TODAY,
     )  # matched on the e-mail address
     detail = get_case(db, reference=second)
     assert (first, "possible_duplicate_of") in detail.linked
@@ -426,7 +427,9 @@ def test_two_officers_never_register_one_letter_twice(db: Database, tmp_path: Pa
     assert len(references) == 1 and len(outcomes) == 2
     assert count_cases(db) == 1
     with db.session() as session:
-        assert session.scalar(text("select count(*) from inbox_item where status='registered'")) == 1
+        assert (
+            session.scalar(text("select count(*) from inbox_item where status='registered'")) == 1
+        )
         assert session.scalars(select(AuditEvent.action)).all().count("inbox_registered") == 1
         assert session.scalars(select(CaseLink)).all() == []
         assert len(session.scalars(select(Document)).all()) == 1
