@@ -239,11 +239,15 @@ def add_reminder(
         actor=actor,
         action="reminder_received",
         summary=_(
-            "Reminder received {date} (no new request, no new deadline){ultimatum}",
+            "Reminder received {date} (no new request, no new deadline); answer demanded "
+            "by {ultimatum}",
             date=received_on.isoformat(),
-            ultimatum=_("; answer demanded by {date}", date=ultimatum_on.isoformat())
-            if ultimatum_on is not None
-            else "",
+            ultimatum=ultimatum_on.isoformat(),
+        )
+        if ultimatum_on is not None
+        else _(
+            "Reminder received {date} (no new request, no new deadline)",
+            date=received_on.isoformat(),
         ),
         before=before,
         after={

@@ -60,7 +60,7 @@ class InboxView(QWidget):
         self.open_button = QPushButton(self.tr("&Register…"))
         self.open_button.setObjectName("open_inbox_item")
         self.open_button.clicked.connect(self.open_selected)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         heading = QVBoxLayout()
