@@ -1507,6 +1507,14 @@
 <context>
     <name>DeadlineOverview</name>
     <message>
+        <source>%1 · ultimatum %2</source>
+        <translation>%1 · uiterste datum %2</translation>
+    </message>
+    <message>
+        <source>A reminder demands an answer by %1</source>
+        <translation>Een herinnering eist een antwoord uiterlijk %1</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/overview.py" line="1"/>
         <source>paused since %1 (%2 days)</source>
         <translation>stilgezet sinds %1 (%2 dagen)</translation>
@@ -2346,6 +2354,38 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>A reminder about a request we cannot find: register it as a new case, flagged as such</source>
+        <translation>Een herinnering over een verzoek dat we niet kunnen vinden: als nieuwe zaak registreren, zo gemarkeerd</translation>
+    </message>
+    <message>
+        <source>Register letter: %1</source>
+        <translation>Brief registreren: %1</translation>
+    </message>
+    <message>
+        <source>Scan from the hot folder: %1</source>
+        <translation>Scan uit de scanmap: %1</translation>
+    </message>
+    <message>
+        <source>The day the scan arrived in the hot folder</source>
+        <translation>De dag waarop de scan in de scanmap binnenkwam</translation>
+    </message>
+    <message>
+        <source>Link to another person's case?</source>
+        <translation>Koppelen aan de zaak van iemand anders?</translation>
+    </message>
+    <message>
+        <source>%1 is a case of %2 (%3). The name and address of this letter do not match. Register the letter as a reminder on that case anyway?</source>
+        <translation>%1 is een zaak van %2 (%3). Naam en adres van deze brief komen niet overeen. De brief toch als herinnering bij die zaak registreren?</translation>
+    </message>
+    <message>
+        <source>From the scan in the hot folder:</source>
+        <translation>Uit de scan in de scanmap:</translation>
+    </message>
+    <message>
+        <source>Ultimatum: an answer by %1 — “%2”</source>
+        <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake_dialog.py" line="85"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
@@ -2513,6 +2553,14 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>possible duplicate: the same person's open case</source>
+        <translation>mogelijk dubbel: de open zaak van dezelfde persoon</translation>
+    </message>
+    <message>
+        <source>a later letter of the same person (possible duplicate)</source>
+        <translation>een latere brief van dezelfde persoon (mogelijk dubbel)</translation>
+    </message>
     <message>
         <location filename="../../app/ui/labels.py" line="17"/>
         <source>registered</source>
@@ -3352,6 +3400,30 @@ Nu definitief maken?</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>To register</source>
+        <translation>Te registreren</translation>
+    </message>
+    <message>
+        <source>The reminder is stored on %1 (a document and an event; no new case). Write this reference on the letter.</source>
+        <translation>De herinnering is bij %1 bewaard (een document en een gebeurtenis; geen nieuwe zaak). Schrijf dit kenmerk op de brief.</translation>
+    </message>
+    <message>
+        <source>Reminder registered</source>
+        <translation>Herinnering geregistreerd</translation>
+    </message>
+    <message>
+        <source>Write the acknowledgement of receipt now?</source>
+        <translation>De ontvangstbevestiging nu schrijven?</translation>
+    </message>
+    <message>
+        <source>&amp;Write acknowledgement…</source>
+        <translation>Ontvangstbevestiging &amp;schrijven…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="1"/>
         <source>&amp;Today</source>
@@ -4461,6 +4533,10 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>TodayView</name>
     <message>
+        <source>Ultimatum of a reminder</source>
+        <translation>Uiterste datum van een herinnering</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/today_view.py" line="1"/>
         <source>Answer overdue</source>
         <translation>Antwoord te laat</translation>
@@ -4726,6 +4802,143 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     <message>
         <source>Choose the decision.</source>
         <translation>Kies de beslissing.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierCasesPanel</name>
+    <message>
+        <source>Earlier case of this person</source>
+        <translation>Eerdere zaak van deze persoon</translation>
+    </message>
+    <message>
+        <source>the letter quotes this reference</source>
+        <translation>de brief noemt dit kenmerk</translation>
+    </message>
+    <message>
+        <source>same person, case still open</source>
+        <translation>dezelfde persoon, zaak nog open</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3 (%4), received %5: %6</source>
+        <translation>%1 – %2, %3 (%4), ontvangen %5: %6</translation>
+    </message>
+    <message>
+        <source>Name and address do not match the letter: check before linking.</source>
+        <translation>Naam en adres komen niet overeen met de brief: controleer dit voor u koppelt.</translation>
+    </message>
+    <message>
+        <source>Register as reminder on %1</source>
+        <translation>Als herinnering bij %1 registreren</translation>
+    </message>
+    <message>
+        <source>The letter is stored on that case with an event; no new case and no new deadline</source>
+        <translation>De brief wordt bij die zaak bewaard met een gebeurtenis; geen nieuwe zaak en geen nieuwe termijn</translation>
+    </message>
+    <message>
+        <source>Saved as a new case, it is marked as a possible duplicate of the open case.</source>
+        <translation>Als nieuwe zaak opgeslagen wordt hij gemarkeerd als mogelijk dubbel van de open zaak.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Letters to register</source>
+        <translation>Te registreren brieven</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Registreren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ver&amp;versen</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Binnengekomen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>The letter says</source>
+        <translation>De brief zegt</translation>
+    </message>
+    <message>
+        <source>No hot folder is set: choose the scanner's folder in Settings.</source>
+        <translation>Er is geen scanmap ingesteld: kies de map van de scanner bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Hot folder: %1</source>
+        <translation>Scanmap: %1</translation>
+    </message>
+    <message>
+        <source>Reading a letter from the hot folder…</source>
+        <translation>Een brief uit de scanmap wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>being read…</source>
+        <translation>wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>ready to register</source>
+        <translation>klaar om te registreren</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>kon niet gelezen worden</translation>
+    </message>
+    <message>
+        <source>being registered by %1</source>
+        <translation>wordt geregistreerd door %1</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>herinnering</translation>
+    </message>
+    <message>
+        <source>earlier case %1</source>
+        <translation>eerdere zaak %1</translation>
+    </message>
+    <message>
+        <source>Letter not available</source>
+        <translation>Brief niet beschikbaar</translation>
+    </message>
+</context>
+<context>
+    <name>LetterView</name>
+    <message>
+        <source>Text of the letter</source>
+        <translation>Tekst van de brief</translation>
+    </message>
+    <message>
+        <source>The text of the letter appears here when it has been read.</source>
+        <translation>De tekst van de brief verschijnt hier zodra die gelezen is.</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Page %1 of the scan</source>
+        <translation>Pagina %1 van de scan</translation>
     </message>
 </context>
 </TS>
