@@ -50,6 +50,7 @@ from app.data.models import (
 )
 from app.services import audit, audit_chain
 from app.services.stored_settings import read_setting
+from app.services.inbox import purge_inbox
 from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,7 @@ def apply_retention(
                 _delete(session, case, actor=actor, entry=entry)
         done.append(reference)
         log.info("retention: case %s %s", reference, mode)
+    purge_inbox(db)  # letters left in the hot-folder inbox hold personal data too
     compacted = _compact_sqlite(db)
     copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:

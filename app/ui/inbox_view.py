@@ -113,6 +113,7 @@ class InboxView(QWidget):
         else:
             self.folder_label.setText(self.tr("Hot folder: %1").replace("%1", str(folder)))
             self.timer.start()
+        inbox.purge_inbox(self.ctx.db)  # registered or left too long: nothing personal stays
         self.queue = inbox.to_read(self.ctx.db)  # left half-read when the app stopped
         self.refresh()
         self._read_next()

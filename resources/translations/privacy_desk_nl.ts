@@ -71,6 +71,22 @@
 <context>
     <name>CaseDetailView</name>
     <message>
+        <source>Ultimatum (reminder)</source>
+        <translation>Uiterste datum (herinnering)</translation>
+    </message>
+    <message>
+        <source>Reminder received</source>
+        <translation>Herinnering ontvangen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
+        <source>A reminder about a request that was not found</source>
+        <translation>Een herinnering over een verzoek dat niet gevonden is</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case_detail.py" line="1"/>
         <source>Paused so far</source>
         <translation>Tot nu toe stilgezet</translation>
