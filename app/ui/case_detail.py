@@ -389,13 +389,9 @@ class CaseDetailView(QWidget):
         if d.ultimatum_on is not None:
             rows.append((self.tr("Ultimatum (reminder)"), labels.date_text(d.ultimatum_on, lang)))
         if d.last_reminder_on is not None:
-            rows.append(
-                (self.tr("Reminder received"), labels.date_text(d.last_reminder_on, lang))
-            )
+            rows.append((self.tr("Reminder received"), labels.date_text(d.last_reminder_on, lang)))
         if d.reminder_unknown:
-            rows.append(
-                (self.tr("Note"), self.tr("A reminder about a request that was not found"))
-            )
+            rows.append((self.tr("Note"), self.tr("A reminder about a request that was not found")))
         return rows
 
     def _status_buttons(self, d: CaseDetail) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -50,45 +49,9 @@ from app.ui.case_form import WARNING_STYLE, CaseForm
 from app.ui.context import UiContext
 from app.ui.earlier_cases import EarlierCasesPanel
 from app.ui.errors import ui_text, user_message
+from app.ui.intake_support import LetterTextDialog, source_line
 from app.ui.letter_view import LetterView, page_images
 from app.ui.widgets import error_label, pydate, qdate
-
-
-class LetterTextDialog(QDialog):
-    """A box to paste the text of the letter (OCR output or an e-mail) to be read."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Read letter text"))
-        self.setObjectName("letterTextDialog")
-        self.resize(620, 480)
-        intro = QLabel(
-            self.tr(
-                "Paste the text of the letter (from OCR or from the e-mail). Privacy Desk "
-                "suggests the request types, their reference and the date of the letter; you "
-                "decide. The text itself is not stored."
-            )
-        )
-        intro.setWordWrap(True)
-        intro.setProperty("role", "subtle")
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setObjectName("letter_text")
-        self.text_edit.setAccessibleName(self.tr("Text of the letter"))
-        self.text_edit.setPlaceholderText(self.tr("Geachte heer, mevrouw, …"))
-        buttons = QDialogButtonBox()
-        self.read_button = buttons.addButton(
-            self.tr("&Read"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.text_edit, 1)
-        layout.addWidget(buttons)
-
-    def text(self) -> str:
-        return self.text_edit.toPlainText()
 
 
 class IntakeDialog(QDialog):
@@ -516,28 +479,7 @@ class IntakeDialog(QDialog):
 
     def source_line(self, widget: QWidget) -> str:
         """The line of the letter the value of ``widget``'s field was proposed from."""
-        reading = self.reading
-        if reading is None:
-            return ""
-        form = self.form
-        keys: dict[QWidget, str] = {
-            form.their_reference: "their_reference",
-            form.their_letter_date.edit: "letter_date",
-            form.their_letter_date.check: "letter_date",
-        }
-        for code, box in form.type_boxes.items():
-            keys[box] = code
-        for name in ("salutation", "first_name", "initials", "name_prefix", "last_name",
-                     "street", "postcode", "city", "country", "email", "phone",
-                     "customer_number"):  # fmt: skip
-            keys[getattr(form, name)] = name
-        key = keys.get(widget, "")
-        line = reading.evidence.get(key, "")
-        if not line and key in ("first_name", "initials", "name_prefix", "last_name"):
-            line = reading.evidence.get("name", "")
-        if not line and key in ("street", "postcode", "city", "country"):
-            line = reading.evidence.get("address", "")
-        return line
+        return source_line(self.form, self.reading, widget)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._closed or new is None or not self.isAncestorOf(new):
