@@ -99,6 +99,7 @@ def merge_pages(pages: Sequence[Path], *, title: str, when: datetime | None = No
     root = writer._root_object
     root[NameObject("/Metadata")] = writer._add_object(metadata)
     root[NameObject("/OutputIntents")] = ArrayObject([writer._add_object(intent)])
+    writer.generate_file_identifiers()  # PDF/A wants the trailer's /ID
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

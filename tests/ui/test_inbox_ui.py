@@ -114,8 +114,10 @@ def test_a_scan_in_the_hot_folder_is_registered_and_leaves_the_folder(
     assert b"Kerkstraat" in words
     from pypdf import PdfReader
 
-    metadata = PdfReader(io.BytesIO(content)).xmp_metadata
+    reader = PdfReader(io.BytesIO(content))
+    metadata = reader.xmp_metadata
     assert metadata is not None and metadata.pdfaid_part == "2"  # type: ignore[attr-defined]
+    assert reader.trailer.get("/ID") and "/OutputIntents" in reader.trailer["/Root"]
 
     box = window.message
     assert isinstance(box, QMessageBox) and "acknowledgement" in box.text()
