@@ -49,8 +49,8 @@ from app.data.models import (
     SuppressionEntry,
 )
 from app.services import audit, audit_chain
-from app.services.stored_settings import read_setting
 from app.services.inbox import purge_inbox
+from app.services.stored_settings import read_setting
 from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
 
 log = logging.getLogger(__name__)
