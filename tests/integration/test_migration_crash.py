@@ -20,6 +20,7 @@ from tests.integration.migration_crash import (
     REVISIONS,
     Outcome,
     check_reopens,
+    comparable,
     copy_database,
     filled_database,
     random_kills,
@@ -48,7 +49,7 @@ def test_upgrade_of_a_filled_database_keeps_every_row(
     db = open_database(f"sqlite:///{path}")
     assert current_revision(db.engine) == head_revision()
     db.dispose()
-    assert row_counts(path) == before
+    assert comparable(row_counts(path), before) == before
     assert not marker_path(path).exists()
 
 
@@ -134,7 +135,7 @@ def test_a_half_migrated_database_is_restored_from_its_backup(
     assert len(db.notices) == 1
     assert backup.name in db.notices[0] and "interrupted" in db.notices[0]
     db.dispose()
-    assert row_counts(path) == before  # the newest whole backup, not the older one
+    assert comparable(row_counts(path), before) == before  # the newest backup, not the older
 
 
 def test_a_half_migrated_database_without_a_backup_is_refused_clearly(
