@@ -20,7 +20,31 @@ from app.core.validation import CaseInput, RepresentativeInput, split_name
 def cmd_case_add(args: argparse.Namespace) -> int:
     from app.services.cases import register_case
 
-    first, prefix, last = split_name(args.name)
+    data = case_input_of(args, args.received)
+    attachment = Path(args.attach) if args.attach else None
+    db = open_db(args)
+    reference = register_case(db, actor=current_actor(args), data=data, attachment=attachment)
+    print(reference)
+    warn_authorisation(data, reference)
+    return 0
+
+
+def warn_authorisation(data: CaseInput, reference: str) -> None:
+    if data.representative is not None and data.representative.authorisation is None:
+        say(
+            _(
+                "{reference} has a representative without an authorisation (machtiging): "
+                "send the answer only after the authorisation is received.",
+                reference=reference,
+            ),
+            prefix="warning: ",
+            file=sys.stderr,
+        )
+
+
+def case_input_of(args: argparse.Namespace, received: date | None) -> CaseInput:
+    """The letter's fields given on the command line (`case add`, `inbox register`)."""
+    first, prefix, last = split_name(args.name or "")
     try:
         types = tuple(RequestType(t) for t in (args.type or []))
         identifiers = tuple(
@@ -31,9 +55,9 @@ def cmd_case_add(args: argparse.Namespace) -> int:
         raise UserError(
             _("{reason}. See `privacy-desk case add --help` for the allowed values.", reason=exc)
         ) from exc
-    data = CaseInput(
+    return CaseInput(
         request_types=types,
-        received_on=args.received,
+        received_on=received,
         first_name=first,
         name_prefix=prefix,
         last_name=last,
@@ -52,21 +76,6 @@ def cmd_case_add(args: argparse.Namespace) -> int:
         summary=args.summary or "",
         representative=_representative_of(args),
     )
-    attachment = Path(args.attach) if args.attach else None
-    db = open_db(args)
-    reference = register_case(db, actor=current_actor(args), data=data, attachment=attachment)
-    print(reference)
-    if data.representative is not None and data.representative.authorisation is None:
-        say(
-            _(
-                "{reference} has a representative without an authorisation (machtiging): "
-                "send the answer only after the authorisation is received.",
-                reference=reference,
-            ),
-            prefix="warning: ",
-            file=sys.stderr,
-        )
-    return 0
 
 
 def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:

@@ -69,6 +69,7 @@ EDITABLE_SETTINGS = (
     "letter_salutation",  # {"without_title": "neutral" | "full_name"}
     "sender",  # {"dpo_registered": true | false}
     "customer_number",
+    "hot_folder",
 )
 LANGUAGES = ("nl", "en")  # the GUI and the commands' messages
 LETTER_LANGUAGES = ("nl", "en", "de")  # the answer: a case's language, the letters
@@ -152,17 +153,28 @@ def build_parser() -> argparse.ArgumentParser:
     _add_system_commands(case_sub, sub)
     _add_report_commands(case_sub, sub)
     _add_selftest_deadline_demo(sub)
+    _add_inbox_commands(sub)
     return parser
 
 
-def _add_case_commands(case_sub: Any) -> None:
-    """`case add|read|list|show|status|note|attach|link|pause|resume|extend|identifiers|decide`."""
-    add = case_sub.add_parser("add", help="register a letter as a new case; prints the reference")
+def _add_letter_options(add: Any, *, received_required: bool, for_case_add: bool = True) -> None:
+    """The letter's fields (`case add`, `inbox register`): types, person, references, scan."""
     add.add_argument(
         "--type", action="append", choices=REQUEST_TYPES, help="request type (repeat for several)"
     )
-    add.add_argument("--received", type=date_arg, required=True, help="date of receipt YYYY-MM-DD")
-    add.add_argument("--name", required=True, help='full name, e.g. "Jan van der Berg"')
+    add.add_argument(
+        "--received",
+        type=date_arg,
+        required=received_required,
+        help="date of receipt YYYY-MM-DD"
+        + ("" if received_required else " (default: the day the file arrived)"),
+    )
+    add.add_argument(
+        "--name",
+        required=for_case_add,
+        help='full name, e.g. "Jan van der Berg"'
+        + ("" if for_case_add else " (required unless --reminder-of)"),
+    )
     add.add_argument("--salutation", choices=["heer", "mevrouw", ""], default="")
     add.add_argument("--street", help='street and house number, e.g. "Kerkstraat 12"')
     add.add_argument("--postcode")
@@ -183,7 +195,10 @@ def _add_case_commands(case_sub: Any) -> None:
         "--lang", default="nl", choices=LETTER_LANGUAGES, help="language of the answer (letters)"
     )
     add.add_argument("--summary")
-    add.add_argument("--attach", metavar="FILE", help="scan of the letter (PDF, PNG, JPEG, TIFF)")
+    if for_case_add:  # an inbox letter is its own scan
+        add.add_argument(
+            "--attach", metavar="FILE", help="scan of the letter (PDF, PNG, JPEG, TIFF)"
+        )
     rep = add.add_argument_group("representative (lawyer, parent, guardian acting for the person)")
     rep.add_argument("--rep-name", help="name of the representative (required with any --rep-*)")
     rep.add_argument("--rep-role", choices=REPRESENTATIVE_ROLES, help="default: other")
@@ -192,6 +207,12 @@ def _add_case_commands(case_sub: Any) -> None:
     rep.add_argument(
         "--rep-authorisation", metavar="FILE", help="the authorisation (machtiging): PDF or image"
     )
+
+
+def _add_case_commands(case_sub: Any) -> None:
+    """`case add|read|list|show|status|note|attach|link|pause|resume|extend|identifiers|decide`."""
+    add = case_sub.add_parser("add", help="register a letter as a new case; prints the reference")
+    _add_letter_options(add, received_required=True)
     add.set_defaults(handler="cases:cmd_case_add")
 
     read = case_sub.add_parser(
@@ -634,3 +655,44 @@ def _add_selftest_deadline_demo(sub: Any) -> None:
         help="skip the sample source systems (portal database, newsletter, logs)",
     )
     demo.set_defaults(handler="admin:cmd_demo")
+
+
+def _add_inbox_commands(sub: Any) -> None:
+    """`inbox scan|list|register`: letters from the hot folder (setting hot_folder)."""
+    inbox = sub.add_parser(
+        "inbox", help='letters from the scanner\'s hot folder ("Te registreren")'
+    )
+    inbox_sub = inbox.add_subparsers(dest="inbox_command", metavar="ACTION", required=True)
+    scan = inbox_sub.add_parser(
+        "scan", help="pick up new files in the hot folder and read them (OCR); registers nothing"
+    )
+    scan.set_defaults(handler="inbox:cmd_inbox_scan")
+    lst = inbox_sub.add_parser("list", help="the letters waiting to be registered")
+    lst.add_argument("--format", default="text", choices=["text", "json"])
+    lst.add_argument("--with-text", action="store_true", help="json: include the text read")
+    lst.set_defaults(handler="inbox:cmd_inbox_list")
+    register = inbox_sub.add_parser(
+        "register",
+        help="register a waiting letter as a new case, or as a reminder on an earlier case",
+    )
+    register.add_argument("item", type=int, metavar="ITEM", help="the number from `inbox list`")
+    register.add_argument(
+        "--reminder-of",
+        metavar="REFERENCE",
+        help="the letter is a reminder about this case: no new case, no new deadline",
+    )
+    register.add_argument(
+        "--confirm-other-person",
+        action="store_true",
+        help="link the reminder even though name and address differ from that case",
+    )
+    register.add_argument(
+        "--reminder-unknown",
+        action="store_true",
+        help="a reminder whose earlier request was not found: a new case, flagged",
+    )
+    register.add_argument(
+        "--ultimatum", type=date_arg, help="the answer date the reminder demands (YYYY-MM-DD)"
+    )
+    _add_letter_options(register, received_required=False, for_case_add=False)
+    register.set_defaults(handler="inbox:cmd_inbox_register")

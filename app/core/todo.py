@@ -15,6 +15,7 @@ class Task(StrEnum):
 
     ANSWER_OVERDUE = "answer_overdue"
     PROMISE_PASSED = "promise_passed"
+    ULTIMATUM_DUE = "ultimatum_due"
     REMINDER_RECEIVED = "reminder_received"
     ACK_NOT_SENT = "ack_not_sent"
     IDENTITY_UNCHECKED = "identity_unchecked"
@@ -43,6 +44,7 @@ class Place(StrEnum):
 TASK_LABEL: Final[dict[Task, str]] = {
     Task.ANSWER_OVERDUE: N_("Answer overdue"),
     Task.PROMISE_PASSED: N_("Promise date passed"),
+    Task.ULTIMATUM_DUE: N_("Ultimatum of a reminder"),
     Task.REMINDER_RECEIVED: N_("Reminder received"),
     Task.ACK_NOT_SENT: N_("Acknowledgement not sent"),
     Task.IDENTITY_UNCHECKED: N_("Identity not checked"),
@@ -62,6 +64,7 @@ TASK_LABEL: Final[dict[Task, str]] = {
 TASK_PLACE: Final[dict[Task, Place]] = {
     Task.ANSWER_OVERDUE: Place.LETTERS,
     Task.PROMISE_PASSED: Place.LETTERS,
+    Task.ULTIMATUM_DUE: Place.LETTERS,
     Task.REMINDER_RECEIVED: Place.OVERVIEW,
     Task.ACK_NOT_SENT: Place.LETTERS,
     Task.IDENTITY_UNCHECKED: Place.DOCUMENTS,
@@ -82,6 +85,7 @@ TASK_PLACE: Final[dict[Task, Place]] = {
 TASK_COMMAND: Final[dict[Task, str]] = {
     Task.ANSWER_OVERDUE: "privacy-desk case show {ref}",
     Task.PROMISE_PASSED: "privacy-desk case show {ref}",
+    Task.ULTIMATUM_DUE: "privacy-desk case show {ref}",
     Task.REMINDER_RECEIVED: "privacy-desk case show {ref}",
     Task.ACK_NOT_SENT: (
         "privacy-desk letter {ref} --type acknowledgement --final --out {ref}-acknowledgement.pdf"
@@ -143,6 +147,7 @@ class CaseSnapshot:
     recipient_notice_due: bool = False
     letters_unprinted: int = 0
     reminder_on: date | None = None
+    ultimatum_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,8 @@ def tasks_for(
     - the answer is overdue when the effective deadline has passed and no answer was sent;
     - the promise has passed when the organisation's own date is before today and no answer was
       sent, even while the legal deadline is still ahead (it is the earlier warning);
+    - a reminder's ultimatum (the answer date it demands) on an unanswered case is a task due
+      on that date, shown from the day the reminder is registered;
     - a reminder linked to an unanswered case asks for attention;
     - work steps (acknowledgement, identity, authorisation, searches, reviews, changes) count
       only while the case is open and not yet answered; their due date is the case's deadline;
@@ -206,6 +213,8 @@ def tasks_for(
     if working and case.promise_on is not None and case.promise_on < today:
         if due is None or due >= today:
             add(Task.PROMISE_PASSED, case.promise_on)
+    if working and case.ultimatum_on is not None:
+        add(Task.ULTIMATUM_DUE, case.ultimatum_on, case.ultimatum_on.isoformat())
     if working and case.reminder_on is not None:
         add(Task.REMINDER_RECEIVED, due, case.reminder_on.isoformat())
     if working:

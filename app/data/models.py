@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -172,6 +173,12 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Reminders (herinnering, ingebrekestelling) registered on this case as a document + event:
+    # the latest one's date of receipt, and the latest ultimatum a reminder set (a deadline).
+    last_reminder_on: Mapped[date | None] = mapped_column(Date, default=None)
+    ultimatum_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # A reminder whose earlier request could not be found: registered as a new case, flagged.
+    reminder_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     requester: Mapped[Requester] = relationship()
     request_types: Mapped[list[CaseRequestType]] = relationship(
@@ -284,6 +291,10 @@ class Document(Base):
     deleted_reason: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+    # A document made from another: the searchable PDF that OCR made of a scan (own SHA-256).
+    derived_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), default=None
+    )
 
 
 class AuditEvent(Base):
@@ -496,3 +507,30 @@ class SuppressionEntry(Base):
     email: Mapped[str] = mapped_column(String(300), default="")  # cleared when case anonymised
     added_on: Mapped[date] = mapped_column(Date)
     case_reference: Mapped[str] = mapped_column(String(30), default="")
+
+
+class InboxItem(Base):
+    """A file the scanner put in the hot folder, waiting for an officer ("Te registreren").
+
+    Holds personal data (the text read from the letter): cleared when registered, purged with
+    the retention rules when left. ``status``: reading, ready, failed, claimed, registered.
+    ``claimed_by``/``claimed_at`` are set by a conditional update, so two officers on one
+    PostgreSQL database never register the same letter twice.
+    """
+
+    __tablename__ = "inbox_item"
+    __table_args__ = (UniqueConstraint("path", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(1000))
+    filename: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    arrived_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="reading", index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    searchable_pdf: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))
+    error: Mapped[str] = mapped_column(Text, default="")
+    claimed_by: Mapped[str] = mapped_column(String(100), default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(default=None)
+    case_reference: Mapped[str] = mapped_column(String(30), default="")
+    registered_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -63,6 +63,7 @@ DEFAULT_SETTINGS: dict[str, dict[str, Any]] = {
     "attachments": {"max_mb": 50},
     # The access answer gives every log line; beyond this many they go to a separate appendix.
     "access_copy": {"log_lines_in_letter": 200},
+    "hot_folder": {"path": "", "purge_after_days": 30},
     # Untrusted documents (connectors): zip limits and the parsing child's memory and time.
     # The customer number's pattern (a regular expression such as DB\d{6}); empty: only a
     # number after "klantnummer:" / "customer number:" is proposed from a letter.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import UserError
@@ -21,12 +22,35 @@ MAX_PDF_MB = 50
 MAX_IMAGE_MB = 100
 
 
+@dataclass(frozen=True)
+class LetterScan:
+    """A letter file read for the intake: its text and, for a scan, its searchable PDF."""
+
+    text: str
+    searchable_pdf: bytes | None = None
+    from_ocr: bool = False
+
+
+def read_letter_file(
+    path: Path, *, max_pages: int = 5, progress: Progress | None = None
+) -> LetterScan:
+    """Like :func:`letter_text_of_file`; a scan read by OCR also gives its searchable PDF.
+
+    The searchable PDF covers the pages read (``max_pages``); the original stays untouched.
+    """
+    holder: list[bytes | None] = []
+    text = letter_text_of_file(path, max_pages=max_pages, progress=progress, _pdf=holder)
+    pdf = holder[0] if holder else None
+    return LetterScan(text, pdf, from_ocr=bool(holder))
+
+
 def letter_text_of_file(
     path: Path,
     *,
     max_pages: int = 5,
     progress: Progress | None = None,
     reader: IsolatedReader | None = None,
+    _pdf: list[bytes | None] | None = None,
 ) -> str:
     """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
 
@@ -42,7 +66,7 @@ def letter_text_of_file(
     if head.startswith(b"%PDF-"):
         if size > MAX_PDF_MB * 1024 * 1024:
             raise UserError(_too_large(path, size, MAX_PDF_MB))
-        return _pdf_text(path, max_pages, progress, reader or IsolatedReader())
+        return _pdf_text(path, max_pages, progress, reader or IsolatedReader(), _pdf)
     if head.startswith(IMAGE_HEADS):
         if size > MAX_IMAGE_MB * 1024 * 1024:
             raise UserError(
@@ -54,7 +78,7 @@ def letter_text_of_file(
                     limit=MAX_IMAGE_MB,
                 )
             )
-        return _ocr_text(path, max_pages, progress, is_pdf=False)
+        return _ocr_text(path, max_pages, progress, is_pdf=False, pdf_out=_pdf)
     if size > MAX_TEXT_MB * 1024 * 1024:
         raise UserError(_too_large(path, size, MAX_TEXT_MB))
     data = path.read_bytes()
@@ -89,7 +113,13 @@ def _too_large(path: Path, size: int, most: int) -> Message:
     )
 
 
-def _pdf_text(path: Path, max_pages: int, progress: Progress | None, reader: IsolatedReader) -> str:
+def _pdf_text(
+    path: Path,
+    max_pages: int,
+    progress: Progress | None,
+    reader: IsolatedReader,
+    pdf_out: list[bytes | None] | None,
+) -> str:
     try:
         reading = reader.read(path, max_pages=max_pages, progress=progress)
     except PasswordProtected as exc:
@@ -105,7 +135,7 @@ def _pdf_text(path: Path, max_pages: int, progress: Progress | None, reader: Iso
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
     if not reading.has_text:
-        return _ocr_text(path, max_pages, progress, is_pdf=True)
+        return _ocr_text(path, max_pages, progress, is_pdf=True, pdf_out=pdf_out)
     return reading.text
 
 
@@ -119,12 +149,28 @@ def _damaged_pdf(path: Path) -> UserError:
     )
 
 
-def _ocr_text(path: Path, max_pages: int, progress: Progress | None, *, is_pdf: bool) -> str:
-    """The text OCR reads in a scan; a blank result says so instead of returning nothing."""
+def _ocr_text(
+    path: Path,
+    max_pages: int,
+    progress: Progress | None,
+    *,
+    is_pdf: bool,
+    pdf_out: list[bytes | None] | None = None,
+) -> str:
+    """The text OCR reads in a scan; a blank result says so instead of returning nothing.
+
+    With ``pdf_out`` the searchable PDF is made in the same runs and appended to it.
+    """
     from app.reading import ocr
 
     try:
-        result = ocr.ocr_file(path, progress=progress, is_pdf=is_pdf, max_pages=max_pages)
+        result = ocr.ocr_file(
+            path,
+            progress=progress,
+            is_pdf=is_pdf,
+            max_pages=max_pages,
+            searchable=pdf_out is not None,
+        )
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
     if not result.text.strip():
@@ -135,4 +181,6 @@ def _ocr_text(path: Path, max_pages: int, progress: Progress | None, *, is_pdf: 
                 name=path.name,
             )
         )
+    if pdf_out is not None:
+        pdf_out.append(result.pdf)
     return result.text

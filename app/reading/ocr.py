@@ -65,6 +65,8 @@ class OcrResult:
     skews: tuple[float, ...]  # degrees each page was deskewed
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    # The searchable PDF (page images + invisible text, PDF/A-2b metadata) when asked for.
+    pdf: bytes | None = None
 
     @property
     def text(self) -> str:
@@ -396,12 +398,27 @@ def _prepare(tesseract: Tesseract, page: Path, progress: Progress | None) -> tup
 # ---- reading ------------------------------------------------------------------------------------
 
 
-def ocr_page(tesseract: Tesseract, page: Path, *, progress: Progress | None = None) -> str:
-    """The text Tesseract reads on one prepared page image."""
+def ocr_page(
+    tesseract: Tesseract,
+    page: Path,
+    *,
+    progress: Progress | None = None,
+    pdf_dpi: int | None = None,
+) -> str:
+    """The text Tesseract reads on one prepared page image.
+
+    With ``pdf_dpi`` the same run also writes ``page.pdf`` beside the image: the page with its
+    text as an invisible layer (Tesseract's ``pdf`` renderer), ``pdf_dpi`` giving its size.
+    """
     languages = "+".join(tesseract.ocr_languages or tesseract.languages[:1] or ("eng",))
-    command = [str(tesseract.path), str(page), "stdout", "-l", languages, "--psm", "3"]
+    target = "stdout" if pdf_dpi is None else str(page.with_suffix(""))
+    command = [str(tesseract.path), str(page), target, "-l", languages, "--psm", "3"]
+    if pdf_dpi is not None:
+        command += ["--dpi", str(pdf_dpi), "txt", "pdf"]
     try:
         out = run_child(command, progress=progress)
+        if pdf_dpi is not None:
+            out = page.with_suffix(".txt").read_bytes()
     except subprocess.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
         log.warning("Tesseract failed with exit %s: %s", exc.returncode, detail)
@@ -422,8 +439,12 @@ def ocr_file(
     tesseract: Tesseract | None = None,
     is_pdf: bool | None = None,
     max_pages: int | None = None,
+    searchable: bool = False,
 ) -> OcrResult:
     """OCR every page of a scan (PDF or image); the file itself is only read.
+
+    With ``searchable`` the result also carries the searchable PDF of the pages read
+    (app.reading.searchable_pdf), made in the same Tesseract runs.
 
     Raises OcrUnavailable without Tesseract, UserError for files beyond the limits or
     unreadable images, UnreadableDocument for a damaged PDF, Cancelled on cancel.
@@ -438,6 +459,9 @@ def ocr_file(
     texts: list[str] = []
     rotations: list[int] = []
     skews: list[float] = []
+    page_pdfs: list[Path] = []
+    pdf: bytes | None = None
+    dpi = DPI if is_pdf else _image_dpi(path)
     report = _reporter(progress, pages)
     with tempfile.TemporaryDirectory(prefix="privacy-desk-ocr-") as temp:
         folder = Path(temp)
@@ -448,10 +472,18 @@ def ocr_file(
         for index, page in enumerate(source):
             report(index, _("Reading page {page} of {pages}…", page=index + 1, pages=pages))
             rotation, skew = _prepare(tesseract, page, progress)
-            texts.append(ocr_page(tesseract, page, progress=progress))
+            texts.append(
+                ocr_page(tesseract, page, progress=progress, pdf_dpi=dpi if searchable else None)
+            )
             rotations.append(rotation)
             skews.append(skew)
             page.unlink(missing_ok=True)
+            if searchable:
+                page_pdfs.append(page.with_suffix(".pdf"))
+        if searchable and page_pdfs:
+            from app.reading.searchable_pdf import merge_pages
+
+            pdf = merge_pages(page_pdfs, title=path.name)
         report(pages, P_("Read {pages} page.", "Read {pages} pages.", pages, pages=pages))
     return OcrResult(
         tuple(texts),
@@ -459,7 +491,21 @@ def ocr_file(
         tuple(rotations),
         tuple(skews),
         seconds=time.perf_counter() - started,
+        pdf=pdf,
     )
+
+
+def _image_dpi(path: Path) -> int:
+    """The resolution the scanner wrote in the image, else 300 dpi (sizes the PDF page)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            value = image.info.get("dpi", (DPI, DPI))[0]
+    except (OSError, ValueError):
+        return DPI
+    dpi = round(float(value or DPI))
+    return dpi if 70 <= dpi <= 1200 else DPI
 
 
 def _reporter(progress: Progress | None, pages: int) -> Callable[[int, str], None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,6 +21,15 @@ from app.services import audit, audit_chain
 from app.services.field_limits import DOCUMENT_TYPE_LIMIT
 from app.services.lookup import case_by_reference
 from app.services.stored_settings import read_setting
+
+
+@dataclass(frozen=True)
+class ScanFile:
+    """A letter's file, read and checked: what is stored as a case's scan."""
+
+    content: bytes
+    media_type: str
+    filename: str
 
 
 def read_checked_file(path: Path, *, max_mb: int) -> tuple[bytes, str]:
@@ -134,6 +144,49 @@ def store_document(
         ),
         after={"document_id": doc.id, "sha256": doc.sha256, "kind": kind.value},
     )
+    return doc
+
+
+def store_searchable_pdf(
+    session: Session, *, case: Case, actor: str, scan_sha256: str, content: bytes, filename: str
+) -> Document | None:
+    """The searchable PDF OCR made of a stored scan: a new document linked to the scan.
+
+    The scan keeps the SHA-256 it had on receipt; the searchable PDF has its own.
+    """
+    from sqlalchemy import select
+
+    original = session.scalar(
+        select(Document)
+        .where(Document.case_id == case.id, Document.sha256 == scan_sha256)
+        .order_by(Document.id.desc())
+        .limit(1)
+    )
+    if original is None:
+        return None
+    doc = store_document(
+        session,
+        case=case,
+        actor=actor,
+        content=content,
+        filename=filename,
+        media_type="application/pdf",
+        kind=DocumentKind.SCAN,
+    )
+    doc.derived_from_id = original.id
+    audit.record(
+        session,
+        case=case,
+        actor=actor,
+        action="searchable_pdf_made",
+        summary=_(
+            "Searchable PDF of scan {id} made by OCR and stored as document {new}",
+            id=original.id,
+            new=doc.id,
+        ),
+        after={"document_id": doc.id, "derived_from": original.id, "sha256": doc.sha256},
+    )
+    session.flush()
     return doc
 
 

@@ -34,7 +34,11 @@ from app.services.lookup import case_by_reference
 from app.services.paused import paused_dates_for
 
 NO_FILTER = CaseFilter()
-INVERSE_RELATION = {"reminder_of": "has_reminder", "related": "related"}
+INVERSE_RELATION = {
+    "reminder_of": "has_reminder",
+    "related": "related",
+    "possible_duplicate_of": "has_possible_duplicate",
+}
 
 
 def get_case(db: Database, *, reference: str, today: date | None = None) -> CaseDetail:
@@ -126,6 +130,9 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
             version=case.version,
             anonymised=case.anonymised_at is not None,
             linked=tuple((ref, rel) for ref, rel in links),
+            last_reminder_on=case.last_reminder_on,
+            ultimatum_on=case.ultimatum_on,
+            reminder_unknown=case.reminder_unknown,
             pauses=tuple(PauseInfo(p.id, p.start_on, p.end_on, p.reason) for p in case.pauses),
             notes=tuple(NoteInfo(n.author, n.created_at, restored(n.text)) for n in case.notes),
             documents=tuple(
@@ -141,6 +148,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
                     final=d.final,
                     masked=d.masked,
                     deleted=d.deleted_at is not None,
+                    derived_from_id=d.derived_from_id,
                 )
                 for d in case.documents
             ),
@@ -269,6 +277,7 @@ def _row_query() -> Any:
         Case.paused,
         Case.assigned_to,
         Case.version,
+        Case.ultimatum_on,
     ).join(Requester, Requester.id == Case.requester_id)
 
 
@@ -308,6 +317,7 @@ def _row(row: Any) -> CaseRow:
         paused=row.paused,
         assigned_to=share(row.assigned_to),
         version=row.version,
+        ultimatum_on=row.ultimatum_on,
     )
 
 

@@ -6,6 +6,7 @@ in ``case_queries``; they are re-exported here so callers have one place to impo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
@@ -43,11 +44,18 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.reading.searchable_pdf import searchable_name
 from app.services import audit
-from app.services.case_documents import read_checked_file, store_document
+from app.services.case_documents import (
+    ScanFile,
+    read_checked_file,
+    store_document,
+    store_searchable_pdf,
+)
 from app.services.deadlines import refresh
 from app.services.field_limits import CASE_LIMITS, REPRESENTATIVE_LIMITS
 from app.services.lookup import case_by_reference
+from app.services.reminders import Person, flag_possible_duplicates
 from app.services.stored_settings import read_setting
 
 REFERENCE_PREFIX = "AVG"
@@ -143,86 +151,147 @@ def register_case(
     data: CaseInput,
     attachment: Path | None = None,
     today: date | None = None,
+    reminder_unknown: bool = False,
+    ultimatum_on: date | None = None,
+    searchable_pdf: bytes | None = None,
 ) -> str:
     """Register an incoming letter as a case; returns the new reference.
 
     Everything is validated before anything is written, so bad input changes nothing.
+    ``reminder_unknown``: the letter is a reminder whose earlier request was not found (the
+    case is flagged); ``ultimatum_on``: the date the letter gives us to answer by;
+    ``searchable_pdf``: what OCR made of the scan, stored as a new document linked to it.
     """
     today = today or date.today()
     data = _validated(data, today)
-    assert data.received_on is not None
-    rep_input = data.representative
     with db.session() as session:
         max_mb = int(read_setting(session, "attachments").get("max_mb", 50))
-        scan = None if attachment is None else read_checked_file(attachment, max_mb=max_mb)
-        authorisation = None
-        if rep_input is not None and rep_input.authorisation is not None:
-            try:
-                authorisation = read_checked_file(rep_input.authorisation, max_mb=max_mb)
-            except ValidationError as exc:  # same checks as the scan, shown at its own field
-                message = " ".join(exc.errors.values())
-                raise ValidationError({"representative_authorisation": message}) from exc
-        reference, seq = next_reference(session, data.received_on.year)
-        requester = _requester_from_input(data)
-        session.add(requester)
-        codes = [t.value for t in data.request_types]
-        case = Case(
-            reference=reference,
-            year=data.received_on.year,
-            seq=seq,
-            received_on=data.received_on,
-            registered_on=today,
-            their_reference=data.their_reference.strip(),
-            their_letter_date=data.their_letter_date,
-            channel=data.channel.value,
-            language=data.language.value,
-            status=CaseStatus.REGISTERED.value,
-            assigned_to=data.assigned_to or actor,
-            summary=data.summary,
-            requester=requester,
-            search_text=search_text_of(reference, requester),
-            type_codes=_type_codes(codes),
+        scan = None
+        if attachment is not None:
+            content, media_type = read_checked_file(attachment, max_mb=max_mb)
+            scan = ScanFile(content, media_type, attachment.name)
+        case = create_case(
+            session,
+            actor=actor,
+            data=data,
+            today=today,
+            scan=scan,
+            max_mb=max_mb,
+            reminder_unknown=reminder_unknown,
+            ultimatum_on=ultimatum_on,
+            searchable_pdf=searchable_pdf,
         )
-        for code in codes:
-            case.request_types.append(CaseRequestType(code=code))
-        if rep_input is not None:
-            case.representative = _representative(rep_input)
-        session.add(case)
-        session.flush()
-        refresh(session, case)
+        return case.reference
+
+
+def create_case(
+    session: Session,
+    *,
+    actor: str,
+    data: CaseInput,
+    today: date,
+    scan: ScanFile | None,
+    max_mb: int,
+    reminder_unknown: bool = False,
+    ultimatum_on: date | None = None,
+    searchable_pdf: bytes | None = None,
+) -> Case:
+    """The case of a validated ``data`` in the caller's transaction (register_case, inbox)."""
+    assert data.received_on is not None
+    rep_input = data.representative
+    authorisation = None
+    if rep_input is not None and rep_input.authorisation is not None:
+        try:
+            authorisation = read_checked_file(rep_input.authorisation, max_mb=max_mb)
+        except ValidationError as exc:  # same checks as the scan, shown at its own field
+            message = " ".join(exc.errors.values())
+            raise ValidationError({"representative_authorisation": message}) from exc
+    reference, seq = next_reference(session, data.received_on.year)
+    requester = _requester_from_input(data)
+    session.add(requester)
+    codes = [t.value for t in data.request_types]
+    case = Case(
+        reference=reference,
+        year=data.received_on.year,
+        seq=seq,
+        received_on=data.received_on,
+        registered_on=today,
+        their_reference=data.their_reference.strip(),
+        their_letter_date=data.their_letter_date,
+        channel=data.channel.value,
+        language=data.language.value,
+        status=CaseStatus.REGISTERED.value,
+        assigned_to=data.assigned_to or actor,
+        summary=data.summary,
+        requester=requester,
+        search_text=search_text_of(reference, requester),
+        type_codes=_type_codes(codes),
+        reminder_unknown=reminder_unknown,
+        ultimatum_on=ultimatum_on,
+        last_reminder_on=data.received_on if reminder_unknown else None,
+    )
+    for code in codes:
+        case.request_types.append(CaseRequestType(code=code))
+    if rep_input is not None:
+        case.representative = _representative(rep_input)
+    session.add(case)
+    session.flush()
+    refresh(session, case)
+    audit.record(
+        session,
+        case=case,
+        actor=actor,
+        action="case_registered",
+        summary=_(
+            "Letter received {date} registered as {reference}",
+            date=data.received_on.isoformat(),
+            reference=reference,
+        ),
+        after={
+            "types": codes,
+            "received_on": data.received_on,
+            "channel": data.channel.value,
+            "status": case.status,
+        },
+    )
+    if reminder_unknown:
         audit.record(
             session,
             case=case,
             actor=actor,
-            action="case_registered",
-            summary=_(
-                "Letter received {date} registered as {reference}",
-                date=data.received_on.isoformat(),
-                reference=reference,
-            ),
-            after={
-                "types": codes,
-                "received_on": data.received_on,
-                "channel": data.channel.value,
-                "status": case.status,
-            },
+            action="reminder_unknown_request",
+            summary=_("A reminder about a request that was not found: registered as a new case"),
+            after={"ultimatum_on": ultimatum_on},
         )
-        if scan is not None and attachment is not None:
-            content, media_type = scan
-            store_document(
+    if scan is not None:
+        store_document(
+            session,
+            case=case,
+            actor=actor,
+            content=scan.content,
+            filename=scan.filename,
+            media_type=scan.media_type,
+            kind=DocumentKind.SCAN,
+        )
+        if searchable_pdf is not None:
+            store_searchable_pdf(
                 session,
                 case=case,
                 actor=actor,
-                content=content,
-                filename=attachment.name,
-                media_type=media_type,
-                kind=DocumentKind.SCAN,
+                scan_sha256=hashlib.sha256(scan.content).hexdigest(),
+                content=searchable_pdf,
+                filename=searchable_name(scan.filename),
             )
-        if case.representative is not None and rep_input is not None:
-            _record_authorisation(
-                session, case, case.representative, rep_input, authorisation, actor
-            )
-        return reference
+    if case.representative is not None and rep_input is not None:
+        _record_authorisation(session, case, case.representative, rep_input, authorisation, actor)
+    person = Person(data.last_name, data.postcode, data.email, data.birth_date)
+    flag_possible_duplicates(session, case=case, person=person, actor=actor)
+    return case
+
+
+def validated_input(data: CaseInput, today: date) -> CaseInput:
+    """``data`` checked as register_case checks it (ValidationError names every bad field)."""
+    return _validated(data, today)
 
 
 def _validated(data: CaseInput, today: date) -> CaseInput:

@@ -40,6 +40,7 @@ class CaseRow:
     version: int
     # Filled for the overview's paused rows: since when, days so far, dates if resumed today.
     paused_dates: PausedDates | None = None
+    ultimatum_on: date | None = None  # a reminder's demanded answer date (not the legal one)
 
     def days_left(self, today: date) -> int | None:
         if self.paused or self.effective_due_on is None:
@@ -60,6 +61,7 @@ class DocumentInfo:
     final: bool
     masked: bool
     deleted: bool
+    derived_from_id: int | None = None  # the searchable PDF of a scan points to the scan
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ class CaseDetail:
     audit: tuple[AuditInfo, ...] = field(default_factory=tuple)
     # While paused: since when, days so far, the deadlines if the clock resumed today.
     paused_dates: PausedDates | None = None
+    last_reminder_on: date | None = None  # the latest reminder registered on this case
+    ultimatum_on: date | None = None  # the answer date a reminder demanded (a deadline)
+    reminder_unknown: bool = False  # a reminder about a request that was never found
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape of `case show --format json`."""
@@ -213,8 +218,18 @@ class CaseDetail:
             "acknowledged_on": iso(self.acknowledged_on),
             "answered_on": iso(self.answered_on),
             "closed_on": iso(self.closed_on),
+            "last_reminder_on": iso(self.last_reminder_on),
+            "ultimatum_on": iso(self.ultimatum_on),
+            "reminder_unknown": self.reminder_unknown,
+            "linked": [{"reference": ref, "relation": rel} for ref, rel in self.linked],
             "documents": [
-                {"id": d.id, "kind": d.kind, "filename": d.filename, "sha256": d.sha256}
+                {
+                    "id": d.id,
+                    "kind": d.kind,
+                    "filename": d.filename,
+                    "sha256": d.sha256,
+                    "derived_from": d.derived_from_id,
+                }
                 for d in self.documents
                 if not d.deleted
             ],

@@ -158,6 +158,10 @@ def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
             except ValueError as exc:
                 errors["pattern"] = message_of(exc)
         value = {"pattern": pattern}
+    elif key == "hot_folder":  # the folder the scanner writes to (empty: no hot folder)
+        from app.services.hot_folder import validate_hot_folder
+
+        value, errors = validate_hot_folder(value)
     elif key == "extra_holidays":
         for text in value.get("dates", []):
             try:

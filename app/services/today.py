@@ -86,6 +86,8 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
             Case.answered_on,
             Case.promise_on,
             Case.effective_due_on,
+            Case.last_reminder_on,
+            Case.ultimatum_on,
         ).where(
             or_(active, Case.id.in_(_unprinted_scope())),
             Case.anonymised_at.is_(None),
@@ -211,10 +213,17 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
                 changes_by_hand=by_hand.get(cid, 0),
                 recipient_notice_due=cid in changed and cid not in noticed,
                 letters_unprinted=unprinted.get(cid, 0),
-                reminder_on=reminders.get(cid),
+                reminder_on=_latest(reminders.get(cid), row.last_reminder_on),
+                ultimatum_on=row.ultimatum_on,
             )
         )
     return result
+
+
+def _latest(first: date | None, second: date | None) -> date | None:
+    """The later of two dates where there is one (a reminder linked, or registered on it)."""
+    dates = [d for d in (first, second) if d is not None]
+    return max(dates) if dates else None
 
 
 def todo_items(db: Database, *, today: date, officer: str | None = None) -> list[TodoItem]:

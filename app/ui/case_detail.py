@@ -342,8 +342,8 @@ class CaseDetailView(QWidget):
         self.timeline.show_events(d)
 
     def _deadline_rows(self, d: CaseDetail) -> list[tuple[str, str]]:
+        rows = self._reminder_rows(d)
         lang = self.ctx.lang
-        rows: list[tuple[str, str]] = []
         if d.paused:
             since = next((p for p in d.pauses if p.end_on is None), None)
             text = self.tr("The clock is paused: waiting for the data subject.")
@@ -385,6 +385,18 @@ class CaseDetailView(QWidget):
         if d.status in OPEN_CODES and d.effective_due_on is not None:
             left = (d.effective_due_on - self.ctx.today()).days
             rows.append((self.tr("Days left"), labels.days_left_text(left)))
+        return rows
+
+    def _reminder_rows(self, d: CaseDetail) -> list[tuple[str, str]]:
+        """A reminder's ultimatum (a deadline the person set) and the reminder flags."""
+        lang = self.ctx.lang
+        rows: list[tuple[str, str]] = []
+        if d.ultimatum_on is not None:
+            rows.append((self.tr("Ultimatum (reminder)"), labels.date_text(d.ultimatum_on, lang)))
+        if d.last_reminder_on is not None:
+            rows.append((self.tr("Reminder received"), labels.date_text(d.last_reminder_on, lang)))
+        if d.reminder_unknown:
+            rows.append((self.tr("Note"), self.tr("A reminder about a request that was not found")))
         return rows
 
     def _status_buttons(self, d: CaseDetail) -> None:

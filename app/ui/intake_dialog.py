@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,63 +22,41 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, Language, RequestType
 from app.core.errors import UserError, ValidationError
+from app.core.i18n import restored
 from app.core.letter_fields import Proposal
 from app.core.letter_text import LetterReading
+from app.core.reading_adapter import Proposal as QuotedProposal
+from app.core.reading_adapter import quoted_our_reference, ultimatum_date
 from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, GDPR_START, check_attachment
-from app.reading.letter_file import letter_text_of_file
+from app.reading.letter_file import LetterScan, read_letter_file
+from app.services import inbox
+from app.services.case_documents import ScanFile
 from app.services.cases import register_case
 from app.services.letter_reading import reader_settings
+from app.services.reminders import (
+    ConfirmationNeeded,
+    EarlierCase,
+    Person,
+    find_earlier_cases,
+    register_reminder,
+)
 from app.services.settings import get_setting
 from app.ui.case_form import WARNING_STYLE, CaseForm
 from app.ui.context import UiContext
+from app.ui.earlier_cases import EarlierCasesPanel
 from app.ui.errors import ui_text, user_message
-from app.ui.widgets import error_label
-
-
-class LetterTextDialog(QDialog):
-    """A box to paste the text of the letter (OCR output or an e-mail) to be read."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Read letter text"))
-        self.setObjectName("letterTextDialog")
-        self.resize(620, 480)
-        intro = QLabel(
-            self.tr(
-                "Paste the text of the letter (from OCR or from the e-mail). Privacy Desk "
-                "suggests the request types, their reference and the date of the letter; you "
-                "decide. The text itself is not stored."
-            )
-        )
-        intro.setWordWrap(True)
-        intro.setProperty("role", "subtle")
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setObjectName("letter_text")
-        self.text_edit.setAccessibleName(self.tr("Text of the letter"))
-        self.text_edit.setPlaceholderText(self.tr("Geachte heer, mevrouw, …"))
-        buttons = QDialogButtonBox()
-        self.read_button = buttons.addButton(
-            self.tr("&Read"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.text_edit, 1)
-        layout.addWidget(buttons)
-
-    def text(self) -> str:
-        return self.text_edit.toPlainText()
+from app.ui.intake_support import LetterTextDialog, source_line
+from app.ui.letter_view import LetterView, page_images
+from app.ui.widgets import error_label, pydate, qdate
 
 
 class IntakeDialog(QDialog):
@@ -83,14 +64,26 @@ class IntakeDialog(QDialog):
 
     case_registered = Signal(str)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        entry: inbox.InboxEntry | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.reference = ""
         self.attachment: Path | None = None
+        self.entry = entry  # a letter from the hot folder's inbox (claimed by this officer)
+        self.searchable_pdf: bytes | None = None  # what OCR made of the attached scan
+        self.letter_text = ""
+        self.ultimatum: QuotedProposal | None = None
+        self.earlier: list[EarlierCase] = []
+        self.linked_reminder = False  # registered as a reminder on an earlier case
         self.setWindowTitle(self.tr("New letter"))
         self.setObjectName("intakeDialog")
-        self.resize(1120, 760)
+        self.resize(1500, 860)
 
         intro = QLabel(
             self.tr(
@@ -156,13 +149,42 @@ class IntakeDialog(QDialog):
         cancel.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
 
+        # The letter itself beside the form; above the form what the letter says.
+        self.letter_view = LetterView()
+        self.earlier_panel = EarlierCasesPanel()
+        self.earlier_panel.link_requested.connect(self.link_to)
+        self.reminder_unknown = QCheckBox(
+            self.tr(
+                "A reminder about a request we cannot find: register it as a new case, "
+                "flagged as such"
+            )
+        )
+        self.reminder_unknown.setObjectName("reminder_unknown")
+        self.reminder_unknown.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(intro)
+        right_layout.addWidget(self.general_error)
+        right_layout.addWidget(self.reading_note)
+        right_layout.addWidget(self.earlier_panel)
+        right_layout.addWidget(self.reminder_unknown)
+        right_layout.addWidget(scroll, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.letter_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([460, 1010])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(intro)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.reading_note)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
+        for field in (self.form.last_name, self.form.postcode, self.form.email):
+            field.editingFinished.connect(self.refresh_earlier)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         # Left column top to bottom (letter, representative, scan), then the data subject.
         chain = list(self.form.tab_chain)
@@ -171,6 +193,28 @@ class IntakeDialog(QDialog):
         chain.append(self.save_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        if entry is not None:
+            self._load_entry(entry)
+
+    def _load_entry(self, entry: inbox.InboxEntry) -> None:
+        """A letter from the inbox: its file, its arrival as date of receipt, what it says."""
+        self.setWindowTitle(self.tr("Register letter: %1").replace("%1", entry.filename))
+        path = Path(entry.path)
+        self.attachment = path
+        self.attach_button.setEnabled(False)  # the letter is this file
+        self.attachment_label.setText(
+            self.tr("Scan from the hot folder: %1").replace("%1", entry.filename)
+        )
+        self.form.received_on.setDate(qdate(entry.received_on))
+        self.form.received_on.setToolTip(self.tr("The day the scan arrived in the hot folder"))
+        try:
+            self.letter_view.set_pages(page_images(path))
+        except OSError:
+            self.letter_view.set_pages([])
+        if entry.text:
+            self.read_text(entry.text, from_scan=True)
+        elif entry.error:
+            self.show_unreadable_scan(UserError(ui_text(restored(entry.error))))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -200,6 +244,7 @@ class IntakeDialog(QDialog):
             self.attach_button.setAccessibleDescription(user_message(exc))
             return False
         self.attachment = path
+        self.searchable_pdf = None
         self.attachment_error.hide()
         self.attach_button.setAccessibleDescription("")
         size_kb = max(1, path.stat().st_size // 1024)
@@ -207,12 +252,16 @@ class IntakeDialog(QDialog):
             self.tr("Scan: %1 (%2 kB)").replace("%1", path.name).replace("%2", str(size_kb))
         )
         self.remove_button.setEnabled(True)
+        self.letter_view.set_pages(page_images(path))
+        self.letter_view.show_scan()
         if media_type == "application/pdf" or media_type.startswith("image/"):
             self._read_scan_text(path)  # a text layer, else OCR
         return True
 
     def remove_attachment(self) -> None:
         self.attachment = None
+        self.searchable_pdf = None
+        self.letter_view.set_pages([])
         self.attachment_label.setText(self.tr("No scan attached"))
         self.remove_button.setEnabled(False)
 
@@ -234,6 +283,8 @@ class IntakeDialog(QDialog):
 
     def read_text(self, text: str, *, from_scan: bool) -> LetterReading:
         reading = reader_settings(self.ctx.db).read(text)
+        self.letter_text = text
+        self.letter_view.set_text(text)
         self.apply_reading(reading, from_scan=from_scan)
         return reading
 
@@ -250,10 +301,11 @@ class IntakeDialog(QDialog):
                 return None
             return dialog
 
-        def done(text: object) -> None:
+        def done(result: object) -> None:
             dialog = current()
-            if dialog is not None:
-                dialog.read_text(str(text), from_scan=True)
+            if dialog is not None and isinstance(result, LetterScan):
+                dialog.searchable_pdf = result.searchable_pdf
+                dialog.read_text(result.text, from_scan=True)
 
         def failed(exc: BaseException) -> bool:
             if not isinstance(exc, UserError):
@@ -264,7 +316,7 @@ class IntakeDialog(QDialog):
             return True
 
         self.ctx.tasks.run(
-            lambda progress: letter_text_of_file(path, progress=progress),
+            lambda progress: read_letter_file(path, progress=progress),
             title=self.tr("Reading the text of the scan…"),
             # The main window, not this dialog: a finished task still holds its parent.
             parent=self.parentWidget(),
@@ -316,7 +368,134 @@ class IntakeDialog(QDialog):
                 filled.append(
                     self.tr("answer language %1").replace("%1", form.language.currentText())
                 )
+        self.ultimatum = None
+        if reading.is_reminder:
+            self.ultimatum = ultimatum_date(
+                reading, self.letter_text, received_on=pydate(form.received_on.date())
+            )
         self._show_note(self._describe(reading, filled, from_scan=from_scan))
+        self.refresh_earlier()
+
+    # ---- earlier cases, reminders ---------------------------------------------------------
+
+    def person(self) -> Person:
+        form = self.form
+        return Person(
+            form.last_name.text().strip(),
+            form.postcode.text().strip(),
+            form.email.text().strip(),
+            form.birth_date.value(),
+        )
+
+    def refresh_earlier(self) -> list[EarlierCase]:
+        """The case the letter quotes, and open cases of the person as typed so far."""
+        reading = self.reading
+        quoted = quoted_our_reference(reading) if reading is not None else None
+        self.earlier = find_earlier_cases(
+            self.ctx.db, our_reference=quoted.value if quoted else "", person=self.person()
+        )
+        is_reminder = reading is not None and reading.is_reminder
+        self.earlier_panel.show_cases(self.earlier, is_reminder=is_reminder)
+        unknown = is_reminder and not self.earlier
+        self.reminder_unknown.setVisible(unknown)
+        self.reminder_unknown.setChecked(unknown)
+        return self.earlier
+
+    def link_to(self, earlier: EarlierCase) -> bool:
+        """Register the letter as a reminder on ``earlier``: a document and an event there."""
+        confirmed = False
+        if not earlier.same_person and not self.person().empty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Link to another person's case?"),
+                self.tr(
+                    "%1 is a case of %2 (%3). The name and address of this letter do not "
+                    "match. Register the letter as a reminder on that case anyway?"
+                )
+                .replace("%1", earlier.reference)
+                .replace("%2", earlier.name or "-")
+                .replace("%3", earlier.postcode or "-"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            confirmed = True
+        self.general_error.hide()
+        reading = self.reading
+        ultimatum = date.fromisoformat(self.ultimatum.value) if self.ultimatum else None
+        letter_date = self.form.their_letter_date.value()
+        received = pydate(self.form.received_on.date())
+        try:
+            if self.entry is not None:
+                reference = inbox.register_item(
+                    self.ctx.db,
+                    item_id=self.entry.id,
+                    actor=self.ctx.actor,
+                    registration=inbox.Registration(
+                        data=replace(self.form.to_input(), received_on=received),
+                        reminder_of=earlier.reference,
+                        confirmed_other_person=confirmed,
+                        person=self.person(),
+                        letter_date=letter_date or (reading.letter_date if reading else None),
+                        ultimatum_on=ultimatum,
+                    ),
+                    today=self.ctx.today(),
+                )
+            else:
+                reference = register_reminder(
+                    self.ctx.db,
+                    actor=self.ctx.actor,
+                    reference=earlier.reference,
+                    received_on=received,
+                    scan=self._scan_file(),
+                    person=self.person(),
+                    confirmed=confirmed,
+                    letter_date=letter_date,
+                    ultimatum_on=ultimatum,
+                    searchable_pdf=self.searchable_pdf if self.attachment else None,
+                )
+        except ConfirmationNeeded as exc:
+            self.general_error.setText(user_message(exc))
+            self.general_error.show()
+            return False
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except UserError as exc:
+            self.general_error.setText(user_message(exc))
+            self.general_error.show()
+            return False
+        self.reference = reference
+        self.linked_reminder = True
+        self.ctx.events.cases_changed.emit(reference)
+        self.case_registered.emit(reference)
+        self.accept()
+        return True
+
+    def _scan_file(self) -> ScanFile | None:
+        if self.attachment is None:
+            return None
+        from app.services.case_documents import read_checked_file
+
+        max_mb = int(get_setting(self.ctx.db, key="attachments").get("max_mb", 0))
+        content, media_type = read_checked_file(
+            self.attachment, max_mb=max_mb or DEFAULT_MAX_ATTACHMENT_MB
+        )
+        return ScanFile(content, media_type, self.attachment.name)
+
+    # ---- the line a proposal came from ----------------------------------------------------
+
+    def source_line(self, widget: QWidget) -> str:
+        """The line of the letter the value of ``widget``'s field was proposed from."""
+        return source_line(self.form, self.reading, widget)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._closed or new is None or not self.isAncestorOf(new):
+            return
+        line = self.source_line(new)
+        if line:
+            self.letter_view.highlight(line)
 
     def _fill_people(self, reading: LetterReading) -> list[str]:
         """The person (the data subject) and a representative from the letter, only into empty
@@ -410,6 +589,8 @@ class IntakeDialog(QDialog):
             if from_scan
             else self.tr("From the pasted letter text:")
         ]
+        if self.entry is not None:
+            lines[0] = self.tr("From the scan in the hot folder:")
         if reading.is_complaint_to_authority:
             lines.append(
                 self.tr(
@@ -432,6 +613,12 @@ class IntakeDialog(QDialog):
                     )
                 )
             lines.append(f"— “{reading.evidence.get('reminder', '')}”")
+            if self.ultimatum is not None:
+                lines.append(
+                    self.tr("Ultimatum: an answer by %1 — “%2”")
+                    .replace("%1", self.ultimatum.value)
+                    .replace("%2", self.ultimatum.line)
+                )
         if reading.referenced_types:
             lines.append(
                 self.tr("The earlier request: %1").replace(
@@ -474,14 +661,32 @@ class IntakeDialog(QDialog):
     def save(self) -> None:
         self.general_error.hide()
         self.form.errors.clear()
+        unknown = self.reminder_unknown.isVisible() and self.reminder_unknown.isChecked()
+        ultimatum = date.fromisoformat(self.ultimatum.value) if self.ultimatum else None
         try:
-            reference = register_case(
-                self.ctx.db,
-                actor=self.ctx.actor,
-                data=self.form.to_input(),
-                attachment=self.attachment,
-                today=self.ctx.today(),
-            )
+            if self.entry is not None:
+                reference = inbox.register_item(
+                    self.ctx.db,
+                    item_id=self.entry.id,
+                    actor=self.ctx.actor,
+                    registration=inbox.Registration(
+                        data=self.form.to_input(),
+                        reminder_unknown=unknown,
+                        ultimatum_on=ultimatum if unknown else None,
+                    ),
+                    today=self.ctx.today(),
+                )
+            else:
+                reference = register_case(
+                    self.ctx.db,
+                    actor=self.ctx.actor,
+                    data=self.form.to_input(),
+                    attachment=self.attachment,
+                    today=self.ctx.today(),
+                    reminder_unknown=unknown,
+                    ultimatum_on=ultimatum if unknown else None,
+                    searchable_pdf=self.searchable_pdf if self.attachment else None,
+                )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
@@ -514,9 +719,22 @@ class IntakeDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closed = True  # a late background reading must not touch a closed dialog
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):  # already disconnected
+                pass
+        if self.entry is not None and not self.reference:
+            try:  # back to the inbox for a colleague (or later)
+                inbox.release_item(self.ctx.db, item_id=self.entry.id, actor=self.ctx.actor)
+            except UserError:
+                pass
         super().done(result)
 
     def has_input(self) -> bool:
+        if self.entry is not None:  # the letter stays in the inbox: only typing is lost
+            return self.form.is_dirty()
         return self.form.is_dirty() or self.attachment is not None
 
     def reject(self) -> None:

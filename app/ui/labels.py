@@ -77,6 +77,12 @@ def relation_labels() -> dict[str, str]:
         "reminder_of": QCoreApplication.translate("Labels", "this case is a reminder about it"),
         "has_reminder": QCoreApplication.translate("Labels", "a reminder about this case"),
         "related": QCoreApplication.translate("Labels", "related"),
+        "possible_duplicate_of": QCoreApplication.translate(
+            "Labels", "possible duplicate: the same person's open case"
+        ),
+        "has_possible_duplicate": QCoreApplication.translate(
+            "Labels", "a later letter of the same person (possible duplicate)"
+        ),
     }
 
 

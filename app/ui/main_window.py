@@ -37,6 +37,7 @@ from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
 from app.ui.exports_dialog import ExportsDialog
 from app.ui.first_paint import after_first_paint
+from app.ui.inbox_view import InboxView
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.overview import DeadlineOverview
 from app.ui.pdf_preview import PdfDialog
@@ -47,7 +48,7 @@ from app.ui.style import icon
 from app.ui.today_view import TodayView
 from app.ui.widgets import Banner
 
-FIXED_TABS = 3  # deadline overview, today, cases: case tabs follow
+FIXED_TABS = 4  # deadline overview, today, cases, letters to register: case tabs follow
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
 
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.cases, icon("cases"), self.tr("Cases"))
         self.today = TodayView(ctx)  # beside the overview, and the page shown at start
         self.tabs.insertTab(1, self.today, icon("cases"), self.tr("Today"))
+        self.inbox = InboxView(ctx)  # the scanner's hot folder: letters to register
+        self.tabs.addTab(self.inbox, icon("cases"), self.tr("To register"))
+        self.inbox.count_changed.connect(self._inbox_count)
+        self.inbox.case_registered.connect(self.case_registered)
+        self._inbox_count(self.inbox.tree.topLevelItemCount())
         self.tabs.setCurrentWidget(self.today)
         for fixed in range(FIXED_TABS):  # these pages stay; only case tabs can be closed
             self.tabs.tabBar().setTabButton(
@@ -299,13 +305,62 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _inbox_count(self, count: int) -> None:
+        index = self.tabs.indexOf(self.inbox)
+        text = self.tr("To register")
+        self.tabs.setTabText(index, f"{text} ({count})" if count else text)
+
     def case_registered(self, reference: str) -> None:
-        text = self.tr("The letter is registered as %1. Write this reference on the letter.")
+        """The case opens; a new case is offered its acknowledgement letter."""
+        dialog = self.sender()
+        reminder = isinstance(dialog, IntakeDialog) and dialog.linked_reminder
         self.statusBar().showMessage(self.tr("Registered %1").replace("%1", reference), 10000)
-        self.message = show_message(
-            self, self.tr("Case registered"), text.replace("%1", reference),
-            icon=QMessageBox.Icon.Information,
-        )  # fmt: skip
+        detail = self.open_case(reference)
+        if reminder:
+            text = self.tr(
+                "The reminder is stored on %1 (a document and an event; no new case). Write "
+                "this reference on the letter."
+            )
+            self.message = show_message(
+                self, self.tr("Reminder registered"), text.replace("%1", reference),
+                icon=QMessageBox.Icon.Information,
+            )  # fmt: skip
+            return
+        detail.show_place("letters")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Case registered"),
+            self.tr("The letter is registered as %1. Write this reference on the letter.").replace(
+                "%1", reference
+            )
+            + "\n\n"
+            + self.tr("Write the acknowledgement of receipt now?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("userMessage")
+        write = box.addButton(self.tr("&Write acknowledgement…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(write)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(button: object) -> None:
+            if button is write:
+                self.offer_acknowledgement(reference)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        self.message = box
+
+    def offer_acknowledgement(self, reference: str) -> None:
+        """The new-letter dialog of the case, set to the acknowledgement of receipt."""
+        detail = self.open_case(reference)
+        detail.show_place("letters")
+        dialog = detail.letters_tab.new_letter()
+        if dialog is not None:
+            index = dialog.kind.findData("acknowledgement")
+            if index >= 0:
+                dialog.kind.setCurrentIndex(index)
 
     def open_case(self, reference: str) -> CaseDetailView:
         for index in range(FIXED_TABS, self.tabs.count()):

@@ -175,6 +175,12 @@ class DeadlineOverview(QWidget):
             legal = labels.date_text(row.effective_due_on, lang)
             if row.extended_due_on is not None:
                 legal = self.tr("%1 (extended)").replace("%1", legal)
+        if row.ultimatum_on is not None and not row.paused:
+            legal = (
+                self.tr("%1 · ultimatum %2")
+                .replace("%1", legal)
+                .replace("%2", labels.date_text(row.ultimatum_on, lang))
+            )
         item = QTreeWidgetItem(
             [
                 row.reference,
@@ -193,6 +199,13 @@ class DeadlineOverview(QWidget):
         item.setForeground(6, colour)
         item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(6, self.tr("Counted to the legal deadline (extended when granted)"))
+        if row.ultimatum_on is not None:
+            item.setToolTip(
+                5,
+                self.tr("A reminder demands an answer by %1").replace(
+                    "%1", labels.date_text(row.ultimatum_on, lang)
+                ),
+            )
         return item
 
     def summary_text(self) -> str:

@@ -34,6 +34,7 @@ def task_labels() -> dict[Task, str]:
     return {
         Task.ANSWER_OVERDUE: QCoreApplication.translate("TodayView", "Answer overdue"),
         Task.PROMISE_PASSED: QCoreApplication.translate("TodayView", "Promise date passed"),
+        Task.ULTIMATUM_DUE: QCoreApplication.translate("TodayView", "Ultimatum of a reminder"),
         Task.REMINDER_RECEIVED: QCoreApplication.translate("TodayView", "Reminder received"),
         Task.ACK_NOT_SENT: QCoreApplication.translate("TodayView", "Acknowledgement not sent"),
         Task.IDENTITY_UNCHECKED: QCoreApplication.translate("TodayView", "Identity not checked"),

@@ -7,7 +7,7 @@ keeps scanning and the app says so). ``requester.name_key`` holds the folded sur
 the particle, as Dutch sorts) for searches under three characters, filled here for existing rows.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-30 23:20:00
 """
 
@@ -20,7 +20,7 @@ from app.core.validation import fold
 from app.data import search_index
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -378,32 +378,52 @@
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="411"/>
+        <location filename="../../app/ui/case_detail.py" line="395"/>
+        <source>Ultimatum (reminder)</source>
+        <translation>Uiterste datum (herinnering)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="397"/>
+        <source>Reminder received</source>
+        <translation type="unfinished">Herinnering ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <source>Note</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <source>A reminder about a request that was not found</source>
+        <translation>Een herinnering over een verzoek dat niet gevonden is</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="423"/>
         <source>A closed case cannot be reopened. This cannot be undone.</source>
         <translation>Een gesloten zaak kan niet worden heropend. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="413"/>
+        <location filename="../../app/ui/case_detail.py" line="425"/>
         <source>This status cannot be undone; the case can afterwards only be closed.</source>
         <translation>Deze status kan niet ongedaan worden gemaakt; de zaak kan daarna alleen nog worden gesloten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="416"/>
+        <location filename="../../app/ui/case_detail.py" line="428"/>
         <source>Case %1: %2?</source>
         <translation>Zaak %1: %2?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="420"/>
+        <location filename="../../app/ui/case_detail.py" line="432"/>
         <source>Change status</source>
         <translation>Status wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="446"/>
+        <location filename="../../app/ui/case_detail.py" line="458"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="449"/>
+        <location filename="../../app/ui/case_detail.py" line="461"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -1389,37 +1409,47 @@
         <translation>%1 (verlengd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="195"/>
+        <location filename="../../app/ui/overview.py" line="180"/>
+        <source>%1 · ultimatum %2</source>
+        <translation>%1 · uiterste datum %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview.py" line="201"/>
         <source>Counted to the legal deadline (extended when granted)</source>
         <translation>Geteld tot de wettelijke termijn (verlengd als verlenging is verleend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="201"/>
+        <location filename="../../app/ui/overview.py" line="205"/>
+        <source>A reminder demands an answer by %1</source>
+        <translation>Een herinnering eist een antwoord uiterlijk %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overview.py" line="214"/>
         <source>%1 overdue · %2 due within 7 days · %3 due later · %4 paused</source>
         <translation>%1 te laat · %2 binnen 7 dagen · %3 later · %4 opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="223"/>
+        <location filename="../../app/ui/overview.py" line="236"/>
         <source>Export deadlines to a calendar file</source>
         <translation>Termijnen exporteren naar een agendabestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="225"/>
+        <location filename="../../app/ui/overview.py" line="238"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-bestanden (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="233"/>
+        <location filename="../../app/ui/overview.py" line="246"/>
         <source>Collecting open deadlines…</source>
         <translation>Open termijnen verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="241"/>
+        <location filename="../../app/ui/overview.py" line="254"/>
         <source>%1 deadlines written to %2</source>
         <translation>%1 termijnen opgeslagen in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="247"/>
+        <location filename="../../app/ui/overview.py" line="260"/>
         <source>Exporting deadlines…</source>
         <translation>Termijnen exporteren…</translation>
     </message>
@@ -1508,6 +1538,49 @@
         <location filename="../../app/ui/case_panels.py" line="158"/>
         <source>This image cannot be shown. It is kept unchanged.</source>
         <translation>Deze afbeelding kan niet worden getoond. Het bestand blijft ongewijzigd bewaard.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierCasesPanel</name>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="19"/>
+        <source>Earlier case of this person</source>
+        <translation>Eerdere zaak van deze persoon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="40"/>
+        <source>the letter quotes this reference</source>
+        <translation>de brief noemt dit kenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="42"/>
+        <source>same person, case still open</source>
+        <translation>dezelfde persoon, zaak nog open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="45"/>
+        <source>%1 – %2, %3 (%4), received %5: %6</source>
+        <translation>%1 – %2, %3 (%4), ontvangen %5: %6</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="55"/>
+        <source>Name and address do not match the letter: check before linking.</source>
+        <translation>Naam en adres komen niet overeen met de brief: controleer dit voor u koppelt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="65"/>
+        <source>Register as reminder on %1</source>
+        <translation>Als herinnering bij %1 registreren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="70"/>
+        <source>The letter is stored on that case with an event; no new case and no new deadline</source>
+        <translation>De brief wordt bij die zaak bewaard met een gebeurtenis; geen nieuwe zaak en geen nieuwe termijn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/earlier_cases.py" line="82"/>
+        <source>Saved as a new case, it is marked as a possible duplicate of the open case.</source>
+        <translation>Als nieuwe zaak opgeslagen wordt hij gemarkeerd als mogelijk dubbel van de open zaak.</translation>
     </message>
 </context>
 <context>
@@ -1629,32 +1702,32 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Today&apos;s letters</source>
         <translation>Brieven van vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;Systems…</source>
         <translation>&amp;Systemen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Processing &amp;register…</source>
         <translation>Verwerkings&amp;register…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Print today&apos;s letters…</source>
         <translation>Brieven van vandaag &amp;afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
@@ -2187,201 +2260,330 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
 </context>
 <context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="54"/>
+        <location filename="../../app/ui/inbox_view.py" line="75"/>
+        <source>Letters to register</source>
+        <translation>Te registreren brieven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="60"/>
+        <source>&amp;Register…</source>
+        <translation>&amp;Registreren…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="63"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished">&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <source>Arrived</source>
+        <translation>Binnengekomen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <source>The letter says</source>
+        <translation>De brief zegt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="110"/>
+        <source>No hot folder is set: choose the scanner&apos;s folder in Settings.</source>
+        <translation>Er is geen scanmap ingesteld: kies de map van de scanner bij Instellingen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="114"/>
+        <source>Hot folder: %1</source>
+        <translation>Scanmap: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="158"/>
+        <source>Reading a letter from the hot folder…</source>
+        <translation>Een brief uit de scanmap wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="172"/>
+        <source>being read…</source>
+        <translation>wordt gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="173"/>
+        <source>ready to register</source>
+        <translation>klaar om te registreren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="174"/>
+        <source>could not be read</source>
+        <translation>kon niet gelezen worden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="175"/>
+        <source>being registered by %1</source>
+        <translation>wordt geregistreerd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="204"/>
+        <source>reminder</source>
+        <translation>herinnering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="208"/>
+        <source>earlier case %1</source>
+        <translation>eerdere zaak %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/inbox_view.py" line="224"/>
+        <source>Letter not available</source>
+        <translation>Brief niet beschikbaar</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="91"/>
+        <location filename="../../app/ui/intake_dialog.py" line="84"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="97"/>
+        <location filename="../../app/ui/intake_dialog.py" line="90"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="112"/>
+        <location filename="../../app/ui/intake_dialog.py" line="105"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="114"/>
+        <location filename="../../app/ui/intake_dialog.py" line="107"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="117"/>
+        <location filename="../../app/ui/intake_dialog.py" line="110"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="119"/>
+        <location filename="../../app/ui/intake_dialog.py" line="112"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="132"/>
-        <location filename="../../app/ui/intake_dialog.py" line="216"/>
+        <location filename="../../app/ui/intake_dialog.py" line="125"/>
+        <location filename="../../app/ui/intake_dialog.py" line="265"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="136"/>
+        <location filename="../../app/ui/intake_dialog.py" line="129"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="150"/>
+        <location filename="../../app/ui/intake_dialog.py" line="143"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="185"/>
+        <location filename="../../app/ui/intake_dialog.py" line="158"/>
+        <source>A reminder about a request we cannot find: register it as a new case, flagged as such</source>
+        <translation>Een herinnering over een verzoek dat we niet kunnen vinden: als nieuwe zaak registreren, zo gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="201"/>
+        <source>Register letter: %1</source>
+        <translation>Brief registreren: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="206"/>
+        <source>Scan from the hot folder: %1</source>
+        <translation>Scan uit de scanmap: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="209"/>
+        <source>The day the scan arrived in the hot folder</source>
+        <translation>De dag waarop de scan in de scanmap binnenkwam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="229"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="187"/>
+        <location filename="../../app/ui/intake_dialog.py" line="231"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="207"/>
+        <location filename="../../app/ui/intake_dialog.py" line="252"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="268"/>
+        <location filename="../../app/ui/intake_dialog.py" line="320"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="277"/>
+        <location filename="../../app/ui/intake_dialog.py" line="329"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="279"/>
+        <location filename="../../app/ui/intake_dialog.py" line="331"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="293"/>
+        <location filename="../../app/ui/intake_dialog.py" line="345"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="303"/>
+        <location filename="../../app/ui/intake_dialog.py" line="355"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="317"/>
+        <location filename="../../app/ui/intake_dialog.py" line="369"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="356"/>
+        <location filename="../../app/ui/intake_dialog.py" line="410"/>
+        <source>Link to another person&apos;s case?</source>
+        <translation>Koppelen aan de zaak van iemand anders?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="412"/>
+        <source>%1 is a case of %2 (%3). The name and address of this letter do not match. Register the letter as a reminder on that case anyway?</source>
+        <translation>%1 is een zaak van %2 (%3). Naam en adres van deze brief komen niet overeen. De brief toch als herinnering bij die zaak registreren?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="535"/>
         <source>name %1</source>
         <translation>naam %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="366"/>
+        <location filename="../../app/ui/intake_dialog.py" line="545"/>
         <source>address %1</source>
         <translation>adres %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="368"/>
+        <location filename="../../app/ui/intake_dialog.py" line="547"/>
         <source>e-mail %1</source>
         <translation>e-mail %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="369"/>
+        <location filename="../../app/ui/intake_dialog.py" line="548"/>
         <source>telephone %1</source>
         <translation>telefoon %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="370"/>
+        <location filename="../../app/ui/intake_dialog.py" line="549"/>
         <source>customer number %1</source>
         <translation>klantnummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="378"/>
+        <location filename="../../app/ui/intake_dialog.py" line="557"/>
         <source>date of birth %1</source>
         <translation>geboortedatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="395"/>
+        <location filename="../../app/ui/intake_dialog.py" line="574"/>
         <source>representative %1</source>
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="401"/>
+        <location filename="../../app/ui/intake_dialog.py" line="580"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="409"/>
+        <location filename="../../app/ui/intake_dialog.py" line="588"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="411"/>
+        <location filename="../../app/ui/intake_dialog.py" line="590"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="416"/>
+        <location filename="../../app/ui/intake_dialog.py" line="593"/>
+        <source>From the scan in the hot folder:</source>
+        <translation>Uit de scan in de scanmap:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="597"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="424"/>
+        <location filename="../../app/ui/intake_dialog.py" line="605"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="430"/>
+        <location filename="../../app/ui/intake_dialog.py" line="611"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="437"/>
+        <location filename="../../app/ui/intake_dialog.py" line="618"/>
+        <source>Ultimatum: an answer by %1 — “%2”</source>
+        <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="624"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="442"/>
+        <location filename="../../app/ui/intake_dialog.py" line="629"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="448"/>
+        <location filename="../../app/ui/intake_dialog.py" line="635"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="451"/>
+        <location filename="../../app/ui/intake_dialog.py" line="638"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="455"/>
+        <location filename="../../app/ui/intake_dialog.py" line="642"/>
         <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
         <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="460"/>
+        <location filename="../../app/ui/intake_dialog.py" line="647"/>
         <source>Their ultimatum: %1 (“%2”)</source>
         <translation>Hun ultimatum: %1 (“%2”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="464"/>
+        <location filename="../../app/ui/intake_dialog.py" line="651"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="509"/>
-        <location filename="../../app/ui/intake_dialog.py" line="512"/>
+        <location filename="../../app/ui/intake_dialog.py" line="714"/>
+        <location filename="../../app/ui/intake_dialog.py" line="717"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2389,12 +2591,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="526"/>
+        <location filename="../../app/ui/intake_dialog.py" line="744"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="527"/>
+        <location filename="../../app/ui/intake_dialog.py" line="745"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
@@ -2603,7 +2805,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     </message>
     <message>
         <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="161"/>
+        <location filename="../../app/ui/labels.py" line="167"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
@@ -2658,227 +2860,237 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="85"/>
+        <location filename="../../app/ui/labels.py" line="80"/>
+        <source>possible duplicate: the same person&apos;s open case</source>
+        <translation>mogelijk dubbel: de open zaak van dezelfde persoon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="83"/>
+        <source>a later letter of the same person (possible duplicate)</source>
+        <translation>een latere brief van dezelfde persoon (mogelijk dubbel)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="91"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="86"/>
+        <location filename="../../app/ui/labels.py" line="92"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="87"/>
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="94"/>
+        <location filename="../../app/ui/labels.py" line="100"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="95"/>
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>Mr</source>
         <translation>heer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="96"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>Ms</source>
         <translation>mevrouw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="108"/>
         <source>lawyer</source>
         <translation>advocaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="103"/>
+        <location filename="../../app/ui/labels.py" line="109"/>
         <source>parent</source>
         <translation>ouder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="104"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>guardian</source>
         <translation>voogd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="105"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>other representative</source>
         <translation>andere vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="117"/>
         <source>scan of the letter</source>
         <translation>scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="112"/>
+        <location filename="../../app/ui/labels.py" line="118"/>
         <source>our letter</source>
         <translation>onze brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="113"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>authorisation</source>
         <translation>machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="114"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>ID copy (masked)</source>
         <translation>kopie identiteitsbewijs (afgeschermd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="115"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>other attachment</source>
         <translation>andere bijlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="116"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="122"/>
+        <location filename="../../app/ui/labels.py" line="128"/>
         <source>name and address match our records</source>
         <translation>naam en adres komen overeen met onze gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="125"/>
+        <location filename="../../app/ui/labels.py" line="131"/>
         <source>extra information requested</source>
         <translation>aanvullende gegevens gevraagd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="126"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>ID document seen</source>
         <translation>identiteitsbewijs ingezien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="127"/>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>authorisation of the representative</source>
         <translation>machtiging van de vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="135"/>
+        <location filename="../../app/ui/labels.py" line="141"/>
         <source>verified</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="136"/>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>reasonable doubt remains</source>
         <translation>gerede twijfel blijft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="137"/>
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>not verified</source>
         <translation>niet vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="143"/>
+        <location filename="../../app/ui/labels.py" line="149"/>
         <source>Letter registered</source>
         <translation>Brief geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="144"/>
+        <location filename="../../app/ui/labels.py" line="150"/>
         <source>Case edited</source>
         <translation>Zaak gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="145"/>
+        <location filename="../../app/ui/labels.py" line="151"/>
         <source>Status changed</source>
         <translation>Status gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="146"/>
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>Note added</source>
         <translation>Notitie toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="147"/>
+        <location filename="../../app/ui/labels.py" line="153"/>
         <source>Document added</source>
         <translation>Document toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="148"/>
+        <location filename="../../app/ui/labels.py" line="154"/>
         <source>Identity checked</source>
         <translation>Identiteit gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="149"/>
+        <location filename="../../app/ui/labels.py" line="155"/>
         <source>Case linked</source>
         <translation>Zaak gekoppeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="150"/>
+        <location filename="../../app/ui/labels.py" line="156"/>
         <source>Identifiers changed</source>
         <translation>Kenmerken betrokkene gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151"/>
+        <location filename="../../app/ui/labels.py" line="157"/>
         <source>Database backed up</source>
         <translation>Reservekopie van de database gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="152"/>
+        <location filename="../../app/ui/labels.py" line="158"/>
         <source>Clock paused</source>
         <translation>Termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="153"/>
+        <location filename="../../app/ui/labels.py" line="159"/>
         <source>Clock resumed</source>
         <translation>Termijn hervat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="154"/>
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>Deadline extended</source>
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="162"/>
+        <location filename="../../app/ui/labels.py" line="168"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="163"/>
+        <location filename="../../app/ui/labels.py" line="169"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="164"/>
+        <location filename="../../app/ui/labels.py" line="170"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="165"/>
+        <location filename="../../app/ui/labels.py" line="171"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="166"/>
+        <location filename="../../app/ui/labels.py" line="172"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="167"/>
+        <location filename="../../app/ui/labels.py" line="173"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="168"/>
+        <location filename="../../app/ui/labels.py" line="174"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="169"/>
+        <location filename="../../app/ui/labels.py" line="175"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="197"/>
+        <location filename="../../app/ui/labels.py" line="203"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="199"/>
+        <location filename="../../app/ui/labels.py" line="205"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -2886,12 +3098,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="201"/>
+        <location filename="../../app/ui/labels.py" line="207"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="202"/>
+        <location filename="../../app/ui/labels.py" line="208"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3035,29 +3247,67 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterTextDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="49"/>
+        <location filename="../../app/ui/intake_support.py" line="23"/>
         <source>Read letter text</source>
         <translation>Brieftekst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="54"/>
+        <location filename="../../app/ui/intake_support.py" line="28"/>
         <source>Paste the text of the letter (from OCR or from the e-mail). Privacy Desk suggests the request types, their reference and the date of the letter; you decide. The text itself is not stored.</source>
         <translation>Plak de tekst van de brief (uit de OCR of uit de e-mail). Privacy Desk stelt de soorten verzoek, het kenmerk van de afzender en de datum van de brief voor; u beslist. De tekst zelf wordt niet bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="63"/>
+        <location filename="../../app/ui/intake_support.py" line="37"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="64"/>
+        <location filename="../../app/ui/intake_support.py" line="38"/>
         <source>Geachte heer, mevrouw, …</source>
         <translation>Geachte heer, mevrouw, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="67"/>
+        <location filename="../../app/ui/intake_support.py" line="41"/>
         <source>&amp;Read</source>
         <translation>&amp;Lezen</translation>
+    </message>
+</context>
+<context>
+    <name>LetterView</name>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="63"/>
+        <source>Text of the letter</source>
+        <translation type="unfinished">Tekst van de brief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="65"/>
+        <source>The text of the letter appears here when it has been read.</source>
+        <translation>De tekst van de brief verschijnt hier zodra die gelezen is.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="74"/>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="77"/>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="93"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="94"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/letter_view.py" line="142"/>
+        <source>Page %1 of the scan</source>
+        <translation>Pagina %1 van de scan</translation>
     </message>
 </context>
 <context>
@@ -3200,177 +3450,208 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Today</source>
         <translation>V&amp;andaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Window</source>
         <translation>Venster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Case detail</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
+        <source>To register</source>
+        <translation>Te registreren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>&amp;Back up database…</source>
         <translation>&amp;Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Write a checked copy of all cases to a file</source>
         <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>No backup made yet</source>
         <translation>Nog geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Last backup: %1</source>
         <translation>Laatste reservekopie: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>File &gt; Back up database… writes a checked copy</source>
         <translation>Bestand &gt; Reservekopie maken… schrijft een gecontroleerde kopie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
+        <source>The reminder is stored on %1 (a document and an event; no new case). Write this reference on the letter.</source>
+        <translation>De herinnering is bij %1 bewaard (een document en een gebeurtenis; geen nieuwe zaak). Schrijf dit kenmerk op de brief.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="325"/>
+        <source>Reminder registered</source>
+        <translation>Herinnering geregistreerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
+        <source>Write the acknowledgement of receipt now?</source>
+        <translation>De ontvangstbevestiging nu schrijven?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="342"/>
+        <source>&amp;Write acknowledgement…</source>
+        <translation>Ontvangstbevestiging &amp;schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="343"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>Back up database</source>
         <translation>Reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="433"/>
         <source>Cases copied: %1
 File: %2 (%3 MB)
 
@@ -3381,32 +3662,32 @@ Bestand: %2 (%3 MB)
 De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Backup written</source>
         <translation>Reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>No backup made</source>
         <translation>Geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>Backing up the database…</source>
         <translation>Reservekopie van de database maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="483"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3414,7 +3695,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
@@ -4449,146 +4730,151 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     </message>
     <message>
         <location filename="../../app/ui/today_view.py" line="37"/>
+        <source>Ultimatum of a reminder</source>
+        <translation>Uiterste datum van een herinnering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="38"/>
         <source>Reminder received</source>
         <translation>Herinnering ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="38"/>
+        <location filename="../../app/ui/today_view.py" line="39"/>
         <source>Acknowledgement not sent</source>
         <translation>Ontvangstbevestiging niet verstuurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="39"/>
+        <location filename="../../app/ui/today_view.py" line="40"/>
         <source>Identity not checked</source>
         <translation>Identiteit niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="40"/>
+        <location filename="../../app/ui/today_view.py" line="41"/>
         <source>Authorisation missing</source>
         <translation>Machtiging ontbreekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="43"/>
+        <location filename="../../app/ui/today_view.py" line="44"/>
         <source>Systems not searched</source>
         <translation>Systemen niet doorzocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="44"/>
+        <location filename="../../app/ui/today_view.py" line="45"/>
         <source>A system failed</source>
         <translation>Een systeem gaf een fout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="45"/>
+        <location filename="../../app/ui/today_view.py" line="46"/>
         <source>Manual checks open</source>
         <translation>Handmatige controles open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="46"/>
+        <location filename="../../app/ui/today_view.py" line="47"/>
         <source>Findings to review</source>
         <translation>Vondsten te beoordelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="47"/>
+        <location filename="../../app/ui/today_view.py" line="48"/>
         <source>Changes not approved</source>
         <translation>Wijzigingen niet goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="48"/>
+        <location filename="../../app/ui/today_view.py" line="49"/>
         <source>Changes not executed</source>
         <translation>Wijzigingen niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="49"/>
+        <location filename="../../app/ui/today_view.py" line="50"/>
         <source>Changes to do by hand</source>
         <translation>Wijzigingen met de hand uit te voeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="50"/>
+        <location filename="../../app/ui/today_view.py" line="51"/>
         <source>Art. 19 notices due</source>
         <translation>Kennisgevingen art. 19 te versturen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="51"/>
+        <location filename="../../app/ui/today_view.py" line="52"/>
         <source>Letters not printed</source>
         <translation>Brieven niet afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="52"/>
+        <location filename="../../app/ui/today_view.py" line="53"/>
         <source>No answer to our question</source>
         <translation>Geen antwoord op onze vraag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="82"/>
+        <location filename="../../app/ui/today_view.py" line="83"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="86"/>
+        <location filename="../../app/ui/today_view.py" line="87"/>
         <source>&amp;Mine</source>
         <translation>&amp;Mijn zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="87"/>
+        <location filename="../../app/ui/today_view.py" line="88"/>
         <source>Only the cases assigned to you</source>
         <translation>Alleen de zaken die aan u zijn toegewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="88"/>
+        <location filename="../../app/ui/today_view.py" line="89"/>
         <source>A&amp;ll</source>
         <translation>A&amp;lle zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="95"/>
+        <location filename="../../app/ui/today_view.py" line="96"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="106"/>
+        <location filename="../../app/ui/today_view.py" line="107"/>
         <source>What needs a person today</source>
         <translation>Wat vandaag aandacht nodig heeft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="109"/>
+        <location filename="../../app/ui/today_view.py" line="110"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="109"/>
+        <location filename="../../app/ui/today_view.py" line="110"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="109"/>
+        <location filename="../../app/ui/today_view.py" line="110"/>
         <source>Detail</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="109"/>
+        <location filename="../../app/ui/today_view.py" line="110"/>
         <source>Assigned to</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="143"/>
+        <location filename="../../app/ui/today_view.py" line="144"/>
         <source>Reading the to-do list...</source>
         <translation>De takenlijst wordt gelezen...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="148"/>
+        <location filename="../../app/ui/today_view.py" line="149"/>
         <source>Reading the to-do list</source>
         <translation>Takenlijst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="191"/>
+        <location filename="../../app/ui/today_view.py" line="192"/>
         <source>Enter or double click: open the case where this is done</source>
         <translation>Enter of dubbelklik: open de zaak waar dit gebeurt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="196"/>
+        <location filename="../../app/ui/today_view.py" line="197"/>
         <source>%1 tasks in %2 cases</source>
         <translation>%1 taken in %2 zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/today_view.py" line="200"/>
+        <location filename="../../app/ui/today_view.py" line="201"/>
         <source>Nothing needs a person today.</source>
         <translation>Vandaag heeft niets uw aandacht nodig.</translation>
     </message>

@@ -50,6 +50,12 @@ def filled_database(folder: Path, revision: str) -> Path:
     return path
 
 
+def comparable(counts: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    """``counts`` without the tables a later revision added while they are still empty (the
+    inbox of 0010), so an upgrade compares equal exactly when no row was lost or added."""
+    return {table: n for table, n in counts.items() if table in before or n}
+
+
 def row_counts(path: Path) -> dict[str, int]:
     """Rows per table (SQLite's own, Alembic's version table and the search index left out: the
     index is derived from case_file; ``test_upgrade...`` checks it with FTS5's integrity-check)."""
@@ -128,7 +134,7 @@ def check_reopens(
     if revision != head_revision():
         outcome.failures.append(f"{label}: at {revision}, not at the head")
     counts = row_counts(path)
-    if expected is not None and counts != expected:
+    if expected is not None and comparable(counts, expected) != expected:
         outcome.failures.append(f"{label}: rows changed: {expected} -> {counts}")
     if expected is None and counts.get("organisation") != 1:
         outcome.failures.append(f"{label}: defaults missing after a first start: {counts}")

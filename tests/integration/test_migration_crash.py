@@ -20,6 +20,7 @@ from tests.integration.migration_crash import (
     REVISIONS,
     Outcome,
     check_reopens,
+    comparable,
     copy_database,
     filled_database,
     random_kills,
@@ -53,7 +54,7 @@ def test_upgrade_of_a_filled_database_keeps_every_row(
         )
         assert conn.exec_driver_sql("SELECT count(*) FROM case_file").scalar_one() > 0
     db.dispose()
-    assert row_counts(path) == before
+    assert comparable(row_counts(path), before) == before
     assert not marker_path(path).exists()
 
 
@@ -139,7 +140,7 @@ def test_a_half_migrated_database_is_restored_from_its_backup(
     assert len(db.notices) == 1
     assert backup.name in db.notices[0] and "interrupted" in db.notices[0]
     db.dispose()
-    assert row_counts(path) == before  # the newest whole backup, not the older one
+    assert comparable(row_counts(path), before) == before  # the newest backup, not the older
 
 
 def test_a_half_migrated_database_without_a_backup_is_refused_clearly(

@@ -222,3 +222,33 @@ def test_0009_maps_kept_logs_that_name_their_expiry(db: Database) -> None:
         "Portal": ("", None),
         "Mail": ("", None),
     }
+
+
+def test_0010_gives_old_reminder_links_their_date_and_downgrades(db: Database) -> None:
+    """Reminders registered as linked cases before 0010 keep showing on the earlier case."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from app.core.enums import RequestType
+    from app.core.validation import CaseInput
+    from app.data.models import Case
+    from app.services.case_records import link_cases
+    from app.services.cases import register_case
+
+    def letter(day: int, name: str) -> str:
+        return register_case(db, actor="o", data=CaseInput(
+            request_types=(RequestType.ACCESS,), received_on=date(2026, 11, day), last_name=name,
+            street="Dorp 1", postcode="1234 AB", city="Ede"), today=date(2026, 11, 24))  # fmt: skip
+
+    earlier, reminder, other = letter(2, "Berg"), letter(20, "Berg"), letter(3, "Smit")
+    link_cases(db, actor="o", reference=reminder, other_reference=earlier, relation="reminder_of")
+    cfg = alembic_config(db.engine)
+    command.downgrade(cfg, "0007")
+    with db.engine.connect() as conn:
+        tables = conn.execute(text("select count(*) from case_link")).scalar()
+        assert tables == 1
+    command.upgrade(cfg, "head")
+    with db.session() as session:
+        dates = {c.reference: c.last_reminder_on for c in session.query(Case)}
+    assert dates == {earlier: date(2026, 11, 20), reminder: None, other: None}

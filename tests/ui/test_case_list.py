@@ -78,7 +78,7 @@ def test_enter_opens_the_case_detail(qtbot, ctx) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget().reference == ref
     window.open_case(ref)  # opening again focuses the existing tab
-    assert window.tabs.count() == 4  # overview, today, cases + the case
+    assert window.tabs.count() == 5  # overview, today, cases, to register + the case
 
 
 def test_dates_read_as_words(qtbot, ctx) -> None:

@@ -75,7 +75,7 @@ def test_double_click_opens_the_case(qtbot, ctx) -> None:
     window.show()
     item = window.overview.groups[URGENCY_OVERDUE].child(0)
     window.overview.tree.itemActivated.emit(item, 0)
-    assert window.tabs.count() == 4  # overview, today, cases + the case
+    assert window.tabs.count() == 5  # overview, today, cases, to register + the case
     assert window.tabs.currentWidget().reference == refs["overdue"]
 
 
