@@ -165,11 +165,15 @@ def event_label(event: str, lang: str) -> str:
     return labels[event] if event in labels else event
 
 
-_EXPIRES_ON: Final = re.compile(r"\bexpires? on (2\d\d\d-\d\d-\d\d)\b")
+# "they expire on 2027-02-26" (older notes), "Expected to be deleted on 2027-02-26" (web logs).
+_EXPIRES_ON: Final = re.compile(
+    r"\b(?:expires?|expected to be deleted) on (2\d\d\d-\d\d-\d\d)\b", re.IGNORECASE
+)
 
 
 def expiry_named_in(english: str) -> date | None:
-    """The date in a connector's English note "they expire on 2027-02-26", if it names one."""
+    """The date in a connector's English note ("they expire on 2027-02-26", "Expected to be
+    deleted on 2027-02-26"), if it names one."""
     match = _EXPIRES_ON.search(english)
     if match is None:
         return None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -265,24 +268,34 @@ def write_xlsx(
     formula and never with a visible prefix (``write`` would guess the type from the text).
     """
     import xlsxwriter  # only an export needs it (start-up and the CLI parser stay light)
+
+    # The rows spill into temporary files in a private folder beside the target (same disk),
+    # removed whatever happens; the finished zip is built in memory and written here, so a full
+    # disk is one clear OSError and leaves nothing behind.
     from xlsxwriter.exceptions import FileCreateError
 
-    # The rows spill into temporary files beside the target (same disk, private, removed).
-    options = {"constant_memory": True, "strings_to_formulas": False, "tmpdir": str(path.parent)}
-    workbook = xlsxwriter.Workbook(str(path), options)
+    spill = Path(tempfile.mkdtemp(prefix=".xlsx-", dir=path.parent))
     try:
-        count = _fill_sheet(workbook, rows, cols, sheet_title=sheet_title, tick=tick)
-    except BaseException:
-        with contextlib.suppress(Exception):
-            workbook.close()  # removes its temporary files; the first error is the one to tell
-        raise
-    try:
-        workbook.close()
-    except FileCreateError as exc:  # a full or read-only disk: say what the OS said
-        cause = exc.args[0] if exc.args else None
-        if isinstance(cause, OSError):
-            raise cause from None
-        raise
+        buffer = io.BytesIO()
+        options = {"constant_memory": True, "strings_to_formulas": False, "tmpdir": str(spill)}
+        workbook = xlsxwriter.Workbook(buffer, options)
+        try:
+            count = _fill_sheet(workbook, rows, cols, sheet_title=sheet_title, tick=tick)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                workbook.close()  # the first error is the one to tell
+            raise
+        try:
+            workbook.close()
+        except FileCreateError as exc:  # its spill files hit a full or read-only disk
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+    with path.open("wb") as handle:
+        handle.write(buffer.getbuffer())
     return count
 
 

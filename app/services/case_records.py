@@ -17,6 +17,8 @@ from app.services import audit
 from app.services.field_limits import NOTE_LIMIT
 from app.services.lookup import case_by_reference
 
+POSSIBLE_DUPLICATE = "possible_duplicate_of"  # set by the intake (app.services.reminders)
+
 
 def add_note(db: Database, *, actor: str, reference: str, text: str) -> None:
     if not text.strip():
@@ -46,12 +48,15 @@ def link_cases(
         other = case_by_reference(session, other_reference)
         if case.id == other.id:
             raise ValidationError({"other_reference": _("A case cannot be linked to itself.")})
-        exists = session.scalar(
-            select(CaseLink.id).where(
-                ((CaseLink.case_id == case.id) & (CaseLink.other_case_id == other.id))
-                | ((CaseLink.case_id == other.id) & (CaseLink.other_case_id == case.id))
-            )
+        between = ((CaseLink.case_id == case.id) & (CaseLink.other_case_id == other.id)) | (
+            (CaseLink.case_id == other.id) & (CaseLink.other_case_id == case.id)
         )
+        links = list(session.scalars(select(CaseLink).where(between)))
+        # The intake's automatic "possible duplicate" flag gives way to the officer's own link.
+        for flagged in [link for link in links if link.relation == POSSIBLE_DUPLICATE]:
+            session.delete(flagged)
+            links.remove(flagged)
+        exists = links[0].id if links else None
         if exists is not None:
             raise UserError(
                 _(
