@@ -385,7 +385,7 @@
     <message>
         <location filename="../../app/ui/case_detail.py" line="397"/>
         <source>Reminder received</source>
-        <translation type="unfinished">Herinnering ontvangen</translation>
+        <translation>Herinnering ontvangen</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_detail.py" line="399"/>
@@ -1116,17 +1116,17 @@
     <message numerus="yes">
         <location filename="../../app/ui/changes_dialog.py" line="403"/>
         <source>Case %1: execute %n approved change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zaak %1: %n goedgekeurde wijziging uitvoeren</numerusform>
+            <numerusform>Zaak %1: %n goedgekeurde wijzigingen uitvoeren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/changes_dialog.py" line="406"/>
         <source>in %n source system(s) now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n bronsysteem nu?</numerusform>
+            <numerusform>in %n bronsystemen nu?</numerusform>
         </translation>
     </message>
     <message>
@@ -2275,7 +2275,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
     <message>
         <location filename="../../app/ui/inbox_view.py" line="63"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished">&amp;Vernieuwen</translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <location filename="../../app/ui/inbox_view.py" line="78"/>
@@ -3277,7 +3277,7 @@ Nu definitief maken?</translation>
     <message>
         <location filename="../../app/ui/letter_view.py" line="63"/>
         <source>Text of the letter</source>
-        <translation type="unfinished">Tekst van de brief</translation>
+        <translation>Tekst van de brief</translation>
     </message>
     <message>
         <location filename="../../app/ui/letter_view.py" line="65"/>

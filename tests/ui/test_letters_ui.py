@@ -234,7 +234,7 @@ def test_a_letter_can_be_drafted_in_german(qtbot, ctx) -> None:
         dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     [stored] = letters_of(ctx.db, reference=ref)
-    assert stored.language == "de" and stored.subject == "Wir kommen Ihrem Antrag nicht nach"
+    assert stored.language == "de" and stored.subject == "Wir werden Ihrem Antrag nicht nachkommen"
     assert "Wir verarbeiten keine Daten über Sie" in stored.body
     assert tab.tree.topLevelItem(0).text(1) == "German"
     pdf = preview_letter(ctx.db, letter_id=stored.id)

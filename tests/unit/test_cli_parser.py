@@ -36,7 +36,7 @@ DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
     "register export", "register show", "register set", "suppression export", "settings",
     "backup", "officer", "letter",
     "letters-today", "selftest", "deadline", "demo", "audit verify",
-    "audit key", "today", "letter-posted",
+    "audit key", "today", "letter-posted", "inbox scan", "inbox list", "inbox register",
 }  # fmt: skip
 
 
