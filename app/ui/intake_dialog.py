@@ -8,6 +8,7 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -389,6 +390,8 @@ class IntakeDialog(QDialog):
 
     def refresh_earlier(self) -> list[EarlierCase]:
         """The case the letter quotes, and open cases of the person as typed so far."""
+        if not shiboken6.isValid(self.form.last_name):  # editingFinished while the dialog closes
+            return self.earlier
         reading = self.reading
         quoted = quoted_our_reference(reading) if reading is not None else None
         self.earlier = find_earlier_cases(
