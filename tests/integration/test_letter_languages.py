@@ -179,7 +179,7 @@ EXPECTED_DE: Final[dict[LetterType, tuple[str, ...]]] = {
         "Datenkategorien (b)", "Empfänger (c)", "Speicherdauer (d)", "Herkunft (g)",
         "Automatisierte Entscheidungen (h)", "Übermittlungen außerhalb des EWR",
         "Zendesk Inc. (Auftragsverarbeiter)", "Angabe", "Wert", "Kategorie",
-        "Kontaktdaten", "49,95 €", "geschwärzt", "teilweise ab", "Berichtigung",
+        "Kontaktdaten", "49,95 €", "ausgelassen", "teilweise ab", "Berichtigung",
         "Löschung", "Einschränkung", "widersprechen", AP_DE, *COURT_DE,
     ),
     LetterType.RECTIFICATION: (
