@@ -217,7 +217,7 @@ def _unreachable(exc: OperationalError) -> bool:
     )
 
 
-def _backup_sqlite(engine: Engine) -> Path | None:
+def _backup_sqlite(engine: Engine, current: str | None = None) -> Path | None:
     db_path = engine.url.database
     if not db_path or db_path == ":memory:" or not Path(db_path).exists():
         return None
@@ -229,6 +229,9 @@ def _backup_sqlite(engine: Engine) -> Path | None:
     partial.touch(mode=0o600)
     make_private(partial)
     online_copy(Path(db_path), partial)
+    # The marker names the backup before it appears under its name: a start killed right after
+    # the rename finds it and reuses it, instead of making a second backup.
+    migration.write_marker(Path(db_path), target, current)
     os.replace(partial, target)
     return target
 
@@ -323,7 +326,7 @@ def migrate(engine: Engine, notices: list[str] | None = None) -> Path | None:
     if migration.half_migrated(db_path, known):
         backup = _repair(db_path, known, marked, current, notices)
     else:
-        backup = marked or _backup_sqlite(engine)  # None for a new, empty file
+        backup = marked or _backup_sqlite(engine, current)  # None for a new, empty file
     if backup is not None:
         migration.write_marker(db_path, backup, current)
         log.info("database backed up before migration to %s", backup.name)
