@@ -11,32 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.core.enums import CaseStatus, RequestType
-from app.core.validation import CaseInput
+from app.core.enums import CaseStatus
 from app.data import search_index
 from app.data.database import Database, open_database
 from app.services.case_queries import count_cases, get_case, list_cases
 from app.services.cases import change_status, edit_case, register_case
 from app.services.dto import CaseFilter
 from app.services.retention import apply_retention
+from tests.integration.test_cases import person
 
 TODAY = date(2026, 11, 24)
-
-
-def _person(**kw: object) -> CaseInput:
-    base: dict[str, object] = dict(
-        request_types=(RequestType.ACCESS,),
-        received_on=date(2026, 11, 20),
-        first_name="Jan",
-        name_prefix="van der",
-        last_name="Berg",
-        street="Kerkstraat 12",
-        postcode="5253re",
-        city="Nieuwkuijk",
-        email="jan@example.nl",
-    )
-    base.update(kw)
-    return CaseInput(**base)  # type: ignore[arg-type]
 
 
 def _refs(db: Database, needle: str) -> list[str]:
@@ -46,18 +30,18 @@ def _refs(db: Database, needle: str) -> list[str]:
 
 
 def _three(db: Database) -> tuple[str, str, str]:
-    a = register_case(db, actor="a", data=_person(), today=TODAY)
+    a = register_case(db, actor="a", data=person(), today=TODAY)
     b = register_case(
         db,
         actor="a",
-        data=_person(first_name="Zoë", name_prefix="", last_name="IJsselstein-Çelik",
+        data=person(first_name="Zoë", name_prefix="", last_name="IJsselstein-Çelik",
                      email="zoe@voorbeeld.nl", postcode="1011AB", city="Amsterdam"),
         today=TODAY,
     )  # fmt: skip
     c = register_case(
         db,
         actor="a",
-        data=_person(first_name="Vera", name_prefix="", last_name="Vos", email="vv@x.nl",
+        data=person(first_name="Vera", name_prefix="", last_name="Vos", email="vv@x.nl",
                      postcode="5251 AB", city="Vlijmen"),
         today=TODAY,
     )  # fmt: skip
