@@ -124,12 +124,15 @@ def _quit_on_termination(app: QApplication) -> None:
     """SIGTERM/SIGINT end the event loop, so the clean-up after it runs (demo folder, database).
 
     Python runs signal handlers only when it gets control; a short timer gives it that while
-    Qt's event loop waits.
+    Qt's event loop waits. A signal that arrives before the loop runs is kept until it does.
     """
 
     def stop(signum: int, _frame: object) -> None:
         log.info("signal %d: quitting", signum)
-        app.quit()
+        # Queued, not direct: a signal during start-up (before the event loop runs) would make
+        # a direct quit() a no-op and the window would stay open; a zero timer fires once the
+        # loop runs.
+        QTimer.singleShot(0, app.quit)
 
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, stop)
