@@ -86,15 +86,31 @@ class SecretStore:
         self._file_path = file_path
         self._passphrase = passphrase
         self._file: EncryptedSecretFile | None = None
-        backend = os.environ.get(ENV_BACKEND, "").strip().lower()
-        if use_keyring is False or (use_keyring is None and backend == MEMORY):
-            self.mode = MEMORY
-        elif backend != FILE and self._keyring_usable():
-            self.mode = KEYRING
-        else:
-            if self._passphrase is None:
-                self._passphrase = _passphrase_from_env()
-            self.mode = FILE if self._passphrase is not None else LOCKED
+        self._use_keyring = use_keyring
+        self._mode: str | None = None  # decided on first use: the keyring probe is slow
+
+    @property
+    def mode(self) -> str:
+        """Where secrets go; the OS keyring is probed the first time this is asked, not at
+        start-up (the probe loads keyring's backends: hundreds of milliseconds)."""
+        if self._mode is None:
+            backend = os.environ.get(ENV_BACKEND, "").strip().lower()
+            if self._use_keyring is False or (self._use_keyring is None and backend == MEMORY):
+                mode = MEMORY
+            elif backend != FILE and self._keyring_usable():
+                mode = KEYRING
+            else:
+                if self._passphrase is None:
+                    self._passphrase = _passphrase_from_env()
+                mode = FILE if self._passphrase is not None else LOCKED
+            with self._lock:
+                if self._mode is None:
+                    self._mode = mode
+        return self._mode
+
+    @mode.setter
+    def mode(self, value: str) -> None:
+        self._mode = value
 
     @property
     def persistent(self) -> bool:

@@ -23,10 +23,9 @@ from app.ui.compat import guard_none_refcount
 from app.ui.context import UiContext
 from app.ui.errors import ErrorDialog, ErrorReporter, ui_text, user_message
 from app.ui.main_window import MainWindow
-from app.ui.settings_dialog import LANGUAGE_KEY
 from app.ui.style import STYLE_SHEET, icon
 from app.ui.tasks import TaskRunner
-from app.ui.translation import DEFAULT_LANGUAGE, LANGUAGES, install_translators
+from app.ui.translation import DEFAULT_LANGUAGE, LANGUAGE_KEY, LANGUAGES, install_translators
 
 log = logging.getLogger(__name__)
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.errors import UserError
 from app.core.progress import Progress
-from app.services.audit_chain import ChainHead, Verification, describe, log_head
-from app.services.audit_checkpoint import stored_checkpoint, verify_since_checkpoint
 from app.ui.context import UiContext
 from app.ui.errors import user_message
 from app.ui.widgets import Banner
+
+if TYPE_CHECKING:  # the chain code is imported by the check itself, after the first paint
+    from app.services.audit_chain import ChainHead, Verification
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,8 @@ class AuditChainStatus(QObject):
 
     def checkpoint(self) -> ChainHead | None:
         """The place last verified intact (kept in the database, sealed with the chain key)."""
+        from app.services.audit_checkpoint import stored_checkpoint
+
         return stored_checkpoint(self.ctx.db)
 
     def start(self) -> None:
@@ -44,6 +48,9 @@ class AuditChainStatus(QObject):
         db = self.ctx.db
 
         def work(_progress: Progress) -> Verification:
+            from app.services.audit_chain import log_head
+            from app.services.audit_checkpoint import verify_since_checkpoint
+
             log_head(db, "start")
             return verify_since_checkpoint(db, documents=False)
 
@@ -67,6 +74,8 @@ class AuditChainStatus(QObject):
             self.label.show()
             self.checked.emit(True)
             return
+        from app.services.audit_chain import describe
+
         problem = describe(result.problems[0], self.ctx.lang)
         log.error("audit chain broken: %s", problem)
         self._show_broken(problem)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,7 +64,11 @@ class CaseListView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, load_when_shown: bool = False
+    ) -> None:
+        """``load_when_shown``: the first query waits until the list is first shown (the main
+        window opens on another page; start-up does not pay for a list nobody looks at)."""
         super().__init__(parent)
         self.ctx = ctx
         self.model = CaseTableModel(ctx.db, lang=ctx.lang, today=ctx.today)
@@ -157,7 +161,19 @@ class CaseListView(QWidget):
         header.setSortIndicator(received, Qt.SortOrder.DescendingOrder)
         self._restore_header()
         # Enabling sorting asks the model to sort (in SQL): that is the first load.
-        self.table.setSortingEnabled(True)
+        self._waiting = load_when_shown
+        if not load_when_shown:
+            self.table.setSortingEnabled(True)
+
+    def ensure_loaded(self) -> None:
+        """Make the first load now if it was waiting for the list to be shown."""
+        if self._waiting:
+            self._waiting = False
+            self.table.setSortingEnabled(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def current_filter(self) -> CaseFilter:
         frm, to = period_range(self.period.currentData(), self.ctx.today())
@@ -172,6 +188,7 @@ class CaseListView(QWidget):
         )
 
     def apply_filter(self) -> None:
+        self.ensure_loaded()
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
@@ -182,6 +199,7 @@ class CaseListView(QWidget):
         self.refresh()
 
     def focus_search(self) -> None:
+        self.ensure_loaded()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -25,3 +25,37 @@ def guard_none_refcount() -> bool:
     sys._none_guarded = True  # type: ignore[attr-defined]
     log.info("None reference count guarded (PySide6 binding work-around)")
     return True
+
+
+def quicken_pyside_import_hook() -> bool:
+    """Make PySide6's per-import check cheap; True when applied.
+
+    Once PySide6.QtCore is loaded, every ``import`` statement passes the module to
+    ``PySide6.support.feature.feature_imported``, which asks, once per module name, whether the
+    module's source mentions "PySide6" (for the opt-in ``__feature__`` switches). It asks through
+    ``inspect.getsource``, whose ``getmodule`` scans every loaded module on each call: measured
+    here, about a fifth of the window's start-up CPU, and it fills ``linecache`` with the source
+    of every module (memory). The answer is the same when the file is read directly, which this
+    puts in its place. Without the expected internals (another PySide6 version) nothing changes.
+    """
+    import PySide6.QtCore  # noqa: F401  (loads the feature module)
+
+    feature = sys.modules.get("PySide6.support.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    if getattr(feature._mod_uses_pyside, "_privacy_desk", False):
+        return True
+
+    def mod_uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return False  # extension modules and frozen code: no source, as inspect says
+        try:
+            with open(path, "rb") as handle:
+                return b"PySide6" in handle.read()
+        except OSError:
+            return False
+
+    mod_uses_pyside._privacy_desk = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside
+    return True

@@ -9,6 +9,7 @@ database (a colleague sees who has it) and opens the intake dialog beside the sc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from app.services import inbox
 from app.services.hot_folder import FolderWatch
 from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
-from app.ui.intake_dialog import IntakeDialog
 from app.ui.labels import local_time_text
+
+if TYPE_CHECKING:  # imported when a letter is opened: it loads the letter reader
+    from app.ui.intake_dialog import IntakeDialog
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 POLL_MS = 1000
@@ -41,7 +44,11 @@ class InboxView(QWidget):
     case_registered = Signal(str)
     count_changed = Signal(int)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, configure: bool = True
+    ) -> None:
+        """``configure=False``: the hot folder is read later, by a call of ``configure`` (the
+        main window does it after its first paint)."""
         super().__init__(parent)
         self.ctx = ctx
         self.watch: FolderWatch | None = None
@@ -95,7 +102,8 @@ class InboxView(QWidget):
         self.timer.timeout.connect(self.poll)
         ctx.events.settings_changed.connect(self.configure)
         ctx.events.cases_changed.connect(lambda _ref: self.refresh())
-        self.configure()
+        if configure:
+            self.configure()
 
     # ---- the folder -----------------------------------------------------------------------
 
@@ -224,6 +232,8 @@ class InboxView(QWidget):
             self.message = show_message(self, self.tr("Letter not available"), user_message(exc))
             self.refresh()
             return None
+        from app.ui.intake_dialog import IntakeDialog
+
         dialog = IntakeDialog(self.ctx, self.window(), entry=entry)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_registered.connect(self.case_registered)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -187,7 +188,13 @@ def types_text(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def date_text(value: date | None, lang: str) -> str:
-    return "" if value is None else format_date(value, lang)
+    return "" if value is None else _date_text(value, lang)
+
+
+@lru_cache(maxsize=4096)
+def _date_text(value: date, lang: str) -> str:
+    """Lists show the same few hundred dates over and over: each is formatted once."""
+    return format_date(value, lang)
 
 
 def local_time_text(moment: datetime, lang: str) -> str:

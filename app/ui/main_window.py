@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -26,27 +27,25 @@ from app import PRODUCT_NAME, __version__
 from app.core.deadlines import URGENCY_DUE_SOON, URGENCY_OVERDUE
 from app.core.errors import UserError
 from app.core.progress import Progress
-from app.services.backup import BackupResult, backup_database, last_backup
-from app.services.letters import todays_letters_pdf
 from app.ui import labels
 from app.ui.audit_status import AuditChainStatus
-from app.ui.case_detail import CaseDetailView
 from app.ui.case_list import CaseListView
-from app.ui.connectors_dialog import ConnectorsDialog
 from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
-from app.ui.exports_dialog import ExportsDialog
 from app.ui.first_paint import after_first_paint
 from app.ui.inbox_view import InboxView
-from app.ui.intake_dialog import IntakeDialog
 from app.ui.overview import DeadlineOverview
-from app.ui.pdf_preview import PdfDialog
-from app.ui.register_dialog import RegisterDialog
-from app.ui.settings_dialog import LANGUAGE_KEY, SettingsDialog
-from app.ui.shortcuts import ShortcutsDialog, annotate_tooltips, menu_shortcuts
 from app.ui.style import icon
 from app.ui.today_view import TodayView
+from app.ui.translation import LANGUAGE_KEY
 from app.ui.widgets import Banner
+
+if TYPE_CHECKING:  # the dialogs and the case view are imported when first opened (start-up)
+    from app.services.backup import BackupResult
+    from app.ui.case_detail import CaseDetailView
+    from app.ui.intake_dialog import IntakeDialog
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.shortcuts import ShortcutsDialog
 
 FIXED_TABS = 4  # deadline overview, today, cases, letters to register: case tabs follow
 GEOMETRY_KEY = "mainWindow/geometry"
@@ -77,16 +76,25 @@ class ToolDialogs:
         return dialog
 
     def systems(self) -> QDialog:
+        from app.ui.connectors_dialog import ConnectorsDialog
+
         ctx = self.ctx
         return self.show("systems", lambda: ConnectorsDialog(ctx, ctx.secrets, self.window))
 
     def register(self) -> QDialog:
+        from app.ui.register_dialog import RegisterDialog
+
         return self.show("register", lambda: RegisterDialog(self.ctx, self.window))
 
     def exports(self) -> QDialog:
+        from app.ui.exports_dialog import ExportsDialog
+
         return self.show("exports", lambda: ExportsDialog(self.ctx, self.window))
 
     def todays_letters(self) -> QDialog:
+        from app.services.letters import todays_letters_pdf
+        from app.ui.pdf_preview import PdfDialog
+
         ctx = self.ctx
         return self.show(
             "today",
@@ -117,7 +125,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.banner.icon.setPixmap(icon("urgency-overdue").pixmap(20, 20))
         self.overview = DeadlineOverview(ctx)
-        self.cases = CaseListView(ctx)
+        self.cases = CaseListView(ctx, load_when_shown=True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -126,7 +134,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.cases, icon("cases"), self.tr("Cases"))
         self.today = TodayView(ctx)  # beside the overview, and the page shown at start
         self.tabs.insertTab(1, self.today, icon("cases"), self.tr("Today"))
-        self.inbox = InboxView(ctx)  # the scanner's hot folder: letters to register
+        self.inbox = InboxView(
+            ctx, configure=False
+        )  # the scanner's hot folder: letters to register
         self.tabs.addTab(self.inbox, icon("cases"), self.tr("To register"))
         self.inbox.count_changed.connect(self._inbox_count)
         self.inbox.case_registered.connect(self.case_registered)
@@ -155,6 +165,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.audit_status.label)
         # Checked off the GUI thread once the window has been painted (start-up stays quick).
         after_first_paint(self, self.audit_status.start)
+        after_first_paint(self, self.inbox.configure)  # the hot folder: reading it can wait
         self._restore()
         self.show_deadline_banner(self.overview.counts)
 
@@ -282,6 +293,8 @@ class MainWindow(QMainWindow):
         if self.ctx.db.engine.dialect.name != "sqlite":
             self.backup_label.hide()  # a server database is backed up on the server
             return
+        from app.services.backup import last_backup
+
         when = last_backup(self.ctx.db)
         if when is None:
             text, stale = self.tr("No backup made yet"), True
@@ -298,6 +311,8 @@ class MainWindow(QMainWindow):
     # ---- actions --------------------------------------------------------------------------
 
     def new_letter(self) -> IntakeDialog:
+        from app.ui.intake_dialog import IntakeDialog
+
         dialog = IntakeDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_registered.connect(self.case_registered)
@@ -313,7 +328,7 @@ class MainWindow(QMainWindow):
     def case_registered(self, reference: str) -> None:
         """The case opens; a new case is offered its acknowledgement letter."""
         dialog = self.sender()
-        reminder = isinstance(dialog, IntakeDialog) and dialog.linked_reminder
+        reminder = bool(getattr(dialog, "linked_reminder", False))
         self.statusBar().showMessage(self.tr("Registered %1").replace("%1", reference), 10000)
         detail = self.open_case(reference)
         if reminder:
@@ -363,6 +378,8 @@ class MainWindow(QMainWindow):
                 dialog.kind.setCurrentIndex(index)
 
     def open_case(self, reference: str) -> CaseDetailView:
+        from app.ui.case_detail import CaseDetailView
+
         for index in range(FIXED_TABS, self.tabs.count()):
             widget = self.tabs.widget(index)
             if isinstance(widget, CaseDetailView) and widget.reference == reference:
@@ -381,6 +398,8 @@ class MainWindow(QMainWindow):
 
     def open_references(self) -> list[str]:
         """The cases open in tabs, left to right."""
+        from app.ui.case_detail import CaseDetailView
+
         views = (self.tabs.widget(i) for i in range(FIXED_TABS, self.tabs.count()))
         return [v.reference for v in views if isinstance(v, CaseDetailView)]
 
@@ -404,6 +423,8 @@ class MainWindow(QMainWindow):
         self.cases.focus_search()
 
     def open_settings(self) -> SettingsDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.language_chosen.connect(self.choose_language)
@@ -423,6 +444,8 @@ class MainWindow(QMainWindow):
 
     def back_up_to(self, target: Path) -> None:
         """Copy the case base in the background; say where it went and that it holds data."""
+
+        from app.services.backup import backup_database
 
         def work(_progress: Progress) -> BackupResult:
             return backup_database(self.ctx.db, actor=self.ctx.actor, target=target)
@@ -463,6 +486,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help > Keyboard shortcuts: the menus' keys and the case detail's Alt keys."""
+        from app.ui.case_detail import CaseDetailView
+        from app.ui.shortcuts import ShortcutsDialog, annotate_tooltips, menu_shortcuts
+
         menus = [a.menu() for a in self.menuBar().actions()]
         window = menu_shortcuts([m for m in menus if isinstance(m, QMenu)])
         sample = CaseDetailView(self.ctx, "")  # the buttons of a case, without a case

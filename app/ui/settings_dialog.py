@@ -41,9 +41,9 @@ from app.services.settings import (
 from app.ui import labels
 from app.ui.context import UiContext
 from app.ui.errors import ui_text, user_message
+from app.ui.translation import LANGUAGE_KEY
 from app.ui.widgets import FieldErrors, error_label, make_date_edit, pydate, qdate
 
-LANGUAGE_KEY = "ui/language"
 TEXT_FIELDS = (
     "name", "department_line", "street", "postcode", "city", "phone", "email", "website",
     "kvk_number", "return_line", "signatory_name", "signatory_function",

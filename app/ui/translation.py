@@ -8,6 +8,7 @@ from app.core.resources import resource_path
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"  # the customer's officers work in Dutch
+LANGUAGE_KEY = "ui/language"  # QSettings key of the chosen interface language
 
 
 def qm_path(lang: str) -> str:
