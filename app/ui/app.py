@@ -184,6 +184,12 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         reporter=reporter,
         tasks=TaskRunner(reporter),
     )
+    from app.services.connectors import move_url_passwords
+
+    moved = move_url_passwords(db, lambda: ctx.secrets)  # passwords left in old addresses
+    if moved is not None:
+        title = QCoreApplication.translate("GuiController", "Systems")
+        QMessageBox.information(None, title, text_of(moved, language))
     controller = GuiController(app, ctx, translators)
     _quit_on_termination(app)
     window = controller.show_window()
