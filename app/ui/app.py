@@ -188,7 +188,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
 
     moved = move_url_passwords(db, lambda: ctx.secrets)  # passwords left in old addresses
     if moved is not None:
-        title = QCoreApplication.translate("GuiController", "Systems")
+        title = QCoreApplication.translate("GuiController", "Database")
         QMessageBox.information(None, title, text_of(moved, language))
     controller = GuiController(app, ctx, translators)
     _quit_on_termination(app)
