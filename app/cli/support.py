@@ -27,6 +27,15 @@ def open_db(args: argparse.Namespace) -> Any:
         say(notice, prefix="note: ", file=sys.stderr)
     log_head(db, "start")  # a copy of the chain head outside the database
     clean_leftovers(db)  # temporary files of erasures or exports killed half-way
+    from app.services.connector_addresses import url_passwords_left
+
+    if url_passwords_left(db):  # passwords older versions left in connector addresses
+        from app.services.connectors import move_url_passwords
+        from app.services.secrets import SecretStore
+
+        moved = move_url_passwords(db, SecretStore)
+        if moved is not None:
+            say(moved, prefix="note: ", file=sys.stderr)
     return db
 
 

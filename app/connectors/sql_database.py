@@ -550,26 +550,58 @@ class SqlDatabaseConnector:
         groups = self._groups(plan, operation)
         results: list[RecordResult] = []
         with self._connected(progress, write=True) as (engine, tables, _conn):
-            for index, (record_id, items) in enumerate(groups):
-                try:
-                    progress.report(
-                        index / max(1, len(groups)),
-                        _("erasure: record {n}", n=index + 1)
-                        if operation == "erasure"
-                        else _("rectification: record {n}", n=index + 1),
-                    )
-                except (Cancelled, ConnectorError) as exc:
-                    # Report what was done and what was not; a new run finishes the rest.
-                    if isinstance(exc, Cancelled):
-                        why = _("Cancelled before this record.")
-                    else:
-                        why = _("{problem} before this record.", problem=exc)
-                    for rid, rest in groups[index:]:
-                        results += [RecordResult(rid, Outcome.FAILED, why) for _item in rest]
-                    break
-                results += self._record(engine, tables, record_id, items)
+            try:
+                # One transaction for the whole plan (children before parents), one savepoint
+                # per record: a record the database refuses is rolled back alone and reported;
+                # the rest is committed together, or nothing is when the commit fails.
+                with engine.begin() as conn:
+                    results = self._records(conn, tables, groups, operation, progress)
+            except SQLAlchemyError as exc:
+                error = _(
+                    "The database refused to commit the changes: {error}. Nothing was changed "
+                    "in this system; search again and make a new plan.",
+                    error=first_line(exc),
+                )
+                if not results:  # refused before any record was reached
+                    results = [
+                        RecordResult(i.record_id, Outcome.FAILED) for _r, g in groups for i in g
+                    ]
+                results = [
+                    r if r.outcome in {Outcome.KEPT, Outcome.FAILED} and r.detail else
+                    RecordResult(r.record_id, Outcome.FAILED, error)
+                    for r in results
+                ]  # fmt: skip
         done = sum(r.outcome is not Outcome.FAILED for r in results)
         log.info("connector %s: %s %d of %d items done", self.name, operation, done, len(results))
+        return results
+
+    def _records(
+        self,
+        conn: Connection,
+        tables: Tables,
+        groups: list[tuple[str, list[PlanItem]]],
+        operation: str,
+        progress: Progress,
+    ) -> list[RecordResult]:
+        results: list[RecordResult] = []
+        for index, (record_id, items) in enumerate(groups):
+            try:
+                progress.report(
+                    index / max(1, len(groups)),
+                    _("erasure: record {n}", n=index + 1)
+                    if operation == "erasure"
+                    else _("rectification: record {n}", n=index + 1),
+                )
+            except (Cancelled, ConnectorError) as exc:
+                # Report what was done and what was not; a new run finishes the rest.
+                if isinstance(exc, Cancelled):
+                    why = _("Cancelled before this record.")
+                else:
+                    why = _("{problem} before this record.", problem=exc)
+                for rid, rest in groups[index:]:
+                    results += [RecordResult(rid, Outcome.FAILED, why) for _item in rest]
+                break
+            results += self._record(conn, tables, record_id, items)
         return results
 
     def erase(self, plan: ChangePlan, progress: Progress) -> list[RecordResult]:
@@ -579,9 +611,9 @@ class SqlDatabaseConnector:
         return self._execute(plan, "rectification", progress)
 
     def _record(
-        self, engine: Engine, tables: Tables, record_id: str, items: list[PlanItem]
+        self, conn: Connection, tables: Tables, record_id: str, items: list[PlanItem]
     ) -> list[RecordResult]:
-        """Carry out one record's items in one transaction, after checking it is still the same."""
+        """Carry out one record's items in one savepoint, after checking it is still the same."""
         kept = {
             id(i): RecordResult(record_id, Outcome.KEPT, i.reason)
             for i in items
@@ -605,7 +637,7 @@ class SqlDatabaseConnector:
                 for _item in items
             ]
         try:
-            with engine.begin() as conn:
+            with conn.begin_nested():
                 stmt = sa.select(table).where(where).with_for_update()
                 row = conn.execute(stmt).mappings().first()
                 done = self._apply(conn, tm, table, where, row, changes)

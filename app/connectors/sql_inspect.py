@@ -6,7 +6,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ class ColumnAccess:
     indexed: bool = False  # the first column of an index (or the primary key)
     lower_index: bool = False  # an expression index whose first key is lower(column)
     case_insensitive: bool = False  # its collation compares without case (MariaDB *_ci, NOCASE)
+    accent_insensitive: bool = False  # ... and without accents (utf8mb4_general_ci, unicode_ci)
+    unaccent: str | None = None  # PostgreSQL: the schema-qualified unaccent(), when installed
 
     @property
     def usable(self) -> bool:
@@ -31,6 +33,10 @@ class ColumnAccess:
 
 
 Access = dict[str, ColumnAccess]  # column name -> access
+# MariaDB/MySQL collations that compare "ë" equal to "e" (and "E"); language collations such
+# as utf8mb4_swedish_ci treat some accented letters as letters of their own, so they are folded.
+_ACCENT_FREE_RE = re.compile(r"^utf8(mb[34])?_(general|unicode|unicode_520|uca1400|0900)(_ai)?_ci$")
+_IDENTIFIER_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 _LOWER_RE = re.compile(r'^\s*lower\s*\(\s*\(?\s*"?([^"\s():]+)"?\s*\)?\s*(::\s*\w+)?\s*\)', re.I)
 
 
@@ -124,13 +130,36 @@ def read_access(conn: Connection, tm: TableMapping, table: sa.Table) -> Access:
             indexed=old.indexed or kind == "plain",
             lower_index=old.lower_index or kind == "lower",
             case_insensitive=ci,
+            accent_insensitive=old.accent_insensitive
+            or bool(_ACCENT_FREE_RE.match(collation.lower())),
         )
     for column in table.c:  # SQLite: a column declared COLLATE NOCASE
         collation = getattr(column.type, "collation", None) or ""
         if str(collation).upper() == "NOCASE":
-            old = access.get(column.name, ColumnAccess())
-            access[column.name] = ColumnAccess(old.indexed, old.lower_index, True)
+            access[column.name] = replace(
+                access.get(column.name, ColumnAccess()), case_insensitive=True
+            )
+    if dialect == "postgresql":
+        function = unaccent_function(conn)
+        if function is not None:
+            for column in table.c:
+                access[column.name] = replace(
+                    access.get(column.name, ColumnAccess()), unaccent=function
+                )
     return access
+
+
+def unaccent_function(conn: Connection) -> str | None:
+    """``schema.unaccent`` when the source has the extension installed (never installed by us)."""
+    schema = conn.execute(
+        sa.text(
+            "SELECT n.nspname FROM pg_extension e "
+            "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'"
+        )
+    ).scalar()
+    if schema is None or not _IDENTIFIER_RE.match(str(schema)):
+        return None
+    return f"{schema}.unaccent"
 
 
 def reflect_tables(conn: Connection, wanted: list[tuple[str | None, str]]) -> dict[Any, sa.Table]:

@@ -64,19 +64,13 @@ def text_in(
     return sa.func.lower(sa.func.trim(_as_text(col))).in_(sorted(lowered))
 
 
-def _name_forms(value: str) -> list[str]:
-    value = " ".join(value.split())
-    forms = [value, value.lower(), value.upper(), value.title(), value[:1].upper() + value[1:]]
-    plain = fold(value)  # "Zoë" also as "Zoe": names match regardless of accents
-    return [*forms, plain, plain.upper(), plain.title(), plain[:1].upper() + plain[1:]]
-
-
 class folded_name(sa.sql.expression.FunctionElement[str]):
     """A name column folded like :func:`fold` (case and accents), per database.
 
-    PostgreSQL: translate() of the accented Latin letters, then lower(); SQLite: the function
-    ``pd_fold`` the connector registers on each connection; MariaDB/MySQL: lower(), because
-    their *_ci collations already compare "ë" equal to "e".
+    PostgreSQL: translate() of the accented Latin letters of :data:`ACCENTED` (the table
+    fold() itself produces, so SQL and Python agree), then lower(); SQLite: the function
+    ``pd_fold`` the connector registers on each connection; MariaDB/MySQL: the column compared
+    under utf8mb4_unicode_ci, which ignores case and accents.
     """
 
     type = sa.String()
@@ -101,27 +95,39 @@ def _folded_sqlite(element: folded_name, compiler: Any, **kw: Any) -> str:
     return f"pd_fold(trim({compiler.process(element.clauses, **kw)}))"
 
 
+@compiles(folded_name, "mysql")
+@compiles(folded_name, "mariadb")
+def _folded_mysql(element: folded_name, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(CONVERT(trim({column}) USING utf8mb4) COLLATE utf8mb4_unicode_ci)"
+
+
 def sqlite_fold(value: Any) -> str | None:
     """``pd_fold`` for SQLite connections (registered by the connector)."""
     return None if value is None else fold(str(value))
 
 
 def name_in(col: sa.ColumnElement[Any], access: ColumnAccess, value: str) -> Pred | None:
-    """A name column equal to ``value`` regardless of case and accents, index-friendly.
+    """A name column equal to ``value`` regardless of case and accents, on every database.
 
-    A plain or lower() index is used with the name as written, lower-cased and without
-    accents (a stored "Zoë" is then found by "Zoë", not by "Zoe"); without an index the table
-    is read in full anyway and the folded comparison finds every spelling.
+    "Zoe" finds "Zoë", "ZOË" and "zoë" and the reverse. Only a MariaDB/MySQL column whose
+    collation already ignores case and accents (utf8mb4_general_ci, unicode_ci, ...) is
+    compared as stored, which its index serves; elsewhere the name is folded in SQL and the
+    table read in full. That is a choice: the index-speed goal is for the strong identifiers
+    (e-mail, customer number, phone), which keep their index-served predicates and run in a
+    query of their own (see :func:`conditions`); a name match is weak anyway.
     """
     value = " ".join(value.split())
     if not value:
         return None
-    lowered = {value.lower(), fold(value)}
-    if access.lower_index:
-        return sa.func.lower(col).in_(sorted(lowered))
-    if access.indexed or access.case_insensitive:
-        return _as_text(col).in_(sorted(set(_name_forms(value)) | lowered))
-    return folded_name(_as_text(col)).in_(sorted({fold(value)}))
+    if access.accent_insensitive:
+        return _as_text(col).in_(sorted({value, fold(value)}))
+    if access.unaccent is not None:
+        schema, _dot, function = access.unaccent.partition(".")
+        unaccent = getattr(getattr(sa.func, schema), function)
+        folded = sa.func.lower(unaccent(sa.func.trim(_as_text(col))))
+        return folded.in_([sa.func.lower(unaccent(sa.literal(v))) for v in {value, fold(value)}])
+    return folded_name(_as_text(col)).in_([fold(value)])
 
 
 def _phone_forms(phone: str) -> list[str]:
@@ -150,7 +156,14 @@ def role_predicate(
         if python_type(col) is int:
             numbers = [int(v) for v in values if v.isdigit()]
             return col.in_(numbers) if numbers else None
-        return _as_text(col).in_(values) if values else None
+        if not values:
+            return None
+        if access.lower_index and not access.indexed:
+            # Only an index on lower(col) (RT's Users.Name): let it find the candidates and
+            # keep the comparison exact.
+            lowered = sorted({v.lower() for v in values})
+            return sa.and_(sa.func.lower(col).in_(lowered), _as_text(col).in_(values))
+        return _as_text(col).in_(values)
     if role is IdentifierRole.PHONE:
         phones = [p for p in subject.phones if len(phone_digits(p)) >= 6]
         if not phones:
@@ -182,11 +195,28 @@ def role_predicate(
     return None
 
 
-def conditions(tm: TableMapping, table: sa.Table, access: Access, subject: Subject) -> list[Pred]:
-    """The predicates that find the subject's rows by this table's own identifiers."""
+_NAME_ROLES = frozenset(
+    {IdentifierRole.FULL_NAME, IdentifierRole.FIRST_NAME, IdentifierRole.LAST_NAME}
+)
+
+
+def conditions(
+    tm: TableMapping,
+    table: sa.Table,
+    access: Access,
+    subject: Subject,
+    by_name: bool | None = None,
+) -> list[Pred]:
+    """The predicates that find the subject's rows by this table's own identifiers.
+
+    ``by_name=False``: only the strong and other index-served identifiers; ``by_name=True``: only
+    the name predicates (folded, usually a full read); None: both.
+    """
     conds: list[Pred] = []
 
     def pred(role: IdentifierRole, name: str) -> Pred | None:
+        if by_name is not None and (role in _NAME_ROLES) is not by_name:
+            return None
         return role_predicate(role, table.c[name], access.get(name, ColumnAccess()), subject)
 
     if tm.attributes is not None:
@@ -271,8 +301,17 @@ class GraphSearch:
         return rows
 
     def direct(self, tm: TableMapping, subject: Subject) -> None:
+        """The table's rows found by its own identifiers: strong ones first, then names.
+
+        Two queries, so that a name compared without accents (which no index serves) never
+        turns the index lookup of an e-mail or customer number into a full read.
+        """
+        for by_name in (False, True):
+            self._direct(tm, subject, by_name)
+
+    def _direct(self, tm: TableMapping, subject: Subject, by_name: bool) -> None:
         table = self.tables[tm.key]
-        conds = conditions(tm, table, self.access.get(tm.key, {}), subject)
+        conds = conditions(tm, table, self.access.get(tm.key, {}), subject, by_name)
         if not conds:
             return
         if tm.attributes is None:
@@ -283,15 +322,28 @@ class GraphSearch:
                     self._merge(tm, row, match)
             return
         entity = table.c[tm.attributes.entity]
-        stmt = sa.select(entity).where(sa.or_(*conds))
-        found = list(dict.fromkeys(self.conn.execute(stmt).scalars()))
-        by_entity: dict[str, list[RowMapping]] = {}
+        # A polymorphic attribute table (RT's ObjectCustomFieldValues: ObjectType + ObjectId)
+        # names its entity by the id *and* the columns its links are conditioned on: ticket 10's
+        # rows are not user 10's.
+        kinds = sorted(
+            {c for link in tm.links if link.column == entity.name for c, _v in link.where}
+        )
+
+        def entity_key(row: Any) -> tuple[str, ...]:
+            return tuple(display(row[c]) for c in (entity.name, *kinds))
+
+        stmt = sa.select(entity, *(table.c[c] for c in kinds)).where(sa.or_(*conds))
+        hits = list(self.conn.execute(stmt).mappings())
+        wanted = {entity_key(row) for row in hits}
+        found = list(dict.fromkeys(row[entity.name] for row in hits))
+        by_entity: dict[tuple[str, ...], list[RowMapping]] = {}
         for start in range(0, len(found), IN_CHUNK):
             stmt = sa.select(table).where(
                 entity.in_(found[start : start + IN_CHUNK]), *row_filter(tm, table)
             )
             for row in self._rows(stmt):
-                by_entity.setdefault(display(row[tm.attributes.entity]), []).append(row)
+                if entity_key(row) in wanted:
+                    by_entity.setdefault(entity_key(row), []).append(row)
         for rows in by_entity.values():
             held: dict[IdentifierRole, list[Any]] = {}
             for row in rows:
@@ -376,19 +428,36 @@ def explain_search(
 ) -> list[str]:
     """EXPLAIN every query a search runs; name each table read in full and the index to ask."""
     queries: list[tuple[str, list[str], sa.Select[Any]]] = []  # table key, columns, query
+    name_scans: list[str] = []
     for tm in mapping.tables:
         table = tables[tm.key]
-        conds = conditions(tm, table, access[tm.key], _PROBE)
-        searched = sorted({c for names in tm.identifiers.values() for c in names})
+        conds = conditions(tm, table, access[tm.key], _PROBE, by_name=False)
+        searched = sorted(
+            {c for role, cols in tm.identifiers.items() if role not in _NAME_ROLES for c in cols}
+        )
         if conds:
             queries.append((tm.key, searched, sa.select(table).where(sa.or_(*conds))))
+        by_name = conditions(tm, table, access[tm.key], _PROBE, by_name=True)
+        name_cols = sorted(
+            {c for r, cols in tm.identifiers.items() if r in _NAME_ROLES for c in cols}
+        )
+        by_name_query = sa.select(table).where(sa.or_(*by_name)) if by_name else None
+        if by_name_query is None:
+            pass
+        elif all(access[tm.key].get(c, ColumnAccess()).accent_insensitive for c in name_cols):
+            queries.append((tm.key, name_cols, by_name_query))  # an index would serve it
+        else:
+            name_scans += sorted(scanned_tables(conn, by_name_query))
         for link in tm.links:
-            ends = [(tm.key, link.column)] if link.down else []
-            ends += [(link.parent, link.parent_column)] if link.up else []
-            for key, column in ends:
+            # the queries _follow runs: with the link's condition and the attribute key filter
+            ends = [(tm.key, link.column, link_filter(link, table))] if link.down else []
+            ends += [(link.parent, link.parent_column, [])] if link.up else []
+            for key, column, extra in ends:
                 col = tables[key].c[column]
                 probe: Any = 0 if python_type(col) is int else "0"
-                queries.append((key, [column], sa.select(tables[key]).where(col.in_([probe]))))
+                extra = extra + row_filter(mapping.table(key), tables[key])
+                stmt = sa.select(tables[key]).where(col.in_([probe]), *extra)
+                queries.append((key, [column], stmt))
     warnings: list[str] = []
     for key, columns, stmt in queries:
         tm = mapping.table(key)
@@ -405,4 +474,13 @@ def explain_search(
                     columns=", ".join(missing or columns),
                 )
             )
+    for name in dict.fromkeys(name_scans):
+        warnings.append(
+            _(
+                "A search by name reads all of table {table}: names are compared regardless of "
+                "case and accents, which an ordinary index cannot serve. The e-mail, customer "
+                "number and phone searches are not slowed by it.",
+                table=name,
+            )
+        )
     return list(dict.fromkeys(warnings))

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from app.connectors import registry
 from app.connectors.base import Connector
 from app.core.errors import ConnectorError, NotFoundError, UserError, ValidationError
-from app.core.i18n import _
+from app.core.i18n import Message, _
 from app.data.database import Database
 from app.data.models import ConnectorConfig
 from app.services import audit
-from app.services.secrets import SecretStore
+from app.services.secrets import ENV_PASSPHRASE_FILE, SecretStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -236,3 +240,92 @@ def test_connector(db: Database, *, name: str, secrets: SecretStore | None = Non
         raise ConnectorError(
             _("{name}: {kind}: {exc}", name=name, kind=exc.__class__.__name__, exc=exc)
         ) from exc
+
+
+def _url_passwords(kind: str, settings: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Like :func:`_passwords_out_of_urls`, for rows already saved: never raises."""
+    try:
+        return _passwords_out_of_urls(kind, settings)
+    except (UserError, KeyError, ValueError):  # an unknown kind, or one with no secret field
+        return dict(settings), {}
+
+
+def move_url_passwords(
+    db: Database, open_store: Callable[[], SecretStore | None]
+) -> Message | None:
+    """Passwords left inside connector URLs by older versions go to the secret store.
+
+    Run at start-up. A connector saved before the secret store existed may still hold its
+    password in an address; it is moved to the store (and read back) before the address is
+    rewritten, so it is never lost. ``open_store`` is called only when there is one. When no
+    store can keep it (the encrypted file is locked, or secrets live in memory only), nothing
+    changes and the returned notice says what to do.
+    """
+    if db.read_only_cause is not None:
+        return None  # nothing can be written now; the officer was told why
+    with db.session() as session:
+        rows = session.scalars(select(ConnectorConfig).order_by(ConnectorConfig.name)).all()
+        pending = [(r.name, r.kind, dict(r.settings)) for r in rows]
+    pending = [(n, k, s) for n, k, s in pending if _url_passwords(k, s)[1]]
+    if not pending:
+        return None
+    names = ", ".join(n for n, _k, _s in pending)
+    secrets = open_store()  # only now: opening a keyring can cost time or ask the user
+    if secrets is None or not secrets.persistent:
+        log.warning("%d connector(s) keep a password in their address", len(pending))
+        where = _("no secret store") if secrets is None else secrets.where
+        return _(
+            "The systems {names} still have a password inside their database address, saved by "
+            "an older version. It cannot be moved to a safe place now ({where}). Give the "
+            "secrets file its passphrase (in the desktop app: Systems; on the command line: "
+            "{env}) and start again; the password is then moved out of the address. Nothing "
+            "was changed.",
+            names=names,
+            where=where,
+            env=ENV_PASSPHRASE_FILE,
+        )
+    moved, refused = 0, []
+    for name, kind, settings in pending:
+        clean, found = _url_passwords(kind, settings)
+        if not all(secrets.set(name, f, v) and secrets.get(name, f) == v for f, v in found.items()):
+            refused.append(name)  # the keyring did not keep it: the address keeps it for now
+            continue
+        with db.session() as session:
+            row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
+            if row is None or dict(row.settings) != settings:
+                continue  # changed meanwhile by someone else: it is cleaned when next saved
+            row.settings = clean
+            audit.record(
+                session,
+                case=None,
+                actor="system",
+                action="connector_saved",
+                summary=_(
+                    "Connector '{name}': password moved from its address to {where}",
+                    name=name,
+                    where=secrets.where,
+                ),
+                before=None,
+                after={"settings": clean, "enabled": row.enabled},
+            )
+        moved += 1
+    if moved:
+        _checkpoint(db)
+    if refused:
+        return _(
+            "The keyring refused the passwords of {names}; they stay in the database address "
+            "until the keyring accepts them. Unlock the keyring and start again.",
+            names=", ".join(refused),
+        )
+    return None
+
+
+def _checkpoint(db: Database) -> None:
+    """SQLite: the old row images leave the WAL (secure_delete already zeroes the freed cells)."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    try:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError as exc:  # another process reads: the next checkpoint does it
+        log.warning("connectors: WAL not truncated (%s)", exc.orig.__class__.__name__)

@@ -186,6 +186,15 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         reporter=reporter,
         tasks=TaskRunner(reporter),
     )
+    from app.services.connector_addresses import url_passwords_left
+
+    if url_passwords_left(db):  # passwords older versions left in connector addresses
+        from app.services.connectors import move_url_passwords
+
+        moved = move_url_passwords(db, lambda: ctx.secrets)
+        if moved is not None:
+            title = QCoreApplication.translate("GuiController", "Database")
+            QMessageBox.information(None, title, text_of(moved, language))
     controller = GuiController(app, ctx, translators)
     _quit_on_termination(app)
     window = controller.show_window()

@@ -1,4 +1,10 @@
-"""Subsets of two published schemas we did not design: osTicket 1.18 and phpList 3 (no FKs)."""
+"""Subsets of two schemas we did not design: osTicket 1.18 and phpList 3 (no FKs).
+
+Written from the projects' documentation and knowledge of them, NOT loaded from their published
+DDL files (install-mysql.sql, phpList's structure): table, column and index names may differ
+from the real ones. The real published schema loaded in the tests is Request Tracker's
+(tests/fixtures/schemas/request-tracker5, see request_tracker.py).
+"""
 
 from __future__ import annotations
 

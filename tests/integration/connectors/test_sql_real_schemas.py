@@ -1,4 +1,4 @@
-"""Mapping v2 on published schemas: osTicket on MariaDB and phpList on PostgreSQL (and SQLite)."""
+"""Mapping v2 on osTicket (MariaDB) and phpList (PostgreSQL), schemas written from their docs."""
 
 from __future__ import annotations
 
