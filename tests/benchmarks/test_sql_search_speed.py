@@ -33,7 +33,7 @@ CUSTOMERS = int(os.environ.get("PRIVACY_DESK_BENCH_CUSTOMERS") or 0) or (
     1_000_000 if FULL else 10_000
 )
 ORDERS = int(os.environ.get("PRIVACY_DESK_BENCH_ORDERS") or 0) or 10 * CUSTOMERS
-ROUNDS = 15
+ROUNDS = 45  # each person (5) by each kind (3), three times
 MAPPING = """
 [[tables]]
 name = "customers"
