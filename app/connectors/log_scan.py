@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import ipaddress
-import os
 import re
 import sys
 import zlib
@@ -237,7 +236,7 @@ def _memmem() -> Any:
     ``memmem`` skips on pairs of bytes, as grep's Boyer-Moore does, and reads 1 GB of access
     log in about 40% of the time. Windows has no memmem: there ``bytes.find`` is used.
     """
-    if sys.platform == "win32" or os.environ.get("PRIVACY_DESK_NO_MEMMEM"):
+    if sys.platform == "win32":
         return None
     try:
         function = ctypes.CDLL(None).memmem
