@@ -181,7 +181,7 @@ def _reader(path: Path) -> Iterator[_Reader]:
             raw.seek(0)
         except OSError as exc:
             raise ConnectorError(
-                _("Cannot read the log file {path}: {strerror}.", path=path, strerror=exc.strerror)
+                _("Cannot open the log file {path}: {strerror}.", path=path, strerror=exc.strerror)
             ) from exc
         yield _Gunzip(raw, path) if head == GZIP_MAGIC else cast(_Reader, raw)
 
