@@ -1,26 +1,32 @@
 """Access-log lines at disk speed: formats, large blocks searched for byte needles, gzip.
 
-A block is searched as a whole for each needle (``bytes.find``, as ``grep -F`` does); only the
-lines around a hit are cut out and parsed. The needles only pre-filter: the caller checks each
+A block is searched as a whole for each needle (the C library's ``memmem`` where there is
+one, else ``bytes.find``; as ``grep -F`` does); only the lines around a hit are cut out and
+parsed. The needles only pre-filter: the caller checks each
 hit in the field it belongs to (an IP address in the client or X-Forwarded-For field, never
 in the URL or the referrer).
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import ipaddress
 import re
+import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final, Protocol, cast
 
 from app.core.errors import ConnectorError
 from app.core.i18n import _
 
 MIN_SHARED_PREFIX: Final = 5  # bytes: shorter shared prefixes would match too much
-BLOCK: Final = 1 << 19  # 512 KiB: large enough for bytes.find to run at memory speed
+BLOCK: Final = 1 << 20  # 1 MiB read buffer: the search runs at memory speed, the buffer stays small
+GZIP_INPUT: Final = 1 << 17  # compressed bytes read at a time
 GZIP_MAGIC: Final = b"\x1f\x8b"
 
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
@@ -121,52 +127,79 @@ def _damaged(path: Path, exc: Exception) -> ConnectorError:
     )
 
 
-def blocks(path: Path) -> Iterator[tuple[bytes, int]]:
-    """(bytes, position on disk) of a plain or gzip file, in large blocks; not line-aligned."""
-    with _open(path) as raw:
-        head = raw.read(2)
-        raw.seek(0)
-        if head == GZIP_MAGIC:
-            for out in _gunzip_members(raw, path):
-                yield out, raw.tell()
-            return
+class _Reader(Protocol):
+    def readinto(self, view: memoryview) -> int: ...
+
+    def tell(self) -> int: ...
+
+
+class _Gunzip:
+    """A gzip file (any number of members) read into the caller's buffer, as a plain file is."""
+
+    def __init__(self, raw: BinaryIO, path: Path) -> None:
+        self._raw = raw
+        self._path = path
+        self._unpack = zlib.decompressobj(wbits=31)
+        self._pending = b""  # compressed bytes not yet given to zlib
+        self._fed = False  # the current member has had input
+
+    def tell(self) -> int:
+        return self._raw.tell()  # compressed bytes read: the progress on disk
+
+    def readinto(self, view: memoryview) -> int:
         while True:
-            chunk = raw.read(BLOCK)
-            if not chunk:
-                return
-            yield chunk, raw.tell()
-
-
-def _gunzip_members(raw: BinaryIO, path: Path) -> Iterator[bytes]:
-    unpack = zlib.decompressobj(wbits=31)
-    fed = False  # the current member has had input
-    while True:
-        chunk = raw.read(BLOCK // 4)
-        if not chunk:
-            break
-        while chunk:
-            fed = True
+            if not self._pending:
+                self._pending = self._raw.read(GZIP_INPUT)
+                if not self._pending:
+                    if self._fed and not self._unpack.eof:
+                        raise _damaged(
+                            self._path,
+                            EOFError(_("the file ends in the middle of the compressed data")),
+                        )
+                    return 0
+            self._fed = True
             try:
-                out = unpack.decompress(chunk)
+                out = self._unpack.decompress(self._pending, len(view))
             except zlib.error as exc:
-                raise _damaged(path, exc) from exc
-            if out:
-                yield out
-            if unpack.eof:
-                chunk = unpack.unused_data
-                unpack = zlib.decompressobj(wbits=31)
-                fed = bool(chunk)
+                raise _damaged(self._path, exc) from exc
+            if self._unpack.eof:  # the next member, if any, starts in the unused data
+                self._pending = self._unpack.unused_data
+                self._unpack = zlib.decompressobj(wbits=31)
+                self._fed = False
             else:
-                chunk = b""
-    if fed and not unpack.eof:
-        raise _damaged(path, EOFError(_("the file ends in the middle of the compressed data")))
+                self._pending = self._unpack.unconsumed_tail
+            if out:
+                view[: len(out)] = out
+                return len(out)
 
 
-def first_line(path: Path) -> bytes:
-    """The first line of a plain or gzip file (at most one block)."""
-    for chunk, _position in blocks(path):
-        return chunk.split(b"\n", 1)[0]
-    return b""
+@contextmanager
+def _reader(path: Path) -> Iterator[_Reader]:
+    with _open(path) as raw:
+        try:
+            head = raw.read(2)
+            raw.seek(0)
+        except OSError as exc:
+            raise ConnectorError(
+                _("Cannot open the log file {path}: {strerror}.", path=path, strerror=exc.strerror)
+            ) from exc
+        yield _Gunzip(raw, path) if head == GZIP_MAGIC else cast(_Reader, raw)
+
+
+def first_line(path: Path, limit: int = 1 << 16) -> bytes:
+    """The first line of a plain or gzip file (at most ``limit`` bytes of it)."""
+    buf = bytearray(limit)
+    filled = 0
+    with _reader(path) as reader:
+        while filled < limit:
+            with memoryview(buf) as view:
+                n = reader.readinto(view[filled:])
+            if not n:
+                break
+            filled += n
+            if buf.find(b"\n", filled - n, filled) != -1:
+                break
+    return bytes(buf[:filled]).split(b"\n", 1)[0]
 
 
 def _shared_prefix(a: bytes, b: bytes) -> bytes:
@@ -191,51 +224,109 @@ def needle_groups(needles: Iterable[bytes]) -> list[tuple[bytes, tuple[bytes, ..
     return [(prefix, tuple(members)) for prefix, members in groups]
 
 
+_Find = Callable[[bytes, int, int], int]
+
+
+@functools.cache
+def _memmem() -> Any:
+    """The C library's ``memmem`` where there is one (Linux, macOS, the BSDs), else None.
+
+    CPython's ``bytes.find`` looks at nearly every byte of a log (its skip test is a 64-bit
+    bloom filter, and digits, dots and most lower-case letters share its bits); glibc's
+    ``memmem`` skips on pairs of bytes, as grep's Boyer-Moore does, and reads 1 GB of access
+    log in about 40% of the time. Windows has no memmem: there ``bytes.find`` is used.
+    """
+    if sys.platform == "win32":
+        return None
+    try:
+        function = ctypes.CDLL(None).memmem
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_void_p
+    function.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t)
+    return function
+
+
+class _MemFind:
+    """``find(needle, start, end)`` over a bytearray through ``memmem``, answering as
+    ``bytearray.find`` does. The exported buffer pins the bytearray: it cannot be resized or
+    freed while this object lives."""
+
+    def __init__(self, hay: bytearray, memmem: Any) -> None:
+        self._memmem = memmem
+        self._size = len(hay)
+        self._pinned = ctypes.c_char.from_buffer(hay) if hay else None
+        self._base = ctypes.addressof(self._pinned) if self._pinned is not None else 0
+
+    def __call__(self, needle: bytes, start: int, end: int) -> int:
+        if not 0 <= start < end <= self._size:
+            return -1
+        at = self._memmem(self._base + start, end - start, needle, len(needle))
+        return -1 if at is None else int(at) - self._base
+
+
+def _finder(hay: bytearray) -> _Find:
+    memmem = _memmem()
+    return hay.find if memmem is None else _MemFind(hay, memmem)
+
+
 def candidate_lines(
-    chunks: Iterable[tuple[bytes, int]], needles: list[bytes], *, fold_case: bool
-) -> Iterator[tuple[bytes, int]]:
-    """(line, disk position) of each line holding one of ``needles``; other lines are skipped
-    without being split. With ``fold_case`` the block is lower-cased (needles given lower)."""
+    path: Path,
+    needles: list[bytes],
+    *,
+    fold_case: bool,
+    on_block: Callable[[int], None] | None = None,
+    block: int = BLOCK,
+) -> Iterator[bytes]:
+    """Each line of the plain or gzip file holding one of ``needles``; other lines are skipped
+    without being split. With ``fold_case`` the block is lower-cased (needles given lower).
+    ``on_block`` gets the bytes read from disk so far, after each block.
+
+    The file is read into one buffer (no new object per block); the unfinished line at its
+    end is moved to the front before the next read, so a line cut by the block boundary is
+    searched whole. A line longer than the buffer makes it grow."""
     groups = needle_groups(needles)
-    carry = b""
-    for chunk, position in chunks:
-        first = chunk.find(b"\n") + 1
-        if first == 0:
-            carry += chunk
-            continue
-        # The line cut by the previous block is put together on its own; the rest of the block
-        # is searched in place (no copy of the block).
-        yield from _hits(carry + chunk[:first], 0, first, groups, fold_case, position)
-        end = chunk.rfind(b"\n") + 1
-        yield from _hits(chunk, first, end, groups, fold_case, position)
-        carry = chunk[end:]
-    if carry:
-        yield from _hits(carry + b"\n", 0, len(carry) + 1, groups, fold_case, 0)
+    buf = bytearray(block)
+    kept = 0  # buf[:kept] is the start of a line not yet ended
+    with _reader(path) as reader:
+        while True:
+            with memoryview(buf) as view:
+                n = reader.readinto(view[kept:])
+            if on_block is not None:
+                on_block(reader.tell())
+            if not n:
+                if kept:  # the last line has no line break
+                    yield from _hits(buf[:kept] + b"\n", kept + 1, groups, fold_case)
+                return
+            filled = kept + n
+            end = buf.rfind(b"\n", kept, filled) + 1
+            if end == 0:
+                if filled == len(buf):
+                    buf = buf + bytearray(len(buf))
+                kept = filled
+                continue
+            yield from _hits(buf, end, groups, fold_case)
+            buf[: filled - end] = buf[end:filled]
+            kept = filled - end
 
 
 def _hits(
-    block: bytes,
-    begin: int,
-    end: int,
-    groups: list[tuple[bytes, tuple[bytes, ...]]],
-    fold_case: bool,
-    position: int,
-) -> Iterator[tuple[bytes, int]]:
-    """Lines in ``block[begin:end]`` (whole lines) holding a needle of ``groups``."""
-    if end <= begin:
-        return
-    hay = block.lower() if fold_case else block
+    buf: bytearray, end: int, groups: list[tuple[bytes, tuple[bytes, ...]]], fold_case: bool
+) -> Iterator[bytes]:
+    """Lines in ``buf[:end]`` (whole lines) holding a needle of ``groups``."""
+    hay = buf.lower() if fold_case else buf
+    find = _finder(hay)
     starts: set[int] = set()
     for prefix, members in groups:
         alone = len(members) == 1
-        at = hay.find(prefix, begin, end)
+        at = find(prefix, 0, end)
         while at != -1:
             if alone or any(hay.startswith(n, at) for n in members):
-                start = max(begin, hay.rfind(b"\n", begin, at) + 1)
+                start = hay.rfind(b"\n", 0, at) + 1
                 stop = hay.find(b"\n", at, end)
                 starts.add(start)
-                at = hay.find(prefix, stop, end)
+                at = find(prefix, stop, end)
             else:
-                at = hay.find(prefix, at + 1, end)
+                at = find(prefix, at + 1, end)
     for start in sorted(starts):
-        yield block[start : block.find(b"\n", start, end)], position
+        yield bytes(buf[start : buf.find(b"\n", start, end)])

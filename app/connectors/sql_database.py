@@ -7,6 +7,7 @@ import logging
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,13 @@ from app.connectors.sql_model import (
     TableMapping,
     mask_for,
 )
-from app.connectors.sql_schema_cache import cached_schema, forget_schema, store_schema
+from app.connectors.sql_schema_cache import (
+    cached_schema,
+    forget_engine,
+    forget_schema,
+    shared_engine,
+    store_schema,
+)
 from app.connectors.sql_search import GraphSearch, Tables, explain_search, sqlite_fold
 from app.connectors.sql_values import coerce, first_line
 from app.core.errors import Cancelled, ConnectorError, ValidationError
@@ -56,6 +63,46 @@ DEFAULT_TIMEOUT_S = 15.0
 _CHANGED_MESSAGE = _(
     "The record changed after the plan was made; search again and make a new plan."
 )
+
+
+# The time budget of the run that opens the next connection in this thread or task; the
+# shared engines read it when they connect.
+_CONNECT_TIMEOUT: ContextVar[float] = ContextVar("sql_connect_timeout", default=DEFAULT_TIMEOUT_S)
+
+
+def _connect_args(url: sa.URL, timeout: float) -> dict[str, Any]:
+    driver = url.get_driver_name()
+    whole = max(1, math.ceil(timeout))
+    if url.get_backend_name() == "sqlite":
+        return {"timeout": timeout}  # waiting for a lock held by another writer
+    if driver in {"psycopg", "psycopg2"}:
+        return {"connect_timeout": whole, "options": f"-c statement_timeout={whole * 1000}"}
+    if driver in {"pymysql", "mysqldb"}:
+        return {"connect_timeout": whole, "read_timeout": whole, "write_timeout": whole}
+    if driver == "pyodbc":
+        return {"timeout": whole}
+    return {}
+
+
+def _new_engine(url: sa.URL) -> Engine:
+    """An engine without a pool: each search opens its own connection, as a hand-written
+    script would. The engine itself (its dialect, read from the server once, and its compiled
+    SQL) is shared by the connector objects of the process (see ``shared_engine``)."""
+    engine = sa.create_engine(url, hide_parameters=True, poolclass=NullPool)
+
+    def timeouts(_d: Any, _r: Any, _a: Any, params: dict[str, Any]) -> None:
+        params.update(_connect_args(url, _CONNECT_TIMEOUT.get()))  # the current run's budget
+
+    sa.event.listen(engine, "do_connect", timeouts)
+    if url.get_backend_name() == "sqlite":
+        # Enforce the database's own foreign keys, as the real application does.
+        def on_connect(dbapi: Any, _rec: Any) -> None:
+            dbapi.execute("PRAGMA foreign_keys=ON")
+            # Names compared regardless of case and accents, as in every connector.
+            dbapi.create_function("pd_fold", 1, sqlite_fold, deterministic=True)
+
+        sa.event.listen(engine, "connect", on_connect)
+    return engine
 
 
 class SqlDatabaseConnector:
@@ -100,7 +147,6 @@ class SqlDatabaseConnector:
         self._access_cache: dict[str, Access] | None = None
         self._tables_cache: Tables | None = None  # for this object's life (one run)
         self._from_cache = False  # the schema came from the process-wide cache
-        self._engines: dict[bool, Engine] = {}
         self._timeout = DEFAULT_TIMEOUT_S
 
     @classmethod
@@ -169,19 +215,6 @@ class SqlDatabaseConnector:
     def _safe_url(self) -> str:
         return self._url.render_as_string(hide_password=True)
 
-    def _connect_args(self, timeout: float) -> dict[str, Any]:
-        driver = self._url.get_driver_name()
-        whole = max(1, math.ceil(timeout))
-        if self._url.get_backend_name() == "sqlite":
-            return {"timeout": timeout}  # waiting for a lock held by another writer
-        if driver in {"psycopg", "psycopg2"}:
-            return {"connect_timeout": whole, "options": f"-c statement_timeout={whole * 1000}"}
-        if driver in {"pymysql", "mysqldb"}:
-            return {"connect_timeout": whole, "read_timeout": whole, "write_timeout": whole}
-        if driver == "pyodbc":
-            return {"timeout": whole}
-        return {}
-
     def _engine(self, progress: Progress, write: bool = False) -> Engine:
         url = self._write_url if write else self._url
         if url.get_backend_name() == "sqlite":
@@ -198,13 +231,9 @@ class SqlDatabaseConnector:
                     )
         remaining = progress.remaining()
         self._timeout = DEFAULT_TIMEOUT_S if remaining is None else max(remaining, 0.5)
-        cached = self._engines.get(write)
-        if cached is not None:
-            return cached
+        _CONNECT_TIMEOUT.set(self._timeout)  # read by the engine when it connects next
         try:
-            # No pool: each search opens its own connection, as a hand-written script would;
-            # the engine (and its compiled SQL) is kept for the life of this object.
-            engine = sa.create_engine(url, hide_parameters=True, poolclass=NullPool)
+            return shared_engine(url, lambda: _new_engine(url))
         except (ArgumentError, ImportError) as exc:
             raise ConnectorError(
                 _(
@@ -213,21 +242,6 @@ class SqlDatabaseConnector:
                     first_line=first_line(exc),
                 )
             ) from exc
-
-        def timeouts(_d: Any, _r: Any, _a: Any, params: dict[str, Any]) -> None:
-            params.update(self._connect_args(self._timeout))  # the current run's time budget
-
-        sa.event.listen(engine, "do_connect", timeouts)
-        if url.get_backend_name() == "sqlite":
-            # Enforce the database's own foreign keys, as the real application does.
-            def on_connect(dbapi: Any, _rec: Any) -> None:
-                dbapi.execute("PRAGMA foreign_keys=ON")
-                # Names compared regardless of case and accents, as in every connector.
-                dbapi.create_function("pd_fold", 1, sqlite_fold, deterministic=True)
-
-            sa.event.listen(engine, "connect", on_connect)
-        self._engines[write] = engine
-        return engine
 
     def _reflect(self, conn: Connection) -> Tables:
         """Load every mapped table; ConnectorError lists every table/column the database lacks."""
@@ -290,28 +304,25 @@ class SqlDatabaseConnector:
         mapping = self.mapping  # a bad mapping file is reported before any connection attempt
         engine = self._engine(progress, write)
         try:
+            conn = engine.connect()
+        except SQLAlchemyError as exc:
+            raise self._cannot_connect(exc) from exc
+        with conn:
             try:
-                conn = engine.connect()
+                if self._tables_cache is None:
+                    cached = cached_schema(self._schema_key())
+                    if cached is not None:
+                        self._tables_cache, self._access_cache = cached
+                        self._from_cache = True
+                    else:
+                        self._tables_cache = self._reflect(conn)
+                        store_schema(self._schema_key(), self._tables_cache, None)
+                        log.debug(
+                            "connector %s: %d tables reflected", self.name, len(mapping.tables)
+                        )
             except SQLAlchemyError as exc:
                 raise self._cannot_connect(exc) from exc
-            with conn:
-                try:
-                    if self._tables_cache is None:
-                        cached = cached_schema(self._schema_key())
-                        if cached is not None:
-                            self._tables_cache, self._access_cache = cached
-                            self._from_cache = True
-                        else:
-                            self._tables_cache = self._reflect(conn)
-                            store_schema(self._schema_key(), self._tables_cache, None)
-                            log.debug(
-                                "connector %s: %d tables reflected", self.name, len(mapping.tables)
-                            )
-                except SQLAlchemyError as exc:
-                    raise self._cannot_connect(exc) from exc
-                yield engine, self._tables_cache, conn
-        finally:
-            engine.dispose()  # no pool: closes nothing open, keeps the engine usable
+            yield engine, self._tables_cache, conn
 
     def _cannot_connect(self, exc: SQLAlchemyError) -> ConnectorError:
         return ConnectorError(
@@ -332,8 +343,11 @@ class SqlDatabaseConnector:
         return self.name, self._safe_url(), f"{self._mapping_path}|{digest}"
 
     def forget_schema(self) -> None:
-        """Read the tables, indexes and collations again on the next use."""
+        """Read the tables, indexes and collations (and the server's version) again on the
+        next use."""
         forget_schema(self._schema_key())
+        forget_engine(self._url)
+        forget_engine(self._write_url)
         self._tables_cache, self._access_cache, self._from_cache = None, None, False
 
     def test_connection(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -548,4 +549,12 @@ def load_mapping(path: Path) -> SqlMapping:
         raise MappingError(
             _("The mapping file {path} cannot be read: {exc}.", path=path, exc=exc)
         ) from exc
-    return parse_mapping(text, path)
+    return _parsed(text, path)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(text: str, source: Path) -> SqlMapping:
+    """A mapping already parsed from the same text (the mapping is immutable): a connector
+    made for each search run need not parse and check the file again. A mapping with
+    mistakes raises each time (exceptions are not cached)."""
+    return parse_mapping(text, source)

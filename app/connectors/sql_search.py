@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -261,6 +263,32 @@ def _link_applies(link: JoinMapping, row: RowMapping) -> bool:
     return all(display(row[c]) in {display(v) for v in vs} for c, vs in link.where)
 
 
+# The statements that follow a link, built once per reflected table (the schema cache keeps
+# the tables; another schema or mapping gives new table objects): a search run then neither
+# builds them nor computes their cache key again. The values are an expanding parameter.
+_follow_statements: weakref.WeakKeyDictionary[sa.Table, dict[Any, sa.Select[Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_follow_lock = threading.Lock()
+
+
+def _follow_statement(
+    target: TableMapping, table: sa.Table, column: str, link: JoinMapping | None
+) -> sa.Select[Any]:
+    """Rows of ``table`` whose ``column`` is in the parameter ``values``, within the link's
+    conditions (``link``: followed down to this child) and the rows the mapping covers."""
+    key = (target.key, column, link)
+    with _follow_lock:
+        known = _follow_statements.setdefault(table, {})
+        stmt = known.get(key)
+        if stmt is None:
+            extra = link_filter(link, table) if link is not None else []
+            extra += row_filter(target, table)
+            values: sa.BindParameter[Any] = sa.bindparam("values", expanding=True)
+            stmt = known[key] = sa.select(table).where(table.c[column].in_(values), *extra)
+        return stmt
+
+
 class GraphSearch:
     """Finds rows by their own identifiers, then follows the links until nothing new is found.
 
@@ -293,9 +321,9 @@ class GraphSearch:
             self.hits[tm.key][key] = (row, new)
             self._pending[tm.key].add(key)
 
-    def _rows(self, stmt: sa.Select[Any]) -> list[RowMapping]:
+    def _rows(self, stmt: sa.Select[Any], params: dict[str, Any] | None = None) -> list[RowMapping]:
         rows = []
-        for row in self.conn.execute(stmt).mappings():
+        for row in self.conn.execute(stmt, params).mappings():
             self.progress.check()
             rows.append(row)
         return rows
@@ -360,16 +388,16 @@ class GraphSearch:
         target: TableMapping,
         column: str,
         sources: dict[str, tuple[Any, RowMatch, str]],
-        extra: list[Pred],
+        link: JoinMapping | None,
         verb: str,
     ) -> None:
-        """Rows of `target` whose `column` holds one of the sources' values inherit their match."""
+        """Rows of `target` whose `column` holds one of the sources' values inherit their match.
+        ``link`` is the child's link followed down to `target`, None when going up."""
         table = self.tables[target.key]
         raw = [v[0] for v in sources.values()]
-        col = table.c[column]
+        stmt = _follow_statement(target, table, column, link)
         for start in range(0, len(raw), IN_CHUNK):
-            stmt = sa.select(table).where(col.in_(raw[start : start + IN_CHUNK]), *extra)
-            for row in self._rows(stmt):
+            for row in self._rows(stmt, {"values": raw[start : start + IN_CHUNK]}):
                 source = sources.get(display(row[column]))
                 if source is None:
                     continue  # a collation matched another spelling: not this row's parent
@@ -391,15 +419,12 @@ class GraphSearch:
                 for link in child.links:
                     if link.parent == key and link.down:
                         sources = self._sources(rows, link.parent_column, None)
-                        extra = link_filter(link, self.tables[child.key])
-                        extra += row_filter(child, self.tables[child.key])
-                        self._follow(child, link.column, sources, extra, BELONGS_TO)
+                        self._follow(child, link.column, sources, link, BELONGS_TO)
             for link in tm.links:
                 if link.up:
                     parent = self.mapping.table(link.parent)
                     sources = self._sources(rows, link.column, link)
-                    extra = row_filter(parent, self.tables[parent.key])
-                    self._follow(parent, link.parent_column, sources, extra, FOUND_THROUGH)
+                    self._follow(parent, link.parent_column, sources, None, FOUND_THROUGH)
 
     @staticmethod
     def _sources(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +24,6 @@ from app.connectors.base import (
 from app.connectors.identifier_match import truncated_forms
 from app.connectors.log_scan import (
     LogLine,
-    blocks,
     candidate_lines,
     first_line,
     format_name,
@@ -333,13 +332,11 @@ class WebLogConnector:
         fold_case = any(n != n.lower() or n.lower() != n.upper() for n in needles)
         message = _("Reading {name}", name=path.name)
 
-        def reported() -> Iterator[tuple[bytes, int]]:
-            for chunk, position in blocks(path):
-                progress.report((done + position) / total, message)  # also checks cancel
-                yield chunk, position
+        def reported(position: int) -> None:
+            progress.report((done + position) / total, message)  # also checks cancel
 
         unparsed = 0
-        for raw, _position in candidate_lines(reported(), needles, fold_case=fold_case):
+        for raw in candidate_lines(path, needles, fold_case=fold_case, on_block=reported):
             lowered = raw.lower() if fold_case else raw
             hits = [i for i, t in enumerate(targets) if t.prefilter in lowered]
             parsed = parse_line(raw.decode("utf-8", "replace").rstrip("\r"))

@@ -179,7 +179,8 @@ def format_date(d: date, lang: str | None = None) -> str:
 def render_value(value: object, lang: str) -> str:
     """A parameter as text in ``lang``: messages and dates are rendered, the rest is str()."""
     if isinstance(value, Message):
-        return value.render(lang)
+        # Its str value is its source-language rendering: not rendered a second time.
+        return str.__str__(value) if lang == SOURCE_LANGUAGE else value.render(lang)
     if isinstance(value, BaseException):
         # An error passed as a parameter: its own message, in the same language when it has one.
         render = getattr(value, "render", None)
@@ -359,6 +360,8 @@ def _render(
         return _fill(text, {**params, "n": n}, code)
     if context is not None:
         text = translate_context(context, msgid, code)
+    elif code == SOURCE_LANGUAGE:
+        text = msgid  # the source language has no catalogue (every Message renders it once)
     else:
         text = catalogue(code).gettext(msgid)
     # Parameters are filled here, not passed as keywords: a message may name one "lang".

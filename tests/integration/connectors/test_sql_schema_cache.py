@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
 
 from app.connectors.base import Subject
 from app.connectors.sql_database import SqlDatabaseConnector
@@ -71,3 +72,32 @@ def test_a_fresh_connector_reuses_the_schema_until_it_changes(shop: tuple[str, P
     engine.dispose()
     with pytest.raises(ConnectorError, match="has no column 'email'"):
         _search(url, mapping)
+
+
+def test_a_fresh_connector_reuses_the_engine_and_its_compiled_sql(
+    shop: tuple[str, Path],
+) -> None:
+    """One engine per address: the dialect and the compiled statements are not built again for
+    each search run; each search still opens (and closes) its own connection, with the
+    current run's time budget."""
+    url, mapping = shop
+    first, _found = _search(url, mapping)
+    engine = first._engine(Progress(timeout_s=30))
+    opened: list[float] = []
+    sa.event.listen(engine, "do_connect", lambda _d, _r, _a, p: opened.append(p["timeout"]))
+    cache = engine._compiled_cache
+    assert cache is not None
+    compiled = len(cache)
+    second = SqlDatabaseConnector("Shop", {"url": url, "mapping_file": str(mapping)}, {})
+    found = [f.record_id for f in second.search(SUBJECT, Progress(timeout_s=7))]
+    assert found == ["customers:1"]
+    assert second._engine(Progress()) is engine and len(cache) == compiled  # nothing new
+    assert len(opened) == 1 and 6 < opened[0] <= 7  # its own connection, its own budget
+    assert isinstance(engine.pool, NullPool)  # no connection is kept between searches
+    second.forget_schema()  # `connectors test`: a new engine reads the server again
+    assert (
+        SqlDatabaseConnector("Shop", {"url": url, "mapping_file": str(mapping)}, {})._engine(
+            Progress()
+        )
+        is not engine
+    )

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.connectors import log_scan
 from app.connectors.base import MatchStrength, Subject
-from app.connectors.log_scan import BLOCK, blocks, candidate_lines, format_name, needle_groups
+from app.connectors.log_scan import BLOCK, candidate_lines, format_name, needle_groups
 from app.connectors.web_logs import WebLogConnector
 from app.core.errors import ConnectorError, ValidationError
 from app.core.progress import Progress
@@ -79,20 +80,66 @@ def test_formats_with_a_virtual_host_and_custom_extra_fields() -> None:
     assert format_name(b"2026-11-20 10:00:00 GET /") is None
 
 
-def test_lines_across_block_boundaries_and_gzip_members(tmp_path: Path) -> None:
+@pytest.fixture(params=["memmem", "bytes.find"])
+def finder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both block searches: the C library's memmem (where there is one) and bytes.find."""
+    if request.param == "memmem":
+        if log_scan._memmem() is None:
+            pytest.skip("this C library has no memmem")
+    else:
+        monkeypatch.setattr(log_scan, "_memmem", lambda: None)
+    return str(request.param)
+
+
+def test_lines_across_block_boundaries_and_gzip_members(tmp_path: Path, finder: str) -> None:
     filler = combined("10.1.1.1", "/x" * 40)
     text = filler * (BLOCK // len(filler) + 1)
     cut = BLOCK - 10  # the subject's line starts just before the first block's end
     body = text[:cut] + "\n" + combined(IP, "/edge") + text[cut:] + combined(IP, "/last").rstrip()
     path = tmp_path / "access.log"
     path.write_text(body)
-    lines = [line for line, _ in candidate_lines(blocks(path), [IP.encode()], fold_case=False)]
+    lines = list(candidate_lines(path, [IP.encode()], fold_case=False))
     assert [b"/edge" in x or b"/last" in x for x in lines] == [True, True]
     members = tmp_path / "access.log.1.gz"
     members.write_bytes(gzip.compress(combined(IP, "/one").encode())
                         + gzip.compress(combined(IP, "/two").encode()))  # fmt: skip
     [finding] = _conn(members).search(SUBJECT, Progress())
     assert finding.fields["requests"] == "2"
+
+
+@pytest.mark.parametrize("block", [16, 61, 64, 4096])
+def test_every_line_with_a_needle_whatever_the_block_size(
+    tmp_path: Path, finder: str, block: int
+) -> None:
+    """Needles cut by the block end, lines longer than the buffer, CRLF, upper case, a last
+    line without a line break; plain and gzip give the same lines as a line-by-line search."""
+    lines = [
+        combined(IP, "/a").rstrip("\n"),
+        "x" * 150 + IP + "y" * 150,  # longer than the small buffers: it grows
+        combined("10.0.0.1", "/Jan.Jansen%40Example.nl").rstrip("\n") + "\r",
+        combined("84.12.0.0", "/b").rstrip("\n") + "\r",
+        "84.12.9.9 no",
+        "",
+        "JAN.JANSEN",
+        IP,
+    ]
+    text = "\n".join(lines)  # no line break after the last line
+    plain = tmp_path / "access.log"
+    plain.write_bytes(text.encode())
+    packed = tmp_path / "access.log.1.gz"
+    packed.write_bytes(gzip.compress(text.encode()))
+    for needles, fold in (([IP.encode(), b"84.12.0.0"], False), ([b"jan.jansen"], True)):
+        expected = [
+            line.encode()
+            for line in lines
+            if any(n in (line.lower() if fold else line).encode() for n in needles)
+        ]
+        for path in (plain, packed):
+            got = list(candidate_lines(path, needles, fold_case=fold, block=block))
+            assert got == expected, (path.name, needles)
+    positions: list[int] = []
+    list(candidate_lines(plain, [b"zz"], fold_case=False, on_block=positions.append, block=64))
+    assert positions[-1] == plain.stat().st_size and positions == sorted(positions)
 
 
 def test_settings_are_checked_when_saved(sqlite_db: Database, tmp_path: Path) -> None:
@@ -107,14 +154,15 @@ def test_settings_are_checked_when_saved(sqlite_db: Database, tmp_path: Path) ->
     assert list_connectors(sqlite_db) == []
 
 
-def test_an_address_and_its_truncated_form_are_searched_in_one_pass() -> None:
+def test_an_address_and_its_truncated_form_are_searched_in_one_pass(tmp_path: Path) -> None:
     groups = needle_groups([b"84.12.33.44", b"84.12.0.0", b"jan.jansen"])
     assert groups == [
         (b"84.12.", (b"84.12.0.0", b"84.12.33.44")),
         (b"jan.jansen", (b"jan.jansen",)),
     ]
     lines = [b"84.12.9.9 - - x", b"1.1.1.1 - - 84.12.0.0", b"84.12.33.44 - -", b"x"]
-    chunks = [(b"\n".join(lines) + b"\n", 0)]
+    path = tmp_path / "access.log"
+    path.write_bytes(b"\n".join(lines) + b"\n")
     needles = [b"84.12.33.44", b"84.12.0.0"]
-    found = [line for line, _ in candidate_lines(chunks, needles, fold_case=False)]
+    found = list(candidate_lines(path, needles, fold_case=False))
     assert found == lines[1:3]
