@@ -85,7 +85,7 @@ class _PlainStream(PDFStream):  # type: ignore[misc]
     """A stream written as is: ReportLab would add an empty /Filter array for no filters."""
 
     def format(self, document: Any) -> bytes:
-        content = self.content
+        content: bytes = self.content
         entries = dict(self.dictionary.dict)
         entries["Length"] = len(content)
         head: bytes = PDFDictionary(entries).format(document)
