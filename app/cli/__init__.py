@@ -84,7 +84,6 @@ def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     log = logging.getLogger(__name__)
     from app.core.errors import FaultError  # noqa: I001 - kept apart for easy merging
     from app.core.errors import AppError, Cancelled, UserError
-    from app.core.finalise_gate import GateRefused
     from app.core.i18n import _, message_of
 
     try:
@@ -98,12 +97,15 @@ def _run_command(args: argparse.Namespace, log_path: Path) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return EXIT_OK
-    except GateRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        for unmet in exc.unmet:
-            print(f"  {unmet.condition.value}: {unmet.message}", file=sys.stderr)
-        return EXIT_NOT_READY
     except UserError as exc:
+        # A refused gate can only come from a command that loaded the gate: `case list` and
+        # the like do not import it just to name the exception (issue 15, CLI start-up).
+        gate = sys.modules.get("app.core.finalise_gate")
+        if gate is not None and isinstance(exc, gate.GateRefused):
+            print(f"error: {exc}", file=sys.stderr)
+            for unmet in exc.unmet:
+                print(f"  {unmet.condition.value}: {unmet.message}", file=sys.stderr)
+            return EXIT_NOT_READY
         say(message_of(exc), prefix="error: ", file=sys.stderr)
         return EXIT_USAGE
     except AppError as exc:

@@ -145,7 +145,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
         received_to=args.received_to,
         open_only=args.open,
     )
-    db = open_db(args)
+    db = open_db(args, reading=True)
     rows = list_cases(db, flt=flt, sort=args.sort, limit=None)
     today = date.today()
     if args.format == "json":
@@ -202,7 +202,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 def cmd_case_show(args: argparse.Namespace) -> int:
     from app.services.case_queries import get_case
 
-    db = open_db(args)
+    db = open_db(args, reading=True)
     detail = get_case(db, reference=args.reference)
     data = detail.to_json()
     if args.format == "json":

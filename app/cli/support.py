@@ -16,15 +16,24 @@ def current_actor(args: argparse.Namespace | None = None) -> str:
     return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
 
 
-def open_db(args: argparse.Namespace) -> Any:
-    """The database of --db / PRIVACY_DESK_DB / the default, migrated."""
+def open_db(args: argparse.Namespace, *, reading: bool = False) -> Any:
+    """The database of --db / PRIVACY_DESK_DB / the default, migrated.
+
+    ``reading``: a command that only reads (case list, case show, today) skips the start-up
+    housekeeping: the chain head's copy in the log (it cannot change) and the removal of
+    leftover temporary files (the next command that writes, or the GUI, does it). Such
+    commands run often, from scripts and cron (issue 15: within 2x of a plain query).
+    """
     from app.data.database import open_database
-    from app.services.audit_chain import log_head
-    from app.services.traces import clean_leftovers
 
     db = open_database(args.db)
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         say(notice, prefix="note: ", file=sys.stderr)
+    if reading:
+        return db
+    from app.services.audit_chain import log_head
+    from app.services.traces import clean_leftovers
+
     log_head(db, "start")  # a copy of the chain head outside the database
     clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     from app.services.connector_addresses import url_passwords_left

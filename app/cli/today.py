@@ -14,7 +14,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     from app.services.today import todo_items
 
     officer = current_actor(args) if args.mine else None
-    items = todo_items(open_db(args), today=date.today(), officer=officer)
+    items = todo_items(open_db(args, reading=True), today=date.today(), officer=officer)
     if args.format == "json":
         print_json([item.to_json() for item in items])
         return 0

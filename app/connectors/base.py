@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Final, Protocol, runtime_checkable
 
+from app.core.enums import BY_HAND as BY_HAND  # kept here for the connectors
 from app.core.enums import IdentifierKind
 from app.core.i18n import N_
 from app.core.progress import Progress
@@ -143,10 +144,9 @@ class Finding:
     field_categories: Mapping[str, str] = field(default_factory=dict)
 
 
-# A change a person makes outside the application (mail client, paper): it stays open (a task)
-# until the officer records who did it, when and how (ChangeOutcome.removed_by_hand). Executing
-# a plan never touches it and never counts it as kept.
-BY_HAND = "by_hand"
+# BY_HAND (app.core.enums) marks a change a person makes outside the application (mail client,
+# paper): it stays open (a task) until the officer records who did it, when and how
+# (ChangeOutcome.removed_by_hand). Executing a plan never touches it and never counts it as kept.
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,10 @@ class FindingReview(StrEnum):
     REJECTED = "rejected"
 
 
+# A planned change the officer makes by hand in the source system (the connector cannot).
+BY_HAND = "by_hand"
+
+
 class ChangeOutcome(StrEnum):
     """What became of one planned change (``change_action.outcome``)."""
 

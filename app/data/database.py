@@ -549,11 +549,14 @@ def open_database(url: str | None = None, *, migrate_now: bool = True) -> Databa
             migrate(db.engine, db.notices)
             db.remember_file()  # a half-upgraded file may have been restored from its backup
             prune_backups(db.engine)
-            from app.data.seed import ensure_defaults
+            from app.data.seed import defaults_present, ensure_defaults
 
-            with db.session() as session:
-                migration.lock_setup(session.connection())  # two first starts seed once
-                ensure_defaults(session)
+            with db.engine.connect() as conn:
+                complete = defaults_present(conn)
+            if not complete:
+                with db.session() as session:
+                    migration.lock_setup(session.connection())  # two first starts seed once
+                    ensure_defaults(session)
     except (DBAPIError, OSError) as exc:
         fault = db.fault_of(exc)
         if fault is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from app.data.models import Organisation, ProcessingActivity, Setting
@@ -287,6 +287,22 @@ DEFAULT_REGISTER: list[dict[str, Any]] = [
         },
     },
 ]
+
+
+def defaults_present(conn: Connection) -> bool:
+    """Whether the database has everything ``ensure_defaults`` would add: one plain query,
+    so that a start with a complete database (every start after the first) compiles no ORM
+    statements and takes no lock for it."""
+    row = conn.execute(
+        text(
+            "SELECT (SELECT count(*) FROM organisation), (SELECT count(*) FROM processing_activity)"
+        )
+    ).one()
+    if not row[0] or not row[1]:
+        return False
+    key = conn.dialect.identifier_preparer.quote("key")  # a reserved word in MariaDB
+    keys = {str(k) for (k,) in conn.execute(text(f"SELECT {key} FROM setting"))}
+    return keys.issuperset(DEFAULT_SETTINGS)
 
 
 def ensure_defaults(session: Session) -> None:

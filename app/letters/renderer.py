@@ -37,7 +37,7 @@ from app.letters.geometry import address_baselines, wrap_address
 from app.letters.labels import LABELS, LETTERHEAD_LINES
 from app.letters.layout import LetterLayout
 from app.letters.payloads import AccessPayload
-from app.letters.pdfa import to_pdfa
+from app.letters.pdfa import mark_pdfa
 from app.letters.styles import GREY, LetterStyles, build_styles
 from app.letters.templates import ComposedLetter
 
@@ -284,9 +284,10 @@ class _PageDecorator:
 
 
 def _numbered_canvas_class(
-    draw_footer: Callable[[Canvas, int, int], None],
+    draw_footer: Callable[[Canvas, int, int], None], *, pdfa_lang: str | None = None
 ) -> type[Canvas]:
-    """A canvas that defers page output until save() so every page can show the total."""
+    """A canvas that defers page output until save() so every page can show the total;
+    with ``pdfa_lang`` the file is written as PDF/A-2b in that language."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -303,6 +304,8 @@ def _numbered_canvas_class(
                 self.__dict__.update(state)
                 draw_footer(self, number, total)
                 super().showPage()
+            if pdfa_lang is not None:
+                mark_pdfa(self, lang=pdfa_lang)
             super().save()
 
     return NumberedCanvas
@@ -501,8 +504,8 @@ def render_letter(
         enclosure = LABELS[ctx.lang]["enclosures_with_log" if separate else "enclosure"]
     story.extend(_with_closing(body, _closing(ctx, styles, enclosure)))
     story.extend(appendix)
-    doc.build(story, canvasmaker=_numbered_canvas_class(footer))
-    return to_pdfa(buffer.getvalue(), lang=ctx.lang)
+    doc.build(story, canvasmaker=_numbered_canvas_class(footer, pdfa_lang=ctx.lang))
+    return buffer.getvalue()
 
 
 def merge_pdfs(pdfs: Sequence[bytes], *, duplex: bool = False) -> bytes:

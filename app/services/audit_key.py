@@ -30,8 +30,9 @@ _cache_lock = threading.Lock()
 
 
 def chain_setting(session: Session) -> dict[str, Any]:
-    row = session.get(Setting, SETTING)
-    return dict(row.value) if row is not None else {}
+    from app.services.stored_settings import read_setting  # read once per session
+
+    return read_setting(session, SETTING)
 
 
 def _key_file(db_id: str) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.core.audit_chain import DELETED_DOCUMENTS
@@ -129,7 +130,12 @@ def store_document(
         actor=actor,
         masked=masked,
     )
-    case.documents.append(doc)
+    if "documents" in inspect(case).unloaded:
+        # Appending would first load every document of the case, with its content.
+        doc.case_id = case.id
+        session.add(doc)
+    else:
+        case.documents.append(doc)
     session.flush()
     audit.record(
         session,

@@ -33,7 +33,7 @@ from app.data.models import (
     Pause,
     RecipientNotice,
 )
-from app.letters import ComposedLetter, compose_text
+from app.letters import ComposedLetter, LetterContext, compose_text
 from app.letters.compose import not_done_text, with_not_done, without_full_search_claim
 from app.letters.kinds import LetterKind, letter_kind
 from app.services import audit
@@ -237,8 +237,11 @@ def update_draft(db: Database, *, actor: str, letter_id: int, subject: str, body
         )
 
 
-def _render_stored(session: Session, letter: Letter, case: Case, letter_date: date) -> bytes:
-    ctx = build_context(
+def _stored_context(
+    session: Session, letter: Letter, case: Case, letter_date: date
+) -> LetterContext:
+    """The context of a stored letter: built once and used for the letter and its appendix."""
+    return build_context(
         session,
         case,
         letter_type=letter.letter_type,
@@ -247,6 +250,9 @@ def _render_stored(session: Session, letter: Letter, case: Case, letter_date: da
         handled_by=handler_name_in(session, letter.created_by),
         options=_options(letter),
     )
+
+
+def _render_stored(session: Session, letter: Letter, ctx: LetterContext) -> bytes:
     from app.letters.renderer import render_letter
 
     return render_letter(ctx, ComposedLetter(letter.subject, letter.body), layout_of(session))
@@ -260,22 +266,13 @@ def _log_appendix_name(reference: str, code: str, day: date, letter_id: int) -> 
     return _letter_name(reference, code, day, letter_id).removesuffix(".pdf") + "-log.pdf"
 
 
-def _log_appendix(session: Session, letter: Letter, case: Case, letter_date: date) -> bytes | None:
+def _log_appendix(session: Session, letter: Letter, ctx: LetterContext) -> bytes | None:
     """The separate log-data appendix of an access answer with many log lines, else None."""
     if letter.letter_type != "access":
         return None
     from app.letters.log_appendix import render_log_appendix
     from app.letters.payloads import AccessPayload
 
-    ctx = build_context(
-        session,
-        case,
-        letter_type=letter.letter_type,
-        lang=letter.language,
-        letter_date=letter_date,
-        handled_by=handler_name_in(session, letter.created_by),
-        options=_options(letter),
-    )
     payload = ctx.payload
     if not isinstance(payload, AccessPayload) or not payload.log_appendix:
         return None
@@ -294,7 +291,11 @@ def log_appendix_pdf(db: Database, *, letter_id: int, today: date | None = None)
                 select(Document).where(Document.case_id == case.id, Document.filename == name)
             )
             return None if doc is None else doc.content
-        return _log_appendix(session, letter, case, today or date.today())
+        if letter.letter_type != "access":
+            return None
+        return _log_appendix(
+            session, letter, _stored_context(session, letter, case, today or date.today())
+        )
 
 
 def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -> bytes:
@@ -305,7 +306,8 @@ def preview_letter(db: Database, *, letter_id: int, today: date | None = None) -
             doc = session.get(Document, letter.document_id)
             if doc is not None and doc.content is not None:
                 return doc.content
-        return _render_stored(session, letter, case, today or date.today())
+        ctx = _stored_context(session, letter, case, today or date.today())
+        return _render_stored(session, letter, ctx)
 
 
 def _advance_for_answer(
@@ -442,17 +444,13 @@ def finalise_letter(
     """
     today = today or date.today()
     overrides = {str(k): str(v) for k, v in (overrides or {}).items()}
-    # A first check before the slow rendering: the officer hears at once what is missing.
-    with db.session() as session:
-        letter, case = _letter(session, letter_id)
-        if letter.status == LetterStatus.FINAL:
-            raise UserError(_("This letter is already final. Make a new letter for a correction."))
-        _overridden(session, letter, case, letter_kind(letter.letter_type), overrides)
+    # One transaction: the gate check, the letter, its archived copy and the audit entries are
+    # written together. The check runs under the case's lock, before the rendering, so two
+    # officers cannot both pass on an old state and the officer hears at once what is missing.
     with db.session() as session:
         case_id = session.scalar(select(Letter.case_id).where(Letter.id == letter_id))
         if case_id is None:
             raise NotFoundError(_("That letter no longer exists."))
-        # Checked again under the case's lock: two officers cannot both pass on an old state.
         lock_case(session, case_id)
         letter, case = _letter(session, letter_id)
         if letter.status == LetterStatus.FINAL:
@@ -473,7 +471,8 @@ def finalise_letter(
                 summary=_("Extension notice sent (letter)"),
                 after={"notice_sent_on": today},
             )
-        pdf = _render_stored(session, letter, case, today)
+        ctx = _stored_context(session, letter, case, today)
+        pdf = _render_stored(session, letter, ctx)
         doc = store_document(
             session,
             case=case,
@@ -483,7 +482,7 @@ def finalise_letter(
             media_type="application/pdf",
             kind=DocumentKind.LETTER,
         )
-        appendix = _log_appendix(session, letter, case, today)
+        appendix = _log_appendix(session, letter, ctx)
         if appendix is not None:
             store_document(
                 session,

@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.connectors.base import BY_HAND
-from app.core.enums import CaseStatus, FindingReview, IdentityOutcome, LetterStatus
+from app.core.enums import BY_HAND, CaseStatus, FindingReview, IdentityOutcome, LetterStatus
 from app.core.status import OPEN_STATUSES
 from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, todo_list
 from app.data.database import Database
