@@ -437,7 +437,7 @@ class ConnectorRun(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     system: Mapped[str] = mapped_column(String(200))
     operation: Mapped[str] = mapped_column(String(20), default="search")
-    status: Mapped[str] = mapped_column(String(20))  # ok | failed | cancelled | manual_pending
+    status: Mapped[str] = mapped_column(String(20))  # ok|failed|cancelled|manual_pending|reading
     error: Mapped[str] = mapped_column(Text, default="")
     findings_count: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)

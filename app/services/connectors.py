@@ -16,6 +16,7 @@ from app.core.i18n import _
 from app.data.database import Database
 from app.data.models import ConnectorConfig
 from app.services import audit
+from app.services.document_texts import forget_connector_texts, forget_in_file
 from app.services.secrets import SecretStore
 
 
@@ -200,8 +201,11 @@ def delete_connector(db: Database, *, actor: str, name: str) -> None:
         row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
         if row is None:
             raise NotFoundError(_("There is no connector '{name}'.", name=name))
+        # The text read from its scans is personal data: it goes with it (also by cascade).
+        forget_connector_texts(session, row.id)
         session.delete(row)
         audit.record(session, case=None, actor=actor, action="connector_deleted", summary=name)
+    forget_in_file(db)
 
 
 def instantiate(
