@@ -5,7 +5,8 @@ Scans (a PDF without text layer, an image) are read by the intake's OCR
 (:meth:`DocumentFolderConnector.use_scan_texts`, done by the search service) their text comes
 from the cache and a scan not read yet is queued and reported as "being read"
 (:class:`~app.connectors.base.StillReading`), so a search never waits for a folder's OCR.
-Without a store (a connector used on its own) a scan is read by OCR during the search.
+Without a store (a connector used on its own, outside the app's search) a scan is listed for
+a check by hand, as it was before OCR.
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ from app.connectors.text_search import (
     subject_needles,
 )
 from app.core.enums import IdentifierKind
-from app.core.errors import ConnectorError, UserError, ValidationError
+from app.core.errors import ConnectorError, ValidationError
 from app.core.i18n import N_, Message, _, join, message_of, restored
 from app.core.progress import Progress
 from app.reading.archive import DocumentRefused, ReadingLimits
-from app.reading.documents import UnreadableDocument, ocr_document
+from app.reading.documents import UnreadableDocument
 from app.reading.worker import IsolatedReader
 
 log = logging.getLogger(__name__)
@@ -196,8 +197,6 @@ class DocumentFolderConnector:
                 return self._scan_outcome(stamp, cached.state, cached.text, cached.problem)
         try:
             document = self.reader.read(stamp.path, progress=progress)
-            if document.needs_ocr and self._scans is None:  # on its own: read it now
-                document = ocr_document(stamp.path, document, progress=progress)
         except DocumentRefused as exc:
             log.warning("Document %d refused (%s)", number, exc.message.msgid[:40])
             return _Read(stamp, problem=message_of(exc))
@@ -207,13 +206,11 @@ class DocumentFolderConnector:
         except UnreadableDocument as exc:
             cause = type(exc.__cause__ or exc).__name__
             log.warning("Document %d unreadable (%s)", number, cause)
-            if isinstance(exc.__cause__, UserError):  # OCR refused it: beyond the page limits
-                return _Read(stamp, problem=message_of(exc.__cause__))
             return _Read(stamp, problem=_("Damaged or unreadable file"))
         if not document.needs_ocr:
             return _Read(stamp, text=document.text, from_ocr=document.from_ocr)
-        if self._scans is None:  # OCR is not available here: the scan cannot be searched
-            return _Read(stamp, problem=_("No text layer (a scan) and OCR is not available"))
+        if self._scans is None:  # on its own, without the app's scan texts: not read here
+            return _Read(stamp, problem=_("No text layer (a scan)"))
         reading = self._scans.request(stamp)
         return self._scan_outcome(stamp, reading.state, reading.text, reading.problem)
 
@@ -225,9 +222,12 @@ class DocumentFolderConnector:
             return _Read(stamp, problem=restored(problem) if problem else _("Not readable by OCR"))
         return _Read(stamp, text=text, from_ocr=True)
 
-    def prepare(self, progress: Progress) -> int:
-        """Go through the folder once, queueing every scan not read yet; returns how many."""
-        return sum(1 for read in self._texts(progress) if read.pending)
+    def prepare(self, progress: Progress) -> tuple[int, int]:
+        """Go through the folder once, queueing every scan not read yet.
+
+        Returns (scans whose text is there already, scans queued)."""
+        reads = list(self._texts(progress))
+        return sum(1 for r in reads if r.from_ocr), sum(1 for r in reads if r.pending)
 
     def search(self, subject: Subject, progress: Progress) -> Sequence[Finding]:
         needles = subject_needles(subject)

@@ -480,7 +480,7 @@ def index_connector(
     listing = Progress(
         on_progress=lambda f, m: progress.report(0.0, _("Looking for scans: {step}", step=m))
     )
-    total_scans = connector.prepare(listing)
+    cached, _queued = connector.prepare(listing)
     failed = 0
     for number, job in enumerate(jobs, 1):
         progress.report(
@@ -490,7 +490,7 @@ def index_connector(
         if read_scan(db, job, progress=_step(progress, number, len(jobs))) is ScanState.FAILED:
             failed += 1
     progress.report(1.0, _("Scans read"))
-    return IndexResult(read=len(jobs), failed=failed, cached=total_scans - len(jobs))
+    return IndexResult(read=len(jobs), failed=failed, cached=cached)
 
 
 def _step(progress: Progress, number: int, total: int) -> Progress:
