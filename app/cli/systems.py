@@ -96,7 +96,7 @@ def cmd_connectors_index(args: argparse.Namespace) -> int:
     import sys
 
     from app.core.progress import Progress
-    from app.services.document_texts import index_connector
+    from app.services.document_index import index_connector
 
     last = [""]
 

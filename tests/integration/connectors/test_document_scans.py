@@ -24,12 +24,8 @@ from app.reading import ocr
 from app.reading import tesseract as tess
 from app.services.cases import register_case
 from app.services.connectors import delete_connector, load_connector, save_connector
-from app.services.document_texts import (
-    BackgroundReader,
-    index_connector,
-    purge_document_texts,
-    scan_text_store,
-)
+from app.services.document_index import index_connector
+from app.services.document_texts import BackgroundReader, purge_document_texts, scan_text_store
 from app.services.gate import gate_snapshot
 from app.services.lookup import case_by_reference
 from app.services.retention import apply_retention
