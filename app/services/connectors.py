@@ -179,6 +179,9 @@ def save_connector(
             row = ConnectorConfig(name=name.strip(), kind=kind, settings=clean)
             session.add(row)
         else:
+            if row.kind != kind or row.settings.get("path") != clean.get("path"):
+                # Scan texts of another folder must not be taken for this one's files.
+                forget_connector_texts(session, row.id)
             row.kind = kind
             row.settings = clean
         row.enabled = enabled

@@ -509,4 +509,5 @@ def purge_document_texts(db: Database, *, now: datetime | None = None) -> int:
             )
     if doomed:
         log.info("scan texts: %d removed by the retention purge", len(doomed))
+        forget_in_file(db)
     return len(doomed)

@@ -46,13 +46,16 @@ WAIT_S = 180.0  # OCR of one small page takes seconds; far longer on a busy mach
 
 
 def make_scan(path: Path, *lines: str) -> Path:
-    """An image-only PDF: the lines rendered to a small grey image (150 dpi), no text layer."""
+    """An image-only PDF (or an image, by the suffix): the lines rendered at 150 dpi."""
     font = ImageFont.truetype(str(FONT), 36)
     image = Image.new("L", (1100, 60 + 60 * len(lines)), 255)
     draw = ImageDraw.Draw(image)
     for number, line in enumerate(lines):
         draw.text((40, 30 + 60 * number), line, font=font, fill=0)
-    image.save(path, "PDF", resolution=150)
+    if path.suffix == ".pdf":
+        image.save(path, "PDF", resolution=150)
+    else:  # a scanned image (PNG, TIFF, JPEG)
+        image.save(path, dpi=(150, 150))
     return path
 
 
@@ -89,7 +92,8 @@ def search(
     connector = load_connector(db, name=name)
     assert isinstance(connector, DocumentFolderConnector)
     submit = None if reader is None else reader.submit
-    connector.use_scan_texts(scan_text_store(db, connector, submit=submit, background=True))
+    store = scan_text_store(db, connector, submit=submit, background=submit is not None)
+    connector.use_scan_texts(store)
     return {f.record_id: f for f in connector.search(subject, Progress())}
 
 
@@ -186,21 +190,32 @@ def test_search_case_shows_being_read_and_the_system_is_not_yet_searched(
 def test_without_a_background_reader_the_search_says_how_to_read_them(
     sqlite_db: Database, folder: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    connect(sqlite_db, folder)
+    connect(sqlite_db, folder, extensions=".txt .pdf .png")
+    make_scan(folder / "foto.png", f"Memo over {NAME}")  # a scanned image is read as well
     with pytest.raises(StillReading) as first:
         search(sqlite_db, ANNELIES, None)
-    assert first.value.pending == 1 and rows(sqlite_db) == {}
+    assert first.value.pending == 2 and rows(sqlite_db) == {}
+    assert "connectors index Share" in first.value.message
 
     url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
     code = main(["--db", url, "connectors", "index", "Share"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert "1 scan(s) read (0 not readable" in out and "Scan 1 of 1" in err
-    assert rows(sqlite_db) == {"klacht.pdf": "ready"}
-    assert set(search(sqlite_db, ANNELIES, None)) == {"klacht.pdf"}
+    assert "2 scan(s) read (0 not readable" in out and "Scan 2 of 2" in err
+    assert rows(sqlite_db) == {"klacht.pdf": "ready", "foto.png": "ready"}
+    found = search(sqlite_db, ANNELIES, None)
+    assert (
+        set(found) == {"klacht.pdf", "foto.png"} and "Memo" in found["foto.png"].fields["snippet"]
+    )
     code = main(["--db", url, "connectors", "index", "Share"])
     out, _err = capsys.readouterr()
-    assert code == 0 and "0 scan(s) read" in out and "1 already read" in out
+    assert code == 0 and "0 scan(s) read" in out and "2 already read" in out
+
+    (folder / "foto.png").unlink()  # `retention apply` purges even when no case is due
+    code = main(["--db", url, "retention", "apply", "--yes"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "No case is past" in out, err
+    assert rows(sqlite_db) == {"klacht.pdf": "ready"}
 
 
 def test_connector_removal_and_retention_purge_leave_no_trace(
