@@ -126,11 +126,24 @@ def cmd_connectors_index(args: argparse.Namespace) -> int:
 
 
 def cmd_case_search(args: argparse.Namespace) -> int:
+    import sys
+
     from app.services.searches import search_case
 
+    def show(system: str, fraction: float, message: str) -> None:
+        if sys.stderr.isatty():  # scans not read yet are read now: say what takes the time
+            line = f"{system}: {text_of(message)}"[:78]
+            print(f"\r{line:<78}", end="", file=sys.stderr, flush=True)
+
     results = search_case(
-        open_db(args), actor=current_actor(args), reference=args.reference, secrets=_secrets()
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        secrets=_secrets(),
+        on_progress=show,
     )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     if args.format == "json":
         print_json(
             [

@@ -211,7 +211,7 @@ class DocumentFolderConnector:
             return _Read(stamp, text=document.text, from_ocr=document.from_ocr)
         if self._scans is None:  # on its own, without the app's scan texts: not read here
             return _Read(stamp, problem=_("No text layer (a scan)"))
-        reading = self._scans.request(stamp)
+        reading = self._scans.request(stamp, progress)
         return self._scan_outcome(stamp, reading.state, reading.text, reading.problem)
 
     @staticmethod

@@ -13,6 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from app.core.progress import Progress
+
 
 class ScanState(StrEnum):
     READY = "ready"  # the text is there (possibly empty: OCR found no text)
@@ -44,8 +46,9 @@ class ScanTexts(Protocol):
         """The cached reading of an unchanged file; None when unknown or changed."""
         ...
 
-    def request(self, stamp: FileStamp) -> ScanReading:
-        """The reading of a scan: from the cache (by content hash), else queued (READING)."""
+    def request(self, stamp: FileStamp, progress: Progress) -> ScanReading:
+        """The reading of a scan: from the cache (by content hash), else queued (READING) or,
+        where the store reads at once (the command line), read now under ``progress``."""
         ...
 
     def seen(self, present: Collection[str]) -> None:

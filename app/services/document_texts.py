@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -123,8 +124,10 @@ class ScanTextStore:
         folder: Path,
         submit: Callable[[ReadJob], None] | None,
         background: bool,
+        read_now: bool = False,
     ) -> None:
         self.db = db
+        self._read_now = read_now
         self.connector_id = connector_id
         self.name = name
         self.folder = folder
@@ -151,7 +154,7 @@ class ScanTextStore:
             found = session.get(DocumentOcrText, row.id)
             return None if found is None else _reading(found)
 
-    def request(self, stamp: FileStamp) -> ScanReading:
+    def request(self, stamp: FileStamp, progress: Progress) -> ScanReading:
         cached = self.known(stamp)
         if cached is not None:
             return cached
@@ -177,8 +180,16 @@ class ScanTextStore:
                 session.flush()
                 _save(session, self.connector_id, stamp, digest, ScanState.READY, same.text, "")
                 return ScanReading(ScanState.READY, same.text)
+        job = ReadJob(self.connector_id, self.name, self.folder, stamp.relative)
+        if self._read_now:  # the command line: no background to wait for, read it now
+            if read_scan(self.db, job, progress=progress) is not None:
+                with self.db.session() as session:
+                    row = _row_of(session, self.connector_id, stamp.relative)
+                    if row is not None:
+                        return _reading(row)
+            return ScanReading(ScanState.READING)  # changed or removed while it was read
         if self._submit is not None:
-            self._submit(ReadJob(self.connector_id, self.name, self.folder, stamp.relative))
+            self._submit(job)
         return ScanReading(ScanState.READING)
 
     def seen(self, present: Collection[str]) -> None:
@@ -251,6 +262,7 @@ def scan_text_store(
     *,
     submit: Callable[[ReadJob], None] | None = None,
     background: bool = False,
+    read_now: bool = False,
 ) -> ScanTextStore:
     """The store for a document-folder ``connector`` (its name finds its id)."""
     with db.session() as session:
@@ -266,6 +278,7 @@ def scan_text_store(
         folder=connector.folder,
         submit=submit,
         background=background,
+        read_now=read_now,
     )
 
 
@@ -305,7 +318,12 @@ def read_scan(db: Database, job: ReadJob, *, progress: Progress | None = None) -
         text = document.text
     except Cancelled:
         raise
-    except (DocumentRefused, UnreadableDocument, OSError, ConnectorError) as exc:
+    except ConnectorError:
+        if progress is not None and progress.remaining() == 0.0:
+            raise  # the caller's time-out (a search), not this file's: nothing to keep
+        state, error = ScanState.FAILED, _problem(sys.exc_info()[1] or Exception())
+        log.warning("scan of connector %d took too long", job.connector_id)
+    except (DocumentRefused, UnreadableDocument, OSError) as exc:
         state, error = ScanState.FAILED, _problem(exc)
         log.warning("scan of connector %d not readable (%s)", job.connector_id, type(exc).__name__)
     try:

@@ -204,7 +204,8 @@ def search_case(
     """Run all enabled connectors (or ``only`` these) for a case and store runs and findings.
 
     Scans in document folders come from the scan-text cache; those not read yet are queued on
-    ``scan_reader`` (read in the background) and their system is reported as "reading".
+    ``scan_reader`` (read in the background) and their system is reported as "reading". Without
+    a reader (the command line, scripts) they are read now, within the system's time-out.
     """
     with db.session() as session:
         case = case_by_reference(session, reference)
@@ -226,7 +227,9 @@ def search_case(
         use = getattr(connector, "use_scan_texts", None)
         if use is not None:
             submit = None if scan_reader is None else scan_reader.submit
-            use(scan_text_store(db, connector, submit=submit, background=submit is not None))
+            background = submit is not None
+            use(scan_text_store(db, connector, submit=submit, background=background,
+                                read_now=not background))  # fmt: skip
 
     results = run_searches(
         configs, subject, secrets=secrets, on_progress=on_progress, cancel=cancel, prepare=prepare

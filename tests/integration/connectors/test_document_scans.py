@@ -274,9 +274,10 @@ def test_cancel_stops_the_reading_and_keeps_nothing(
     assert stored is not None and stored <= 1  # at most one finished before the cancel
 
 
-def test_the_cli_search_says_how_many_scans_are_still_to_read(
+def test_the_cli_search_reads_the_scans_it_needs_at_once(
     tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """No background on the command line: the search reads a new scan before it ends."""
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     db = open_database(url)
     try:
@@ -292,5 +293,11 @@ def test_the_cli_search_says_how_many_scans_are_still_to_read(
     code = main(["--db", url, "case", "search", ref, "--format", "json"])
     out, _err = capsys.readouterr()
     (system,) = json.loads(out)
-    assert code == 0 and system["status"] == "reading" and system["still_reading"] == 1
-    assert "connectors index Share" in system["error"]
+    assert code == 0 and system["status"] == "ok" and system["still_reading"] == 0
+    assert [f["record"] for f in system["findings"]] == ["klacht.pdf"]
+    assert system["findings"][0]["strength"] == "weak"  # the name only
+    db = open_database(url)
+    try:
+        assert rows(db) == {"klacht.pdf": "ready"}  # and kept for the next search
+    finally:
+        db.dispose()
