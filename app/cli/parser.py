@@ -507,6 +507,11 @@ def _add_system_commands(case_sub: Any, sub: Any) -> None:
     test = conn_sub.add_parser("test", help="test the connection to one system")
     test.add_argument("name")
     test.set_defaults(handler="systems:cmd_connectors_test")
+    index = conn_sub.add_parser(
+        "index", help="read the scans of a document folder by OCR now (searches then use them)"
+    )
+    index.add_argument("name")
+    index.set_defaults(handler="systems:cmd_connectors_index")
     add = conn_sub.add_parser("add", help="add or change a system")
     add.add_argument("name")
     add.add_argument("--kind", required=True)

@@ -127,6 +127,9 @@ def cmd_retention_apply(args: argparse.Namespace) -> int:
     db = open_db(args)
     rows = list_expired(db)
     if not rows:
+        from app.services.document_texts import purge_document_texts
+
+        purge_document_texts(db)  # scan texts no longer needed go even when no case is due
         say(_("No case is past its retention period."))
         return 0
     _print_expired(rows)

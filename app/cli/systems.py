@@ -91,12 +91,59 @@ def cmd_connectors_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_connectors_index(args: argparse.Namespace) -> int:
+    """Read every scan of a document folder by OCR now, with a progress line on stderr."""
+    import sys
+
+    from app.core.progress import Progress
+    from app.services.document_index import index_connector
+
+    last = [""]
+
+    def show(fraction: float, message: str) -> None:
+        text = text_of(message)
+        if sys.stderr.isatty():
+            print(f"\r{fraction * 100:5.1f}%  {text[:70]:<70}", end="", file=sys.stderr, flush=True)
+        elif text.split(":")[0] != last[0]:  # a log: one line per scan
+            last[0] = text.split(":")[0]
+            print(f"{fraction * 100:5.1f}%  {last[0]}", file=sys.stderr, flush=True)
+
+    result = index_connector(
+        open_db(args), name=args.name, secrets=_secrets(), progress=Progress(on_progress=show)
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    say(
+        _(
+            "{read} scan(s) read ({failed} not readable: check those by hand), {cached} already "
+            "read before.",
+            read=result.read,
+            failed=result.failed,
+            cached=result.cached,
+        )
+    )
+    return 0
+
+
 def cmd_case_search(args: argparse.Namespace) -> int:
+    import sys
+
     from app.services.searches import search_case
 
+    def show(system: str, fraction: float, message: str) -> None:
+        if sys.stderr.isatty():  # scans not read yet are read now: say what takes the time
+            line = f"{system}: {text_of(message)}"[:78]
+            print(f"\r{line:<78}", end="", file=sys.stderr, flush=True)
+
     results = search_case(
-        open_db(args), actor=current_actor(args), reference=args.reference, secrets=_secrets()
+        open_db(args),
+        actor=current_actor(args),
+        reference=args.reference,
+        secrets=_secrets(),
+        on_progress=show,
     )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     if args.format == "json":
         print_json(
             [
@@ -105,6 +152,7 @@ def cmd_case_search(args: argparse.Namespace) -> int:
                     "status": r.status,
                     "error": r.error or None,
                     "seconds": round(r.seconds, 3),
+                    "still_reading": r.pending,
                     "findings": [
                         {
                             "record": f.record_id,
@@ -125,6 +173,15 @@ def cmd_case_search(args: argparse.Namespace) -> int:
         for r in results:
             line = f"{r.system:<28} {r.status:<15} {len(r.findings):>4} found"
             print(line + (f"  {text_of(r.error)}" if r.error else ""))
+        reading = sum(r.pending for r in results)
+        if reading:
+            say(
+                _(
+                    "{n} scanned document(s) still to be read; the search is not complete.",
+                    n=reading,
+                ),
+                prefix="note: ",
+            )
     return 1 if any(r.status == "failed" for r in results) and args.strict else 0
 
 

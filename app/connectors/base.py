@@ -183,6 +183,18 @@ class Correction:
     new_value: str
 
 
+class StillReading(Exception):
+    """Raised by search(): some records are still being prepared (e.g. scans read by OCR in
+    the background). ``findings`` are those of everything already readable; the system counts
+    as searched only once a later search finds nothing left to read."""
+
+    def __init__(self, findings: Sequence[Finding], pending: int, message: str) -> None:
+        super().__init__(message)
+        self.findings = list(findings)
+        self.pending = pending
+        self.message = message
+
+
 @runtime_checkable
 class Connector(Protocol):
     """A configured source system. Constructed with (name, settings, secrets)."""

@@ -124,6 +124,7 @@ CODES: Final[dict[str, Mapping[str, Mapping[str, str]]]] = {
             "failed": C_("search run", "failed"),
             "cancelled": C_("search run", "cancelled"),
             "manual_pending": C_("search run", "manual, open"),
+            "reading": C_("search run", "scans being read"),
         }
     ),
     "review": Labels(

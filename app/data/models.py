@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -402,6 +403,32 @@ class ConnectorConfig(Base):
     timeout_s: Mapped[int] = mapped_column(Integer, default=120)
 
 
+class DocumentOcrText(Base):
+    """The text OCR read from one scan (image-only PDF or image) in a document folder.
+
+    Personal data: kept only while the file is unchanged and searched, removed when the file
+    is gone, with its connector (cascade) and by the retention purge (``ocr_cache_days``).
+    ``size`` and ``mtime_ns`` tell an unchanged file without hashing it; ``sha256`` lets a copy
+    or a renamed file reuse a text already read. ``status``: ready, failed (``error`` says why).
+    """
+
+    __tablename__ = "document_ocr_text"
+    __table_args__ = (UniqueConstraint("connector_id", "path"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    connector_id: Mapped[int] = mapped_column(
+        ForeignKey("connector_config.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(String(1000))  # relative to the connector's folder
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    read_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ConnectorRun(Base):
     """One search (or erasure/rectification execution) in one system for one case."""
 
@@ -410,7 +437,7 @@ class ConnectorRun(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     system: Mapped[str] = mapped_column(String(200))
     operation: Mapped[str] = mapped_column(String(20), default="search")
-    status: Mapped[str] = mapped_column(String(20))  # ok | failed | cancelled | manual_pending
+    status: Mapped[str] = mapped_column(String(20))  # ok|failed|cancelled|manual_pending|reading
     error: Mapped[str] = mapped_column(Text, default="")
     findings_count: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)

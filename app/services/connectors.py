@@ -18,6 +18,7 @@ from app.core.i18n import Message, _
 from app.data.database import Database
 from app.data.models import ConnectorConfig
 from app.services import audit
+from app.services.document_texts import forget_connector_texts, forget_in_file
 from app.services.secrets import ENV_PASSPHRASE_FILE, SecretStore
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,9 @@ def save_connector(
             row = ConnectorConfig(name=name.strip(), kind=kind, settings=clean)
             session.add(row)
         else:
+            if row.kind != kind or row.settings.get("path") != clean.get("path"):
+                # Scan texts of another folder must not be taken for this one's files.
+                forget_connector_texts(session, row.id)
             row.kind = kind
             row.settings = clean
         row.enabled = enabled
@@ -204,8 +208,11 @@ def delete_connector(db: Database, *, actor: str, name: str) -> None:
         row = session.scalar(select(ConnectorConfig).where(ConnectorConfig.name == name))
         if row is None:
             raise NotFoundError(_("There is no connector '{name}'.", name=name))
+        # The text read from its scans is personal data: it goes with it (also by cascade).
+        forget_connector_texts(session, row.id)
         session.delete(row)
         audit.record(session, case=None, actor=actor, action="connector_deleted", summary=name)
+    forget_in_file(db)
 
 
 def instantiate(

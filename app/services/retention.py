@@ -50,6 +50,7 @@ from app.data.models import (
     SuppressionEntry,
 )
 from app.services import audit, audit_chain
+from app.services.document_texts import purge_document_texts
 from app.services.inbox import purge_inbox
 from app.services.stored_settings import read_setting
 from app.services.traces import CaseCopies, CopiesReport, count_copies, purge_copies
@@ -163,6 +164,7 @@ def apply_retention(
         with db.engine.begin() as conn:  # the index drops their trigrams only when it merges
             search_index.purge_deleted_terms(conn)
     purge_inbox(db)  # letters left in the hot-folder inbox hold personal data too
+    purge_document_texts(db)  # and so does the text read from scans in document folders
     compacted = _compact_sqlite(db)
     copies = purge_copies(db, counted) if done else CopiesReport()
     if progress is not None:

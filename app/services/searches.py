@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.connectors.base import Connector, Identifier, MatchStrength, StillReading, Subject
 from app.connectors.base import Finding as FoundRecord
-from app.connectors.base import Identifier, MatchStrength, Subject
 from app.connectors.manual import ManualCheckRequired
 from app.core.code_words import code_word
 from app.core.enums import FindingReview, IdentifierKind, LetterStatus
@@ -26,6 +26,7 @@ from app.data.database import Database
 from app.data.models import Case, ConnectorConfig, ConnectorRun, Finding, Letter, ManualTask
 from app.services import audit
 from app.services.connectors import instantiate
+from app.services.document_texts import BackgroundReader, scan_text_store
 from app.services.lookup import case_by_reference
 from app.services.secrets import SecretStore
 from app.services.stored_settings import read_setting
@@ -34,15 +35,21 @@ log = logging.getLogger(__name__)
 
 # Called from worker threads: (system, fraction 0..1, message). The GUI marshals it to its thread.
 ProgressCallback = Callable[[str, float, str], None]
+# Gives a connector what it needs from the app beyond its settings (e.g. its scan texts).
+Prepare = Callable[[Connector], None]
+# A system searched except for records still being prepared (scans being read by OCR): its
+# findings so far are stored, but it does not count as searched until a search finds it "ok".
+READING = "reading"
 
 
 @dataclass
 class SystemResult:
     system: str
-    status: str  # ok | failed | cancelled | manual_pending
+    status: str  # ok | failed | cancelled | manual_pending | reading
     error: str = ""
     findings: list[FoundRecord] = field(default_factory=list)
     seconds: float = 0.0
+    pending: int = 0  # reading: records (scans) still being read
 
 
 def _cleaned(fields: Any) -> dict[str, Any]:
@@ -83,12 +90,26 @@ def _run_one(
     subject: Subject,
     progress: Progress,
     out: queue.Queue[SystemResult],
+    prepare: Prepare | None = None,
 ) -> None:
     started = time.monotonic()
     try:
         connector = instantiate(kind, name, settings, secrets)
+        if prepare is not None:
+            prepare(connector)
         findings = list(connector.search(subject, progress))
         out.put(SystemResult(name, "ok", findings=findings, seconds=time.monotonic() - started))
+    except StillReading as partial:
+        out.put(
+            SystemResult(
+                name,
+                READING,
+                error=partial.message,
+                findings=partial.findings,
+                seconds=time.monotonic() - started,
+                pending=partial.pending,
+            )
+        )
     except ManualCheckRequired as task:
         out.put(SystemResult(name, "manual_pending", error=task.instructions))
     except Cancelled:
@@ -119,6 +140,7 @@ def run_searches(
     secrets: SecretStore | None,
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    prepare: Prepare | None = None,
 ) -> list[SystemResult]:
     """Search every system in its own thread; each has its own time-out; a hang is abandoned."""
     out: queue.Queue[SystemResult] = queue.Queue()
@@ -135,7 +157,7 @@ def run_searches(
         deadlines[name] = time.monotonic() + timeout_s + 2.0  # grace for a clean time-out
         thread = threading.Thread(
             target=_run_one,
-            args=(kind, name, settings, secrets, subject, progress, out),
+            args=(kind, name, settings, secrets, subject, progress, out, prepare),
             name=f"connector-{name}",
             daemon=True,  # a connector stuck in a C call must not keep the app alive
         )
@@ -177,8 +199,14 @@ def search_case(
     only: Sequence[str] | None = None,
     on_progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    scan_reader: BackgroundReader | None = None,
 ) -> list[SystemResult]:
-    """Run all enabled connectors (or ``only`` these) for a case and store runs and findings."""
+    """Run all enabled connectors (or ``only`` these) for a case and store runs and findings.
+
+    Scans in document folders come from the scan-text cache; those not read yet are queued on
+    ``scan_reader`` (read in the background) and their system is reported as "reading". Without
+    a reader (the command line, scripts) they are read now, within the system's time-out.
+    """
     with db.session() as session:
         case = case_by_reference(session, reference)
         subject = subject_of(case)
@@ -194,8 +222,17 @@ def search_case(
         raise UserError(_("No systems are set up to search. Add one under Settings > Systems."))
     if not (subject.emails or subject.customer_numbers or subject.last_name):
         raise UserError(_("The case has no name, e-mail or customer number to search for."))
+
+    def prepare(connector: Connector) -> None:
+        use = getattr(connector, "use_scan_texts", None)
+        if use is not None:
+            submit = None if scan_reader is None else scan_reader.submit
+            background = submit is not None
+            use(scan_text_store(db, connector, submit=submit, background=background,
+                                read_now=not background))  # fmt: skip
+
     results = run_searches(
-        configs, subject, secrets=secrets, on_progress=on_progress, cancel=cancel
+        configs, subject, secrets=secrets, on_progress=on_progress, cancel=cancel, prepare=prepare
     )
     store_results(db, actor=actor, reference=reference, results=results)
     return results
@@ -225,7 +262,7 @@ def store_results(
             if result.status == "manual_pending":
                 _ensure_manual_task(session, case, result.system, result.error)
                 continue
-            if result.status != "ok":
+            if result.status not in ("ok", READING):
                 continue
             old = session.scalars(
                 select(Finding).where(Finding.case_id == case.id, Finding.system == result.system)
@@ -266,7 +303,7 @@ def store_results(
                     status=code_word("run", r.status),
                     n=len(r.findings),
                 )
-                if r.status == "ok"
+                if r.status in ("ok", READING)
                 else _("{system}: {status}", system=r.system, status=code_word("run", r.status))
                 for r in results
             ],

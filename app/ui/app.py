@@ -178,6 +178,9 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     from app.services.traces import clean_leftovers
 
     clean_leftovers(db)  # temporary files of erasures or exports killed half-way
+    from app.services.document_texts import BackgroundReader, purge_document_texts
+
+    purge_document_texts(db)  # scan texts of files gone or changed, or kept long enough
     ctx = UiContext(
         db=db,
         actor=actor,
@@ -185,6 +188,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         settings=settings,
         reporter=reporter,
         tasks=TaskRunner(reporter),
+        scan_reader=BackgroundReader(db),
     )
     from app.services.connector_addresses import url_passwords_left
 
@@ -209,6 +213,8 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     finally:
         ctx.tasks.cancel_all()
         ctx.tasks.wait()
+        if ctx.scan_reader is not None:
+            ctx.scan_reader.close()  # a scan half read is read again next time
         db.dispose()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

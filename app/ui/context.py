@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
 from app.data.database import Database
+from app.services.document_texts import BackgroundReader
 from app.services.secrets import SecretStore
 from app.ui.errors import ErrorReporter
 from app.ui.tasks import TaskRunner
@@ -33,6 +34,8 @@ class UiContext:
     # One store per app run: with no OS keyring, secrets typed once must survive until exit.
     secrets: SecretStore = field(default_factory=SecretStore)
     today: Callable[[], date] = date.today
+    # Reads the scans of document folders by OCR while the officer works (one per app run).
+    scan_reader: BackgroundReader | None = None
 
     @property
     def locale(self) -> QLocale:

@@ -14,7 +14,13 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 GREEN, AMBER, GREY, RED = "#1d5e36", "#7a4a00", "#4a5461", "#a4161a"
 STRENGTH_COLOURS = {"strong": GREEN, "weak": AMBER, "not_attributable": GREY}
 REVIEW_COLOURS = {"confirmed": GREEN, "pending": AMBER, "rejected": GREY}
-STATUS_COLOURS = {"ok": GREEN, "failed": RED, "manual_pending": AMBER, "cancelled": GREY}
+STATUS_COLOURS = {
+    "ok": GREEN,
+    "failed": RED,
+    "manual_pending": AMBER,
+    "cancelled": GREY,
+    "reading": AMBER,
+}
 
 
 def strength_labels() -> dict[str, str]:
@@ -41,6 +47,7 @@ def run_status_labels() -> dict[str, str]:
         "failed": QCoreApplication.translate("Findings", "failed"),
         "manual_pending": QCoreApplication.translate("Findings", "manual check"),
         "cancelled": QCoreApplication.translate("Findings", "cancelled"),
+        "reading": QCoreApplication.translate("Findings", "scans being read"),
     }
 
 

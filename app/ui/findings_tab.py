@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,6 +100,19 @@ class FindingsTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.search_state = QLabel()
         self.search_state.setWordWrap(True)
+        # Scans of document folders read in the background after a search (ctx.scan_reader).
+        self.reading_state = QLabel()
+        self.reading_state.setWordWrap(True)
+        self.stop_reading_button = QPushButton(self.tr("Stop reading scans"))
+        self.stop_reading_button.clicked.connect(self.stop_reading)
+        self.reading_timer = QTimer(self)
+        self.reading_timer.setInterval(500)
+        self.reading_timer.timeout.connect(self.show_reading)
+        reading_row = QHBoxLayout()
+        reading_row.addWidget(self.reading_state, 1)
+        reading_row.addWidget(self.stop_reading_button)
+        self.reading_state.hide()
+        self.stop_reading_button.hide()
         self.erasure_button = QPushButton(self.tr("&Erasure…"))
         self.erasure_button.clicked.connect(lambda: self.open_changes("erasure"))
         self.rectify_button = QPushButton(self.tr("&Rectification…"))
@@ -134,6 +147,7 @@ class FindingsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(reading_row)
         layout.addWidget(self.progress_tree)
         layout.addWidget(self.pages, 1)
         ctx.events.cases_changed.connect(self._changed)
@@ -566,6 +580,7 @@ class FindingsTab(QWidget):
         self.search_state.setText(self.tr("Searching…"))
         db, actor, reference, secrets = self.ctx.db, self.ctx.actor, self.reference, self.secrets
         event, emit = self.cancel_event, self.signals.progressed.emit
+        reader = self.ctx.scan_reader
 
         def progressed(system: str, fraction: float, message: str) -> None:
             # Rendered here: a Qt signal carries a plain str, not the Message with its id.
@@ -574,7 +589,7 @@ class FindingsTab(QWidget):
         def work() -> list[SystemResult]:
             return search_case(
                 db, actor=actor, reference=reference, secrets=secrets, on_progress=progressed,
-                cancel=event,
+                cancel=event, scan_reader=reader,
             )  # fmt: skip
 
         QThreadPool.globalInstance().start(SearchJob(work, self.signals))
@@ -627,7 +642,7 @@ class FindingsTab(QWidget):
             self.bars[result.system].setValue(1000)
             item.setText(2, labels.label(statuses, result.status))
             paint(item, 2, STATUS_COLOURS.get(result.status, GREY), bold=result.status != "ok")
-            item.setText(3, str(len(result.findings)) if result.status == "ok" else "")
+            item.setText(3, str(len(result.findings)) if result.status in ("ok", "reading") else "")
             error = ui_text(result.error) if result.error else ""
             item.setText(4, error)
             item.setToolTip(4, error)
@@ -640,8 +655,40 @@ class FindingsTab(QWidget):
         if cancelled:
             text += " · " + self.tr("cancelled")
         self.search_state.setText(text)
+        if any(r.status == "reading" for r in results):
+            self.show_reading()
         self.ctx.events.cases_changed.emit(self.reference)
         self.reload()
+
+    def show_reading(self) -> int:
+        """How many scans are still being read; shown above the progress rows until done."""
+        reader = self.ctx.scan_reader
+        state = None if reader is None else reader.state()
+        if state is None or not state.pending:
+            self.reading_timer.stop()
+            self.stop_reading_button.hide()
+            if self.reading_state.isVisible():
+                self.reading_state.setText(
+                    self.tr("All scans are read: search again to include them.")
+                )
+            return 0
+        text = self.tr("%n scan(s) being read (OCR)", "", state.pending)
+        if state.current:
+            text += " · " + state.current + f" {int(state.fraction * 100)} %"
+        self.reading_state.setText(text)
+        self.reading_state.show()
+        self.stop_reading_button.show()
+        self.reading_timer.start()
+        return state.pending
+
+    def stop_reading(self) -> None:
+        if self.ctx.scan_reader is not None:
+            self.ctx.scan_reader.cancel()
+        self.reading_timer.stop()
+        self.stop_reading_button.hide()
+        self.reading_state.setText(
+            self.tr("Reading the scans was stopped; a new search starts it again.")
+        )
 
     def _search_failed(self, exc: BaseException) -> None:
         self._finish_search()

@@ -30,6 +30,14 @@
 <context>
     <name>FindingsTab</name>
     <message numerus="yes">
+        <location filename="../../app/ui/findings_tab.py" line="675" />
+        <source>%n scan(s) being read (OCR)</source>
+        <translation>
+            <numerusform>%n scan being read (OCR)</numerusform>
+            <numerusform>%n scans being read (OCR)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../app/ui/findings_tab.py" line="376" />
         <source>%n record(s)</source>
         <translation>

@@ -1735,75 +1735,80 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="22"/>
+        <location filename="../../app/ui/findings_support.py" line="28"/>
         <source>strong match</source>
         <translation>sterke overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="23"/>
+        <location filename="../../app/ui/findings_support.py" line="29"/>
         <source>weak match – review</source>
         <translation>zwakke overeenkomst – beoordelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="24"/>
+        <location filename="../../app/ui/findings_support.py" line="30"/>
         <source>not attributable</source>
         <translation>niet herleidbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="30"/>
+        <location filename="../../app/ui/findings_support.py" line="36"/>
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="31"/>
+        <location filename="../../app/ui/findings_support.py" line="37"/>
         <source>to review</source>
         <translation>te beoordelen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="32"/>
+        <location filename="../../app/ui/findings_support.py" line="38"/>
         <source>rejected</source>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="38"/>
+        <location filename="../../app/ui/findings_support.py" line="44"/>
         <source>waiting</source>
         <translation>wacht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="39"/>
+        <location filename="../../app/ui/findings_support.py" line="45"/>
         <source>searching</source>
         <translation>zoekt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="40"/>
+        <location filename="../../app/ui/findings_support.py" line="46"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="41"/>
+        <location filename="../../app/ui/findings_support.py" line="47"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="42"/>
+        <location filename="../../app/ui/findings_support.py" line="48"/>
         <source>manual check</source>
         <translation>handmatige controle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_support.py" line="43"/>
+        <location filename="../../app/ui/findings_support.py" line="49"/>
         <source>cancelled</source>
         <translation>afgebroken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_support.py" line="50"/>
+        <source>scans being read</source>
+        <translation>scans worden gelezen</translation>
     </message>
 </context>
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="199"/>
+        <location filename="../../app/ui/findings_tab.py" line="213"/>
         <source>&amp;Undo rejection</source>
         <translation>Afwijzing &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="200"/>
+        <location filename="../../app/ui/findings_tab.py" line="214"/>
         <source>Put the findings just rejected back as they were</source>
         <translation>Zet de zojuist afgewezen vondsten terug zoals ze waren</translation>
     </message>
@@ -1818,204 +1823,209 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Zoeken annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="103"/>
+        <location filename="../../app/ui/findings_tab.py" line="116"/>
         <source>&amp;Erasure…</source>
         <translation>&amp;Verwijdering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="105"/>
+        <location filename="../../app/ui/findings_tab.py" line="118"/>
         <source>&amp;Rectification…</source>
         <translation>&amp;Rectificatie…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="116"/>
+        <location filename="../../app/ui/findings_tab.py" line="129"/>
         <source>Search progress per system</source>
         <translation>Voortgang van het zoeken per systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="118"/>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
-        <location filename="../../app/ui/findings_tab.py" line="264"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
+        <location filename="../../app/ui/findings_tab.py" line="242"/>
+        <location filename="../../app/ui/findings_tab.py" line="278"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="118"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="118"/>
-        <location filename="../../app/ui/findings_tab.py" line="264"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
+        <location filename="../../app/ui/findings_tab.py" line="278"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="118"/>
+        <location filename="../../app/ui/findings_tab.py" line="131"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="119"/>
+        <location filename="../../app/ui/findings_tab.py" line="132"/>
         <source>Message</source>
         <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="131"/>
-        <location filename="../../app/ui/findings_tab.py" line="159"/>
+        <location filename="../../app/ui/findings_tab.py" line="144"/>
+        <location filename="../../app/ui/findings_tab.py" line="173"/>
         <source>Findings</source>
         <translation>Vondsten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="132"/>
-        <location filename="../../app/ui/findings_tab.py" line="226"/>
-        <location filename="../../app/ui/findings_tab.py" line="403"/>
+        <location filename="../../app/ui/findings_tab.py" line="145"/>
+        <location filename="../../app/ui/findings_tab.py" line="240"/>
+        <location filename="../../app/ui/findings_tab.py" line="417"/>
         <source>Manual checks</source>
         <translation>Handmatige controles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="133"/>
-        <location filename="../../app/ui/findings_tab.py" line="262"/>
+        <location filename="../../app/ui/findings_tab.py" line="146"/>
+        <location filename="../../app/ui/findings_tab.py" line="276"/>
         <source>Search history</source>
         <translation>Zoekgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="148"/>
+        <location filename="../../app/ui/findings_tab.py" line="162"/>
         <source>Only confirmed findings go into the access letter and into erasure or rectification. Strong matches are confirmed in advance; weak matches (for example a name only) wait for your review.</source>
         <translation>Alleen bevestigde vondsten komen in de inzagebrief en in verwijdering of rectificatie. Sterke overeenkomsten zijn vooraf bevestigd; zwakke overeenkomsten (bijvoorbeeld alleen een naam) wachten op uw beoordeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="155"/>
+        <location filename="../../app/ui/findings_tab.py" line="169"/>
         <source>Show only findings to &amp;review</source>
         <translation>Alleen te &amp;beoordelen vondsten tonen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162"/>
+        <location filename="../../app/ui/findings_tab.py" line="176"/>
         <source>System / record</source>
         <translation>Systeem / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="163"/>
+        <location filename="../../app/ui/findings_tab.py" line="177"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="163"/>
+        <location filename="../../app/ui/findings_tab.py" line="177"/>
         <source>Matched on</source>
         <translation>Gevonden op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162"/>
+        <location filename="../../app/ui/findings_tab.py" line="176"/>
         <source>Match</source>
         <translation>Overeenkomst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="162"/>
+        <location filename="../../app/ui/findings_tab.py" line="106"/>
+        <source>Stop reading scans</source>
+        <translation>Lezen van scans stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="176"/>
         <source>Review</source>
         <translation>Beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="171"/>
+        <location filename="../../app/ui/findings_tab.py" line="185"/>
         <source>Fields of the finding</source>
         <translation>Velden van de vondst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="172"/>
+        <location filename="../../app/ui/findings_tab.py" line="186"/>
         <source>Field</source>
         <translation>Veld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="172"/>
+        <location filename="../../app/ui/findings_tab.py" line="186"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="189"/>
+        <location filename="../../app/ui/findings_tab.py" line="203"/>
         <source>&amp;Confirm selected</source>
         <translation>Selectie &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="191"/>
+        <location filename="../../app/ui/findings_tab.py" line="205"/>
         <source>Re&amp;ject selected</source>
         <translation>Selectie &amp;afwijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="206"/>
+        <location filename="../../app/ui/findings_tab.py" line="220"/>
         <source>&amp;Back to review</source>
         <translation>&amp;Terug ter beoordeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="209"/>
+        <location filename="../../app/ui/findings_tab.py" line="223"/>
         <source>Undo the rejection of the selected findings: they are to review again (possible until the access, erasure or rectification letter is final)</source>
         <translation>De afwijzing van de geselecteerde vondsten ongedaan maken: ze moeten weer worden beoordeeld (mogelijk tot de brief over inzage, wissing of rectificatie definitief is)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="242"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="242"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="228"/>
+        <location filename="../../app/ui/findings_tab.py" line="242"/>
         <source>Done by</source>
         <translation>Gedaan door</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="234"/>
+        <location filename="../../app/ui/findings_tab.py" line="248"/>
         <source>Nothing found</source>
         <translation>Niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="235"/>
+        <location filename="../../app/ui/findings_tab.py" line="249"/>
         <source>Data found</source>
         <translation>Gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="240"/>
+        <location filename="../../app/ui/findings_tab.py" line="254"/>
         <source>What was found, and where (required when found)</source>
         <translation>Wat is gevonden en waar (verplicht als er iets is gevonden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="246"/>
+        <location filename="../../app/ui/findings_tab.py" line="260"/>
         <source>Record &amp;result</source>
         <translation>&amp;Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="249"/>
+        <location filename="../../app/ui/findings_tab.py" line="263"/>
         <source>Result:</source>
         <translation>Resultaat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="250"/>
+        <location filename="../../app/ui/findings_tab.py" line="264"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="264"/>
+        <location filename="../../app/ui/findings_tab.py" line="278"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="264"/>
+        <location filename="../../app/ui/findings_tab.py" line="278"/>
         <source>Operation</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="265"/>
+        <location filename="../../app/ui/findings_tab.py" line="279"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="265"/>
+        <location filename="../../app/ui/findings_tab.py" line="279"/>
         <source>Error</source>
         <translation>Fout</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="343"/>
+        <location filename="../../app/ui/findings_tab.py" line="357"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -2023,69 +2033,69 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="347"/>
+        <location filename="../../app/ui/findings_tab.py" line="361"/>
         <source>%1 confirmed · %2 to review · %3 in total</source>
         <translation>%1 bevestigd · %2 te beoordelen · %3 in totaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="353"/>
+        <location filename="../../app/ui/findings_tab.py" line="367"/>
         <source>No findings yet: search all systems first.</source>
         <translation>Nog geen vondsten: doorzoek eerst alle systemen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="381"/>
+        <location filename="../../app/ui/findings_tab.py" line="395"/>
         <source>Categories: %1</source>
         <translation>Categorieën: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="385"/>
+        <location filename="../../app/ui/findings_tab.py" line="399"/>
         <source>Reviewed by %1</source>
         <translation>Beoordeeld door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="390"/>
+        <location filename="../../app/ui/findings_tab.py" line="404"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="390"/>
+        <location filename="../../app/ui/findings_tab.py" line="404"/>
         <source>data found</source>
         <translation>gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="391"/>
+        <location filename="../../app/ui/findings_tab.py" line="405"/>
         <source>nothing found</source>
         <translation>niets gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="529"/>
+        <location filename="../../app/ui/findings_tab.py" line="543"/>
         <source>Password needed</source>
         <translation>Wachtwoord nodig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="530"/>
+        <location filename="../../app/ui/findings_tab.py" line="544"/>
         <source>%1 needs its %2.
 %3</source>
         <translation>%1 heeft zijn %2 nodig.
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="566"/>
+        <location filename="../../app/ui/findings_tab.py" line="580"/>
         <source>Searching…</source>
         <translation>Bezig met zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="587"/>
+        <location filename="../../app/ui/findings_tab.py" line="602"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="601"/>
+        <location filename="../../app/ui/findings_tab.py" line="616"/>
         <source>Progress of %1</source>
         <translation>Voortgang van %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="636"/>
+        <location filename="../../app/ui/findings_tab.py" line="651"/>
         <source>%n system(s) searched</source>
         <translation>
             <numerusform>%n systeem doorzocht</numerusform>
@@ -2093,7 +2103,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="637"/>
+        <location filename="../../app/ui/findings_tab.py" line="652"/>
         <source>%n record(s) found</source>
         <translation>
             <numerusform>%n record gevonden</numerusform>
@@ -2101,7 +2111,7 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_tab.py" line="639"/>
+        <location filename="../../app/ui/findings_tab.py" line="654"/>
         <source>%n system(s) failed</source>
         <translation>
             <numerusform>%n systeem mislukt</numerusform>
@@ -2109,12 +2119,30 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="641"/>
+        <location filename="../../app/ui/findings_tab.py" line="656"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_tab.py" line="652"/>
+        <location filename="../../app/ui/findings_tab.py" line="672"/>
+        <source>All scans are read: search again to include them.</source>
+        <translation>Alle scans zijn gelezen: zoek opnieuw om ze mee te nemen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/findings_tab.py" line="675"/>
+        <source>%n scan(s) being read (OCR)</source>
+        <translation>
+            <numerusform>%n scan wordt gelezen (OCR)</numerusform>
+            <numerusform>%n scans worden gelezen (OCR)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="690"/>
+        <source>Reading the scans was stopped; a new search starts it again.</source>
+        <translation>Het lezen van de scans is gestopt; een nieuwe zoekactie start het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_tab.py" line="699"/>
         <source>The search failed.</source>
         <translation>Het zoeken is mislukt.</translation>
     </message>
@@ -2351,239 +2379,239 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="84"/>
+        <location filename="../../app/ui/intake_dialog.py" line="85"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="90"/>
+        <location filename="../../app/ui/intake_dialog.py" line="91"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="105"/>
+        <location filename="../../app/ui/intake_dialog.py" line="106"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="107"/>
+        <location filename="../../app/ui/intake_dialog.py" line="108"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="110"/>
+        <location filename="../../app/ui/intake_dialog.py" line="111"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="112"/>
+        <location filename="../../app/ui/intake_dialog.py" line="113"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="125"/>
-        <location filename="../../app/ui/intake_dialog.py" line="265"/>
+        <location filename="../../app/ui/intake_dialog.py" line="126"/>
+        <location filename="../../app/ui/intake_dialog.py" line="266"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="129"/>
+        <location filename="../../app/ui/intake_dialog.py" line="130"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="143"/>
+        <location filename="../../app/ui/intake_dialog.py" line="144"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="158"/>
+        <location filename="../../app/ui/intake_dialog.py" line="159"/>
         <source>A reminder about a request we cannot find: register it as a new case, flagged as such</source>
         <translation>Een herinnering over een verzoek dat we niet kunnen vinden: als nieuwe zaak registreren, zo gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="201"/>
+        <location filename="../../app/ui/intake_dialog.py" line="202"/>
         <source>Register letter: %1</source>
         <translation>Brief registreren: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="206"/>
+        <location filename="../../app/ui/intake_dialog.py" line="207"/>
         <source>Scan from the hot folder: %1</source>
         <translation>Scan uit de scanmap: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="209"/>
+        <location filename="../../app/ui/intake_dialog.py" line="210"/>
         <source>The day the scan arrived in the hot folder</source>
         <translation>De dag waarop de scan in de scanmap binnenkwam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="229"/>
+        <location filename="../../app/ui/intake_dialog.py" line="230"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="231"/>
+        <location filename="../../app/ui/intake_dialog.py" line="232"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="252"/>
+        <location filename="../../app/ui/intake_dialog.py" line="253"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="320"/>
+        <location filename="../../app/ui/intake_dialog.py" line="321"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="329"/>
+        <location filename="../../app/ui/intake_dialog.py" line="330"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="331"/>
+        <location filename="../../app/ui/intake_dialog.py" line="332"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="345"/>
+        <location filename="../../app/ui/intake_dialog.py" line="346"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="355"/>
+        <location filename="../../app/ui/intake_dialog.py" line="356"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="369"/>
+        <location filename="../../app/ui/intake_dialog.py" line="370"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="410"/>
+        <location filename="../../app/ui/intake_dialog.py" line="413"/>
         <source>Link to another person&apos;s case?</source>
         <translation>Koppelen aan de zaak van iemand anders?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="412"/>
+        <location filename="../../app/ui/intake_dialog.py" line="415"/>
         <source>%1 is a case of %2 (%3). The name and address of this letter do not match. Register the letter as a reminder on that case anyway?</source>
         <translation>%1 is een zaak van %2 (%3). Naam en adres van deze brief komen niet overeen. De brief toch als herinnering bij die zaak registreren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="535"/>
+        <location filename="../../app/ui/intake_dialog.py" line="538"/>
         <source>name %1</source>
         <translation>naam %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="545"/>
+        <location filename="../../app/ui/intake_dialog.py" line="548"/>
         <source>address %1</source>
         <translation>adres %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="547"/>
+        <location filename="../../app/ui/intake_dialog.py" line="550"/>
         <source>e-mail %1</source>
         <translation>e-mail %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="548"/>
+        <location filename="../../app/ui/intake_dialog.py" line="551"/>
         <source>telephone %1</source>
         <translation>telefoon %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="549"/>
+        <location filename="../../app/ui/intake_dialog.py" line="552"/>
         <source>customer number %1</source>
         <translation>klantnummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="557"/>
+        <location filename="../../app/ui/intake_dialog.py" line="560"/>
         <source>date of birth %1</source>
         <translation>geboortedatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="574"/>
+        <location filename="../../app/ui/intake_dialog.py" line="577"/>
         <source>representative %1</source>
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="580"/>
+        <location filename="../../app/ui/intake_dialog.py" line="583"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="588"/>
+        <location filename="../../app/ui/intake_dialog.py" line="591"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="590"/>
+        <location filename="../../app/ui/intake_dialog.py" line="593"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="593"/>
+        <location filename="../../app/ui/intake_dialog.py" line="596"/>
         <source>From the scan in the hot folder:</source>
         <translation>Uit de scan in de scanmap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="597"/>
+        <location filename="../../app/ui/intake_dialog.py" line="600"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="605"/>
+        <location filename="../../app/ui/intake_dialog.py" line="608"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="611"/>
+        <location filename="../../app/ui/intake_dialog.py" line="614"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="618"/>
+        <location filename="../../app/ui/intake_dialog.py" line="621"/>
         <source>Ultimatum: an answer by %1 — “%2”</source>
         <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="624"/>
+        <location filename="../../app/ui/intake_dialog.py" line="627"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="629"/>
+        <location filename="../../app/ui/intake_dialog.py" line="632"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="635"/>
+        <location filename="../../app/ui/intake_dialog.py" line="638"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="638"/>
+        <location filename="../../app/ui/intake_dialog.py" line="641"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="642"/>
+        <location filename="../../app/ui/intake_dialog.py" line="645"/>
         <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
         <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="647"/>
+        <location filename="../../app/ui/intake_dialog.py" line="650"/>
         <source>Their ultimatum: %1 (“%2”)</source>
         <translation>Hun ultimatum: %1 (“%2”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="651"/>
+        <location filename="../../app/ui/intake_dialog.py" line="654"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="714"/>
         <location filename="../../app/ui/intake_dialog.py" line="717"/>
+        <location filename="../../app/ui/intake_dialog.py" line="720"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2591,12 +2619,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="744"/>
+        <location filename="../../app/ui/intake_dialog.py" line="747"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="745"/>
+        <location filename="../../app/ui/intake_dialog.py" line="748"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>

@@ -280,3 +280,49 @@ def test_why_kept_records_an_art_17_3_ground_or_the_expiry(qtbot, ctx, demo) -> 
         if dialog.tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole).id == action.id
     )
     assert "17(3)(b)" in shown.text(3) and "2033" in shown.text(3)
+
+
+def test_scans_being_read_are_shown_until_read_then_found(qtbot, ctx, tmp_path: Path) -> None:
+    """A document folder with a scan: the row says "scans being read", the reading's progress
+    shows above it, and the search after the reading finds the person in the scan."""
+    from datetime import date
+
+    from app.reading import ocr
+    from app.reading import tesseract as tess
+    from app.services.cases import register_case
+    from app.services.connectors import save_connector
+    from app.services.document_texts import BackgroundReader
+    from tests.integration.connectors.test_document_scans import EMAIL, complaint
+    from tests.integration.test_cases import person
+
+    if tess.find_tesseract() is None or ocr.find_pdftoppm() is None:
+        pytest.skip("Tesseract or pdftoppm is not installed")
+    folder = tmp_path / "share"
+    folder.mkdir()
+    complaint(folder / "klacht.pdf")
+    save_connector(
+        ctx.db, actor="t", name="Share", kind="document_folder", settings={"path": str(folder)}
+    )
+    ref = register_case(
+        ctx.db,
+        actor="t",
+        data=person(first_name="Annelies", name_prefix="", last_name="Verbrugge", email=EMAIL),
+        today=date(2026, 11, 24),
+    )
+    ctx.scan_reader = BackgroundReader(ctx.db)
+    try:
+        tab = _tab(qtbot, ctx, ref)
+        _search(qtbot, tab)
+        row = tab.progress_tree.topLevelItem(0)
+        assert row.text(2) == "scans being read" and "being read" in row.text(4)
+        assert tab.reading_state.isVisible() and tab.stop_reading_button.isVisible()
+        assert (
+            "1 scan(s) being read" in tab.reading_state.text() or "scan" in tab.reading_state.text()
+        )
+        qtbot.waitUntil(lambda: not tab.stop_reading_button.isVisible(), timeout=180000)
+        assert "search again" in tab.reading_state.text()
+        _search(qtbot, tab)
+        assert tab.progress_tree.topLevelItem(0).text(2) == "ok"
+        assert [f.record_id for f in findings_of(ctx.db, reference=ref)] == ["klacht.pdf"]
+    finally:
+        ctx.scan_reader.close()

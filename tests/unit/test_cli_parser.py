@@ -31,7 +31,7 @@ CASE_ACTIONS = """add read list show status note attach link pause resume extend
 decide search findings review erase rectify dossier portability identity
 decide-portability suppress""".split()
 DOCUMENTED_COMMANDS = {f"case {action}" for action in CASE_ACTIONS} | {
-    "connectors list", "connectors kinds", "connectors test", "connectors add",
+    "connectors list", "connectors kinds", "connectors test", "connectors add", "connectors index",
     "report register", "report yearly", "retention list", "retention apply",
     "register export", "register show", "register set", "suppression export", "settings",
     "backup", "officer", "letter",
