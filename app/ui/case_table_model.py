@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from app.core.deadlines import URGENCY_LATER
 from app.core.status import OPEN_STATUSES
 from app.data.database import Database
-from app.services.case_queries import count_cases, list_cases
+from app.services.case_queries import list_cases, search_cases
 from app.services.dto import CaseFilter, CaseRow
 from app.ui import labels
 from app.ui.style import foreground, urgency_of
@@ -76,6 +76,7 @@ class CaseTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows: list[CaseRow] = []
         self._total = 0
+        self._more = False  # a search matched more than _total cases (not counted further)
         self._filter = CaseFilter()
         self._sort = "received"
         self._descending = True
@@ -86,8 +87,13 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """Cases matching the filter (loaded or not)."""
+        """Cases matching the filter (loaded or not); with ``more``, at least this many."""
         return self._total
+
+    @property
+    def more(self) -> bool:
+        """True when a search matched more cases than ``total`` (counted up to a cap)."""
+        return self._more
 
     @property
     def loaded(self) -> int:
@@ -108,8 +114,14 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Count again and show the first page (after a filter change or an operation)."""
         self.beginResetModel()
-        self._total = count_cases(self._db, flt=self._filter)
-        self._rows = self._page(0)
+        page = search_cases(
+            self._db,
+            flt=self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            limit=self._page_size,
+        )
+        self._rows, self._total, self._more = page.rows, page.total, page.more
         self.endResetModel()
         self.total_changed.emit(self._total)
 
@@ -142,18 +154,22 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (self._more or len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
         page = self._page(len(self._rows))
         if not page:
-            self._total = len(self._rows)  # cases were removed meanwhile
+            self._total = len(self._rows)  # cases were removed meanwhile, or the last was shown
+            self._more = False
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
+        if self._more and len(self._rows) >= self._total:
+            self._total = len(self._rows)  # still "more than": counted as far as loaded
+            self._more = len(page) == self._page_size
         self.endInsertRows()
 
     def headerData(
