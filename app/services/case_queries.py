@@ -281,7 +281,7 @@ def _ids(values: Sequence[int], column: Any, dialect: str) -> Any:
     if dialect == "postgresql":
         return column == any_(bindparam("ids", list(values), type_=ARRAY(Integer)))
     if dialect == "sqlite":
-        listed = select(literal_column("value")).select_from(
+        listed: Any = select(literal_column("value")).select_from(
             func.json_each(bindparam("ids", json.dumps(list(values))))
         )
         return column.in_(listed)
@@ -304,7 +304,7 @@ def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
         key = _unindexed(Requester.name_key)
         return _Search(_text_condition(needle, dialect), test=and_(key >= needle, key < end))
     if dialect == "sqlite":
-        probe = (
+        probe: Any = (
             select(literal_column("rowid"))
             .select_from(_FTS)
             .where(

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from app.core.deadlines import URGENCY_LATER
 from app.core.status import OPEN_STATUSES
 from app.data.database import Database
-from app.services.case_queries import list_cases, search_cases
+from app.services.case_queries import SEARCH_CAP, list_cases, search_cases
 from app.services.dto import CaseFilter, CaseRow
 from app.ui import labels
 from app.ui.style import foreground, urgency_of
@@ -68,12 +68,14 @@ class CaseTableModel(QAbstractTableModel):
         lang: str,
         today: Callable[[], date] = date.today,
         page_size: int = PAGE_SIZE,
+        search_cap: int = SEARCH_CAP,
     ) -> None:
         super().__init__()
         self._db = db
         self._lang = lang
         self._today = today
         self._page_size = page_size
+        self._search_cap = search_cap  # a search counts up to this, then says "more than"
         self._rows: list[CaseRow] = []
         self._total = 0
         self._more = False  # a search matched more than _total cases (not counted further)
@@ -120,6 +122,7 @@ class CaseTableModel(QAbstractTableModel):
             sort=self._sort,
             descending=self._descending,
             limit=self._page_size,
+            cap=self._search_cap,
         )
         self._rows, self._total, self._more = page.rows, page.total, page.more
         self.endResetModel()
