@@ -64,9 +64,9 @@ COLUMNS = (
 ORDER = "ORDER BY c.received_on DESC, c.id DESC"
 
 
-def _median(action: Callable[[], object]) -> float:
+def _median(action: Callable[[], object], rounds: int = ROUNDS) -> float:
     times = []
-    for _ in range(ROUNDS):
+    for _ in range(min(rounds, ROUNDS)):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
@@ -221,12 +221,14 @@ def _run(db: Database, label: str) -> None:
         for what, needle in NEEDLES.items():
             expected = _anchor(conn, needle, walk=False)
             assert _ours(db, needle) == expected, what  # the same page, in the same order
-            assert _anchor(conn, needle, walk=True) == expected, what
             print(f"{what:<30}", end="", flush=True)
             ours = _median(lambda n=needle: _ours(db, n))
             index = _median(lambda n=needle: _anchor(conn, n, walk=False))
-            walk = _median(lambda n=needle: _anchor(conn, n, walk=True))
-            scan = _median(lambda n=needle: _scan(db, n)) if len(fold(needle)) >= 3 else 0.0
+            walk = float("inf")  # fewer matches than a page: a walk would read every case
+            if len(expected) == PAGE:
+                assert _anchor(conn, needle, walk=True) == expected, what
+                walk = _median(lambda n=needle: _anchor(conn, n, walk=True))
+            scan = _median(lambda n=needle: _scan(db, n), 3) if len(fold(needle)) >= 3 else 0.0
             ratio = ours / min(index, walk)
             print(
                 f"{ours * 1000:9.1f}{index * 1000:9.1f}{walk * 1000:9.1f}"
