@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, any_, bindparam, func, literal_column, select, table, text
@@ -291,8 +292,10 @@ def _ids(values: Sequence[int], column: Any, dialect: str) -> Any:
 def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
     probe_limit = cap + 1
     if len(needle) < search_index.MIN_TRIGRAM:
-        if needle.isdigit():  # one case per year at most
-            return _Search(_text_condition(needle, dialect))
+        if needle.isdigit():  # one case per year at most, through the (year, seq) index
+            found = session.scalars(select(Case.id).where(_text_condition(needle, dialect)))
+            numbered = found.all()
+            return _Search(_ids(numbered, Case.id, dialect), matched=len(numbered))
         end = needle + "\U0010ffff"
         people = session.scalars(
             select(Requester.id)
@@ -387,7 +390,8 @@ def search_cases(
     needle = fold(flt.text)
     others = _other_conditions(flt)
     order = _order(sort, descending)
-    with db.session() as session:
+    with db.session() as orm:
+        session = orm.connection()  # Core rows: no ORM loading per row
         if dialect == "postgresql" and needle:
             # Starting parallel workers costs more than a keystroke's query needs.
             session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
@@ -407,7 +411,7 @@ def search_cases(
         if limit is not None:
             query = query.limit(limit)
         with _walking(session, dialect, walk):
-            rows = [_row(row) for row in session.execute(query).all()]
+            rows = _rows(session.execute(query).all())
         if not count:
             return CasePage(rows, len(rows))
         if offset == 0 and (limit is None or len(rows) < limit):
@@ -424,7 +428,8 @@ def search_cases(
         return CasePage(rows, min(found, cap), more=found > cap)
 
 
-def _order(sort: str, descending: bool) -> list[Any]:
+@cache
+def _order(sort: str, descending: bool) -> tuple[Any, ...]:
     """Paused cases have no due date: keep them after the dated ones in either direction. Only
     a column that can be empty says so: "NULLS LAST" on a column that is never empty would
     keep PostgreSQL from reading a descending order off an ascending index."""
@@ -433,32 +438,21 @@ def _order(sort: str, descending: bool) -> list[Any]:
         term = column.desc() if descending else column.asc()
         nullable = getattr(column.expression, "nullable", True)
         order.append(term.nulls_last() if nullable else term)
-    return order
+    return tuple(order)
 
 
+@cache
 def _row_query() -> Any:
+    """The case list's columns (built once: a statement is immutable, every use copies it).
+    Plain table columns, not the ORM's annotated ones: matching annotated result columns to the
+    cached statement costs more than the query itself for a small page."""
+    c, r = Case.__table__.c, Requester.__table__.c
     return select(
-        Case.id,
-        Case.reference,
-        Case.received_on,
-        Requester.first_name,
-        Requester.initials,
-        Requester.name_prefix,
-        Requester.last_name,
-        Requester.postcode,
-        Requester.city,
-        Case.type_codes,
-        Case.status,
-        Case.promise_on,
-        Case.post_by_on,
-        Case.legal_due_on,
-        Case.extended_due_on,
-        Case.effective_due_on,
-        Case.paused,
-        Case.assigned_to,
-        Case.version,
-        Case.ultimatum_on,
-    ).join(Requester, Requester.id == Case.requester_id)
+        c.id, c.reference, c.received_on, r.first_name, r.initials, r.name_prefix, r.last_name,
+        r.postcode, r.city, c.type_codes, c.status, c.promise_on, c.post_by_on, c.legal_due_on,
+        c.extended_due_on, c.effective_due_on, c.paused, c.assigned_to, c.version,
+        c.ultimatum_on,
+    ).join(Requester.__table__, r.id == c.requester_id)  # fmt: skip
 
 
 # Values many rows repeat (dates, type tuples, status, city, officer) are shared between rows
@@ -468,37 +462,47 @@ _SHARED: dict[Any, Any] = {}
 _SHARED_MAX = 50_000
 
 
-def _shared(value: Any) -> Any:
-    if value is None:
-        return None
+def _rows(rows: Sequence[Any]) -> list[CaseRow]:
+    """The page's rows as CaseRows; one pass, shared values looked up without a call each (a
+    page is built per keystroke)."""
     if len(_SHARED) > _SHARED_MAX:
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)
-
-
-def _row(row: Any) -> CaseRow:
-    share = _shared
-    return CaseRow(
-        id=row.id,
-        reference=row.reference,
-        received_on=share(row.received_on),
-        requester_name=" ".join(
-            p for p in (row.first_name or row.initials, row.name_prefix, row.last_name) if p
-        ),
-        postcode=row.postcode,
-        city=share(row.city),
-        types=share(tuple(share(t) for t in row.type_codes.split(",") if t)),
-        status=share(row.status),
-        promise_on=share(row.promise_on),
-        post_by_on=share(row.post_by_on),
-        legal_due_on=share(row.legal_due_on),
-        extended_due_on=share(row.extended_due_on),
-        effective_due_on=share(row.effective_due_on),
-        paused=row.paused,
-        assigned_to=share(row.assigned_to),
-        version=row.version,
-        ultimatum_on=row.ultimatum_on,
-    )
+    share = _SHARED.setdefault  # share(None, None) is None: no test needed
+    out = []
+    for row in rows:
+        (
+            case_id, reference, received_on, first_name, initials, name_prefix, last_name,
+            postcode, city, type_codes, status, promise_on, post_by_on, legal_due_on,
+            extended_due_on, effective_due_on, paused, assigned_to, version, ultimatum_on,
+        ) = row  # fmt: skip
+        types = _SHARED.get(("types", type_codes))
+        if types is None:
+            types = tuple(share(t, t) for t in type_codes.split(",") if t)
+            types = share(("types", type_codes), share(types, types))
+        out.append(
+            CaseRow(
+                id=case_id,
+                reference=reference,
+                received_on=share(received_on, received_on),
+                requester_name=" ".join(
+                    p for p in (first_name or initials, name_prefix, last_name) if p
+                ),
+                postcode=postcode,
+                city=share(city, city),
+                types=types,
+                status=share(status, status),
+                promise_on=share(promise_on, promise_on),
+                post_by_on=share(post_by_on, post_by_on),
+                legal_due_on=share(legal_due_on, legal_due_on),
+                extended_due_on=share(extended_due_on, extended_due_on),
+                effective_due_on=share(effective_due_on, effective_due_on),
+                paused=paused,
+                assigned_to=share(assigned_to, assigned_to),
+                version=version,
+                ultimatum_on=ultimatum_on,
+            )
+        )
+    return out
 
 
 def deadline_groups(
@@ -524,7 +528,7 @@ def deadline_groups(
             count = session.scalar(select(func.count(Case.id)).where(open_only, condition))
             order = (Case.year, Case.seq) if name == "paused" else (Case.effective_due_on, Case.id)
             query = _row_query().where(open_only, condition).order_by(*order).limit(limit)
-            rows = [_row(r) for r in session.execute(query).all()]
+            rows = _rows(session.execute(query).all())
             if name == "paused":  # the dates of a paused case, as if the clock resumed today
                 found = paused_dates_for(session, [r.id for r in rows], today)
                 rows = [replace(r, paused_dates=found.get(r.id)) for r in rows]
