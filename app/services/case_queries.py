@@ -333,11 +333,11 @@ def _walking(session: Any, dialect: str, walk: bool) -> Iterator[None]:
     if not (walk and dialect == "postgresql"):
         yield
         return
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    session.execute(text("SET LOCAL enable_bitmapscan = off"))
+    # Starting parallel workers also costs more than a walk of a few thousand rows needs.
+    settings = ("enable_seqscan", "enable_bitmapscan", "max_parallel_workers_per_gather")
+    session.execute(text("SELECT " + ", ".join(f"set_config('{s}', '0', true)" for s in settings)))
     yield
-    session.execute(text("SET LOCAL enable_seqscan = on"))
-    session.execute(text("SET LOCAL enable_bitmapscan = on"))
+    session.execute(text("SELECT " + ", ".join(f"set_config('{s}', NULL, true)" for s in settings)))
 
 
 def _like(column: Any, needle: str) -> Any:
@@ -392,9 +392,6 @@ def search_cases(
     order = _order(sort, descending)
     with db.session() as orm:
         session = orm.connection()  # Core rows: no ORM loading per row
-        if dialect == "postgresql" and needle:
-            # Starting parallel workers costs more than a keystroke's query needs.
-            session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
         search = _plan(session, needle, dialect, cap) if needle else None
         walk = search is not None and search.many and sort in _WALKABLE and limit is not None
         if search is None:
