@@ -19,6 +19,16 @@ class CaseFilter:
     open_only: bool = False
 
 
+@dataclass(frozen=True)
+class CasePage:
+    """A page of the case list and how many cases match: exact, or, for a search that matches
+    many, "more than ``total``" (``more`` is True) without counting them all per keystroke."""
+
+    rows: list[CaseRow]
+    total: int
+    more: bool = False
+
+
 # slots: no per-row __dict__; the case list holds up to 100,000 of these (issue 15, memory).
 @dataclass(frozen=True, slots=True)
 class CaseRow:

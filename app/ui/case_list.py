@@ -213,7 +213,10 @@ class CaseListView(QWidget):
 
     def _show_count(self, total: int) -> None:
         shown = self.model.loaded
-        if shown < total:
+        if self.model.more:
+            text = self.tr("More than %1 cases found, first %2 loaded (scroll for more)")
+            text = text.replace("%1", self.ctx.number(total)).replace("%2", self.ctx.number(shown))
+        elif shown < total:
             text = self.tr("%1 cases found, first %2 loaded (scroll for more)")
             text = text.replace("%1", self.ctx.number(total)).replace("%2", self.ctx.number(shown))
         else:

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from app.core.deadlines import URGENCY_LATER
 from app.core.status import OPEN_STATUSES
 from app.data.database import Database
-from app.services.case_queries import count_cases, list_cases
+from app.services.case_queries import SEARCH_CAP, list_cases, search_cases
 from app.services.dto import CaseFilter, CaseRow
 from app.ui import labels
 from app.ui.style import foreground, urgency_of
@@ -68,14 +68,17 @@ class CaseTableModel(QAbstractTableModel):
         lang: str,
         today: Callable[[], date] = date.today,
         page_size: int = PAGE_SIZE,
+        search_cap: int = SEARCH_CAP,
     ) -> None:
         super().__init__()
         self._db = db
         self._lang = lang
         self._today = today
         self._page_size = page_size
+        self._search_cap = search_cap  # a search counts up to this, then says "more than"
         self._rows: list[CaseRow] = []
         self._total = 0
+        self._more = False  # a search matched more than _total cases (not counted further)
         self._filter = CaseFilter()
         self._sort = "received"
         self._descending = True
@@ -86,8 +89,13 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """Cases matching the filter (loaded or not)."""
+        """Cases matching the filter (loaded or not); with ``more``, at least this many."""
         return self._total
+
+    @property
+    def more(self) -> bool:
+        """True when a search matched more cases than ``total`` (counted up to a cap)."""
+        return self._more
 
     @property
     def loaded(self) -> int:
@@ -108,8 +116,15 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Count again and show the first page (after a filter change or an operation)."""
         self.beginResetModel()
-        self._total = count_cases(self._db, flt=self._filter)
-        self._rows = self._page(0)
+        page = search_cases(
+            self._db,
+            flt=self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            limit=self._page_size,
+            cap=self._search_cap,
+        )
+        self._rows, self._total, self._more = page.rows, page.total, page.more
         self.endResetModel()
         self.total_changed.emit(self._total)
 
@@ -142,18 +157,22 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (self._more or len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
         page = self._page(len(self._rows))
         if not page:
-            self._total = len(self._rows)  # cases were removed meanwhile
+            self._total = len(self._rows)  # cases were removed meanwhile, or the last was shown
+            self._more = False
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
+        if self._more and len(self._rows) >= self._total:
+            self._total = len(self._rows)  # still "more than": counted as far as loaded
+            self._more = len(page) == self._page_size
         self.endInsertRows()
 
     def headerData(

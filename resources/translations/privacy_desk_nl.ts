@@ -843,6 +843,11 @@
         <source>%1 cases found, first %2 loaded (scroll for more)</source>
         <translation>%1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/case_list.py" line="199"/>
+        <source>More than %1 cases found, first %2 loaded (scroll for more)</source>
+        <translation>Meer dan %1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../app/ui/case_list.py" line="202"/>
         <source>%n case(s) found</source>

@@ -14,10 +14,11 @@ from sqlalchemy import create_engine, text
 from app.core.enums import CaseStatus
 from app.data import search_index
 from app.data.database import Database, open_database
-from app.services.case_queries import count_cases, get_case, list_cases
+from app.services.case_queries import count_cases, get_case, list_cases, search_cases
 from app.services.cases import change_status, edit_case, register_case
 from app.services.dto import CaseFilter
 from app.services.retention import apply_retention
+from tests.benchmarks.search_fill import fill_by_sql
 from tests.integration.test_cases import person
 
 TODAY = date(2026, 11, 24)
@@ -187,3 +188,78 @@ def test_postgresql_without_the_right_to_create_pg_trgm_still_searches(tmp_path:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
         admin.dispose()
+
+
+def _expected(db: Database, needle: str, sort: tuple[str, ...]) -> list[str]:
+    """Every case whose folded text holds ``needle``, in Python: what a page must show."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT reference, received_on, id, year, seq, search_text FROM case_file")
+        ).all()
+    hits = [r for r in rows if needle in r.search_text]
+    hits.sort(key=lambda r: tuple(getattr(r, c) for c in sort), reverse=sort[0] == "received_on")
+    return [r.reference for r in hits]
+
+
+def test_a_common_term_is_counted_up_to_the_cap_and_pages_newest_first(db: Database) -> None:
+    fill_by_sql(db.engine, 600)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE case_file SET status = 'in_progress' WHERE id % 3 = 0"))
+    expected = _expected(db, "jansen", ("received_on", "id"))
+    assert len(expected) > 8  # a common name: several pages of 4 at a cap of 5
+    flt = CaseFilter(text="Jansen")
+    page = search_cases(db, flt=flt, sort="received", limit=4, cap=5)
+    assert (page.total, page.more) == (5, True)  # "more than 5", not counted further
+    assert [r.reference for r in page.rows] == expected[:4]  # the newest, newest first
+    second = search_cases(db, flt=flt, sort="received", offset=4, limit=4, cap=5)
+    assert [r.reference for r in second.rows] == expected[4:8]
+    # Under the cap the count is exact and the page the same.
+    exact = search_cases(db, flt=flt, sort="received", limit=4, cap=1000)
+    assert (exact.total, exact.more) == (len(expected), False)
+    assert [r.reference for r in exact.rows] == expected[:4]
+    # The oldest first, by reference (another walk), and a sort no index serves.
+    by_ref = _expected(db, "jansen", ("year", "seq"))
+    asc = search_cases(db, flt=flt, sort="reference", descending=False, limit=4, cap=5)
+    assert [r.reference for r in asc.rows] == by_ref[:4]
+    named = search_cases(db, flt=flt, sort="requester", limit=500, cap=5)
+    assert sorted(r.reference for r in named.rows) == sorted(expected)
+    # With a status filter too: the count is capped over the matches that pass it.
+    open_flt = CaseFilter(text="Jansen", statuses=("in_progress",))
+    with db.engine.connect() as conn:
+        open_ids = {r[0] for r in conn.execute(text("SELECT reference FROM case_file "
+                                                    "WHERE status = 'in_progress'"))}  # fmt: skip
+    open_expected = [r for r in expected if r in open_ids]
+    few = search_cases(db, flt=open_flt, sort="received", limit=2, cap=2)
+    assert [r.reference for r in few.rows] == open_expected[:2]
+    assert (few.total, few.more) == (2, len(open_expected) > 2)
+    wide = search_cases(db, flt=open_flt, sort="received", limit=2, cap=1000)
+    assert (wide.total, wide.more) == (len(open_expected), False)
+
+
+def test_two_letters_of_a_common_surname_page_newest_first(db: Database) -> None:
+    fill_by_sql(db.engine, 600)
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT c.reference FROM case_file c JOIN requester r ON r.id = c.requester_id "
+                "WHERE r.name_key LIKE 'vo%' ORDER BY c.received_on DESC, c.id DESC"
+            )
+        ).all()
+    expected = [r[0] for r in rows]
+    assert len(expected) > 6
+    walked = search_cases(db, flt=CaseFilter(text="vo"), sort="received", limit=3, cap=4)
+    assert [r.reference for r in walked.rows] == expected[:3]
+    assert (walked.total, walked.more) == (4, True)
+    sorted_ = search_cases(db, flt=CaseFilter(text="VO"), sort="received", limit=3)
+    assert [r.reference for r in sorted_.rows] == expected[:3]
+    assert (sorted_.total, sorted_.more) == (len(expected), False)
+    assert [r.reference for r in list_cases(db, flt=CaseFilter(text="vo"), sort="received",
+                                            descending=True, limit=None)] == expected  # fmt: skip
+
+
+def test_a_rare_term_is_counted_exactly(db: Database) -> None:
+    _a, b, _c = _three(db)
+    page = search_cases(db, flt=CaseFilter(text="zoe"), cap=1)
+    assert ([r.reference for r in page.rows], page.total, page.more) == ([b], 1, False)
+    none = search_cases(db, flt=CaseFilter(text="qqqq"), cap=1)
+    assert (none.rows, none.total, none.more) == ([], 0, False)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import text
 
 from app.core.enums import CaseStatus, RequestType
 from app.demo.cases import create_demo_cases
 from app.services.cases import change_status
+from app.services.dto import CaseFilter
 from app.ui.case_list import CaseListView
 from app.ui.case_table_model import PAGE_SIZE, CaseTableModel
 from app.ui.main_window import MainWindow
+from tests.benchmarks.search_fill import fill_by_sql
 
 from .helpers import new_case
 
@@ -107,3 +110,31 @@ def test_ctrl_f_then_down_then_enter_opens_a_case(qtbot, ctx) -> None:
     assert cases.table.hasFocus() and cases.table.currentIndex().row() == 0
     qtbot.keyClick(cases.table, Qt.Key.Key_Return)
     assert window.tabs.currentWidget().reference == ref
+
+
+def test_a_common_search_says_more_than_and_still_scrolls_to_the_last(qtbot, ctx) -> None:
+    fill_by_sql(ctx.db.engine, 600)
+    with ctx.db.engine.connect() as conn:
+        expected = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT reference FROM case_file WHERE search_text LIKE '%jansen%' "
+                    "ORDER BY received_on DESC, id DESC"
+                )
+            )
+        ]
+    assert len(expected) > 6
+    model = CaseTableModel(ctx.db, lang="en", page_size=4, search_cap=5)
+    model.set_filter(CaseFilter(text="jansen"))
+    assert (model.total, model.more, model.rowCount()) == (5, True, 4)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert [model.row_at(i).reference for i in range(model.rowCount())] == expected
+    assert (model.total, model.more) == (len(expected), False)
+    view = CaseListView(ctx)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.search, "jansen")
+    qtbot.waitUntil(lambda: view.model.case_filter.text == "jansen", timeout=5000)
+    assert view.model.total == len(expected) and not view.model.more  # under the usual cap
+    assert f"{len(expected)} cases found" in view.count.text()
