@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +41,17 @@ from app.ui.tasks import Task
 MAX_ROWS_PER_GROUP = 500
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole
 HEADER_KEY = "overview/header"
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every row of one refresh uses: worked out once, not per row."""
+
+    today: date
+    urgency_names: dict[str, str]
+    status_names: dict[str, str]
+    foregrounds: dict[str, QBrush]
+    days_tip: str
 
 
 class DeadlineOverview(QWidget):
@@ -123,6 +136,13 @@ class DeadlineOverview(QWidget):
         names = urgency_labels()
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        shared = _Shared(
+            today=self.ctx.today(),
+            urgency_names=names,
+            status_names=labels.status_labels(),
+            foregrounds={u: QBrush(foreground(u)) for u in URGENCIES},
+            days_tip=self.tr("Counted to the legal deadline (extended when granted)"),
+        )
         for urgency in URGENCIES:
             cases = grouped[urgency]
             total = totals[urgency]
@@ -137,8 +157,7 @@ class DeadlineOverview(QWidget):
                 group.setBackground(column, QBrush(background(urgency)))
             self.tree.addTopLevelItem(group)
             self.groups[urgency] = group
-            for row in cases:
-                group.addChild(self._item(row, urgency))
+            group.addChildren([self._item(row, urgency, shared) for row in cases])
             if total > len(cases):
                 more = QTreeWidgetItem(
                     [
@@ -153,11 +172,11 @@ class DeadlineOverview(QWidget):
         self.summary.setText(self.summary_text())
         self.counts_changed.emit(dict(self.counts))
 
-    def _item(self, row: CaseRow, urgency: str) -> QTreeWidgetItem:
+    def _item(self, row: CaseRow, urgency: str, shared: _Shared) -> QTreeWidgetItem:
         lang = self.ctx.lang
-        names = urgency_labels()
-        status = labels.status_labels()
-        left = row.days_left(self.ctx.today())
+        names = shared.urgency_names
+        status = shared.status_names
+        left = row.days_left(shared.today)
         if row.paused and row.paused_dates is not None:
             pd = row.paused_dates  # since when, and the dates if the clock resumed today
             post_by = (
@@ -194,11 +213,11 @@ class DeadlineOverview(QWidget):
         )
         item.setData(0, REFERENCE_ROLE, row.reference)
         item.setIcon(1, urgency_icon(urgency))
-        colour = QBrush(foreground(urgency))
+        colour = shared.foregrounds[urgency]
         item.setForeground(1, colour)
         item.setForeground(6, colour)
         item.setTextAlignment(6, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setToolTip(6, self.tr("Counted to the legal deadline (extended when granted)"))
+        item.setToolTip(6, shared.days_tip)
         if row.ultimatum_on is not None:
             item.setToolTip(
                 5,
