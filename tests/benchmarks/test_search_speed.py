@@ -202,6 +202,10 @@ def _walk(conn: Connection, needle: str) -> list[str]:
     return [r.reference for r in rows]
 
 
+GOAL = 1.3
+REGRESSION = 3 * GOAL
+
+
 def _scan(db: Database, needle: str) -> None:
     """Yesterday's query: LIKE on the folded column, which no b-tree index serves."""
     pattern = "%" + fold(needle) + "%"
@@ -216,6 +220,7 @@ def _run(db: Database, label: str) -> None:
     print(f"\n{label}: {CASES:,} cases, page of {PAGE}, count capped at {SEARCH_CAP:,}, "
           f"medians of {ROUNDS} (ms)")  # fmt: skip
     print(f"{'search':<30}{'ours':>9}{'index':>9}{'walk':>9}{'ours/best':>11}{'LIKE scan':>11}")
+    slower: list[tuple[str, float]] = []
     with db.engine.connect() as conn:
         for what, needle in NEEDLES.items():
             expected = _anchor(conn, needle, walk=False)
@@ -232,6 +237,10 @@ def _run(db: Database, label: str) -> None:
                 f"{what:<30}{ours * 1000:9.1f}{index * 1000:9.1f}{walk * 1000:9.1f}"
                 f"{ratio:10.2f}x{scan * 1000:11.1f}"
             )
+            slower.append((what, ratio))
+    # The regression guard: 3x the goal (1.3x), far above the noise of a busy machine.
+    over = [f"{what}: {ratio:.2f}x" for what, ratio in slower if ratio > REGRESSION]
+    assert not over, f"search is more than {REGRESSION}x its anchor: {over}"
 
 
 def _count(db: Database) -> int:
