@@ -339,15 +339,22 @@ _REPRESENTATION = (
         ),
     ),
 )
+# German names the document by compounds and inflects them: "Vorsorgevollmacht",
+# "Vollmachtsurkunde", "des Betreuerausweises", "Beschluss des Betreuungsgerichts".
 _AUTHORISATION = re.compile(
-    r"\bmachtiging\b|\bvolmacht\b|\bVollmacht\b|\bform of authority\b|\bwritten authority\b|"
-    r"\bletter of authority\b|\bauthori[sz]ation\b|\bBetreuerausweis\b|\bbeschikking\b|"
-    r"\bBestellungsurkunde\b",
+    r"\bmachtiging\b|\bvolmacht\b|\bform of authority\b|\bwritten authority\b|"
+    r"\bletter of authority\b|\bauthori[sz]ation\b|\bbeschikking\b|"
+    r"\w*vollmacht\w*|\bBetreu(?:er|ungs)ausweis\w*|\bBestellungsurkunde\w*|"
+    r"\bBetreuerbestellung\w*|\bBetreuungsbeschlu(?:ss|ß)\w*|\bBetreuungsgericht\w*|"
+    r"\bVertretungsnachweis\w*|\bSorgerechtsnachweis\w*",
     re.IGNORECASE,
 )
 _ATTACHED = re.compile(
     r"\bbijgevoegd|\bbijgaand|\bbijlage|\bgaat hierbij|\btreft u\b|\bstuur ik mee|\bmeegestuurd|"
-    r"\benclosed|\battached|\bliegt bei|\bbeigefügt|\banbei\b|\bin der Anlage",
+    r"\benclosed|\battached|"
+    r"\b(?:liegt|liegen|lege|legen)\b.{0,40}\bbei\b|\bbeigefügt|\bbeiliegend|\banbei\b|"
+    r"\banliegend|\bin der Anlage|\bals Anlage|\bin Kopie\b.{0,20}\b(?:bei|mit)\b|"
+    r"\bf(?:ü|ue)ge\b.{0,60}\bbei\b|\bf(?:ü|ue)gen\b.{0,60}\bbei\b|\bübersende|\breiche\b.{0,40}\bein\b",
     re.IGNORECASE,
 )
 _REF_LABEL = re.compile(
@@ -1670,7 +1677,8 @@ def _authorisation(reader: _Reader) -> Proposal | None:
         if found and found.start() < len(line) and _ATTACHED.search(joined):
             return reader.p("yes", index, 0.8)
         if re.match(
-            r"^(?:bijlage|bijlagen|anlage|enclosure|encl\.?)\s*:?\s*.*\b(?:machtiging|volmacht|vollmacht|authority)",
+            r"^(?:bijlage|bijlagen|anlagen?|enclosures?|encl\.?)\s*:?\s*.*"
+            r"(?:\bmachtiging|\bvolmacht|vollmacht|\bauthority|\bBetreu)",
             line,
             re.IGNORECASE,
         ):
