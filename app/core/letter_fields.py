@@ -109,6 +109,17 @@ class ReminderProposal:
     ultimatum_date: Proposal | None = None
     ultimatum_days: Proposal | None = None
 
+    def ultimatum(self, *, received_on: date) -> Proposal | None:
+        """The date the answer is demanded by: counted from the letter's date, or, when the
+        letter has none, from the day it was received."""
+        if self.ultimatum_date is not None:
+            return self.ultimatum_date
+        days = self.ultimatum_days
+        if days is None:
+            return None
+        value = (received_on + timedelta(days=int(days.value))).isoformat()
+        return Proposal(value, days.line, days.source, min(days.confidence, 0.6))
+
     def to_json(self) -> dict[str, Any]:
         return _json_of(self)
 
@@ -372,7 +383,8 @@ _NUMBER_WORDS = {
 _ULTIMATUM = re.compile(
     r"\b(?:binnen|within|innerhalb (?:von|einer Frist von)?|uiterlijk binnen)\s+(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>dagen|days|Tagen|werkdagen|weken|weeks|Wochen)\b",
+    + r")\s+(?P<unit>dagen|dag|days|working\s+days|Tagen|Werktagen|werkdagen|weken|week|weeks|"
+    r"Wochen)\b",
     re.IGNORECASE,
 )
 _TWO_WEEKS = re.compile(
@@ -1710,7 +1722,7 @@ def _reminder(
         if match and match.start() < len(line):
             raw = match.group("n").lower()
             count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
-            if match.group("unit").lower() in ("weken", "weeks", "wochen"):
+            if match.group("unit").lower() in ("weken", "week", "weeks", "wochen"):
                 count *= 7
         elif _TWO_WEEKS.search(line):
             count = 14
