@@ -18,8 +18,6 @@ from app.core.letter_text import LetterReading
 from app.core.validation import GDPR_START
 from app.ui.case_form import CaseForm
 
-tr = QCoreApplication.translate
-
 
 def fill_form(form: CaseForm, reading: LetterReading, *, today: date, locale: QLocale) -> list[str]:
     """Tick suggested types (never untick) and fill the empty fields from ``reading``.
@@ -35,7 +33,9 @@ def fill_form(form: CaseForm, reading: LetterReading, *, today: date, locale: QL
     if reading.their_reference and not form.their_reference.text().strip():
         form.their_reference.setText(reading.their_reference)
         filled.append(
-            tr("IntakeDialog", "their reference %1").replace("%1", reading.their_reference)
+            QCoreApplication.translate("IntakeDialog", "their reference %1").replace(
+                "%1", reading.their_reference
+            )
         )
     letter_date = reading.letter_date
     if (
@@ -45,7 +45,7 @@ def fill_form(form: CaseForm, reading: LetterReading, *, today: date, locale: QL
     ):
         form.their_letter_date.set_value(letter_date)
         filled.append(
-            tr("IntakeDialog", "letter date %1").replace(
+            QCoreApplication.translate("IntakeDialog", "letter date %1").replace(
                 "%1", locale.toString(form.their_letter_date.edit.date(), "d MMMM yyyy")
             )
         )
@@ -59,7 +59,9 @@ def fill_form(form: CaseForm, reading: LetterReading, *, today: date, locale: QL
         if index >= 0 and index != form.language.currentIndex():
             form.language.setCurrentIndex(index)
             filled.append(
-                tr("IntakeDialog", "answer language %1").replace("%1", form.language.currentText())
+                QCoreApplication.translate("IntakeDialog", "answer language %1").replace(
+                    "%1", form.language.currentText()
+                )
             )
     return filled
 
@@ -101,7 +103,11 @@ def _fill_person(form: CaseForm, person: PersonProposal) -> list[str]:
             text_field(edit, proposal)
         _choose(form, form.salutation, "salutation", person.salutation)
         if done and person.name is not None:
-            filled.append(tr("IntakeDialog", "name %1").replace("%1", person.name.value))
+            filled.append(
+                QCoreApplication.translate("IntakeDialog", "name %1").replace(
+                    "%1", person.name.value
+                )
+            )
     done.clear()
     for edit, proposal in (
         (form.street, person.street),
@@ -111,11 +117,17 @@ def _fill_person(form: CaseForm, person: PersonProposal) -> list[str]:
         text_field(edit, proposal)
     if done:
         _choose(form, form.country, "country", person.country)
-        filled.append(tr("IntakeDialog", "address %1").replace("%1", ", ".join(done)))
+        filled.append(
+            QCoreApplication.translate("IntakeDialog", "address %1").replace("%1", ", ".join(done))
+        )
     for edit, proposal, label in (
-        (form.email, person.email, tr("IntakeDialog", "e-mail %1")),
-        (form.phone, person.phone, tr("IntakeDialog", "telephone %1")),
-        (form.customer_number, person.customer_number, tr("IntakeDialog", "customer number %1")),
+        (form.email, person.email, QCoreApplication.translate("IntakeDialog", "e-mail %1")),
+        (form.phone, person.phone, QCoreApplication.translate("IntakeDialog", "telephone %1")),
+        (
+            form.customer_number,
+            person.customer_number,
+            QCoreApplication.translate("IntakeDialog", "customer number %1"),
+        ),
     ):
         done.clear()
         text_field(edit, proposal)
@@ -123,7 +135,11 @@ def _fill_person(form: CaseForm, person: PersonProposal) -> list[str]:
             filled.append(label.replace("%1", done[0]))
     if person.birth_date is not None and form.birth_date.value() is None:
         form.birth_date.set_value(date.fromisoformat(person.birth_date.value))
-        filled.append(tr("IntakeDialog", "date of birth %1").replace("%1", person.birth_date.value))
+        filled.append(
+            QCoreApplication.translate("IntakeDialog", "date of birth %1").replace(
+                "%1", person.birth_date.value
+            )
+        )
     return filled
 
 
@@ -147,7 +163,9 @@ def _fill_representative(form: CaseForm, reading: LetterReading) -> list[str]:
     who = rep.name or rep.firm
     if who is None:
         return []
-    return [tr("IntakeDialog", "representative %1").replace("%1", who.value)]
+    return [
+        QCoreApplication.translate("IntakeDialog", "representative %1").replace("%1", who.value)
+    ]
 
 
 # ---- the note: what the letter says --------------------------------------------------------
@@ -156,7 +174,7 @@ def _fill_representative(form: CaseForm, reading: LetterReading) -> list[str]:
 def type_list(types: tuple[RequestType, ...], lang: str) -> str:
     names = REQUEST_TYPE_LABEL["nl" if lang == "nl" else "en"]
     return ", ".join(
-        tr("IntakeDialog", "%1 (Art. %2)")
+        QCoreApplication.translate("IntakeDialog", "%1 (Art. %2)")
         .replace("%1", names[t])
         .replace("%2", str(REQUEST_TYPE_ARTICLE[t]))
         for t in types
@@ -174,15 +192,15 @@ def describe(
 ) -> str:
     """The note above the form: where the text came from, what it is, what was filled in."""
     lines = [
-        tr("IntakeDialog", "From the text layer of the scan:")
+        QCoreApplication.translate("IntakeDialog", "From the text layer of the scan:")
         if from_scan
-        else tr("IntakeDialog", "From the pasted letter text:")
+        else QCoreApplication.translate("IntakeDialog", "From the pasted letter text:")
     ]
     if from_inbox:
-        lines[0] = tr("IntakeDialog", "From the scan in the hot folder:")
+        lines[0] = QCoreApplication.translate("IntakeDialog", "From the scan in the hot folder:")
     if reading.is_complaint_to_authority:
         lines.append(
-            tr(
+            QCoreApplication.translate(
                 "IntakeDialog",
                 "Warning: this looks like a complaint to the supervisory authority (Art. 77), "
                 "not a request to the organisation. Do not register it as a request.",
@@ -191,7 +209,7 @@ def describe(
         lines.append(f"— “{reading.evidence.get('complaint', '')}”")
     elif reading.is_reminder:
         lines.append(
-            tr(
+            QCoreApplication.translate(
                 "IntakeDialog",
                 "This looks like a reminder about an earlier request: link it to that case "
                 "instead of registering a new request.",
@@ -199,43 +217,49 @@ def describe(
         )
         if reading.our_reference:
             lines.append(
-                tr("IntakeDialog", "The letter mentions our reference %1.").replace(
-                    "%1", reading.our_reference
-                )
+                QCoreApplication.translate(
+                    "IntakeDialog", "The letter mentions our reference %1."
+                ).replace("%1", reading.our_reference)
             )
         lines.append(f"— “{reading.evidence.get('reminder', '')}”")
         if ultimatum is not None:
             lines.append(
-                tr("IntakeDialog", "Ultimatum: an answer by %1 — “%2”")
+                QCoreApplication.translate("IntakeDialog", "Ultimatum: an answer by %1 — “%2”")
                 .replace("%1", ultimatum.value)
                 .replace("%2", ultimatum.source)
             )
     if reading.referenced_types:
         lines.append(
-            tr("IntakeDialog", "The earlier request: %1").replace(
+            QCoreApplication.translate("IntakeDialog", "The earlier request: %1").replace(
                 "%1", type_list(reading.referenced_types, lang)
             )
         )
     if reading.request_types:
         lines.append(
-            tr("IntakeDialog", "Found: %1").replace("%1", type_list(reading.request_types, lang))
+            QCoreApplication.translate("IntakeDialog", "Found: %1").replace(
+                "%1", type_list(reading.request_types, lang)
+            )
         )
         names = REQUEST_TYPE_LABEL["nl" if lang == "nl" else "en"]
         for rtype in reading.request_types:
             lines.append(f"— {names[rtype]}: “{reading.evidence.get(rtype.value, '')}”")
     elif not (reading.is_reminder or reading.is_complaint_to_authority):
         lines.append(
-            tr(
+            QCoreApplication.translate(
                 "IntakeDialog",
                 "No request type recognised: choose the types yourself from the letter.",
             )
         )
     if filled:
-        lines.append(tr("IntakeDialog", "Filled in: %1").replace("%1", "; ".join(filled)))
+        lines.append(
+            QCoreApplication.translate("IntakeDialog", "Filled in: %1").replace(
+                "%1", "; ".join(filled)
+            )
+        )
     proposals = reading.proposals
     if proposals.authorisation_attached is not None:
         lines.append(
-            tr(
+            QCoreApplication.translate(
                 "IntakeDialog",
                 "The letter says an authorisation (machtiging) is enclosed: attach it.",
             )
@@ -243,11 +267,15 @@ def describe(
     reminder = proposals.reminder
     if reminder is not None and reminder.ultimatum_date is not None:
         lines.append(
-            tr("IntakeDialog", "Their ultimatum: %1 (“%2”)")
+            QCoreApplication.translate("IntakeDialog", "Their ultimatum: %1 (“%2”)")
             .replace("%1", reminder.ultimatum_date.value)
             .replace("%2", reminder.ultimatum_date.source)
         )
-    lines.append(tr("IntakeDialog", "These are suggestions: check them against the letter."))
+    lines.append(
+        QCoreApplication.translate(
+            "IntakeDialog", "These are suggestions: check them against the letter."
+        )
+    )
     return "\n".join(lines)
 
 
