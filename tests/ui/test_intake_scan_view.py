@@ -70,6 +70,8 @@ def test_focusing_the_postcode_marks_its_line_on_the_page_image(
     assert view.tabs.currentIndex() == 1  # the scan in front
     assert view.page_lines, "OCR gave no word boxes"
 
+    dialog.activateWindow()  # back from the progress dialog, as the officer's click does
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
     dialog.form.postcode.setFocus()
     qtbot.waitUntil(lambda: view.page_highlight is not None, timeout=3000)
     line = view.page_highlight
