@@ -109,6 +109,17 @@ class ReminderProposal:
     ultimatum_date: Proposal | None = None
     ultimatum_days: Proposal | None = None
 
+    def ultimatum(self, *, received_on: date) -> Proposal | None:
+        """The date the answer is demanded by: counted from the letter's date, or, when the
+        letter has none, from the day it was received."""
+        if self.ultimatum_date is not None:
+            return self.ultimatum_date
+        days = self.ultimatum_days
+        if days is None:
+            return None
+        value = (received_on + timedelta(days=int(days.value))).isoformat()
+        return Proposal(value, days.line, days.source, min(days.confidence, 0.6))
+
     def to_json(self) -> dict[str, Any]:
         return _json_of(self)
 
@@ -339,15 +350,22 @@ _REPRESENTATION = (
         ),
     ),
 )
+# German names the document by compounds and inflects them: "Vorsorgevollmacht",
+# "Vollmachtsurkunde", "des Betreuerausweises", "Beschluss des Betreuungsgerichts".
 _AUTHORISATION = re.compile(
-    r"\bmachtiging\b|\bvolmacht\b|\bVollmacht\b|\bform of authority\b|\bwritten authority\b|"
-    r"\bletter of authority\b|\bauthori[sz]ation\b|\bBetreuerausweis\b|\bbeschikking\b|"
-    r"\bBestellungsurkunde\b",
+    r"\bmachtiging\b|\bvolmacht\b|\bform of authority\b|\bwritten authority\b|"
+    r"\bletter of authority\b|\bauthori[sz]ation\b|\bbeschikking\b|"
+    r"\w*vollmacht\w*|\bBetreu(?:er|ungs)ausweis\w*|\bBestellungsurkunde\w*|"
+    r"\bBetreuerbestellung\w*|\bBetreuungsbeschlu(?:ss|ß)\w*|\bBetreuungsgericht\w*|"
+    r"\bVertretungsnachweis\w*|\bSorgerechtsnachweis\w*",
     re.IGNORECASE,
 )
 _ATTACHED = re.compile(
     r"\bbijgevoegd|\bbijgaand|\bbijlage|\bgaat hierbij|\btreft u\b|\bstuur ik mee|\bmeegestuurd|"
-    r"\benclosed|\battached|\bliegt bei|\bbeigefügt|\banbei\b|\bin der Anlage",
+    r"\benclosed|\battached|"
+    r"\b(?:liegt|liegen|lege|legen)\b.{0,40}\bbei\b|\bbeigefügt|\bbeiliegend|\banbei\b|"
+    r"\banliegend|\bin der Anlage|\bals Anlage|\bin Kopie\b.{0,20}\b(?:bei|mit)\b|"
+    r"\bf(?:ü|ue)ge\b.{0,60}\bbei\b|\bf(?:ü|ue)gen\b.{0,60}\bbei\b|\bübersende|\breiche\b.{0,40}\bein\b",
     re.IGNORECASE,
 )
 _REF_LABEL = re.compile(
@@ -365,7 +383,8 @@ _NUMBER_WORDS = {
 _ULTIMATUM = re.compile(
     r"\b(?:binnen|within|innerhalb (?:von|einer Frist von)?|uiterlijk binnen)\s+(?P<n>\d{1,2}|"
     + "|".join(_NUMBER_WORDS)
-    + r")\s+(?P<unit>dagen|days|Tagen|werkdagen|weken|weeks|Wochen)\b",
+    + r")\s+(?P<unit>dagen|dag|days|working\s+days|Tagen|Werktagen|werkdagen|weken|week|weeks|"
+    r"Wochen)\b",
     re.IGNORECASE,
 )
 _TWO_WEEKS = re.compile(
@@ -1670,7 +1689,8 @@ def _authorisation(reader: _Reader) -> Proposal | None:
         if found and found.start() < len(line) and _ATTACHED.search(joined):
             return reader.p("yes", index, 0.8)
         if re.match(
-            r"^(?:bijlage|bijlagen|anlage|enclosure|encl\.?)\s*:?\s*.*\b(?:machtiging|volmacht|vollmacht|authority)",
+            r"^(?:bijlage|bijlagen|anlagen?|enclosures?|encl\.?)\s*:?\s*.*"
+            r"(?:\bmachtiging|\bvolmacht|vollmacht|\bauthority|\bBetreu)",
             line,
             re.IGNORECASE,
         ):
@@ -1702,7 +1722,7 @@ def _reminder(
         if match and match.start() < len(line):
             raw = match.group("n").lower()
             count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
-            if match.group("unit").lower() in ("weken", "weeks", "wochen"):
+            if match.group("unit").lower() in ("weken", "week", "weeks", "wochen"):
                 count *= 7
         elif _TWO_WEEKS.search(line):
             count = 14

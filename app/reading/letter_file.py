@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
 from app.core.i18n import Message, _
@@ -15,7 +16,11 @@ from app.reading.documents import (
     UnreadableDocument,
     decode_text,
 )
+from app.reading.page_lines import PageLine, text_layer_lines
 from app.reading.worker import IsolatedReader
+
+if TYPE_CHECKING:
+    from app.reading.ocr import OcrResult
 
 MAX_TEXT_MB = 5
 MAX_PDF_MB = 50
@@ -29,6 +34,9 @@ class LetterScan:
     text: str
     searchable_pdf: bytes | None = None
     from_ocr: bool = False
+    # Where the lines sit on the pages (OCR word boxes or the PDF's text positions); empty
+    # for a text file, or when the positions could not be had.
+    lines: tuple[PageLine, ...] = ()
 
 
 def read_letter_file(
@@ -38,10 +46,14 @@ def read_letter_file(
 
     The searchable PDF covers the pages read (``max_pages``); the original stays untouched.
     """
-    holder: list[bytes | None] = []
-    text = letter_text_of_file(path, max_pages=max_pages, progress=progress, _pdf=holder)
-    pdf = holder[0] if holder else None
-    return LetterScan(text, pdf, from_ocr=bool(holder))
+    holder: list[OcrResult] = []
+    text = letter_text_of_file(path, max_pages=max_pages, progress=progress, _ocr=holder)
+    if holder:
+        return LetterScan(text, holder[0].pdf, from_ocr=True, lines=holder[0].lines)
+    with path.open("rb") as handle:
+        is_pdf = handle.read(5) == b"%PDF-"
+    lines = text_layer_lines(path, max_pages=max_pages, progress=progress) if is_pdf else ()
+    return LetterScan(text, lines=lines)
 
 
 def letter_text_of_file(
@@ -50,7 +62,7 @@ def letter_text_of_file(
     max_pages: int = 5,
     progress: Progress | None = None,
     reader: IsolatedReader | None = None,
-    _pdf: list[bytes | None] | None = None,
+    _ocr: list[OcrResult] | None = None,
 ) -> str:
     """The text of a .txt file or of a PDF's text layer (first ``max_pages`` pages).
 
@@ -66,7 +78,7 @@ def letter_text_of_file(
     if head.startswith(b"%PDF-"):
         if size > MAX_PDF_MB * 1024 * 1024:
             raise UserError(_too_large(path, size, MAX_PDF_MB))
-        return _pdf_text(path, max_pages, progress, reader or IsolatedReader(), _pdf)
+        return _pdf_text(path, max_pages, progress, reader or IsolatedReader(), _ocr)
     if head.startswith(IMAGE_HEADS):
         if size > MAX_IMAGE_MB * 1024 * 1024:
             raise UserError(
@@ -78,7 +90,7 @@ def letter_text_of_file(
                     limit=MAX_IMAGE_MB,
                 )
             )
-        return _ocr_text(path, max_pages, progress, is_pdf=False, pdf_out=_pdf)
+        return _ocr_text(path, max_pages, progress, is_pdf=False, ocr_out=_ocr)
     if size > MAX_TEXT_MB * 1024 * 1024:
         raise UserError(_too_large(path, size, MAX_TEXT_MB))
     data = path.read_bytes()
@@ -118,7 +130,7 @@ def _pdf_text(
     max_pages: int,
     progress: Progress | None,
     reader: IsolatedReader,
-    pdf_out: list[bytes | None] | None,
+    ocr_out: list[OcrResult] | None,
 ) -> str:
     try:
         reading = reader.read(path, max_pages=max_pages, progress=progress)
@@ -135,7 +147,7 @@ def _pdf_text(
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
     if not reading.has_text:
-        return _ocr_text(path, max_pages, progress, is_pdf=True, pdf_out=pdf_out)
+        return _ocr_text(path, max_pages, progress, is_pdf=True, ocr_out=ocr_out)
     return reading.text
 
 
@@ -155,11 +167,12 @@ def _ocr_text(
     progress: Progress | None,
     *,
     is_pdf: bool,
-    pdf_out: list[bytes | None] | None = None,
+    ocr_out: list[OcrResult] | None = None,
 ) -> str:
     """The text OCR reads in a scan; a blank result says so instead of returning nothing.
 
-    With ``pdf_out`` the searchable PDF is made in the same runs and appended to it.
+    With ``ocr_out`` the searchable PDF is made in the same runs, and the result (with it and
+    the lines' positions) is appended to it.
     """
     from app.reading import ocr
 
@@ -169,7 +182,7 @@ def _ocr_text(
             progress=progress,
             is_pdf=is_pdf,
             max_pages=max_pages,
-            searchable=pdf_out is not None,
+            searchable=ocr_out is not None,
         )
     except UnreadableDocument as exc:
         raise _damaged_pdf(path) from exc
@@ -181,6 +194,6 @@ def _ocr_text(
                 name=path.name,
             )
         )
-    if pdf_out is not None:
-        pdf_out.append(result.pdf)
+    if ocr_out is not None:
+        ocr_out.append(result)
     return result.text

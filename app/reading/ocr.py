@@ -38,6 +38,7 @@ from app.core.errors import Cancelled, UserError
 from app.core.i18n import P_, _
 from app.core.progress import Progress
 from app.reading.errors import UnreadableDocument
+from app.reading.page_lines import PageGeometry, PageLine, lines_from_tsv
 from app.reading.tesseract import NO_WINDOW, Tesseract, child_env, require_tesseract
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class OcrResult:
     notes: tuple[str, ...] = field(default=())
     # The searchable PDF (page images + invisible text, PDF/A-2b metadata) when asked for.
     pdf: bytes | None = None
+    # Where each line sits on its page (from the same Tesseract runs), for the letter viewer.
+    lines: tuple[PageLine, ...] = ()
 
     @property
     def text(self) -> str:
@@ -378,13 +381,14 @@ def skew_angle(image: object) -> float:
     return round(chosen, 1)
 
 
-def _prepare(tesseract: Tesseract, page: Path, progress: Progress | None) -> tuple[int, float]:
-    """Turn the page upright and level in place; returns (rotation, skew) applied."""
+def _prepare(tesseract: Tesseract, page: Path, progress: Progress | None) -> PageGeometry:
+    """Turn the page upright and level in place; returns its size and what was applied."""
     from PIL import Image
 
     rotation = _orientation(tesseract, page, progress)
     with Image.open(page) as opened:
         image = opened.convert("L")
+    size = image.size
     if rotation:
         image = image.rotate(-rotation, expand=True)  # Tesseract's "Rotate" is clockwise
     angle = skew_angle(image)
@@ -392,7 +396,7 @@ def _prepare(tesseract: Tesseract, page: Path, progress: Progress | None) -> tup
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     if rotation or abs(angle) >= 0.2:
         image.save(page)
-    return rotation, angle if abs(angle) >= 0.2 else 0.0
+    return PageGeometry(size[0], size[1], rotation, angle if abs(angle) >= 0.2 else 0.0)
 
 
 # ---- reading ------------------------------------------------------------------------------------
@@ -405,20 +409,36 @@ def ocr_page(
     progress: Progress | None = None,
     pdf_dpi: int | None = None,
 ) -> str:
-    """The text Tesseract reads on one prepared page image.
+    """The text Tesseract reads on one prepared page image."""
+    return ocr_page_lines(tesseract, page, progress=progress, pdf_dpi=pdf_dpi)[0]
 
-    With ``pdf_dpi`` the same run also writes ``page.pdf`` beside the image: the page with its
-    text as an invisible layer (Tesseract's ``pdf`` renderer), ``pdf_dpi`` giving its size.
+
+def ocr_page_lines(
+    tesseract: Tesseract,
+    page: Path,
+    *,
+    progress: Progress | None = None,
+    pdf_dpi: int | None = None,
+    geometry: PageGeometry | None = None,
+    number: int = 0,
+) -> tuple[str, list[PageLine]]:
+    """The text Tesseract reads on one prepared page image, and where its lines are.
+
+    The same run writes the text and the word boxes (Tesseract's ``txt`` and ``tsv``
+    renderers); the boxes are mapped back onto the page as scanned by ``geometry``. With
+    ``pdf_dpi`` it also writes ``page.pdf`` beside the image: the page with its text as an
+    invisible layer (Tesseract's ``pdf`` renderer), ``pdf_dpi`` giving its size.
     """
     languages = "+".join(tesseract.ocr_languages or tesseract.languages[:1] or ("eng",))
-    target = "stdout" if pdf_dpi is None else str(page.with_suffix(""))
-    command = [str(tesseract.path), str(page), target, "-l", languages, "--psm", "3"]
+    base = page.with_suffix("")
+    command = [str(tesseract.path), str(page), str(base), "-l", languages, "--psm", "3"]
     if pdf_dpi is not None:
-        command += ["--dpi", str(pdf_dpi), "txt", "pdf"]
+        command += ["--dpi", str(pdf_dpi)]
+    command += ["txt", "tsv"] + (["pdf"] if pdf_dpi is not None else [])
     try:
-        out = run_child(command, progress=progress)
-        if pdf_dpi is not None:
-            out = page.with_suffix(".txt").read_bytes()
+        run_child(command, progress=progress)
+        out = page.with_suffix(".txt").read_bytes()
+        tsv = page.with_suffix(".tsv").read_bytes().decode("utf-8", "replace")
     except subprocess.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
         log.warning("Tesseract failed with exit %s: %s", exc.returncode, detail)
@@ -429,7 +449,16 @@ def ocr_page(
                 code=exc.returncode,
             )
         ) from exc
-    return clean_ocr_text(out.decode("utf-8", "replace"))
+    finally:
+        page.with_suffix(".txt").unlink(missing_ok=True)
+        page.with_suffix(".tsv").unlink(missing_ok=True)
+    if geometry is None:
+        from PIL import Image
+
+        with Image.open(page) as image:
+            geometry = PageGeometry(image.width, image.height)
+    lines = lines_from_tsv(tsv, page=number, geometry=geometry)
+    return clean_ocr_text(out.decode("utf-8", "replace")), lines
 
 
 def ocr_file(
@@ -459,6 +488,7 @@ def ocr_file(
     texts: list[str] = []
     rotations: list[int] = []
     skews: list[float] = []
+    lines: list[PageLine] = []
     page_pdfs: list[Path] = []
     pdf: bytes | None = None
     dpi = DPI if is_pdf else _image_dpi(path)
@@ -471,12 +501,19 @@ def ocr_file(
             source = _image_pages(path, folder, pages)
         for index, page in enumerate(source):
             report(index, _("Reading page {page} of {pages}…", page=index + 1, pages=pages))
-            rotation, skew = _prepare(tesseract, page, progress)
-            texts.append(
-                ocr_page(tesseract, page, progress=progress, pdf_dpi=dpi if searchable else None)
+            geometry = _prepare(tesseract, page, progress)
+            text, page_lines = ocr_page_lines(
+                tesseract,
+                page,
+                progress=progress,
+                pdf_dpi=dpi if searchable else None,
+                geometry=geometry,
+                number=index,
             )
-            rotations.append(rotation)
-            skews.append(skew)
+            texts.append(text)
+            lines.extend(page_lines)
+            rotations.append(geometry.rotation)
+            skews.append(geometry.skew)
             page.unlink(missing_ok=True)
             if searchable:
                 page_pdfs.append(page.with_suffix(".pdf"))
@@ -492,6 +529,7 @@ def ocr_file(
         tuple(skews),
         seconds=time.perf_counter() - started,
         pdf=pdf,
+        lines=tuple(lines),
     )
 
 

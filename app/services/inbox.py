@@ -25,14 +25,15 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, message_of, restored, stored
+from app.core.letter_fields import Proposal
 from app.core.letter_text import LetterReading, read_letter
 from app.core.progress import Progress
-from app.core.reading_adapter import Proposal, quoted_our_reference, sender_of, ultimatum_date
 from app.core.validation import CaseInput, check_attachment
 from app.data.database import Database
 from app.data.models import InboxItem
 from app.reading.letter_file import read_letter_file
 from app.reading.ocr import MAX_PAGES
+from app.reading.page_lines import PageLine, text_layer_lines
 from app.services import audit
 from app.services.case_documents import ScanFile
 from app.services.cases import create_case, validated_input
@@ -182,6 +183,30 @@ def read_item(db: Database, *, item_id: int, progress: Progress | None = None) -
 def _max_mb(db: Database) -> int:
     with db.session() as session:
         return int(read_setting(session, "attachments").get("max_mb", 50))
+
+
+@dataclass(frozen=True)
+class ReadPages:
+    """The pages OCR read (the searchable PDF: upright and level) and where its lines sit."""
+
+    pdf: bytes
+    lines: tuple[PageLine, ...]
+
+
+def read_pages(db: Database, *, item_id: int) -> ReadPages | None:
+    """The item's searchable PDF with the positions of its lines (from its text layer), for
+    showing the letter with the line a proposal came from marked; None without OCR."""
+    import tempfile
+
+    with db.session() as session:
+        pdf = _get(session, item_id).searchable_pdf
+    if not pdf:
+        return None
+    with tempfile.TemporaryDirectory(prefix="privacy-desk-inbox-") as folder:
+        path = Path(folder) / "read.pdf"
+        path.write_bytes(pdf)
+        lines = text_layer_lines(path, max_pages=MAX_PAGES)
+    return ReadPages(pdf, lines)
 
 
 def _get(session: Session, item_id: int) -> InboxItem:
@@ -453,18 +478,20 @@ class ItemProposals:
         return {
             "reading": self.reading.to_json(),
             "earlier_cases": [e.to_json() for e in self.earlier],
-            "ultimatum": None
-            if self.ultimatum is None
-            else {"value": self.ultimatum.value, "line": self.ultimatum.line},
+            "ultimatum": None if self.ultimatum is None else self.ultimatum.to_json(),
         }
 
 
 def proposals_of(db: Database, entry: InboxEntry) -> ItemProposals:
     """Read the item's text and look for the earlier case (by our reference or the person)."""
     reading = read_letter(entry.text)
-    quoted = quoted_our_reference(reading)
-    hint = sender_of(reading)
-    person = Person(hint.last_name, hint.postcode, hint.email)
-    earlier = find_earlier_cases(db, our_reference=quoted.value if quoted else "", person=person)
-    ultimatum = ultimatum_date(reading, entry.text, received_on=entry.received_on)
+    sender = reading.proposals.subject
+
+    def value(proposal: Proposal | None) -> str:
+        return proposal.value if proposal is not None else ""
+
+    person = Person(value(sender.last_name), value(sender.postcode), value(sender.email))
+    earlier = find_earlier_cases(db, our_reference=reading.our_reference, person=person)
+    reminder = reading.proposals.reminder
+    ultimatum = reminder.ultimatum(received_on=entry.received_on) if reminder else None
     return ItemProposals(reading, tuple(earlier), ultimatum if reading.is_reminder else None)

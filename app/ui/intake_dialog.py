@@ -14,14 +14,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -30,15 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import REQUEST_TYPE_ARTICLE, REQUEST_TYPE_LABEL, Language, RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.i18n import restored
 from app.core.letter_fields import Proposal
 from app.core.letter_text import LetterReading
-from app.core.reading_adapter import Proposal as QuotedProposal
-from app.core.reading_adapter import quoted_our_reference, ultimatum_date
-from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, GDPR_START, check_attachment
+from app.core.validation import DEFAULT_MAX_ATTACHMENT_MB, check_attachment
 from app.reading.letter_file import LetterScan, read_letter_file
+from app.reading.page_lines import PageLine
 from app.services import inbox
 from app.services.case_documents import ScanFile
 from app.services.cases import register_case
@@ -55,7 +51,8 @@ from app.ui.case_form import WARNING_STYLE, CaseForm
 from app.ui.context import UiContext
 from app.ui.earlier_cases import EarlierCasesPanel
 from app.ui.errors import ui_text, user_message
-from app.ui.intake_support import LetterTextDialog, source_line
+from app.ui.intake_proposals import describe, fill_form, source_line
+from app.ui.intake_support import LetterTextDialog
 from app.ui.letter_view import LetterView, page_images
 from app.ui.widgets import error_label, pydate, qdate
 
@@ -79,7 +76,7 @@ class IntakeDialog(QDialog):
         self.entry = entry  # a letter from the hot folder's inbox (claimed by this officer)
         self.searchable_pdf: bytes | None = None  # what OCR made of the attached scan
         self.letter_text = ""
-        self.ultimatum: QuotedProposal | None = None
+        self.ultimatum: Proposal | None = None
         self.earlier: list[EarlierCase] = []
         self.linked_reminder = False  # registered as a reminder on an earlier case
         self.setWindowTitle(self.tr("New letter"))
@@ -208,12 +205,19 @@ class IntakeDialog(QDialog):
         )
         self.form.received_on.setDate(qdate(entry.received_on))
         self.form.received_on.setToolTip(self.tr("The day the scan arrived in the hot folder"))
+        # The pages as OCR read them (turned upright, levelled), where they carry the positions
+        # of the lines; else the file as scanned.
+        read = inbox.read_pages(self.ctx.db, item_id=entry.id) if entry.text else None
         try:
-            self.letter_view.set_pages(page_images(path))
+            pages = page_images(path, data=read.pdf) if read is not None else page_images(path)
         except OSError:
-            self.letter_view.set_pages([])
+            pages = []
+        self.letter_view.set_pages(pages)
+        if pages:
+            self.letter_view.show_scan()
         if entry.text:
-            self.read_text(entry.text, from_scan=True)
+            lines = read.lines if read is not None and pages else ()
+            self.read_text(entry.text, from_scan=True, page_lines=lines)
         elif entry.error:
             self.show_unreadable_scan(UserError(ui_text(restored(entry.error))))
 
@@ -282,10 +286,15 @@ class IntakeDialog(QDialog):
             self.read_text(self.letter_text_dialog.text(), from_scan=False)
             self.letter_text_dialog = None
 
-    def read_text(self, text: str, *, from_scan: bool) -> LetterReading:
+    def read_text(
+        self, text: str, *, from_scan: bool, page_lines: tuple[PageLine, ...] = ()
+    ) -> LetterReading:
+        """Read ``text`` and fill the form; ``page_lines`` place its lines on the scan's pages
+        (so the line a field came from is highlighted on the page image too)."""
         reading = reader_settings(self.ctx.db).read(text)
         self.letter_text = text
         self.letter_view.set_text(text)
+        self.letter_view.set_page_lines(page_lines)
         self.apply_reading(reading, from_scan=from_scan)
         return reading
 
@@ -306,7 +315,7 @@ class IntakeDialog(QDialog):
             dialog = current()
             if dialog is not None and isinstance(result, LetterScan):
                 dialog.searchable_pdf = result.searchable_pdf
-                dialog.read_text(result.text, from_scan=True)
+                dialog.read_text(result.text, from_scan=True, page_lines=result.lines)
 
         def failed(exc: BaseException) -> bool:
             if not isinstance(exc, UserError):
@@ -335,46 +344,21 @@ class IntakeDialog(QDialog):
     def apply_reading(self, reading: LetterReading, *, from_scan: bool) -> None:
         """Tick suggested types (never untick), fill empty fields, and say what was found."""
         self.reading = reading
-        form = self.form
-        earlier = reading.is_reminder or reading.is_complaint_to_authority
-        if not earlier:
-            for rtype in reading.request_types:
-                form.type_boxes[rtype.value].setChecked(True)
-        filled: list[str] = []
-        if reading.their_reference and not form.their_reference.text().strip():
-            form.their_reference.setText(reading.their_reference)
-            filled.append(self.tr("their reference %1").replace("%1", reading.their_reference))
-        letter_date = reading.letter_date
-        today = self.ctx.today()
-        if (
-            letter_date is not None
-            and form.their_letter_date.value() is None
-            and GDPR_START <= letter_date <= today
-        ):
-            form.their_letter_date.set_value(letter_date)
-            filled.append(
-                self.tr("letter date %1").replace(
-                    "%1",
-                    self.ctx.locale.toString(form.their_letter_date.edit.date(), "d MMMM yyyy"),
-                )
-            )
-        filled += self._fill_people(reading)
-        if reading.language and form.untouched("language") and not earlier:
-            # Answered in the letter's own language (Dutch, English or German), else English.
-            known = {language.value for language in Language}
-            answer = reading.language if reading.language in known else Language.EN.value
-            index = form.language.findData(answer)
-            if index >= 0 and index != form.language.currentIndex():
-                form.language.setCurrentIndex(index)
-                filled.append(
-                    self.tr("answer language %1").replace("%1", form.language.currentText())
-                )
+        filled = fill_form(self.form, reading, today=self.ctx.today(), locale=self.ctx.locale)
         self.ultimatum = None
-        if reading.is_reminder:
-            self.ultimatum = ultimatum_date(
-                reading, self.letter_text, received_on=pydate(form.received_on.date())
-            )
-        self._show_note(self._describe(reading, filled, from_scan=from_scan))
+        reminder = reading.proposals.reminder
+        if reading.is_reminder and reminder is not None:
+            received = pydate(self.form.received_on.date())
+            self.ultimatum = reminder.ultimatum(received_on=received)
+        note = describe(
+            reading,
+            filled,
+            from_scan=from_scan,
+            from_inbox=self.entry is not None,
+            lang=self.ctx.lang,
+            ultimatum=self.ultimatum,
+        )
+        self._show_note(note)
         self.refresh_earlier()
 
     # ---- earlier cases, reminders ---------------------------------------------------------
@@ -393,9 +377,10 @@ class IntakeDialog(QDialog):
         if not shiboken6.isValid(self.form.last_name):  # editingFinished while the dialog closes
             return self.earlier
         reading = self.reading
-        quoted = quoted_our_reference(reading) if reading is not None else None
         self.earlier = find_earlier_cases(
-            self.ctx.db, our_reference=quoted.value if quoted else "", person=self.person()
+            self.ctx.db,
+            our_reference=reading.our_reference if reading is not None else "",
+            person=self.person(),
         )
         is_reminder = reading is not None and reading.is_reminder
         self.earlier_panel.show_cases(self.earlier, is_reminder=is_reminder)
@@ -499,160 +484,6 @@ class IntakeDialog(QDialog):
         line = self.source_line(new)
         if line:
             self.letter_view.highlight(line)
-
-    def _fill_people(self, reading: LetterReading) -> list[str]:
-        """The person (the data subject) and a representative from the letter, only into empty
-        fields: what the officer typed is never overwritten. Returns what was filled."""
-        form = self.form
-        proposals = reading.proposals
-        filled: list[str] = []
-        done: list[str] = []
-
-        def text_field(edit: QLineEdit, proposal: Proposal | None) -> None:
-            if proposal is not None and proposal.value and not edit.text().strip():
-                edit.setText(proposal.value)
-                done.append(proposal.value)
-
-        def combo(box: QComboBox, name: str, proposal: Proposal | None) -> None:
-            if proposal is None or (name and not form.untouched(name)):
-                return
-            index = box.findData(proposal.value)
-            if index >= 0 and index != box.currentIndex():
-                box.setCurrentIndex(index)
-
-        person = proposals.subject
-        name_empty = not any(
-            edit.text().strip()
-            for edit in (form.first_name, form.initials, form.name_prefix, form.last_name)
-        )
-        if name_empty:
-            for edit, proposal in (
-                (form.first_name, person.first_name),
-                (form.initials, person.initials),
-                (form.name_prefix, person.name_prefix),
-                (form.last_name, person.last_name),
-            ):
-                text_field(edit, proposal)
-            combo(form.salutation, "salutation", person.salutation)
-            if done and person.name is not None:
-                filled.append(self.tr("name %1").replace("%1", person.name.value))
-        done.clear()
-        for edit, proposal in (
-            (form.street, person.street),
-            (form.postcode, person.postcode),
-            (form.city, person.city),
-        ):
-            text_field(edit, proposal)
-        if done:
-            combo(form.country, "country", person.country)
-            filled.append(self.tr("address %1").replace("%1", ", ".join(done)))
-        for edit, proposal, label in (
-            (form.email, person.email, self.tr("e-mail %1")),
-            (form.phone, person.phone, self.tr("telephone %1")),
-            (form.customer_number, person.customer_number, self.tr("customer number %1")),
-        ):
-            done.clear()
-            text_field(edit, proposal)
-            if done:
-                filled.append(label.replace("%1", done[0]))
-        if person.birth_date is not None and form.birth_date.value() is None:
-            form.birth_date.set_value(date.fromisoformat(person.birth_date.value))
-            filled.append(self.tr("date of birth %1").replace("%1", person.birth_date.value))
-        rep = proposals.representative
-        if rep is not None and not form.rep_name.text().strip():
-            form.representative.setChecked(True)
-            text_field(form.rep_name, rep.name or rep.firm)
-            text_field(form.rep_organisation, rep.firm if rep.name else None)
-            for edit, proposal in (
-                (form.rep_street, rep.street),
-                (form.rep_postcode, rep.postcode),
-                (form.rep_city, rep.city),
-                (form.rep_email, rep.email),
-            ):
-                text_field(edit, proposal)
-            combo(form.rep_role, "", rep.role)
-            combo(form.rep_country, "", rep.country)
-            who = rep.name or rep.firm
-            if who is not None:
-                filled.append(self.tr("representative %1").replace("%1", who.value))
-        return filled
-
-    def _type_list(self, types: tuple[RequestType, ...]) -> str:
-        names = REQUEST_TYPE_LABEL["nl" if self.ctx.lang == "nl" else "en"]
-        return ", ".join(
-            self.tr("%1 (Art. %2)")
-            .replace("%1", names[t])
-            .replace("%2", str(REQUEST_TYPE_ARTICLE[t]))
-            for t in types
-        )
-
-    def _describe(self, reading: LetterReading, filled: list[str], *, from_scan: bool) -> str:
-        lines = [
-            self.tr("From the text layer of the scan:")
-            if from_scan
-            else self.tr("From the pasted letter text:")
-        ]
-        if self.entry is not None:
-            lines[0] = self.tr("From the scan in the hot folder:")
-        if reading.is_complaint_to_authority:
-            lines.append(
-                self.tr(
-                    "Warning: this looks like a complaint to the supervisory authority (Art. 77), "
-                    "not a request to the organisation. Do not register it as a request."
-                )
-            )
-            lines.append(f"— “{reading.evidence.get('complaint', '')}”")
-        elif reading.is_reminder:
-            lines.append(
-                self.tr(
-                    "This looks like a reminder about an earlier request: link it to that case "
-                    "instead of registering a new request."
-                )
-            )
-            if reading.our_reference:
-                lines.append(
-                    self.tr("The letter mentions our reference %1.").replace(
-                        "%1", reading.our_reference
-                    )
-                )
-            lines.append(f"— “{reading.evidence.get('reminder', '')}”")
-            if self.ultimatum is not None:
-                lines.append(
-                    self.tr("Ultimatum: an answer by %1 — “%2”")
-                    .replace("%1", self.ultimatum.value)
-                    .replace("%2", self.ultimatum.line)
-                )
-        if reading.referenced_types:
-            lines.append(
-                self.tr("The earlier request: %1").replace(
-                    "%1", self._type_list(reading.referenced_types)
-                )
-            )
-        if reading.request_types:
-            lines.append(self.tr("Found: %1").replace("%1", self._type_list(reading.request_types)))
-            names = REQUEST_TYPE_LABEL["nl" if self.ctx.lang == "nl" else "en"]
-            for rtype in reading.request_types:
-                lines.append(f"— {names[rtype]}: “{reading.evidence.get(rtype.value, '')}”")
-        elif not (reading.is_reminder or reading.is_complaint_to_authority):
-            lines.append(
-                self.tr("No request type recognised: choose the types yourself from the letter.")
-            )
-        if filled:
-            lines.append(self.tr("Filled in: %1").replace("%1", "; ".join(filled)))
-        proposals = reading.proposals
-        if proposals.authorisation_attached is not None:
-            lines.append(
-                self.tr("The letter says an authorisation (machtiging) is enclosed: attach it.")
-            )
-        reminder = proposals.reminder
-        if reminder is not None and reminder.ultimatum_date is not None:
-            lines.append(
-                self.tr("Their ultimatum: %1 (“%2”)")
-                .replace("%1", reminder.ultimatum_date.value)
-                .replace("%2", reminder.ultimatum_date.source)
-            )
-        lines.append(self.tr("These are suggestions: check them against the letter."))
-        return "\n".join(lines)
 
     def _show_note(self, text: str) -> None:
         self.reading_note.setText(text)

@@ -1,4 +1,4 @@
-"""Parts of the intake dialog: the paste box, and which letter line a form field came from."""
+"""The intake dialog's paste box: the text of a letter (OCR output or an e-mail) to be read."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from app.core.letter_text import LetterReading
-from app.ui.case_form import CaseForm
 
 
 class LetterTextDialog(QDialog):
@@ -50,31 +47,3 @@ class LetterTextDialog(QDialog):
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
-
-
-def source_line(form: CaseForm, reading: LetterReading | None, widget: QWidget) -> str:
-    """The line of the letter the value of ``widget``'s field was proposed from ("" if none).
-
-    The keys are the reading's evidence keys; the sender's fields use the field names (and
-    "name"/"address" for the whole line) as the letter reader proposes them.
-    """
-    if reading is None:
-        return ""
-    keys: dict[QWidget, str] = {
-        form.their_reference: "their_reference",
-        form.their_letter_date.edit: "letter_date",
-        form.their_letter_date.check: "letter_date",
-    }
-    for code, box in form.type_boxes.items():
-        keys[box] = code
-    for name in ("salutation", "first_name", "initials", "name_prefix", "last_name",
-                 "street", "postcode", "city", "country", "email", "phone",
-                 "customer_number"):  # fmt: skip
-        keys[getattr(form, name)] = name
-    key = keys.get(widget, "")
-    line = reading.evidence.get(key, "")
-    if not line and key in ("first_name", "initials", "name_prefix", "last_name"):
-        line = reading.evidence.get("name", "")
-    if not line and key in ("street", "postcode", "city", "country"):
-        line = reading.evidence.get("address", "")
-    return line

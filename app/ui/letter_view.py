@@ -1,12 +1,22 @@
 """The letter beside the intake form: its page images (zoomable) and its text, with the line a
-proposal came from highlighted while its field has the focus."""
+proposal came from highlighted, on the page image and in the text, while its field has the
+focus."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,10 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.reading.page_lines import Box, PageLine, find_line
 from app.ui.pdf_preview import render_pages
 
 MAX_PAGES_SHOWN = 10
 HIGHLIGHT = QColor("#ffe066")
+PAGE_HIGHLIGHT = QColor(255, 200, 0, 90)  # translucent: the line stays readable under it
+PAGE_HIGHLIGHT_EDGE = QColor(230, 140, 0, 220)
+BOX_MARGIN = 0.004  # of the page: the mark sits just around the line's ink
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0)  # 1.0: the page fits the view's width
 
 
@@ -48,14 +62,21 @@ def page_images(path: Path, data: bytes | None = None) -> list[QImage]:
 
 
 class LetterView(QWidget):
-    """Tabs "Text" and "Scan"; :meth:`highlight` marks a line of the text and shows it."""
+    """Tabs "Text" and "Scan"; :meth:`highlight` marks a line in the text and, where its position
+    on the page is known (:meth:`set_page_lines`), on the page image, scrolled into view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("letterView")
         self.pages: list[QImage] = []
+        self.page_lines: tuple[PageLine, ...] = ()
+        self.page_labels: list[QLabel] = []
+        self._scaled: list[QPixmap] = []  # each page at the current zoom, unmarked
         self.zoom = 1.0
         self.highlighted = ""
+        # The line marked on a page image, and where (in that page label's pixels).
+        self.page_highlight: PageLine | None = None
+        self.page_highlight_rect: QRect | None = None
 
         self.text = QPlainTextEdit()
         self.text.setObjectName("letter_view_text")
@@ -102,11 +123,19 @@ class LetterView(QWidget):
     def set_text(self, text: str) -> None:
         self.text.setPlainText(text)
         self.highlighted = ""
+        self._unmark_page()
 
     def set_pages(self, pages: list[QImage]) -> None:
         self.pages = pages
+        self.page_lines = ()
+        self.page_highlight = None
         self.tabs.setTabEnabled(1, bool(pages))
         self._show_pages()
+
+    def set_page_lines(self, lines: tuple[PageLine, ...]) -> None:
+        """Where the lines of the text sit on the pages shown (OCR or the PDF's text layer)."""
+        self.page_lines = tuple(line for line in lines if line.page < len(self.pages))
+        self._unmark_page()
 
     def show_scan(self) -> None:
         if self.pages:
@@ -130,6 +159,8 @@ class LetterView(QWidget):
             if widget is not None:
                 widget.hide()  # gone at once, not only when the event loop deletes it
                 widget.deleteLater()
+        self.page_labels = []
+        self._scaled = []
         fit = self.page_scroll.viewport().width() - 24
         fit = fit if fit > 150 else 420  # not laid out yet
         for number, image in enumerate(self.pages, 1):
@@ -138,9 +169,14 @@ class LetterView(QWidget):
             scaled = image.scaledToWidth(
                 max(50, int(fit * self.zoom)), Qt.TransformationMode.SmoothTransformation
             )
-            label.setPixmap(QPixmap.fromImage(scaled))
+            pixmap = QPixmap.fromImage(scaled)
+            label.setPixmap(pixmap)
             label.setAccessibleName(self.tr("Page %1 of the scan").replace("%1", str(number)))
             self.page_layout.addWidget(label)
+            self.page_labels.append(label)
+            self._scaled.append(pixmap)
+        if self.page_highlight is not None:  # the same line, at the new zoom
+            self._mark_page(self.page_highlight)
         self.zoom_label.setText(f"{round(self.zoom * 100)} %")
         self.zoom_out_button.setEnabled(self.zoom > ZOOM_STEPS[0])
         self.zoom_in_button.setEnabled(self.zoom < ZOOM_STEPS[-1])
@@ -148,7 +184,13 @@ class LetterView(QWidget):
     # ---- highlighting ---------------------------------------------------------------------
 
     def highlight(self, line: str) -> bool:
-        """Mark the first line of the text that holds ``line`` (a quote); False when absent."""
+        """Mark the line that holds ``line`` (a quote) in the text and on the page image;
+        False when the text does not hold it. The scan stays in front when it is: the mark on
+        the page is scrolled into view."""
+        on_page = self._mark_page(find_line(self.page_lines, line)) if line.strip() else False
+        return self._mark_text(line, show=not (on_page and self.tabs.currentIndex() == 1))
+
+    def _mark_text(self, line: str, *, show: bool) -> bool:
         self.highlighted = ""
         self.text.setExtraSelections([])
         wanted = " ".join(line.split()).strip("“”\"' …").casefold()
@@ -169,8 +211,49 @@ class LetterView(QWidget):
                 self.text.setExtraSelections([selection])
                 self.text.setTextCursor(cursor)
                 self.text.centerCursor()
-                self.tabs.setCurrentIndex(0)
+                if show:
+                    self.tabs.setCurrentIndex(0)
                 self.highlighted = block.text()
                 return True
             block = block.next()
         return False
+
+    def _unmark_page(self) -> None:
+        if self.page_highlight is not None:
+            self.page_highlight = None
+            self.page_highlight_rect = None
+            for label, pixmap in zip(self.page_labels, self._scaled, strict=True):
+                label.setPixmap(pixmap)
+
+    def page_rect(self, page: int, box: Box) -> QRect:
+        """``box`` (fractions of page ``page``) in the pixels of that page's label."""
+        pixmap = self._scaled[page]
+        width, height = pixmap.width(), pixmap.height()
+        left = max(0.0, box.left - BOX_MARGIN) * width
+        top = max(0.0, box.top - BOX_MARGIN) * height
+        right = min(1.0, box.right + BOX_MARGIN) * width
+        bottom = min(1.0, box.bottom + BOX_MARGIN) * height
+        return QRect(int(left), int(top), max(1, round(right - left)), max(1, round(bottom - top)))
+
+    def _mark_page(self, line: PageLine | None) -> bool:
+        """Draw a translucent band over ``line`` on its page and scroll it into view."""
+        self._unmark_page()
+        if line is None or not 0 <= line.page < len(self.page_labels):
+            return False
+        rect = self.page_rect(line.page, line.box)
+        marked = QPixmap(self._scaled[line.page])
+        painter = QPainter(marked)
+        painter.setPen(QPen(PAGE_HIGHLIGHT_EDGE, 2))
+        painter.setBrush(PAGE_HIGHLIGHT)
+        painter.drawRect(rect)
+        painter.end()
+        label = self.page_labels[line.page]
+        label.setPixmap(marked)
+        self.page_highlight = line
+        self.page_highlight_rect = rect
+        self.page_layout.activate()  # the labels' places, before the first paint
+        centre = label.pos() + rect.center()
+        self.page_scroll.ensureVisible(
+            centre.x(), centre.y(), rect.width() // 2 + 20, rect.height() // 2 + 60
+        )
+        return True

@@ -15,7 +15,6 @@ from sqlalchemy import select, text, update
 from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.letter_text import read_letter
-from app.core.reading_adapter import ultimatum_date
 from app.core.todo import Task
 from app.core.validation import CaseInput
 from app.data.database import Database
@@ -238,9 +237,10 @@ def test_a_reminder_is_a_document_and_event_on_the_earlier_case(
     reading = read_letter(REMINDER)
     found = find_earlier_cases(db, our_reference=reading.our_reference)
     assert [(e.reference, e.found_by) for e in found] == [(earlier, "our_reference")]
-    ultimatum = ultimatum_date(reading, REMINDER, received_on=date(2026, 11, 27))
+    assert reading.proposals.reminder is not None
+    ultimatum = reading.proposals.reminder.ultimatum(received_on=date(2026, 11, 27))
     assert ultimatum is not None and ultimatum.value == "2026-12-09"
-    assert "binnen 14 dagen" in ultimatum.line
+    assert "binnen 14 dagen" in ultimatum.source
     inbox.claim_item(db, item_id=item_id, actor="anna")
     reference = inbox.register_item(
         db,

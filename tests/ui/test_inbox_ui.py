@@ -87,8 +87,19 @@ def test_a_scan_in_the_hot_folder_is_registered_and_leaves_the_folder(
                         (form.postcode, "1017 AB"), (form.city, "Amsterdam")):  # fmt: skip
         edit.clear()
         qtbot.keyClicks(edit, value)
-    dialog.letter_view.show_scan()
+    # The line the postcode came from, marked on the page as OCR read it (its word boxes).
+    form.postcode.setFocus()
+    view = dialog.letter_view
+    qtbot.waitUntil(lambda: view.page_highlight is not None, timeout=3000)
+    assert view.page_highlight is not None and "1017" in view.page_highlight.text
+    view.show_scan()
+    view.step_zoom(1)  # 150 %: the page wider than the view, scrolled to the marked line
     QApplication.processEvents()
+    rect = view.page_highlight_rect
+    assert view.page_highlight is not None and rect is not None
+    label = view.page_labels[view.page_highlight.page]
+    viewport = view.page_scroll.viewport()
+    assert viewport.rect().contains(label.mapTo(viewport, rect.center()))
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SCREENSHOT))
     form.their_letter_date.edit.setFocus()

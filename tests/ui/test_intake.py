@@ -278,7 +278,8 @@ def test_the_text_layer_of_an_attached_scan_is_read(qtbot, ctx, tmp_path: Path) 
         ["Geachte heer, mevrouw,", "Ik verzoek om rectificatie van mijn adres (art. 16 AVG)."],
     )
     assert dialog.set_attachment(scan)
-    qtbot.waitUntil(lambda: dialog.reading_note.isVisible(), timeout=5000)
+    # A child process parses the PDF (and pdftotext places its lines): seconds on a busy machine.
+    qtbot.waitUntil(lambda: dialog.reading_note.isVisible(), timeout=20_000)
     assert dialog.form.type_boxes["rectification"].isChecked()
     assert "From the text layer of the scan" in dialog.reading_note.text()
 

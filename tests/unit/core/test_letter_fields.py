@@ -447,3 +447,55 @@ def test_a_name_misread_by_ocr_is_put_right_from_the_email_address() -> None:
     assert repair_from_email("Anna Smit", "anna.smid@example.nl") == "Anna Smit"  # too short
     text = "Rebecca Lindgvist\n27 Harbour View\nCork T12 X8Y2\nrebecca.lindqvist@example.ie\n"
     assert _v(_read(text).subject.name) == "Rebecca Lindqvist"
+
+
+# ---- German authorisation: the document's many names, "anbei", "füge ... bei" ----------------
+
+_DE_HEAD = """Rechtsanwältin Dr. Ute Sommer
+Goethestraße 3
+60313 Frankfurt am Main
+
+Databalance Services B.V.
+Hopbrouwer 18
+5253 RE Nieuwkuijk
+
+Frankfurt, den 20.11.2026
+
+Auskunft nach Art. 15 DSGVO für meinen Mandanten Herrn Jonas Weber
+
+Sehr geehrte Damen und Herren,
+
+ich vertrete Herrn Jonas Weber, Lindenweg 8, 60316 Frankfurt am Main.
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Vorsorgevollmacht füge ich in Kopie bei.",
+        "Anbei erhalten Sie meine Vollmacht.",
+        "Eine Vollmachtsurkunde ist beigefügt.",
+        "Die Prozessvollmacht finden Sie in der Anlage.",
+        "Beiliegend übersende ich die Vollmacht meines Mandanten.",
+        "Den Beschluss des Betreuungsgerichts reiche ich als Anlage ein.",
+        "Eine Kopie der Bestellungsurkunde liegt diesem Schreiben bei.",
+        "Die Original-Vollmacht legen wir diesem Schreiben bei.",
+    ],
+)
+def test_a_german_authorisation_enclosed_is_noted(sentence: str) -> None:
+    p = _read(_DE_HEAD + sentence + "\n\nMit freundlichen Grüßen\nDr. Ute Sommer\n")
+    assert _v(p.authorisation_attached) == "yes", sentence
+    assert p.authorisation_attached is not None
+    assert p.authorisation_attached.source == sentence  # the line it came from
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eine Vollmacht reiche ich auf Anforderung gerne nach.",
+        "Ich handle in Vollmacht meines Mandanten.",
+    ],
+)
+def test_a_german_authorisation_not_enclosed_is_not_noted(sentence: str) -> None:
+    p = _read(_DE_HEAD + sentence + "\n\nMit freundlichen Grüßen\nDr. Ute Sommer\n")
+    assert p.authorisation_attached is None, sentence
