@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -25,21 +25,21 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import Cancelled, NotFoundError, UserError, ValidationError
 from app.core.i18n import _, message_of, restored, stored
-from app.core.letter_fields import Proposal
-from app.core.letter_text import LetterReading, read_letter
 from app.core.progress import Progress
 from app.core.validation import CaseInput, check_attachment
 from app.data.database import Database
 from app.data.models import InboxItem
-from app.reading.letter_file import read_letter_file
-from app.reading.ocr import MAX_PAGES
-from app.reading.page_lines import PageLine, text_layer_lines
 from app.services import audit
 from app.services.case_documents import ScanFile
 from app.services.cases import create_case, validated_input
 from app.services.hot_folder import PURGE_AFTER_DAYS, SETTING, hot_folder_of
 from app.services.reminders import EarlierCase, Person, add_reminder, find_earlier_cases
 from app.services.stored_settings import read_setting
+
+if TYPE_CHECKING:  # the letter reader and OCR load when a letter is read, not with the inbox list
+    from app.core.letter_fields import Proposal
+    from app.core.letter_text import LetterReading
+    from app.reading.page_lines import PageLine
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +160,9 @@ def read_item(db: Database, *, item_id: int, progress: Progress | None = None) -
     try:
         max_mb = _max_mb(db)
         check_attachment(path, max_mb=max_mb)
+        from app.reading.letter_file import read_letter_file
+        from app.reading.ocr import MAX_PAGES
+
         scan = read_letter_file(path, max_pages=MAX_PAGES, progress=progress)
         text, pdf = scan.text, scan.searchable_pdf
     except Cancelled:
@@ -205,6 +208,9 @@ def read_pages(db: Database, *, item_id: int) -> ReadPages | None:
     with tempfile.TemporaryDirectory(prefix="privacy-desk-inbox-") as folder:
         path = Path(folder) / "read.pdf"
         path.write_bytes(pdf)
+        from app.reading.ocr import MAX_PAGES
+        from app.reading.page_lines import text_layer_lines
+
         lines = text_layer_lines(path, max_pages=MAX_PAGES)
     return ReadPages(pdf, lines)
 
@@ -484,6 +490,8 @@ class ItemProposals:
 
 def proposals_of(db: Database, entry: InboxEntry) -> ItemProposals:
     """Read the item's text and look for the earlier case (by our reference or the person)."""
+    from app.core.letter_text import read_letter
+
     reading = read_letter(entry.text)
     sender = reading.proposals.subject
 

@@ -178,9 +178,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     from app.services.traces import clean_leftovers
 
     clean_leftovers(db)  # temporary files of erasures or exports killed half-way
-    from app.services.document_texts import BackgroundReader, purge_document_texts
-
-    purge_document_texts(db)  # scan texts of files gone or changed, or kept long enough
+    from app.services.document_texts import BackgroundReader
     ctx = UiContext(
         db=db,
         actor=actor,
@@ -203,6 +201,17 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     _quit_on_termination(app)
     window = controller.show_window()
     from app.ui import first_paint
+
+    def purge_scan_texts(_progress: Progress) -> int:
+        from app.services.document_texts import purge_document_texts
+
+        return purge_document_texts(db)  # texts of scans gone or changed, or kept long enough
+
+    # Files on a network share can be slow to look at: after the first paint, off the GUI thread.
+    first_paint.after_first_paint(
+        window,
+        lambda: ctx.tasks.run(purge_scan_texts, title="", parent=window, quiet=True),
+    )
 
     if first_paint.wanted():
         first_paint.install(window)

@@ -57,5 +57,5 @@ def quicken_pyside_import_hook() -> bool:
             return False
 
     mod_uses_pyside._privacy_desk = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = mod_uses_pyside
+    setattr(feature, "_mod_uses_pyside", mod_uses_pyside)  # noqa: B010 (a module of PySide6)
     return True
