@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, any_, bindparam, func, literal_column, select, table, text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.core.deadlines import compute_deadlines, paused_dates
@@ -281,6 +280,8 @@ def _unindexed(column: Any) -> Any:
 def _ids(values: Sequence[int], column: Any, dialect: str) -> Any:
     """``column`` is one of ``values`` (up to the cap), as one parameter, not one each."""
     if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY  # only on PostgreSQL (import cost)
+
         return column == any_(bindparam("ids", list(values), type_=ARRAY(Integer)))
     if dialect == "sqlite":
         listed: Any = select(literal_column("value")).select_from(
