@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,11 @@ from app.core.i18n import P_, _
 from app.core.progress import Progress
 from app.reading.errors import UnreadableDocument
 from app.reading.page_lines import PageGeometry, PageLine, lines_from_tsv
-from app.reading.tesseract import NO_WINDOW, Tesseract, child_env, require_tesseract
+from app.reading.tesseract import (
+    Tesseract,
+    require_tesseract,
+    run_child,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,6 @@ PDFTOPPM_ENV = "PRIVACY_DESK_PDFTOPPM"
 MAX_PAGES = 50  # a letter; more pages are refused before OCR starts
 MAX_PIXELS = 89_000_000  # per page: A3 at 600 dpi is 70 million; under Pillow's warning (89.5)
 DPI = 300  # PDF pages are rendered at this resolution
-PAGE_TIMEOUT_S = 180.0  # one child process (render, OSD or OCR of one page)
 OSD_SCALE = 0.5  # orientation is detected on a half-size copy (twice as fast, same answer)
 # Measured on the test scans: right answers 12.5-17, wrong ones (on too small copies) below 6.
 OSD_MIN_CONFIDENCE = 8.0
@@ -77,58 +80,6 @@ class OcrResult:
 
 
 # ---- child processes ---------------------------------------------------------------------------
-
-
-def run_child(
-    command: Sequence[str], *, progress: Progress | None = None, timeout_s: float = PAGE_TIMEOUT_S
-) -> bytes:
-    """Run a program; kill it on cancel, on the progress time-out or after ``timeout_s``.
-
-    Returns its standard output; raises OSError when it cannot start and
-    subprocess.CalledProcessError when it fails.
-    """
-    try:
-        child = subprocess.Popen(
-            list(command),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=child_env(),
-            creationflags=NO_WINDOW,
-        )
-    except OSError as exc:  # removed or not executable since it was found
-        raise UserError(
-            _(
-                "{program} could not be started ({error}). Check the installation with "
-                "'privacy-desk selftest', or paste the text instead.",
-                program=Path(command[0]).name,
-                error=exc.strerror or type(exc).__name__,
-            )
-        ) from exc
-    deadline = time.monotonic() + timeout_s
-    try:
-        while True:
-            try:
-                out, err = child.communicate(timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                if progress is not None:
-                    progress.check()  # Cancelled or the caller's time-out
-                if time.monotonic() > deadline:
-                    raise UserError(
-                        _(
-                            "Reading the scan took longer than {seconds} seconds for one page "
-                            "and was stopped. Paste the text instead.",
-                            seconds=int(timeout_s),
-                        )
-                    ) from None
-    except BaseException:
-        child.kill()
-        child.communicate()
-        raise
-    if child.returncode != 0:
-        raise subprocess.CalledProcessError(child.returncode, list(command), out, err)
-    return out
 
 
 # ---- hostile files -----------------------------------------------------------------------------

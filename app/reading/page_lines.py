@@ -229,7 +229,7 @@ def text_layer_lines(
     import shutil
 
     from app.core.errors import UserError
-    from app.reading.ocr import run_child
+    from app.reading.tesseract import run_child
 
     program = shutil.which("pdftotext")
     if program is None:

@@ -8,11 +8,14 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.i18n import _
+from app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -180,3 +183,58 @@ def announce_unavailable(configured: str | None = None) -> bool:
         _announced.add(key)
     log.warning("%s", unavailable_message(configured))
     return True
+
+
+PAGE_TIMEOUT_S = 180.0  # one child process (render, OSD or OCR of one page)
+
+
+def run_child(
+    command: Sequence[str], *, progress: Progress | None = None, timeout_s: float = PAGE_TIMEOUT_S
+) -> bytes:
+    """Run a program; kill it on cancel, on the progress time-out or after ``timeout_s``.
+
+    Returns its standard output; raises OSError when it cannot start and
+    subprocess.CalledProcessError when it fails.
+    """
+    try:
+        child = subprocess.Popen(
+            list(command),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            creationflags=NO_WINDOW,
+        )
+    except OSError as exc:  # removed or not executable since it was found
+        raise UserError(
+            _(
+                "{program} could not be started ({error}). Check the installation with "
+                "'privacy-desk selftest', or paste the text instead.",
+                program=Path(command[0]).name,
+                error=exc.strerror or type(exc).__name__,
+            )
+        ) from exc
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            try:
+                out, err = child.communicate(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if progress is not None:
+                    progress.check()  # Cancelled or the caller's time-out
+                if time.monotonic() > deadline:
+                    raise UserError(
+                        _(
+                            "Reading the scan took longer than {seconds} seconds for one page "
+                            "and was stopped. Paste the text instead.",
+                            seconds=int(timeout_s),
+                        )
+                    ) from None
+    except BaseException:
+        child.kill()
+        child.communicate()
+        raise
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, list(command), out, err)
+    return out
