@@ -82,16 +82,18 @@ def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> 
 
 def _residence_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
     """``dutch_resident``, ``foreign_eea`` (with ``own_supervisor``, ``own_supervisor_address``,
-    ``own_supervisor_website`` and ``own_country``) and ``outside_eea``."""
+    ``own_supervisor_website`` and ``own_country``), ``own_supervisor_forwards`` (Germany: the
+named federal authority forwards to the Land's) and ``outside_eea``."""
     code = country_code(ctx.subject_country)
     flags["dutch_resident"] = code == HOME
     flags["outside_eea"] = not in_eea(code)
     supervisor = supervisor_of(code)
     flags["foreign_eea"] = supervisor is not None
+    flags["own_supervisor_forwards"] = supervisor is not None and supervisor.forwards_to_regional
     if supervisor is not None:
         values["own_supervisor"] = supervisor.name
         values["own_supervisor_address"] = supervisor.address
-        values["own_supervisor_website"] = supervisor.website
+        values["own_supervisor_website"] = supervisor.website_shown
         values["own_country"] = country_name(code, ctx.lang)
 
 
