@@ -126,6 +126,7 @@ def _representation(session: Session, case: Case, lang: str) -> Representation |
         client_gender=person.gender,
         representative_name=RepresentativeName(rep.name).display(lang),
         authorisation_received=received,
+        authorisation_dated=rep.authorisation_dated if received is not None else None,
     )
 
 

@@ -327,6 +327,9 @@ def test_representative_with_authorisation_is_saved(qtbot, ctx, tmp_path: Path) 
     assert dialog.form.set_authorisation(_tiny_pdf(tmp_path / "machtiging.pdf"))
     assert not warning.isVisible()
     assert "machtiging.pdf" in dialog.form.rep_authorisation_label.text()
+    dated = dialog.form.rep_authorisation_dated
+    qtbot.mouseClick(dated.check, Qt.MouseButton.LeftButton)
+    dated.edit.setDate(QDate(2026, 11, 12))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert dialog.reference and not dialog.isVisible()
@@ -334,6 +337,7 @@ def test_representative_with_authorisation_is_saved(qtbot, ctx, tmp_path: Path) 
     rep = detail.representative
     assert rep is not None and rep.postcode == "1015 AA" and rep.city == "Amsterdam"
     assert rep.authorisation_document_id is not None
+    assert rep.authorisation_dated == date(2026, 11, 12)  # the date written on it
     kinds = {d.id: d.kind for d in detail.documents}
     assert kinds[rep.authorisation_document_id] == "authorisation"
 
