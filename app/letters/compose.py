@@ -67,8 +67,9 @@ def client_word(ctx: LetterContext) -> str:
 
 def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
     """``representative`` flag; ``client`` ("uw cliënte"), ``client_name`` ("mevrouw C. van
-    den Bos"), ``representative_name``, ``authorisation_date`` (received) and ``authorisation_dated`` (the
-    date it bears) for letters to a representative (documented in docs/adding-a-letter-type.md)."""
+    den Bos"), ``representative_name``, ``authorisation_date`` (received) and
+    ``authorisation_dated`` (the date it bears) for letters to a representative (documented in
+    docs/adding-a-letter-type.md)."""
     rep = ctx.representation
     flags["representative"] = rep is not None
     received = rep is not None and rep.authorisation_received is not None
@@ -87,8 +88,8 @@ def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> 
 
 def _residence_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
     """``dutch_resident``, ``foreign_eea`` (with ``own_supervisor``, ``own_supervisor_address``,
-    ``own_supervisor_website`` and ``own_country``), ``own_supervisor_forwards`` (Germany: the
-named federal authority forwards to the Land's) and ``outside_eea``."""
+        ``own_supervisor_website`` and ``own_country``), ``own_supervisor_forwards`` (Germany: the
+    named federal authority forwards to the Land's) and ``outside_eea``."""
     code = country_code(ctx.subject_country)
     flags["dutch_resident"] = code == HOME
     flags["outside_eea"] = not in_eea(code)

@@ -287,6 +287,7 @@ def test_every_eea_country_has_exactly_one_supervisor_with_address_and_https_sit
     import json
 
     raw = resource_path("supervisors", "eea_supervisors.json").read_text("utf-8")
+
     def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
         keys = [k for k, _v in pairs]
         assert len(keys) == len(set(keys)), f"duplicate key in the supervisors table: {keys}"
