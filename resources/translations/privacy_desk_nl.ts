@@ -99,17 +99,17 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="357"/>
+        <location filename="../../app/ui/case_detail.py" line="361"/>
         <source>Paused so far</source>
         <translation>Tot nu toe stilgezet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="359"/>
+        <location filename="../../app/ui/case_detail.py" line="363"/>
         <source>Promise if resumed today</source>
         <translation>Toezegging als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="361"/>
+        <location filename="../../app/ui/case_detail.py" line="365"/>
         <source>Legal deadline if resumed today</source>
         <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
     </message>
@@ -249,123 +249,128 @@
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="300"/>
+        <location filename="../../app/ui/case_detail.py" line="302"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="302"/>
+        <location filename="../../app/ui/case_detail.py" line="300"/>
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="304"/>
+        <source>received, dated %1</source>
+        <translation>ontvangen, gedateerd %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="315"/>
+        <location filename="../../app/ui/case_detail.py" line="319"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="316"/>
+        <location filename="../../app/ui/case_detail.py" line="320"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="317"/>
+        <location filename="../../app/ui/case_detail.py" line="321"/>
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="318"/>
+        <location filename="../../app/ui/case_detail.py" line="322"/>
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="319"/>
+        <location filename="../../app/ui/case_detail.py" line="323"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="320"/>
+        <location filename="../../app/ui/case_detail.py" line="324"/>
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="326"/>
+        <location filename="../../app/ui/case_detail.py" line="330"/>
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="328"/>
+        <location filename="../../app/ui/case_detail.py" line="332"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="331"/>
+        <location filename="../../app/ui/case_detail.py" line="335"/>
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349"/>
+        <location filename="../../app/ui/case_detail.py" line="353"/>
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="351"/>
+        <location filename="../../app/ui/case_detail.py" line="355"/>
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="354"/>
+        <location filename="../../app/ui/case_detail.py" line="358"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="368"/>
+        <location filename="../../app/ui/case_detail.py" line="372"/>
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="371"/>
+        <location filename="../../app/ui/case_detail.py" line="375"/>
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="372"/>
+        <location filename="../../app/ui/case_detail.py" line="376"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="375"/>
+        <location filename="../../app/ui/case_detail.py" line="379"/>
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="378"/>
+        <location filename="../../app/ui/case_detail.py" line="382"/>
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="380"/>
+        <location filename="../../app/ui/case_detail.py" line="384"/>
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="384"/>
+        <location filename="../../app/ui/case_detail.py" line="388"/>
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="357"/>
-        <location filename="../../app/ui/case_detail.py" line="384"/>
+        <location filename="../../app/ui/case_detail.py" line="361"/>
+        <location filename="../../app/ui/case_detail.py" line="388"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -373,57 +378,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="387"/>
+        <location filename="../../app/ui/case_detail.py" line="391"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="395"/>
+        <location filename="../../app/ui/case_detail.py" line="399"/>
         <source>Ultimatum (reminder)</source>
         <translation>Uiterste datum (herinnering)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="397"/>
+        <location filename="../../app/ui/case_detail.py" line="401"/>
         <source>Reminder received</source>
         <translation>Herinnering ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <location filename="../../app/ui/case_detail.py" line="403"/>
         <source>Note</source>
         <translation>Let op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <location filename="../../app/ui/case_detail.py" line="403"/>
         <source>A reminder about a request that was not found</source>
         <translation>Een herinnering over een verzoek dat niet gevonden is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="423"/>
+        <location filename="../../app/ui/case_detail.py" line="427"/>
         <source>A closed case cannot be reopened. This cannot be undone.</source>
         <translation>Een gesloten zaak kan niet worden heropend. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="425"/>
+        <location filename="../../app/ui/case_detail.py" line="429"/>
         <source>This status cannot be undone; the case can afterwards only be closed.</source>
         <translation>Deze status kan niet ongedaan worden gemaakt; de zaak kan daarna alleen nog worden gesloten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="428"/>
+        <location filename="../../app/ui/case_detail.py" line="432"/>
         <source>Case %1: %2?</source>
         <translation>Zaak %1: %2?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="432"/>
+        <location filename="../../app/ui/case_detail.py" line="436"/>
         <source>Change status</source>
         <translation>Status wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="458"/>
+        <location filename="../../app/ui/case_detail.py" line="462"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="461"/>
+        <location filename="../../app/ui/case_detail.py" line="465"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -505,6 +510,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="113"/>
+        <location filename="../../app/ui/case_form.py" line="256"/>
         <source>dated</source>
         <translation>gedateerd</translation>
     </message>
@@ -731,7 +737,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="241"/>
-        <location filename="../../app/ui/case_form.py" line="350"/>
+        <location filename="../../app/ui/case_form.py" line="363"/>
         <source>No authorisation attached</source>
         <translation>Geen machtiging toegevoegd</translation>
     </message>
@@ -741,22 +747,32 @@
         <translation>Machtiging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="256"/>
+        <location filename="../../app/ui/case_form.py" line="259"/>
+        <source>The authorisation is dated</source>
+        <translation>De machtiging is gedateerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="262"/>
+        <source>Authorisation &amp;dated:</source>
+        <translation>Machtiging &amp;gedateerd:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="268"/>
         <source>No authorisation (machtiging) attached: the case can be saved, but the answer may only be sent after the authorisation is received.</source>
         <translation>Geen machtiging toegevoegd: de zaak kan worden opgeslagen, maar het antwoord mag pas worden verstuurd als de machtiging is ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="317"/>
+        <location filename="../../app/ui/case_form.py" line="330"/>
         <source>Attach the authorisation (machtiging)</source>
         <translation>De machtiging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="319"/>
+        <location filename="../../app/ui/case_form.py" line="332"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="340"/>
+        <location filename="../../app/ui/case_form.py" line="353"/>
         <source>Authorisation: %1 (%2 kB)</source>
         <translation>Machtiging: %1 (%2 kB)</translation>
     </message>
@@ -2351,239 +2367,239 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="84"/>
+        <location filename="../../app/ui/intake_dialog.py" line="85"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="90"/>
+        <location filename="../../app/ui/intake_dialog.py" line="91"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="105"/>
+        <location filename="../../app/ui/intake_dialog.py" line="106"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="107"/>
+        <location filename="../../app/ui/intake_dialog.py" line="108"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="110"/>
+        <location filename="../../app/ui/intake_dialog.py" line="111"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="112"/>
+        <location filename="../../app/ui/intake_dialog.py" line="113"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="125"/>
-        <location filename="../../app/ui/intake_dialog.py" line="265"/>
+        <location filename="../../app/ui/intake_dialog.py" line="126"/>
+        <location filename="../../app/ui/intake_dialog.py" line="266"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="129"/>
+        <location filename="../../app/ui/intake_dialog.py" line="130"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="143"/>
+        <location filename="../../app/ui/intake_dialog.py" line="144"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="158"/>
+        <location filename="../../app/ui/intake_dialog.py" line="159"/>
         <source>A reminder about a request we cannot find: register it as a new case, flagged as such</source>
         <translation>Een herinnering over een verzoek dat we niet kunnen vinden: als nieuwe zaak registreren, zo gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="201"/>
+        <location filename="../../app/ui/intake_dialog.py" line="202"/>
         <source>Register letter: %1</source>
         <translation>Brief registreren: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="206"/>
+        <location filename="../../app/ui/intake_dialog.py" line="207"/>
         <source>Scan from the hot folder: %1</source>
         <translation>Scan uit de scanmap: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="209"/>
+        <location filename="../../app/ui/intake_dialog.py" line="210"/>
         <source>The day the scan arrived in the hot folder</source>
         <translation>De dag waarop de scan in de scanmap binnenkwam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="229"/>
+        <location filename="../../app/ui/intake_dialog.py" line="230"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="231"/>
+        <location filename="../../app/ui/intake_dialog.py" line="232"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="252"/>
+        <location filename="../../app/ui/intake_dialog.py" line="253"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="320"/>
+        <location filename="../../app/ui/intake_dialog.py" line="321"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="329"/>
+        <location filename="../../app/ui/intake_dialog.py" line="330"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="331"/>
+        <location filename="../../app/ui/intake_dialog.py" line="332"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="345"/>
+        <location filename="../../app/ui/intake_dialog.py" line="346"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="355"/>
+        <location filename="../../app/ui/intake_dialog.py" line="356"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="369"/>
+        <location filename="../../app/ui/intake_dialog.py" line="370"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="410"/>
+        <location filename="../../app/ui/intake_dialog.py" line="413"/>
         <source>Link to another person&apos;s case?</source>
         <translation>Koppelen aan de zaak van iemand anders?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="412"/>
+        <location filename="../../app/ui/intake_dialog.py" line="415"/>
         <source>%1 is a case of %2 (%3). The name and address of this letter do not match. Register the letter as a reminder on that case anyway?</source>
         <translation>%1 is een zaak van %2 (%3). Naam en adres van deze brief komen niet overeen. De brief toch als herinnering bij die zaak registreren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="535"/>
+        <location filename="../../app/ui/intake_dialog.py" line="538"/>
         <source>name %1</source>
         <translation>naam %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="545"/>
+        <location filename="../../app/ui/intake_dialog.py" line="548"/>
         <source>address %1</source>
         <translation>adres %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="547"/>
+        <location filename="../../app/ui/intake_dialog.py" line="550"/>
         <source>e-mail %1</source>
         <translation>e-mail %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="548"/>
+        <location filename="../../app/ui/intake_dialog.py" line="551"/>
         <source>telephone %1</source>
         <translation>telefoon %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="549"/>
+        <location filename="../../app/ui/intake_dialog.py" line="552"/>
         <source>customer number %1</source>
         <translation>klantnummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="557"/>
+        <location filename="../../app/ui/intake_dialog.py" line="560"/>
         <source>date of birth %1</source>
         <translation>geboortedatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="574"/>
+        <location filename="../../app/ui/intake_dialog.py" line="577"/>
         <source>representative %1</source>
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="580"/>
+        <location filename="../../app/ui/intake_dialog.py" line="583"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="588"/>
+        <location filename="../../app/ui/intake_dialog.py" line="591"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="590"/>
+        <location filename="../../app/ui/intake_dialog.py" line="593"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="593"/>
+        <location filename="../../app/ui/intake_dialog.py" line="596"/>
         <source>From the scan in the hot folder:</source>
         <translation>Uit de scan in de scanmap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="597"/>
+        <location filename="../../app/ui/intake_dialog.py" line="600"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="605"/>
+        <location filename="../../app/ui/intake_dialog.py" line="608"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="611"/>
+        <location filename="../../app/ui/intake_dialog.py" line="614"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="618"/>
+        <location filename="../../app/ui/intake_dialog.py" line="621"/>
         <source>Ultimatum: an answer by %1 — “%2”</source>
         <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="624"/>
+        <location filename="../../app/ui/intake_dialog.py" line="627"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="629"/>
+        <location filename="../../app/ui/intake_dialog.py" line="632"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="635"/>
+        <location filename="../../app/ui/intake_dialog.py" line="638"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="638"/>
+        <location filename="../../app/ui/intake_dialog.py" line="641"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="642"/>
+        <location filename="../../app/ui/intake_dialog.py" line="645"/>
         <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
         <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="647"/>
+        <location filename="../../app/ui/intake_dialog.py" line="650"/>
         <source>Their ultimatum: %1 (“%2”)</source>
         <translation>Hun ultimatum: %1 (“%2”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="651"/>
+        <location filename="../../app/ui/intake_dialog.py" line="654"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="714"/>
         <location filename="../../app/ui/intake_dialog.py" line="717"/>
+        <location filename="../../app/ui/intake_dialog.py" line="720"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2591,12 +2607,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="744"/>
+        <location filename="../../app/ui/intake_dialog.py" line="747"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="745"/>
+        <location filename="../../app/ui/intake_dialog.py" line="748"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
