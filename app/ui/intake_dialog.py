@@ -558,6 +558,12 @@ class IntakeDialog(QDialog):
         if person.birth_date is not None and form.birth_date.value() is None:
             form.birth_date.set_value(date.fromisoformat(person.birth_date.value))
             filled.append(self.tr("date of birth %1").replace("%1", person.birth_date.value))
+        dated = proposals.authorisation_dated
+        if dated is not None and form.rep_authorisation_dated.value() is None:
+            value = date.fromisoformat(dated.value)
+            if value <= self.ctx.today():
+                form.rep_authorisation_dated.set_value(value)
+                filled.append(self.tr("authorisation dated %1").replace("%1", dated.value))
         rep = proposals.representative
         if rep is not None and not form.rep_name.text().strip():
             form.representative.setChecked(True)
