@@ -2518,88 +2518,93 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>geboortedatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="577"/>
+        <location filename="../../app/ui/intake_dialog.py" line="566"/>
+        <source>authorisation dated %1</source>
+        <translation>machtiging gedateerd %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_dialog.py" line="583"/>
         <source>representative %1</source>
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="583"/>
+        <location filename="../../app/ui/intake_dialog.py" line="589"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="591"/>
+        <location filename="../../app/ui/intake_dialog.py" line="597"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="593"/>
+        <location filename="../../app/ui/intake_dialog.py" line="599"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="596"/>
+        <location filename="../../app/ui/intake_dialog.py" line="602"/>
         <source>From the scan in the hot folder:</source>
         <translation>Uit de scan in de scanmap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="600"/>
+        <location filename="../../app/ui/intake_dialog.py" line="606"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="608"/>
+        <location filename="../../app/ui/intake_dialog.py" line="614"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="614"/>
+        <location filename="../../app/ui/intake_dialog.py" line="620"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="621"/>
+        <location filename="../../app/ui/intake_dialog.py" line="627"/>
         <source>Ultimatum: an answer by %1 — “%2”</source>
         <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="627"/>
+        <location filename="../../app/ui/intake_dialog.py" line="633"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="632"/>
+        <location filename="../../app/ui/intake_dialog.py" line="638"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="638"/>
+        <location filename="../../app/ui/intake_dialog.py" line="644"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="641"/>
+        <location filename="../../app/ui/intake_dialog.py" line="647"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="645"/>
+        <location filename="../../app/ui/intake_dialog.py" line="651"/>
         <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
         <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="650"/>
+        <location filename="../../app/ui/intake_dialog.py" line="656"/>
         <source>Their ultimatum: %1 (“%2”)</source>
         <translation>Hun ultimatum: %1 (“%2”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="654"/>
+        <location filename="../../app/ui/intake_dialog.py" line="660"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="717"/>
-        <location filename="../../app/ui/intake_dialog.py" line="720"/>
+        <location filename="../../app/ui/intake_dialog.py" line="723"/>
+        <location filename="../../app/ui/intake_dialog.py" line="726"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2607,12 +2612,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="747"/>
+        <location filename="../../app/ui/intake_dialog.py" line="753"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="748"/>
+        <location filename="../../app/ui/intake_dialog.py" line="754"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
