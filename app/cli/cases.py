@@ -82,12 +82,13 @@ def _representative_of(args: argparse.Namespace) -> RepresentativeInput | None:
     """The --rep-* options; any of them means a representative (whose name is then required)."""
     fields = ("name", "role", "organisation", "street", "postcode", "city", "country", "email")
     given = {name: getattr(args, f"rep_{name}") or "" for name in fields}
-    if not any(given.values()) and not args.rep_authorisation:
+    dated = getattr(args, "rep_authorisation_date", None)
+    if not any(given.values()) and not args.rep_authorisation and dated is None:
         return None
     given["role"] = given["role"] or "other"
     given["country"] = given["country"] or "NL"
     file = Path(args.rep_authorisation) if args.rep_authorisation else None
-    return RepresentativeInput(**given, authorisation=file)
+    return RepresentativeInput(**given, authorisation=file, authorisation_dated=dated)
 
 
 def cmd_case_read(args: argparse.Namespace) -> int:
@@ -268,6 +269,7 @@ def cmd_case_attach(args: argparse.Namespace) -> int:
         path=Path(args.file),
         kind=DocumentKind(args.kind),
         masked=args.masked,
+        authorisation_dated=args.dated,
     )
     print(doc_id)
     return 0

@@ -207,6 +207,12 @@ def _add_letter_options(add: Any, *, received_required: bool, for_case_add: bool
     rep.add_argument(
         "--rep-authorisation", metavar="FILE", help="the authorisation (machtiging): PDF or image"
     )
+    rep.add_argument(
+        "--rep-authorisation-date",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="the date the authorisation bears (letters say 'your authorisation dated ...')",
+    )
 
 
 def _add_case_commands(case_sub: Any) -> None:
@@ -261,6 +267,12 @@ def _add_case_commands(case_sub: Any) -> None:
     attach.add_argument("file")
     attach.add_argument("--kind", default="scan", choices=ATTACHMENT_KINDS)
     attach.add_argument("--masked", action="store_true", help="ID copy: BSN and photo blacked out")
+    attach.add_argument(
+        "--dated",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="with --kind authorisation: the date the authorisation bears",
+    )
     attach.set_defaults(handler="cases:cmd_case_attach")
 
     link = case_sub.add_parser("link", help="link a case to another (e.g. a reminder)")

@@ -134,6 +134,7 @@ class LetterProposals:
     co_signer: PersonProposal | None = None
     representative: RepresentativeProposal | None = None
     authorisation_attached: Proposal | None = None  # "machtiging bijgevoegd": value "yes"
+    authorisation_dated: Proposal | None = None  # "machtiging van 12 november 2026": ISO date
     letter_date: Proposal | None = None
     their_reference: Proposal | None = None
     our_reference: Proposal | None = None
@@ -166,6 +167,7 @@ class LetterProposals:
             "co_signer": opt(self.co_signer),
             "representative": opt(self.representative),
             "authorisation_attached": opt(self.authorisation_attached),
+            "authorisation_dated": opt(self.authorisation_dated),
             "letter_date": opt(self.letter_date),
             "their_reference": opt(self.their_reference),
             "our_reference": opt(self.our_reference),
@@ -1074,6 +1076,7 @@ def propose_fields(
         co_signer=co_signer,
         representative=representative,
         authorisation_attached=authorisation,
+        authorisation_dated=_authorisation_dated(reader),
         letter_date=letter_date,
         their_reference=their_reference,
         our_reference=our_reference,
@@ -1695,6 +1698,33 @@ def _authorisation(reader: _Reader) -> Proposal | None:
             re.IGNORECASE,
         ):
             return reader.p("yes", index, 0.85)
+    return None
+
+
+# "machtiging van 12 november 2026", "d.d. 12-11-2026", "authorisation dated ...", "Vollmacht
+# vom 12. November 2026": the date follows the word closely, with at most a linking word between.
+_DATED_AFTER = re.compile(
+    r"^\W{0,3}(?:\(?\s*(?:van|d\.d\.|gedateerd|getekend op|ondertekend op|dated|of|signed on|"
+    r"vom|datiert vom|datiert auf|unterzeichnet am)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _authorisation_dated(reader: _Reader) -> Proposal | None:
+    """The date an enclosed authorisation bears, when the letter writes it right after the word
+    (the officer checks it against the authorisation itself)."""
+    for index, line in enumerate(reader.lines):
+        pair = _with_next(reader.lines, index)
+        for found in _AUTHORISATION.finditer(pair):
+            if found.start() >= len(line):
+                break
+            rest = pair[found.end() :]
+            link = _DATED_AFTER.match(rest)
+            if link is None:
+                continue
+            value, position = _date_in(rest[link.end() : link.end() + 40])
+            if value is not None and position == 0 and value >= date(2000, 1, 1):
+                return reader.p(value.isoformat(), index, 0.7)
     return None
 
 

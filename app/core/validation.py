@@ -296,8 +296,11 @@ class RepresentativeInput:
     country: str = "NL"
     email: str = ""
     authorisation: Path | None = None
+    authorisation_dated: date | None = None  # the date the authorisation itself bears
 
-    def validated(self, limits: Limits | None = None) -> RepresentativeInput:
+    def validated(
+        self, limits: Limits | None = None, today: date | None = None
+    ) -> RepresentativeInput:
         """A normalised copy, or ValidationError with every bad field as ``representative_*``.
 
         The address is optional (letters go to the person then), but when any part of it is
@@ -338,6 +341,11 @@ class RepresentativeInput:
             errors["representative_email"] = message_of(exc)
         for name, message in char_errors.items():
             errors["representative" if name == "name" else f"representative_{name}"] = message
+        dated = self.authorisation_dated
+        if dated is not None and (dated.year < 1900 or (today is not None and dated > today)):
+            errors["representative_authorisation_dated"] = _(
+                "The authorisation's date cannot be in the future: enter the date written on it."
+            )
         if errors:
             raise ValidationError(errors)
         for name in ("name", "organisation", "street", "city"):

@@ -236,6 +236,8 @@ class Representative(Base):
     authorisation_document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"), default=None
     )
+    # The date the authorisation (machtiging) bears, read from it by the officer (0013).
+    authorisation_dated: Mapped[date | None] = mapped_column(Date, default=None)
     case: Mapped[Case] = relationship(back_populates="representative")
 
 

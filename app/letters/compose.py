@@ -67,31 +67,39 @@ def client_word(ctx: LetterContext) -> str:
 
 def _representative_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
     """``representative`` flag; ``client`` ("uw cliënte"), ``client_name`` ("mevrouw C. van
-    den Bos"), ``representative_name`` and ``authorisation_date`` for letters to a
-    representative (documented in docs/adding-a-letter-type.md)."""
+    den Bos"), ``representative_name``, ``authorisation_date`` (received) and
+    ``authorisation_dated`` (the date it bears) for letters to a representative (documented in
+    docs/adding-a-letter-type.md)."""
     rep = ctx.representation
     flags["representative"] = rep is not None
-    flags["has_authorisation_date"] = rep is not None and rep.authorisation_received is not None
+    received = rep is not None and rep.authorisation_received is not None
+    dated = rep is not None and rep.authorisation_dated is not None
+    flags["has_authorisation_date"] = received  # on file
+    flags["has_authorisation_dated"] = dated  # with the date it bears ("uw machtiging van ...")
+    flags["authorisation_undated"] = received and not dated  # only the day it came in
     if rep is None:
         return
     values["client"] = client_word(ctx)
     values["client_name"] = rep.client_name
     values["representative_name"] = rep.representative_name
     values["authorisation_date"] = _date(ctx, rep.authorisation_received)
+    values["authorisation_dated"] = _date(ctx, rep.authorisation_dated)
 
 
 def _residence_values(ctx: LetterContext, values: Values, flags: Flags) -> None:
     """``dutch_resident``, ``foreign_eea`` (with ``own_supervisor``, ``own_supervisor_address``,
-    ``own_supervisor_website`` and ``own_country``) and ``outside_eea``."""
+        ``own_supervisor_website`` and ``own_country``), ``own_supervisor_forwards`` (Germany: the
+    named federal authority forwards to the Land's) and ``outside_eea``."""
     code = country_code(ctx.subject_country)
     flags["dutch_resident"] = code == HOME
     flags["outside_eea"] = not in_eea(code)
     supervisor = supervisor_of(code)
     flags["foreign_eea"] = supervisor is not None
+    flags["own_supervisor_forwards"] = supervisor is not None and supervisor.forwards_to_regional
     if supervisor is not None:
         values["own_supervisor"] = supervisor.name
         values["own_supervisor_address"] = supervisor.address
-        values["own_supervisor_website"] = supervisor.website
+        values["own_supervisor_website"] = supervisor.website_shown
         values["own_country"] = country_name(code, ctx.lang)
 
 

@@ -59,6 +59,7 @@ class Representation:
     client_gender: str  # "m", "f" or "" (chooses "cliënt", "cliënte" or "cliënt(e)")
     representative_name: str  # as printed: "mr. J. de Boer" / "Mr J. de Boer"
     authorisation_received: date | None = None  # when the authorisation (machtiging) came in
+    authorisation_dated: date | None = None  # the date the authorisation itself bears
 
 
 @dataclass(frozen=True)

@@ -348,6 +348,19 @@ def _body_flowables(text: str, styles: LetterStyles) -> list[Flowable]:
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
         lines = [line.rstrip() for line in block.split("\n") if line.strip()]
         out.extend(_block_flowables(lines, styles))
+    # A sentence that introduces a list ("... informed these recipients:") never ends a page
+    # with its list on the next one.
+    bullets = (styles.bullet, styles.bullet_last)
+    for index, flowable in enumerate(out[:-1]):
+        following = out[index + 1]
+        if (
+            isinstance(flowable, Paragraph)
+            and flowable.style is styles.body
+            and isinstance(following, Paragraph)
+            and following.style in bullets
+            and flowable.text.rstrip().endswith(":")
+        ):
+            out[index] = Paragraph(flowable.text, styles.lead_in)
     return out
 
 

@@ -20,6 +20,7 @@ class LetterStyles:
     body: ParagraphStyle
     bullet: ParagraphStyle
     bullet_last: ParagraphStyle  # the last bullet of a list keeps a paragraph's space after
+    lead_in: ParagraphStyle  # a paragraph ending in ":" before a list: kept with the list
     heading: ParagraphStyle
     subject: ParagraphStyle
     closing: ParagraphStyle
@@ -55,6 +56,7 @@ def build_styles(layout: LetterLayout, fonts: FontSet) -> LetterStyles:
         body=body,
         bullet=bullet,
         bullet_last=ParagraphStyle("bullet_last", parent=bullet, spaceAfter=body.spaceAfter),
+        lead_in=ParagraphStyle("lead_in", parent=body, keepWithNext=1),
         heading=ParagraphStyle(
             "heading",
             parent=body,

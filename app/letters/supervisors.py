@@ -2,7 +2,9 @@
 
 A person living in another EEA country may complain to the supervisor there (Art. 77 GDPR)
 and go to the courts there (Art. 79(2)); outside the EEA only the Autoriteit Persoonsgegevens
-is named.
+is named. Germany: the table names the federal BfDI, because the competent authority of the
+person's Land cannot be told reliably from a postcode; the letter says the BfDI forwards the
+complaint (``forwards_to_regional``). Each entry names its record in the source dataset.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ class Supervisor:
     name: str
     address: str
     website: str
+    forwards_to_regional: bool = False
+
+    @property
+    def website_shown(self) -> str:
+        """The site as printed in a letter: without ``https://`` and a trailing slash."""
+        return self.website.removeprefix("https://").rstrip("/")
 
 
 def country_code(country: str) -> str:
@@ -46,7 +54,13 @@ def _table() -> dict[str, Supervisor]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         table = {
-            code: Supervisor(code, row["name"], row["address"], row["website"])
+            code: Supervisor(
+                code,
+                row["name"],
+                row["address"],
+                row["website"],
+                bool(row.get("forwards_to_regional", False)),
+            )
             for code, row in data["authorities"].items()
         }
     except (OSError, ValueError, KeyError, TypeError) as exc:

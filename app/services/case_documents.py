@@ -70,8 +70,27 @@ def add_document(
     path: Path,
     kind: DocumentKind = DocumentKind.SCAN,
     masked: bool = False,
+    authorisation_dated: date | None = None,
 ) -> int:
-    """Attach a file (checked for size and type before it is read). Returns the document id."""
+    """Attach a file (checked for size and type before it is read). Returns the document id.
+
+    ``authorisation_dated`` (an authorisation only) is the date the machtiging bears; letters
+    to the representative then say "uw machtiging van [datum]".
+    """
+    if authorisation_dated is not None:
+        if kind != DocumentKind.AUTHORISATION:
+            raise ValidationError(
+                {"dated": _("Only an authorisation (machtiging) has a date to record here.")}
+            )
+        if authorisation_dated > date.today() or authorisation_dated.year < 1900:
+            raise ValidationError(
+                {
+                    "dated": _(
+                        "The authorisation's date cannot be in the future: enter the date "
+                        "written on it."
+                    )
+                }
+            )
     if kind == DocumentKind.ID_COPY and not masked:
         raise ValidationError(
             {
@@ -96,8 +115,32 @@ def add_document(
             masked=masked,
         )
         rep = case.representative
+        if authorisation_dated is not None and rep is None:
+            raise ValidationError(
+                {"dated": _("This case has no representative whose authorisation this is.")}
+            )
         if kind == DocumentKind.AUTHORISATION and rep is not None:
-            if rep.authorisation_document_id is None:
+            if authorisation_dated is not None:
+                before = rep.authorisation_dated
+                rep.authorisation_document_id = doc.id
+                rep.authorisation_dated = authorisation_dated
+                audit.record(
+                    session,
+                    case=case,
+                    actor=actor,
+                    action="authorisation_received",
+                    summary=_(
+                        "Authorisation (machtiging) of the representative received, dated {date}",
+                        date=authorisation_dated,
+                    ),
+                    before={"authorisation_dated": before.isoformat() if before else None},
+                    after={
+                        "document_id": doc.id,
+                        "sha256": doc.sha256,
+                        "authorisation_dated": authorisation_dated.isoformat(),
+                    },
+                )
+            elif rep.authorisation_document_id is None:
                 rep.authorisation_document_id = doc.id
                 audit.record(
                     session,

@@ -118,6 +118,7 @@ def get_case(db: Database, *, reference: str, today: date | None = None) -> Case
                 country=rep.country,
                 email=rep.email,
                 authorisation_document_id=rep.authorisation_document_id,
+                authorisation_dated=rep.authorisation_dated,
             ),
             promise_on=deadlines.promise,
             post_by_on=deadlines.post_by,

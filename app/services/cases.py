@@ -141,6 +141,7 @@ def _representative(rep: RepresentativeInput) -> Representative:
         city=rep.city,
         country=rep.country,
         email=rep.email,
+        authorisation_dated=rep.authorisation_dated,
     )
 
 
@@ -304,7 +305,7 @@ def _validated(data: CaseInput, today: date) -> CaseInput:
     representative = data.representative
     if representative is not None:
         try:
-            representative = representative.validated(REPRESENTATIVE_LIMITS)
+            representative = representative.validated(REPRESENTATIVE_LIMITS, today)
         except ValidationError as exc:
             errors.update(exc.errors)
     if not errors:
@@ -395,7 +396,14 @@ def _record_authorisation(
             role=code_word("role", rep.role),
             id=doc.id,
         ),
-        after={"document_id": doc.id, "sha256": doc.sha256, "representative_role": rep.role},
+        after={
+            "document_id": doc.id,
+            "sha256": doc.sha256,
+            "representative_role": rep.role,
+            "authorisation_dated": (
+                rep.authorisation_dated.isoformat() if rep.authorisation_dated else None
+            ),
+        },
     )
     session.flush()
 

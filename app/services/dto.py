@@ -139,6 +139,7 @@ class RepresentativeInfo:
     country: str
     email: str
     authorisation_document_id: int | None
+    authorisation_dated: date | None = None  # the date the authorisation bears
 
 
 @dataclass(frozen=True)

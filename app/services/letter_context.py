@@ -23,7 +23,11 @@ from app.letters.salutation import (
     salutation_for,
 )
 from app.services.deadlines import calendar_settings, deadline_input, refresh
-from app.services.settings import dpo_registered_in, normalised_layout
+from app.services.settings import (
+    dpo_registered_in,
+    normalised_layout,
+    stored_layout_problem,
+)
 from app.services.stored_settings import active_organisation, read_setting
 
 
@@ -55,6 +59,11 @@ def layout_of(session: Session) -> LetterLayout:
 
 
 def layout_from_setting(stored: dict[str, Any]) -> LetterLayout:
+    """The layout from a stored setting, re-checked against the fold rule: offsets stored before
+    that rule existed would otherwise put text on the fold unnoticed (UserError names the fix)."""
+    problem = stored_layout_problem(stored)
+    if problem is not None:
+        raise UserError(problem)
     return LetterLayout().with_offsets(**normalised_layout(stored))
 
 
@@ -117,6 +126,7 @@ def _representation(session: Session, case: Case, lang: str) -> Representation |
         client_gender=person.gender,
         representative_name=RepresentativeName(rep.name).display(lang),
         authorisation_received=received,
+        authorisation_dated=rep.authorisation_dated if received is not None else None,
     )
 
 

@@ -83,6 +83,27 @@ def _fold_errors(values: dict[str, Any]) -> dict[str, str]:
     return {field: message}
 
 
+def stored_layout_problem(stored: dict[str, Any]) -> str | None:
+    """Why a stored letter_layout cannot be used for a letter (None when it can).
+
+    Offsets saved before the fold rule existed were never checked; a letter is made only from
+    offsets that keep the letterhead text clear of the first fold, so they are checked again here.
+    """
+    values = normalised_layout(stored)
+    problems = _fold_errors(values)
+    if not problems:
+        return None
+    return _(
+        "The letter layout stored in Settings puts text on the fold. {problem} Now stored: "
+        "address moved down {address} mm, reference row moved down {reference} mm. Change it "
+        "in Settings > Letters (CLI: settings letter_layout) and make the letter again; no "
+        "letter was made.",
+        problem=next(iter(problems.values())),
+        address=format(values["address_shift_down_mm"], "g"),
+        reference=format(values["reference_row_shift_down_mm"], "g"),
+    )
+
+
 def validate_setting(key: str, value: dict[str, Any]) -> dict[str, Any]:
     """Check a business setting before it is stored; ValidationError names the bad part."""
     errors: dict[str, str] = {}

@@ -297,9 +297,13 @@ class CaseDetailView(QWidget):
             person.append(
                 (
                     self.tr("Authorisation"),
-                    self.tr("received")
-                    if rep.authorisation_document_id is not None
-                    else self.tr("missing: answer only after it has been received"),
+                    self.tr("missing: answer only after it has been received")
+                    if rep.authorisation_document_id is None
+                    else self.tr("received")
+                    if rep.authorisation_dated is None
+                    else self.tr("received, dated %1").replace(
+                        "%1", labels.date_text(rep.authorisation_dated, lang)
+                    ),
                 )
             )
         checks = [

@@ -251,6 +251,18 @@ class CaseForm(QWidget):
         auth_layout.addLayout(auth_buttons)
         auth_layout.addWidget(self.rep_authorisation_label)
         self._row(rf, self.tr("Authorisation:"), auth, "representative_authorisation")
+        # The date written on the authorisation: letters then say "uw machtiging van ...".
+        self.rep_authorisation_dated = OptionalDate(
+            locale, self.tr("dated"), minimum=date(2000, 1, 1), maximum=today
+        )
+        self.rep_authorisation_dated.setObjectName("rep_authorisation_dated")
+        self.rep_authorisation_dated.check.setAccessibleName(self.tr("The authorisation is dated"))
+        self._row(
+            rf,
+            self.tr("Authorisation &dated:"),
+            self.rep_authorisation_dated,
+            "representative_authorisation_dated",
+        )
         self.rep_warning = QLabel(
             self.tr(
                 "No authorisation (machtiging) attached: the case can be saved, but the answer "
@@ -285,6 +297,7 @@ class CaseForm(QWidget):
             self.language, self.summary, self.representative, self.rep_name, self.rep_role,
             self.rep_organisation, self.rep_street, self.rep_postcode, self.rep_city,
             self.rep_country, self.rep_email, self.rep_attach_button, self.rep_remove_button,
+            self.rep_authorisation_dated.check, self.rep_authorisation_dated.edit,
             self.salutation, self.first_name,
             self.initials, self.name_prefix, self.last_name, self.street, self.postcode,
             self.city, self.country, self.email, self.phone, self.birth_date.check,
@@ -397,6 +410,7 @@ class CaseForm(QWidget):
             "rep_country": self.rep_country.currentData(),
             "rep_email": self.rep_email.text().strip(),
             "rep_authorisation": self.rep_authorisation,
+            "rep_authorisation_dated": self.rep_authorisation_dated.value(),
         }
 
     def is_dirty(self) -> bool:
@@ -421,6 +435,7 @@ class CaseForm(QWidget):
                 country=v["rep_country"],
                 email=v["rep_email"],
                 authorisation=v["rep_authorisation"],
+                authorisation_dated=v["rep_authorisation_dated"],
             )
         return CaseInput(
             request_types=tuple(RequestType(t) for t in v["request_types"]),

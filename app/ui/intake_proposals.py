@@ -50,6 +50,7 @@ def fill_form(form: CaseForm, reading: LetterReading, *, today: date, locale: QL
             )
         )
     filled += _fill_person(form, reading.proposals.subject)
+    filled += _fill_authorisation_date(form, reading, today)
     filled += _fill_representative(form, reading)
     if reading.language and form.untouched("language") and not earlier:
         # Answered in the letter's own language (Dutch, English or German), else English.
@@ -141,6 +142,22 @@ def _fill_person(form: CaseForm, person: PersonProposal) -> list[str]:
             )
         )
     return filled
+
+
+def _fill_authorisation_date(form: CaseForm, reading: LetterReading, today: date) -> list[str]:
+    """The date an enclosed authorisation bears ("machtiging van ..."); never one in the future."""
+    dated = reading.proposals.authorisation_dated
+    if dated is None or form.rep_authorisation_dated.value() is not None:
+        return []
+    value = date.fromisoformat(dated.value)
+    if value > today:
+        return []
+    form.rep_authorisation_dated.set_value(value)
+    return [
+        QCoreApplication.translate("IntakeDialog", "authorisation dated %1").replace(
+            "%1", dated.value
+        )
+    ]
 
 
 def _fill_representative(form: CaseForm, reading: LetterReading) -> list[str]:

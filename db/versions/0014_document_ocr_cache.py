@@ -6,7 +6,7 @@
   data: removed with the connector (cascade), when the file is gone, and by the retention purge.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-01 02:50:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 import app.data.types
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

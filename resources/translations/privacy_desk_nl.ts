@@ -62,27 +62,27 @@
 <context>
     <name>AuditChainStatus</name>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="52"/>
+        <location filename="../../app/ui/audit_status.py" line="59"/>
         <source>Checking the audit trail…</source>
         <translation>Audittrail wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="63"/>
+        <location filename="../../app/ui/audit_status.py" line="70"/>
         <source>Audit trail intact</source>
         <translation>Audittrail intact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="65"/>
+        <location filename="../../app/ui/audit_status.py" line="72"/>
         <source>Chain head: %1</source>
         <translation>Kop van de keten: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="82"/>
+        <location filename="../../app/ui/audit_status.py" line="91"/>
         <source>Audit trail broken</source>
         <translation>Audittrail verbroken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/audit_status.py" line="87"/>
+        <location filename="../../app/ui/audit_status.py" line="96"/>
         <source>The audit trail does not verify: %1 Run &apos;privacy-desk audit verify&apos; and restore the database from a backup.</source>
         <translation>De audittrail klopt niet: %1 Voer &apos;privacy-desk audit verify&apos; uit en zet de database terug uit een reservekopie.</translation>
     </message>
@@ -99,17 +99,17 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="357"/>
+        <location filename="../../app/ui/case_detail.py" line="361"/>
         <source>Paused so far</source>
         <translation>Tot nu toe stilgezet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="359"/>
+        <location filename="../../app/ui/case_detail.py" line="363"/>
         <source>Promise if resumed today</source>
         <translation>Toezegging als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="361"/>
+        <location filename="../../app/ui/case_detail.py" line="365"/>
         <source>Legal deadline if resumed today</source>
         <translation>Wettelijke termijn als de klok vandaag weer loopt</translation>
     </message>
@@ -249,123 +249,128 @@
         <translation>Machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="300"/>
+        <location filename="../../app/ui/case_detail.py" line="302"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="302"/>
+        <location filename="../../app/ui/case_detail.py" line="300"/>
         <source>missing: answer only after it has been received</source>
         <translation>ontbreekt: pas antwoorden als die is ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="304"/>
+        <source>received, dated %1</source>
+        <translation>ontvangen, gedateerd %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>Identity</source>
         <translation>Identiteit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="315"/>
         <source>not checked yet</source>
         <translation>nog niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="315"/>
+        <location filename="../../app/ui/case_detail.py" line="319"/>
         <source>Request types</source>
         <translation>Soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="316"/>
+        <location filename="../../app/ui/case_detail.py" line="320"/>
         <source>Decisions</source>
         <translation>Beslissingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="317"/>
+        <location filename="../../app/ui/case_detail.py" line="321"/>
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="318"/>
+        <location filename="../../app/ui/case_detail.py" line="322"/>
         <source>Registered on</source>
         <translation>Geregistreerd op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="319"/>
+        <location filename="../../app/ui/case_detail.py" line="323"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="320"/>
+        <location filename="../../app/ui/case_detail.py" line="324"/>
         <source>Answer language</source>
         <translation>Taal van het antwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="326"/>
+        <location filename="../../app/ui/case_detail.py" line="330"/>
         <source>Their reference</source>
         <translation>Uw kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="328"/>
+        <location filename="../../app/ui/case_detail.py" line="332"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="331"/>
+        <location filename="../../app/ui/case_detail.py" line="335"/>
         <source>Linked case</source>
         <translation>Gekoppelde zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349"/>
+        <location filename="../../app/ui/case_detail.py" line="353"/>
         <source>The clock is paused: waiting for the data subject.</source>
         <translation>De termijn is opgeschort: wachten op de betrokkene.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="351"/>
+        <location filename="../../app/ui/case_detail.py" line="355"/>
         <source>Since %1: %2</source>
         <translation>Sinds %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="354"/>
+        <location filename="../../app/ui/case_detail.py" line="358"/>
         <source>Paused</source>
         <translation>Opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="368"/>
+        <location filename="../../app/ui/case_detail.py" line="372"/>
         <source>post by %1 (working day before)</source>
         <translation>versturen uiterlijk %1 (werkdag ervoor)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="371"/>
+        <location filename="../../app/ui/case_detail.py" line="375"/>
         <source>Our promise</source>
         <translation>Onze toezegging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="372"/>
+        <location filename="../../app/ui/case_detail.py" line="376"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="375"/>
+        <location filename="../../app/ui/case_detail.py" line="379"/>
         <source>notice sent %1: %2</source>
         <translation>bericht verstuurd %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="378"/>
+        <location filename="../../app/ui/case_detail.py" line="382"/>
         <source>Extended deadline</source>
         <translation>Verlengde termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="380"/>
+        <location filename="../../app/ui/case_detail.py" line="384"/>
         <source>Refusal due by</source>
         <translation>Weigering uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="384"/>
+        <location filename="../../app/ui/case_detail.py" line="388"/>
         <source>Paused before</source>
         <translation>Eerder opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_detail.py" line="357"/>
-        <location filename="../../app/ui/case_detail.py" line="384"/>
+        <location filename="../../app/ui/case_detail.py" line="361"/>
+        <location filename="../../app/ui/case_detail.py" line="388"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n dag</numerusform>
@@ -373,57 +378,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="387"/>
+        <location filename="../../app/ui/case_detail.py" line="391"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="395"/>
+        <location filename="../../app/ui/case_detail.py" line="399"/>
         <source>Ultimatum (reminder)</source>
         <translation>Uiterste datum (herinnering)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="397"/>
+        <location filename="../../app/ui/case_detail.py" line="401"/>
         <source>Reminder received</source>
         <translation>Herinnering ontvangen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <location filename="../../app/ui/case_detail.py" line="403"/>
         <source>Note</source>
         <translation>Let op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="399"/>
+        <location filename="../../app/ui/case_detail.py" line="403"/>
         <source>A reminder about a request that was not found</source>
         <translation>Een herinnering over een verzoek dat niet gevonden is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="423"/>
+        <location filename="../../app/ui/case_detail.py" line="427"/>
         <source>A closed case cannot be reopened. This cannot be undone.</source>
         <translation>Een gesloten zaak kan niet worden heropend. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="425"/>
+        <location filename="../../app/ui/case_detail.py" line="429"/>
         <source>This status cannot be undone; the case can afterwards only be closed.</source>
         <translation>Deze status kan niet ongedaan worden gemaakt; de zaak kan daarna alleen nog worden gesloten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="428"/>
+        <location filename="../../app/ui/case_detail.py" line="432"/>
         <source>Case %1: %2?</source>
         <translation>Zaak %1: %2?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="432"/>
+        <location filename="../../app/ui/case_detail.py" line="436"/>
         <source>Change status</source>
         <translation>Status wijzigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="458"/>
+        <location filename="../../app/ui/case_detail.py" line="462"/>
         <source>Case changed meanwhile</source>
         <translation>Zaak is intussen gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="461"/>
+        <location filename="../../app/ui/case_detail.py" line="465"/>
         <source>&amp;Reload case</source>
         <translation>Zaak &amp;opnieuw laden</translation>
     </message>
@@ -505,6 +510,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="113"/>
+        <location filename="../../app/ui/case_form.py" line="256"/>
         <source>dated</source>
         <translation>gedateerd</translation>
     </message>
@@ -731,7 +737,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="241"/>
-        <location filename="../../app/ui/case_form.py" line="350"/>
+        <location filename="../../app/ui/case_form.py" line="363"/>
         <source>No authorisation attached</source>
         <translation>Geen machtiging toegevoegd</translation>
     </message>
@@ -741,22 +747,32 @@
         <translation>Machtiging:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="256"/>
+        <location filename="../../app/ui/case_form.py" line="259"/>
+        <source>The authorisation is dated</source>
+        <translation>De machtiging is gedateerd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="262"/>
+        <source>Authorisation &amp;dated:</source>
+        <translation>Machtiging &amp;gedateerd:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_form.py" line="268"/>
         <source>No authorisation (machtiging) attached: the case can be saved, but the answer may only be sent after the authorisation is received.</source>
         <translation>Geen machtiging toegevoegd: de zaak kan worden opgeslagen, maar het antwoord mag pas worden verstuurd als de machtiging is ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="317"/>
+        <location filename="../../app/ui/case_form.py" line="330"/>
         <source>Attach the authorisation (machtiging)</source>
         <translation>De machtiging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="319"/>
+        <location filename="../../app/ui/case_form.py" line="332"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="340"/>
+        <location filename="../../app/ui/case_form.py" line="353"/>
         <source>Authorisation: %1 (%2 kB)</source>
         <translation>Machtiging: %1 (%2 kB)</translation>
     </message>
@@ -764,92 +780,92 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../app/ui/case_list.py" line="74"/>
+        <location filename="../../app/ui/case_list.py" line="78"/>
         <source>Search by reference, name, postcode, e-mail or town</source>
         <translation>Zoek op kenmerk, naam, postcode, e-mail of woonplaats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="77"/>
+        <location filename="../../app/ui/case_list.py" line="81"/>
         <source>Search cases</source>
         <translation>Zaken zoeken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="80"/>
+        <location filename="../../app/ui/case_list.py" line="84"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="81"/>
+        <location filename="../../app/ui/case_list.py" line="85"/>
         <source>All statuses</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="86"/>
+        <location filename="../../app/ui/case_list.py" line="90"/>
         <source>Request type filter</source>
         <translation>Filter op soort verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="87"/>
+        <location filename="../../app/ui/case_list.py" line="91"/>
         <source>All request types</source>
         <translation>Alle soorten verzoek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="92"/>
+        <location filename="../../app/ui/case_list.py" line="96"/>
         <source>Received in period</source>
         <translation>Ontvangen in periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="96"/>
+        <location filename="../../app/ui/case_list.py" line="100"/>
         <source>Received: any date</source>
         <translation>Ontvangen: alle data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="97"/>
+        <location filename="../../app/ui/case_list.py" line="101"/>
         <source>Received: last 7 days</source>
         <translation>Ontvangen: afgelopen 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="98"/>
+        <location filename="../../app/ui/case_list.py" line="102"/>
         <source>Received: last 30 days</source>
         <translation>Ontvangen: afgelopen 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="99"/>
+        <location filename="../../app/ui/case_list.py" line="103"/>
         <source>Received: last 3 months</source>
         <translation>Ontvangen: afgelopen 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="100"/>
+        <location filename="../../app/ui/case_list.py" line="104"/>
         <source>Received: this year</source>
         <translation>Ontvangen: dit jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="101"/>
+        <location filename="../../app/ui/case_list.py" line="105"/>
         <source>Received: last year</source>
         <translation>Ontvangen: vorig jaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="106"/>
+        <location filename="../../app/ui/case_list.py" line="110"/>
         <source>&amp;Open cases only</source>
         <translation>Alleen &amp;open zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="126"/>
+        <location filename="../../app/ui/case_list.py" line="130"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="199"/>
+        <location filename="../../app/ui/case_list.py" line="220"/>
         <source>%1 cases found, first %2 loaded (scroll for more)</source>
         <translation>%1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_list.py" line="199"/>
+        <location filename="../../app/ui/case_list.py" line="217"/>
         <source>More than %1 cases found, first %2 loaded (scroll for more)</source>
         <translation>Meer dan %1 zaken gevonden, eerste %2 geladen (scroll voor meer)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_list.py" line="202"/>
+        <location filename="../../app/ui/case_list.py" line="223"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -895,27 +911,27 @@
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="204"/>
+        <location filename="../../app/ui/case_table_model.py" line="223"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="212"/>
+        <location filename="../../app/ui/case_table_model.py" line="231"/>
         <source>The clock is paused until the data subject answers.</source>
         <translation>De termijn is opgeschort tot de betrokkene antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="218"/>
+        <location filename="../../app/ui/case_table_model.py" line="237"/>
         <source>Post by (own promise): %1</source>
         <translation>Versturen uiterlijk (eigen toezegging): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="224"/>
+        <location filename="../../app/ui/case_table_model.py" line="243"/>
         <source>Legal deadline: %1</source>
         <translation>Wettelijke termijn: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table_model.py" line="230"/>
+        <location filename="../../app/ui/case_table_model.py" line="249"/>
         <source>Extended to: %1</source>
         <translation>Verlengd tot: %1</translation>
     </message>
@@ -1329,132 +1345,132 @@
 <context>
     <name>DeadlineOverview</name>
     <message>
-        <location filename="../../app/ui/overview.py" line="164"/>
+        <location filename="../../app/ui/overview.py" line="183"/>
         <source>paused since %1 (%2 days)</source>
         <translation>stilgezet sinds %1 (%2 dagen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="168"/>
+        <location filename="../../app/ui/overview.py" line="187"/>
         <source>%1 if resumed today</source>
         <translation>%1 als de klok vandaag weer loopt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="55"/>
+        <location filename="../../app/ui/overview.py" line="68"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="59"/>
+        <location filename="../../app/ui/overview.py" line="72"/>
         <source>E&amp;xport to calendar (.ics)…</source>
         <translation>E&amp;xporteren naar agenda (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="61"/>
+        <location filename="../../app/ui/overview.py" line="74"/>
         <source>Save the deadlines of all open cases as a calendar file (references only)</source>
         <translation>De termijnen van alle open zaken opslaan als agendabestand (alleen kenmerken)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="64"/>
+        <location filename="../../app/ui/overview.py" line="77"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="75"/>
+        <location filename="../../app/ui/overview.py" line="88"/>
         <source>Open cases by urgency</source>
         <translation>Open zaken naar urgentie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="79"/>
+        <location filename="../../app/ui/overview.py" line="92"/>
         <source>Reference</source>
         <translation>Kenmerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="80"/>
+        <location filename="../../app/ui/overview.py" line="93"/>
         <source>Urgency</source>
         <translation>Urgentie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="81"/>
+        <location filename="../../app/ui/overview.py" line="94"/>
         <source>Data subject</source>
         <translation>Betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="82"/>
+        <location filename="../../app/ui/overview.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="83"/>
+        <location filename="../../app/ui/overview.py" line="96"/>
         <source>Post by (promise)</source>
         <translation>Versturen uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="84"/>
+        <location filename="../../app/ui/overview.py" line="97"/>
         <source>Legal deadline</source>
         <translation>Wettelijke termijn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="85"/>
+        <location filename="../../app/ui/overview.py" line="98"/>
         <source>Days left</source>
         <translation>Dagen over</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="145"/>
+        <location filename="../../app/ui/overview.py" line="164"/>
         <source>… and %1 more: see the Cases page</source>
         <translation>… en nog %1: zie het tabblad Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="172"/>
+        <location filename="../../app/ui/overview.py" line="191"/>
         <source>clock paused</source>
         <translation>termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="177"/>
+        <location filename="../../app/ui/overview.py" line="196"/>
         <source>%1 (extended)</source>
         <translation>%1 (verlengd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="180"/>
+        <location filename="../../app/ui/overview.py" line="199"/>
         <source>%1 · ultimatum %2</source>
         <translation>%1 · uiterste datum %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="201"/>
+        <location filename="../../app/ui/overview.py" line="144"/>
         <source>Counted to the legal deadline (extended when granted)</source>
         <translation>Geteld tot de wettelijke termijn (verlengd als verlenging is verleend)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="205"/>
+        <location filename="../../app/ui/overview.py" line="224"/>
         <source>A reminder demands an answer by %1</source>
         <translation>Een herinnering eist een antwoord uiterlijk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="214"/>
+        <location filename="../../app/ui/overview.py" line="233"/>
         <source>%1 overdue · %2 due within 7 days · %3 due later · %4 paused</source>
         <translation>%1 te laat · %2 binnen 7 dagen · %3 later · %4 opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="236"/>
+        <location filename="../../app/ui/overview.py" line="255"/>
         <source>Export deadlines to a calendar file</source>
         <translation>Termijnen exporteren naar een agendabestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="238"/>
+        <location filename="../../app/ui/overview.py" line="257"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-bestanden (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="246"/>
+        <location filename="../../app/ui/overview.py" line="265"/>
         <source>Collecting open deadlines…</source>
         <translation>Open termijnen verzamelen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="254"/>
+        <location filename="../../app/ui/overview.py" line="273"/>
         <source>%1 deadlines written to %2</source>
         <translation>%1 termijnen opgeslagen in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/overview.py" line="260"/>
+        <location filename="../../app/ui/overview.py" line="279"/>
         <source>Exporting deadlines…</source>
         <translation>Termijnen exporteren…</translation>
     </message>
@@ -1707,32 +1723,32 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         <translation>Systemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>Today&apos;s letters</source>
         <translation>Brieven van vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Tools</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>&amp;Systems…</source>
         <translation>&amp;Systemen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Processing &amp;register…</source>
         <translation>Verwerkings&amp;register…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>&amp;Print today&apos;s letters…</source>
         <translation>Brieven van vandaag &amp;afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
@@ -2188,17 +2204,18 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>GuiController</name>
     <message>
-        <location filename="../../app/ui/app.py" line="117"/>
+        <location filename="../../app/ui/app.py" line="116"/>
         <source>Creating demo cases…</source>
         <translation>Demozaken aanmaken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="163"/>
+        <location filename="../../app/ui/app.py" line="165"/>
         <source>The database cannot be opened</source>
         <translation>De database kan niet worden geopend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="174"/>
+        <location filename="../../app/ui/app.py" line="176"/>
+        <location filename="../../app/ui/app.py" line="198"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
@@ -2295,88 +2312,88 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="54"/>
-        <location filename="../../app/ui/inbox_view.py" line="75"/>
+        <location filename="../../app/ui/inbox_view.py" line="61"/>
+        <location filename="../../app/ui/inbox_view.py" line="82"/>
         <source>Letters to register</source>
         <translation>Te registreren brieven</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="60"/>
+        <location filename="../../app/ui/inbox_view.py" line="67"/>
         <source>&amp;Register…</source>
         <translation>&amp;Registreren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="63"/>
+        <location filename="../../app/ui/inbox_view.py" line="70"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <location filename="../../app/ui/inbox_view.py" line="85"/>
         <source>Arrived</source>
         <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <location filename="../../app/ui/inbox_view.py" line="85"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <location filename="../../app/ui/inbox_view.py" line="85"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="78"/>
+        <location filename="../../app/ui/inbox_view.py" line="85"/>
         <source>The letter says</source>
         <translation>De brief zegt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="110"/>
+        <location filename="../../app/ui/inbox_view.py" line="118"/>
         <source>No hot folder is set: choose the scanner&apos;s folder in Settings.</source>
         <translation>Er is geen scanmap ingesteld: kies de map van de scanner bij Instellingen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="114"/>
+        <location filename="../../app/ui/inbox_view.py" line="122"/>
         <source>Hot folder: %1</source>
         <translation>Scanmap: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="158"/>
+        <location filename="../../app/ui/inbox_view.py" line="166"/>
         <source>Reading a letter from the hot folder…</source>
         <translation>Een brief uit de scanmap wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="172"/>
+        <location filename="../../app/ui/inbox_view.py" line="180"/>
         <source>being read…</source>
         <translation>wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="173"/>
+        <location filename="../../app/ui/inbox_view.py" line="181"/>
         <source>ready to register</source>
         <translation>klaar om te registreren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="174"/>
+        <location filename="../../app/ui/inbox_view.py" line="182"/>
         <source>could not be read</source>
         <translation>kon niet gelezen worden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="175"/>
+        <location filename="../../app/ui/inbox_view.py" line="183"/>
         <source>being registered by %1</source>
         <translation>wordt geregistreerd door %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="204"/>
+        <location filename="../../app/ui/inbox_view.py" line="212"/>
         <source>reminder</source>
         <translation>herinnering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="208"/>
+        <location filename="../../app/ui/inbox_view.py" line="216"/>
         <source>earlier case %1</source>
         <translation>eerdere zaak %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inbox_view.py" line="224"/>
+        <location filename="../../app/ui/inbox_view.py" line="232"/>
         <source>Letter not available</source>
         <translation>Brief niet beschikbaar</translation>
     </message>
@@ -2384,239 +2401,244 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="85"/>
+        <location filename="../../app/ui/intake_dialog.py" line="82"/>
         <source>New letter</source>
         <translation>Nieuwe brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="91"/>
+        <location filename="../../app/ui/intake_dialog.py" line="88"/>
         <source>Register the letter on the day it arrives. Fields marked * are required; give a postal address or at least an e-mail address to answer to.</source>
         <translation>Registreer de brief op de dag van ontvangst. Velden met * zijn verplicht; vul een postadres of ten minste een e-mailadres in om naar te antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="106"/>
+        <location filename="../../app/ui/intake_dialog.py" line="103"/>
         <source>Attach scan…</source>
         <translation>S&amp;can toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="108"/>
+        <location filename="../../app/ui/intake_dialog.py" line="105"/>
         <source>Remo&amp;ve scan</source>
         <translation>Scan verwijderen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="111"/>
+        <location filename="../../app/ui/intake_dialog.py" line="108"/>
         <source>Read letter te&amp;xt…</source>
         <translation>Brieftekst &amp;lezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="113"/>
+        <location filename="../../app/ui/intake_dialog.py" line="110"/>
         <source>Paste the text of the letter to have the request types suggested</source>
         <translation>Plak de tekst van de brief om de soorten verzoek te laten voorstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="126"/>
-        <location filename="../../app/ui/intake_dialog.py" line="266"/>
+        <location filename="../../app/ui/intake_dialog.py" line="123"/>
+        <location filename="../../app/ui/intake_dialog.py" line="270"/>
         <source>No scan attached</source>
         <translation>Geen scan toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="130"/>
+        <location filename="../../app/ui/intake_dialog.py" line="127"/>
         <source>Scan of the letter</source>
         <translation>Scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="144"/>
+        <location filename="../../app/ui/intake_dialog.py" line="141"/>
         <source>Save &amp;case</source>
         <translation>Zaak op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="159"/>
+        <location filename="../../app/ui/intake_dialog.py" line="156"/>
         <source>A reminder about a request we cannot find: register it as a new case, flagged as such</source>
         <translation>Een herinnering over een verzoek dat we niet kunnen vinden: als nieuwe zaak registreren, zo gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="202"/>
+        <location filename="../../app/ui/intake_dialog.py" line="199"/>
         <source>Register letter: %1</source>
         <translation>Brief registreren: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="207"/>
+        <location filename="../../app/ui/intake_dialog.py" line="204"/>
         <source>Scan from the hot folder: %1</source>
         <translation>Scan uit de scanmap: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="210"/>
+        <location filename="../../app/ui/intake_dialog.py" line="207"/>
         <source>The day the scan arrived in the hot folder</source>
         <translation>De dag waarop de scan in de scanmap binnenkwam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="230"/>
+        <location filename="../../app/ui/intake_dialog.py" line="234"/>
         <source>Attach the scan of the letter</source>
         <translation>Scan van de brief toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="232"/>
+        <location filename="../../app/ui/intake_dialog.py" line="236"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="253"/>
+        <location filename="../../app/ui/intake_dialog.py" line="257"/>
         <source>Scan: %1 (%2 kB)</source>
         <translation>Scan: %1 (%2 kB)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="321"/>
+        <location filename="../../app/ui/intake_dialog.py" line="330"/>
         <source>Reading the text of the scan…</source>
         <translation>De tekst van de scan wordt gelezen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="330"/>
+        <location filename="../../app/ui/intake_dialog.py" line="339"/>
         <source>The scan could not be read: %1</source>
         <translation>De scan kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="332"/>
+        <location filename="../../app/ui/intake_dialog.py" line="341"/>
         <source>Use “Read letter text…” to paste the text instead.</source>
         <translation>Gebruik “Brieftekst lezen…” om de tekst te plakken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="346"/>
+        <location filename="../../app/ui/intake_proposals.py" line="36"/>
         <source>their reference %1</source>
         <translation>uw kenmerk %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="356"/>
+        <location filename="../../app/ui/intake_proposals.py" line="48"/>
         <source>letter date %1</source>
         <translation>briefdatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="370"/>
+        <location filename="../../app/ui/intake_proposals.py" line="63"/>
         <source>answer language %1</source>
         <translation>antwoordtaal %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="413"/>
+        <location filename="../../app/ui/intake_dialog.py" line="398"/>
         <source>Link to another person&apos;s case?</source>
         <translation>Koppelen aan de zaak van iemand anders?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="415"/>
+        <location filename="../../app/ui/intake_dialog.py" line="400"/>
         <source>%1 is a case of %2 (%3). The name and address of this letter do not match. Register the letter as a reminder on that case anyway?</source>
         <translation>%1 is een zaak van %2 (%3). Naam en adres van deze brief komen niet overeen. De brief toch als herinnering bij die zaak registreren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="538"/>
+        <location filename="../../app/ui/intake_proposals.py" line="108"/>
         <source>name %1</source>
         <translation>naam %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="548"/>
+        <location filename="../../app/ui/intake_proposals.py" line="122"/>
         <source>address %1</source>
         <translation>adres %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="550"/>
+        <location filename="../../app/ui/intake_proposals.py" line="125"/>
         <source>e-mail %1</source>
         <translation>e-mail %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="551"/>
+        <location filename="../../app/ui/intake_proposals.py" line="126"/>
         <source>telephone %1</source>
         <translation>telefoon %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="552"/>
+        <location filename="../../app/ui/intake_proposals.py" line="130"/>
         <source>customer number %1</source>
         <translation>klantnummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="560"/>
+        <location filename="../../app/ui/intake_proposals.py" line="140"/>
         <source>date of birth %1</source>
         <translation>geboortedatum %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="577"/>
+        <location filename="../../app/ui/intake_proposals.py" line="157"/>
+        <source>authorisation dated %1</source>
+        <translation>machtiging gedateerd %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake_proposals.py" line="184"/>
         <source>representative %1</source>
         <translation>vertegenwoordiger %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="583"/>
+        <location filename="../../app/ui/intake_proposals.py" line="194"/>
         <source>%1 (Art. %2)</source>
         <translation>%1 (art. %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="591"/>
+        <location filename="../../app/ui/intake_proposals.py" line="212"/>
         <source>From the text layer of the scan:</source>
         <translation>Uit de tekstlaag van de scan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="593"/>
+        <location filename="../../app/ui/intake_proposals.py" line="214"/>
         <source>From the pasted letter text:</source>
         <translation>Uit de geplakte brieftekst:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="596"/>
+        <location filename="../../app/ui/intake_proposals.py" line="217"/>
         <source>From the scan in the hot folder:</source>
         <translation>Uit de scan in de scanmap:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="600"/>
+        <location filename="../../app/ui/intake_proposals.py" line="220"/>
         <source>Warning: this looks like a complaint to the supervisory authority (Art. 77), not a request to the organisation. Do not register it as a request.</source>
         <translation>Let op: dit lijkt een klacht bij de toezichthouder (art. 77), geen verzoek aan de organisatie. Registreer dit niet als verzoek.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="608"/>
+        <location filename="../../app/ui/intake_proposals.py" line="229"/>
         <source>This looks like a reminder about an earlier request: link it to that case instead of registering a new request.</source>
         <translation>Dit lijkt een herinnering aan een eerder verzoek: koppel de brief aan die zaak in plaats van een nieuw verzoek te registreren.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="614"/>
+        <location filename="../../app/ui/intake_proposals.py" line="237"/>
         <source>The letter mentions our reference %1.</source>
         <translation>De brief noemt ons kenmerk %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="621"/>
+        <location filename="../../app/ui/intake_proposals.py" line="244"/>
         <source>Ultimatum: an answer by %1 — “%2”</source>
         <translation>Uiterste datum: een antwoord uiterlijk %1 — “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="627"/>
+        <location filename="../../app/ui/intake_proposals.py" line="250"/>
         <source>The earlier request: %1</source>
         <translation>Het eerdere verzoek: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="632"/>
+        <location filename="../../app/ui/intake_proposals.py" line="256"/>
         <source>Found: %1</source>
         <translation>Gevonden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="638"/>
+        <location filename="../../app/ui/intake_proposals.py" line="265"/>
         <source>No request type recognised: choose the types yourself from the letter.</source>
         <translation>Geen soort verzoek herkend: kies de soorten zelf aan de hand van de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="641"/>
+        <location filename="../../app/ui/intake_proposals.py" line="272"/>
         <source>Filled in: %1</source>
         <translation>Ingevuld: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="645"/>
+        <location filename="../../app/ui/intake_proposals.py" line="279"/>
         <source>The letter says an authorisation (machtiging) is enclosed: attach it.</source>
         <translation>Volgens de brief is een machtiging bijgevoegd: voeg die toe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="650"/>
+        <location filename="../../app/ui/intake_proposals.py" line="287"/>
         <source>Their ultimatum: %1 (“%2”)</source>
         <translation>Hun ultimatum: %1 (“%2”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="654"/>
+        <location filename="../../app/ui/intake_proposals.py" line="292"/>
         <source>These are suggestions: check them against the letter.</source>
         <translation>Dit zijn voorstellen: controleer ze aan de hand van de brief.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake_dialog.py" line="717"/>
-        <location filename="../../app/ui/intake_dialog.py" line="720"/>
+        <location filename="../../app/ui/intake_dialog.py" line="548"/>
+        <location filename="../../app/ui/intake_dialog.py" line="551"/>
         <source>%n field(s) need attention</source>
         <translation>
             <numerusform>%n veld vraagt aandacht</numerusform>
@@ -2624,12 +2646,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="747"/>
+        <location filename="../../app/ui/intake_dialog.py" line="578"/>
         <source>Discard this letter?</source>
         <translation>Deze brief weggooien?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="748"/>
+        <location filename="../../app/ui/intake_dialog.py" line="579"/>
         <source>You have typed data for this letter. Close without saving it?</source>
         <translation>U hebt gegevens voor deze brief ingevuld. Sluiten zonder op te slaan?</translation>
     </message>
@@ -2725,405 +2747,405 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/labels.py" line="17"/>
+        <location filename="../../app/ui/labels.py" line="18"/>
         <source>registered</source>
         <translation>geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="18"/>
+        <location filename="../../app/ui/labels.py" line="19"/>
         <source>identity check</source>
         <translation>identiteitscontrole</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="19"/>
+        <location filename="../../app/ui/labels.py" line="20"/>
         <source>in progress</source>
         <translation>in behandeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="20"/>
+        <location filename="../../app/ui/labels.py" line="21"/>
         <source>on hold</source>
         <translation>wacht op betrokkene</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="21"/>
+        <location filename="../../app/ui/labels.py" line="22"/>
         <source>answered</source>
         <translation>beantwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="22"/>
+        <location filename="../../app/ui/labels.py" line="23"/>
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="23"/>
-        <location filename="../../app/ui/labels.py" line="70"/>
+        <location filename="../../app/ui/labels.py" line="24"/>
+        <location filename="../../app/ui/labels.py" line="71"/>
         <source>withdrawn</source>
         <translation>ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="24"/>
-        <location filename="../../app/ui/labels.py" line="68"/>
+        <location filename="../../app/ui/labels.py" line="25"/>
+        <location filename="../../app/ui/labels.py" line="69"/>
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="31"/>
+        <location filename="../../app/ui/labels.py" line="32"/>
         <source>Check identity</source>
         <translation>Identiteit controleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="32"/>
+        <location filename="../../app/ui/labels.py" line="33"/>
         <source>Start handling</source>
         <translation>In behandeling nemen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="33"/>
+        <location filename="../../app/ui/labels.py" line="34"/>
         <source>Put on hold</source>
         <translation>In de wacht zetten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="34"/>
+        <location filename="../../app/ui/labels.py" line="35"/>
         <source>Mark answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="35"/>
+        <location filename="../../app/ui/labels.py" line="36"/>
         <source>Close case</source>
         <translation>Zaak sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="36"/>
+        <location filename="../../app/ui/labels.py" line="37"/>
         <source>Withdrawn</source>
         <translation>Ingetrokken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="37"/>
+        <location filename="../../app/ui/labels.py" line="38"/>
         <source>Refuse</source>
         <translation>Weigeren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="43"/>
+        <location filename="../../app/ui/labels.py" line="44"/>
         <source>access</source>
         <translation>inzage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="44"/>
+        <location filename="../../app/ui/labels.py" line="45"/>
         <source>rectification</source>
         <translation>rectificatie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="45"/>
+        <location filename="../../app/ui/labels.py" line="46"/>
         <source>erasure</source>
         <translation>verwijdering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="46"/>
+        <location filename="../../app/ui/labels.py" line="47"/>
         <source>restriction</source>
         <translation>beperking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="47"/>
+        <location filename="../../app/ui/labels.py" line="48"/>
         <source>portability</source>
         <translation>overdraagbaarheid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="48"/>
+        <location filename="../../app/ui/labels.py" line="49"/>
         <source>objection</source>
         <translation>bezwaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="54"/>
+        <location filename="../../app/ui/labels.py" line="55"/>
         <source>post</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="55"/>
-        <location filename="../../app/ui/labels.py" line="167"/>
+        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/labels.py" line="168"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="56"/>
+        <location filename="../../app/ui/labels.py" line="57"/>
         <source>web form</source>
         <translation>webformulier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="57"/>
+        <location filename="../../app/ui/labels.py" line="58"/>
         <source>in person</source>
         <translation>persoonlijk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="58"/>
+        <location filename="../../app/ui/labels.py" line="59"/>
         <source>telephone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="65"/>
+        <location filename="../../app/ui/labels.py" line="66"/>
         <source>not decided yet</source>
         <translation>nog niet besloten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="66"/>
+        <location filename="../../app/ui/labels.py" line="67"/>
         <source>granted</source>
         <translation>toegewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="67"/>
+        <location filename="../../app/ui/labels.py" line="68"/>
         <source>partly refused</source>
         <translation>gedeeltelijk afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="69"/>
+        <location filename="../../app/ui/labels.py" line="70"/>
         <source>no data found</source>
         <translation>geen gegevens gevonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="77"/>
+        <location filename="../../app/ui/labels.py" line="78"/>
         <source>this case is a reminder about it</source>
         <translation>deze zaak is een herinnering bij die zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="78"/>
+        <location filename="../../app/ui/labels.py" line="79"/>
         <source>a reminder about this case</source>
         <translation>herinnering bij deze zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="79"/>
+        <location filename="../../app/ui/labels.py" line="80"/>
         <source>related</source>
         <translation>verwant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="80"/>
+        <location filename="../../app/ui/labels.py" line="81"/>
         <source>possible duplicate: the same person&apos;s open case</source>
         <translation>mogelijk dubbel: de open zaak van dezelfde persoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="83"/>
+        <location filename="../../app/ui/labels.py" line="84"/>
         <source>a later letter of the same person (possible duplicate)</source>
         <translation>een latere brief van dezelfde persoon (mogelijk dubbel)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="91"/>
+        <location filename="../../app/ui/labels.py" line="92"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="92"/>
+        <location filename="../../app/ui/labels.py" line="93"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="93"/>
+        <location filename="../../app/ui/labels.py" line="94"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="100"/>
+        <location filename="../../app/ui/labels.py" line="101"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="101"/>
+        <location filename="../../app/ui/labels.py" line="102"/>
         <source>Mr</source>
         <translation>heer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="102"/>
+        <location filename="../../app/ui/labels.py" line="103"/>
         <source>Ms</source>
         <translation>mevrouw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="108"/>
+        <location filename="../../app/ui/labels.py" line="109"/>
         <source>lawyer</source>
         <translation>advocaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="109"/>
+        <location filename="../../app/ui/labels.py" line="110"/>
         <source>parent</source>
         <translation>ouder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="110"/>
+        <location filename="../../app/ui/labels.py" line="111"/>
         <source>guardian</source>
         <translation>voogd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="111"/>
+        <location filename="../../app/ui/labels.py" line="112"/>
         <source>other representative</source>
         <translation>andere vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="117"/>
+        <location filename="../../app/ui/labels.py" line="118"/>
         <source>scan of the letter</source>
         <translation>scan van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="118"/>
+        <location filename="../../app/ui/labels.py" line="119"/>
         <source>our letter</source>
         <translation>onze brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="119"/>
+        <location filename="../../app/ui/labels.py" line="120"/>
         <source>authorisation</source>
         <translation>machtiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="120"/>
+        <location filename="../../app/ui/labels.py" line="121"/>
         <source>ID copy (masked)</source>
         <translation>kopie identiteitsbewijs (afgeschermd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="121"/>
+        <location filename="../../app/ui/labels.py" line="122"/>
         <source>other attachment</source>
         <translation>andere bijlage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="122"/>
+        <location filename="../../app/ui/labels.py" line="123"/>
         <source>export</source>
         <translation>export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="128"/>
+        <location filename="../../app/ui/labels.py" line="129"/>
         <source>name and address match our records</source>
         <translation>naam en adres komen overeen met onze gegevens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="131"/>
+        <location filename="../../app/ui/labels.py" line="132"/>
         <source>extra information requested</source>
         <translation>aanvullende gegevens gevraagd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="132"/>
+        <location filename="../../app/ui/labels.py" line="133"/>
         <source>ID document seen</source>
         <translation>identiteitsbewijs ingezien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="133"/>
+        <location filename="../../app/ui/labels.py" line="134"/>
         <source>authorisation of the representative</source>
         <translation>machtiging van de vertegenwoordiger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="141"/>
+        <location filename="../../app/ui/labels.py" line="142"/>
         <source>verified</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="142"/>
+        <location filename="../../app/ui/labels.py" line="143"/>
         <source>reasonable doubt remains</source>
         <translation>gerede twijfel blijft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="143"/>
+        <location filename="../../app/ui/labels.py" line="144"/>
         <source>not verified</source>
         <translation>niet vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="149"/>
+        <location filename="../../app/ui/labels.py" line="150"/>
         <source>Letter registered</source>
         <translation>Brief geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="150"/>
+        <location filename="../../app/ui/labels.py" line="151"/>
         <source>Case edited</source>
         <translation>Zaak gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="151"/>
+        <location filename="../../app/ui/labels.py" line="152"/>
         <source>Status changed</source>
         <translation>Status gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="152"/>
+        <location filename="../../app/ui/labels.py" line="153"/>
         <source>Note added</source>
         <translation>Notitie toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="153"/>
+        <location filename="../../app/ui/labels.py" line="154"/>
         <source>Document added</source>
         <translation>Document toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="154"/>
+        <location filename="../../app/ui/labels.py" line="155"/>
         <source>Identity checked</source>
         <translation>Identiteit gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="155"/>
+        <location filename="../../app/ui/labels.py" line="156"/>
         <source>Case linked</source>
         <translation>Zaak gekoppeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="156"/>
+        <location filename="../../app/ui/labels.py" line="157"/>
         <source>Identifiers changed</source>
         <translation>Kenmerken betrokkene gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="157"/>
+        <location filename="../../app/ui/labels.py" line="158"/>
         <source>Database backed up</source>
         <translation>Reservekopie van de database gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="158"/>
+        <location filename="../../app/ui/labels.py" line="159"/>
         <source>Clock paused</source>
         <translation>Termijn opgeschort</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="159"/>
+        <location filename="../../app/ui/labels.py" line="160"/>
         <source>Clock resumed</source>
         <translation>Termijn hervat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="160"/>
+        <location filename="../../app/ui/labels.py" line="161"/>
         <source>Deadline extended</source>
         <translation>Termijn verlengd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="168"/>
+        <location filename="../../app/ui/labels.py" line="169"/>
         <source>customer number</source>
         <translation>klantnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="169"/>
+        <location filename="../../app/ui/labels.py" line="170"/>
         <source>user id</source>
         <translation>gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="170"/>
+        <location filename="../../app/ui/labels.py" line="171"/>
         <source>phone</source>
         <translation>telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="171"/>
+        <location filename="../../app/ui/labels.py" line="172"/>
         <source>IP address</source>
         <translation>IP-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="172"/>
+        <location filename="../../app/ui/labels.py" line="173"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="173"/>
+        <location filename="../../app/ui/labels.py" line="174"/>
         <source>postcode + house number</source>
         <translation>postcode + huisnummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="174"/>
+        <location filename="../../app/ui/labels.py" line="175"/>
         <source>name + date of birth</source>
         <translation>naam + geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="175"/>
+        <location filename="../../app/ui/labels.py" line="176"/>
         <source>other</source>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="203"/>
+        <location filename="../../app/ui/labels.py" line="210"/>
         <source>paused</source>
         <translation>opgeschort</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="205"/>
+        <location filename="../../app/ui/labels.py" line="212"/>
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>%n dag te laat</numerusform>
@@ -3131,12 +3153,12 @@ Stuur de gegevens hieronder naar uw contactpersoon voor ondersteuning. Ze staan 
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="207"/>
+        <location filename="../../app/ui/labels.py" line="214"/>
         <source>due today</source>
         <translation>vandaag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/labels.py" line="208"/>
+        <location filename="../../app/ui/labels.py" line="215"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>nog %n dag</numerusform>
@@ -3280,27 +3302,27 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterTextDialog</name>
     <message>
-        <location filename="../../app/ui/intake_support.py" line="23"/>
+        <location filename="../../app/ui/intake_support.py" line="20"/>
         <source>Read letter text</source>
         <translation>Brieftekst lezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_support.py" line="28"/>
+        <location filename="../../app/ui/intake_support.py" line="25"/>
         <source>Paste the text of the letter (from OCR or from the e-mail). Privacy Desk suggests the request types, their reference and the date of the letter; you decide. The text itself is not stored.</source>
         <translation>Plak de tekst van de brief (uit de OCR of uit de e-mail). Privacy Desk stelt de soorten verzoek, het kenmerk van de afzender en de datum van de brief voor; u beslist. De tekst zelf wordt niet bewaard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_support.py" line="37"/>
+        <location filename="../../app/ui/intake_support.py" line="34"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_support.py" line="38"/>
+        <location filename="../../app/ui/intake_support.py" line="35"/>
         <source>Geachte heer, mevrouw, …</source>
         <translation>Geachte heer, mevrouw, …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_support.py" line="41"/>
+        <location filename="../../app/ui/intake_support.py" line="38"/>
         <source>&amp;Read</source>
         <translation>&amp;Lezen</translation>
     </message>
@@ -3308,37 +3330,37 @@ Nu definitief maken?</translation>
 <context>
     <name>LetterView</name>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="63"/>
+        <location filename="../../app/ui/letter_view.py" line="84"/>
         <source>Text of the letter</source>
         <translation>Tekst van de brief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="65"/>
+        <location filename="../../app/ui/letter_view.py" line="86"/>
         <source>The text of the letter appears here when it has been read.</source>
         <translation>De tekst van de brief verschijnt hier zodra die gelezen is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="74"/>
+        <location filename="../../app/ui/letter_view.py" line="95"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="77"/>
+        <location filename="../../app/ui/letter_view.py" line="98"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="93"/>
+        <location filename="../../app/ui/letter_view.py" line="114"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="94"/>
+        <location filename="../../app/ui/letter_view.py" line="115"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/letter_view.py" line="142"/>
+        <location filename="../../app/ui/letter_view.py" line="174"/>
         <source>Page %1 of the scan</source>
         <translation>Pagina %1 van de scan</translation>
     </message>
@@ -3483,208 +3505,208 @@ Nu definitief maken?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Today</source>
         <translation>V&amp;andaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>Window</source>
         <translation>Venster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>Case detail</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>Deadline overview</source>
         <translation>Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>To register</source>
         <translation>Te registreren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;New letter…</source>
         <translation>&amp;Nieuwe brief…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Register an incoming letter as a new case</source>
         <translation>Een binnengekomen brief registreren als nieuwe zaak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Export deadlines to calendar…</source>
         <translation>Termijnen &amp;exporteren naar agenda…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>&amp;Back up database…</source>
         <translation>&amp;Reservekopie maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Write a checked copy of all cases to a file</source>
         <translation>Schrijf een gecontroleerde kopie van alle zaken naar een bestand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Deadline overview</source>
         <translation>&amp;Termijnoverzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Cases</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Find case…</source>
         <translation>Zaak &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;About Privacy Desk</source>
         <translation>&amp;Over Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>No backup made yet</source>
         <translation>Nog geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Last backup: %1</source>
         <translation>Laatste reservekopie: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>File &gt; Back up database… writes a checked copy</source>
         <translation>Bestand &gt; Reservekopie maken… schrijft een gecontroleerde kopie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>The reminder is stored on %1 (a document and an event; no new case). Write this reference on the letter.</source>
         <translation>De herinnering is bij %1 bewaard (een document en een gebeurtenis; geen nieuwe zaak). Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Reminder registered</source>
         <translation>Herinnering geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>The letter is registered as %1. Write this reference on the letter.</source>
         <translation>De brief is geregistreerd als %1. Schrijf dit kenmerk op de brief.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Registered %1</source>
         <translation>%1 geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Case registered</source>
         <translation>Zaak geregistreerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>Write the acknowledgement of receipt now?</source>
         <translation>De ontvangstbevestiging nu schrijven?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>&amp;Write acknowledgement…</source>
         <translation>Ontvangstbevestiging &amp;schrijven…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Back up database</source>
         <translation>Reservekopie maken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>SQLite database (*.sqlite3)</source>
         <translation>SQLite-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Cases copied: %1
 File: %2 (%3 MB)
 
@@ -3695,32 +3717,32 @@ Bestand: %2 (%3 MB)
 De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar volgens dezelfde bewaartermijn als de zaken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>Backup written</source>
         <translation>Reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>No backup made</source>
         <translation>Geen reservekopie gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="453"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>Backing up the database…</source>
         <translation>Reservekopie van de database maken…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registers GDPR requests that arrive by post, watches their deadlines and keeps the case file.&lt;br&gt;&lt;br&gt;Database: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;&lt;br&gt;Registreert AVG-verzoeken die per post binnenkomen, bewaakt de termijnen en houdt het zaakdossier bij.&lt;br&gt;&lt;br&gt;Database: %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>About Privacy Desk</source>
         <translation>Over Privacy Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>%n case(s) overdue</source>
         <translation>
             <numerusform>%n zaak te laat</numerusform>
@@ -3728,7 +3750,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>%n due this week</source>
         <translation>
             <numerusform>%n verloopt deze week</numerusform>
@@ -4994,7 +5016,7 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
 <context>
     <name>translation</name>
     <message>
-        <location filename="../../app/ui/translation.py" line="42"/>
+        <location filename="../../app/ui/translation.py" line="43"/>
         <source>translation file missing: %1</source>
         <translation>vertaalbestand ontbreekt: %1</translation>
     </message>

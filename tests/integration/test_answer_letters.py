@@ -130,7 +130,8 @@ def test_rectification_lists_the_register_recipients_to_notify() -> None:
     text = _pdf_text(_with(LetterType.RECTIFICATION, "en", payload))
     assert "e-mail address in Portal: a@x.nl → b@x.nl" in text
     assert (
-        "We have told these recipients about the change (Article 19 GDPR): • Zendesk Inc." in text
+        "We have given your data to the recipients below. We have told them about the change "
+        "(Article 19 GDPR): • Zendesk Inc." in text
     )
     assert "We are telling them about the change" in text and "Exact Online B.V." in text
     assert "not given this data to anyone" not in text

@@ -280,27 +280,50 @@ def test_letterhead_line_follows_the_letter_type(
 # ---- Abroad: remedies and ID advice ---------------------------------------------------------
 
 
-def test_the_supervisor_table_covers_the_eea_and_names_its_source() -> None:
+EU27 = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+
+
+def test_every_eea_country_has_exactly_one_supervisor_with_address_and_https_site() -> None:
     import json
 
+    raw = resource_path("supervisors", "eea_supervisors.json").read_text("utf-8")
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [k for k, _v in pairs]
+        assert len(keys) == len(set(keys)), f"duplicate key in the supervisors table: {keys}"
+        return dict(pairs)
+
+    # Exactly one entry per code: json.loads would let a second "DE" silently win.
+    data = json.loads(raw, object_pairs_hook=no_duplicates)
+    codes = list(data["authorities"])
+    assert len(codes) == len(set(codes)) == 30
+    assert set(codes) == set(EU27) | {"IS", "LI", "NO"} == EEA
     table = all_supervisors()
-    assert set(table) == EEA and len(EEA) == 30
-    for sup in table.values():
-        assert sup.name.strip() and sup.address.strip() and "." in sup.website
-    data = json.loads(resource_path("supervisors", "eea_supervisors.json").read_text("utf-8"))
-    assert "edpb.europa.eu" in data["source"]
+    for code in EEA:
+        sup, row = table[code], data["authorities"][code]
+        assert sup.name.strip() and sup.address.strip(), code
+        assert any(ch.isdigit() for ch in sup.address), code  # a postcode or box number
+        assert sup.website.startswith("https://") and "." in sup.website_shown, code
+        assert row["record"].startswith("supervisory-authorities/"), code
+    source = data["source"]
+    assert "datenanfragen/data" in source["dataset"] and len(source["commit"]) == 40
+    assert [c for c in EEA if table[c].forwards_to_regional] == ["DE"]
     assert supervisor_of("NL") is None and supervisor_of("US") is None
     assert supervisor_of("de") is not None
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", ["nl", "en", "de"])
 def test_a_german_resident_is_also_told_of_the_german_supervisor(lang: str) -> None:
     ctx = replace(sample_context(LetterType.ACCESS, lang), addressee=DE, subject_country="DE")
     text = pdf_text(_render(ctx))
     assert "Autoriteit Persoonsgegevens" in text
     assert "Bundesbeauftragte" in text and "53117 Bonn" in text and "www.bfdi.bund.de" in text
-    assert ("artikel 77 AVG" if lang == "nl" else "Article 77 GDPR") in text
-    assert ("artikel 79 lid 2 AVG" if lang == "nl" else "Article 79(2) GDPR") in text
+    assert "https://" not in text
+    forwards = {"nl": "deelstaat", "en": "your Land", "de": "Ihres Bundeslandes"}
+    assert forwards[lang] in text  # the BfDI forwards to the Land's authority
+    art77 = {"nl": "artikel 77 AVG", "en": "Article 77 GDPR", "de": "Artikel 77 DSGVO"}
+    art79 = {"nl": "artikel 79 lid 2 AVG", "en": "Article 79(2) GDPR", "de": "Artikel 79 Abs. 2"}
+    assert art77[lang] in text and art79[lang] in text
 
 
 @pytest.mark.parametrize("country", ["NL", "US", "GB"])
@@ -310,7 +333,7 @@ def test_outside_the_eea_or_at_home_only_the_ap_is_named(country: str) -> None:
         ctx = replace(ctx, addressee=UK if country == "GB" else replace(UK, country="US"))
     text = pdf_text(_render(ctx))
     assert "Autoriteit Persoonsgegevens" in text
-    assert "Article 77" not in text and "own country" not in text
+    assert "Article 77" not in text and "own country" not in text and "Land" not in text
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -203,3 +203,87 @@ def test_cli_sets_the_greeting_style_and_fg_registration(
     assert "true or false" in capsys.readouterr().err
     assert main(["--db", url, "settings", "sender", '{"dpo_registered": true}']) == 0
     open_database(url).engine.dispose()
+
+
+def _machtiging(tmp_path: Path) -> Path:
+    path = tmp_path / "machtiging.pdf"
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+    return path
+
+
+DATED = {
+    "nl": "uw machtiging van 12 november 2026",
+    "en": "your authorisation dated 12 November 2026",
+    "de": "Ihrer Vollmacht vom 12. November 2026",
+}
+RECEIVED = {"nl": "die wij op", "en": "which we received on", "de": "erhalten haben"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "de"])
+def test_a_letter_to_a_lawyer_gives_the_date_the_authorisation_bears(
+    db: Database, tmp_path: Path, lang: str
+) -> None:
+    lawyer = RepresentativeInput(
+        name="mr. J. de Boer", role="lawyer", street="Keizersgracht 100", postcode="1015 AA",
+        city="Amsterdam", authorisation=_machtiging(tmp_path),
+        authorisation_dated=date(2026, 11, 12),
+    )  # fmt: skip
+    reference = _case(db, salutation="mevrouw", initials="C.", last_name="Bos",
+                      representative=lawyer)  # fmt: skip
+    body = draft_letter(
+        db, actor="officer", reference=reference, letter_type="acknowledgement", lang=lang
+    ).body
+    assert DATED[lang] in body and RECEIVED[lang] not in body
+    if have_pdftotext():
+        text = " ".join(
+            pdf_text(
+                render_for_case(db, reference=reference, letter_type="acknowledgement",
+                                lang=lang, handled_by="officer")
+            ).split()
+        )  # fmt: skip
+        assert DATED[lang] in text and RECEIVED[lang] not in text
+
+
+def test_the_authorisation_date_from_the_cli_and_when_attached_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    base = ["--db", url, "case", "add", "--type", "access", "--received", "2026-11-20",
+            "--name", "Cor Bos", "--street", "Dorpsstraat 3", "--postcode", "5253RE",
+            "--city", "Nieuwkuijk", "--rep-name", "mr. J. de Boer", "--rep-role", "lawyer",
+            "--rep-street", "Keizersgracht 100", "--rep-postcode", "1015 AA",
+            "--rep-city", "Amsterdam"]  # fmt: skip
+    file = _machtiging(tmp_path)
+    code = main([*base, "--rep-authorisation", str(file), "--rep-authorisation-date", "2026-11-12"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    dated_ref = out.strip()
+    code = main([*base, "--rep-authorisation", str(file), "--rep-authorisation-date", "2099-01-01"])
+    assert code == 2 and "future" in capsys.readouterr().err  # nothing stored, says what to do
+    # Registered without a date: the letter says when it came in; attaching it dated fixes that.
+    code = main([*base, "--rep-authorisation", str(file)])
+    undated_ref = capsys.readouterr().out.strip()
+    assert code == 0
+    pdf = tmp_path / "ack.pdf"
+
+    def letter(reference: str) -> str:
+        code = main(["--db", url, "letter", reference, "--type", "acknowledgement",
+                     "--lang", "de", "--out", str(pdf)])  # fmt: skip
+        assert code == 0, capsys.readouterr().err
+        return " ".join(pdf_text(pdf.read_bytes()).split())
+
+    if have_pdftotext():
+        assert DATED["de"] in letter(dated_ref)
+        assert RECEIVED["de"] in letter(undated_ref) and "Vollmacht vom" not in letter(undated_ref)
+    assert main(["--db", url, "case", "attach", undated_ref, str(file),
+                 "--kind", "scan", "--dated", "2026-11-12"]) == 2  # fmt: skip
+    assert "Only an authorisation" in capsys.readouterr().err
+    assert main(["--db", url, "case", "attach", undated_ref, str(file),
+                 "--kind", "authorisation", "--dated", "2026-11-12"]) == 0  # fmt: skip
+    capsys.readouterr()
+    if have_pdftotext():
+        assert DATED["de"] in letter(undated_ref)
+    open_database(url).engine.dispose()

@@ -314,3 +314,38 @@ def test_answer_letters_record_why_a_request_was_refused(db: Database) -> None:
     set_outcomes(db, actor="o", reference=identity, outcomes={"access": "granted"})
     figures = compute_yearly_figures(db, year=TODAY.year, today=TODAY)
     assert ("stated_in_refusal_letter", 1) not in figures.refusal_grounds
+
+
+def test_an_offset_stored_before_the_fold_rule_is_refused_when_a_letter_is_made(
+    db: Database, reference: str
+) -> None:
+    """An old database may hold offsets that were never checked: written here straight into the
+    settings table, past set_setting's validation, they stop the letter with what to change."""
+    from sqlalchemy import update
+
+    from app.data.models import Setting
+    from app.services.settings import get_setting, set_setting
+
+    base = get_setting(db, key="letter_layout")
+    draft = draft_letter(db, actor="officer", reference=reference, letter_type="acknowledgement")
+    old = {**base, "reference_row_shift_down_mm": -6.0}  # the row's values land on 99 mm
+    with db.session() as session, session.begin():
+        session.execute(update(Setting).where(Setting.key == "letter_layout").values(value=old))
+    assert get_setting(db, key="letter_layout")["reference_row_shift_down_mm"] == -6.0
+    with pytest.raises(UserError) as info:
+        render_for_case(db, reference=reference, letter_type="acknowledgement", handled_by="o")
+    message = info.value.message
+    assert isinstance(message, str)
+    for words in ("fold", "reference row", "Settings > Letters", "-6 mm", "99 mm"):
+        assert words in str(message), (words, message)
+    assert "vouw" in info.value.message.render("nl")  # type: ignore[attr-defined]
+    with pytest.raises(UserError):
+        preview_letter(db, letter_id=draft.id)
+    with pytest.raises(UserError):
+        finalise_letter(db, actor="officer", letter_id=draft.id, today=TODAY)
+    assert letters_of(db, reference=reference)[0].status == "draft"  # nothing finalised
+    # Following the message: a smaller shift is accepted and the letter is made.
+    set_setting(db, actor="officer", key="letter_layout",
+                value={**base, "reference_row_shift_down_mm": 2.0})  # fmt: skip
+    final = finalise_letter(db, actor="officer", letter_id=draft.id, today=TODAY)
+    assert final.status == "final"

@@ -328,6 +328,9 @@ def test_representative_with_authorisation_is_saved(qtbot, ctx, tmp_path: Path) 
     assert dialog.form.set_authorisation(_tiny_pdf(tmp_path / "machtiging.pdf"))
     assert not warning.isVisible()
     assert "machtiging.pdf" in dialog.form.rep_authorisation_label.text()
+    dated = dialog.form.rep_authorisation_dated
+    qtbot.mouseClick(dated.check, Qt.MouseButton.LeftButton)
+    dated.edit.setDate(QDate(2026, 11, 12))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert dialog.reference and not dialog.isVisible()
@@ -335,6 +338,7 @@ def test_representative_with_authorisation_is_saved(qtbot, ctx, tmp_path: Path) 
     rep = detail.representative
     assert rep is not None and rep.postcode == "1015 AA" and rep.city == "Amsterdam"
     assert rep.authorisation_document_id is not None
+    assert rep.authorisation_dated == date(2026, 11, 12)  # the date written on it
     kinds = {d.id: d.kind for d in detail.documents}
     assert kinds[rep.authorisation_document_id] == "authorisation"
 
@@ -477,3 +481,18 @@ def test_a_lawyers_letter_fills_in_the_representative_and_the_client(qtbot, ctx)
     assert (form.first_name.text(), form.last_name.text()) == ("Lotte", "Kuipers")
     assert (form.street.text(), form.city.text()) == ("Dorpsstraat 4", "Vlijmen")
     assert "authorisation (machtiging) is enclosed" in dialog.reading_note.text()
+
+
+def test_the_date_of_the_enclosed_authorisation_is_filled_in(qtbot, ctx) -> None:
+    dialog = _open_intake(qtbot, ctx)
+    form = dialog.form
+    _paste(
+        qtbot,
+        dialog,
+        "Bakker Advocaten\nMarkt 1\n5211 JV 's-Hertogenbosch\n\nGeachte heer, mevrouw,\n\n"
+        "Namens cliënte, mevrouw Lotte Kuipers, wonende Dorpsstraat 4, 5251 GB Vlijmen, verzoek "
+        "ik u haar gegevens te verwijderen. Bijgaand treft u haar machtiging van 3 november 2026 "
+        "aan.\n\nHoogachtend,\nmr. P. Bakker\n",
+    )
+    assert form.rep_authorisation_dated.value() == date(2026, 11, 3)
+    assert "authorisation dated 2026-11-03" in dialog.reading_note.text()

@@ -499,3 +499,28 @@ def test_a_german_authorisation_enclosed_is_noted(sentence: str) -> None:
 def test_a_german_authorisation_not_enclosed_is_not_noted(sentence: str) -> None:
     p = _read(_DE_HEAD + sentence + "\n\nMit freundlichen Grüßen\nDr. Ute Sommer\n")
     assert p.authorisation_attached is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("Een machtiging van 12 november 2026 is bijgevoegd.", "2026-11-12"),
+        ("Bijgaand treft u de machtiging d.d. 3-11-2026 aan.", "2026-11-03"),
+        ("Please find enclosed my client's authorisation dated 5 November 2026.", "2026-11-05"),
+        ("Anbei erhalten Sie die Vollmacht vom 2. November 2026.", "2026-11-02"),
+        # A date elsewhere in the sentence is not the authorisation's date.
+        ("Op 12 november 2026 stuurde ik u een machtiging; die is bijgevoegd.", ""),
+        ("Een machtiging is bijgevoegd.", ""),
+    ],
+)
+def test_the_date_an_authorisation_bears_is_proposed_only_right_after_the_word(
+    sentence: str, dated: str
+) -> None:
+    text = LAWYER.replace("Een machtiging van cliënte is bijgevoegd.", sentence)
+    assert sentence in text, "the lawyer's letter changed: adapt this test"
+    p = _read(text)
+    assert _v(p.authorisation_dated) == dated
+    if dated:
+        assert p.authorisation_dated is not None  # points at the sentence it came from
+        assert p.lines[p.authorisation_dated.line] == p.authorisation_dated.source == sentence
+        assert p.to_json()["authorisation_dated"]["value"] == dated
