@@ -79,5 +79,5 @@ def render_log_appendix(ctx: LetterContext, payload: AccessPayload, layout: Lett
         count = lab["log_count"].format(n=len(sd.log_lines))
         story.append(Paragraph(f"{escape(sd.system)} ({escape(count)})", heading))
         story.append(log_table(sd.log_lines, ctx.lang, styles, width))
-    doc.build(story, canvasmaker=_numbered_canvas_class(footer))
+    doc.build(story, canvasmaker=_numbered_canvas_class(footer, pdfa_lang=ctx.lang))  # archived too
     return buffer.getvalue()

@@ -6,6 +6,7 @@ log, database record); each PDF is read back with pdftotext.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import UTC, date, datetime
@@ -238,6 +239,12 @@ def test_log_lines_beyond_the_setting_go_to_a_separate_appendix(
     log_text = " ".join(_pdftext(stored[name], tmp_path, "log").split())
     assert "Bijlage: Loggegevens" in log_text and ref in log_text
     assert log_text.count("84.91.43.157") == 3 and "18 oktober 2026, 07:50" in log_text
+    import pikepdf  # the appendix is archived with the letter: PDF/A-2b like the letter
+
+    with pikepdf.open(io.BytesIO(stored[name])) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+        assert len(pdf.Root.OutputIntents) == 1
     assert not re.search(r"\d{4}-\d{2}-\d{2}", log_text)
 
 
