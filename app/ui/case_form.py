@@ -259,7 +259,8 @@ class CaseForm(QWidget):
         self.rep_authorisation_dated.check.setAccessibleName(self.tr("The authorisation is dated"))
         self._row(
             rf,
-            self.tr("Authorisation &dated:"),
+            # No Alt key: every letter of the label is taken by the intake's other fields.
+            self.tr("Authorisation dated:"),
             self.rep_authorisation_dated,
             "representative_authorisation_dated",
         )

@@ -737,7 +737,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_form.py" line="241"/>
-        <location filename="../../app/ui/case_form.py" line="363"/>
+        <location filename="../../app/ui/case_form.py" line="364"/>
         <source>No authorisation attached</source>
         <translation>Geen machtiging toegevoegd</translation>
     </message>
@@ -752,27 +752,27 @@
         <translation>De machtiging is gedateerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="262"/>
-        <source>Authorisation &amp;dated:</source>
-        <translation>Machtiging &amp;gedateerd:</translation>
+        <location filename="../../app/ui/case_form.py" line="263"/>
+        <source>Authorisation dated:</source>
+        <translation>Machtiging gedateerd:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="268"/>
+        <location filename="../../app/ui/case_form.py" line="269"/>
         <source>No authorisation (machtiging) attached: the case can be saved, but the answer may only be sent after the authorisation is received.</source>
         <translation>Geen machtiging toegevoegd: de zaak kan worden opgeslagen, maar het antwoord mag pas worden verstuurd als de machtiging is ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="330"/>
+        <location filename="../../app/ui/case_form.py" line="331"/>
         <source>Attach the authorisation (machtiging)</source>
         <translation>De machtiging toevoegen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="332"/>
+        <location filename="../../app/ui/case_form.py" line="333"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_form.py" line="353"/>
+        <location filename="../../app/ui/case_form.py" line="354"/>
         <source>Authorisation: %1 (%2 kB)</source>
         <translation>Machtiging: %1 (%2 kB)</translation>
     </message>
