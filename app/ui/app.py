@@ -179,6 +179,7 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
 
     clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     from app.services.document_texts import BackgroundReader
+
     ctx = UiContext(
         db=db,
         actor=actor,
