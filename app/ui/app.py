@@ -175,9 +175,6 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         title = QCoreApplication.translate("GuiController", "Database")
         QMessageBox.information(None, title, text_of(notice, language))
-    from app.services.traces import clean_leftovers
-
-    clean_leftovers(db)  # temporary files of erasures or exports killed half-way
     from app.services.document_texts import BackgroundReader
 
     ctx = UiContext(
@@ -208,7 +205,20 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
 
         return purge_document_texts(db)  # texts of scans gone or changed, or kept long enough
 
+    def clean(_progress: Progress) -> int:
+        from app.services.traces import clean_leftovers
+
+        # Temporary files of erasures or exports killed half-way, and drafts of finalisations
+        # that were killed. Only what is old enough to be stale is touched (STALE_PART_S, the
+        # markers' own check), so this may run beside the officer's first actions; it loads the
+        # class of every configured connector, which is why it waits for the first paint.
+        return len(clean_leftovers(db))
+
     # Files on a network share can be slow to look at: after the first paint, off the GUI thread.
+    first_paint.after_first_paint(
+        window,
+        lambda: ctx.tasks.run(clean, title="", parent=window, quiet=True),
+    )
     first_paint.after_first_paint(
         window,
         lambda: ctx.tasks.run(purge_scan_texts, title="", parent=window, quiet=True),

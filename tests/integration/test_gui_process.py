@@ -58,3 +58,40 @@ def test_demo_folder_is_removed_when_the_app_is_terminated(tmp_path: Path, signu
             proc.wait()
     assert proc.returncode == 0, output
     assert list(tmp_path.glob("privacy-desk-demo-*")) == []
+
+
+def test_leftovers_are_cleaned_after_the_first_paint_and_fresh_writes_are_left(
+    tmp_path: Path,
+) -> None:
+    """The GUI removes the stale temporary files of killed writes once its window is up (off the
+    GUI thread, after the first paint); a younger one, perhaps a write under way, stays."""
+    from app.core.atomic_file import STALE_PART_S
+    from app.data.database import open_database
+
+    db_path = tmp_path / "cases.sqlite3"
+    open_database(f"sqlite:///{db_path}").dispose()
+    stale = tmp_path / ".cases.sqlite3.abc123.part"
+    fresh = tmp_path / ".export.xlsx.def456.part"
+    for part in (stale, fresh):
+        part.write_bytes(b"half written")
+    old = time.time() - STALE_PART_S - 60
+    os.utime(stale, (old, old))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "--db", f"sqlite:///{db_path}", "--lang", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        cleaned = _poll(lambda: not stale.exists(), proc, 60)
+        proc.send_signal(signal.SIGTERM)
+        output = proc.communicate(timeout=60)[0].decode(errors="replace")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert cleaned, f"the stale temporary file was not removed: {output[-1500:]}"
+    assert fresh.exists()
+    assert proc.returncode == 0, output
