@@ -58,15 +58,15 @@ def write_odt(path: Path, subject: str, body: str) -> None:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
         '<office:font-face-decls><style:font-face style:name="Liberation Sans" '
-        'svg:font-family="\'Liberation Sans\'"/></office:font-face-decls>'
-        '<office:automatic-styles>'
+        "svg:font-family=\"'Liberation Sans'\"/></office:font-face-decls>"
+        "<office:automatic-styles>"
         '<style:style style:name="Head" style:family="paragraph"><style:paragraph-properties '
         'fo:margin-bottom="0.3cm"/><style:text-properties style:font-name="Liberation Sans" '
         'fo:font-size="11pt" fo:font-weight="bold"/></style:style>'
         '<style:style style:name="Text" style:family="paragraph"><style:paragraph-properties '
         'fo:margin-bottom="0.25cm"/><style:text-properties style:font-name="Liberation Sans" '
         'fo:font-size="10pt"/></style:style>'
-        f'</office:automatic-styles><office:body><office:text>{"".join(paras)}'
+        f"</office:automatic-styles><office:body><office:text>{''.join(paras)}"
         "</office:text></office:body></office:document-content>"
     )
     manifest = (

@@ -76,8 +76,13 @@ def test_leftovers_are_cleaned_after_the_first_paint_and_fresh_writes_are_left(
         part.write_bytes(b"half written")
     old = time.time() - STALE_PART_S - 60
     os.utime(stale, (old, old))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "app", "--db", f"sqlite:///{db_path}", "--lang", "en"],
         env=env,
