@@ -392,7 +392,8 @@ def _make_sqlite_files_private(engine: Engine) -> None:
 
 
 class Database:
-    """An engine and its session factory; services open sessions through ``session()``."""
+    """An engine and its session factory; services open sessions through ``session()``, or
+    read through ``reading()``."""
 
     def __init__(self, url: str, *, read_only_cause: Message | None = None) -> None:
         self.url = url
@@ -412,7 +413,7 @@ class Database:
         self._identity: tuple[int, int] | None = None
         self.remember_file()
 
-    def _factory(self) -> sessionmaker[Session]:
+    def _session_factory(self) -> sessionmaker[Session]:
         """The session factory, with the read-only and file guards (made once, on first use)."""
         if self._sessions is None:
             from sqlalchemy.orm import sessionmaker
@@ -487,7 +488,7 @@ class Database:
         """One unit of work: commits on success, rolls back on any error."""
         from sqlalchemy.orm.exc import StaleDataError as OrmStaleDataError
 
-        session = self._factory()()
+        session = self._session_factory()()
         session.info["read_only"] = self.read_only  # audit.record: an export is not stored
         try:
             yield session
