@@ -201,7 +201,7 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
 
     db = open_db(args, reading=True)
     detail = get_case(db, reference=args.reference)
@@ -332,7 +332,7 @@ def cmd_case_extend(args: argparse.Namespace) -> int:
 
 
 def cmd_case_identifiers(args: argparse.Namespace) -> int:
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
     from app.services.case_records import set_identifiers
 
     db = open_db(args)
@@ -379,7 +379,7 @@ def cmd_case_identifiers(args: argparse.Namespace) -> int:
 
 
 def cmd_case_decide(args: argparse.Namespace) -> int:
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
     from app.services.cases import set_outcomes
 
     db = open_db(args)

@@ -359,7 +359,7 @@ def cmd_case_suppress(args: argparse.Namespace) -> int:
     """Direct-marketing objection: the case's e-mail address goes on the suppression list."""
     from datetime import date
 
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
     from app.services.changes import suppress
 
     db = open_db(args)

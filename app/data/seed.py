@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select, text
-from sqlalchemy.orm import Session
 
-from app.data.models import Organisation, ProcessingActivity, Setting
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DEFAULT_ORGANISATION: dict[str, Any] = {
     "name": "Databalance Services B.V.",
@@ -307,6 +307,10 @@ def defaults_present(conn: Connection) -> bool:
 
 def ensure_defaults(session: Session) -> None:
     """Insert what a fresh database needs; never overwrites what the user changed."""
+    # Here, not at the top: every start reads the defaults above (``defaults_present``), and
+    # a command that only reads never needs the models (issue 15).
+    from app.data.models import Organisation, ProcessingActivity, Setting
+
     if session.scalar(select(Organisation.id).limit(1)) is None:
         session.add(Organisation(active=True, **DEFAULT_ORGANISATION))
     existing = set(session.scalars(select(Setting.key)))

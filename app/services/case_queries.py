@@ -1,4 +1,5 @@
-"""Reading cases: the detail view, and the filtered, sorted, paged case list (in SQL)."""
+"""Reading cases: the filtered, sorted, paged case list (in SQL); the detail view is in
+case_detail."""
 
 from __future__ import annotations
 
@@ -11,166 +12,21 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, any_, bindparam, func, literal_column, select, table, text
-from sqlalchemy.exc import DBAPIError, OperationalError
 
-from app.core.deadlines import compute_deadlines, paused_dates
-from app.core.enums import CaseStatus
-from app.core.errors import UserError, ValidationError
-from app.core.i18n import _, restored
-from app.core.status import OPEN_STATUSES, allowed_next
+from app.core.errors import ValidationError
+from app.core.i18n import _
+from app.core.status import OPEN_STATUSES
 from app.core.validation import fold
 from app.data import search_index
 from app.data.database import Database
-from app.data.models import AuditEvent, Case, CaseLink, ReferenceCounter, Requester
-from app.services.deadlines import calendar_settings, deadline_input
-from app.services.dto import (
-    AuditInfo,
-    CaseDetail,
-    CaseFilter,
-    CasePage,
-    CaseRow,
-    DocumentInfo,
-    IdentityCheckInfo,
-    NoteInfo,
-    PauseInfo,
-    RepresentativeInfo,
-    RequesterInfo,
-)
-from app.services.lookup import case_by_reference
+from app.data.models import Case, ReferenceCounter, Requester
+
+# The detail view reads through Core (app/services/case_detail.py); named here as before.
+from app.services.case_detail import get_case as get_case
+from app.services.dto import CaseFilter, CasePage, CaseRow
 from app.services.paused import paused_dates_for
 
 NO_FILTER = CaseFilter()
-INVERSE_RELATION = {
-    "reminder_of": "has_reminder",
-    "related": "related",
-    "possible_duplicate_of": "has_possible_duplicate",
-}
-
-
-def get_case(db: Database, *, reference: str, today: date | None = None) -> CaseDetail:
-    today = today or date.today()
-    with db.session() as session:
-        case = case_by_reference(session, reference)
-        cal = calendar_settings(session)
-        deadlines = compute_deadlines(deadline_input(case, cal))
-        pause_dates = paused_dates(deadline_input(case, cal), today)
-        r = case.requester
-        events = session.scalars(
-            select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)
-        ).all()
-        outgoing = session.execute(
-            select(Case.reference, CaseLink.relation)
-            .join(CaseLink, CaseLink.other_case_id == Case.id)
-            .where(CaseLink.case_id == case.id)
-        ).all()
-        incoming = session.execute(
-            select(Case.reference, CaseLink.relation)
-            .join(CaseLink, CaseLink.case_id == Case.id)
-            .where(CaseLink.other_case_id == case.id)
-        ).all()
-        # Seen from the other side a relation reads the other way round.
-        links = [(ref, rel) for ref, rel in outgoing] + [
-            (ref, INVERSE_RELATION.get(rel, rel)) for ref, rel in incoming
-        ]
-        rep = case.representative
-        return CaseDetail(
-            id=case.id,
-            reference=case.reference,
-            received_on=case.received_on,
-            registered_on=case.registered_on,
-            their_reference=case.their_reference,
-            their_letter_date=case.their_letter_date,
-            channel=case.channel,
-            language=case.language,
-            status=case.status,
-            allowed_next=tuple(s.value for s in sorted(allowed_next(CaseStatus(case.status)))),
-            assigned_to=case.assigned_to,
-            summary=case.summary,
-            types=tuple(t.code for t in case.request_types),
-            outcomes={t.code: t.outcome for t in case.request_types},
-            refusal_grounds={t.code: t.refusal_ground for t in case.request_types},
-            requester=RequesterInfo(
-                salutation=r.salutation,
-                initials=r.initials,
-                first_name=r.first_name,
-                name_prefix=r.name_prefix,
-                last_name=r.last_name,
-                full_name=r.full_name,
-                street=r.street,
-                house_number=r.house_number,
-                postcode=r.postcode,
-                city=r.city,
-                country=r.country,
-                email=r.email,
-                phone=r.phone,
-                birth_date=r.birth_date,
-                identifiers=tuple((i.kind, i.value) for i in r.identifiers),
-            ),
-            representative=None
-            if rep is None
-            else RepresentativeInfo(
-                name=rep.name,
-                role=rep.role,
-                organisation=rep.organisation,
-                street=rep.street,
-                postcode=rep.postcode,
-                city=rep.city,
-                country=rep.country,
-                email=rep.email,
-                authorisation_document_id=rep.authorisation_document_id,
-                authorisation_dated=rep.authorisation_dated,
-            ),
-            promise_on=deadlines.promise,
-            post_by_on=deadlines.post_by,
-            legal_due_on=deadlines.legal,
-            extended_due_on=deadlines.extended,
-            refusal_due_on=deadlines.refusal,
-            effective_due_on=deadlines.effective,
-            paused=deadlines.paused,
-            extension_notice_on=case.extension_notice_on,
-            extension_reason=case.extension_reason,
-            paused_dates=pause_dates,
-            acknowledged_on=case.acknowledged_on,
-            answered_on=case.answered_on,
-            closed_on=case.closed_on,
-            outcome=case.outcome,
-            version=case.version,
-            anonymised=case.anonymised_at is not None,
-            linked=tuple((ref, rel) for ref, rel in links),
-            last_reminder_on=case.last_reminder_on,
-            ultimatum_on=case.ultimatum_on,
-            reminder_unknown=case.reminder_unknown,
-            pauses=tuple(PauseInfo(p.id, p.start_on, p.end_on, p.reason) for p in case.pauses),
-            notes=tuple(NoteInfo(n.author, n.created_at, restored(n.text)) for n in case.notes),
-            documents=tuple(
-                DocumentInfo(
-                    id=d.id,
-                    kind=d.kind,
-                    filename=d.filename,
-                    media_type=d.media_type,
-                    sha256=d.sha256,
-                    size=d.size,
-                    created_at=d.created_at,
-                    created_by=d.created_by,
-                    final=d.final,
-                    masked=d.masked,
-                    deleted=d.deleted_at is not None,
-                    derived_from_id=d.derived_from_id,
-                )
-                for d in case.documents
-            ),
-            identity_checks=tuple(
-                IdentityCheckInfo(
-                    i.method, i.outcome, i.checked_on, i.checked_by, i.document_type, i.note
-                )
-                for i in case.identity_checks
-            ),
-            audit=tuple(
-                AuditInfo(e.at, e.actor, e.action, restored(e.summary), e.before, e.after)
-                for e in events
-            ),
-        )
-
 
 SORT_COLUMNS = {
     "reference": (Case.year, Case.seq),
@@ -330,30 +186,6 @@ def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
 
 
 @contextmanager
-def _reading(db: Database) -> Iterator[Any]:
-    """A connection for one read per keystroke: Core rows, no ORM session and its commit (a
-    third of a small search's time); faults named as ``Database.session`` names them."""
-    db.check_file()
-    try:
-        with db.engine.connect() as conn:
-            yield conn
-            conn.rollback()
-    except DBAPIError as exc:
-        fault = db.fault_of(exc)
-        if fault is not None:
-            raise fault from exc
-        if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
-            raise UserError(
-                _(
-                    "The database is busy (locked by another program or officer). Nothing was "
-                    "saved; "
-                    "wait a moment and try again."
-                )
-            ) from exc
-        raise
-
-
-@contextmanager
 def _walking(session: Any, dialect: str, walk: bool) -> Iterator[None]:
     """PostgreSQL's planner, which cannot estimate how soon a walk finds its page, is told to
     walk the sort order's index for this one query (SQLite chooses the walk by itself)."""
@@ -417,7 +249,7 @@ def search_cases(
     needle = fold(flt.text)
     others = _other_conditions(flt)
     order = _order(sort, descending)
-    with _reading(db) as session:
+    with db.reading() as session:
         search = _plan(session, needle, dialect, cap) if needle else None
         walk = search is not None and search.many and sort in _WALKABLE and limit is not None
         if search is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -24,13 +23,8 @@ from app.data.database import Database
 from app.data.models import Case, Pause
 from app.services import audit
 from app.services.lookup import case_by_reference
+from app.services.plain_reads import CalendarSettings, deadline_input_of
 from app.services.stored_settings import active_organisation, extra_holidays
-
-
-@dataclass(frozen=True)
-class CalendarSettings:
-    promise_weeks: int
-    extra_holidays: frozenset[date]
 
 
 def _check_reason(reason: str) -> None:
@@ -45,12 +39,11 @@ def calendar_settings(session: Session) -> CalendarSettings:
 
 
 def deadline_input(case: Case, cal: CalendarSettings) -> DeadlineInput:
-    return DeadlineInput(
-        received=case.received_on,
-        promise_weeks=cal.promise_weeks,
-        pauses=tuple(PauseValue(p.start_on, p.end_on, p.reason) for p in case.pauses),
-        extension_notice_sent_on=case.extension_notice_on,
-        extra_holidays=cal.extra_holidays,
+    return deadline_input_of(
+        case.received_on,
+        (PauseValue(p.start_on, p.end_on, p.reason) for p in case.pauses),
+        case.extension_notice_on,
+        cal,
     )
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFoundError
-from app.core.i18n import _
 from app.data.models import Case
+from app.services.plain_reads import no_such_case, normal_reference
 
 
 def case_by_reference(session: Session, reference: str) -> Case:
-    ref = reference.strip().upper()
+    ref = normal_reference(reference)
     case = session.scalar(select(Case).where(Case.reference == ref))
     if case is None:
-        raise NotFoundError(
-            _("There is no case {ref}. Check the reference (e.g. AVG-2026-0001).", ref=ref)
-        )
+        raise no_such_case(ref)
     return case

@@ -17,10 +17,9 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFoundError
-from app.core.i18n import _
 from app.data.models import Organisation, Setting
 from app.data.seed import DEFAULT_SETTINGS
+from app.services.plain_reads import holidays_of, no_organisation
 
 _ACTIVE_ORG = "stored_settings.active_organisation"
 _ROWS = "stored_settings.rows"
@@ -33,7 +32,7 @@ def active_organisation(session: Session) -> Organisation:
             return known
     org = session.scalar(select(Organisation).where(Organisation.active.is_(True)).limit(1))
     if org is None:
-        raise NotFoundError(_("No organisation profile is set up. Open Settings > Organisation."))
+        raise no_organisation()
     session.info[_ACTIVE_ORG] = org
     return org
 
@@ -59,8 +58,7 @@ def read_setting(session: Session, key: str) -> dict[str, Any]:
 
 
 def extra_holidays(session: Session) -> frozenset[date]:
-    dates = read_setting(session, "extra_holidays").get("dates", [])
-    return frozenset(date.fromisoformat(d) for d in dates)
+    return holidays_of(read_setting(session, "extra_holidays"))
 
 
 @event.listens_for(Session, "before_flush")

@@ -6,28 +6,14 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, func, or_, select
 
 from app.core.enums import BY_HAND, CaseStatus, FindingReview, IdentityOutcome, LetterStatus
 from app.core.status import OPEN_STATUSES
 from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, todo_list
+from app.data import plain_tables as t
 from app.data.database import Database
-from app.data.models import (
-    Case,
-    CaseLink,
-    ChangeAction,
-    ConnectorConfig,
-    ConnectorRun,
-    Finding,
-    IdentityCheck,
-    Letter,
-    ManualTask,
-    Pause,
-    RecipientNotice,
-    Representative,
-)
-from app.services.stored_settings import read_setting
+from app.services.plain_reads import setting_value
 
 TODAY_SETTING = "today"
 OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
@@ -37,131 +23,138 @@ CHANGED = ("removed", "changed", "removed_by_hand")  # the last: recorded by han
 NOT_DONE = ("planned", "failed")
 
 
-def pause_no_answer_days(session: Session) -> int:
+def pause_no_answer_days(conn: Connection) -> int:
     """The setting ``today`` -> ``pause_no_answer_days`` (default 14)."""
-    value = read_setting(session, TODAY_SETTING).get("pause_no_answer_days", PAUSE_NO_ANSWER_DAYS)
+    value = setting_value(conn, TODAY_SETTING).get("pause_no_answer_days", PAUSE_NO_ANSWER_DAYS)
     return max(1, int(value))
 
 
-def _unprinted(session: Session) -> dict[int, int]:
+def _unprinted(conn: Connection) -> dict[int, int]:
+    letter = t.letter.c
     query = (
-        select(Letter.case_id, func.count(Letter.id))
-        .where(Letter.status == LetterStatus.FINAL.value, Letter.printed_at.is_(None))
-        .group_by(Letter.case_id)
+        select(letter.case_id, func.count(letter.id))
+        .where(letter.status == LetterStatus.FINAL.value, letter.printed_at.is_(None))
+        .group_by(letter.case_id)
     )
-    return {int(cid): int(n) for cid, n in session.execute(query)}
+    return {int(cid): int(n) for cid, n in conn.execute(query)}
 
 
 def _unprinted_scope() -> Any:
+    letter = t.letter.c
     return (
-        select(Letter.case_id)
-        .where(Letter.status == LetterStatus.FINAL.value, Letter.printed_at.is_(None))
+        select(letter.case_id)
+        .where(letter.status == LetterStatus.FINAL.value, letter.printed_at.is_(None))
         .scalar_subquery()
     )
 
 
-def _counts(session: Session, model: Any, *conditions: Any) -> dict[int, int]:
-    query = select(model.case_id, func.count(model.id)).where(*conditions).group_by(model.case_id)
-    return {int(cid): int(n) for cid, n in session.execute(query)}
+def _counts(conn: Connection, table: Any, *conditions: Any) -> dict[int, int]:
+    c = table.c
+    query = select(c.case_id, func.count(c.id)).where(*conditions).group_by(c.case_id)
+    return {int(cid): int(n) for cid, n in conn.execute(query)}
 
 
-def _scoped(model: Any, scope: Any) -> Any:
-    return model.case_id.in_(scope)
+def _scoped(table: Any, scope: Any) -> Any:
+    return table.c.case_id.in_(scope)
 
 
-def snapshots(session: Session) -> list[CaseSnapshot]:
-    """One snapshot per case that can have a task; about a dozen queries whatever the count."""
-    unprinted = _unprinted(session)
-    active = and_(Case.anonymised_at.is_(None), Case.status.in_(NOTICE_VALUES))
-    scope = select(Case.id).where(active).scalar_subquery()
-    base = session.execute(
+def snapshots(conn: Connection) -> list[CaseSnapshot]:
+    """One snapshot per case that can have a task; about a dozen queries whatever the count.
+
+    Core rows of app/data/plain_tables.py, not the ORM: `today` runs from cron and scripts
+    (issue 15: within 2x of a plain query)."""
+    case, pause, rep, link = t.case_file.c, t.pause.c, t.representative.c, t.case_link.c
+    check, run, task, finding = t.identity_check.c, t.connector_run.c, t.manual_task.c, t.finding.c
+    config, change, notice = t.connector_config.c, t.change_action.c, t.recipient_notice.c
+    unprinted = _unprinted(conn)
+    active = and_(case.anonymised_at.is_(None), case.status.in_(NOTICE_VALUES))
+    scope = select(case.id).where(active).scalar_subquery()
+    base = conn.execute(
         select(
-            Case.id,
-            Case.reference,
-            Case.status,
-            Case.assigned_to,
-            Case.received_on,
-            Case.acknowledged_on,
-            Case.answered_on,
-            Case.promise_on,
-            Case.effective_due_on,
-            Case.last_reminder_on,
-            Case.ultimatum_on,
+            case.id,
+            case.reference,
+            case.status,
+            case.assigned_to,
+            case.received_on,
+            case.acknowledged_on,
+            case.answered_on,
+            case.promise_on,
+            case.effective_due_on,
+            case.last_reminder_on,
+            case.ultimatum_on,
         ).where(
-            or_(active, Case.id.in_(_unprinted_scope())),
-            Case.anonymised_at.is_(None),
+            or_(active, case.id.in_(_unprinted_scope())),
+            case.anonymised_at.is_(None),
         )
     ).all()
     paused = dict(
-        session.execute(
-            select(Pause.case_id, func.min(Pause.start_on))
-            .where(Pause.end_on.is_(None), _scoped(Pause, scope))
-            .group_by(Pause.case_id)
+        conn.execute(
+            select(pause.case_id, func.min(pause.start_on))
+            .where(pause.end_on.is_(None), _scoped(t.pause, scope))
+            .group_by(pause.case_id)
         ).all()
     )
     reps = dict(
-        session.execute(
-            select(Representative.case_id, Representative.authorisation_document_id).where(
-                _scoped(Representative, scope)
+        conn.execute(
+            select(rep.case_id, rep.authorisation_document_id).where(
+                _scoped(t.representative, scope)
             )
         ).all()
     )
     checked = set(
-        session.scalars(
-            select(IdentityCheck.case_id)
+        conn.scalars(
+            select(check.case_id)
             .where(
-                IdentityCheck.outcome == IdentityOutcome.VERIFIED.value,
-                _scoped(IdentityCheck, scope),
+                check.outcome == IdentityOutcome.VERIFIED.value,
+                _scoped(t.identity_check, scope),
             )
             .distinct()
         )
     )
     searches = _counts(
-        session, ConnectorRun, ConnectorRun.operation == "search", _scoped(ConnectorRun, scope)
+        conn, t.connector_run, run.operation == "search", _scoped(t.connector_run, scope)
     )
     latest: dict[tuple[int, str], str] = {}
-    for cid, system, status in session.execute(
-        select(ConnectorRun.case_id, ConnectorRun.system, ConnectorRun.status)
-        .where(ConnectorRun.operation == "search", _scoped(ConnectorRun, scope))
-        .order_by(ConnectorRun.id)
+    for cid, system, status in conn.execute(
+        select(run.case_id, run.system, run.status)
+        .where(run.operation == "search", _scoped(t.connector_run, scope))
+        .order_by(run.id)
     ):
         latest[(cid, system)] = status
     failed: dict[int, list[str]] = defaultdict(list)
     for (cid, system), status in sorted(latest.items()):
         if status == "failed":
             failed[cid].append(system)
-    manual = _counts(session, ManualTask, ManualTask.result == "", _scoped(ManualTask, scope))
+    manual = _counts(conn, t.manual_task, task.result == "", _scoped(t.manual_task, scope))
     pending = _counts(
-        session,
-        Finding,
-        Finding.review == FindingReview.PENDING.value,
-        _scoped(Finding, scope),
+        conn,
+        t.finding,
+        finding.review == FindingReview.PENDING.value,
+        _scoped(t.finding, scope),
     )
-    by_hand_systems = set(
-        session.scalars(select(ConnectorConfig.name).where(ConnectorConfig.kind == "manual"))
-    )
+    by_hand_systems = set(conn.scalars(select(config.name).where(config.kind == "manual")))
     unapproved: dict[int, set[str]] = defaultdict(set)
     unexecuted: dict[int, set[str]] = defaultdict(set)
     by_hand: dict[int, int] = defaultdict(int)
     changed: set[int] = set()
-    for cid, system, operation, action, approved_at, outcome, count in session.execute(
+    for cid, system, operation, action, approved_at, outcome, count in conn.execute(
         select(
-            ChangeAction.case_id,
-            ChangeAction.system,
-            ChangeAction.operation,
-            ChangeAction.action,
-            ChangeAction.approved_at.is_not(None),
-            ChangeAction.outcome,
-            func.count(ChangeAction.id),
+            change.case_id,
+            change.system,
+            change.operation,
+            change.action,
+            change.approved_at.is_not(None),
+            change.outcome,
+            func.count(change.id),
         )
-        .where(_scoped(ChangeAction, scope))
+        .where(_scoped(t.change_action, scope))
         .group_by(
-            ChangeAction.case_id,
-            ChangeAction.system,
-            ChangeAction.operation,
-            ChangeAction.action,
-            ChangeAction.approved_at.is_not(None),
-            ChangeAction.outcome,
+            change.case_id,
+            change.system,
+            change.operation,
+            change.action,
+            change.approved_at.is_not(None),
+            change.outcome,
         )
     ):
         if outcome in CHANGED:
@@ -173,17 +166,15 @@ def snapshots(session: Session) -> list[CaseSnapshot]:
         elif outcome in NOT_DONE:
             unexecuted[cid].add(operation)
     noticed = set(
-        session.scalars(
-            select(RecipientNotice.case_id).where(_scoped(RecipientNotice, scope)).distinct()
-        )
+        conn.scalars(select(notice.case_id).where(_scoped(t.recipient_notice, scope)).distinct())
     )
-    reminder_case = Case.__table__.alias("reminder_case")
+    reminder_case = t.case_file.alias("reminder_case")
     reminders: dict[int, date] = dict(
-        session.execute(
-            select(CaseLink.other_case_id, func.max(reminder_case.c.received_on))
-            .join(reminder_case, reminder_case.c.id == CaseLink.case_id)
-            .where(CaseLink.relation == "reminder_of", CaseLink.other_case_id.in_(scope))
-            .group_by(CaseLink.other_case_id)
+        conn.execute(
+            select(link.other_case_id, func.max(reminder_case.c.received_on))
+            .join(reminder_case, reminder_case.c.id == link.case_id)
+            .where(link.relation == "reminder_of", link.other_case_id.in_(scope))
+            .group_by(link.other_case_id)
         ).all()
     )
     result = []
@@ -227,9 +218,9 @@ def _latest(first: date | None, second: date | None) -> date | None:
 
 def todo_items(db: Database, *, today: date, officer: str | None = None) -> list[TodoItem]:
     """The to-do list of everyone (``officer`` None) or of one officer's cases ("mine")."""
-    with db.session() as session:
-        cases = snapshots(session)
-        days = pause_no_answer_days(session)
+    with db.reading() as conn:
+        cases = snapshots(conn)
+        days = pause_no_answer_days(conn)
     if officer is not None:
         cases = [c for c in cases if c.assigned_to == officer]
     return todo_list(cases, today, pause_no_answer_days=days)

@@ -23,7 +23,7 @@ from app.core.enums import CaseStatus
 from app.core.errors import StaleDataError, UserError
 from app.core.status import OPEN_STATUSES
 from app.core.validation import country_name
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.cases import change_status
 from app.services.dto import CaseDetail, CaseRow
 from app.ui import labels

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.connectors.base import Correction
 from app.core.errors import UserError
 from app.core.progress import Progress
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.changes import (
     ActionInfo,
     actions_of,

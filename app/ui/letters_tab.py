@@ -31,7 +31,7 @@ from app.core.i18n import translate
 from app.core.letter_effects import option_flag
 from app.letters.kinds import OptionWidget, letter_kind
 from app.letters.templates import MissingFieldError
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.letter_post import AMSTERDAM, printed_of_case
 from app.services.letters import LetterInfo, draft_letter, letters_of
 from app.services.register import list_activities
