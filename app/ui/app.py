@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,6 +28,9 @@ from app.ui.main_window import MainWindow
 from app.ui.style import STYLE_SHEET, icon
 from app.ui.tasks import TaskRunner
 from app.ui.translation import DEFAULT_LANGUAGE, LANGUAGE_KEY, LANGUAGES, install_translators
+
+if TYPE_CHECKING:
+    from app.services.document_texts import BackgroundReader
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +147,14 @@ def _quit_on_termination(app: QApplication) -> None:
 
 def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     """Start the desktop application; returns the process exit code."""
+    gc.disable()  # until the first paint (see app.cli.main); also for the bundle's GUI entry
+    try:
+        return _run_gui(db_url, demo, actor, lang)
+    finally:
+        gc.enable()  # also after a start that ended before its first paint
+
+
+def _run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int:
     private_umask()  # also when started without app.cli.main (the frozen bundle's GUI entry)
     app = create_application()
     settings = QSettings()
@@ -175,8 +188,6 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
     for notice in db.notices:  # e.g. restored from the pre-upgrade backup: the officer must know
         title = QCoreApplication.translate("GuiController", "Database")
         QMessageBox.information(None, title, text_of(notice, language))
-    from app.services.document_texts import BackgroundReader
-
     ctx = UiContext(
         db=db,
         actor=actor,
@@ -184,7 +195,6 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         settings=settings,
         reporter=reporter,
         tasks=TaskRunner(reporter),
-        scan_reader=BackgroundReader(db),
     )
     from app.services.connector_addresses import url_passwords_left
 
@@ -214,6 +224,22 @@ def run_gui(db_url: str | None, demo: bool, actor: str, lang: str | None) -> int
         # class of every configured connector, which is why it waits for the first paint.
         return len(clean_leftovers(db))
 
+    def scan_reader(_progress: Progress) -> BackgroundReader:
+        from app.services.document_texts import BackgroundReader
+
+        return BackgroundReader(db)  # its module (and the models) load off the GUI thread
+
+    def keep_scan_reader(reader: BackgroundReader) -> None:
+        ctx.scan_reader = reader
+
+    first_paint.after_first_paint(window, gc.enable)  # start-up is over (see above)
+    # A case's search hands scans to the reader; no case can be open before the first paint.
+    first_paint.after_first_paint(
+        window,
+        lambda: ctx.tasks.run(
+            scan_reader, title="", parent=window, quiet=True, on_done=keep_scan_reader
+        ),
+    )
     # Files on a network share can be slow to look at: after the first paint, off the GUI thread.
     first_paint.after_first_paint(
         window,

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
 from app.data.database import Database
-from app.services.document_texts import BackgroundReader
 from app.services.secrets import SecretStore
 from app.ui.errors import ErrorReporter
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # made after the first paint (app.ui.app): its module loads the models
+    from app.services.document_texts import BackgroundReader
 
 
 class CaseEvents(QObject):
