@@ -8,8 +8,13 @@ import gc
 import sys
 from pathlib import Path
 
+# isort: off
+# As in the app (app.cli -> app.ui.app): app.ui is imported before any Qt module, so PySide6's
+# per-import source check is replaced before it reads (and keeps in linecache) a single module.
+import app.ui
 from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
+# isort: on
 
 sys.path.insert(0, str(Path(__file__).parent / "anchors"))
 from memory import rss_uss_kib
