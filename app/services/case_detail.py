@@ -82,7 +82,7 @@ def _detail(conn: Connection, reference: str, today: date) -> CaseDetail:
         channel=case.channel,
         language=case.language,
         status=case.status,
-        allowed_next=tuple(s.value for s in sorted(allowed_next(CaseStatus(case.status)))),
+        allowed_next=_next_statuses(case.status),
         assigned_to=case.assigned_to,
         summary=case.summary,
         types=tuple(x.code for x in types),
@@ -204,3 +204,13 @@ def _links(conn: Connection, cid: int) -> tuple[tuple[str, str], ...]:
         (ref, INVERSE_RELATION.get(rel, rel) if side else rel)
         for ref, rel, side, _id in conn.execute(query)
     )
+
+
+def _next_statuses(stored: str) -> tuple[str, ...]:
+    """The statuses a case may move to; none for a status this version does not know (a row
+    written by hand or by a newer version): the case is still shown, nothing is offered."""
+    try:
+        current = CaseStatus(stored)
+    except ValueError:
+        return ()
+    return tuple(s.value for s in sorted(allowed_next(current)))

@@ -116,3 +116,22 @@ def test_an_unknown_reference_says_so(db: Database) -> None:
     with pytest.raises(NotFoundError) as caught:
         get_case(db, reference="avg-2026-9999")
     assert "AVG-2026-9999" in str(caught.value)
+
+
+def test_a_case_with_a_status_this_version_does_not_know_is_shown(tmp_path) -> None:
+    from sqlalchemy import text
+
+    from app.cli import main
+    from app.data.database import open_database
+    from app.services.case_detail import get_case
+    from tests.integration.rich_case import make_rich_case
+
+    url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
+    db = open_database(url)
+    reference = make_rich_case(db, tmp_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE case_file SET status = 'escalated'"))
+    detail = get_case(db, reference=reference)
+    assert detail.status == "escalated" and detail.allowed_next == ()
+    db.dispose()
+    assert main(["--db", url, "case", "show", reference]) == 0
