@@ -30,7 +30,7 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNS = 5
+RUNS = int(os.environ.get("PRIVACY_DESK_BENCH_ROUNDS", "5"))
 
 
 def first_paint_cpu(command: list[str], tmp: Path) -> float:
