@@ -1,4 +1,4 @@
-"""Lightweight Core views of the tables the fast reads use (CLI `case show`, `today`).
+"""Lightweight Core views of the tables the fast reads use (`case show`, `today`, case list).
 
 Plain ``table()``/``column()`` clauses instead of the declarative models: importing the
 models and ``sqlalchemy.orm`` costs a command like `case show` about as much as its query
@@ -22,6 +22,8 @@ organisation = table(
     column("promise_weeks", Integer),
 )
 
+reference_counter = table("reference_counter", column("year", Integer))
+
 setting = table("setting", column("key"), column("value", JSON))
 
 requester = table(
@@ -40,6 +42,7 @@ requester = table(
     column("email"),
     column("phone"),
     column("birth_date", Date),
+    column("name_key"),
 )
 
 requester_identifier = table(
@@ -54,6 +57,8 @@ case_file = table(
     "case_file",
     column("id", Integer),
     column("reference"),
+    column("year", Integer),
+    column("seq", Integer),
     column("received_on", Date),
     column("registered_on", Date),
     column("their_reference"),
@@ -64,8 +69,14 @@ case_file = table(
     column("assigned_to"),
     column("summary"),
     column("requester_id", Integer),
+    column("search_text"),
+    column("type_codes"),
     column("promise_on", Date),
+    column("post_by_on", Date),
+    column("legal_due_on", Date),
+    column("extended_due_on", Date),
     column("effective_due_on", Date),
+    column("paused", Boolean),
     column("extension_notice_on", Date),
     column("extension_reason"),
     column("acknowledged_on", Date),
@@ -213,6 +224,7 @@ recipient_notice = table("recipient_notice", column("id", Integer), column("case
 TABLES: tuple[TableClause, ...] = (
     organisation,
     setting,
+    reference_counter,
     requester,
     requester_identifier,
     case_file,
@@ -231,4 +243,11 @@ TABLES: tuple[TableClause, ...] = (
     change_action,
     manual_task,
     recipient_notice,
+)
+
+# The sorted-on columns that may be empty (``table()`` columns carry no nullability): only
+# these get "NULLS LAST" in the case list's order (see case_queries._order; a test checks
+# every sort column against the models).
+NULLABLE: frozenset[tuple[str, str]] = frozenset(
+    {("case_file", "legal_due_on"), ("case_file", "effective_due_on")}
 )

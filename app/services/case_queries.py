@@ -17,9 +17,9 @@ from app.core.errors import ValidationError
 from app.core.i18n import _
 from app.core.status import OPEN_STATUSES
 from app.core.validation import fold
+from app.data import plain_tables as t
 from app.data import search_index
 from app.data.database import Database
-from app.data.models import Case, ReferenceCounter, Requester
 
 # The detail view reads through Core (app/services/case_detail.py); named here as before.
 from app.services.case_detail import get_case as get_case
@@ -28,16 +28,22 @@ from app.services.paused import paused_dates_for
 
 NO_FILTER = CaseFilter()
 
+# Core views, not the models: the case list and the overview are read before the first paint,
+# and importing the models and the ORM cost start-up about 100 ms (issue 15).
+_cases = t.case_file.c
+_people = t.requester.c
+_counter = t.reference_counter.c
+
 SORT_COLUMNS = {
-    "reference": (Case.year, Case.seq),
-    "received": (Case.received_on, Case.id),
-    "requester": (Requester.last_name, Requester.first_name, Case.id),
-    "types": (Case.type_codes, Case.id),
-    "status": (Case.status, Case.id),
-    "legal": (Case.legal_due_on, Case.id),
-    "due": (Case.effective_due_on, Case.id),
-    "days_left": (Case.effective_due_on, Case.id),
-    "assigned": (Case.assigned_to, Case.id),
+    "reference": (_cases.year, _cases.seq),
+    "received": (_cases.received_on, _cases.id),
+    "requester": (_people.last_name, _people.first_name, _cases.id),
+    "types": (_cases.type_codes, _cases.id),
+    "status": (_cases.status, _cases.id),
+    "legal": (_cases.legal_due_on, _cases.id),
+    "due": (_cases.effective_due_on, _cases.id),
+    "days_left": (_cases.effective_due_on, _cases.id),
+    "assigned": (_cases.assigned_to, _cases.id),
 }
 
 
@@ -51,12 +57,12 @@ def _text_condition(needle: str, dialect: str) -> Any:
     """
     if len(needle) < search_index.MIN_TRIGRAM:
         if needle.isdigit():
-            years = select(ReferenceCounter.year).scalar_subquery()
-            return and_(Case.year.in_(years), Case.seq == int(needle))
-        people = select(Requester.id).where(
-            Requester.name_key >= needle, Requester.name_key < needle + "\U0010ffff"
+            years = select(_counter.year).scalar_subquery()
+            return and_(_cases.year.in_(years), _cases.seq == int(needle))
+        people = select(_people.id).where(
+            _people.name_key >= needle, _people.name_key < needle + "\U0010ffff"
         )
-        return Case.requester_id.in_(people)
+        return _cases.requester_id.in_(people)
     if dialect == "sqlite":
         matches: Any = (
             select(literal_column("rowid"))
@@ -65,8 +71,8 @@ def _text_condition(needle: str, dialect: str) -> Any:
                 literal_column(search_index.FTS_TABLE).op("MATCH")(search_index.fts_phrase(needle))
             )
         )
-        return Case.id.in_(matches)
-    return _like(Case.search_text, needle)
+        return _cases.id.in_(matches)
+    return _like(_cases.search_text, needle)
 
 
 _FTS = table(search_index.FTS_TABLE)
@@ -84,15 +90,15 @@ def _filtered(query: Any, flt: CaseFilter, dialect: str, text_condition: Any = N
 def _other_conditions(flt: CaseFilter) -> list[Any]:
     conditions: list[Any] = []
     if flt.statuses:
-        conditions.append(Case.status.in_(flt.statuses))
+        conditions.append(_cases.status.in_(flt.statuses))
     if flt.open_only:
-        conditions.append(Case.status.in_([s.value for s in OPEN_STATUSES]))
+        conditions.append(_cases.status.in_([s.value for s in OPEN_STATUSES]))
     if flt.request_type:
-        conditions.append(Case.type_codes.like(f"%,{flt.request_type},%"))
+        conditions.append(_cases.type_codes.like(f"%,{flt.request_type},%"))
     if flt.received_from is not None:
-        conditions.append(Case.received_on >= flt.received_from)
+        conditions.append(_cases.received_on >= flt.received_from)
     if flt.received_to is not None:
-        conditions.append(Case.received_on <= flt.received_to)
+        conditions.append(_cases.received_on <= flt.received_to)
     return conditions
 
 
@@ -141,9 +147,8 @@ def _first_page(condition: Any, sort: str, descending: bool, limit: int) -> Any:
 def _numbered() -> Any:
     """The cases with sequence number ``:seq``, one per year (built once: a keystroke then
     costs no statement building; the same condition as ``_text_condition`` for a number)."""
-    c = Case.__table__.c
-    years = select(ReferenceCounter.__table__.c.year).scalar_subquery()
-    return and_(c.year.in_(years), c.seq == bindparam("seq"))
+    years = select(_counter.year).scalar_subquery()
+    return and_(_cases.year.in_(years), _cases.seq == bindparam("seq"))
 
 
 def _unindexed(column: Any) -> Any:
@@ -172,13 +177,13 @@ def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
             return _Search(_numbered(), params={"seq": int(needle)})
         end = needle + "\U0010ffff"
         people = session.scalars(
-            select(Requester.id)
-            .where(Requester.name_key >= needle, Requester.name_key < end)
+            select(_people.id)
+            .where(_people.name_key >= needle, _people.name_key < end)
             .limit(probe_limit)
         ).all()
         if len(people) <= cap:
-            return _Search(_ids(people, Case.requester_id, dialect))
-        key = _unindexed(Requester.name_key)
+            return _Search(_ids(people, _cases.requester_id, dialect))
+        key = _unindexed(_people.name_key)
         return _Search(_text_condition(needle, dialect), test=and_(key >= needle, key < end))
     if dialect == "sqlite":
         probe: Any = (
@@ -189,14 +194,14 @@ def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
             )
         )
     elif dialect == "postgresql":
-        probe = select(Case.id).where(_like(Case.search_text, needle))
+        probe = select(_cases.id).where(_like(_cases.search_text, needle))
     else:  # no trigram index (MariaDB): one scan per question, as before
         return _Search(_text_condition(needle, dialect))
     ids = session.scalars(probe.limit(probe_limit)).all()
     if len(ids) <= cap:
-        return _Search(_ids(ids, Case.id, dialect), matched=len(ids))
+        return _Search(_ids(ids, _cases.id, dialect), matched=len(ids))
     return _Search(
-        _text_condition(needle, dialect), test=_like(_unindexed(Case.search_text), needle)
+        _text_condition(needle, dialect), test=_like(_unindexed(_cases.search_text), needle)
     )
 
 
@@ -221,9 +226,9 @@ def _like(column: Any, needle: str) -> Any:
 
 def count_cases(db: Database, *, flt: CaseFilter = NO_FILTER) -> int:
     """How many cases match, exactly (for a capped count per keystroke see ``search_cases``)."""
-    with db.session() as session:
-        query = _filtered(select(func.count(Case.id)), flt, db.engine.dialect.name)
-        return int(session.scalar(query) or 0)
+    with db.reading() as conn:
+        query = _filtered(select(func.count(_cases.id)), flt, db.engine.dialect.name)
+        return int(conn.scalar(query) or 0)
 
 
 def list_cases(
@@ -291,13 +296,13 @@ def search_cases(
         if offset == 0 and (limit is None or len(rows) < limit):
             return CasePage(rows, len(rows))  # the page holds every match: that is the count
         if search is None:
-            total = session.scalar(select(func.count(Case.id)).where(*others))
+            total = session.scalar(select(func.count(_cases.id)).where(*others))
             return CasePage(rows, int(total or 0))
         if search.matched is not None and not others:
             return CasePage(rows, min(search.matched, cap), more=search.matched > cap)
         if search.many and not others:
             return CasePage(rows, cap, more=True)
-        matching = select(Case.id).where(search.narrow, *others).limit(cap + 1)
+        matching = select(_cases.id).where(search.narrow, *others).limit(cap + 1)
         counted = select(func.count()).select_from(matching.subquery())
         found = int(session.scalar(counted, params) or 0)
         return CasePage(rows, min(found, cap), more=found > cap)
@@ -311,7 +316,7 @@ def _order(sort: str, descending: bool) -> tuple[Any, ...]:
     order = []
     for column in SORT_COLUMNS[sort]:
         term = column.desc() if descending else column.asc()
-        nullable = getattr(column.expression, "nullable", True)
+        nullable = (getattr(column.table, "name", None), column.name) in t.NULLABLE
         order.append(term.nulls_last() if nullable else term)
     return tuple(order)
 
@@ -321,13 +326,13 @@ def _row_query() -> Any:
     """The case list's columns (built once: a statement is immutable, every use copies it).
     Plain table columns, not the ORM's annotated ones: matching annotated result columns to the
     cached statement costs more than the query itself for a small page."""
-    c, r = Case.__table__.c, Requester.__table__.c
+    c, r = _cases, _people
     return select(
         c.id, c.reference, c.received_on, r.first_name, r.initials, r.name_prefix, r.last_name,
         r.postcode, r.city, c.type_codes, c.status, c.promise_on, c.post_by_on, c.legal_due_on,
         c.extended_due_on, c.effective_due_on, c.paused, c.assigned_to, c.version,
         c.ultimatum_on,
-    ).join(Requester.__table__, r.id == c.requester_id)  # fmt: skip
+    ).join(t.requester, r.id == c.requester_id)  # fmt: skip
 
 
 # Values many rows repeat (dates, type tuples, status, city, officer) are shared between rows
@@ -389,23 +394,29 @@ def deadline_groups(
     """
     soon = today + timedelta(days=7)
     conditions = {
-        "overdue": and_(Case.paused.is_(False), Case.effective_due_on < today),
+        "overdue": and_(_cases.paused.is_(False), _cases.effective_due_on < today),
         "due_soon": and_(
-            Case.paused.is_(False), Case.effective_due_on >= today, Case.effective_due_on <= soon
+            _cases.paused.is_(False),
+            _cases.effective_due_on >= today,
+            _cases.effective_due_on <= soon,
         ),
-        "later": and_(Case.paused.is_(False), Case.effective_due_on > soon),
-        "paused": Case.paused.is_(True),
+        "later": and_(_cases.paused.is_(False), _cases.effective_due_on > soon),
+        "paused": _cases.paused.is_(True),
     }
-    open_only = Case.status.in_([s.value for s in OPEN_STATUSES])
+    open_only = _cases.status.in_([s.value for s in OPEN_STATUSES])
     result: dict[str, tuple[int, list[CaseRow]]] = {}
-    with db.session() as session:
+    with db.reading() as conn:
         for name, condition in conditions.items():
-            count = session.scalar(select(func.count(Case.id)).where(open_only, condition))
-            order = (Case.year, Case.seq) if name == "paused" else (Case.effective_due_on, Case.id)
+            count = conn.scalar(select(func.count(_cases.id)).where(open_only, condition))
+            order = (
+                (_cases.year, _cases.seq)
+                if name == "paused"
+                else (_cases.effective_due_on, _cases.id)
+            )
             query = _row_query().where(open_only, condition).order_by(*order).limit(limit)
-            rows = _rows(session.execute(query).all())
+            rows = _rows(conn.execute(query).all())
             if name == "paused":  # the dates of a paused case, as if the clock resumed today
-                found = paused_dates_for(session, [r.id for r in rows], today)
+                found = paused_dates_for(conn, [r.id for r in rows], today)
                 rows = [replace(r, paused_dates=found.get(r.id)) for r in rows]
             result[name] = (int(count or 0), rows)
     return result

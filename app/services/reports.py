@@ -132,7 +132,7 @@ def export_request_register(
             flt,
             today=today,
             lang=lang,
-            paused_dates_of=lambda ids: paused_dates_for(session, ids, today),
+            paused_dates_of=lambda ids: paused_dates_for(session.connection(), ids, today),
         )
         if fmt == "csv":
             count = register_export.write_csv(rows, cols, temp, tick=tick)

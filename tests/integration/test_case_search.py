@@ -88,11 +88,12 @@ def test_sqlite_search_uses_the_fts_index_not_a_scan(sqlite_db: Database) -> Non
     _three(sqlite_db)
     from sqlalchemy import func, select
 
-    from app.data.models import Case
+    from app.data import plain_tables
     from app.services.case_queries import _filtered, _row_query
 
     for needle in ("jansen", "zo"):
-        for query in (_row_query().limit(200), select(func.count(Case.id))):
+        count = select(func.count(plain_tables.case_file.c.id))
+        for query in (_row_query().limit(200), count):
             stmt = _filtered(query, CaseFilter(text=needle), "sqlite")
             sql = str(stmt.compile(sqlite_db.engine, compile_kwargs={"literal_binds": True}))
             with sqlite_db.engine.connect() as conn:

@@ -49,3 +49,17 @@ def test_integer_keys_are_typed() -> None:
         for col in view.c:
             if col.name == "id" or col.name.endswith("_id"):
                 assert isinstance(col.type, Integer), f"{view.name}.{col.name}"
+
+
+def test_nullable_names_exactly_the_sort_columns_that_may_be_empty() -> None:
+    """The case list says "NULLS LAST" only where a column may be empty (an index on a column
+    that never is serves a descending order only without it)."""
+    from app.services.case_queries import SORT_COLUMNS
+
+    for columns in SORT_COLUMNS.values():
+        for col in columns:
+            name = col.table.name
+            model = Base.metadata.tables[name].c[col.name]
+            assert ((name, col.name) in plain_tables.NULLABLE) is bool(model.nullable), col
+    for name, key in plain_tables.NULLABLE:
+        assert Base.metadata.tables[name].c[key].nullable, (name, key)
