@@ -191,7 +191,9 @@ letter = table(
     column("printed_at", UTCDateTime()),
 )
 
-connector_config = table("connector_config", column("name"), column("kind"))
+connector_config = table(
+    "connector_config", column("name"), column("kind"), column("settings", JSON)
+)
 
 connector_run = table(
     "connector_run",

@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 from app.core.atomic_file import atomic_write
 from app.core.errors import UserError
 from app.core.i18n import _
+from app.data import plain_tables as t
 from app.data.database import Database, online_copy
-from app.data.models import AuditEvent
-from app.services import audit
 
 BACKUP_SUFFIX = ".sqlite3"
 BACKUP_ACTION = "database_backed_up"
@@ -112,6 +111,8 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
         path=target, size_bytes=target.stat().st_size, cases=cases,
         seconds=time.monotonic() - started,
     )  # fmt: skip
+    from app.services import audit  # with the models: not for the status bar's last_backup
+
     with db.session() as session:
         audit.record(
             session,
@@ -125,8 +126,12 @@ def backup_database(db: Database, *, actor: str, target: Path) -> BackupResult:
 
 
 def last_backup(db: Database) -> datetime | None:
-    """When the case base was last backed up through Privacy Desk (None: never)."""
-    with db.session() as session:
-        return session.scalar(
-            select(func.max(AuditEvent.at)).where(AuditEvent.action == BACKUP_ACTION)
+    """When the case base was last backed up through Privacy Desk (None: never).
+
+    Read through the Core view: the status bar asks before the first paint (issue 15)."""
+    events = t.audit_event.c
+    with db.reading() as conn:
+        found: datetime | None = conn.scalar(
+            select(func.max(events.at)).where(events.action == BACKUP_ACTION)
         )
+    return found

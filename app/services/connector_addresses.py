@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from app.data import plain_tables as t
 from app.data.database import Database
-from app.data.models import ConnectorConfig
 
 
 def _has_password(value: Any) -> bool:
@@ -25,9 +25,10 @@ def url_passwords_left(db: Database) -> bool:
 
     Imports no connector: the start of every command pays one small query, and only when this
     is True does the caller load the connectors and the secret store to move the passwords.
+    Read through the Core view: the GUI asks before its first paint (issue 15).
     """
     if db.read_only_cause is not None:
         return False
-    with db.session() as session:
-        settings = session.scalars(select(ConnectorConfig.settings)).all()
+    with db.reading() as conn:
+        settings = conn.scalars(select(t.connector_config.c.settings)).all()
     return any(_has_password(v) for s in settings for v in (s or {}).values())

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.progress import Progress
-from app.services import inbox
 from app.services.hot_folder import FolderWatch
 from app.ui.context import UiContext
 from app.ui.errors import show_message, user_message
 from app.ui.labels import local_time_text
 
+# The inbox service is imported where it is used: it loads the models, and the view is built
+# before the first paint but fills itself only after it (issue 15).
 if TYPE_CHECKING:  # imported when a letter is opened: it loads the letter reader
+    from app.services.inbox import InboxEntry
     from app.ui.intake_dialog import IntakeDialog
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -109,6 +111,8 @@ class InboxView(QWidget):
 
     def configure(self) -> None:
         """(Re)read the hot-folder setting; start polling when there is a folder."""
+        from app.services import inbox  # after the first paint: it loads the models (issue 15)
+
         folder = inbox.hot_folder(self.ctx.db)
         if folder != self.folder:
             self.folder = folder
@@ -128,6 +132,8 @@ class InboxView(QWidget):
 
     def poll(self) -> list[Path]:
         """Add the files that have arrived; their reading is queued."""
+        from app.services import inbox
+
         if self.watch is None:
             return []
         arrived = self.watch.poll()
@@ -150,6 +156,8 @@ class InboxView(QWidget):
         self.reading = item_id
 
         def work(progress: Progress) -> object:
+            from app.services import inbox
+
             return inbox.read_item(self.ctx.db, item_id=item_id, progress=progress)
 
         def finished(_result: object = None) -> None:
@@ -173,6 +181,8 @@ class InboxView(QWidget):
     # ---- the list -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        from app.services import inbox
+
         entries = inbox.waiting_items(self.ctx.db)
         selected = self.selected_id()
         self.tree.clear()
@@ -202,7 +212,9 @@ class InboxView(QWidget):
         self.open_button.setEnabled(self.tree.topLevelItemCount() > 0)
         self.count_changed.emit(len(entries))
 
-    def _summary(self, entry: inbox.InboxEntry) -> str:
+    def _summary(self, entry: InboxEntry) -> str:
+        from app.services import inbox
+
         if entry.status not in (inbox.READY, inbox.CLAIMED) or not entry.text:
             return ""
         found = inbox.proposals_of(self.ctx.db, entry)
@@ -226,6 +238,8 @@ class InboxView(QWidget):
 
     def open_item(self, item_id: int) -> IntakeDialog | None:
         """Claim the letter for this officer and open it beside the intake form."""
+        from app.services import inbox
+
         try:
             entry = inbox.claim_item(self.ctx.db, item_id=item_id, actor=self.ctx.actor)
         except UserError as exc:
