@@ -249,6 +249,16 @@ def house_number_of(street: str) -> str:
     return match.group(1).replace(" ", "").upper()
 
 
+def full_name(
+    first_name: str | None, initials: str | None, name_prefix: str | None, last_name: str | None
+) -> str:
+    """The person as letters and lists name them: the given name (else the initials), the
+    prefix and the surname, each part only when it has text ("Jan van der Berg", "J. Berg").
+    The one rule for it: the models, the Core reads, the register and the intake use it."""
+    given = first_name if first_name and first_name.strip() else initials
+    return " ".join(p.strip() for p in (given, name_prefix, last_name) if p and p.strip())
+
+
 def split_name(full_name: str) -> tuple[str, str, str]:
     """'Jan van der Berg' -> ('Jan', 'van der', 'Berg'). Keeps spelling and diacritics exactly."""
     words = full_name.split()

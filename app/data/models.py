@@ -29,7 +29,7 @@ from sqlalchemy.orm import (
 )
 
 from app.core.enums import FindingReview, LetterStatus
-from app.core.validation import fold
+from app.core.validation import fold, full_name
 from app.data.types import UTCDateTime, utcnow
 
 # Compared byte-wise on PostgreSQL, so that a prefix range or LIKE 'ab%' can use the b-tree.
@@ -123,8 +123,7 @@ class Requester(Base):
 
     @property
     def full_name(self) -> str:
-        parts = [self.first_name or self.initials, self.name_prefix, self.last_name]
-        return " ".join(p for p in parts if p)
+        return full_name(self.first_name, self.initials, self.name_prefix, self.last_name)
 
 
 class RequesterIdentifier(Base):

@@ -21,6 +21,7 @@ from app.core.i18n import C_, LANGUAGES, Labels
 from app.core.spreadsheet import csv_writer, sheet_text
 from app.core.statistics import on_time
 from app.core.status import OPEN_STATUSES
+from app.core.validation import full_name
 from app.data.models import Case, CaseRequestType, Requester
 from app.reports.dossier_text import word
 
@@ -221,8 +222,9 @@ def iter_rows(
                 "paused_days": None if pause is None else pause.days_so_far,
             }
             if flt.with_personal_data:
-                parts = (row.first_name or row.initials, row.name_prefix, row.last_name)
-                out["name"] = " ".join(p for p in parts if p)
+                out["name"] = full_name(
+                    row.first_name, row.initials, row.name_prefix, row.last_name
+                )
                 out["postcode"] = row.postcode
                 out["city"] = row.city
             yield out

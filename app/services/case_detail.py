@@ -17,6 +17,7 @@ from app.core.deadlines import compute_deadlines, paused_dates
 from app.core.enums import CaseStatus
 from app.core.i18n import restored
 from app.core.status import allowed_next
+from app.core.validation import full_name
 from app.data import plain_tables as t
 from app.data.database import Database
 from app.services.dto import (
@@ -94,9 +95,7 @@ def _detail(conn: Connection, reference: str, today: date) -> CaseDetail:
             first_name=r.first_name,
             name_prefix=r.name_prefix,
             last_name=r.last_name,
-            full_name=" ".join(
-                p for p in (r.first_name or r.initials, r.name_prefix, r.last_name) if p
-            ),
+            full_name=full_name(r.first_name, r.initials, r.name_prefix, r.last_name),
             street=r.street,
             house_number=r.house_number,
             postcode=r.postcode,

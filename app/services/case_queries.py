@@ -11,12 +11,24 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, and_, any_, bindparam, func, literal_column, select, table, text
+from sqlalchemy import (
+    Integer,
+    String,
+    and_,
+    any_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
 from app.core.errors import ValidationError
 from app.core.i18n import _
 from app.core.status import OPEN_STATUSES
-from app.core.validation import fold
+from app.core.validation import fold, full_name
 from app.data import plain_tables as t
 from app.data import search_index
 from app.data.database import Database
@@ -161,7 +173,10 @@ def _ids(values: Sequence[int], column: Any, dialect: str) -> Any:
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import ARRAY  # only on PostgreSQL (import cost)
 
-        return column == any_(bindparam("ids", list(values), type_=ARRAY(Integer)))
+        # One text parameter ("{1,2,3}") cast by the server: psycopg's array dumper costs
+        # about 1 microsecond per id in Python, a third of a small search's own time.
+        listed_pg = "{" + ",".join(str(int(v)) for v in values) + "}"
+        return column == any_(cast(bindparam("ids", listed_pg, type_=String), ARRAY(Integer)))
     if dialect == "sqlite":
         listed: Any = select(literal_column("value")).select_from(
             func.json_each(bindparam("ids", json.dumps(list(values))))
@@ -364,9 +379,7 @@ def _rows(rows: Sequence[Any]) -> list[CaseRow]:
                 id=case_id,
                 reference=reference,
                 received_on=share(received_on, received_on),
-                requester_name=" ".join(
-                    p for p in (first_name or initials, name_prefix, last_name) if p
-                ),
+                requester_name=full_name(first_name, initials, name_prefix, last_name),
                 postcode=postcode,
                 city=share(city, city),
                 types=types,

@@ -28,6 +28,7 @@ from app.core.validation import (
     CaseInput,
     RepresentativeInput,
     fold,
+    full_name,
     house_number_of,
     normalise_postcode,
     text_problem,
@@ -321,8 +322,7 @@ def _window_errors(data: CaseInput, rep: RepresentativeInput | None) -> dict[str
     from app.letters import AddressError, LetterLayout, PostalAddress, format_address
     from app.letters.geometry import wrap_address  # ReportLab's metrics: loaded when needed
 
-    given = data.first_name or data.initials
-    name = " ".join(p for p in (given, data.name_prefix, data.last_name) if p.strip())
+    name = full_name(data.first_name, data.initials, data.name_prefix, data.last_name)
     addresses = {"street": PostalAddress(name, data.street, data.postcode, data.city, data.country)}
     if rep is not None:
         addresses["representative_street"] = PostalAddress(

@@ -92,8 +92,7 @@ def _matches(requester: Requester, person: Person) -> bool:
 
 
 def _name(requester: Requester) -> str:
-    parts = (requester.first_name or requester.initials, requester.name_prefix, requester.last_name)
-    return " ".join(p for p in parts if p)
+    return requester.full_name
 
 
 def _earlier(case: Case, found_by: str, person: Person) -> EarlierCase:

@@ -151,3 +151,20 @@ def test_attachment_type_and_size(tmp_path: Path) -> None:
         empty = tmp_path / "empty.pdf"
         empty.write_bytes(b"")
         check_attachment(empty)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (("Jan", "J.", "van der", "Berg"), "Jan van der Berg"),
+        (("", "J.P.", "de", "Vries"), "J.P. de Vries"),
+        (("  ", "J.", "", "Berg"), "J. Berg"),  # a blank given name: the initials
+        ((None, None, None, "Öztürk"), "Öztürk"),
+        (("Zoë", "", "", ""), "Zoë"),
+        (("", "", "", ""), ""),
+    ],
+)
+def test_full_name_is_one_rule(parts: tuple[str | None, ...], expected: str) -> None:
+    from app.core.validation import full_name
+
+    assert full_name(*parts) == expected
