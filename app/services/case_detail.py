@@ -176,26 +176,21 @@ def _links(conn: Connection, cid: int) -> tuple[tuple[str, str], ...]:
     """The cases linked to this one and how: its own links, then the links to it, each in the
     order they were made; seen from the other side a relation reads the other way round."""
     link, other = t.case_link, t.case_file
-    outgoing = (
-        select(
-            other.c.reference,
-            link.c.relation,
-            literal_column("0").label("side"),
-            link.c.id.label("link_id"),
+
+    def side(mine: Any, theirs: Any, number: int) -> Any:  # 0: its own links, 1: links to it
+        return (
+            select(
+                other.c.reference,
+                link.c.relation,
+                literal_column(str(number)).label("side"),
+                link.c.id.label("link_id"),
+            )
+            .join(link, theirs == other.c.id)
+            .where(mine == cid)
         )
-        .join(link, link.c.other_case_id == other.c.id)
-        .where(link.c.case_id == cid)
-    )
-    incoming = (
-        select(
-            other.c.reference,
-            link.c.relation,
-            literal_column("1").label("side"),
-            link.c.id.label("link_id"),
-        )
-        .join(link, link.c.case_id == other.c.id)
-        .where(link.c.other_case_id == cid)
-    )
+
+    outgoing = side(link.c.case_id, link.c.other_case_id, 0)
+    incoming = side(link.c.other_case_id, link.c.case_id, 1)
     query = union_all(outgoing, incoming).order_by(
         literal_column("side"), literal_column("link_id")
     )
