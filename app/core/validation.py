@@ -255,8 +255,8 @@ def full_name(
     """The person as letters and lists name them: the given name (else the initials), the
     prefix and the surname, each part only when it has text ("Jan van der Berg", "J. Berg").
     The one rule for it: the models, the Core reads, the register and the intake use it."""
-    given = first_name if first_name and first_name.strip() else initials
-    return " ".join(p.strip() for p in (given, name_prefix, last_name) if p and p.strip())
+    given = first_name if first_name and not first_name.isspace() else initials
+    return " ".join([p for p in (given, name_prefix, last_name) if p and not p.isspace()])
 
 
 def split_name(full_name: str) -> tuple[str, str, str]:

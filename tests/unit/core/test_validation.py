@@ -158,7 +158,7 @@ def test_attachment_type_and_size(tmp_path: Path) -> None:
     [
         (("Jan", "J.", "van der", "Berg"), "Jan van der Berg"),
         (("", "J.P.", "de", "Vries"), "J.P. de Vries"),
-        (("  ", "J.", "", "Berg"), "J. Berg"),  # a blank given name: the initials
+        (("  ", "J.", " ", "Berg"), "J. Berg"),  # blank parts left out, the initials given
         ((None, None, None, "Öztürk"), "Öztürk"),
         (("Zoë", "", "", ""), "Zoë"),
         (("", "", "", ""), ""),
