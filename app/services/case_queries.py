@@ -3,7 +3,6 @@ case_detail."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -168,56 +167,88 @@ def _unindexed(column: Any) -> Any:
     return column.concat("")
 
 
-def _ids(values: Sequence[int], column: Any, dialect: str) -> Any:
-    """``column`` is one of ``values`` (up to the cap), as one parameter, not one each."""
+@cache
+def _ids(column: Any, dialect: str) -> Any:
+    """``column`` is one of the ids in parameter ``:ids`` (up to the cap), one parameter for
+    them all (see ``_listed``); built once per column and dialect."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import ARRAY  # only on PostgreSQL (import cost)
 
-        # One text parameter ("{1,2,3}") cast by the server: psycopg's array dumper costs
-        # about 1 microsecond per id in Python, a third of a small search's own time.
-        listed_pg = "{" + ",".join(str(int(v)) for v in values) + "}"
-        return column == any_(cast(bindparam("ids", listed_pg, type_=String), ARRAY(Integer)))
-    if dialect == "sqlite":
-        listed: Any = select(literal_column("value")).select_from(
-            func.json_each(bindparam("ids", json.dumps(list(values))))
+        return column == any_(cast(bindparam("ids", type_=String), ARRAY(Integer)))
+    listed: Any = select(literal_column("value")).select_from(
+        func.json_each(bindparam("ids", type_=String))
+    )
+    return column.in_(listed)
+
+
+def _listed(values: Sequence[int], dialect: str) -> str:
+    """The ids as the one text parameter ``_ids`` reads: "{1,2,3}" (PostgreSQL casts it to an
+    array; psycopg's array dumper costs about 1 microsecond per id in Python, a third of a small
+    search's time) or "[1,2,3]" (SQLite's json_each)."""
+    joined = ",".join(map(str, values))
+    return "{" + joined + "}" if dialect == "postgresql" else "[" + joined + "]"
+
+
+def _like_pattern(needle: str) -> str:
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@cache
+def _shapes(dialect: str, short: bool) -> tuple[Any, Any, Any]:
+    """The statements of a keystroke's search, built once per dialect and needle length (bound
+    parameters: a statement used again is neither built nor keyed again): the probe (ids of the
+    first cap + 1 matches, in index order, no sort), the condition that names every match
+    (``narrow``) and the one a walk tests each case with (``test``, an expression no index
+    serves, so that the database does not prefer collecting and sorting every match).
+
+    Short (under 3 characters): the surnames starting with ``:lo`` (``:hi`` is ``:lo`` + the
+    highest code point). Else ``:pattern`` (LIKE) and, on SQLite, ``:phrase`` (FTS5 MATCH)."""
+    if short:
+        key = _people.name_key
+        starts = and_(key >= bindparam("lo", type_=String), key < bindparam("hi", type_=String))
+        probe: Any = select(_people.id).where(starts)
+        narrow: Any = _cases.requester_id.in_(select(_people.id).where(starts))
+        loose = _unindexed(key)
+        test: Any = and_(
+            loose >= bindparam("lo", type_=String), loose < bindparam("hi", type_=String)
         )
-        return column.in_(listed)
-    return column.in_(values)
+    else:
+        pattern = bindparam("pattern", type_=String)
+        if dialect == "sqlite":
+            matching = literal_column(search_index.FTS_TABLE).op("MATCH")(
+                bindparam("phrase", type_=String)
+            )
+            probe = select(literal_column("rowid")).select_from(_FTS).where(matching)
+            narrow = _cases.id.in_(
+                select(literal_column("rowid")).select_from(_FTS).where(matching)
+            )
+        else:
+            probe = select(_cases.id).where(_cases.search_text.like(pattern, escape="\\"))
+            narrow = _cases.search_text.like(pattern, escape="\\")
+        test = _unindexed(_cases.search_text).like(pattern, escape="\\")
+    return probe.limit(bindparam("probe_limit", type_=Integer)), narrow, test
 
 
 def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
-    probe_limit = cap + 1
-    if len(needle) < search_index.MIN_TRIGRAM:
-        if needle.isdigit():  # one case per year at most: the page reads the (year, seq) index
-            return _Search(_numbered(), params={"seq": int(needle)})
-        end = needle + "\U0010ffff"
-        people = session.scalars(
-            select(_people.id)
-            .where(_people.name_key >= needle, _people.name_key < end)
-            .limit(probe_limit)
-        ).all()
-        if len(people) <= cap:
-            return _Search(_ids(people, _cases.requester_id, dialect))
-        key = _unindexed(_people.name_key)
-        return _Search(_text_condition(needle, dialect), test=and_(key >= needle, key < end))
-    if dialect == "sqlite":
-        probe: Any = (
-            select(literal_column("rowid"))
-            .select_from(_FTS)
-            .where(
-                literal_column(search_index.FTS_TABLE).op("MATCH")(search_index.fts_phrase(needle))
-            )
-        )
-    elif dialect == "postgresql":
-        probe = select(_cases.id).where(_like(_cases.search_text, needle))
-    else:  # no trigram index (MariaDB): one scan per question, as before
-        return _Search(_text_condition(needle, dialect))
-    ids = session.scalars(probe.limit(probe_limit)).all()
-    if len(ids) <= cap:
-        return _Search(_ids(ids, _cases.id, dialect), matched=len(ids))
-    return _Search(
-        _text_condition(needle, dialect), test=_like(_unindexed(_cases.search_text), needle)
-    )
+    short = len(needle) < search_index.MIN_TRIGRAM
+    if short and needle.isdigit():  # one case per year at most: the page reads (year, seq)
+        return _Search(_numbered(), params={"seq": int(needle)})
+    if not short and dialect not in ("sqlite", "postgresql"):
+        return _Search(_text_condition(needle, dialect))  # no trigram index (MariaDB): a scan
+    probe, narrow, test = _shapes(dialect, short)
+    if short:
+        params: dict[str, Any] = {"lo": needle, "hi": needle + "\U0010ffff"}
+    else:
+        params = {"pattern": _like_pattern(needle)}
+        if dialect == "sqlite":
+            params["phrase"] = search_index.fts_phrase(needle)
+    found = session.scalars(probe, {**params, "probe_limit": cap + 1}).all()
+    if len(found) <= cap:
+        column = _cases.requester_id if short else _cases.id
+        listed = {"ids": _listed(found, dialect)}
+        return _Search(_ids(column, dialect), matched=None if short else len(found), params=listed)
+    return _Search(narrow, test=test, params=params)
 
 
 @contextmanager
@@ -235,8 +266,7 @@ def _walking(session: Any, dialect: str, walk: bool) -> Iterator[None]:
 
 
 def _like(column: Any, needle: str) -> Any:
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.like(f"%{escaped}%", escape="\\")
+    return column.like(_like_pattern(needle), escape="\\")
 
 
 def count_cases(db: Database, *, flt: CaseFilter = NO_FILTER) -> int:
