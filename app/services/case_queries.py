@@ -207,7 +207,9 @@ def _shapes(dialect: str, short: bool) -> tuple[Any, Any, Any]:
     if short:
         key = _people.name_key
         starts = and_(key >= bindparam("lo", type_=String), key < bindparam("hi", type_=String))
-        probe: Any = select(_people.id).where(starts)
+        # In index order: PostgreSQL then reads the b-tree and stops after cap + 1 keys; unordered
+        # it collects every match in a bitmap first (4.2 against 0.7 ms for "vo" at 1,000,000).
+        probe: Any = select(_people.id).where(starts).order_by(key)
         narrow: Any = _cases.requester_id.in_(select(_people.id).where(starts))
         loose = _unindexed(key)
         test: Any = and_(
