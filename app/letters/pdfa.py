@@ -3,7 +3,7 @@
 ReportLab embeds the shipped TrueType fonts itself (``app.letters.fonts``); this step adds what
 PDF/A (ISO 19005-2, conformance level B) asks on top: XMP metadata that declares part 2 and
 conformance B and repeats the document information, and an output intent with an embedded ICC
-profile (resources/icc/sRGB.icc, from Debian's icc-profiles-free, Zlib licence). The finalised
+profile: both from ``app.core.pdfa``, shared with the searchable PDF of a scan. The finalised
 letter's SHA-256 is taken of these bytes.
 
 Why in ReportLab's own document and not by rewriting its output (pikepdf did that before):
@@ -16,7 +16,6 @@ from __future__ import annotations
 import zlib
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -29,23 +28,14 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from app.core.errors import AppError
-from app.core.i18n import _
-from app.core.resources import resource_path
-
-PDFA_PART = "2"
-PDFA_CONFORMANCE = "B"
-OUTPUT_CONDITION = "sRGB IEC61966-2.1"
-
-
-@cache
-def srgb_profile() -> bytes:
-    path = resource_path("icc", "sRGB.icc")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AppError(_("the sRGB colour profile is missing: {path}", path=path)) from exc
-    return data
+from app.core.pdfa import (
+    COLOR_REGISTRY,
+    OUTPUT_CONDITION,
+    OUTPUT_INTENT_SUBTYPE,
+    DocumentInfo,
+    srgb_profile,
+    xmp_packet,
+)
 
 
 @cache
@@ -108,34 +98,18 @@ def _xmp_date(stamp: Any) -> str:
     )
 
 
-def xmp_packet(info: Any, stamp: Any) -> bytes:
-    """The XMP metadata: PDF/A identification and the document information's twins."""
-    when = _xmp_date(stamp)
-    keywords = (
-        f"<pdf:Keywords>{escape(info.keywords)}</pdf:Keywords>" if info.keywords else ""
-    )  # fmt: skip
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.title)}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{escape(info.author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(info.subject)}</rdf:li></rdf:Alt></dc:description>
-   <pdf:Producer>{escape(info.producer)}</pdf:Producer>{keywords}
-   <xmp:CreatorTool>{escape(info.creator)}</xmp:CreatorTool>
-   <xmp:CreateDate>{when}</xmp:CreateDate>
-   <xmp:ModifyDate>{when}</xmp:ModifyDate>
-   <pdfaid:part>{PDFA_PART}</pdfaid:part>
-   <pdfaid:conformance>{PDFA_CONFORMANCE}</pdfaid:conformance>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>""".encode()  # noqa: E501
+def _xmp(info: Any, stamp: Any) -> bytes:
+    return xmp_packet(
+        DocumentInfo(
+            title=info.title,
+            author=info.author,
+            description=info.subject,
+            producer=info.producer,
+            creator_tool=info.creator,
+            keywords=info.keywords or "",
+            when=_xmp_date(stamp),
+        )
+    )
 
 
 def mark_pdfa(canvas: Canvas, *, lang: str) -> None:
@@ -152,7 +126,7 @@ def mark_pdfa(canvas: Canvas, *, lang: str) -> None:
     # Unfiltered, so that a reader that does not parse the PDF still finds the XMP.
     catalog.Metadata = _PlainStream(
         PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        xmp_packet(info, doc._timeStamp),
+        _xmp(info, doc._timeStamp),
     )
     profile = PDFStream(
         PDFDictionary({"N": 3, "Filter": PDFName("FlateDecode")}),
@@ -161,10 +135,10 @@ def mark_pdfa(canvas: Canvas, *, lang: str) -> None:
     intent = PDFDictionary(
         {
             "Type": PDFName("OutputIntent"),
-            "S": PDFName("GTS_PDFA1"),
+            "S": PDFName(OUTPUT_INTENT_SUBTYPE),
             "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
             "Info": PDFString(OUTPUT_CONDITION),
-            "RegistryName": PDFString("http://www.color.org"),
+            "RegistryName": PDFString(COLOR_REGISTRY),
             "DestOutputProfile": doc.Reference(profile),
         }
     )

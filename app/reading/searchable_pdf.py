@@ -5,10 +5,11 @@ deskewed) for reading, and Tesseract writes each page's image with the recognise
 invisible text (render mode 3) in the same child process that reads it, so the searchable PDF
 costs no second OCR pass. OCRmyPDF's PDF/A conversion runs Ghostscript (AGPL); we do not ship
 or require it. Instead the merged file is marked as PDF/A-2b the way the standard asks (XMP
-metadata with ``pdfaid``, an sRGB output intent, a document ID) with pypdf and Pillow's
-built-in sRGB profile. Tesseract embeds its one font (GlyphLessFont), so nothing else is
-needed for PDF/A-2b; it is not checked by a validator here (veraPDF needs Java), which is why
-the result is called a searchable PDF in the case and PDF/A only in its metadata.
+metadata with ``pdfaid``, an sRGB output intent, a document ID) with pypdf, from the same parts
+as the letters (``app.core.pdfa``: the XMP packet and the shipped sRGB profile). Tesseract
+embeds its one font (GlyphLessFont), so nothing else is needed for PDF/A-2b; it is not checked
+by a validator here (veraPDF needs Java), which is why the result is called a searchable PDF in
+the case and PDF/A only in its metadata.
 """
 
 from __future__ import annotations
@@ -18,40 +19,28 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.pdfa import (
+    COLOR_REGISTRY,
+    OUTPUT_CONDITION,
+    OUTPUT_INTENT_SUBTYPE,
+    DocumentInfo,
+    srgb_profile,
+    xmp_packet,
+)
+
 PRODUCER = "Privacy Desk (Tesseract OCR)"
 JPEG_QUALITY = 80
 
 
-def _srgb_profile() -> bytes:
-    from PIL import ImageCms
-
-    profile = ImageCms.createProfile("sRGB")
-    return bytes(ImageCms.ImageCmsProfile(profile).tobytes())
-
-
 def _xmp(title: str, when: datetime) -> bytes:
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    safe = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{safe}</rdf:li></rdf:Alt></dc:title>
-   <xmp:CreateDate>{stamp}</xmp:CreateDate>
-   <xmp:ModifyDate>{stamp}</xmp:ModifyDate>
-   <xmp:CreatorTool>{PRODUCER}</xmp:CreatorTool>
-   <pdf:Producer>{PRODUCER}</pdf:Producer>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>""".encode()
+    return xmp_packet(
+        DocumentInfo(
+            title=title,
+            producer=PRODUCER,
+            creator_tool=PRODUCER,
+            when=when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+    )
 
 
 def merge_pages(pages: Sequence[Path], *, title: str, when: datetime | None = None) -> bytes:
@@ -85,14 +74,15 @@ def merge_pages(pages: Sequence[Path], *, title: str, when: datetime | None = No
     metadata.update({NameObject("/Type"): NameObject("/Metadata"),
                      NameObject("/Subtype"): NameObject("/XML")})  # fmt: skip
     profile = DecodedStreamObject()
-    profile.set_data(_srgb_profile())
+    profile.set_data(srgb_profile())
     profile.update({NameObject("/N"): NumberObject(3)})
     intent = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/OutputIntent"),
-            NameObject("/S"): NameObject("/GTS_PDFA1"),
-            NameObject("/OutputConditionIdentifier"): TextStringObject("sRGB"),
-            NameObject("/Info"): TextStringObject("sRGB IEC61966-2.1"),
+            NameObject("/S"): NameObject("/" + OUTPUT_INTENT_SUBTYPE),
+            NameObject("/OutputConditionIdentifier"): TextStringObject(OUTPUT_CONDITION),
+            NameObject("/Info"): TextStringObject(OUTPUT_CONDITION),
+            NameObject("/RegistryName"): TextStringObject(COLOR_REGISTRY),
             NameObject("/DestOutputProfile"): writer._add_object(profile),
         }
     )

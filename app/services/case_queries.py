@@ -31,9 +31,6 @@ from app.core.validation import fold, full_name
 from app.data import plain_tables as t
 from app.data import search_index
 from app.data.database import Database
-
-# The detail view reads through Core (app/services/case_detail.py); named here as before.
-from app.services.case_detail import get_case as get_case
 from app.services.dto import CaseFilter, CasePage, CaseRow
 from app.services.paused import paused_dates_for
 

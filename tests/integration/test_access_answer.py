@@ -19,8 +19,8 @@ from app.core.errors import UserError
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.data.models import ConnectorRun, Document, Finding
+from app.services.case_detail import get_case
 from app.services.case_documents import record_identity_check
-from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.connectors import save_connector
 from app.services.gate import unmet_for_case

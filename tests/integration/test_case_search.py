@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, text
 from app.core.enums import CaseStatus
 from app.data import search_index
 from app.data.database import Database, open_database
-from app.services.case_queries import count_cases, get_case, list_cases, search_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import count_cases, list_cases, search_cases
 from app.services.cases import change_status, edit_case, register_case
 from app.services.dto import CaseFilter
 from app.services.retention import apply_retention

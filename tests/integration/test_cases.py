@@ -13,8 +13,9 @@ from app.core.errors import IllegalTransitionError, NotFoundError, StaleDataErro
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, Document
+from app.services.case_detail import get_case
 from app.services.case_documents import add_document, document_content, record_identity_check
-from app.services.case_queries import count_cases, get_case, list_cases
+from app.services.case_queries import count_cases, list_cases
 from app.services.case_records import add_note
 from app.services.cases import change_status, edit_case, register_case
 from app.services.dto import CaseFilter

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.data.database import open_database
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from tests.integration.test_cli import run
 
 RECEIVED = date.today().isoformat()

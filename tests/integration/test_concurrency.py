@@ -11,7 +11,8 @@ from app.core.enums import RequestType
 from app.core.errors import StaleDataError
 from app.core.validation import CaseInput
 from app.data.database import Database
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.cases import edit_case, register_case
 
 TODAY = date(2026, 11, 24)

@@ -10,7 +10,8 @@ from app.core.enums import RequestType
 from app.core.errors import UserError, ValidationError
 from app.core.validation import CaseInput
 from app.data.database import Database
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.cases import register_case
 from app.services.deadlines import end_pause, grant_extension, start_pause
 from app.services.dto import CaseFilter

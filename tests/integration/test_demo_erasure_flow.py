@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from app.data.database import Database, open_database
 from app.demo.fill import demo_systems_folder, fill_demo
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.changes import actions_of
 from app.services.searches import (
     complete_manual_task,

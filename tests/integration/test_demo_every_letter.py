@@ -20,8 +20,9 @@ from app.core.kept_data import EXPIRES, KeepDecision
 from app.data.database import Database, open_database
 from app.demo.fill import fill_demo
 from app.letters.kinds import letter_codes
+from app.services.case_detail import get_case
 from app.services.case_documents import document_content, record_identity_check
-from app.services.case_queries import get_case, list_cases
+from app.services.case_queries import list_cases
 from app.services.cases import edit_case
 from app.services.changes import (
     actions_of,

@@ -19,8 +19,8 @@ from app.core.finalise_gate import GateRefused
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database
 from app.data.models import AuditEvent, ConnectorRun, Letter
+from app.services.case_detail import get_case
 from app.services.case_documents import add_document, document_content, record_identity_check
-from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.changes import actions_of, plan_changes, record_removed_by_hand
 from app.services.connectors import save_connector

@@ -17,7 +17,7 @@ from app.core.errors import ValidationError
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database, open_database
 from app.data.models import Case
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.case_records import add_note
 from app.services.cases import edit_case, register_case
 from app.services.settings import get_organisation, update_organisation

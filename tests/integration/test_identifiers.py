@@ -10,7 +10,7 @@ from app.core.enums import IdentifierKind as K
 from app.core.errors import StaleDataError, ValidationError
 from app.data.database import Database
 from app.data.models import Case
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.case_records import set_identifiers
 from app.services.cases import register_case
 from app.services.searches import subject_of

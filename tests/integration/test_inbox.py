@@ -20,7 +20,8 @@ from app.core.validation import CaseInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Case, CaseLink, Document, InboxItem
 from app.services import inbox
-from app.services.case_queries import count_cases, get_case
+from app.services.case_detail import get_case
+from app.services.case_queries import count_cases
 from app.services.cases import register_case
 from app.services.hot_folder import FolderWatch, validate_hot_folder
 from app.services.reminders import ConfirmationNeeded, Person, find_earlier_cases

@@ -26,7 +26,7 @@ from app.letters.kinds import (
     letter_kind,
     register_letter_kind,
 )
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.cases import register_case
 from app.services.letters import (
     default_options,

@@ -14,8 +14,8 @@ from app.core.errors import UserError, ValidationError
 from app.core.validation import CaseInput
 from app.data.database import Database
 from app.letters import LetterType
+from app.services.case_detail import get_case
 from app.services.case_documents import document_content, record_identity_check
-from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.changes import suppress
 from app.services.letters import (

@@ -18,8 +18,8 @@ from app.core.todo import Task
 from app.core.validation import CaseInput
 from app.data.database import Database, open_database
 from app.data.models import Letter
+from app.services.case_detail import get_case
 from app.services.case_documents import record_identity_check
-from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.changes import (
     actions_of,

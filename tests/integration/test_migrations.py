@@ -68,7 +68,7 @@ def test_upgrade_from_0001_keeps_the_cases(tmp_path: Path) -> None:
 
     from app.core.enums import RequestType
     from app.core.validation import CaseInput
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
     from app.services.cases import register_case
 
     path = tmp_path / "old.sqlite3"

@@ -17,7 +17,8 @@ from app.core.i18n import restored, text_of
 from app.core.validation import CaseInput, RepresentativeInput
 from app.data.database import Database
 from app.data.models import AuditEvent, Document, Note, Representative
-from app.services.case_queries import count_cases, get_case
+from app.services.case_detail import get_case
+from app.services.case_queries import count_cases
 from app.services.cases import AUTHORISATION_MISSING, register_case
 
 TODAY = date(2026, 11, 24)
@@ -203,8 +204,8 @@ def test_cli_case_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_authorisation_attached_later_is_linked_and_audited(db: Database, tmp_path: Path) -> None:
     from app.core.enums import DocumentKind
     from app.core.validation import RepresentativeInput
+    from app.services.case_detail import get_case
     from app.services.case_documents import add_document
-    from app.services.case_queries import get_case
     from app.services.cases import register_case
 
     ref = register_case(

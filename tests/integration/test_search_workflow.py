@@ -14,7 +14,8 @@ import pytest
 from app.core.errors import UserError
 from app.data.database import Database
 from app.demo.fill import demo_systems_folder, fill_demo
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.changes import actions_of, approve_plan, execute_plan, plan_changes
 from app.services.connectors import save_connector
 from app.services.searches import (

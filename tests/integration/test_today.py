@@ -146,7 +146,7 @@ def test_cli_today_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_a_paused_case_shows_its_dates(db: Database) -> None:
-    from app.services.case_queries import get_case
+    from app.services.case_detail import get_case
 
     received = TODAY - timedelta(days=20)
     ref = _register(db, received=received)

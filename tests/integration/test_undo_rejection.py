@@ -10,7 +10,8 @@ import pytest
 from app.core.errors import UserError, ValidationError
 from app.data.database import Database, open_database
 from app.demo.fill import fill_demo
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.changes import actions_of, plan_changes
 from app.services.gate import unmet_for_case
 from app.services.letters import draft_letter, finalise_letter, letters_of

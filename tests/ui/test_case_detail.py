@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from reportlab.pdfgen.canvas import Canvas
 
 from app.core.enums import DocumentKind
+from app.services.case_detail import get_case
 from app.services.case_documents import add_document
-from app.services.case_queries import get_case
 from app.services.cases import edit_case
 from app.ui.case_detail import CaseDetailView
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.demo.fill import fill_demo
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.changes import actions_of, approve_plan, plan_changes
 from app.services.connectors import list_connectors, save_connector
 from app.services.letter_post import printed_of_case

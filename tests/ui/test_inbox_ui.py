@@ -14,10 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.pdfa import srgb_profile
 from app.reading import ocr
 from app.reading import tesseract as tess
+from app.services.case_detail import get_case
 from app.services.case_documents import document_content
-from app.services.case_queries import get_case
 from app.services.cases import register_case
 from app.services.settings import set_setting
 from app.ui.intake_dialog import IntakeDialog
@@ -130,6 +131,9 @@ def test_a_scan_in_the_hot_folder_is_registered_and_leaves_the_folder(
     metadata = reader.xmp_metadata
     assert metadata is not None and metadata.pdfaid_part == "2"  # type: ignore[attr-defined]
     assert reader.trailer.get("/ID") and "/OutputIntents" in reader.trailer["/Root"]
+    intent = reader.trailer["/Root"]["/OutputIntents"][0].get_object()
+    # the same sRGB profile the letters embed (app.core.pdfa)
+    assert intent["/DestOutputProfile"].get_object().get_data() == srgb_profile()
 
     box = window.message
     assert isinstance(box, QMessageBox) and "acknowledgement" in box.text()

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.validation import GDPR_START
-from app.services.case_queries import count_cases, get_case
+from app.services.case_detail import get_case
+from app.services.case_queries import count_cases
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.main_window import MainWindow
 

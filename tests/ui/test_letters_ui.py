@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
-from app.services.case_queries import get_case
+from app.services.case_detail import get_case
 from app.services.letters import draft_letter, finalise_letter, letters_of, preview_letter
 from app.ui.letters_tab import LettersTab
 from app.ui.pdf_preview import PdfDialog, PdfPreview, print_pdf, render_pages

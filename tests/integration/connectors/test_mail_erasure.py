@@ -17,7 +17,8 @@ from app.core.i18n import Message
 from app.core.progress import Progress
 from app.data.database import Database
 from app.demo.fill import demo_systems_folder, fill_demo
-from app.services.case_queries import get_case, list_cases
+from app.services.case_detail import get_case
+from app.services.case_queries import list_cases
 from app.services.changes import approve_plan, execute_plan, plan_changes
 from app.services.connectors import save_connector
 from app.services.searches import search_case
