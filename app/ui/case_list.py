@@ -188,9 +188,12 @@ class CaseListView(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.ensure_loaded()
         self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        if self._waiting:  # the first load, with this filter (not the empty one, then again)
+            self.model.set_filter(self.current_filter(), load=False)
+            self.ensure_loaded()
+        else:
+            self.model.set_filter(self.current_filter())
 
     def refresh(self) -> None:
         self.model.reload()

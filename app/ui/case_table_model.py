@@ -109,9 +109,11 @@ class CaseTableModel(QAbstractTableModel):
     def sort_order(self) -> tuple[str, bool]:
         return self._sort, self._descending
 
-    def set_filter(self, flt: CaseFilter) -> None:
+    def set_filter(self, flt: CaseFilter, *, load: bool = True) -> None:
+        """Filter by ``flt``; ``load=False`` keeps the rows until the next (first) load."""
         self._filter = flt
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         """Count again and show the first page (after a filter change or an operation)."""

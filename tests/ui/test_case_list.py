@@ -138,3 +138,24 @@ def test_a_common_search_says_more_than_and_still_scrolls_to_the_last(qtbot, ctx
     qtbot.waitUntil(lambda: view.model.case_filter.text == "jansen", timeout=5000)
     assert view.model.total == len(expected) and not view.model.more  # under the usual cap
     assert f"{len(expected)} cases found" in view.count.text()
+
+
+def test_a_list_waiting_to_be_shown_loads_once_with_its_first_filter(qtbot, ctx) -> None:
+    """The main window's list loads when first shown; a filter set before that (the overview
+    opening the list on a search) is its first and only load, not the empty filter and then
+    the filter."""
+    create_demo_cases(ctx.db, count=30)
+    view = CaseListView(ctx, load_when_shown=True)
+    qtbot.addWidget(view)
+    loads: list[int] = []
+    view.model.total_changed.connect(loads.append)
+    assert view.model.rowCount() == 0 and loads == []  # nothing read before it is needed
+    view.open_only.setChecked(True)  # a filter change while waiting
+    assert len(loads) == 1
+    rows = [view.model.row_at(i) for i in range(view.model.rowCount())]
+    assert rows and loads[0] == len(rows) < 30  # loaded with the filter: open cases only
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(loads) == 1  # showing it does not load again
+    view.open_only.setChecked(False)
+    assert len(loads) == 2
