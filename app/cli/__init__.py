@@ -74,11 +74,12 @@ def _main(given: list[str], argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     log_path = _setup_logging()
     if args.command is None:
+        from app.demo import DEMO_OFFICER  # constants only
         from app.ui.app import run_gui
 
-        gui_code: int = run_gui(
-            db_url=args.db, demo=args.demo, actor=current_actor(args), lang=args.ui_lang
-        )
+        # The demo opens as its own officer, to whom a third of its cases belong.
+        officer = current_actor(args, default=DEMO_OFFICER if args.demo else None)
+        gui_code: int = run_gui(db_url=args.db, demo=args.demo, actor=officer, lang=args.ui_lang)
         return gui_code
     from app.core.i18n import language
 

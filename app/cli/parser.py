@@ -660,7 +660,9 @@ def _add_selftest_deadline_demo(sub: Any) -> None:
     deadline.set_defaults(handler="admin:cmd_deadline")
 
     today = sub.add_parser("today", help="what needs a person today, per case (the to-do list)")
-    today.add_argument("--mine", action="store_true", help="only the cases assigned to you")
+    today.add_argument(
+        "--mine", action="store_true", help="only your cases and the unassigned ones"
+    )
     today.add_argument("--format", default="table", choices=["table", "json"])
     today.set_defaults(handler="today:cmd_today")
 

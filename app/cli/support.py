@@ -10,10 +10,10 @@ import sys
 from typing import Any, TextIO
 
 
-def current_actor(args: argparse.Namespace | None = None) -> str:
-    """Who is acting: --user, else PRIVACY_DESK_USER, else the login name."""
+def current_actor(args: argparse.Namespace | None = None, *, default: str | None = None) -> str:
+    """Who is acting: --user, else PRIVACY_DESK_USER, else ``default``, else the login name."""
     explicit = getattr(args, "user", None) if args is not None else None
-    return explicit or os.environ.get("PRIVACY_DESK_USER") or getpass.getuser()
+    return explicit or os.environ.get("PRIVACY_DESK_USER") or default or getpass.getuser()
 
 
 def open_db(args: argparse.Namespace, *, reading: bool = False) -> Any:

@@ -10,16 +10,23 @@ from app.cli.support import current_actor, open_db, print_json
 
 def cmd_today(args: argparse.Namespace) -> int:
     from app.core.i18n import translate
-    from app.core.todo import TASK_LABEL
+    from app.core.todo import TASK_LABEL, of_officer
     from app.services.today import todo_items
 
-    officer = current_actor(args) if args.mine else None
-    items = todo_items(open_db(args, reading=True), today=date.today(), officer=officer)
+    everyone = todo_items(open_db(args, reading=True), today=date.today())
+    items = of_officer(everyone, current_actor(args)) if args.mine else everyone
     if args.format == "json":
         print_json([item.to_json() for item in items])
         return 0
+    others = len(everyone) - len(items)
     if not items:
-        print("Nothing needs a person today.")
+        if others:  # never "nothing" while someone's cases need a person
+            print(
+                f"Nothing in your cases needs a person today; {others} tasks in other "
+                "officers' cases (leave out --mine to see them)."
+            )
+        else:
+            print("Nothing needs a person today.")
         return 0
     current = None
     for item in items:

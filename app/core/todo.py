@@ -249,6 +249,18 @@ def tasks_for(
     return items
 
 
+def is_mine(assigned_to: str | None, officer: str) -> bool:
+    """Is a case in ``officer``'s part of the list ("mine")? Theirs, and the cases assigned to no
+    one: a case nobody has taken is everyone's until someone does, so that it never drops out
+    of every officer's list at once."""
+    return not assigned_to or assigned_to == officer
+
+
+def of_officer(items: list[TodoItem], officer: str) -> list[TodoItem]:
+    """The tasks of ``officer``'s part of the list (see ``is_mine``), in the same order."""
+    return [item for item in items if is_mine(item.assigned_to, officer)]
+
+
 def todo_list(
     cases: list[CaseSnapshot],
     today: date,
@@ -258,12 +270,13 @@ def todo_list(
 ) -> list[TodoItem]:
     """Every task of ``cases``, grouped by task (order of ``Task``), earliest due date first.
 
-    ``officer``: only the cases assigned to that officer ("mine"); None for everyone's.
+    ``officer``: only that officer's part ("mine": theirs and the unassigned cases, see
+    ``is_mine``); None for everyone's.
     """
     items = [
         item
         for case in cases
-        if officer is None or case.assigned_to == officer
+        if officer is None or is_mine(case.assigned_to, officer)
         for item in tasks_for(case, today, pause_no_answer_days=pause_no_answer_days)
     ]
     order = {task: index for index, task in enumerate(Task)}

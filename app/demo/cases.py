@@ -27,6 +27,7 @@ from app.data.models import (
     Requester,
     RequesterIdentifier,
 )
+from app.demo import DEMO_OFFICER, OTHER_OFFICERS
 from app.services import audit_chain
 from app.services.cases import format_reference
 from app.services.deadlines import calendar_settings
@@ -146,7 +147,7 @@ def create_demo_cases(
     db: Database,
     *,
     count: int,
-    actor: str = "demo",
+    actor: str = DEMO_OFFICER,
     today: date | None = None,
     seed: int = 2026,
     progress: Callable[[int], None] | None = None,
@@ -252,7 +253,7 @@ def create_demo_cases(
                         # Mostly Dutch, some English, a few German-speaking customers.
                         "language": _answer_language(rng.random()),
                         "status": status,
-                        "assigned_to": rng.choice(["m.devries", "a.bakker", "demo"]),
+                        "assigned_to": rng.choice([*OTHER_OFFICERS, DEMO_OFFICER]),
                         "requester_id": rid,
                         "search_text": fold(
                             f"{reference} | {name} | {person.postcode} | "

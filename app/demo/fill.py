@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from app.core.i18n import _
 from app.data.database import Database, data_dir
+from app.demo import DEMO_OFFICER
 from app.demo.cases import DemoPerson, create_demo_cases
 from app.demo.sample_files import (
     SHARED_DOCUMENTS,
@@ -56,7 +57,9 @@ def _sample_people(people: list[DemoPerson]) -> list[SamplePerson]:
     ]
 
 
-def install_demo_systems(db: Database, people: list[DemoPerson], *, actor: str = "demo") -> int:
+def install_demo_systems(
+    db: Database, people: list[DemoPerson], *, actor: str = DEMO_OFFICER
+) -> int:
     folder = demo_systems_folder(db)
     samples = _sample_people(people)
     systems = [(s.name, s.kind, dict(s.settings)) for s in create_sample_systems(folder, samples)]
@@ -94,7 +97,7 @@ _DEMO_REGISTER: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
-def link_demo_register(db: Database, installed: list[str], *, actor: str = "demo") -> None:
+def link_demo_register(db: Database, installed: list[str], *, actor: str = DEMO_OFFICER) -> None:
     """Link the shipped processings to the demo's systems (by id) and name their recipients."""
     present = set(installed) | {PAPER_ARCHIVE}
     for activity in list_activities(db):

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from app.core.enums import BY_HAND, CaseStatus, FindingReview, IdentityOutcome, LetterStatus
 from app.core.status import OPEN_STATUSES
-from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, todo_list
+from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, is_mine, todo_list
 from app.data import plain_tables as t
 from app.data.database import Database
 from app.services.plain_reads import setting_value
@@ -222,5 +222,5 @@ def todo_items(db: Database, *, today: date, officer: str | None = None) -> list
         cases = snapshots(conn)
         days = pause_no_answer_days(conn)
     if officer is not None:
-        cases = [c for c in cases if c.assigned_to == officer]
+        cases = [c for c in cases if is_mine(c.assigned_to, officer)]
     return todo_list(cases, today, pause_no_answer_days=days)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.todo import Task, TodoItem
+from app.core.todo import Task, TodoItem, of_officer
 from app.services.today import todo_items
 from app.ui import labels
 from app.ui.context import UiContext
@@ -74,7 +74,8 @@ class TodayView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.items: list[TodoItem] = []
+        self.items: list[TodoItem] = []  # what the list shows ("mine" or all)
+        self.all_items: list[TodoItem] = []  # everyone's, as last read
         self.groups: dict[Task, QTreeWidgetItem] = {}
         # The list is read off the GUI thread; a refresh asked while one runs is done after it.
         self._loading = False
@@ -85,7 +86,9 @@ class TodayView(QWidget):
         self.summary = QLabel()
         self.summary.setProperty("role", "subtle")
         self.mine_button = QRadioButton(self.tr("&Mine"))
-        self.mine_button.setToolTip(self.tr("Only the cases assigned to you"))
+        self.mine_button.setToolTip(
+            self.tr("The cases assigned to you and the ones assigned to no one yet")
+        )
         self.all_button = QRadioButton(self.tr("A&ll"))
         self.scope = QButtonGroup(self)
         self.scope.addButton(self.mine_button)
@@ -127,7 +130,7 @@ class TodayView(QWidget):
 
     def _scope_changed(self) -> None:
         self.ctx.settings.setValue(MINE_KEY, "true" if self.mine_only else "false")
-        self.refresh()
+        self._show_scope()  # everyone's list is read: choosing a part needs no new reading
 
     @property
     def is_loading(self) -> bool:
@@ -143,9 +146,8 @@ class TodayView(QWidget):
         if not self.items:
             self.summary.setText(self.tr("Reading the to-do list..."))
         db, today = self.ctx.db, self.ctx.today()
-        officer = self.ctx.actor if self.mine_only else None
         self.ctx.tasks.run(
-            lambda _progress: todo_items(db, today=today, officer=officer),
+            lambda _progress: todo_items(db, today=today),
             title=self.tr("Reading the to-do list"),
             parent=self,
             on_done=self._read,
@@ -158,9 +160,14 @@ class TodayView(QWidget):
         if self._again:  # something changed while reading: this list may be stale
             self.refresh()
             return
-        self.items = items
-        self._fill()
+        self.all_items = items
+        self._show_scope()
         self.loaded.emit()
+
+    def _show_scope(self) -> None:
+        mine = self.mine_only
+        self.items = of_officer(self.all_items, self.ctx.actor) if mine else self.all_items
+        self._fill()
 
     def _failed(self, _error: BaseException) -> bool:
         self._loading = False
@@ -192,15 +199,28 @@ class TodayView(QWidget):
             row.setToolTip(0, self.tr("Enter or double click: open the case where this is done"))
         for task, group in self.groups.items():
             group.setText(0, f"{names[task]} ({group.childCount()})")
-        cases = len({i.reference for i in self.items})
-        self.summary.setText(
-            self.tr("%1 tasks in %2 cases")
-            .replace("%1", str(len(self.items)))
-            .replace("%2", str(cases))
-            if self.items
-            else self.tr("Nothing needs a person today.")
-        )
+        self.summary.setText(self._summary())
         self._select_first(keep)
+
+    def _summary(self) -> str:
+        cases = len({i.reference for i in self.items})
+        others = len(self.all_items) - len(self.items)  # in other officers' cases
+        if self.items:
+            text = (
+                self.tr("%1 tasks in %2 cases")
+                .replace("%1", str(len(self.items)))
+                .replace("%2", str(cases))
+            )
+        elif others:  # never "nothing" while someone's cases need a person
+            return self.tr(
+                "Nothing in your cases needs a person today; %1 tasks in other officers' cases "
+                "(choose All to see them)."
+            ).replace("%1", str(others))
+        else:
+            return self.tr("Nothing needs a person today.")
+        if others:
+            text += " " + self.tr("(%1 more in other officers' cases)").replace("%1", str(others))
+        return text
 
     def _select_first(self, reference: object) -> None:
         first: QTreeWidgetItem | None = None

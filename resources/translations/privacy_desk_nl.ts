@@ -4870,8 +4870,8 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
     </message>
     <message>
         <location filename="../../app/ui/today_view.py" line="88"/>
-        <source>Only the cases assigned to you</source>
-        <translation>Alleen de zaken die aan u zijn toegewezen</translation>
+        <source>The cases assigned to you and the ones assigned to no one yet</source>
+        <translation>De zaken die aan u zijn toegewezen en de zaken die nog aan niemand zijn toegewezen</translation>
     </message>
     <message>
         <location filename="../../app/ui/today_view.py" line="89"/>
@@ -4932,6 +4932,16 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <location filename="../../app/ui/today_view.py" line="201"/>
         <source>Nothing needs a person today.</source>
         <translation>Vandaag heeft niets uw aandacht nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="208"/>
+        <source>Nothing in your cases needs a person today; %1 tasks in other officers&apos; cases (choose All to see them).</source>
+        <translation>In uw zaken heeft vandaag niets aandacht nodig; in zaken van andere behandelaars staan %1 taken open (kies Alle zaken om ze te zien).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="215"/>
+        <source>(%1 more in other officers&apos; cases)</source>
+        <translation>(nog %1 in zaken van andere behandelaars)</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,25 @@ def test_mine_and_all(qtbot, ctx) -> None:
     assert sorted(_refs(view, Task.ACK_NOT_SENT)) == sorted([mine, theirs])
     assert str(ctx.settings.value("today/mine")) == "false"
     assert "tasks in 2 cases" in view.summary.text()
+    view.mine_button.click()  # back to mine: no new reading, the others are counted
+    assert not view.is_loading
+    assert _refs(view, Task.ACK_NOT_SENT) == [mine]
+    assert view.summary.text().endswith("more in other officers' cases)")
+
+
+def test_mine_never_says_nothing_while_others_have_work(qtbot, ctx_nl) -> None:
+    """An officer with no cases of their own (the demo opened as a new login) is not told that
+    nothing needs a person while other officers' cases are late."""
+    theirs = _theirs(ctx_nl.db)
+    view = TodayView(ctx_nl)
+    qtbot.addWidget(view)
+    _settled(qtbot, view)
+    assert view.mine_only and view.tree.topLevelItemCount() == 0
+    summary = view.summary.text()
+    assert summary.startswith("In uw zaken heeft vandaag niets aandacht nodig;")
+    assert f"staan {len(view.all_items)} taken open" in summary
+    view.all_button.click()
+    assert theirs in _refs(view, Task.ACK_NOT_SENT)
 
 
 def test_nothing_to_do(qtbot, ctx) -> None:
