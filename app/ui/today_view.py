@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -193,7 +195,8 @@ class TodayView(QWidget):
                 group.setExpanded(True)
                 self.groups[item.task] = group
             due = labels.date_text(item.due, self.ctx.lang) if item.due else ""
-            row = QTreeWidgetItem(group, [item.reference, due, item.detail, item.assigned_to])
+            detail = self.detail_text(item)
+            row = QTreeWidgetItem(group, [item.reference, due, detail, item.assigned_to])
             row.setData(0, REFERENCE_ROLE, item.reference)
             row.setData(0, PLACE_ROLE, item.place.value)
             row.setToolTip(0, self.tr("Enter or double click: open the case where this is done"))
@@ -201,6 +204,43 @@ class TodayView(QWidget):
             group.setText(0, f"{names[task]} ({group.childCount()})")
         self.summary.setText(self._summary())
         self._select_first(keep)
+
+    def detail_text(self, item: TodoItem) -> str:
+        """The task's detail in words ("12 days late", "3 findings"); the JSON of ``today``
+        keeps the bare value."""
+        task, raw, today = item.task, item.detail, self.ctx.today()
+
+        def count(n: int | str, one: str, many: str) -> str:  # "1 day", "2 days"
+            return (one if int(n) == 1 else many).replace("%1", str(n))
+
+        if task is Task.ANSWER_OVERDUE and item.due is not None:
+            days = (today - item.due).days
+            return count(days, self.tr("%1 day late"), self.tr("%1 days late"))
+        if task is Task.PROMISE_PASSED and item.due is not None:
+            days = (today - item.due).days
+            return count(days, self.tr("promised %1 day ago"), self.tr("promised %1 days ago"))
+        if not raw:
+            return ""
+        if task is Task.REMINDER_RECEIVED:
+            received = labels.date_text(date.fromisoformat(raw), self.ctx.lang)
+            return self.tr("reminder of %1").replace("%1", received)
+        if task is Task.ULTIMATUM_DUE:
+            return ""  # its date is the due date beside it
+        if task in (Task.CHANGES_NOT_APPROVED, Task.CHANGES_NOT_EXECUTED):
+            return labels.type_labels().get(raw, raw)
+        words = {
+            Task.MANUAL_CHECK_OPEN: (self.tr("%1 check open"), self.tr("%1 checks open")),
+            Task.FINDINGS_TO_REVIEW: (self.tr("%1 finding"), self.tr("%1 findings")),
+            Task.CHANGES_BY_HAND: (self.tr("%1 change"), self.tr("%1 changes")),
+            Task.LETTER_NOT_PRINTED: (self.tr("%1 letter"), self.tr("%1 letters")),
+            Task.PAUSE_NO_ANSWER: (
+                self.tr("%1 day without an answer"),
+                self.tr("%1 days without an answer"),
+            ),
+        }
+        if task in words and raw.isdigit():
+            return count(raw, *words[task])
+        return raw  # a failed system's name, as it is
 
     def _summary(self) -> str:
         cases = len({i.reference for i in self.items})

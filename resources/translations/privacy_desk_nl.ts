@@ -4943,6 +4943,81 @@ De reservekopie bevat persoonsgegevens: bewaar haar veilig, en verwijder haar vo
         <source>(%1 more in other officers&apos; cases)</source>
         <translation>(nog %1 in zaken van andere behandelaars)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 day late</source>
+        <translation>%1 dag te laat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>promised %1 day ago</source>
+        <translation>%1 dag geleden toegezegd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 check open</source>
+        <translation>%1 controle open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 finding</source>
+        <translation>%1 vondst</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 change</source>
+        <translation>%1 wijziging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 letter</source>
+        <translation>%1 brief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 day without an answer</source>
+        <translation>%1 dag zonder antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 days late</source>
+        <translation>%1 dagen te laat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>promised %1 days ago</source>
+        <translation>%1 dagen geleden toegezegd</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>reminder of %1</source>
+        <translation>herinnering van %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 checks open</source>
+        <translation>%1 controles open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 findings</source>
+        <translation>%1 vondsten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 changes</source>
+        <translation>%1 wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 letters</source>
+        <translation>%1 brieven</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/today_view.py" line="200"/>
+        <source>%1 days without an answer</source>
+        <translation>%1 dagen zonder antwoord</translation>
+    </message>
 </context>
 <context>
     <name>YearlyReportPage</name>

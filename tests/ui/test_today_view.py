@@ -151,3 +151,37 @@ def test_a_letter_sent_by_post_leaves_the_list(qtbot, ctx) -> None:
     _settled(qtbot, today)
     assert Task.LETTER_NOT_PRINTED not in today.groups
     assert tab.tree.topLevelItem(0).text(5) != ""
+
+
+def test_details_read_as_words(qtbot, ctx_nl) -> None:
+    """The detail column says what the bare value means: days late, in the officer's language;
+    the JSON of `privacy-desk today` keeps the bare value."""
+    from datetime import timedelta
+
+    late = new_case(ctx_nl.db, received=date.today() - timedelta(days=60))
+    view = TodayView(ctx_nl)
+    qtbot.addWidget(view)
+    _settled(qtbot, view)
+    group = view.groups[Task.ANSWER_OVERDUE]
+    row = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == late)
+    item = next(i for i in view.items if i.reference == late and i.task is Task.ANSWER_OVERDUE)
+    assert item.due is not None
+    assert row.text(2) == f"{(date.today() - item.due).days} dagen te laat"
+    assert item.to_json()["detail"] == ""
+
+
+def test_one_day_is_singular(qtbot, ctx_nl) -> None:
+    from datetime import timedelta
+
+    from app.core.todo import TodoItem
+
+    view = TodayView(ctx_nl)
+    qtbot.addWidget(view)
+    _settled(qtbot, view)
+    yesterday = date.today() - timedelta(days=1)
+    late = TodoItem("AVG-2026-0001", Task.ANSWER_OVERDUE, yesterday, "", "", "demo")
+    assert view.detail_text(late) == "1 dag te laat"
+    two = TodoItem("AVG-2026-0001", Task.FINDINGS_TO_REVIEW, yesterday, "2", "", "demo")
+    assert view.detail_text(two) == "2 vondsten"
+    failed = TodoItem("AVG-2026-0001", Task.SYSTEM_FAILED, yesterday, "CRM, Matomo", "", "demo")
+    assert view.detail_text(failed) == "CRM, Matomo"
