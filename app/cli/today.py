@@ -10,15 +10,15 @@ from app.cli.support import current_actor, open_db, print_json
 
 def cmd_today(args: argparse.Namespace) -> int:
     from app.core.i18n import translate
-    from app.core.todo import TASK_LABEL, of_officer
-    from app.services.today import todo_items
+    from app.core.todo import TASK_LABEL
+    from app.services.today import todo_part
 
-    everyone = todo_items(open_db(args, reading=True), today=date.today())
-    items = of_officer(everyone, current_actor(args)) if args.mine else everyone
+    officer = current_actor(args) if args.mine else None
+    part = todo_part(open_db(args, reading=True), today=date.today(), officer=officer)
+    items, others = part.items, part.others
     if args.format == "json":
         print_json([item.to_json() for item in items])
         return 0
-    others = len(everyone) - len(items)
     if not items:
         if others:  # never "nothing" while someone's cases need a person
             print(

@@ -256,11 +256,6 @@ def is_mine(assigned_to: str | None, officer: str) -> bool:
     return not assigned_to or assigned_to == officer
 
 
-def of_officer(items: list[TodoItem], officer: str) -> list[TodoItem]:
-    """The tasks of ``officer``'s part of the list (see ``is_mine``), in the same order."""
-    return [item for item in items if is_mine(item.assigned_to, officer)]
-
-
 def todo_list(
     cases: list[CaseSnapshot],
     today: date,

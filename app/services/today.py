@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,14 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from app.core.enums import BY_HAND, CaseStatus, FindingReview, IdentityOutcome, LetterStatus
 from app.core.status import OPEN_STATUSES
-from app.core.todo import PAUSE_NO_ANSWER_DAYS, CaseSnapshot, TodoItem, is_mine, todo_list
+from app.core.todo import (
+    PAUSE_NO_ANSWER_DAYS,
+    CaseSnapshot,
+    TodoItem,
+    is_mine,
+    tasks_for,
+    todo_list,
+)
 from app.data import plain_tables as t
 from app.data.database import Database
 from app.services.plain_reads import setting_value
@@ -217,10 +225,33 @@ def _latest(first: date | None, second: date | None) -> date | None:
 
 
 def todo_items(db: Database, *, today: date, officer: str | None = None) -> list[TodoItem]:
-    """The to-do list of everyone (``officer`` None) or of one officer's cases ("mine")."""
+    """The to-do list of everyone (``officer`` None) or of one officer's part ("mine": their
+    cases and the unassigned ones, see ``app.core.todo.is_mine``)."""
+    return todo_part(db, today=today, officer=officer).items
+
+
+@dataclass(frozen=True)
+class TodoPart:
+    """One officer's to-do list and how many tasks wait in the other officers' cases (so that
+    an empty "mine" never reads as "nothing to do" while others' cases need work)."""
+
+    items: list[TodoItem]
+    others: int = 0
+
+
+def todo_part(db: Database, *, today: date, officer: str | None = None) -> TodoPart:
+    """``todo_items`` with the count of the other officers' tasks. Those tasks are counted, not
+    kept: at 100,000 cases everyone's list is tens of thousands of items (about 20 MiB held by
+    the Today page when it kept them to switch to "All" without reading again)."""
     with db.reading() as conn:
         cases = snapshots(conn)
         days = pause_no_answer_days(conn)
-    if officer is not None:
-        cases = [c for c in cases if is_mine(c.assigned_to, officer)]
-    return todo_list(cases, today, pause_no_answer_days=days)
+    if officer is None:
+        return TodoPart(todo_list(cases, today, pause_no_answer_days=days))
+    mine = [c for c in cases if is_mine(c.assigned_to, officer)]
+    others = sum(
+        len(tasks_for(c, today, pause_no_answer_days=days))
+        for c in cases
+        if not is_mine(c.assigned_to, officer)
+    )
+    return TodoPart(todo_list(mine, today, pause_no_answer_days=days), others)

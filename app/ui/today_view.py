@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.todo import Task, TodoItem, of_officer
-from app.services.today import todo_items
+from app.core.todo import Task, TodoItem
+from app.services.today import TodoPart, todo_part
 from app.ui import labels
 from app.ui.context import UiContext
 
@@ -77,7 +77,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.items: list[TodoItem] = []  # what the list shows ("mine" or all)
-        self.all_items: list[TodoItem] = []  # everyone's, as last read
+        self.others = 0  # with "mine": the tasks in other officers' cases (counted, not kept)
         self.groups: dict[Task, QTreeWidgetItem] = {}
         # The list is read off the GUI thread; a refresh asked while one runs is done after it.
         self._loading = False
@@ -132,7 +132,7 @@ class TodayView(QWidget):
 
     def _scope_changed(self) -> None:
         self.ctx.settings.setValue(MINE_KEY, "true" if self.mine_only else "false")
-        self._show_scope()  # everyone's list is read: choosing a part needs no new reading
+        self.refresh()
 
     @property
     def is_loading(self) -> bool:
@@ -148,8 +148,9 @@ class TodayView(QWidget):
         if not self.items:
             self.summary.setText(self.tr("Reading the to-do list..."))
         db, today = self.ctx.db, self.ctx.today()
+        officer = self.ctx.actor if self.mine_only else None
         self.ctx.tasks.run(
-            lambda _progress: todo_items(db, today=today),
+            lambda _progress: todo_part(db, today=today, officer=officer),
             title=self.tr("Reading the to-do list"),
             parent=self,
             on_done=self._read,
@@ -157,19 +158,14 @@ class TodayView(QWidget):
             quiet=True,
         )
 
-    def _read(self, items: list[TodoItem]) -> None:
+    def _read(self, part: TodoPart) -> None:
         self._loading = False
         if self._again:  # something changed while reading: this list may be stale
             self.refresh()
             return
-        self.all_items = items
-        self._show_scope()
-        self.loaded.emit()
-
-    def _show_scope(self) -> None:
-        mine = self.mine_only
-        self.items = of_officer(self.all_items, self.ctx.actor) if mine else self.all_items
+        self.items, self.others = part.items, part.others
         self._fill()
+        self.loaded.emit()
 
     def _failed(self, _error: BaseException) -> bool:
         self._loading = False
@@ -244,7 +240,7 @@ class TodayView(QWidget):
 
     def _summary(self) -> str:
         cases = len({i.reference for i in self.items})
-        others = len(self.all_items) - len(self.items)  # in other officers' cases
+        others = self.others  # in other officers' cases ("mine" only)
         if self.items:
             text = (
                 self.tr("%1 tasks in %2 cases")
