@@ -286,6 +286,16 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def search_needle(text: str) -> str:
+    """What a search looks for: ``fold(text)`` without control, format and surrogate characters
+    (a pasted NUL, a zero-width space): no stored text holds them, and a NUL is refused by
+    PostgreSQL and ends an FTS5 phrase early, so the search would fail instead of finding."""
+    kept = "".join(
+        c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Cs") or c.isspace()
+    )
+    return fold(kept)
+
+
 REPRESENTATIVE_ROLES = ("lawyer", "parent", "guardian", "other")
 REPRESENTATIVE_TEXT_FIELDS = (
     "name", "organisation", "role", "street", "postcode", "city", "country", "email",

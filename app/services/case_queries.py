@@ -27,7 +27,7 @@ from sqlalchemy import (
 from app.core.errors import ValidationError
 from app.core.i18n import _
 from app.core.status import OPEN_STATUSES
-from app.core.validation import fold, full_name
+from app.core.validation import full_name, search_needle
 from app.data import plain_tables as t
 from app.data import search_index
 from app.data.database import Database
@@ -87,7 +87,7 @@ _FTS = table(search_index.FTS_TABLE)
 
 
 def _filtered(query: Any, flt: CaseFilter, dialect: str, text_condition: Any = None) -> Any:
-    needle = fold(flt.text)
+    needle = search_needle(flt.text)
     if text_condition is not None:
         query = query.where(text_condition)
     elif needle:
@@ -310,7 +310,7 @@ def search_cases(
     if sort not in SORT_COLUMNS:
         raise ValidationError({"sort": _("Unknown sort column '{sort}'.", sort=sort)})
     dialect = db.engine.dialect.name
-    needle = fold(flt.text)
+    needle = search_needle(flt.text)
     others = _other_conditions(flt)
     order = _order(sort, descending)
     with db.reading() as session:
