@@ -67,20 +67,17 @@ def cmd_register_show(args: argparse.Namespace) -> int:
     langs = [args.lang] if args.lang else list(REGISTER_LANGUAGES)
     for a in list_activities(db):
         print(f"{a.id}\t{a.name}")
-        print("\t" + _("systems: {names}", names=", ".join(a.systems) or "-"))
-        print(
-            "\t"
-            + _("recipients: {names}", names="; ".join(a.values["recipients"].splitlines()) or "-")
-        )
+        say(_("systems: {names}", names=", ".join(a.systems) or "-"), prefix="\t")
+        recipients = "; ".join(a.values["recipients"].splitlines()) or "-"
+        say(_("recipients: {names}", names=recipients), prefix="\t")
         for lang in langs:
             missing = a.missing_texts(lang)
             if missing:
-                print(
-                    "\t" + _("missing for {lang}: {fields}", lang=lang, fields=", ".join(missing))
-                )
+                fields = ", ".join(missing)
+                say(_("missing for {lang}: {fields}", lang=lang, fields=fields), prefix="\t")
     report = migration_report(db)
     if report:
-        print(_("Upgrade report (linked systems): {report}", report=report))
+        say(_("Upgrade report (linked systems): {report}", report=report))
     return 0
 
 

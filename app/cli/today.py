@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app.cli.support import current_actor, open_db, print_json
+from app.cli.support import current_actor, open_db, print_json, say
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from app.core.i18n import translate
+    from app.core.i18n import _, translate
     from app.core.todo import TASK_LABEL
     from app.services.today import todo_part
 
@@ -21,12 +21,15 @@ def cmd_today(args: argparse.Namespace) -> int:
         return 0
     if not items:
         if others:  # never "nothing" while someone's cases need a person
-            print(
-                f"Nothing in your cases needs a person today; {others} tasks in other "
-                "officers' cases (leave out --mine to see them)."
+            say(
+                _(
+                    "Nothing in your cases needs a person today; {count} tasks in other "
+                    "officers' cases (leave out --mine to see them).",
+                    count=others,
+                )
             )
         else:
-            print("Nothing needs a person today.")
+            say(_("Nothing needs a person today."))
         return 0
     current = None
     for item in items:
@@ -38,4 +41,6 @@ def cmd_today(args: argparse.Namespace) -> int:
         print(f"  {item.reference:<16} due {due:<10}{detail}")
         if item.command:
             print(f"      {item.command}")
+    if others:
+        say(_("{count} more tasks in other officers' cases (leave out --mine).", count=others))
     return 0

@@ -161,6 +161,14 @@ def test_cli_today_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     told = capsys.readouterr().out
     assert told.startswith("Nothing in your cases needs a person today;")
     assert f"{len(items)} tasks in other officers' cases" in told
+    assert main(["--db", url, "--user", "a.bakker", "today", "--mine"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[-1]
+        == f"{len(items) - len(mine)} more tasks in other officers' cases (leave out --mine)."
+    )
+    assert main(["--db", url, "--lang", "nl", "--user", "new.officer", "today", "--mine"]) == 0
+    assert capsys.readouterr().out.startswith("In uw zaken heeft vandaag niets aandacht nodig;")
 
 
 def test_a_paused_case_shows_its_dates(db: Database) -> None:
