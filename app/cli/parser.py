@@ -120,8 +120,20 @@ class LetterTypeChoices:
         return iter(self._values())
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one quirk mended (CPython 3.11): a positional whose value is "--" itself,
+    after the "--" that ends the options (`case note AVG-2026-0001 -- --`), came out as an empty
+    list instead of the text "--", and the command failed on it. Subcommands inherit the class."""
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        value = super()._get_values(action, arg_strings)
+        if value == [] and action.nargs is None and not action.option_strings:
+            return "--"
+        return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="privacy-desk",
         description=f"{PRODUCT_NAME}: register and answer GDPR requests that arrive by post. "
         "Without a command the desktop application starts.",

@@ -96,3 +96,15 @@ def test_bad_dates_and_pauses_are_usage_errors(capsys: pytest.CaptureFixture[str
     assert "is not a pause" in capsys.readouterr().err
     args = parser.parse_args(["deadline", "--received", "2026-11-24", "--pause", "2026-11-30:"])
     assert args.pause[0][1] is None and args.handler == "admin:cmd_deadline"
+
+
+def test_a_text_that_is_two_dashes_stays_text() -> None:
+    """`case note REF -- --` (found by the hostile-input fuzzer): argparse 3.11 gave an empty
+    list for the note, and the command failed with an unexpected error."""
+    from app.cli.parser import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["case", "note", "AVG-2026-0001", "--", "--"]).text == "--"
+    assert parser.parse_args(["case", "note", "AVG-2026-0001", "--", "-- x"]).text == "-- x"
+    assert parser.parse_args(["case", "note", "AVG-2026-0001", "--", "x"]).text == "x"
+    assert parser.parse_args(["case", "note", "AVG-2026-0001", "plain"]).text == "plain"
