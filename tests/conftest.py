@@ -25,5 +25,18 @@ def pytest_configure() -> None:
         subprocess.run(["bash", str(ROOT / "scripts" / "build-translations.sh")], check=True)
 
 
+# Property tests (hypothesis): random examples on a developer's machine, the same examples on
+# every CI run (HYPOTHESIS_PROFILE=ci, set by .ci/run), so that a commit's CI result does not
+# depend on luck. Exploring stays random in the opt-in fuzz benchmark
+# (tests/benchmarks/test_hostile_input_fuzz.py) and locally; what it finds becomes a test.
+def _hypothesis_profiles() -> None:
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_hypothesis_profiles()
+
 # One audit-chain key for every test database (tests of key creation remove it).
 os.environ.setdefault("PRIVACY_DESK_AUDIT_KEY", "5a" * 32)
