@@ -55,44 +55,23 @@ SORT_COLUMNS = {
 }
 
 
-def _text_condition(needle: str, dialect: str) -> Any:
-    """The search for ``needle`` (folded), served by the search index (see app.data.search_index).
+def _text_condition(needle: str, dialect: str) -> tuple[Any, dict[str, Any]]:
+    """The search for ``needle`` (folded) as a condition and its parameters, served by the search
+    index (see app.data.search_index).
 
     Three characters or more: anywhere in the reference, name, postcode, e-mail or city, through
-    the FTS5 trigram table (SQLite) or the pg_trgm index (PostgreSQL). Shorter: a number finds
-    the case with that sequence number (AVG-2026-0007 for "7"), letters the surnames that start
-    with them; both through b-tree indexes.
+    the FTS5 trigram table (SQLite) or the pg_trgm index (PostgreSQL); elsewhere a LIKE scan.
+    Shorter: a number finds the case with that sequence number (AVG-2026-0007 for "7"), letters
+    the surnames that start with them; both through b-tree indexes.
     """
-    if len(needle) < search_index.MIN_TRIGRAM:
-        if needle.isdigit():
-            years = select(_counter.year).scalar_subquery()
-            return and_(_cases.year.in_(years), _cases.seq == int(needle))
-        people = select(_people.id).where(
-            _people.name_key >= needle, _people.name_key < needle + "\U0010ffff"
-        )
-        return _cases.requester_id.in_(people)
-    if dialect == "sqlite":
-        matches: Any = (
-            select(literal_column("rowid"))
-            .select_from(_FTS)
-            .where(
-                literal_column(search_index.FTS_TABLE).op("MATCH")(search_index.fts_phrase(needle))
-            )
-        )
-        return _cases.id.in_(matches)
-    return _like(_cases.search_text, needle)
+    short = len(needle) < search_index.MIN_TRIGRAM
+    if short and needle.isdigit():
+        return _numbered(), {"seq": int(needle)}
+    _probe, narrow, _test = _shapes(dialect, short)
+    return narrow, _params(needle, dialect, short)
 
 
 _FTS = table(search_index.FTS_TABLE)
-
-
-def _filtered(query: Any, flt: CaseFilter, dialect: str, text_condition: Any = None) -> Any:
-    needle = search_needle(flt.text)
-    if text_condition is not None:
-        query = query.where(text_condition)
-    elif needle:
-        query = query.where(_text_condition(needle, dialect))
-    return query.where(*_other_conditions(flt))
 
 
 def _other_conditions(flt: CaseFilter) -> list[Any]:
@@ -219,29 +198,33 @@ def _shapes(dialect: str, short: bool) -> tuple[Any, Any, Any]:
                 bindparam("phrase", type_=String)
             )
             probe = select(literal_column("rowid")).select_from(_FTS).where(matching)
-            narrow = _cases.id.in_(
-                select(literal_column("rowid")).select_from(_FTS).where(matching)
-            )
+            narrow = _cases.id.in_(probe)
         else:
-            probe = select(_cases.id).where(_cases.search_text.like(pattern, escape="\\"))
             narrow = _cases.search_text.like(pattern, escape="\\")
+            probe = select(_cases.id).where(narrow)
         test = _unindexed(_cases.search_text).like(pattern, escape="\\")
     return probe.limit(bindparam("probe_limit", type_=Integer)), narrow, test
 
 
+def _params(needle: str, dialect: str, short: bool) -> dict[str, Any]:
+    """The values of ``_shapes``' parameters for ``needle``."""
+    if short:
+        return {"lo": needle, "hi": needle + "\U0010ffff"}
+    params = {"pattern": _like_pattern(needle)}
+    if dialect == "sqlite":
+        params["phrase"] = search_index.fts_phrase(needle)
+    return params
+
+
 def _plan(session: Any, needle: str, dialect: str, cap: int) -> _Search:
     short = len(needle) < search_index.MIN_TRIGRAM
-    if short and needle.isdigit():  # one case per year at most: the page reads (year, seq)
-        return _Search(_numbered(), params={"seq": int(needle)})
-    if not short and dialect not in ("sqlite", "postgresql"):
-        return _Search(_text_condition(needle, dialect))  # no trigram index (MariaDB): a scan
+    if (short and needle.isdigit()) or (not short and dialect not in ("sqlite", "postgresql")):
+        # A number: one case per year at most, the page reads (year, seq). No trigram index
+        # (MariaDB): one scan per question.
+        condition, params = _text_condition(needle, dialect)
+        return _Search(condition, params=params)
     probe, narrow, test = _shapes(dialect, short)
-    if short:
-        params: dict[str, Any] = {"lo": needle, "hi": needle + "\U0010ffff"}
-    else:
-        params = {"pattern": _like_pattern(needle)}
-        if dialect == "sqlite":
-            params["phrase"] = search_index.fts_phrase(needle)
+    params = _params(needle, dialect, short)
     found = session.scalars(probe, {**params, "probe_limit": cap + 1}).all()
     if len(found) <= cap:
         column = _cases.requester_id if short else _cases.id
@@ -264,15 +247,16 @@ def _walking(session: Any, dialect: str, walk: bool) -> Iterator[None]:
     session.execute(text("SELECT " + ", ".join(f"set_config('{s}', NULL, true)" for s in settings)))
 
 
-def _like(column: Any, needle: str) -> Any:
-    return column.like(_like_pattern(needle), escape="\\")
-
-
 def count_cases(db: Database, *, flt: CaseFilter = NO_FILTER) -> int:
     """How many cases match, exactly (for a capped count per keystroke see ``search_cases``)."""
+    query = select(func.count(_cases.id)).where(*_other_conditions(flt))
+    params: dict[str, Any] = {}
+    needle = search_needle(flt.text)
+    if needle:
+        condition, params = _text_condition(needle, db.engine.dialect.name)
+        query = query.where(condition)
     with db.reading() as conn:
-        query = _filtered(select(func.count(_cases.id)), flt, db.engine.dialect.name)
-        return int(conn.scalar(query) or 0)
+        return int(conn.scalar(query, params) or 0)
 
 
 def list_cases(

@@ -91,14 +91,10 @@ def _matches(requester: Requester, person: Person) -> bool:
     )
 
 
-def _name(requester: Requester) -> str:
-    return requester.full_name
-
-
 def _earlier(case: Case, found_by: str, person: Person) -> EarlierCase:
     return EarlierCase(
         reference=case.reference,
-        name=_name(case.requester),
+        name=case.requester.full_name,
         postcode=case.requester.postcode,
         status=case.status,
         received_on=case.received_on,
@@ -163,7 +159,7 @@ def _check_person(case: Case, person: Person, confirmed: bool) -> None:
             "do not match. Check the letter; link it only if it really is about that case "
             "(confirm the link to go on).",
             reference=case.reference,
-            name=_name(case.requester),
+            name=case.requester.full_name,
             postcode=case.requester.postcode or "-",
         )
     )

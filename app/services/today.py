@@ -246,12 +246,12 @@ def todo_part(db: Database, *, today: date, officer: str | None = None) -> TodoP
     with db.reading() as conn:
         cases = snapshots(conn)
         days = pause_no_answer_days(conn)
+    items = todo_list(cases, today, officer=officer, pause_no_answer_days=days)
     if officer is None:
-        return TodoPart(todo_list(cases, today, pause_no_answer_days=days))
-    mine = [c for c in cases if is_mine(c.assigned_to, officer)]
+        return TodoPart(items)
     others = sum(
         len(tasks_for(c, today, pause_no_answer_days=days))
         for c in cases
         if not is_mine(c.assigned_to, officer)
     )
-    return TodoPart(todo_list(mine, today, pause_no_answer_days=days), others)
+    return TodoPart(items, others)

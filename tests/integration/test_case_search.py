@@ -90,12 +90,13 @@ def test_sqlite_search_uses_the_fts_index_not_a_scan(sqlite_db: Database) -> Non
     from sqlalchemy import func, select
 
     from app.data import plain_tables
-    from app.services.case_queries import _filtered, _row_query
+    from app.services.case_queries import _row_query, _text_condition
 
     for needle in ("jansen", "zo"):
         count = select(func.count(plain_tables.case_file.c.id))
+        condition, params = _text_condition(needle, "sqlite")
         for query in (_row_query().limit(200), count):
-            stmt = _filtered(query, CaseFilter(text=needle), "sqlite")
+            stmt = query.where(condition).params(**params)
             sql = str(stmt.compile(sqlite_db.engine, compile_kwargs={"literal_binds": True}))
             with sqlite_db.engine.connect() as conn:
                 plan = " / ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
