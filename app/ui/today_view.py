@@ -180,6 +180,7 @@ class TodayView(QWidget):
         self.tree.clear()
         self.groups = {}
         names = task_labels()
+        words = self._detail_words()  # once per fill, not per task (22,000 tasks in "All")
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for item in self.items:
@@ -191,7 +192,7 @@ class TodayView(QWidget):
                 group.setExpanded(True)
                 self.groups[item.task] = group
             due = labels.date_text(item.due, self.ctx.lang) if item.due else ""
-            detail = self.detail_text(item)
+            detail = self.detail_text(item, words)
             row = QTreeWidgetItem(group, [item.reference, due, detail, item.assigned_to])
             row.setData(0, REFERENCE_ROLE, item.reference)
             row.setData(0, PLACE_ROLE, item.place.value)
@@ -201,30 +202,11 @@ class TodayView(QWidget):
         self.summary.setText(self._summary())
         self._select_first(keep)
 
-    def detail_text(self, item: TodoItem) -> str:
-        """The task's detail in words ("12 days late", "3 findings"); the JSON of ``today``
-        keeps the bare value."""
-        task, raw, today = item.task, item.detail, self.ctx.today()
-
-        def count(n: int | str, one: str, many: str) -> str:  # "1 day", "2 days"
-            return (one if int(n) == 1 else many).replace("%1", str(n))
-
-        if task is Task.ANSWER_OVERDUE and item.due is not None:
-            days = (today - item.due).days
-            return count(days, self.tr("%1 day late"), self.tr("%1 days late"))
-        if task is Task.PROMISE_PASSED and item.due is not None:
-            days = (today - item.due).days
-            return count(days, self.tr("promised %1 day ago"), self.tr("promised %1 days ago"))
-        if not raw:
-            return ""
-        if task is Task.REMINDER_RECEIVED:
-            received = labels.date_text(date.fromisoformat(raw), self.ctx.lang)
-            return self.tr("reminder of %1").replace("%1", received)
-        if task is Task.ULTIMATUM_DUE:
-            return ""  # its date is the due date beside it
-        if task in (Task.CHANGES_NOT_APPROVED, Task.CHANGES_NOT_EXECUTED):
-            return labels.type_labels().get(raw, raw)
-        words = {
+    def _detail_words(self) -> dict[Task, tuple[str, str]]:
+        """Per task, the detail's words for one and for more ("%1 day late", "%1 days late")."""
+        return {
+            Task.ANSWER_OVERDUE: (self.tr("%1 day late"), self.tr("%1 days late")),
+            Task.PROMISE_PASSED: (self.tr("promised %1 day ago"), self.tr("promised %1 days ago")),
             Task.MANUAL_CHECK_OPEN: (self.tr("%1 check open"), self.tr("%1 checks open")),
             Task.FINDINGS_TO_REVIEW: (self.tr("%1 finding"), self.tr("%1 findings")),
             Task.CHANGES_BY_HAND: (self.tr("%1 change"), self.tr("%1 changes")),
@@ -234,6 +216,27 @@ class TodayView(QWidget):
                 self.tr("%1 days without an answer"),
             ),
         }
+
+    def detail_text(self, item: TodoItem, words: dict[Task, tuple[str, str]] | None = None) -> str:
+        """The task's detail in words ("12 days late", "3 findings"); the JSON of ``today``
+        keeps the bare value. ``words``: ``_detail_words()``, when many are made at once."""
+        task, raw, today = item.task, item.detail, self.ctx.today()
+        words = words if words is not None else self._detail_words()
+
+        def count(n: int | str, one: str, many: str) -> str:  # "1 day", "2 days"
+            return (one if int(n) == 1 else many).replace("%1", str(n))
+
+        if task in (Task.ANSWER_OVERDUE, Task.PROMISE_PASSED) and item.due is not None:
+            return count((today - item.due).days, *words[task])
+        if not raw:
+            return ""
+        if task is Task.REMINDER_RECEIVED:
+            received = labels.date_text(date.fromisoformat(raw), self.ctx.lang)
+            return self.tr("reminder of %1").replace("%1", received)
+        if task is Task.ULTIMATUM_DUE:
+            return ""  # its date is the due date beside it
+        if task in (Task.CHANGES_NOT_APPROVED, Task.CHANGES_NOT_EXECUTED):
+            return labels.type_labels().get(raw, raw)
         if task in words and raw.isdigit():
             return count(raw, *words[task])
         return raw  # a failed system's name, as it is
