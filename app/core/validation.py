@@ -287,13 +287,12 @@ def fold(text: str) -> str:
 
 
 def search_needle(text: str) -> str:
-    """What a search looks for: ``fold(text)`` without control, format and surrogate characters
-    (a pasted NUL, a zero-width space): no stored text holds them, and a NUL is refused by
-    PostgreSQL and ends an FTS5 phrase early, so the search would fail instead of finding."""
-    kept = "".join(
-        c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Cs") or c.isspace()
-    )
-    return fold(kept)
+    """What a search looks for: ``fold(text)`` of the text cleaned as any text from outside is
+    (``clean_text``: control characters such as a pasted NUL, which PostgreSQL refuses in a
+    parameter and which ends an FTS5 phrase), without format characters (a zero-width space, a
+    soft hyphen) and lone surrogates (a non-UTF-8 command-line argument) either."""
+    cleaned = clean_text(text, multiline=False)
+    return fold("".join(c for c in cleaned if unicodedata.category(c) not in ("Cf", "Cs")))
 
 
 REPRESENTATIVE_ROLES = ("lawyer", "parent", "guardian", "other")
